@@ -1,0 +1,175 @@
+"""Checks on a requirement set itself, run by `proccheck sets validate`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from proccheck.checks import Context, all_checks, register
+from proccheck.i18n import t
+from proccheck.model import Finding, Location, RequirementSet
+
+
+def _location(path: str) -> Location:
+    return Location(path=path or "<unknown>", line=1)
+
+
+@register(
+    "RS001",
+    "requirement-translation-missing",
+    title_en="Requirement text missing in Swedish or English",
+    title_sv="Kravtext saknas på svenska eller engelska",
+    kind="set",
+    severity="warning",
+)
+def translation_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Finding]:
+    """Reports a requirement whose title or text is missing in Swedish or English.
+
+    What it checks
+    Every requirement of the resolved set has a title and a requirement text in both Swedish (`sv`)
+    and English (`en`).
+
+    Why it matters
+    Swedish tenders are published in Swedish, while EU-wide tenders and foreign vendors need
+    English. Reports show the requirement text in the reader's language; a missing translation
+    means a report that mixes languages or shows an empty text.
+
+    How to comply
+    Give `title` and `text` both an `sv` and an `en` entry. When only one language is relevant,
+    write the other anyway: it is shown whenever a report is made in that language.
+
+    References
+    - Upphandlingsmyndigheten: guidance on writing requirements (kravformulering).
+    """
+    for requirement in requirement_set.requirements:
+        for field in ("title", "text"):
+            text = getattr(requirement, field)
+            missing = [lang for lang in ("sv", "en") if not getattr(text, lang).strip()]
+            if not missing:
+                continue
+            names = ", ".join(t(ctx.lang, f"lang.{lang}") for lang in missing)
+            field_name = t(ctx.lang, f"field.{field}")
+            yield Finding(
+                check="RS001",
+                requirement=requirement.id,
+                severity="warning",
+                outcome="not_verified",
+                message=t(
+                    ctx.lang,
+                    "set.translation_missing",
+                    requirement=requirement.id,
+                    field=field_name,
+                    missing=names,
+                ),
+                location=_location(
+                    requirement.changed_in[-1] if requirement.changed_in else requirement.defined_in
+                ),
+                evidence=text.get(ctx.lang) or None,
+                fix=t(ctx.lang, "set.translation_missing.fix", field=field_name),
+            )
+
+
+@register(
+    "RS002",
+    "requirement-cues-missing",
+    title_en="Requirement has no detection cues",
+    title_sv="Krav saknar igenkänningsord",
+    kind="set",
+    severity="warning",
+)
+def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Finding]:
+    """Reports a requirement that `spec check` could find only by an explicit reference.
+
+    What it checks
+    Every requirement has detection cues (`cues`) in at least one language, and every cue is a
+    valid regular expression.
+
+    Why it matters
+    `proccheck spec check` decides whether a tender specification contains a requirement by
+    explicit reference or by meaning. Without cues, a specification that words the requirement in
+    its own way is reported as missing it; an invalid cue cannot match anything.
+
+    How to comply
+    Add `cues` with groups of terms in Swedish (`sv`) and English (`en`); a sentence that contains
+    a term from every group is a match. Terms are regular expressions, matched case-insensitively.
+
+    References
+    - Python `re` syntax: https://docs.python.org/3/library/re.html
+    """
+    for requirement in requirement_set.requirements:
+        location = _location(requirement.defined_in)
+        groups = [*requirement.cues.sv, *requirement.cues.en]
+        if not groups:
+            yield Finding(
+                check="RS002",
+                requirement=requirement.id,
+                severity="warning",
+                outcome="not_verified",
+                message=t(ctx.lang, "set.cues_missing", requirement=requirement.id),
+                location=location,
+                fix=t(ctx.lang, "set.cues_missing.fix"),
+            )
+            continue
+        for group in groups:
+            for cue in group:
+                try:
+                    re.compile(cue)
+                except re.error as exc:
+                    yield Finding(
+                        check="RS002",
+                        requirement=requirement.id,
+                        severity="error",
+                        outcome="not_met",
+                        message=t(
+                            ctx.lang,
+                            "set.cue_invalid",
+                            requirement=requirement.id,
+                            cue=cue,
+                            error=str(exc),
+                        ),
+                        location=location,
+                        evidence=cue,
+                        fix=t(ctx.lang, "set.cue_invalid.fix"),
+                    )
+
+
+@register(
+    "RS003",
+    "unknown-check-referenced",
+    title_en="Requirement refers to an unknown check",
+    title_sv="Krav hänvisar till okänd kontroll",
+    kind="set",
+    severity="error",
+)
+def unknown_check(requirement_set: RequirementSet, ctx: Context) -> Iterator[Finding]:
+    """Reports a requirement whose `verification.checks` names a check that does not exist.
+
+    What it checks
+    Every code in a requirement's `verification.checks` is a check that proccheck has.
+
+    Why it matters
+    A misspelt check code means the requirement is never verified automatically, while the set
+    looks as if it were.
+
+    How to comply
+    Use codes listed by `proccheck checks list`, or remove the entry.
+
+    References
+    - `proccheck checks list` and `proccheck checks explain CODE`.
+    """
+    known = all_checks()
+    for requirement in requirement_set.requirements:
+        for code in requirement.verification.checks:
+            if code not in known:
+                yield Finding(
+                    check="RS003",
+                    requirement=requirement.id,
+                    severity="error",
+                    outcome="not_met",
+                    message=t(
+                        ctx.lang, "set.unknown_check", requirement=requirement.id, check=code
+                    ),
+                    location=_location(requirement.defined_in),
+                    evidence=code,
+                    fix=t(ctx.lang, "set.unknown_check.fix"),
+                )

@@ -1,0 +1,365 @@
+"""The command line: click options -> library call -> formatters -> exit code.
+
+Only this module imports click. Heavy modules (pydantic, requests, jsonschema, openpyxl) are
+imported inside the commands that need them, so `proccheck --help` starts fast.
+
+Exit codes: 0 all requirements at the fail level met; 1 at least one not met; 2 usage error or
+unreadable input; 3 internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from proccheck import __version__
+
+if TYPE_CHECKING:
+    from proccheck.errors import ProccheckError
+    from proccheck.model import Lang, RunResult
+
+EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+_FORMAT_NAMES = ("text", "json", "sarif", "junit", "markdown", "html")
+
+
+class _State:
+    traceback = False
+
+
+def _lang(value: str | None) -> Lang:
+    if value in ("sv", "en"):
+        return value  # type: ignore[return-value]
+    from proccheck.i18n import default_lang
+
+    return default_lang()
+
+
+_lang_option = click.option(
+    "--lang",
+    type=click.Choice(["sv", "en"]),
+    default=None,
+    help="Language of reports and messages (default: from the locale, else English).",
+)
+
+
+def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that produces a report."""
+    options = [
+        click.option(
+            "-f",
+            "--format",
+            "formats",
+            multiple=True,
+            metavar="FMT[:PATH]",
+            help=f"Output format, repeatable: {', '.join(_FORMAT_NAMES)}. "
+            "FMT:PATH writes that format to PATH (e.g. -f html:report.html -f sarif:out.sarif).",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write the (single) format without a path to this file instead of stdout.",
+        ),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["must", "should", "never"]),
+            default="must",
+            show_default=True,
+            help="Which level of unmet requirement makes the exit code 1.",
+        ),
+        click.option(
+            "--strict",
+            is_flag=True,
+            help="Also fail (exit 1) on requirements that could not be verified.",
+        ),
+        _lang_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="proccheck")
+@click.option("--traceback", is_flag=True, help="Show a Python traceback on internal errors.")
+def cli(traceback: bool) -> None:
+    """proccheck checks procurement must-requirements (skall-krav): the buyer owns and controls
+    all data, the system builds on open standards, the system supports open APIs.
+
+    Exit codes: 0 met, 1 a requirement at the fail level not met, 2 usage error or unreadable
+    input, 3 internal error.
+    """
+    _State.traceback = traceback
+
+
+# --- sets ----------------------------------------------------------------------------------------
+
+
+@cli.group()
+def sets() -> None:
+    """List, show and validate requirement sets (kravbibliotek)."""
+
+
+@sets.command("list")
+@_lang_option
+def sets_list(lang: str | None) -> None:
+    """List the built-in requirement sets."""
+    from proccheck.requirements import load_requirement_set
+    from proccheck.resources import builtin_sets
+
+    language = _lang(lang)
+    for name in builtin_sets():
+        requirement_set = load_requirement_set(f"builtin:{name}")
+        musts = sum(1 for r in requirement_set.requirements if r.level == "must")
+        total = len(requirement_set.requirements)
+        click.echo(
+            f"builtin:{name:<24} {requirement_set.version:<8} {total:>3} "
+            f"({musts} must)  {requirement_set.title.get(language)}"
+        )
+
+
+@sets.command("show")
+@click.argument("ref")
+@click.option("--resolved", is_flag=True, help="Show the set with all extends applied.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json", "text"]),
+    default=None,
+    help="yaml (default with --resolved), json, or a readable text listing.",
+)
+@_lang_option
+def sets_show(ref: str, resolved: bool, fmt: str | None, lang: str | None) -> None:
+    """Show requirement set REF (builtin:NAME or a path): as written, or --resolved."""
+    from proccheck.requirements import BUILTIN_PREFIX, load_requirement_set
+    from proccheck.resources import builtin_sets
+
+    language = _lang(lang)
+    if not resolved and fmt is None:
+        requirement_set = load_requirement_set(ref)  # validates the whole chain first
+        if ref.startswith(BUILTIN_PREFIX):
+            path = builtin_sets()[ref[len(BUILTIN_PREFIX) :]]
+        else:
+            path = Path(ref)
+        click.echo(path.read_text(encoding="utf-8-sig"), nl=False)
+        return
+    requirement_set = load_requirement_set(ref)
+    if fmt == "text":
+        from proccheck.i18n import t
+
+        click.echo(
+            f"{requirement_set.id} {requirement_set.version}: {requirement_set.title.get(language)}"
+        )
+        click.echo("  <- " + " <- ".join(reversed(requirement_set.sources)))
+        for requirement in requirement_set.requirements:
+            click.echo(
+                f"{requirement.id:<16} {t(language, 'level.' + requirement.level):<6} "
+                f"{requirement.principle:<15} {requirement.title.get(language)}"
+            )
+        return
+    import json
+
+    data = requirement_set.model_dump(mode="json")
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        import yaml
+
+        click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), nl=False)
+
+
+@sets.command("validate")
+@click.argument("files", nargs=-1, required=True)
+@_report_options
+def sets_validate(files: tuple[str, ...], **options: Any) -> None:
+    """Validate requirement set FILES (resolving extends) and lint their requirements."""
+    from proccheck.engine import problem_from, validate_set
+    from proccheck.errors import ProccheckError
+    from proccheck.model import RunResult
+
+    language = _lang(options["lang"])
+    reports, problems = [], []
+    for file in files:
+        try:
+            reports.append(validate_set(file, language))
+        except ProccheckError as error:
+            problems.append(problem_from(error))
+    _finish(RunResult(reports=tuple(reports), problems=tuple(problems)), **options)
+
+
+# --- checks --------------------------------------------------------------------------------------
+
+
+@cli.group()
+def checks() -> None:
+    """List the checks and explain what each one verifies."""
+
+
+@checks.command("list")
+@_lang_option
+def checks_list(lang: str | None) -> None:
+    """List every check: code, name, what it applies to, title."""
+    from proccheck.checks import all_checks
+
+    language = _lang(lang)
+    for check in all_checks().values():
+        click.echo(f"{check.code}  {check.name:<36} {check.kind:<8} {check.title.get(language)}")
+
+
+@checks.command("explain")
+@click.argument("code")
+@_lang_option
+def checks_explain(code: str, lang: str | None) -> None:
+    """Explain check CODE (e.g. RS001, or its name)."""
+    from proccheck.checks import all_checks, get_check
+    from proccheck.errors import UsageError
+
+    check = get_check(code)
+    if check is None:
+        import difflib
+
+        known = [c.code for c in all_checks().values()] + [c.name for c in all_checks().values()]
+        close = difflib.get_close_matches(code, known, n=1)
+        raise UsageError(
+            f"unknown check {code!r}",
+            hint=(f"did you mean {close[0]}? " if close else "") + "see `proccheck checks list`",
+        )
+    language = _lang(lang)
+    click.echo(f"{check.code} {check.name}: {check.title.get(language)}")
+    click.echo(f"applies to: {check.kind}; default severity: {check.severity}")
+    click.echo("")
+    click.echo(check.doc)
+
+
+# --- output --------------------------------------------------------------------------------------
+
+
+def _finish(
+    run: RunResult,
+    *,
+    formats: tuple[str, ...],
+    output: Path | None,
+    fail_on: str,
+    strict: bool,
+    lang: str | None,
+) -> NoReturn:
+    """Render every requested format, write files atomically, print problems, exit."""
+    from proccheck.engine import should_fail
+    from proccheck.errors import UsageError
+    from proccheck.report import get_renderer
+
+    targets: list[tuple[str, Path | None]] = []
+    for spec in formats or ("text",):
+        name, _, path = spec.partition(":")
+        if name not in _FORMAT_NAMES:
+            raise UsageError(
+                f"unknown format {name!r}", hint=f"choose one of {', '.join(_FORMAT_NAMES)}"
+            )
+        targets.append((name, Path(path) if path else None))
+    unpathed = [i for i, (_, p) in enumerate(targets) if p is None]
+    if output is not None:
+        if len(unpathed) != 1:
+            raise UsageError(
+                "-o/--output needs exactly one -f without a path",
+                hint="write -f FMT:PATH for each file instead",
+            )
+        targets[unpathed[0]] = (targets[unpathed[0]][0], output)
+    elif len(unpathed) > 1:
+        raise UsageError(
+            "only one format can go to stdout", hint="give the others a path: -f FMT:PATH"
+        )
+
+    rendered: list[tuple[Path | None, str]] = []
+    for name, target in targets:
+        if name == "text" and target is None and _colour_stdout():
+            from proccheck.report.text import render_color
+
+            rendered.append((target, render_color(run)))
+        else:
+            rendered.append((target, get_renderer(name)(run)))
+    for target, content in rendered:
+        if target is not None:
+            write_atomic(target, content)
+    for target, content in rendered:
+        if target is None:
+            click.echo(content, nl=False)
+    for problem in run.problems:
+        where = f"{problem.path}:{problem.where}" if problem.where else problem.path
+        click.echo(f"error: {where}: {problem.message}", err=True)
+        if problem.hint:
+            click.echo(f"hint: {problem.hint}", err=True)
+    if run.problems:
+        sys.exit(EXIT_INPUT)
+    failing = should_fail(run, fail_on, strict)  # type: ignore[arg-type]
+    sys.exit(EXIT_FAIL if failing else EXIT_OK)
+
+
+def _colour_stdout() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write via a temporary file in the same folder and rename, so no half-written file remains."""
+    from proccheck.errors import UsageError
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(
+            f"folder {folder} does not exist", path=str(path), hint="create the folder first"
+        )
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _print_error(error: ProccheckError) -> None:
+    location = error.location()
+    click.echo(
+        f"error: {location}: {error.message}" if location else f"error: {error.message}", err=True
+    )
+    if error.hint:
+        click.echo(f"hint: {error.hint}", err=True)
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point: run the CLI and turn every failure into a message and an exit code."""
+    try:
+        code = cli.main(args=argv, prog_name="proccheck", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_INPUT)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_INPUT)
+    except SystemExit:
+        raise
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as exc:
+        from proccheck.errors import ProccheckError
+
+        if isinstance(exc, ProccheckError):
+            _print_error(exc)
+            sys.exit(EXIT_INPUT)
+        if _State.traceback or "--traceback" in sys.argv:
+            raise
+        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(
+            "hint: this is a bug in proccheck; rerun with --traceback and report it", err=True
+        )
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,0 +1,430 @@
+"""Strict, bounded loading of YAML and JSON: the only way proccheck parses either.
+
+Why not `yaml.safe_load`: it silently turns `no`, `on` and `0701234567` into other values, keeps
+the last of two duplicate keys, hands alias bombs to whoever walks the result, and the C loader
+crashes the process on very deep nesting. Here the document is built from the parser's
+event stream, iteratively, so depth, alias expansion and duplicate keys are checked as it is read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from proccheck import limits
+from proccheck.errors import InputError
+
+try:  # the C parser is much faster; its event stream is what we consume either way
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _EventLoader(_BaseLoader):
+    """A loader with no implicit resolvers: scalar typing is decided by `_plain_scalar`."""
+
+    yaml_implicit_resolvers: dict[str, Any] = {}  # noqa: RUF012
+
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)?(\.[0-9]+([eE][-+]?[0-9]+)?|(\.[0-9]*)?[eE][-+]?[0-9]+)")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Loaded:
+    """A parsed document and, when asked for, the 1-based line of each JSON pointer."""
+
+    data: Any
+    path: str
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, pointer: str) -> int | None:
+        """The line of `pointer`, or of its nearest ancestor that has one."""
+        while True:
+            if pointer in self.lines:
+                return self.lines[pointer]
+            if not pointer:
+                return None
+            pointer = pointer.rsplit("/", 1)[0]
+
+
+def escape_pointer(token: str) -> str:
+    """One JSON-pointer reference token (RFC 6901)."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def read_text(path: Path, display: str, max_bytes: int | None = None) -> str:
+    """Read a UTF-8 text file (BOM allowed) with a size cap; refuse binary and other encodings."""
+    cap = max_bytes or limits.MAX_INPUT_BYTES
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(cap + 1)
+    except FileNotFoundError:
+        raise InputError("file not found", path=display, hint="check the path") from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=display) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=display) from None
+    return decode_text(raw, display, cap)
+
+
+def decode_text(raw: bytes, display: str, cap: int | None = None) -> str:
+    """Decode bytes as strict UTF-8 text, with errors that say where and what to do."""
+    cap = cap or limits.MAX_INPUT_BYTES
+    if len(raw) > cap:
+        raise InputError(
+            f"file is larger than the limit of {cap:,} bytes",
+            path=display,
+            hint="split the file, or raise PROCCHECK_MAX_INPUT_BYTES if it is genuine",
+        )
+    if not raw.strip():
+        raise InputError("file is empty", path=display, hint="add content or remove the file")
+    if b"\x00" in raw[:8192]:
+        raise InputError(
+            "file is binary, not text",
+            path=display,
+            hint="give a YAML, JSON or text file (spreadsheets and DOCX have their own loaders)",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            path=display,
+            where=str(line),
+            hint="save the file as UTF-8 (in Excel/Notepad: 'Save as' > encoding UTF-8)",
+        ) from None
+
+
+def load_file(path: Path, display: str, *, typed: bool = False, lines: bool = False) -> Loaded:
+    """Load a YAML or JSON file (JSON is tried first for `.json`; YAML is a superset)."""
+    text = read_text(path, display)
+    return load_text(text, display, typed=typed, lines=lines, prefer_json=path.suffix == ".json")
+
+
+def load_text(
+    text: str, display: str, *, typed: bool = False, lines: bool = False, prefer_json: bool = False
+) -> Loaded:
+    """Parse text that is JSON or YAML.
+
+    `typed=False` (for the files people write: sets, specs, answers) keeps every plain scalar a
+    string except null/true/false, so `version: 1.10`, `0701234567` and `8:30` survive intact.
+    `typed=True` (API descriptions) reads numbers as numbers, but only YAML 1.2 core forms.
+    """
+    stripped = text.lstrip()
+    if (prefer_json or stripped[:1] in "{[") and not lines:
+        return Loaded(load_json(text, display), display)
+    return _load_yaml(text, display, typed=typed, want_lines=lines)
+
+
+def load_json(text: str, display: str) -> Any:
+    """Strict JSON: duplicate keys, NaN/Infinity, lone surrogates and huge numbers are refused."""
+    _refuse_lone_surrogates(text, display)
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_unique_pairs,
+            parse_constant=_refuse_constant,
+            parse_int=_parse_int,
+        )
+    except _DuplicateKey as exc:
+        raise InputError(
+            f"duplicate key {exc.key!r}",
+            path=display,
+            where=_first_duplicate_line(text, exc.key),
+            hint="each key may appear only once in an object; remove or rename one",
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid JSON: {exc.msg}",
+            path=display,
+            where=f"{exc.lineno}:{exc.colno}",
+            hint="fix the syntax at that position (a JSON validator or editor shows it too)",
+        ) from None
+    except RecursionError:
+        raise InputError(
+            "nesting is too deep",
+            path=display,
+            hint=f"no real document nests deeper than {limits.MAX_DEPTH} levels",
+        ) from None
+    except ValueError as exc:
+        raise InputError(f"invalid JSON value: {exc}", path=display) from None
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON; use null or a string")
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits) > limits.MAX_INT_DIGITS:
+        raise ValueError(f"an integer of {len(digits):,} digits is too long")
+    return int(digits)
+
+
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<![0-9a-fA-F]{2})(?<!\\u[dD][89abAB])\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _refuse_lone_surrogates(text: str, display: str) -> None:
+    if "\\u" not in text and "\\U" not in text:
+        return
+    match = _LONE_SURROGATE.search(text)
+    if match and "\\u" in match.group(0):
+        line = text.count("\n", 0, match.start()) + 1
+        raise InputError(
+            f"lone UTF-16 surrogate {match.group(0)} cannot be represented as text",
+            path=display,
+            where=str(line),
+            hint="remove the escape or write the character it stands for",
+        )
+
+
+def _first_duplicate_line(text: str, key: str) -> str | None:
+    needle = re.compile(r'"' + re.escape(json.dumps(key)[1:-1]) + r'"\s*:')
+    found = [m.start() for m in needle.finditer(text)]
+    if len(found) < 2:
+        return None
+    return str(text.count("\n", 0, found[1]) + 1)
+
+
+# --- YAML -------------------------------------------------------------------------------------
+
+
+def _plain_scalar(value: str, typed: bool) -> Any:
+    if value in _NULLS:
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if typed:
+        if _INT.fullmatch(value):
+            if len(value) > limits.MAX_INT_DIGITS:
+                return value
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+    return value
+
+
+def _tagged_scalar(tag: str, value: str, mark: str) -> Any:
+    short = tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+    try:
+        if short == "str":
+            return value
+        if short == "int":
+            if len(value) > limits.MAX_INT_DIGITS:
+                raise ValueError("too many digits")
+            return int(value, 0)
+        if short == "float":
+            number = float(value)
+            if number != number or number in (float("inf"), float("-inf")):
+                raise ValueError("NaN and infinity are not accepted")
+            return number
+        if short == "bool":
+            if value.lower() in ("true", "false"):
+                return value.lower() == "true"
+            raise ValueError("expected true or false")
+        if short == "null":
+            return None
+    except ValueError as exc:
+        raise _YamlProblem(f"invalid !!{short} value {value[:40]!r}: {exc}", mark) from None
+    raise _YamlProblem(
+        f"unsupported YAML tag {tag!r}",
+        mark,
+        "remove the tag; plain strings, numbers, lists and mappings are all that is needed",
+    )
+
+
+class _YamlProblem(Exception):
+    def __init__(self, message: str, where: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+
+def _mark(event: Any) -> str:
+    mark = event.start_mark
+    return f"{mark.line + 1}:{mark.column + 1}"
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    pointer: str
+    anchor: str | None
+    line: int = 0
+    size: int = 1
+    key: str | None = None
+    key_line: int = 0
+    expect_key: bool = True
+    merges: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _load_yaml(text: str, display: str, *, typed: bool, want_lines: bool) -> Loaded:
+    try:
+        data, line_table = _build(yaml.parse(text, Loader=_EventLoader), typed, want_lines)
+    except _YamlProblem as exc:
+        raise InputError(exc.message, path=display, where=exc.where, hint=exc.hint) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{mark.line + 1}:{mark.column + 1}" if mark else None
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise InputError(
+            f"invalid YAML: {problem}",
+            path=display,
+            where=where,
+            hint="check indentation and quoting at that position; quote values containing ': '",
+        ) from None
+    except (yaml.YAMLError, ValueError, IndexError, AttributeError, TypeError) as exc:
+        raise InputError(f"invalid YAML: {exc}", path=display) from None
+    except RecursionError:
+        raise InputError("nesting is too deep", path=display) from None
+    return Loaded(data, display, line_table)
+
+
+def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, dict[str, int]]:
+    """Turn parser events into Python data without recursion, enforcing every limit."""
+    stack: list[_Frame] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    lines: dict[str, int] = {}
+    root: Any = None
+    documents = 0
+    total = 0
+
+    def attach(value: Any, size: int, line: int, anchor: str | None) -> None:
+        nonlocal root, total
+        if anchor:
+            anchors[anchor] = (value, size)
+        if not stack:
+            root = value
+            if want_lines:
+                lines[""] = line
+            return
+        frame = stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            pointer = f"{frame.pointer}/{len(frame.container)}"
+            frame.container.append(value)
+        else:
+            key = frame.key
+            assert key is not None
+            frame.expect_key = True
+            if key == "<<" and isinstance(value, (dict, list)):
+                merge_from = value if isinstance(value, list) else [value]
+                frame.merges.extend(m for m in merge_from if isinstance(m, dict))
+                return
+            pointer = f"{frame.pointer}/{escape_pointer(key)}"
+            frame.container[key] = value
+            line = frame.key_line
+        if want_lines:
+            lines[pointer] = line
+
+    for event in events:
+        name = type(event).__name__
+        if name == "ScalarEvent":
+            if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
+                frame = stack[-1]
+                key = event.value
+                if key in frame.container:
+                    raise _YamlProblem(
+                        f"duplicate key {key!r}",
+                        _mark(event),
+                        "each key may appear only once in a mapping; remove or rename one",
+                    )
+                frame.key, frame.key_line, frame.expect_key = key, event.start_mark.line + 1, False
+                continue
+            if event.implicit[0] or event.implicit[1]:
+                value = _plain_scalar(event.value, typed) if event.implicit[0] else event.value
+            else:
+                value = _tagged_scalar(event.tag or "", event.value, _mark(event))
+            total += 1
+            attach(value, 1, event.start_mark.line + 1, event.anchor)
+        elif name in ("MappingStartEvent", "SequenceStartEvent"):
+            if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
+                raise _YamlProblem(
+                    "a mapping key must be a plain value, not a list or mapping",
+                    _mark(event),
+                    "write the key as a string",
+                )
+            if len(stack) >= limits.MAX_DEPTH:
+                raise _YamlProblem(
+                    f"nesting is deeper than {limits.MAX_DEPTH} levels",
+                    _mark(event),
+                    "no real document nests this deep; flatten it (or raise PROCCHECK_MAX_DEPTH)",
+                )
+            parent = stack[-1] if stack else None
+            if parent is None:
+                pointer = ""
+            elif isinstance(parent.container, list):
+                pointer = f"{parent.pointer}/{len(parent.container)}"
+            else:
+                pointer = f"{parent.pointer}/{escape_pointer(parent.key or '')}"
+            container: dict[str, Any] | list[Any] = {} if name[0] == "M" else []
+            stack.append(_Frame(container, pointer, event.anchor, event.start_mark.line + 1))
+            total += 1
+        elif name in ("MappingEndEvent", "SequenceEndEvent"):
+            frame = stack.pop()
+            if isinstance(frame.container, dict) and frame.merges:
+                for merged in frame.merges:
+                    for key, value in merged.items():
+                        frame.container.setdefault(key, value)
+            attach(frame.container, frame.size, frame.line, frame.anchor)
+        elif name == "AliasEvent":
+            if event.anchor not in anchors:
+                raise _YamlProblem(f"unknown alias *{event.anchor}", _mark(event))
+            value, size = anchors[event.anchor]
+            total += size
+            if total > limits.MAX_YAML_NODES:
+                raise _YamlProblem(
+                    f"aliases expand to more than {limits.MAX_YAML_NODES:,} nodes (an alias bomb)",
+                    _mark(event),
+                    "remove the repeated aliases; write the content out once",
+                )
+            if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
+                raise _YamlProblem("an alias cannot be a mapping key", _mark(event))
+            attach(value, size, event.start_mark.line + 1, None)
+        elif name == "DocumentStartEvent":
+            documents += 1
+            if documents > 1:
+                raise _YamlProblem(
+                    "the file holds more than one YAML document",
+                    _mark(event),
+                    "keep one document per file (remove the extra '---')",
+                )
+        if total > limits.MAX_YAML_NODES:
+            raise _YamlProblem(
+                f"document has more than {limits.MAX_YAML_NODES:,} nodes", _mark(event)
+            )
+    if documents == 0:
+        raise _YamlProblem("document is empty", "1:1", "add content or remove the file")
+    return root, lines

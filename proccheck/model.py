@@ -1,0 +1,207 @@
+"""The shared vocabulary: requirement sets, findings and reports as frozen pydantic models.
+
+Everything a loader produces and a formatter consumes is one of these types, so each layer can
+be tested on its own. This module imports nothing from the rest of proccheck.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Level = Literal["must", "should"]
+Outcome = Literal["met", "not_met", "not_verified", "not_applicable"]
+Severity = Literal["error", "warning", "note"]
+Lang = Literal["sv", "en"]
+Principle = Literal["data-ownership", "exit", "open-standards", "open-apis"]
+ReportKind = Literal["spec", "answers", "probe", "set"]
+
+OUTCOMES: tuple[Outcome, ...] = ("not_met", "not_verified", "met", "not_applicable")
+PRINCIPLES: tuple[Principle, ...] = ("data-ownership", "exit", "open-standards", "open-apis")
+
+
+class Frozen(BaseModel):
+    """Base for every model: immutable, and unknown fields are an error rather than ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(Frozen):
+    """A user-facing text in Swedish and English; either may be empty in a user's own set."""
+
+    sv: str = ""
+    en: str = ""
+
+    def get(self, lang: Lang) -> str:
+        """The text in `lang`, falling back to the other language rather than showing nothing."""
+        primary = self.sv if lang == "sv" else self.en
+        return primary or self.en or self.sv
+
+
+class Reference(Frozen):
+    """A public source a requirement rests on, so an officer can defend it."""
+
+    title: str = Field(min_length=1)
+    url: str | None = None
+    section: str | None = None
+
+
+class AnswerRule(Frozen):
+    """What a vendor's answer to the requirement must contain to count as met."""
+
+    evidence: Literal["none", "required"] = "none"
+    description: Text = Text()
+
+
+class Cues(Frozen):
+    """Detection cues per language: groups of terms (regular expressions, case-insensitive).
+
+    A text matches a group when it contains any term of the group. Matching every group is a
+    strong match, matching at least half of them a weak one. Cues live in the set file, not in
+    code, so a user's own requirements are found the same way as the built-in ones.
+    """
+
+    sv: tuple[tuple[str, ...], ...] = ()
+    en: tuple[tuple[str, ...], ...] = ()
+
+
+class Verification(Frozen):
+    """How a requirement is verified: the checks that decide it and the vendor-answer rule."""
+
+    checks: tuple[str, ...] = ()
+    answer: AnswerRule = AnswerRule()
+
+
+class Requirement(Frozen):
+    """One requirement of a resolved set, with the files that defined or changed it."""
+
+    id: str
+    level: Level
+    principle: Principle
+    title: Text
+    text: Text
+    rationale: Text = Text()
+    references: tuple[Reference, ...] = ()
+    verification: Verification = Verification()
+    cues: Cues = Cues()
+    defined_in: str = ""
+    changed_in: tuple[str, ...] = ()
+
+
+class RequirementSet(Frozen):
+    """A resolved requirement set: `extends` applied, requirements in file order."""
+
+    id: str
+    version: str
+    title: Text
+    description: Text = Text()
+    requirements: tuple[Requirement, ...]
+    sources: tuple[str, ...] = ()
+
+    def get(self, requirement_id: str) -> Requirement | None:
+        """The requirement with this id, or None."""
+        for requirement in self.requirements:
+            if requirement.id == requirement_id:
+                return requirement
+        return None
+
+
+class Location(Frozen):
+    """Where a finding points: a relative path plus whatever finer position is known."""
+
+    path: str
+    line: int | None = None
+    column: int | str | None = None
+    pointer: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    element: str | None = None
+
+    def describe(self) -> str:
+        """A compact human form such as `spec.md:12` or `bid.xlsx[Krav]!C7`."""
+        text = self.path
+        if self.sheet is not None:
+            text += f"[{self.sheet}]"
+            if self.row is not None:
+                text += f"!{self.column or ''}{self.row}"
+        elif self.line is not None:
+            text += f":{self.line}"
+            if isinstance(self.column, int):
+                text += f":{self.column}"
+        if self.pointer:
+            text += f"#{self.pointer}"
+        if self.element:
+            text += f" ({self.element})"
+        return text
+
+
+class Finding(Frozen):
+    """One observation of one check, explained: what, where, the quoted evidence, how to fix."""
+
+    check: str
+    requirement: str | None
+    severity: Severity
+    outcome: Outcome
+    message: str
+    location: Location
+    evidence: str | None = None
+    fix: str | None = None
+
+
+class RequirementResult(Frozen):
+    """The verdict for one requirement of the set, with a one-line reason."""
+
+    requirement: str
+    level: Level
+    principle: Principle
+    title: str
+    outcome: Outcome
+    reason: str
+    references: tuple[Reference, ...] = ()
+
+
+class Subject(Frozen):
+    """What was checked: a relative path or URL, and a display name (e.g. the vendor)."""
+
+    path: str
+    name: str
+
+
+class SetRef(Frozen):
+    """Identifies the requirement set a report was made against."""
+
+    id: str
+    version: str
+
+
+class Report(Frozen):
+    """The result of checking one subject against one requirement set.
+
+    `lang` is the language of every message inside, so formatters label in the same language.
+    """
+
+    kind: ReportKind
+    subject: Subject
+    requirement_set: SetRef
+    lang: Lang = "en"
+    outcome: Outcome
+    score: int | None = Field(default=None, ge=0, le=100)
+    results: tuple[RequirementResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+class Problem(Frozen):
+    """An input that could not be read; it did not produce a report."""
+
+    path: str
+    where: str | None = None
+    message: str
+    hint: str | None = None
+
+
+class RunResult(Frozen):
+    """Everything one command produced: reports plus inputs that could not be read."""
+
+    reports: tuple[Report, ...] = ()
+    problems: tuple[Problem, ...] = ()

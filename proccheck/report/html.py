@@ -1,0 +1,171 @@
+"""One self-contained, printable HTML file: inline CSS, no scripts, no external requests.
+
+Every piece of text passes through `html.escape`, so vendor text can never become markup.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from proccheck.i18n import t
+from proccheck.model import OUTCOMES, Outcome, Report, RunResult
+from proccheck.report.common import coverage_line, plain
+
+_CSS = """
+:root{--met:#1a7f37;--not_met:#cf222e;--not_verified:#9a6700;--not_applicable:#57606a}
+*{box-sizing:border-box}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
+color:#1f2328;margin:0 auto;max-width:1100px;padding:24px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-bottom:1px solid #d0d7de;
+padding-bottom:4px}h3{font-size:16px;margin:20px 0 8px}
+.meta{color:#57606a;margin:0 0 12px}
+table{border-collapse:collapse;width:100%;margin:8px 0 16px}
+th,td{border:1px solid #d0d7de;padding:6px 8px;text-align:left;vertical-align:top}
+th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;font-weight:600;
+color:#fff;white-space:nowrap}
+.b-met{background:var(--met)}.b-not_met{background:var(--not_met)}
+.b-not_verified{background:var(--not_verified)}.b-not_applicable{background:var(--not_applicable)}
+.finding{border-left:4px solid #d0d7de;padding:6px 10px;margin:8px 0;background:#f6f8fa;
+overflow-wrap:anywhere}
+.finding.error{border-color:var(--not_met)}.finding.warning{border-color:var(--not_verified)}
+.finding.note{border-color:var(--not_applicable)}
+.loc{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:13px;color:#57606a}
+blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #afb8c1;color:#424a53;
+white-space:pre-wrap;overflow-wrap:anywhere}
+.refs{font-size:13px;color:#57606a}.code{font-family:ui-monospace,monospace}
+.problem{color:var(--not_met)}
+@media print{body{max-width:none;padding:0;font-size:11pt}h2{page-break-before:auto}
+.finding,tr{page-break-inside:avoid}.badge{border:1px solid #000;color:#000;background:none}}
+"""
+
+
+def _e(text: str, limit: int = 2000) -> str:
+    return escape(plain(text, limit), quote=True)
+
+
+def _badge(outcome: Outcome, lang: str) -> str:
+    return f'<span class="badge b-{outcome}">{escape(t(lang, "outcome." + outcome))}</span>'  # type: ignore[arg-type]
+
+
+def render(run: RunResult) -> str:
+    """The whole HTML document."""
+    lang = run.reports[0].lang if run.reports else "en"
+    title = "proccheck – rapport" if lang == "sv" else "proccheck report"
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">",
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{escape(title)}</h1>",
+    ]
+    for report in run.reports:
+        parts.append(_report(report))
+    if run.problems:
+        heading = "Filer som inte kunde läsas" if lang == "sv" else "Unreadable input"
+        parts.append(f"<h2>{heading}</h2><ul>")
+        for p in run.problems:
+            where = f"{p.path}:{p.where}" if p.where else p.path
+            hint = f"<br><small>{_e(p.hint)}</small>" if p.hint else ""
+            parts.append(
+                f'<li class="problem"><span class="loc">{_e(where)}</span>: '
+                f"{_e(p.message)}{hint}</li>"
+            )
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _report(report: Report) -> str:
+    lang = report.lang
+    sv = lang == "sv"
+    out = [
+        f"<section><h2>{escape(t(lang, 'kind.' + report.kind))}: "
+        f"{_e(report.subject.name or report.subject.path, 200)}</h2>",
+        f'<p class="meta"><span class="loc">{_e(report.subject.path, 300)}</span> · '
+        f"{'kravuppsättning' if sv else 'requirement set'} "
+        f'<span class="code">{_e(report.requirement_set.id, 100)} '
+        f"{_e(report.requirement_set.version, 40)}</span></p>",
+        f"<p>{_badge(report.outcome, lang)}"
+        + (
+            f" {'poäng' if sv else 'score'} <strong>{report.score}</strong>/100"
+            if report.score is not None
+            else ""
+        )
+        + f" — {_e(coverage_line(report))}</p>",
+    ]
+    principles: dict[str, dict[Outcome, int]] = {}
+    for result in report.results:
+        principles.setdefault(result.principle, dict.fromkeys(OUTCOMES, 0))[result.outcome] += 1
+    if principles:
+        out.append(f"<h3>{'Sammanfattning per princip' if sv else 'Summary by principle'}</h3>")
+        out.append(
+            "<table><thead><tr><th>"
+            + ("Princip" if sv else "Principle")
+            + "</th>"
+            + "".join(f"<th>{_badge(o, lang)}</th>" for o in OUTCOMES)
+            + "</tr></thead><tbody>"
+        )
+        for principle, tally in principles.items():
+            out.append(
+                f"<tr><td>{escape(t(lang, 'principle.' + principle))}</td>"
+                + "".join(f'<td class="n">{tally[o]}</td>' for o in OUTCOMES)
+                + "</tr>"
+            )
+        out.append("</tbody></table>")
+    findings_by: dict[str | None, list[int]] = {}
+    for index, finding in enumerate(report.findings):
+        findings_by.setdefault(finding.requirement, []).append(index)
+    if report.results:
+        out.append(f"<h3>{'Krav' if sv else 'Requirements'}</h3>")
+        out.append(
+            "<table><thead><tr><th>"
+            + ("Resultat" if sv else "Outcome")
+            + "</th><th>"
+            + ("Krav" if sv else "Requirement")
+            + "</th><th>"
+            + ("Nivå" if sv else "Level")
+            + "</th><th>"
+            + ("Motivering och källor" if sv else "Reason and sources")
+            + "</th></tr></thead><tbody>"
+        )
+        for result in report.results:
+            refs = "; ".join(_e(r.title, 200) for r in result.references)
+            out.append(
+                f'<tr id="req-{_e(result.requirement, 60)}"><td>{_badge(result.outcome, lang)}</td>'
+                f'<td><strong class="code">{_e(result.requirement, 60)}</strong> '
+                f"{_e(result.title, 300)}</td><td>{escape(t(lang, 'level.' + result.level))}</td>"
+                f"<td>{_e(result.reason, 600)}"
+                + (
+                    f'<div class="refs">{"Källor" if sv else "Sources"}: {refs}</div>'
+                    if refs
+                    else ""
+                )
+                + "</td></tr>"
+            )
+        out.append("</tbody></table>")
+    if report.findings:
+        out.append(f"<h3>{'Iakttagelser' if sv else 'Findings'}</h3>")
+        for finding in report.findings:
+            out.append(
+                f'<div class="finding {finding.severity}"><span class="loc">'
+                f"{_e(finding.location.describe(), 300)}</span> · "
+                f'<strong class="code">{_e(finding.check, 20)}</strong>'
+                + (f" · {_e(finding.requirement, 60)}" if finding.requirement else "")
+                + f" · {_badge(finding.outcome, lang)}<br>{_e(finding.message)}"
+                + (
+                    f"<blockquote>{_e(finding.evidence, 1000)}</blockquote>"
+                    if finding.evidence
+                    else ""
+                )
+                + (
+                    f"<div><em>{'Åtgärd' if sv else 'Fix'}:</em> {_e(finding.fix, 1000)}</div>"
+                    if finding.fix
+                    else ""
+                )
+                + "</div>"
+            )
+    out.append("</section>")
+    return "\n".join(out)

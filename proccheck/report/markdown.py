@@ -1,0 +1,123 @@
+"""Markdown for pull-request comments: a summary, a requirement table, findings.
+
+Vendor text is escaped so it cannot become markup, a link, an image or HTML, and the whole
+comment stays under GitHub's 65,536-character limit (findings are cut with a note).
+"""
+
+from __future__ import annotations
+
+import re
+
+from proccheck.i18n import t
+from proccheck.model import OUTCOMES, Outcome, Report, RunResult
+from proccheck.report.common import coverage_line, one_line
+
+MAX_CHARS = 65_000
+_BADGE: dict[Outcome, str] = {
+    "met": "✅",
+    "not_met": "❌",
+    "not_verified": "⚠️",
+    "not_applicable": "➖",
+}
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&:@])")
+_LINKY = re.compile(r"(?i)(https?|ftp|mailto|www)")
+
+
+def md(text: str, limit: int = 500) -> str:
+    """Escape text for Markdown: every markup character backslash-escaped, autolinks broken."""
+    escaped = _SPECIAL.sub(r"\\\1", one_line(text, limit))
+    # GitHub autolinks bare URLs and www.-names; a word joiner after the scheme stops that.
+    return _LINKY.sub(lambda m: m.group(1)[0] + "\u2060" + m.group(1)[1:], escaped)
+
+
+def render(run: RunResult) -> str:
+    """The run as Markdown, truncated with a note if it would exceed MAX_CHARS."""
+    blocks: list[str] = []
+    for report in run.reports:
+        blocks.extend(_report_blocks(report))
+    if run.problems:
+        lang = run.reports[0].lang if run.reports else "en"
+        blocks.append(
+            "### " + ("Filer som inte kunde läsas" if lang == "sv" else "Unreadable input")
+        )
+        for p in run.problems:
+            where = f"{p.path}:{p.where}" if p.where else p.path
+            blocks.append(
+                f"- {md(where, 200)}: {md(p.message)}" + (f" — {md(p.hint)}" if p.hint else "")
+            )
+    text = ""
+    for index, block in enumerate(blocks):
+        if len(text) + len(block) + 200 > MAX_CHARS:
+            remaining = len(blocks) - index
+            text += (
+                f"\n> … {remaining} more parts left out to stay under GitHub's comment limit; "
+                "see the full report (-f html or -f json).\n"
+            )
+            break
+        text += block + "\n"
+    return text
+
+
+def _report_blocks(report: Report) -> list[str]:
+    lang = report.lang
+    head = (
+        f"## {t(lang, 'kind.' + report.kind)}: {md(report.subject.name or report.subject.path, 200)}\n\n"
+        f"{_BADGE[report.outcome]} **{t(lang, 'outcome.' + report.outcome)}**"
+        + (
+            f" · {'poäng' if lang == 'sv' else 'score'} {report.score}/100"
+            if report.score is not None
+            else ""
+        )
+        + f" · {md(report.subject.path, 200)} · {report.requirement_set.id} {md(report.requirement_set.version, 40)}\n\n"
+        f"{md(coverage_line(report), 400)}\n"
+    )
+    blocks = [head]
+    principles: dict[str, dict[Outcome, int]] = {}
+    for result in report.results:
+        principles.setdefault(result.principle, dict.fromkeys(OUTCOMES, 0))[result.outcome] += 1
+    if principles:
+        rows = [
+            "| "
+            + ("Princip" if lang == "sv" else "Principle")
+            + " | "
+            + " | ".join(f"{_BADGE[o]} {t(lang, 'outcome.' + o)}" for o in OUTCOMES)
+            + " |",
+            "|---|" + "---:|" * len(OUTCOMES),
+        ]
+        for principle, tally in principles.items():
+            rows.append(
+                f"| {t(lang, 'principle.' + principle)} | "
+                + " | ".join(str(tally[o]) for o in OUTCOMES)
+                + " |"
+            )
+        blocks.append("\n".join(rows) + "\n")
+    if report.results:
+        rows = [
+            "| | "
+            + ("Krav" if lang == "sv" else "Requirement")
+            + " | "
+            + ("Nivå" if lang == "sv" else "Level")
+            + " | "
+            + ("Motivering" if lang == "sv" else "Reason")
+            + " |",
+            "|---|---|---|---|",
+        ]
+        for result in report.results:
+            rows.append(
+                f"| {_BADGE[result.outcome]} | **{md(result.requirement, 40)}** {md(result.title, 120)} | "
+                f"{t(lang, 'level.' + result.level)} | {md(result.reason, 300)} |"
+            )
+        blocks.append("\n".join(rows) + "\n")
+    if report.findings:
+        blocks.append("### " + ("Iakttagelser" if lang == "sv" else "Findings") + "\n")
+        for finding in report.findings:
+            line = (
+                f"- **{finding.check}** {md(finding.requirement or '', 40)} "
+                f"{md(finding.location.describe(), 200)}: {md(finding.message)}"
+            )
+            if finding.evidence:
+                line += f"\n  > {md(finding.evidence, 300)}"
+            if finding.fix:
+                line += f"\n  *{'Åtgärd' if lang == 'sv' else 'Fix'}:* {md(finding.fix, 400)}"
+            blocks.append(line)
+    return blocks

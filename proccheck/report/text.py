@@ -1,0 +1,99 @@
+"""Plain text for terminals: grouped by requirement, with a summary line.
+
+`render` is plain; `render_color` adds ANSI colours and is used only when the CLI writes to a
+terminal and NO_COLOR is not set.
+"""
+
+from __future__ import annotations
+
+from proccheck.i18n import t
+from proccheck.model import Outcome, Report, RunResult
+from proccheck.report.common import coverage_line, one_line, plain
+
+_MARK: dict[Outcome, str] = {"met": "✓", "not_met": "✗", "not_verified": "?", "not_applicable": "-"}
+_COLOUR: dict[Outcome, str] = {
+    "met": "\x1b[32m",
+    "not_met": "\x1b[31m",
+    "not_verified": "\x1b[33m",
+    "not_applicable": "\x1b[2m",
+}
+_RESET = "\x1b[0m"
+
+
+def render(run: RunResult) -> str:
+    """The run as plain text."""
+    return _render(run, colour=False)
+
+
+def render_color(run: RunResult) -> str:
+    """The run as text with ANSI colours for a terminal."""
+    return _render(run, colour=True)
+
+
+def _paint(text: str, outcome: Outcome, colour: bool) -> str:
+    return f"{_COLOUR[outcome]}{text}{_RESET}" if colour else text
+
+
+def _render(run: RunResult, colour: bool) -> str:
+    lines: list[str] = []
+    for report in run.reports:
+        lines.extend(_report_lines(report, colour))
+        lines.append("")
+    for problem in run.problems:
+        where = f"{problem.path}:{problem.where}" if problem.where else problem.path
+        lines.append(f"error: {one_line(where)}: {one_line(problem.message)}")
+        if problem.hint:
+            lines.append(f"hint: {one_line(problem.hint)}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _report_lines(report: Report, colour: bool) -> list[str]:
+    lang = report.lang
+    outcome_word = t(lang, f"outcome.{report.outcome}").upper()
+    set_word = "kravuppsättning" if lang == "sv" else "requirement set"
+    lines = [
+        f"{t(lang, 'kind.' + report.kind)}: {one_line(report.subject.path)}"
+        + (f" ({one_line(report.subject.name)})" if report.subject.name else ""),
+        f"{set_word}: {report.requirement_set.id} {report.requirement_set.version}",
+        ("resultat" if lang == "sv" else "outcome")
+        + f": {_paint(outcome_word, report.outcome, colour)}"
+        + (
+            f"   {'poäng' if lang == 'sv' else 'score'}: {report.score}/100"
+            if report.score is not None
+            else ""
+        ),
+        "",
+    ]
+    by_requirement: dict[str | None, list[int]] = {}
+    for index, finding in enumerate(report.findings):
+        by_requirement.setdefault(finding.requirement, []).append(index)
+    for result in report.results:
+        mark = _paint(_MARK[result.outcome], result.outcome, colour)
+        lines.append(
+            f"{mark} {result.requirement} [{t(lang, 'level.' + result.level)}] "
+            f"{one_line(result.title, 120)}: {one_line(result.reason, 300)}"
+        )
+        for index in by_requirement.pop(result.requirement, []):
+            lines.extend(_finding_lines(report, index))
+    leftovers = [i for indexes in by_requirement.values() for i in indexes]
+    if leftovers:
+        lines.append("övrigt:" if lang == "sv" else "other:")
+        for index in leftovers:
+            lines.extend(_finding_lines(report, index))
+    lines.append("")
+    lines.append(coverage_line(report))
+    return lines
+
+
+def _finding_lines(report: Report, index: int) -> list[str]:
+    finding = report.findings[index]
+    lang = report.lang
+    lines = [
+        f"    {one_line(finding.location.describe(), 200)}: {t(lang, 'severity.' + finding.severity)}"
+        f" {finding.check}: {one_line(finding.message)}"
+    ]
+    if finding.evidence:
+        lines.append(f'      "{one_line(finding.evidence, 300)}"')
+    if finding.fix:
+        lines.append(f"      {'åtgärd' if lang == 'sv' else 'fix'}: {plain(finding.fix, 400)}")
+    return lines

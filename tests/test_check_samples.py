@@ -1,0 +1,53 @@
+"""Every registered check is documented and has at least one passing and one failing sample.
+
+Samples live in tests/check_samples/CODE/: files named pass*.EXT must produce no finding of that
+check, files named fail*.EXT at least one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proccheck.checks import SECTIONS, Context, all_checks
+from proccheck.model import Finding
+
+SAMPLES = Path(__file__).resolve().parent / "check_samples"
+CODES = sorted(all_checks())
+
+
+def run_check(code: str, path: Path) -> list[Finding]:
+    check = all_checks()[code]
+    ctx = Context(lang="en")
+    if check.kind == "set":
+        from proccheck.requirements import load_requirement_set
+
+        return list(check.func(load_requirement_set(str(path)), ctx))
+    raise AssertionError(f"no sample runner for kind {check.kind}")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_check_is_documented(code: str) -> None:
+    check = all_checks()[code]
+    sections = check.sections()
+    assert list(sections) == list(SECTIONS), f"{code} docstring sections: {list(sections)}"
+    assert all(text.strip() for text in sections.values())
+    assert check.title.sv and check.title.en
+    assert check.name == check.name.lower() and " " not in check.name
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_check_has_pass_and_fail_samples(code: str) -> None:
+    folder = SAMPLES / code
+    passing = sorted(folder.glob("pass*"))
+    failing = sorted(folder.glob("fail*"))
+    assert passing and failing, f"{code} needs pass* and fail* samples in {folder}"
+    for sample in passing:
+        found = [f for f in run_check(code, sample) if f.check == code]
+        assert not found, f"{sample.name}: unexpected {[f.message for f in found]}"
+    for sample in failing:
+        found = [f for f in run_check(code, sample) if f.check == code]
+        assert found, f"{sample.name}: expected a {code} finding"
+        for finding in found:
+            assert finding.message and finding.fix and finding.location.path

@@ -1,0 +1,153 @@
+"""Strict YAML/JSON loading: no YAML 1.1 surprises, duplicate keys, bombs and deep nesting refused."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from proccheck.errors import InputError
+from proccheck.loaders.structured import load_file, load_text
+
+
+def test_yaml_11_scalars_stay_strings() -> None:
+    text = (
+        "a: no\nb: on\nc: 0701234567\nd: 8:30\ne: 1.10\nf: 2025-02-30\ng: ja\nh: NO\n"
+        "i: nej\nj: off\nk: yes\n"
+    )
+    data = load_text(text, "x.yaml").data
+    assert data == {
+        "a": "no",
+        "b": "on",
+        "c": "0701234567",
+        "d": "8:30",
+        "e": "1.10",
+        "f": "2025-02-30",
+        "g": "ja",
+        "h": "NO",
+        "i": "nej",
+        "j": "off",
+        "k": "yes",
+    }
+
+
+def test_keys_do_not_collapse() -> None:
+    data = load_text("1: a\n01: b\nyes: c\non: d\n", "x.yaml").data
+    assert data == {"1": "a", "01": "b", "yes": "c", "on": "d"}
+
+
+def test_typed_mode_reads_core_numbers_only() -> None:
+    data = load_text("a: 12\nb: 1.5\nc: 0x1f\nd: 0701\ne: true\nf: ~\n", "x", typed=True).data
+    assert data == {"a": 12, "b": 1.5, "c": "0x1f", "d": "0701", "e": True, "f": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "fragment"),
+    [
+        ("a: 1\nb: 2\na: 3\n", "3:1", "duplicate key 'a'"),
+        ('{"a": 1,\n "a": 2}', "2", "duplicate key 'a'"),
+        ("a: [1, 2\n", "2:1", "invalid YAML"),
+        ("a: !!float ''\n", "1:4", "invalid !!float"),
+        ("a: !!timestamp nope\n", "1:4", "unsupported YAML tag"),
+        ("a: !!python/object:os.system x\n", "1:4", "unsupported YAML tag"),
+        ("a: 1\n---\nb: 2\n", "2:1", "more than one YAML document"),
+        ("a: *missing\n", None, "alias"),
+    ],
+)
+def test_malformed_input_names_position(text: str, where: str | None, fragment: str) -> None:
+    with pytest.raises(InputError) as info:
+        load_text(text, "bad.yaml", prefer_json=text.startswith("{"))
+    assert fragment in info.value.message
+    assert info.value.path == "bad.yaml"
+    if where:
+        assert info.value.where == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": NaN}', '{"a": Infinity}', '{"a": "\\ud800"}', '{"a": ' + "9" * 5000 + "}"],
+)
+def test_json_refuses_non_portable_values(text: str) -> None:
+    with pytest.raises(InputError):
+        load_text(text, "bad.json", prefer_json=True)
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    start = time.perf_counter()
+    with pytest.raises(InputError) as info:
+        load_text("\n".join(lines), "bomb.yaml")
+    assert "alias bomb" in info.value.message
+    assert time.perf_counter() - start < 2
+
+
+@pytest.mark.parametrize(
+    "text", ["[" * 30000 + "]" * 30000, "a:\n" + "".join(" " * i + "- \n" for i in range(1, 400))]
+)
+def test_deep_nesting_is_refused(text: str) -> None:
+    with pytest.raises(InputError) as info:
+        load_text(text, "deep.yaml")
+    assert "nesting" in info.value.message or "depth" in info.value.message
+
+
+def test_deep_json_is_refused() -> None:
+    with pytest.raises(InputError) as info:
+        load_text("[" * 100000 + "]" * 100000, "deep.json", prefer_json=True)
+    assert "deep" in info.value.message
+
+
+def test_merge_key_is_supported() -> None:
+    data = load_text("base: &b {x: 1}\nm:\n  <<: *b\n  y: 2\n", "m.yaml").data
+    assert data["m"] == {"x": "1", "y": "2"}
+
+
+def test_line_table_points_at_keys() -> None:
+    loaded = load_text("top:\n  child:\n    leaf: v\n", "l.yaml", lines=True)
+    assert loaded.line_of("/top/child/leaf") == 3
+    assert loaded.line_of("/top/child") == 2
+    assert loaded.line_of("/top/child/leaf/missing") == 3
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "empty"),
+        (b"  \n\n", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("namn: Åsa\n".encode("cp1252"), "UTF-8"),
+    ],
+)
+def test_unreadable_files(tmp_path: Path, content: bytes, fragment: str) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        load_file(path, "f.yaml")
+    assert fragment in info.value.message
+    assert info.value.hint
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfnamn: \xc3\x85sa\n")
+    assert load_file(path, "bom.yaml").data == {"namn": "Åsa"}
+
+
+def test_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from proccheck import limits
+
+    monkeypatch.setattr(limits, "MAX_INPUT_BYTES", 1000)
+    path = tmp_path / "big.yaml"
+    path.write_text("a: " + "x" * 2000 + "\n")
+    with pytest.raises(InputError) as info:
+        load_file(path, "big.yaml")
+    assert "larger than the limit" in info.value.message
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        load_file(tmp_path / "nope.yaml", "nope.yaml")
+    assert info.value.message == "file not found"

@@ -1,0 +1,180 @@
+"""Formatters: golden files, schema validation, and inert output for hostile vendor text."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from report_fixture import HOSTILE, fixture_run
+
+from proccheck.i18n import MESSAGES
+from proccheck.report import FORMATS, SUFFIXES, get_renderer
+from proccheck.resources import data_dir
+
+GOLDEN = Path(__file__).parent / "golden"
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json"
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_golden(fmt: str, lang: str, update_golden: bool) -> None:
+    rendered = get_renderer(fmt)(fixture_run(lang))
+    golden = GOLDEN / f"report.{lang}{SUFFIXES[fmt]}"
+    if update_golden:
+        golden.write_text(rendered, encoding="utf-8")
+    assert golden.exists(), "run pytest --update-golden once"
+    assert rendered == golden.read_text(encoding="utf-8"), (
+        f"{golden.name}: rerun with --update-golden if intended"
+    )
+
+
+def test_rendering_is_deterministic() -> None:
+    for fmt in FORMATS:
+        assert get_renderer(fmt)(fixture_run()) == get_renderer(fmt)(fixture_run())
+
+
+def validate_report_json(text: str) -> dict[str, object]:
+    """Every JSON report in the tests goes through this: schema-valid and free of NaN."""
+    schema = json.loads((data_dir("schemas") / "report.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(text, parse_constant=lambda c: pytest.fail(f"JSON contains {c}"))
+    jsonschema.validate(data, schema)
+    return data  # type: ignore[no-any-return]
+
+
+def test_json_matches_schema_and_contract() -> None:
+    data = validate_report_json(get_renderer("json")(fixture_run()))
+    report = data["reports"][0]  # type: ignore[index]
+    assert set(report) >= {"kind", "subject", "requirement_set", "outcome", "results", "findings"}
+    finding = report["findings"][0]
+    assert finding["location"] == {"path": "samples/spec/kravspec.md", "line": 12, "column": 3}
+    assert data["problems"][0]["message"] == "no recognisable header row"  # type: ignore[index]
+
+
+def test_sarif_validates_against_oasis_schema() -> None:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    log = json.loads(get_renderer("sarif")(fixture_run()))
+    jsonschema.Draft7Validator(schema).validate(log)
+    results = log["runs"][0]["results"]
+    assert [r["level"] for r in results] == ["error", "note", "note"]
+    for result in results:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert not uri.startswith("/")
+        fingerprint = result["partialFingerprints"]["proccheckFinding/v1"]
+        assert str(region["startLine"]) not in fingerprint or len(fingerprint) == 32
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert all(r["shortDescription"]["text"] and r["help"]["text"] for r in rules)
+
+
+def test_sarif_fingerprint_ignores_line_shift() -> None:
+    from proccheck.report.sarif import fingerprint
+
+    finding = fixture_run().reports[0].findings[0]
+    moved = finding.model_copy(
+        update={"location": finding.location.model_copy(update={"line": 99})}
+    )
+    assert fingerprint(finding) == fingerprint(moved)
+
+
+def test_junit_parses_strictly_and_counts() -> None:
+    root = ET.fromstring(get_renderer("junit")(fixture_run()).encode("utf-8"))
+    suites = root.findall("testsuite")
+    assert suites[0].get("failures") == "1" and suites[0].get("skipped") == "2"
+    assert suites[1].get("skipped") == "1"
+    assert suites[2].get("errors") == "1"
+    failure = suites[0].find("testcase/failure")
+    assert failure is not None and "bör" in (failure.text or "")
+
+
+def test_text_has_no_terminal_controls() -> None:
+    text = get_renderer("text")(fixture_run())
+    assert "\x1b" not in text and "\x07" not in text and "\x00" not in text
+    assert not re.search(r"(?m)^\s*::", text)
+    assert "4 requirements: 1 not met, 1 not verified, 1 met, 1 not applicable" in text
+
+
+def test_colour_only_when_asked() -> None:
+    from proccheck.report.text import render_color
+
+    assert "\x1b[31m" in render_color(fixture_run())
+
+
+def test_html_is_inert_and_self_contained() -> None:
+    html = get_renderer("html")(fixture_run())
+    assert "<script" not in html.lower()
+    assert "&lt;script&gt;" in html
+    assert "javascript:" not in html.replace("javascript:alert", "") or "href" not in html
+    assert "<a " not in html and "src=" not in html and "<link" not in html
+    assert "\x1b" not in html and "\x00" not in html
+    assert "@media print" in html
+
+
+def test_markdown_is_inert_and_bounded() -> None:
+    md = get_renderer("markdown")(fixture_run())
+    assert "<script>" not in md and "](javascript" not in md
+    assert "http://" not in md  # autolinks broken
+    assert "\x1b" not in md
+    big = fixture_run()
+    many = big.reports[1].model_copy(update={"findings": big.reports[1].findings * 400})
+    huge = big.model_copy(update={"reports": (big.reports[0], many)})
+    text = get_renderer("markdown")(huge)
+    assert len(text) < 65_000 and "left out" in text
+
+
+def test_every_message_has_both_languages_and_same_placeholders() -> None:
+    for key, texts in MESSAGES.items():
+        assert set(texts) == {"sv", "en"}, key
+        assert all(texts.values()), key
+        fields = {lang: sorted(re.findall(r"\{(\w+)", text)) for lang, text in texts.items()}
+        assert fields["sv"] == fields["en"], key
+
+
+def test_hostile_text_is_present_but_neutralised() -> None:
+    assert "<script>" in HOSTILE  # the fixture really is hostile
+    text = get_renderer("text")(fixture_run())
+    assert "alert(1)" in text  # still shown to the reader, as text
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(get_renderer("html")(fixture_run("sv")), encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1100,1400",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert shot.exists() and shot.stat().st_size > 10_000, done.stderr[-2000:]
+    console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
+    assert not console, console
