@@ -195,6 +195,34 @@ def sets_validate(files: tuple[str, ...], **options: Any) -> None:
     _finish(RunResult(reports=tuple(reports), problems=tuple(problems)), **options)
 
 
+# --- spec ----------------------------------------------------------------------------------------
+
+
+@cli.group()
+def spec() -> None:
+    """Lint a requirement specification (kravspecifikation) before the tender goes out."""
+
+
+@spec.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--set",
+    "set_ref",
+    default="builtin:open-baseline",
+    show_default=True,
+    help="Requirement set to check against: builtin:NAME or a path.",
+)
+@_report_options
+def spec_check(files: tuple[Path, ...], set_ref: str, **options: Any) -> None:
+    """Check specification FILES (.md .txt .docx .yaml .json .csv .xlsx): is every requirement
+    of the set there, at must level, verifiable, and not undermined elsewhere?"""
+    from proccheck.requirements import load_requirement_set
+    from proccheck.spec import check_spec
+
+    requirement_set = load_requirement_set(set_ref)
+    _finish(check_spec(list(files), requirement_set, _lang(options["lang"])), **options)
+
+
 # --- checks --------------------------------------------------------------------------------------
 
 

@@ -72,6 +72,122 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{count} krav ({must} skall, {should} bör)",
         "en": "{count} requirements ({must} must, {should} should)",
     },
+    # spec check
+    "spec.missing": {
+        "sv": "{requirement} ({title}) saknas i kravspecifikationen",
+        "en": "{requirement} ({title}) is missing from the specification",
+    },
+    "spec.missing.fix": {
+        "sv": "Lägg till kravet, till exempel: {text}",
+        "en": "Add the requirement, for example: {text}",
+    },
+    "spec.weak_match": {
+        "sv": "{requirement} ({title}) hittas bara delvis, i {where}; kontrollera om det uppfyller kravet",
+        "en": "{requirement} ({title}) is only partly matched, by {where}; check whether it implements it",
+    },
+    "spec.weak_match.fix": {
+        "sv": "Skriv kravet fullständigt, eller ange `implements: {requirement}` / kravets id i texten.",
+        "en": "Write the requirement in full, or mark it with `implements: {requirement}` / the id in the text.",
+    },
+    "spec.weakened": {
+        "sv": "{requirement} är ett skall-krav men {where} uttrycker det bara som bör-krav",
+        "en": "{requirement} is a must-requirement but {where} only asks for it as a should",
+    },
+    "spec.weakened.fix": {
+        "sv": "Skriv kravet med ska/skall och ange det som skall-krav.",
+        "en": "Write the requirement with shall/must and declare it as a must.",
+    },
+    "spec.escape": {
+        "sv": '{requirement} finns i {where} men med reservationen "{phrase}", så det går inte att kräva',
+        "en": '{requirement} is in {where} but with the escape clause "{phrase}", so it cannot be enforced',
+    },
+    "spec.escape.fix": {
+        "sv": 'Ta bort "{phrase}"; ange eventuella undantag uttryckligen.',
+        "en": 'Remove "{phrase}"; state any real exceptions explicitly.',
+    },
+    "spec.vague": {
+        "sv": "{where}: skall-kravet har vaga eller öppna formuleringar: {terms}",
+        "en": "{where}: the must-requirement has vague or open-ended wording: {terms}",
+    },
+    "spec.vague.fix": {
+        "sv": "Ersätt med något mätbart (standard, tal, lista), stäng öppna listor och välj mellan och/eller.",
+        "en": "Replace with something measurable (a standard, a number, a list), close open lists, choose and or or.",
+    },
+    "spec.compound": {
+        "sv": "{where}: {count} krav i samma mening",
+        "en": "{where}: {count} requirements in one sentence",
+    },
+    "spec.compound.fix": {
+        "sv": "Dela upp meningen i separata, numrerade krav.",
+        "en": "Split the sentence into separate, numbered requirements.",
+    },
+    "spec.verification_missing": {
+        "sv": "{requirement} kräver underlag, men {where} anger inte vad leverantören ska bifoga",
+        "en": "{requirement} needs evidence, but {where} does not say what the vendor must submit",
+    },
+    "spec.verification_missing.fix": {
+        "sv": "Ange vad som ska bifogas anbudet: {rule}",
+        "en": "State what must be attached to the tender: {rule}",
+    },
+    "spec.no_requirements": {
+        "sv": "inga krav hittades bland dokumentets {items} textstycken (inga ska/skall/bör-formuleringar)",
+        "en": "no requirements found among the document's {items} text items (no shall/must/should wording)",
+    },
+    "spec.no_requirements.fix": {
+        "sv": "Kontrollera att det är rätt fil och formulera kraven med ska/skall eller bör.",
+        "en": "Check that this is the right file, and word the requirements with shall/must or should.",
+    },
+    "spec.contradiction.vendor-owns-data": {
+        "sv": '{where}: texten ger leverantören äganderätt till data ("{phrase}")',
+        "en": '{where}: the text gives the vendor ownership of the data ("{phrase}")',
+    },
+    "spec.contradiction.vendor-owns-data.fix": {
+        "sv": "Stryk texten; ange att beställaren äger all data, inklusive metadata och loggar.",
+        "en": "Remove the text; state that the buyer owns all data, including metadata and logs.",
+    },
+    "spec.contradiction.export-at-cost": {
+        "sv": '{where}: export eller återlämning av data kostar extra ("{phrase}")',
+        "en": '{where}: export or return of data costs extra ("{phrase}")',
+    },
+    "spec.contradiction.export-at-cost.fix": {
+        "sv": "Ange att export och återlämning av all data ingår utan extra kostnad.",
+        "en": "State that export and return of all data is included at no extra cost.",
+    },
+    "spec.contradiction.vendor-format": {
+        "sv": '{where}: data lämnas bara i leverantörens eget format ("{phrase}")',
+        "en": '{where}: data is delivered only in the vendor\'s own format ("{phrase}")',
+    },
+    "spec.contradiction.vendor-format.fix": {
+        "sv": "Kräv öppna, dokumenterade och maskinläsbara format (t.ex. CSV, JSON, XML) i stället.",
+        "en": "Demand open, documented, machine-readable formats (CSV, JSON, XML) instead.",
+    },
+    "spec.contradiction.compatible-with-product": {
+        "sv": '{where}: kompatibilitet med en produkt i stället för en öppen standard ("{phrase}")',
+        "en": '{where}: compatibility with a product instead of an open standard ("{phrase}")',
+    },
+    "spec.contradiction.compatible-with-product.fix": {
+        "sv": "Ange den öppna standard som ska stödjas (t.ex. ODF, PDF/A, OIDC) i stället för produkten.",
+        "en": "Name the open standard to support (e.g. ODF, PDF/A, OIDC) instead of the product.",
+    },
+    "spec.contradiction.brand-without-equivalent": {
+        "sv": '{where}: produkten eller varumärket "{phrase}" anges utan "eller likvärdigt"',
+        "en": '{where}: the product or brand "{phrase}" is named without "or equivalent"',
+    },
+    "spec.contradiction.brand-without-equivalent.fix": {
+        "sv": 'Lägg till "eller likvärdigt", eller beskriv funktionen/standarden i stället för produkten.',
+        "en": 'Add "or equivalent", or describe the function or standard instead of the product.',
+    },
+    "spec.contradiction.api-fee-or-nda": {
+        "sv": '{where}: API-åtkomst eller API-dokumentation kräver avgift eller sekretessavtal ("{phrase}")',
+        "en": '{where}: API access or documentation requires a fee or a non-disclosure agreement ("{phrase}")',
+    },
+    "spec.contradiction.api-fee-or-nda.fix": {
+        "sv": "Kräv att API:er och deras dokumentation ingår utan extra avgift och är öppet publicerade.",
+        "en": "Demand that APIs and their documentation are included at no extra fee and openly published.",
+    },
+    "spec.result.met": {"sv": "{where} uppfyller kravet", "en": "{where} implements it"},
+    "spec.result.missing": {"sv": "saknas i dokumentet", "en": "missing from the document"},
+    "where.line": {"sv": "rad {line}", "en": "line {line}"},
     "lang.sv": {"sv": "svenska", "en": "Swedish"},
     "lang.en": {"sv": "engelska", "en": "English"},
     "field.title": {"sv": "rubriken", "en": "title"},

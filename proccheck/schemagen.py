@@ -28,12 +28,18 @@ def generated() -> dict[str, dict[str, Any]]:
     """Schema file name -> schema, for every file format proccheck reads or writes."""
     from proccheck.report.json_format import ReportDocument
     from proccheck.requirements import SetFile
+    from proccheck.specformat import SpecFile
 
     return {
         "requirement-set.schema.json": _schema(
             SetFile,
             "requirement-set.schema.json",
             "A proccheck requirement set (kravbibliotek), written in YAML or JSON.",
+        ),
+        "spec.schema.json": _schema(
+            SpecFile,
+            "spec.schema.json",
+            "A structured requirement specification (kravspecifikation) for proccheck spec check.",
         ),
         "report.schema.json": _schema(
             ReportDocument, "report.schema.json", "The JSON report written by proccheck -f json."

@@ -24,6 +24,13 @@ def run_check(code: str, path: Path) -> list[Finding]:
         from proccheck.requirements import load_requirement_set
 
         return list(check.func(load_requirement_set(str(path)), ctx))
+    if check.kind == "spec":
+        from proccheck.loaders.spec import load_spec
+        from proccheck.requirements import load_requirement_set
+
+        set_file = path.parent / "_set"
+        ref = set_file.read_text().strip() if set_file.exists() else "builtin:open-baseline"
+        return list(check.func(load_spec(path, path.name), load_requirement_set(ref), ctx))
     raise AssertionError(f"no sample runner for kind {check.kind}")
 
 
@@ -40,8 +47,8 @@ def test_check_is_documented(code: str) -> None:
 @pytest.mark.parametrize("code", CODES)
 def test_check_has_pass_and_fail_samples(code: str) -> None:
     folder = SAMPLES / code
-    passing = sorted(folder.glob("pass*"))
-    failing = sorted(folder.glob("fail*"))
+    passing = sorted(p for p in folder.glob("pass*") if p.name != "_set")
+    failing = sorted(p for p in folder.glob("fail*") if p.name != "_set")
     assert passing and failing, f"{code} needs pass* and fail* samples in {folder}"
     for sample in passing:
         found = [f for f in run_check(code, sample) if f.check == code]

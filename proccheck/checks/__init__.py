@@ -17,7 +17,10 @@ from typing import Any
 from proccheck.model import Finding, Lang, ReportKind, Severity, Text
 
 SECTIONS = ("What it checks", "Why it matters", "How to comply", "References")
-_CHECK_MODULES = ("proccheck.checks.set_lint",)
+_CHECK_MODULES = (
+    "proccheck.checks.set_lint",
+    "proccheck.checks.spec_checks",
+)
 
 
 @dataclass(frozen=True)

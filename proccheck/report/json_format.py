@@ -43,7 +43,11 @@ def document(run: RunResult) -> dict[str, Any]:
         reports=run.reports,
         problems=run.problems,
     )
-    return doc.model_dump(mode="json", exclude_none=True)
+    data = doc.model_dump(mode="json", exclude_none=True)
+    for report in data["reports"]:
+        for finding in report["findings"]:
+            finding.setdefault("requirement", None)  # part of the contract: id or null
+    return data
 
 
 def render(run: RunResult) -> str:

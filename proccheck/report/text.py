@@ -74,7 +74,7 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
             f"{one_line(result.title, 120)}: {one_line(result.reason, 300)}"
         )
         for index in by_requirement.pop(result.requirement, []):
-            lines.extend(_finding_lines(report, index))
+            lines.extend(_finding_lines(report, index, skip_message=result.reason))
     leftovers = [i for indexes in by_requirement.values() for i in indexes]
     if leftovers:
         lines.append("övrigt:" if lang == "sv" else "other:")
@@ -85,12 +85,14 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
     return lines
 
 
-def _finding_lines(report: Report, index: int) -> list[str]:
+def _finding_lines(report: Report, index: int, skip_message: str = "") -> list[str]:
     finding = report.findings[index]
     lang = report.lang
+    message = one_line(finding.message)
+    same = message == one_line(skip_message, 300) or message.startswith(skip_message.rstrip("…"))
     lines = [
         f"    {one_line(finding.location.describe(), 200)}: {t(lang, 'severity.' + finding.severity)}"
-        f" {finding.check}: {one_line(finding.message)}"
+        f" {finding.check}" + ("" if same else f": {message}")
     ]
     if finding.evidence:
         lines.append(f'      "{one_line(finding.evidence, 300)}"')

@@ -1,0 +1,613 @@
+"""Checks on a requirement specification (`proccheck spec check`).
+
+All checks share one analysis per document (which spec item implements which set requirement),
+computed once by `analyse`, so a 200-page document is matched against the set only once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from proccheck.checks import Context, register
+from proccheck.i18n import t
+from proccheck.lexicon import LANGS, Lexicon, lexicon
+from proccheck.loaders.spec import SpecDocument, SpecItem
+from proccheck.model import Finding, Lang, Location, Requirement, RequirementSet
+
+Strength = Literal["explicit", "strong", "weak"]
+_QUOTES = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”|”[^”]{1,400}”|«[^»]{1,400}»|'[^']{3,400}'")
+_SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A spec item that implements a set requirement, and how sure we are."""
+
+    item: SpecItem
+    strength: Strength
+
+
+@dataclass
+class Analysis:
+    """Which spec items implement which set requirements, and what undermines them."""
+
+    matches: dict[str, list[Match]] = field(default_factory=dict)
+    contradictions: list[Finding] = field(default_factory=list)
+
+    def implementing(self, requirement_id: str) -> list[Match]:
+        """Explicit and strong matches only."""
+        return [m for m in self.matches.get(requirement_id, []) if m.strength != "weak"]
+
+    def weak(self, requirement_id: str) -> list[Match]:
+        """Weak matches only (candidates a person should look at)."""
+        return [m for m in self.matches.get(requirement_id, []) if m.strength == "weak"]
+
+
+_CACHE: dict[tuple[int, int, str], Analysis] = {}
+
+
+def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) -> Analysis:
+    """Match every requirement item against every set requirement, once per document."""
+    key = (id(document), id(requirement_set), lang)
+    if key in _CACHE:
+        return _CACHE[key]
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    analysis = Analysis()
+    compiled = {r.id: _compile_cues(r) for r in requirement_set.requirements}
+    items = document.requirements
+    for requirement in requirement_set.requirements:
+        found: list[Match] = []
+        id_pattern = re.compile(rf"(?<![\w-]){re.escape(requirement.id)}(?![\w-])")
+        for item in items:
+            if item.implements == requirement.id or id_pattern.search(item.text):
+                found.append(Match(item, "explicit"))
+                continue
+            strength = _cue_strength(compiled[requirement.id], item.text)
+            if strength:
+                found.append(Match(item, strength))
+        analysis.matches[requirement.id] = found
+    analysis.contradictions = list(_contradictions(document, requirement_set, lang))
+    _CACHE[key] = analysis
+    return analysis
+
+
+def _compile_cues(requirement: Requirement) -> dict[str, list[list[re.Pattern[str]]]]:
+    compiled: dict[str, list[list[re.Pattern[str]]]] = {}
+    for lang in LANGS:
+        groups = getattr(requirement.cues, lang)
+        patterns = []
+        for group in groups:
+            terms = []
+            for term in group:
+                try:
+                    terms.append(re.compile(term, re.IGNORECASE))
+                except re.error:
+                    continue  # reported by `sets validate` (RS002)
+            patterns.append(terms)
+        compiled[lang] = patterns
+    return compiled
+
+
+def _cue_strength(cues: dict[str, list[list[re.Pattern[str]]]], text: str) -> Strength | None:
+    best: Strength | None = None
+    for groups in cues.values():
+        if not groups:
+            continue
+        hits = sum(1 for group in groups if any(p.search(text) for p in group))
+        if hits == len(groups):
+            return "strong"
+        if len(groups) >= 3 and hits >= len(groups) - 1:
+            best = "weak"
+    return best
+
+
+def _in_quotes(text: str, start: int) -> bool:
+    return any(m.start() < start < m.end() for m in _QUOTES.finditer(text))
+
+
+def _negated(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """A negation in the same clause just before the match, or inside it, cancels it."""
+    clause_start = max(text.rfind(sep, 0, start) for sep in (".", ";", "!", "?", ":"))
+    window = text[max(clause_start + 1, start - 45) : end]
+    return lex.has("negation", window)
+
+
+def _first_present(ids: tuple[str, ...], requirement_set: RequirementSet) -> str | None:
+    for requirement_id in ids:
+        if requirement_set.get(requirement_id) is not None:
+            return requirement_id
+    return None
+
+
+def _contradictions(
+    document: SpecDocument, requirement_set: RequirementSet, lang: str
+) -> Iterator[Finding]:
+    for item in document.items:
+        kinds: set[str] = set()
+        for text_lang in LANGS:
+            lex = lexicon(text_lang)
+            for contradiction in lex.contradictions:
+                if contradiction.kind in kinds:
+                    continue
+                for pattern in contradiction.patterns:
+                    match = pattern.search(item.text)
+                    if not match or _in_quotes(item.text, match.start()):
+                        continue
+                    if _negated(lex, item.text, match.start(), match.end()):
+                        continue
+                    kinds.add(contradiction.kind)
+                    yield _contradiction_finding(
+                        item,
+                        contradiction.kind,
+                        contradiction.undermines,
+                        match,
+                        requirement_set,
+                        lang,
+                    )
+                    break
+        if "compatible-with-product" not in kinds and item.is_requirement:
+            brand = _brand_without_equivalent(item)
+            if brand is not None:
+                yield _contradiction_finding(
+                    item,
+                    "brand-without-equivalent",
+                    ("OS-08", "OPEN-STANDARDS"),
+                    brand,
+                    requirement_set,
+                    lang,
+                )
+
+
+def _brand_without_equivalent(item: SpecItem) -> re.Match[str] | None:
+    for text_lang in LANGS:
+        lex = lexicon(text_lang)
+        if lex.has("equivalent", item.text):
+            return None
+    for text_lang in LANGS:
+        lex = lexicon(text_lang)
+        for match in lex.find("brands", item.text):
+            if _in_quotes(item.text, match.start()) or _negated(
+                lex, item.text, match.start(), match.end()
+            ):
+                continue
+            return match
+    return None
+
+
+def _contradiction_finding(
+    item: SpecItem,
+    kind: str,
+    undermines: tuple[str, ...],
+    match: re.Match[str],
+    requirement_set: RequirementSet,
+    lang: str,
+) -> Finding:
+    target = _first_present(undermines, requirement_set)
+    lang_: Lang = "sv" if lang == "sv" else "en"
+    return Finding(
+        check="SP003",
+        requirement=target,
+        severity="error",
+        outcome="not_met",
+        message=t(
+            lang_,
+            f"spec.contradiction.{kind}",
+            where=item.describe(lang_),
+            phrase=match.group(0).strip(),
+        ),
+        location=item.location_at(match.start()),
+        evidence=item.text,
+        fix=t(lang_, f"spec.contradiction.{kind}.fix"),
+    )
+
+
+def _doc_location(document: SpecDocument) -> Location:
+    return Location(path=document.path, line=1)
+
+
+# --- the checks -------------------------------------------------------------------------------
+
+
+@register(
+    "SP001",
+    "requirement-missing",
+    title_en="A requirement of the set is missing from the specification",
+    title_sv="Ett krav i kravuppsättningen saknas i kravspecifikationen",
+    kind="spec",
+    severity="error",
+)
+def requirement_missing(
+    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports requirements of the set that no requirement of the specification implements.
+
+    What it checks
+    Every requirement of the chosen set is implemented by a requirement of the specification:
+    by explicit reference (`implements: DO-02`, or the id in the text), or by meaning, when a
+    requirement sentence contains a term from every group of the set requirement's detection
+    cues (in Swedish or English). A requirement matched only partly is reported for review,
+    quoting the candidate text.
+
+    Why it matters
+    A must-requirement that is not in the tender documents cannot be demanded later: under LOU
+    the buyer may only evaluate and reject bids on requirements that were published. A missing
+    data-ownership or exit requirement leaves the municipality locked in for the whole contract.
+
+    How to comply
+    Add the requirement, using the set's text as a model (`proccheck sets show REF --resolved`),
+    or mark an existing requirement that implements it with `implements: ID` (structured specs)
+    or by writing the id in the text.
+
+    References
+    - LOU (2016:1145) 4 kap. 1 § (principles of equal treatment and transparency).
+    - Upphandlingsmyndigheten: kravbibliotek and guidance on writing requirements.
+    """
+    analysis = analyse(document, requirement_set, ctx.lang)
+    for requirement in requirement_set.requirements:
+        if analysis.implementing(requirement.id):
+            continue
+        weak = analysis.weak(requirement.id)
+        title = requirement.title.get(ctx.lang)
+        if weak:
+            item = weak[0].item
+            yield Finding(
+                check="SP001",
+                requirement=requirement.id,
+                severity="note",
+                outcome="not_verified",
+                message=t(
+                    ctx.lang,
+                    "spec.weak_match",
+                    requirement=requirement.id,
+                    title=title,
+                    where=item.describe(ctx.lang),
+                ),
+                location=item.location,
+                evidence=item.text,
+                fix=t(ctx.lang, "spec.weak_match.fix", requirement=requirement.id),
+            )
+            continue
+        yield Finding(
+            check="SP001",
+            requirement=requirement.id,
+            severity="error" if requirement.level == "must" else "warning",
+            outcome="not_met",
+            message=t(ctx.lang, "spec.missing", requirement=requirement.id, title=title),
+            location=_doc_location(document),
+            fix=t(ctx.lang, "spec.missing.fix", text=requirement.text.get(ctx.lang)),
+        )
+
+
+@register(
+    "SP002",
+    "must-requirement-weakened",
+    title_en="A must-requirement is written as a should or with an escape clause",
+    title_sv="Ett skall-krav är skrivet som bör-krav eller med en reservation",
+    kind="spec",
+    severity="error",
+)
+def requirement_weakened(
+    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports must-requirements of the set that the specification only asks for weakly.
+
+    What it checks
+    Each must-requirement of the set that the specification implements is worded as a must
+    (ska, skall, måste, krävs / shall, must, is required) or declared as Skall. If every
+    implementing requirement is a should (bör, önskvärt, meriterande / should, preferably), the
+    requirement is not met. If it is a must but only with an escape clause (om möjligt, i
+    möjligaste mån / where possible, if feasible), it is present but not enforceable as written.
+
+    Why it matters
+    A should-requirement only earns evaluation credit; a bid that ignores it cannot be rejected.
+    An escape clause lets every vendor answer "yes" without committing to anything.
+
+    How to comply
+    Write the requirement with ska/skall (shall/must) and remove the escape clause; if there are
+    real exceptions, name them precisely.
+
+    References
+    - Upphandlingsmyndigheten: obligatoriska krav (skall-krav) and utvärderingskriterier.
+    """
+    analysis = analyse(document, requirement_set, ctx.lang)
+    for requirement in requirement_set.requirements:
+        if requirement.level != "must":
+            continue
+        matches = analysis.implementing(requirement.id)
+        if not matches:
+            continue
+        musts = [m.item for m in matches if m.item.level == "must"]
+        if not musts:
+            item = matches[0].item
+            yield Finding(
+                check="SP002",
+                requirement=requirement.id,
+                severity="error",
+                outcome="not_met",
+                message=t(
+                    ctx.lang,
+                    "spec.weakened",
+                    requirement=requirement.id,
+                    where=item.describe(ctx.lang),
+                ),
+                location=item.location,
+                evidence=item.text,
+                fix=t(ctx.lang, "spec.weakened.fix"),
+            )
+            continue
+        escaped = [(item, _escape_clause(item)) for item in musts]
+        if all(clause for _, clause in escaped):
+            item, clause = escaped[0]
+            assert clause is not None
+            yield Finding(
+                check="SP002",
+                requirement=requirement.id,
+                severity="warning",
+                outcome="not_verified",
+                message=t(
+                    ctx.lang,
+                    "spec.escape",
+                    requirement=requirement.id,
+                    where=item.describe(ctx.lang),
+                    phrase=clause.group(0),
+                ),
+                location=item.location_at(clause.start()),
+                evidence=item.text,
+                fix=t(ctx.lang, "spec.escape.fix", phrase=clause.group(0)),
+            )
+
+
+def _escape_clause(item: SpecItem) -> re.Match[str] | None:
+    for lang in LANGS:
+        found = lexicon(lang).find("escape", item.text)
+        if found:
+            return found[0]
+    return None
+
+
+@register(
+    "SP003",
+    "requirement-undermined",
+    title_en="Text in the specification undermines a requirement",
+    title_sv="Text i kravspecifikationen undergräver ett krav",
+    kind="spec",
+    severity="error",
+)
+def requirement_undermined(
+    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports text anywhere in the document that contradicts a requirement of the set.
+
+    What it checks
+    The whole document, not only its requirements, for wording that takes back what a
+    requirement gives: the vendor owns or keeps rights to the buyer's data; export or return of
+    data only at extra cost or in the vendor's own format; "compatible with <product>" instead
+    of an open standard; a named product or brand without "eller likvärdigt" / "or equivalent";
+    API access only for a fee or under a non-disclosure agreement. Negated wording ("leverantören
+    äger inte data", "utan extra kostnad") and quoted examples are not reported. The patterns
+    live in the lexicon files (`proccheck/data/lexicon/sv.yaml`, `en.yaml`).
+
+    Why it matters
+    A contract clause or a product name elsewhere in the documents can make a must-requirement
+    worthless, and naming a brand without "or equivalent" breaks LOU's rules on technical
+    specifications.
+
+    How to comply
+    Remove or rewrite the text; name open standards instead of products, and add "eller
+    likvärdigt" / "or equivalent" wherever a product must be named.
+
+    References
+    - LOU (2016:1145) 9 kap. 5 § (brand names only with "eller likvärdigt").
+    - European Interoperability Framework, recommendations on open specifications.
+    - EU Data Act (Regulation (EU) 2023/2854), chapter VI, switching between services.
+    """
+    yield from analyse(document, requirement_set, ctx.lang).contradictions
+
+
+@register(
+    "SP004",
+    "requirement-vague",
+    title_en="A must-requirement uses vague or unverifiable wording",
+    title_sv="Ett skall-krav har vag eller icke verifierbar formulering",
+    kind="spec",
+    severity="warning",
+)
+def requirement_vague(
+    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports must-requirements whose wording cannot be verified as written.
+
+    What it checks
+    Every must-requirement of the document for vague terms (lämplig, användarvänlig, flexibel,
+    modern / appropriate, user-friendly, flexible, state of the art), escape clauses (om
+    möjligt, vid behov / where possible, as needed), open-ended lists (etc., m.m., osv.) and
+    "och/eller" / "and/or". The word lists live in the lexicon files per language.
+
+    Why it matters
+    Whether a bid meets a must-requirement has to be decidable with yes or no. Vague wording
+    means every vendor answers "yes", and the evaluation cannot be defended if it is appealed.
+
+    How to comply
+    Replace the vague term with something measurable (a standard, a number, a list), close
+    open lists, and decide between "och" and "eller".
+
+    References
+    - Upphandlingsmyndigheten: guidance on clear, verifiable requirements.
+    """
+    for item in document.requirements:
+        if item.level != "must":
+            continue
+        terms: list[re.Match[str]] = []
+        for lang in LANGS:
+            lex = lexicon(lang)
+            for name in ("vague", "escape", "open_list", "and_or"):
+                terms.extend(lex.find(name, item.text))
+        if not terms:
+            continue
+        terms.sort(key=lambda m: m.start())
+        words = sorted({m.group(0).strip().lower() for m in terms})
+        yield Finding(
+            check="SP004",
+            requirement=None,
+            severity="warning",
+            outcome="not_verified",
+            message=t(
+                ctx.lang, "spec.vague", where=item.describe(ctx.lang), terms=", ".join(words)
+            ),
+            location=item.location_at(terms[0].start()),
+            evidence=item.text,
+            fix=t(ctx.lang, "spec.vague.fix"),
+        )
+
+
+@register(
+    "SP005",
+    "requirement-compound",
+    title_en="Several requirements in one sentence",
+    title_sv="Flera krav i en mening",
+    kind="spec",
+    severity="note",
+)
+def requirement_compound(
+    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports must-requirements that put several demands into one sentence.
+
+    What it checks
+    A sentence of a must-requirement that contains two or more must-words (ska … och ska …,
+    shall … and must …).
+
+    Why it matters
+    A vendor can meet half of a compound requirement and still answer "Ja"; the evaluation
+    record then has to decide a partial yes. One requirement per sentence gets one answer each.
+
+    How to comply
+    Split the sentence into separate, numbered requirements.
+
+    References
+    - Upphandlingsmyndigheten: guidance on writing requirements (one requirement per row).
+    """
+    for item in document.requirements:
+        if item.level != "must":
+            continue
+        for sentence in _SENTENCE.finditer(item.text):
+            count = sum(len(lexicon(lang).find("must", sentence.group(0))) for lang in LANGS)
+            if count >= 2:
+                yield Finding(
+                    check="SP005",
+                    requirement=None,
+                    severity="note",
+                    outcome="not_verified",
+                    message=t(
+                        ctx.lang, "spec.compound", where=item.describe(ctx.lang), count=count
+                    ),
+                    location=item.location_at(sentence.start()),
+                    evidence=sentence.group(0).strip(),
+                    fix=t(ctx.lang, "spec.compound.fix"),
+                )
+                break
+
+
+@register(
+    "SP006",
+    "requirement-verification-missing",
+    title_en="No way to verify a requirement that demands evidence",
+    title_sv="Inget sätt att verifiera ett krav som kräver underlag",
+    kind="spec",
+    severity="warning",
+)
+def verification_missing(
+    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports requirements that need evidence but do not say what the vendor must submit.
+
+    What it checks
+    For each set requirement whose answer rule demands evidence (`verification.answer.evidence:
+    required`, e.g. an exit plan or an OpenAPI description), the implementing requirement of the
+    specification says how it is verified: bifoga, redovisa, intyg, bilaga / attach, submit,
+    provide, evidence, demonstrate, documented.
+
+    Why it matters
+    Without a demand for evidence, the vendor's "Ja" is all the buyer has at evaluation time,
+    and the claim can only be tested after the contract is signed.
+
+    How to comply
+    Add what the vendor must attach or show, for example "Leverantören ska bifoga exitplanen i
+    anbudet" / "The supplier shall attach the OpenAPI description to the tender".
+
+    References
+    - Upphandlingsmyndigheten: verification of requirements (kontroll av krav).
+    """
+    analysis = analyse(document, requirement_set, ctx.lang)
+    for requirement in requirement_set.requirements:
+        if requirement.verification.answer.evidence != "required":
+            continue
+        matches = [m.item for m in analysis.implementing(requirement.id) if m.item.level == "must"]
+        if not matches:
+            continue
+        if any(lexicon(lang).has("verification", item.text) for item in matches for lang in LANGS):
+            continue
+        item = matches[0]
+        yield Finding(
+            check="SP006",
+            requirement=requirement.id,
+            severity="warning",
+            outcome="not_verified",
+            message=t(
+                ctx.lang,
+                "spec.verification_missing",
+                requirement=requirement.id,
+                where=item.describe(ctx.lang),
+            ),
+            location=item.location,
+            evidence=item.text,
+            fix=t(
+                ctx.lang,
+                "spec.verification_missing.fix",
+                rule=requirement.verification.answer.description.get(ctx.lang),
+            ),
+        )
+
+
+@register(
+    "SP007",
+    "specification-without-requirements",
+    title_en="The document contains no requirements",
+    title_sv="Dokumentet innehåller inga krav",
+    kind="spec",
+    severity="error",
+)
+def no_requirements(
+    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports a document in which no requirement could be found at all.
+
+    What it checks
+    At least one item of the document is a requirement: worded with must/should phrasing (ska,
+    skall, måste, krävs, bör / shall, must, is required, should) or declared with a level.
+
+    Why it matters
+    A document without requirements is usually the wrong file, a scanned PDF saved as text, or
+    a specification written without requirement wording, which vendors cannot answer.
+
+    How to comply
+    Check that the right file was given; write each requirement as a sentence with "ska"/"shall"
+    (or "bör"/"should"), or use the structured format in `schemas/spec.schema.json`.
+
+    References
+    - `samples/spec/` for examples of the supported formats.
+    """
+    if not document.requirements:
+        yield Finding(
+            check="SP007",
+            requirement=None,
+            severity="error",
+            outcome="not_met",
+            message=t(ctx.lang, "spec.no_requirements", items=len(document.items)),
+            location=_doc_location(document),
+            fix=t(ctx.lang, "spec.no_requirements.fix"),
+        )

@@ -1,0 +1,84 @@
+"""Word lists per language (proccheck/data/lexicon/*.yaml), compiled once.
+
+The lists are data so that officers can extend them without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from proccheck.loaders.structured import load_file
+from proccheck.model import Lang
+from proccheck.resources import data_dir
+
+LANGS: tuple[Lang, ...] = ("sv", "en")
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """A kind of text that undermines a requirement, and which requirements it undermines."""
+
+    kind: str
+    undermines: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled word lists of one language."""
+
+    lang: Lang
+    stopwords: frozenset[str]
+    lists: dict[str, tuple[re.Pattern[str], ...]]
+    contradictions: tuple[Contradiction, ...]
+
+    def find(self, name: str, text: str) -> list[re.Match[str]]:
+        """Every match of list `name` in `text`."""
+        return [m for pattern in self.lists[name] for m in pattern.finditer(text)]
+
+    def has(self, name: str, text: str) -> bool:
+        """Whether any term of list `name` occurs in `text`."""
+        return any(pattern.search(text) for pattern in self.lists[name])
+
+
+_LIST_NAMES = (
+    "must",
+    "should",
+    "escape",
+    "vague",
+    "open_list",
+    "and_or",
+    "negation",
+    "verification",
+    "equivalent",
+    "brands",
+)
+
+
+@cache
+def lexicon(lang: Lang) -> Lexicon:
+    """The lexicon of `lang`, loaded and compiled on first use."""
+    path = data_dir("data") / "lexicon" / f"{lang}.yaml"
+    data = load_file(path, f"lexicon/{lang}.yaml").data
+    lists = {
+        name: tuple(re.compile(term, re.IGNORECASE) for term in data.get(name, []))
+        for name in _LIST_NAMES
+    }
+    contradictions = tuple(
+        Contradiction(
+            kind,
+            tuple(entry["undermines"]),
+            tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
+        )
+        for kind, entry in data.get("contradictions", {}).items()
+    )
+    return Lexicon(lang, frozenset(data["stopwords"]), lists, contradictions)
+
+
+def detect_language(text: str) -> Lang:
+    """Swedish or English, by counting each language's common words."""
+    words = re.findall(r"[a-zåäöé]+", text.lower())
+    scores = {lang: sum(1 for w in words if w in lexicon(lang).stopwords) for lang in LANGS}
+    return "sv" if scores["sv"] >= scores["en"] and scores["sv"] > 0 else "en"

@@ -1,0 +1,344 @@
+"""Requirement specifications in the forms officers have: YAML/JSON, Markdown/text, DOCX, CSV/XLSX.
+
+Each becomes a `SpecDocument`: the text split into items (a numbered item, a table row, a
+paragraph), each with its location, the document's own id for it (`K12`), and its level.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from proccheck.errors import InputError
+from proccheck.lexicon import LANGS, detect_language, lexicon
+from proccheck.loaders.structured import escape_pointer, load_file, read_text
+from proccheck.loaders.tables import column_letter, read_tables
+from proccheck.model import Lang, Level, Location
+
+STRUCTURED = (".yaml", ".yml", ".json")
+TEXT = (".md", ".markdown", ".txt", ".text")
+TABLES = (".csv", ".xlsx", ".xlsm", ".tsv")
+DOCX = (".docx",)
+
+_LEVEL_WORDS: dict[str, Level] = {
+    "skall": "must",
+    "ska": "must",
+    "måste": "must",
+    "must": "must",
+    "shall": "must",
+    "obligatoriskt": "must",
+    "obligatorisk": "must",
+    "mandatory": "must",
+    "krav": "must",
+    "skallkrav": "must",
+    "skall-krav": "must",
+    "ska-krav": "must",
+    "m": "must",
+    "bör": "should",
+    "should": "should",
+    "önskvärt": "should",
+    "börkrav": "should",
+    "bör-krav": "should",
+    "optional": "should",
+    "desirable": "should",
+    "b": "should",
+    "meriterande": "should",
+    "utvärderingskrav": "should",
+}
+_ITEM_START = re.compile(
+    r"^\s*(?:(?P<num>\d+(?:\.\d+)*[.)]?)|(?P<id>[A-ZÅÄÖ]{1,6}[-_.]?\d+(?:\.\d+)*[.:)]?)"
+    r"|(?P<bullet>[-*•]))\s+(?P<rest>\S.*)$"
+)
+_OWN_ID = re.compile(r"^(?:krav\s+)?([A-ZÅÄÖ]{1,6}[-_.]?\d+(?:\.\d+)*)[.:)]?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SpecItem:
+    """One unit of the specification: a requirement or a piece of other text."""
+
+    text: str
+    location: Location
+    ref: str | None = None
+    level: Level | None = None
+    implements: str | None = None
+    heading: str | None = None
+    line_starts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def is_requirement(self) -> bool:
+        """Items with a level (declared or worded) are requirements."""
+        return self.level is not None
+
+    def line_at(self, offset: int) -> int | None:
+        """The file line of character `offset` of `text`, where lines are known."""
+        if not self.line_starts:
+            return self.location.line
+        index = bisect.bisect_right([start for start, _ in self.line_starts], offset) - 1
+        return self.line_starts[max(index, 0)][1]
+
+    def location_at(self, offset: int) -> Location:
+        """The item's location, narrowed to the line of `offset`."""
+        line = self.line_at(offset)
+        if line is None or line == self.location.line:
+            return self.location
+        return self.location.model_copy(update={"line": line, "column": None})
+
+    def describe(self, lang: Lang = "en") -> str:
+        """`K12`, or where it is (`rad 12`, `paragraph 4`), for messages."""
+        if self.ref:
+            return self.ref
+        from proccheck.i18n import t
+
+        if self.location.sheet is not None:
+            return f"{self.location.sheet}!{self.location.column or ''}{self.location.row or ''}"
+        if self.location.line is not None:
+            return t(lang, "where.line", line=self.location.line)
+        return self.location.element or self.location.path
+
+
+@dataclass(frozen=True)
+class SpecDocument:
+    """A requirement specification reduced to items."""
+
+    path: str
+    title: str
+    lang: Lang
+    items: tuple[SpecItem, ...] = field(default=())
+
+    @property
+    def requirements(self) -> tuple[SpecItem, ...]:
+        """The items that are requirements."""
+        return tuple(item for item in self.items if item.is_requirement)
+
+
+def worded_level(text: str) -> Level | None:
+    """must/should from the wording in either language (must wins when both occur)."""
+    if any(lexicon(lang).has("must", text) for lang in LANGS):
+        return "must"
+    if any(lexicon(lang).has("should", text) for lang in LANGS):
+        return "should"
+    return None
+
+
+def parse_level(value: str) -> Level | None:
+    """A declared level from a column or field: Skall, Bör, Must, Should, M, B…"""
+    word = value.strip().lower().rstrip(".")
+    return _LEVEL_WORDS.get(word)
+
+
+def load_spec(path: Path, display: str) -> SpecDocument:
+    """Load any supported specification file."""
+    suffix = path.suffix.lower()
+    if suffix in STRUCTURED:
+        return _load_structured(path, display)
+    if suffix in TABLES:
+        return _load_table(path, display)
+    if suffix in DOCX:
+        from proccheck.loaders.docx import load_docx_spec
+
+        return load_docx_spec(path, display)
+    if suffix in TEXT or not suffix:
+        return _load_text(path, display)
+    raise InputError(
+        f"unsupported file type {suffix!r}",
+        path=display,
+        hint="give a .md, .txt, .docx, .yaml, .json, .csv or .xlsx file",
+    )
+
+
+def _document(display: str, title: str, items: list[SpecItem]) -> SpecDocument:
+    lang = detect_language(" ".join(item.text for item in items[:400]))
+    return SpecDocument(display, title, lang, tuple(items))
+
+
+def _load_structured(path: Path, display: str) -> SpecDocument:
+    loaded = load_file(path, display, lines=True)
+    data = loaded.data
+    if not isinstance(data, dict) or "requirements" not in data:
+        raise InputError(
+            "a structured specification needs a `requirements` list",
+            path=display,
+            where="1",
+            hint="see schemas/spec.schema.json and samples/spec/",
+        )
+    from pydantic import ValidationError
+
+    from proccheck.specformat import SpecFile
+
+    try:
+        spec = SpecFile.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        pointer = "".join(f"/{escape_pointer(str(p))}" for p in error["loc"])
+        line = loaded.line_of(pointer)
+        raise InputError(
+            f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}",
+            path=display,
+            where=f"{line} ({pointer})" if line else pointer,
+            hint="see schemas/spec.schema.json for the format",
+        ) from None
+    items = []
+    seen: dict[str, int] = {}
+    for index, requirement in enumerate(spec.requirements):
+        pointer = f"/requirements/{index}/text"
+        line = loaded.line_of(pointer)
+        if requirement.id in seen:
+            raise InputError(
+                f"requirement id {requirement.id!r} is used twice",
+                path=display,
+                where=str(line or ""),
+                hint="give every requirement its own id",
+            )
+        seen[requirement.id] = index
+        items.append(
+            SpecItem(
+                text=requirement.text,
+                location=Location(path=display, line=line, pointer=pointer),
+                ref=requirement.id,
+                level=requirement.level,
+                implements=requirement.implements,
+                heading=requirement.section,
+            )
+        )
+    return _document(display, spec.procurement.title if spec.procurement else "", items)
+
+
+def _load_table(path: Path, display: str) -> SpecDocument:
+    tables = read_tables(path, display, ("text",))
+    items = []
+    for table in tables:
+        text_col = table.columns["text"]
+        for row in table.rows:
+            text = table.cell(row, "text")
+            if not text:
+                continue
+            declared = parse_level(table.cell(row, "level")) if "level" in table.columns else None
+            items.append(
+                SpecItem(
+                    text=text,
+                    location=Location(
+                        path=display,
+                        sheet=row.sheet,
+                        row=row.number,
+                        column=column_letter(text_col),
+                        line=row.number if row.sheet is None else None,
+                    ),
+                    ref=table.cell(row, "id") or None,
+                    level=declared or worded_level(text),
+                    implements=table.cell(row, "implements") or None,
+                )
+            )
+    return _document(display, path.stem, items)
+
+
+def _load_text(path: Path, display: str) -> SpecDocument:
+    text = read_text(path, display)
+    return _document(display, path.stem, split_text(text.splitlines(), display))
+
+
+def split_text(lines: list[str], display: str) -> list[SpecItem]:
+    """Split Markdown or plain text into items: headings, numbered/bulleted items, table rows
+    and paragraphs. Continuation lines join the item above."""
+    items: list[SpecItem] = []
+    heading: str | None = None
+    current: list[tuple[int, str]] = []
+    current_ref: str | None = None
+    in_code = False
+
+    def flush() -> None:
+        nonlocal current, current_ref
+        if current:
+            items.append(_text_item(current, display, current_ref, heading))
+        current, current_ref = [], None
+
+    table_header: list[str] | None = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            flush()
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        if not stripped:
+            flush()
+            table_header = None
+            continue
+        if stripped.startswith("#"):
+            flush()
+            heading = stripped.lstrip("#").strip()
+            continue
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            flush()
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            if all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                continue
+            if table_header is None:
+                table_header = [c.lower() for c in cells]
+                if not any(worded_level(c) for c in cells[1:] if len(c) > 25):
+                    continue
+            items.append(_table_item(cells, table_header, number, display, heading))
+            continue
+        match = _ITEM_START.match(line)
+        if match:
+            flush()
+            current_ref = match.group("id")
+            if current_ref:
+                current_ref = current_ref.rstrip(".:)")
+            elif match.group("num"):
+                current_ref = match.group("num").rstrip(".)")
+            current = [(number, match.group("rest"))]
+            continue
+        current.append((number, stripped))
+    flush()
+    return items
+
+
+def _text_item(
+    lines: list[tuple[int, str]], display: str, ref: str | None, heading: str | None
+) -> SpecItem:
+    text = ""
+    starts = []
+    for number, part in lines:
+        if text:
+            text += " "
+        starts.append((len(text), number))
+        text += part
+    return SpecItem(
+        text=text,
+        location=Location(path=display, line=lines[0][0]),
+        ref=ref,
+        level=worded_level(text),
+        heading=heading,
+        line_starts=tuple(starts),
+    )
+
+
+def _table_item(
+    cells: list[str], header: list[str], number: int, display: str, heading: str | None
+) -> SpecItem:
+    from proccheck.loaders.tables import COLUMN_NAMES
+
+    roles: dict[str, int] = {}
+    for index, name in enumerate(header):
+        for role, names in COLUMN_NAMES.items():
+            if role not in roles and name.rstrip(":*") in names:
+                roles[role] = index
+    text_index = roles.get("text", max(range(len(cells)), key=lambda i: len(cells[i])))
+    text = cells[text_index] if text_index < len(cells) else ""
+    ref = cells[roles["id"]] if "id" in roles and roles["id"] < len(cells) else None
+    if ref is None and cells and _OWN_ID.match(cells[0]):
+        ref = cells[0]
+    declared = None
+    if "level" in roles and roles["level"] < len(cells):
+        declared = parse_level(cells[roles["level"]])
+    return SpecItem(
+        text=text,
+        location=Location(path=display, line=number),
+        ref=ref or None,
+        level=declared or worded_level(text),
+        heading=heading,
+    )
