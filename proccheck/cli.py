@@ -223,6 +223,142 @@ def spec_check(files: tuple[Path, ...], set_ref: str, **options: Any) -> None:
     _finish(check_spec(list(files), requirement_set, _lang(options["lang"])), **options)
 
 
+# --- answers -------------------------------------------------------------------------------------
+
+
+@cli.group()
+def answers() -> None:
+    """Check vendor answers (anbudssvar), compare bids, hand out the answer template."""
+
+
+def _answer_source(options: dict[str, Any], language: Lang) -> tuple[Any, tuple[str, ...]]:
+    """The requirements vendors answer: from --spec (the buyer's own ids) or --set."""
+    from proccheck.errors import UsageError
+    from proccheck.requirements import load_requirement_set
+
+    spec_path, set_ref = options.pop("spec_path"), options.pop("set_ref")
+    if spec_path is not None and set_ref is not None:
+        raise UsageError("give --spec or --set, not both")
+    if spec_path is None:
+        return load_requirement_set(set_ref or "builtin:open-baseline"), ()
+    from proccheck.answers import set_from_spec
+
+    base = load_requirement_set("builtin:open-baseline")
+    return set_from_spec(spec_path, base, language)
+
+
+_spec_or_set = [
+    click.option(
+        "--spec",
+        "spec_path",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="The specification the vendors answered (its own requirement ids).",
+    ),
+    click.option(
+        "--set",
+        "set_ref",
+        default=None,
+        help="Or a requirement set: builtin:NAME or a path (default builtin:open-baseline).",
+    ),
+]
+
+
+def _with_spec_or_set(func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_spec_or_set):
+        func = option(func)
+    return func
+
+
+@answers.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_with_spec_or_set
+@_report_options
+def answers_check(files: tuple[Path, ...], **options: Any) -> None:
+    """Check vendor answer FILES (.yaml .json .csv .xlsx): one report per vendor. Answers are
+    flagged for review (reservations, Delvis, missing evidence, reworded requirements); a person
+    decides."""
+    from proccheck.answers import check_answers
+
+    language = _lang(options["lang"])
+    requirement_set, procurement = _answer_source(options, language)
+    _finish(check_answers(list(files), requirement_set, language, procurement), **options)
+
+
+@answers.command("compare")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_with_spec_or_set
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv", "html", "markdown", "json"]),
+    default="xlsx",
+    show_default=True,
+    help="Format of the comparison matrix.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (required for xlsx; others go to stdout without it).",
+)
+@_lang_option
+def answers_compare(
+    files: tuple[Path, ...], fmt: str, output: Path | None, lang: str | None, **options: Any
+) -> None:
+    """Compare vendors side by side: a vendors × requirements matrix for the evaluation record."""
+    from proccheck.answers import check_answers, compare
+    from proccheck.errors import UsageError
+    from proccheck.report import matrix
+
+    language = _lang(lang)
+    if fmt == "xlsx" and output is None:
+        raise UsageError("-f xlsx needs -o FILE.xlsx", hint="or choose -f csv/html/markdown/json")
+    requirement_set, procurement = _answer_source(options, language)
+    run = check_answers(list(files), requirement_set, language, procurement)
+    comparison = compare(run, requirement_set, language)
+    renderers: dict[str, Callable[[Any], str | bytes]] = {
+        "xlsx": matrix.render_xlsx,
+        "csv": matrix.render_csv,
+        "html": matrix.render_html,
+        "markdown": matrix.render_markdown,
+        "json": matrix.render_json,
+    }
+    content = renderers[fmt](comparison)
+    if output is not None:
+        write_atomic(output, content)
+    else:
+        click.echo(content if isinstance(content, str) else "", nl=False)
+    for problem in run.problems:
+        where = f"{problem.path}:{problem.where}" if problem.where else problem.path
+        click.echo(f"error: {where}: {problem.message}", err=True)
+        if problem.hint:
+            click.echo(f"hint: {problem.hint}", err=True)
+    sys.exit(EXIT_INPUT if run.problems else EXIT_OK)
+
+
+@answers.command("template")
+@_with_spec_or_set
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@_lang_option
+def answers_template(fmt: str, output: Path, lang: str | None, **options: Any) -> None:
+    """Write the answer matrix vendors fill in (Ja/Nej/Delvis drop-down, comment, evidence)."""
+    from proccheck.report import matrix
+
+    language = _lang(lang)
+    requirement_set, _ = _answer_source(options, language)
+    if fmt == "xlsx":
+        write_atomic(output, matrix.render_template_xlsx(requirement_set, language))
+    else:
+        write_atomic(output, matrix.render_template_csv(requirement_set, language))
+    click.echo(f"wrote {output} ({len(requirement_set.requirements)} requirements)", err=True)
+
+
 # --- checks --------------------------------------------------------------------------------------
 
 

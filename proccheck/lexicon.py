@@ -33,6 +33,8 @@ class Lexicon:
     stopwords: frozenset[str]
     lists: dict[str, tuple[re.Pattern[str], ...]]
     contradictions: tuple[Contradiction, ...]
+    answer_values: dict[str, frozenset[str]]
+    hedges: dict[str, tuple[re.Pattern[str], ...]]
 
     def find(self, name: str, text: str) -> list[re.Match[str]]:
         """Every match of list `name` in `text`."""
@@ -54,6 +56,7 @@ _LIST_NAMES = (
     "verification",
     "equivalent",
     "brands",
+    "evidence",
 )
 
 
@@ -74,7 +77,12 @@ def lexicon(lang: Lang) -> Lexicon:
         )
         for kind, entry in data.get("contradictions", {}).items()
     )
-    return Lexicon(lang, frozenset(data["stopwords"]), lists, contradictions)
+    answer_values = {kind: frozenset(values) for kind, values in data.get("answers", {}).items()}
+    hedges = {
+        kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        for kind, patterns in data.get("hedges", {}).items()
+    }
+    return Lexicon(lang, frozenset(data["stopwords"]), lists, contradictions, answer_values, hedges)
 
 
 def detect_language(text: str) -> Lang:

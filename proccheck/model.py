@@ -14,11 +14,17 @@ Level = Literal["must", "should"]
 Outcome = Literal["met", "not_met", "not_verified", "not_applicable"]
 Severity = Literal["error", "warning", "note"]
 Lang = Literal["sv", "en"]
-Principle = Literal["data-ownership", "exit", "open-standards", "open-apis"]
+Principle = Literal["data-ownership", "exit", "open-standards", "open-apis", "other"]
 ReportKind = Literal["spec", "answers", "probe", "set"]
 
 OUTCOMES: tuple[Outcome, ...] = ("not_met", "not_verified", "met", "not_applicable")
-PRINCIPLES: tuple[Principle, ...] = ("data-ownership", "exit", "open-standards", "open-apis")
+PRINCIPLES: tuple[Principle, ...] = (
+    "data-ownership",
+    "exit",
+    "open-standards",
+    "open-apis",
+    "other",
+)
 
 
 class Frozen(BaseModel):
@@ -205,3 +211,41 @@ class RunResult(Frozen):
 
     reports: tuple[Report, ...] = ()
     problems: tuple[Problem, ...] = ()
+
+
+class MatrixCell(Frozen):
+    """One vendor's verdict on one requirement."""
+
+    vendor: str
+    outcome: Outcome
+    reason: str
+
+
+class MatrixRow(Frozen):
+    """One requirement across all vendors."""
+
+    requirement: str
+    level: Level
+    title: str
+    text: str
+    cells: tuple[MatrixCell, ...]
+
+
+class VendorSummary(Frozen):
+    """Which must-requirements a bid fails or leaves unverified."""
+
+    vendor: str
+    path: str
+    outcome: Outcome
+    not_met: tuple[str, ...]
+    not_verified: tuple[str, ...]
+
+
+class Comparison(Frozen):
+    """The vendors × requirements matrix for the evaluation record, with the run behind it."""
+
+    requirement_set: SetRef
+    lang: Lang
+    vendors: tuple[VendorSummary, ...]
+    rows: tuple[MatrixRow, ...]
+    run: RunResult

@@ -27,6 +27,7 @@ def _schema(model: type[BaseModel], schema_id: str, description: str) -> dict[st
 def generated() -> dict[str, dict[str, Any]]:
     """Schema file name -> schema, for every file format proccheck reads or writes."""
     from proccheck.report.json_format import ReportDocument
+    from proccheck.report.matrix import ComparisonDocument
     from proccheck.requirements import SetFile
     from proccheck.specformat import SpecFile
 
@@ -40,6 +41,11 @@ def generated() -> dict[str, dict[str, Any]]:
             SpecFile,
             "spec.schema.json",
             "A structured requirement specification (kravspecifikation) for proccheck spec check.",
+        ),
+        "comparison.schema.json": _schema(
+            ComparisonDocument,
+            "comparison.schema.json",
+            "The vendors × requirements comparison written by proccheck answers compare -f json.",
         ),
         "report.schema.json": _schema(
             ReportDocument, "report.schema.json", "The JSON report written by proccheck -f json."

@@ -31,6 +31,17 @@ def run_check(code: str, path: Path) -> list[Finding]:
         set_file = path.parent / "_set"
         ref = set_file.read_text().strip() if set_file.exists() else "builtin:open-baseline"
         return list(check.func(load_spec(path, path.name), load_requirement_set(ref), ctx))
+    if check.kind == "probe":
+        from proccheck.probe.openapi import build_index
+
+        return list(check.func(build_index(path.read_text(encoding="utf-8"), path.name), ctx))
+    if check.kind == "answers":
+        from proccheck.loaders.answers import load_answers
+        from proccheck.requirements import load_requirement_set
+
+        set_file = path.parent / "_set"
+        ref = set_file.read_text().strip() if set_file.exists() else "builtin:open-baseline"
+        return list(check.func(load_answers(path, path.name), load_requirement_set(ref), ctx))
     raise AssertionError(f"no sample runner for kind {check.kind}")
 
 

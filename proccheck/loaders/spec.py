@@ -7,6 +7,7 @@ paragraph), each with its location, the document's own id for it (`K12`), and it
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,7 @@ class SpecDocument:
     title: str
     lang: Lang
     items: tuple[SpecItem, ...] = field(default=())
+    reference: str = ""
 
     @property
     def requirements(self) -> tuple[SpecItem, ...]:
@@ -202,7 +204,10 @@ def _load_structured(path: Path, display: str) -> SpecDocument:
                 heading=requirement.section,
             )
         )
-    return _document(display, spec.procurement.title if spec.procurement else "", items)
+    document = _document(display, spec.procurement.title if spec.procurement else "", items)
+    if spec.procurement and spec.procurement.reference:
+        return dataclasses.replace(document, reference=spec.procurement.reference)
+    return document
 
 
 def _load_table(path: Path, display: str) -> SpecDocument:
@@ -235,7 +240,9 @@ def _load_table(path: Path, display: str) -> SpecDocument:
 
 def _load_text(path: Path, display: str) -> SpecDocument:
     text = read_text(path, display)
-    return _document(display, path.stem, split_text(text.splitlines(), display))
+    lines = text.splitlines()
+    heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
+    return _document(display, heading or path.stem, split_text(lines, display))
 
 
 def split_text(lines: list[str], display: str) -> list[SpecItem]:

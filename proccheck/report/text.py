@@ -39,11 +39,7 @@ def _render(run: RunResult, colour: bool) -> str:
     for report in run.reports:
         lines.extend(_report_lines(report, colour))
         lines.append("")
-    for problem in run.problems:
-        where = f"{problem.path}:{problem.where}" if problem.where else problem.path
-        lines.append(f"error: {one_line(where)}: {one_line(problem.message)}")
-        if problem.hint:
-            lines.append(f"hint: {one_line(problem.hint)}")
+    # unreadable inputs are not repeated here: the CLI prints them on stderr
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -1,0 +1,216 @@
+"""`proccheck answers`: check vendor answers, compare bids, hand out the answer template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from proccheck.checks import Context, all_checks
+from proccheck.engine import make_report, problem_from
+from proccheck.errors import InputError, ProccheckError
+from proccheck.i18n import t
+from proccheck.loaders.answers import AnswerDocument, load_answers
+from proccheck.model import (
+    Comparison,
+    Finding,
+    Lang,
+    MatrixCell,
+    MatrixRow,
+    Outcome,
+    Report,
+    Requirement,
+    RequirementResult,
+    RequirementSet,
+    RunResult,
+    SetRef,
+    Subject,
+    Text,
+    VendorSummary,
+    Verification,
+)
+from proccheck.report.common import one_line
+from proccheck.spec import display_path
+
+_RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
+
+
+def set_from_spec(
+    spec_path: Path, base: RequirementSet, lang: Lang
+) -> tuple[RequirementSet, tuple[str, ...]]:
+    """The requirements of a specification as a set, so vendors are checked against the
+    buyer's own ids and texts, plus the procurement reference (to catch answers to another). Principle, evidence rule and references come from the set
+    requirement each one implements (found as `spec check` finds it)."""
+    from proccheck.checks.spec_checks import analyse
+    from proccheck.loaders.spec import load_spec
+
+    document = load_spec(spec_path, display_path(spec_path))
+    analysis = analyse(document, base, lang)
+    implemented: dict[int, Requirement] = {}
+    for requirement in base.requirements:
+        for match in analysis.implementing(requirement.id):
+            implemented.setdefault(id(match.item), requirement)
+    requirements = []
+    seen: set[str] = set()
+    for index, item in enumerate(document.requirements, start=1):
+        requirement_id = item.ref or f"R{index}"
+        if requirement_id in seen:
+            raise InputError(
+                f"requirement id {requirement_id!r} appears twice in the specification",
+                path=document.path,
+                where=str(item.location.line or item.location.row or ""),
+                hint="answers are matched by id, so every requirement needs its own",
+            )
+        seen.add(requirement_id)
+        source = implemented.get(id(item))
+        requirements.append(
+            Requirement(
+                id=requirement_id,
+                level=item.level or "must",
+                principle=source.principle if source else "other",
+                title=Text(sv=one_line(item.text, 80), en=one_line(item.text, 80)),
+                text=Text(sv=item.text, en=item.text),
+                rationale=source.rationale if source else Text(),
+                references=source.references if source else (),
+                verification=source.verification if source else Verification(),
+                defined_in=document.path,
+            )
+        )
+    if not requirements:
+        raise InputError(
+            "the specification has no requirements to answer",
+            path=document.path,
+            hint="run `proccheck spec check` on it first",
+        )
+    requirement_set = RequirementSet(
+        id=Path(document.path).stem,
+        version=document.reference or "spec",
+        title=Text(sv=document.title, en=document.title),
+        requirements=tuple(requirements),
+        sources=(document.path,),
+    )
+    return requirement_set, ((document.reference,) if document.reference else ())
+
+
+def check_answer_document(
+    document: AnswerDocument, requirement_set: RequirementSet, lang: Lang
+) -> Report:
+    """Run every answers check on one vendor's file and decide each requirement."""
+    from proccheck.checks.answer_checks import match_answers
+
+    ctx = Context(lang=lang)
+    findings: list[Finding] = []
+    for check in all_checks().values():
+        if check.kind == "answers":
+            findings.extend(check.func(document, requirement_set, ctx))
+    matching = match_answers(document, requirement_set)
+    results = []
+    for requirement in requirement_set.requirements:
+        own = [f for f in findings if f.requirement == requirement.id]
+        if own:
+            worst = min(own, key=lambda f: _RANK[f.outcome])
+            outcome, reason = worst.outcome, worst.message
+        else:
+            answer = matching.by_requirement[requirement.id]
+            outcome = "met"
+            reason = t(lang, "answers.result.met", quote=one_line(answer.raw or "", 120))
+        results.append(
+            RequirementResult(
+                requirement=requirement.id,
+                level=requirement.level,
+                principle=requirement.principle,
+                title=requirement.title.get(lang),
+                outcome=outcome,
+                reason=one_line(reason, 300),
+                references=requirement.references,
+            )
+        )
+    return make_report(
+        kind="answers",
+        subject=Subject(path=document.path, name=document.vendor),
+        requirement_set=requirement_set,
+        results=results,
+        findings=findings,
+        lang=lang,
+    )
+
+
+def _check_procurement(document: AnswerDocument, expected: tuple[str, ...]) -> None:
+    wanted = [e.strip().lower() for e in expected if e and e.strip()]
+    if not wanted or not document.procurement.strip():
+        return
+    said = document.procurement.lower()
+    if not any(w in said or said in w for w in wanted):
+        raise InputError(
+            f"the answers are for another procurement ({document.procurement!r})",
+            path=document.path,
+            hint=f"expected {' / '.join(expected)}; check that the right file was given",
+        )
+
+
+def check_answers(
+    paths: list[Path],
+    requirement_set: RequirementSet,
+    lang: Lang,
+    procurement: tuple[str, ...] = (),
+) -> RunResult:
+    """One report per vendor file; unreadable files become problems."""
+    reports, problems = [], []
+    for path in paths:
+        try:
+            document = load_answers(path, display_path(path))
+            _check_procurement(document, procurement)
+        except ProccheckError as error:
+            problems.append(problem_from(error))
+            continue
+        reports.append(check_answer_document(document, requirement_set, lang))
+    return RunResult(reports=tuple(reports), problems=tuple(problems))
+
+
+def compare(run: RunResult, requirement_set: RequirementSet, lang: Lang) -> Comparison:
+    """The vendors × requirements matrix of a run of `check_answers`."""
+    vendors = []
+    cells: dict[str, list[MatrixCell]] = {r.id: [] for r in requirement_set.requirements}
+    for report in run.reports:
+        by_id = {r.requirement: r for r in report.results}
+        for requirement in requirement_set.requirements:
+            result = by_id.get(requirement.id)
+            cells[requirement.id].append(
+                MatrixCell(
+                    vendor=report.subject.name,
+                    outcome=result.outcome if result else "not_applicable",
+                    reason=result.reason if result else "",
+                )
+            )
+        vendors.append(
+            VendorSummary(
+                vendor=report.subject.name,
+                path=report.subject.path,
+                outcome=report.outcome,
+                not_met=tuple(
+                    r.requirement
+                    for r in report.results
+                    if r.outcome == "not_met" and r.level == "must"
+                ),
+                not_verified=tuple(
+                    r.requirement
+                    for r in report.results
+                    if r.outcome == "not_verified" and r.level == "must"
+                ),
+            )
+        )
+    rows = tuple(
+        MatrixRow(
+            requirement=r.id,
+            level=r.level,
+            title=r.title.get(lang),
+            text=r.text.get(lang),
+            cells=tuple(cells[r.id]),
+        )
+        for r in requirement_set.requirements
+    )
+    return Comparison(
+        requirement_set=SetRef(id=requirement_set.id, version=requirement_set.version),
+        lang=lang,
+        vendors=tuple(vendors),
+        rows=rows,
+        run=run,
+    )

@@ -1,0 +1,462 @@
+"""Checks on a vendor's answers (`proccheck answers check`).
+
+proccheck flags answers for a person to review; it never rejects a bid by itself. Each finding
+quotes the vendor's own words and says why they matter.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from proccheck.checks import Context, register
+from proccheck.i18n import t
+from proccheck.lexicon import LANGS, lexicon
+from proccheck.loaders.answers import AnswerDocument, VendorAnswer
+from proccheck.model import Finding, Location, Requirement, RequirementSet
+
+TEXT_MATCH_RATIO = 0.75
+
+
+def _normal(text: str) -> str:
+    """Lower-case words; punctuation at word edges ignored ("APIs." == "apis")."""
+    words = (w.strip("./-") for w in re.findall(r"[\wåäöé/.%-]+", text.lower()))
+    return " ".join(w for w in words if w)
+
+
+@dataclass
+class Matching:
+    """Which answer belongs to which requirement, and answers that belong to none."""
+
+    by_requirement: dict[str, VendorAnswer]
+    unmatched: list[VendorAnswer]
+
+
+_CACHE: dict[tuple[int, int], Matching] = {}
+
+
+def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> Matching:
+    """Match by id; rows without an id by the closest requirement text (Swedish or English)."""
+    key = (id(document), id(requirement_set))
+    if key in _CACHE:
+        return _CACHE[key]
+    if len(_CACHE) > 256:
+        _CACHE.clear()
+    by_requirement: dict[str, VendorAnswer] = {}
+    unmatched: list[VendorAnswer] = []
+    ids = {r.id.lower(): r.id for r in requirement_set.requirements}
+    texts = [
+        (_normal(text), r.id)
+        for r in requirement_set.requirements
+        for text in (r.text.sv, r.text.en)
+        if text
+    ]
+    for answer in document.answers:
+        if answer.requirement:
+            found = ids.get(answer.requirement.lower())
+            if found and found not in by_requirement:
+                by_requirement[found] = answer
+            else:
+                unmatched.append(answer)
+            continue
+        normal = _normal(answer.text)
+        best_ratio, best_id = 0.0, None
+        for text, requirement_id in texts:
+            matcher = difflib.SequenceMatcher(None, normal, text, autojunk=False)
+            if (
+                matcher.real_quick_ratio() < TEXT_MATCH_RATIO
+                or matcher.quick_ratio() < TEXT_MATCH_RATIO
+            ):
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best_ratio, best_id = ratio, requirement_id
+        if best_id and best_ratio >= TEXT_MATCH_RATIO and best_id not in by_requirement:
+            by_requirement[best_id] = answer
+        else:
+            unmatched.append(answer)
+    matching = Matching(by_requirement, unmatched)
+    _CACHE[key] = matching
+    return matching
+
+
+def hedges_in(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Reservation phrases in `text` that are not negated ("utan extra kostnad" is not one)."""
+    found: list[tuple[str, re.Match[str]]] = []
+    for lang in LANGS:
+        lex = lexicon(lang)
+        for kind, patterns in lex.hedges.items():
+            for pattern in patterns:
+                for match in pattern.finditer(text):
+                    before = text[max(0, match.start() - 30) : match.start()]
+                    clause = re.split(r"[.;!?]", before)[-1]
+                    negations = [m for lng in LANGS for m in lexicon(lng).find("negation", clause)]
+                    if negations or lex.has("negation", match.group(0)):
+                        continue
+                    found.append((kind, match))
+    found.sort(key=lambda pair: pair[1].start())
+    return found
+
+
+def _has_evidence(answer: VendorAnswer) -> bool:
+    if answer.evidence:
+        return True
+    words = f"{answer.rest} {answer.comment}"
+    return any(lexicon(lang).has("evidence", words) for lang in LANGS)
+
+
+def _file_location(document: AnswerDocument) -> Location:
+    return Location(path=document.path, line=1)
+
+
+def _quote(answer: VendorAnswer) -> str:
+    parts = [answer.raw.strip()]
+    if answer.comment.strip():
+        parts.append(answer.comment.strip())
+    return " — ".join(p for p in parts if p)
+
+
+@register(
+    "AN001",
+    "must-answered-no",
+    title_en="A requirement is answered No",
+    title_sv="Ett krav besvaras med Nej",
+    kind="answers",
+    severity="error",
+)
+def answered_no(
+    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports requirements the vendor answers with No.
+
+    What it checks
+    The answer cell normalised: "Nej", "NEJ", "nej.", "No", "Uppfylls ej", "Not compliant".
+
+    Why it matters
+    A bid that does not meet a must-requirement (skall-krav) cannot be accepted under LOU; a
+    "No" to a should-requirement costs evaluation credit.
+
+    How to comply
+    Nothing for the buyer to fix: the officer records the verdict. If the "No" is a mistake, the
+    vendor may only clarify it within what LOU allows (förtydligande, 9 kap. 9 §).
+
+    References
+    - LOU (2016:1145) 4 kap. 9 § and 9 kap. 9 § (clarifying or supplementing a tender).
+    """
+    matching = match_answers(document, requirement_set)
+    for requirement in requirement_set.requirements:
+        answer = matching.by_requirement.get(requirement.id)
+        if answer is None or answer.value != "no":
+            continue
+        yield Finding(
+            check="AN001",
+            requirement=requirement.id,
+            severity="error" if requirement.level == "must" else "warning",
+            outcome="not_met",
+            message=t(ctx.lang, f"answers.no.{requirement.level}", requirement=requirement.id),
+            location=answer.location,
+            evidence=_quote(answer),
+            fix=t(ctx.lang, "answers.no.fix"),
+        )
+
+
+@register(
+    "AN002",
+    "requirement-unanswered",
+    title_en="A requirement is left unanswered or missing",
+    title_sv="Ett krav är obesvarat eller saknas",
+    kind="answers",
+    severity="error",
+)
+def unanswered(
+    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports requirements with an empty answer, or missing from the vendor's file.
+
+    What it checks
+    Every requirement of the set (or specification) has a row or entry in the vendor's answers,
+    found by id or, when the file has no ids, by requirement text; and the answer is not empty.
+
+    Why it matters
+    An unanswered must-requirement is not met: the buyer cannot assume a "yes" that the vendor
+    did not give.
+
+    How to comply
+    Nothing for the buyer to fix; check that the right file was read, or that the vendor's
+    requirement ids match the specification (`proccheck answers template` hands out a matrix
+    with the right ids).
+
+    References
+    - LOU (2016:1145) 4 kap. 1 § (equal treatment: no bid may be completed by the buyer).
+    """
+    matching = match_answers(document, requirement_set)
+    for requirement in requirement_set.requirements:
+        answer = matching.by_requirement.get(requirement.id)
+        if answer is not None and answer.value != "blank":
+            continue
+        severity = "error" if requirement.level == "must" else "warning"
+        if answer is None:
+            yield Finding(
+                check="AN002",
+                requirement=requirement.id,
+                severity=severity,
+                outcome="not_met",
+                message=t(ctx.lang, "answers.missing", requirement=requirement.id),
+                location=_file_location(document),
+                fix=t(ctx.lang, "answers.missing.fix"),
+            )
+        else:
+            yield Finding(
+                check="AN002",
+                requirement=requirement.id,
+                severity=severity,
+                outcome="not_met",
+                message=t(ctx.lang, "answers.blank", requirement=requirement.id),
+                location=answer.location,
+                evidence=answer.comment or None,
+                fix=t(ctx.lang, "answers.missing.fix"),
+            )
+
+
+@register(
+    "AN003",
+    "answer-has-reservation",
+    title_en="A Yes with a reservation, condition, cost or future delivery",
+    title_sv="Ett Ja med förbehåll, villkor, kostnad eller framtida leverans",
+    kind="answers",
+    severity="warning",
+)
+def reservation(
+    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports "Ja" answers whose words take part of the yes back.
+
+    What it checks
+    The text after the answer word and the comment of every "yes", for reservations (men, dock,
+    förutsatt att / but, provided that), extra cost (mot avgift, enligt offert / at additional
+    cost), future delivery (i kommande version, planerat / on the roadmap), on request,
+    partial fulfilment, dependence on a partner, and the vendor's own or proprietary format.
+    Negated phrases ("utan extra kostnad", "no additional cost") are not reservations. The
+    phrase lists live in the lexicon files per language.
+
+    Why it matters
+    A reservation can make a tender unacceptable (an "ja, mot en avgift" to a requirement of
+    export at no cost is a no). proccheck flags it for a person to assess; it never rejects.
+
+    How to comply
+    The officer assesses the reservation: ask the vendor for a clarification where LOU allows it,
+    or record in the evaluation why the answer is or is not acceptable.
+
+    References
+    - LOU (2016:1145) 4 kap. 1 § and 9 kap. 9 §; Upphandlingsmyndigheten on reservations
+      (reservationer i anbud).
+    """
+    matching = match_answers(document, requirement_set)
+    for requirement in requirement_set.requirements:
+        answer = matching.by_requirement.get(requirement.id)
+        if answer is None or answer.value != "yes" or not answer.words:
+            continue
+        found = hedges_in(answer.words)
+        if not found:
+            continue
+        kinds = sorted({kind for kind, _ in found})
+        phrases = ", ".join(f'"{m.group(0)}"' for _, m in found[:4])
+        yield Finding(
+            check="AN003",
+            requirement=requirement.id,
+            severity="warning",
+            outcome="not_verified",
+            message=t(
+                ctx.lang,
+                "answers.reservation",
+                requirement=requirement.id,
+                kinds=", ".join(t(ctx.lang, f"hedge.{k}") for k in kinds),
+                phrases=phrases,
+            ),
+            location=answer.location,
+            evidence=_quote(answer),
+            fix=t(ctx.lang, "answers.reservation.fix"),
+        )
+
+
+@register(
+    "AN004",
+    "answer-partial-or-unclear",
+    title_en="A requirement is answered Partly, or the answer is not Yes/No",
+    title_sv="Ett krav besvaras Delvis, eller svaret är inte Ja/Nej",
+    kind="answers",
+    severity="warning",
+)
+def partial(
+    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports answers that are "Delvis"/"Partly" or not recognisable as yes or no.
+
+    What it checks
+    The answer cell normalised: "Delvis", "Partly", "Till viss del"; and answers that are none
+    of the known yes/no/partly values ("Kanske", "Se kommentar", "?").
+
+    Why it matters
+    A must-requirement is met or not; a partial answer has to be assessed by a person, who must
+    record why it is or is not acceptable.
+
+    How to comply
+    Assess the comment; ask for a clarification where LOU allows it.
+
+    References
+    - LOU (2016:1145) 9 kap. 9 § (clarifying a tender).
+    """
+    matching = match_answers(document, requirement_set)
+    for requirement in requirement_set.requirements:
+        answer = matching.by_requirement.get(requirement.id)
+        if answer is None or answer.value not in ("partial", "unclear"):
+            continue
+        yield Finding(
+            check="AN004",
+            requirement=requirement.id,
+            severity="warning",
+            outcome="not_verified",
+            message=t(ctx.lang, f"answers.{answer.value}", requirement=requirement.id),
+            location=answer.location,
+            evidence=_quote(answer),
+            fix=t(ctx.lang, "answers.partial.fix"),
+        )
+
+
+@register(
+    "AN005",
+    "evidence-missing",
+    title_en="Evidence the requirement demands is not attached",
+    title_sv="Underlag som kravet kräver är inte bifogat",
+    kind="answers",
+    severity="warning",
+)
+def evidence_missing(
+    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports yes-answers without the evidence the requirement demands.
+
+    What it checks
+    For requirements whose answer rule says `evidence: required` (an exit plan, an OpenAPI
+    description, a price list, an SLA), the answer names evidence: an `evidence`/Bilaga entry,
+    or a reference in the answer or comment ("se bilaga 3", a URL, a file name).
+
+    Why it matters
+    Without the evidence, the "yes" cannot be verified at evaluation time; missing evidence
+    never passes.
+
+    How to comply
+    Ask the vendor for the evidence where LOU allows completing the tender, or record the
+    requirement as not verified.
+
+    References
+    - LOU (2016:1145) 4 kap. 9 § (supplementing documents).
+    """
+    matching = match_answers(document, requirement_set)
+    for requirement in requirement_set.requirements:
+        if requirement.verification.answer.evidence != "required":
+            continue
+        answer = matching.by_requirement.get(requirement.id)
+        if answer is None or answer.value not in ("yes", "partial") or _has_evidence(answer):
+            continue
+        yield Finding(
+            check="AN005",
+            requirement=requirement.id,
+            severity="warning",
+            outcome="not_verified",
+            message=t(
+                ctx.lang,
+                "answers.evidence",
+                requirement=requirement.id,
+                rule=requirement.verification.answer.description.get(ctx.lang),
+            ),
+            location=answer.location,
+            evidence=_quote(answer),
+            fix=t(ctx.lang, "answers.evidence.fix"),
+        )
+
+
+def text_difference(vendor_text: str, requirement: Requirement) -> str | None:
+    """A short "-removed +added" summary when the vendor's copy differs in substance."""
+    if not vendor_text.strip():
+        return None
+    best: tuple[float, list[str], list[str]] | None = None
+    vendor_words = _normal(vendor_text).split()
+    for original in (requirement.text.sv, requirement.text.en):
+        if not original:
+            continue
+        words = _normal(original).split()
+        matcher = difflib.SequenceMatcher(None, words, vendor_words, autojunk=False)
+        removed: list[str] = []
+        added: list[str] = []
+        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+            if op in ("replace", "delete"):
+                removed.extend(words[a1:a2])
+            if op in ("replace", "insert"):
+                added.extend(vendor_words[b1:b2])
+        ratio = matcher.ratio()
+        if best is None or ratio > best[0]:
+            best = (ratio, removed, added)
+    if best is None or (not best[1] and not best[2]) or best[0] < 0.5:
+        return None
+    parts = []
+    if best[1]:
+        parts.append("−" + " ".join(best[1][:12]))
+    if best[2]:
+        parts.append("+" + " ".join(best[2][:12]))
+    return " ".join(parts)
+
+
+@register(
+    "AN006",
+    "requirement-text-altered",
+    title_en="The vendor's copy of the requirement text differs",
+    title_sv="Leverantörens kopia av kravtexten skiljer sig",
+    kind="answers",
+    severity="warning",
+)
+def text_altered(
+    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports answers where the vendor's copy of the requirement was changed in substance.
+
+    What it checks
+    Where the vendor's file repeats the requirement text (a Kravtext column, or `text`), it is
+    compared word by word with the specification's text in Swedish and English; differences in
+    words or numbers ("30 dagar" → "90 dagar", a dropped "utan extra kostnad") are shown.
+    Case, spacing and punctuation are ignored.
+
+    Why it matters
+    A "Ja" to a quietly reworded requirement is a yes to something else. Vendors' matrices
+    pass through several hands, so the change may also be an accident; either way a person
+    must look.
+
+    How to comply
+    Compare the two texts shown in the finding and ask the vendor which one their answer means.
+
+    References
+    - LOU (2016:1145) 4 kap. 1 § (equal treatment of tenders).
+    """
+    matching = match_answers(document, requirement_set)
+    for requirement in requirement_set.requirements:
+        answer = matching.by_requirement.get(requirement.id)
+        if answer is None or not answer.text:
+            continue
+        difference = text_difference(answer.text, requirement)
+        if difference is None:
+            continue
+        location = answer.location
+        yield Finding(
+            check="AN006",
+            requirement=requirement.id,
+            severity="warning",
+            outcome="not_verified",
+            message=t(
+                ctx.lang, "answers.altered", requirement=requirement.id, difference=difference
+            ),
+            location=location,
+            evidence=answer.text,
+            fix=t(ctx.lang, "answers.altered.fix", original=requirement.text.get(ctx.lang)),
+        )

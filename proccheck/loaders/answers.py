@@ -1,0 +1,270 @@
+"""Vendor answers (anbudssvar) from YAML/JSON files and XLSX/CSV answer matrices.
+
+Every answer becomes a `VendorAnswer` with the raw cell text, a normalised value
+(yes/no/partial/blank/unclear), the comment, the evidence and its location.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from proccheck.errors import InputError
+from proccheck.lexicon import LANGS, lexicon
+from proccheck.loaders.structured import load_file
+from proccheck.loaders.tables import column_letter, read_tables
+from proccheck.model import Location
+
+AnswerValue = Literal["yes", "no", "partial", "blank", "unclear"]
+
+_ALIASES = {
+    "vendor": ("vendor", "leverantör", "leverantor", "anbudsgivare", "supplier"),
+    "procurement": ("procurement", "upphandling"),
+    "answers": ("answers", "svar"),
+}
+_ITEM_ALIASES = {
+    "requirement": ("requirement", "krav", "id", "kravnummer"),
+    "answer": ("answer", "svar"),
+    "comment": ("comment", "kommentar"),
+    "evidence": ("evidence", "bilaga", "bilagor"),
+    "text": ("text", "kravtext", "requirement_text"),
+}
+
+
+@dataclass(frozen=True)
+class VendorAnswer:
+    """One answer of a vendor, as written and as understood."""
+
+    requirement: str | None
+    text: str
+    raw: str
+    value: AnswerValue
+    rest: str
+    comment: str
+    evidence: tuple[str, ...]
+    location: Location
+
+    @property
+    def words(self) -> str:
+        """Everything the vendor wrote about this requirement besides the bare answer word."""
+        return " ".join(part for part in (self.rest, self.comment) if part).strip()
+
+
+@dataclass(frozen=True)
+class AnswerDocument:
+    """One vendor's answer file."""
+
+    path: str
+    vendor: str
+    procurement: str
+    answers: tuple[VendorAnswer, ...]
+
+
+_LEADING = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2}|x)\b[\s.,:;!–-]*", re.IGNORECASE)
+
+
+def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
+    """The answer value and what follows it: "Ja, se bilaga 3" -> ("yes", "se bilaga 3")."""
+    text = " ".join(raw.split())
+    if not text:
+        return "blank", ""
+    lowered = text.lower().rstrip(".!")
+    kinds: tuple[AnswerValue, ...] = ("partial", "no", "yes")
+    for kind in kinds:
+        for lang in LANGS:
+            values = lexicon(lang).answer_values.get(kind, frozenset())
+            if lowered in values:
+                return kind, ""
+    # the longest known value that starts the text, followed by a separator
+    best: tuple[int, AnswerValue] | None = None
+    for kind in kinds:
+        for lang in LANGS:
+            for value in lexicon(lang).answer_values.get(kind, frozenset()):
+                if (
+                    lowered.startswith(value)
+                    and (len(lowered) == len(value) or not lowered[len(value)].isalnum())
+                    and (best is None or len(value) > best[0])
+                ):
+                    best = (len(value), kind)
+    if best is None:
+        return "unclear", text
+    rest = text[best[0] :].lstrip(" .,:;!–-")
+    return best[1], rest
+
+
+def _evidence_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip() for part in re.split(r"[;\n]", value) if part.strip())
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+    return (str(value),)
+
+
+def _pick(mapping: dict[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        if name in mapping:
+            return mapping[name]
+    return None
+
+
+def load_answers(path: Path, display: str) -> AnswerDocument:
+    """Load an answers file of any supported kind."""
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml", ".json"):
+        return _load_structured(path, display)
+    if suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
+        return _load_matrix(path, display)
+    raise InputError(
+        f"unsupported answers file type {suffix!r}",
+        path=display,
+        hint="give a .yaml, .json, .csv or .xlsx file",
+    )
+
+
+def _load_structured(path: Path, display: str) -> AnswerDocument:
+    loaded = load_file(path, display, lines=True)
+    data = loaded.data
+    if not isinstance(data, dict):
+        raise InputError(
+            "an answers file must be a mapping with vendor and answers", path=display, where="1"
+        )
+    known = {name for names in _ALIASES.values() for name in names}
+    for key in data:
+        if key not in known:
+            raise InputError(
+                f"unknown field {key!r}",
+                path=display,
+                where=str(loaded.line_of(f"/{key}") or 1),
+                hint="use vendor, procurement and answers (or leverantör, upphandling, svar)",
+            )
+    items = _pick(data, _ALIASES["answers"])
+    list_key = (
+        next(name for name in _ALIASES["answers"] if name in data)
+        if items is not None
+        else "answers"
+    )
+    if not isinstance(items, list):
+        raise InputError(
+            "`answers` (or `svar`) must be a list of answers",
+            path=display,
+            where=str(loaded.line_of(f"/{list_key}") or 1),
+        )
+    item_known = {name for names in _ITEM_ALIASES.values() for name in names}
+    answers: list[VendorAnswer] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        pointer = f"/{list_key}/{index}"
+        line = loaded.line_of(pointer)
+        if not isinstance(item, dict):
+            raise InputError(
+                "each answer must be a mapping with requirement and answer",
+                path=display,
+                where=str(line or ""),
+            )
+        for key in item:
+            if key not in item_known:
+                raise InputError(
+                    f"unknown field {key!r} in an answer",
+                    path=display,
+                    where=str(loaded.line_of(f"{pointer}/{key}") or line or ""),
+                    hint="use requirement, answer, comment, evidence, text "
+                    "(or krav, svar, kommentar, bilaga, kravtext)",
+                )
+        requirement = _pick(item, _ITEM_ALIASES["requirement"])
+        requirement_id = str(requirement).strip() if requirement is not None else None
+        if requirement_id:
+            if requirement_id in seen:
+                raise InputError(
+                    f"requirement {requirement_id} is answered twice",
+                    path=display,
+                    where=str(line or ""),
+                    hint="keep one answer per requirement",
+                )
+            seen[requirement_id] = index
+        raw = _pick(item, _ITEM_ALIASES["answer"])
+        raw_text = "" if raw is None else str(raw)
+        value, rest = normalise_answer(raw_text)
+        comment = _pick(item, _ITEM_ALIASES["comment"])
+        text = _pick(item, _ITEM_ALIASES["text"])
+        answers.append(
+            VendorAnswer(
+                requirement=requirement_id or None,
+                text="" if text is None else str(text),
+                raw=raw_text,
+                value=value,
+                rest=rest,
+                comment="" if comment is None else str(comment),
+                evidence=_evidence_list(_pick(item, _ITEM_ALIASES["evidence"])),
+                location=Location(path=display, line=line, pointer=pointer),
+            )
+        )
+    vendor = _pick(data, _ALIASES["vendor"])
+    procurement = _pick(data, _ALIASES["procurement"])
+    return AnswerDocument(
+        path=display,
+        vendor=str(vendor) if vendor else path.stem,
+        procurement=str(procurement) if procurement else "",
+        answers=tuple(answers),
+    )
+
+
+def _load_matrix(path: Path, display: str) -> AnswerDocument:
+    tables = read_tables(path, display, ("answer",))
+    answers: list[VendorAnswer] = []
+    seen: dict[str, str] = {}
+    for table in tables:
+        if "id" not in table.columns and "text" not in table.columns:
+            continue
+        answer_col = table.columns["answer"]
+        for row in table.rows:
+            requirement_id = table.cell(row, "id").strip() or None
+            text = table.cell(row, "text")
+            if not requirement_id and not text:
+                continue
+            where = f"{row.sheet}!{row.number}" if row.sheet else str(row.number)
+            if requirement_id:
+                if requirement_id in seen:
+                    raise InputError(
+                        f"requirement {requirement_id} is answered twice (also at {seen[requirement_id]})",
+                        path=display,
+                        where=where,
+                        hint="keep one row per requirement",
+                    )
+                seen[requirement_id] = where
+            raw = table.cell(row, "answer")
+            value, rest = normalise_answer(raw)
+            answers.append(
+                VendorAnswer(
+                    requirement=requirement_id,
+                    text=text,
+                    raw=raw,
+                    value=value,
+                    rest=rest,
+                    comment=table.cell(row, "comment"),
+                    evidence=_evidence_list(table.cell(row, "evidence")),
+                    location=Location(
+                        path=display,
+                        sheet=row.sheet,
+                        row=row.number,
+                        column=column_letter(answer_col),
+                        line=row.number if row.sheet is None else None,
+                    ),
+                )
+            )
+    if not answers:
+        raise InputError(
+            "no answers found: the sheet has an answer column but no requirement id or text column",
+            path=display,
+            hint="add a Kravnummer/ID or Kravtext column, or give a mapping",
+        )
+    return AnswerDocument(
+        path=display, vendor=_vendor_from_name(path), procurement="", answers=tuple(answers)
+    )
+
+
+def _vendor_from_name(path: Path) -> str:
+    return path.stem.replace("_", " ")

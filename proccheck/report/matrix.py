@@ -1,0 +1,427 @@
+"""The vendors × requirements comparison (`answers compare`) and the answer template.
+
+Formats: xlsx (bytes), csv, html, markdown, json. Vendor text written to a spreadsheet is
+neutralised so it can never become a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html import escape
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from proccheck import __version__
+from proccheck.i18n import t
+from proccheck.model import (
+    Comparison,
+    Lang,
+    MatrixRow,
+    Outcome,
+    Problem,
+    RequirementSet,
+    SetRef,
+    VendorSummary,
+)
+from proccheck.report.common import one_line, plain
+from proccheck.report.json_format import Tool
+
+MATRIX_FORMATS = ("xlsx", "csv", "html", "markdown", "json")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FILL: dict[Outcome, str] = {
+    "met": "C6EFCE",
+    "not_met": "FFC7CE",
+    "not_verified": "FFEB9C",
+    "not_applicable": "E7E6E6",
+}
+
+
+def cell_text(value: str) -> str:
+    """Text that a spreadsheet cannot run: a leading = + - @ TAB CR LF gets an apostrophe."""
+    cleaned = plain(value, 32_000)
+    return "'" + cleaned if cleaned.startswith(_FORMULA_START) else cleaned
+
+
+def _labels(lang: Lang) -> dict[str, str]:
+    sv = lang == "sv"
+    return {
+        "id": "Krav-ID" if sv else "Requirement ID",
+        "level": "Nivå" if sv else "Level",
+        "title": "Rubrik" if sv else "Title",
+        "text": "Kravtext" if sv else "Requirement text",
+        "answer": "Svar" if sv else "Answer",
+        "comment": "Kommentar" if sv else "Comment",
+        "evidence": "Bilaga/referens" if sv else "Evidence",
+        "needs": "Underlag som krävs" if sv else "Evidence to attach",
+        "vendor": "Leverantör" if sv else "Vendor",
+        "outcome": "Resultat" if sv else "Outcome",
+        "reason": "Motivering" if sv else "Reason",
+        "fails": "Ej uppfyllda skall-krav" if sv else "Must-requirements not met",
+        "review": "Skall-krav att granska" if sv else "Must-requirements to review",
+        "matrix": "Jämförelse" if sv else "Comparison",
+        "findings": "Iakttagelser" if sv else "Findings",
+        "summary": "Sammanfattning" if sv else "Summary",
+        "check": "Kontroll" if sv else "Check",
+        "location": "Plats" if sv else "Location",
+        "message": "Iakttagelse" if sv else "Finding",
+        "quote": "Leverantörens ord" if sv else "Vendor's words",
+        "fix": "Åtgärd" if sv else "Fix",
+        "note": (
+            "proccheck markerar svar för granskning; beslutet fattas av en person."
+            if sv
+            else "proccheck flags answers for review; a person makes the decision."
+        ),
+    }
+
+
+def _cell(outcome: Outcome, reason: str, lang: Lang) -> str:
+    return f"{t(lang, 'outcome.' + outcome)}: {one_line(reason, 200)}"
+
+
+class ComparisonDocument(BaseModel):
+    """The JSON form of `answers compare`: vendors, one row per requirement, unreadable files."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="proccheck comparison")
+    schema_version: str
+    tool: Tool
+    requirement_set: SetRef
+    lang: Lang
+    vendors: tuple[VendorSummary, ...]
+    rows: tuple[MatrixRow, ...]
+    problems: tuple[Problem, ...]
+
+
+def render_json(comparison: Comparison) -> str:
+    """The comparison as JSON (schemas/comparison.schema.json)."""
+    document = ComparisonDocument(
+        schema_version="1.0",
+        tool=Tool(name="proccheck", version=__version__),
+        requirement_set=comparison.requirement_set,
+        lang=comparison.lang,
+        vendors=comparison.vendors,
+        rows=comparison.rows,
+        problems=comparison.run.problems,
+    )
+    data = document.model_dump(mode="json", exclude_none=True)
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def render_csv(comparison: Comparison) -> str:
+    """Semicolon-separated with a BOM, as Swedish Excel opens it."""
+    labels = _labels(comparison.lang)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(
+        [
+            labels["id"],
+            labels["level"],
+            labels["text"],
+            *(cell_text(v.vendor) for v in comparison.vendors),
+        ]
+    )
+    for row in comparison.rows:
+        writer.writerow(
+            [
+                cell_text(row.requirement),
+                t(comparison.lang, "level." + row.level),
+                cell_text(row.text),
+                *(cell_text(_cell(c.outcome, c.reason, comparison.lang)) for c in row.cells),
+            ]
+        )
+    return "\ufeff" + out.getvalue()
+
+
+def _md(text: str, limit: int = 300) -> str:
+    from proccheck.report.markdown import md
+
+    return md(text, limit)
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """A Markdown table with a summary of failing bids."""
+    lang = comparison.lang
+    labels = _labels(lang)
+    badge = {"met": "✅", "not_met": "❌", "not_verified": "⚠️", "not_applicable": "➖"}
+    lines = [
+        f"## {labels['matrix']}: {comparison.requirement_set.id} "
+        f"{_md(comparison.requirement_set.version, 40)}",
+        "",
+        f"_{labels['note']}_",
+        "",
+        f"### {labels['summary']}",
+        "",
+        f"| {labels['vendor']} | {labels['outcome']} | {labels['fails']} | {labels['review']} |",
+        "|---|---|---|---|",
+    ]
+    for v in comparison.vendors:
+        lines.append(
+            f"| {_md(v.vendor, 80)} | {badge[v.outcome]} {t(lang, 'outcome.' + v.outcome)} | "
+            f"{_md(', '.join(v.not_met) or '–')} | {_md(', '.join(v.not_verified) or '–')} |"
+        )
+    lines += [
+        "",
+        f"| {labels['id']} | {labels['level']} | "
+        + " | ".join(_md(v.vendor, 60) for v in comparison.vendors)
+        + " |",
+        "|---|---|" + "---|" * len(comparison.vendors),
+    ]
+    for row in comparison.rows:
+        lines.append(
+            f"| **{_md(row.requirement, 40)}** {_md(row.title, 80)} | {t(lang, 'level.' + row.level)} | "
+            + " | ".join(f"{badge[c.outcome]} {_md(c.reason, 120)}" for c in row.cells)
+            + " |"
+        )
+    text = "\n".join(lines) + "\n"
+    if len(text) > 65_000:
+        text = text[:64_000].rsplit("\n", 1)[0] + "\n\n> … truncated; see -f xlsx or -f html.\n"
+    return text
+
+
+def render_html(comparison: Comparison) -> str:
+    """A self-contained, printable HTML matrix."""
+    from proccheck.report.html import _CSS
+
+    lang = comparison.lang
+    labels = _labels(lang)
+
+    def e(text: str, limit: int = 600) -> str:
+        return escape(plain(text, limit), quote=True)
+
+    def badge(outcome: Outcome) -> str:
+        return f'<span class="badge b-{outcome}">{escape(t(lang, "outcome." + outcome))}</span>'
+
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">",
+        f"<title>{escape(labels['matrix'])}</title><style>{_CSS}"
+        "td.cell{font-size:13px}</style></head><body>",
+        f"<h1>{escape(labels['matrix'])}: {e(comparison.requirement_set.id, 100)} "
+        f"{e(comparison.requirement_set.version, 40)}</h1>",
+        f'<p class="meta">{escape(labels["note"])}</p>',
+        f"<h2>{escape(labels['summary'])}</h2><table><thead><tr><th>{labels['vendor']}</th>"
+        f"<th>{labels['outcome']}</th><th>{labels['fails']}</th><th>{labels['review']}</th>"
+        "</tr></thead><tbody>",
+    ]
+    for v in comparison.vendors:
+        parts.append(
+            f'<tr><td>{e(v.vendor, 120)}<br><span class="loc">{e(v.path, 200)}</span></td>'
+            f"<td>{badge(v.outcome)}</td><td>{e(', '.join(v.not_met) or '–')}</td>"
+            f"<td>{e(', '.join(v.not_verified) or '–')}</td></tr>"
+        )
+    parts.append("</tbody></table>")
+    parts.append(
+        f"<h2>{escape(labels['matrix'])}</h2><table><thead><tr><th>{labels['id']}</th>"
+        f"<th>{labels['level']}</th>"
+        + "".join(f"<th>{e(v.vendor, 80)}</th>" for v in comparison.vendors)
+        + "</tr></thead><tbody>"
+    )
+    for row in comparison.rows:
+        parts.append(
+            f'<tr><td><strong class="code">{e(row.requirement, 40)}</strong> {e(row.title, 150)}</td>'
+            f"<td>{escape(t(lang, 'level.' + row.level))}</td>"
+            + "".join(
+                f'<td class="cell">{badge(c.outcome)}<br>{e(c.reason, 300)}</td>' for c in row.cells
+            )
+            + "</tr>"
+        )
+    parts.append("</tbody></table></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def render_xlsx(comparison: Comparison) -> bytes:
+    """A workbook: the matrix (frozen header, filters, colours), a summary, all findings."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    lang = comparison.lang
+    labels = _labels(lang)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = labels["matrix"]
+    header = [
+        labels["id"],
+        labels["level"],
+        labels["text"],
+        *(v.vendor for v in comparison.vendors),
+    ]
+    sheet.append([cell_text(h) for h in header])
+    for row in comparison.rows:
+        sheet.append(
+            [
+                cell_text(row.requirement),
+                t(lang, "level." + row.level),
+                cell_text(row.text),
+                *(cell_text(_cell(c.outcome, c.reason, lang)) for c in row.cells),
+            ]
+        )
+        for offset, verdict in enumerate(row.cells):
+            target = sheet.cell(row=sheet.max_row, column=4 + offset)
+            target.fill = PatternFill("solid", fgColor=_FILL[verdict.outcome])
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+    sheet.freeze_panes = "D2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(sheet.max_row, 1)}"
+    widths = [14, 8, 60] + [40] * len(comparison.vendors)
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    summary = workbook.create_sheet(labels["summary"])
+    summary.append([labels["vendor"], labels["outcome"], labels["fails"], labels["review"]])
+    for v in comparison.vendors:
+        summary.append(
+            [
+                cell_text(v.vendor),
+                t(lang, "outcome." + v.outcome),
+                ", ".join(v.not_met),
+                ", ".join(v.not_verified),
+            ]
+        )
+        summary.cell(row=summary.max_row, column=2).fill = PatternFill(
+            "solid", fgColor=_FILL[v.outcome]
+        )
+    summary.append([])
+    summary.append([labels["note"]])
+    for cell in summary[1]:
+        cell.font = bold
+    summary.column_dimensions["A"].width = 30
+    summary.column_dimensions["C"].width = 50
+    summary.column_dimensions["D"].width = 50
+
+    findings = workbook.create_sheet(labels["findings"])
+    findings.append(
+        [
+            labels["vendor"],
+            labels["id"],
+            labels["check"],
+            labels["outcome"],
+            labels["location"],
+            labels["message"],
+            labels["quote"],
+            labels["fix"],
+        ]
+    )
+    for report in comparison.run.reports:
+        for finding in report.findings:
+            findings.append(
+                [
+                    cell_text(report.subject.name),
+                    cell_text(finding.requirement or ""),
+                    finding.check,
+                    t(lang, "outcome." + finding.outcome),
+                    cell_text(finding.location.describe()),
+                    cell_text(finding.message),
+                    cell_text(finding.evidence or ""),
+                    cell_text(finding.fix or ""),
+                ]
+            )
+            findings.cell(row=findings.max_row, column=4).fill = PatternFill(
+                "solid", fgColor=_FILL[finding.outcome]
+            )
+    for cell in findings[1]:
+        cell.font = bold
+    findings.freeze_panes = "A2"
+    findings.auto_filter.ref = f"A1:H{max(findings.max_row, 1)}"
+    for letter, width in zip("ABCDEFGH", (24, 12, 8, 14, 30, 60, 60, 50), strict=True):
+        findings.column_dimensions[letter].width = width
+    _force_strings(workbook)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _force_strings(workbook: Any) -> None:
+    """openpyxl turns any string starting with '=' into a formula; make every cell a string."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+
+
+def template_rows(requirement_set: RequirementSet, lang: Lang) -> list[list[str]]:
+    """The answer matrix rows: id, level, text, and empty answer, comment, evidence."""
+    labels = _labels(lang)
+    rows = [
+        [
+            labels["id"],
+            labels["level"],
+            labels["text"],
+            labels["needs"],
+            labels["answer"],
+            labels["comment"],
+            labels["evidence"],
+        ]
+    ]
+    for requirement in requirement_set.requirements:
+        rule = requirement.verification.answer
+        needs = rule.description.get(lang) if rule.evidence == "required" else ""
+        rows.append(
+            [
+                requirement.id,
+                t(lang, "level." + requirement.level),
+                requirement.text.get(lang),
+                needs,
+                "",
+                "",
+                "",
+            ]
+        )
+    return rows
+
+
+def render_template_csv(requirement_set: RequirementSet, lang: Lang) -> str:
+    """The answer template as semicolon CSV with a BOM."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for row in template_rows(requirement_set, lang):
+        writer.writerow([cell_text(c) for c in row])
+    return "\ufeff" + out.getvalue()
+
+
+def render_template_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
+    """The answer template as a workbook with a Ja/Nej/Delvis drop-down in the answer column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    rows = template_rows(requirement_set, lang)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Krav" if lang == "sv" else "Requirements"
+    for row in rows:
+        sheet.append([cell_text(c) for c in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+    choices = '"Ja,Nej,Delvis"' if lang == "sv" else '"Yes,No,Partly"'
+    validation = DataValidation(type="list", formula1=choices, allow_blank=True)
+    validation.error = "Välj Ja, Nej eller Delvis" if lang == "sv" else "Choose Yes, No or Partly"
+    validation.errorTitle = "proccheck"
+    sheet.add_data_validation(validation)
+    if len(rows) > 1:
+        validation.add(f"E2:E{len(rows)}")
+    for letter, width in zip("ABCDEFG", (14, 8, 70, 30, 10, 50, 30), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row_cells in sheet.iter_rows(min_row=2):
+        for cell in row_cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if cell.column in (5, 6, 7):
+                cell.protection = Protection(locked=False)
+    sheet.freeze_panes = "A2"
+    _force_strings(workbook)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
