@@ -359,6 +359,57 @@ def answers_template(fmt: str, output: Path, lang: str | None, **options: Any) -
     click.echo(f"wrote {output} ({len(requirement_set.requirements)} requirements)", err=True)
 
 
+# --- probe ---------------------------------------------------------------------------------------
+
+
+@cli.command("probe")
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--set",
+    "set_ref",
+    default="builtin:open-baseline",
+    show_default=True,
+    help="Requirement set whose API requirements the probe verifies.",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Allow URLs that resolve to private, loopback or link-local addresses.",
+)
+@_report_options
+def probe(sources: tuple[str, ...], set_ref: str, allow_private: bool, **options: Any) -> None:
+    """Measure how open an API really is from its OpenAPI 2.0/3.0/3.1 description: a file, `-`
+    for stdin, or an http(s) URL (fetched only because you gave it, through a guard that refuses
+    private addresses). Scores export, import, formats, auth, docs, versioning, errors,
+    transport and terms."""
+    from proccheck.engine import problem_from
+    from proccheck.errors import ProccheckError
+    from proccheck.model import RunResult
+    from proccheck.probe import probe_source
+    from proccheck.requirements import load_requirement_set
+
+    language = _lang(options["lang"])
+    requirement_set = load_requirement_set(set_ref)
+    stdin_text = None
+    if "-" in sources:
+        stdin_text = sys.stdin.read()
+    reports, problems = [], []
+    for source in sources:
+        try:
+            reports.append(
+                probe_source(
+                    source,
+                    requirement_set,
+                    language,
+                    allow_private=allow_private,
+                    stdin_text=stdin_text if source == "-" else None,
+                )
+            )
+        except ProccheckError as error:
+            problems.append(problem_from(error))
+    _finish(RunResult(reports=tuple(reports), problems=tuple(problems)), **options)
+
+
 # --- checks --------------------------------------------------------------------------------------
 
 

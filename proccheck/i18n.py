@@ -597,8 +597,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Compare with the original and ask the vendor which text the answer refers to: {original}",
     },
     "answers.result.met": {
-        "sv": "svarat \"{quote}\" utan förbehåll",
-        "en": "answered \"{quote}\" without reservation",
+        "sv": 'svarat "{quote}" utan förbehåll',
+        "en": 'answered "{quote}" without reservation',
     },
     "lang.sv": {"sv": "svenska", "en": "Swedish"},
     "lang.en": {"sv": "engelska", "en": "English"},

@@ -19,7 +19,9 @@ from proccheck.model import Finding, Lang, ReportKind, Severity, Text
 SECTIONS = ("What it checks", "Why it matters", "How to comply", "References")
 _CHECK_MODULES = (
     "proccheck.checks.set_lint",
-    "proccheck.checks.spec_checks", "proccheck.checks.answer_checks",
+    "proccheck.checks.spec_checks",
+    "proccheck.checks.answer_checks",
+    "proccheck.checks.probe_checks",
 )
 
 

@@ -1,0 +1,757 @@
+"""Checks on an API description (`proccheck probe`): how open is the vendor's API, really?
+
+Every check reads the shared index and analysis (parsed and measured once) and yields findings
+aggregated per problem, with a count and a few example locations, so a 1,000-operation API gives
+a readable report instead of thousands of lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from proccheck.checks import Context, register
+from proccheck.i18n import t
+from proccheck.model import Finding, Location, Outcome, Severity
+from proccheck.probe.analysis import Analysis, analyse
+from proccheck.probe.openapi import ApiIndex, RefProblem
+
+EXAMPLES = 5
+CEILING: dict[str, Outcome] = {
+    "OA009": "not_verified",
+    "OA012": "not_verified",
+    "OA013": "not_verified",
+    "OA014": "not_verified",
+}
+"""The best outcome a check can support: some things an API description cannot show (an SLA, a
+versioning policy, fees), so a clean description leaves those requirements not verified."""
+
+PUBLIC_SOURCE_ONLY = frozenset({"OA001", "OA008"})
+"""Checks that are met only when the description was fetched from a public URL: whether a file is
+published without an NDA cannot be seen from the file itself."""
+
+DOC_THRESHOLDS = {
+    "operations": 90,
+    "parameters": 80,
+    "responses": 90,
+    "schemas": 50,
+    "examples": 50,
+}
+
+
+def _analysis(index: ApiIndex, ctx: Context) -> Analysis:
+    return analyse(index, ctx.options.get("base_url"))
+
+
+def _names(names: Sequence[str], limit: int = 8) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" (+{len(names) - limit})" if len(names) > limit else "")
+
+
+def _finding(
+    code: str,
+    index: ApiIndex,
+    ctx: Context,
+    key: str,
+    *,
+    pointer: str | None,
+    severity: Severity,
+    outcome: Outcome,
+    evidence: str | None = None,
+    **values: Any,
+) -> Finding:
+    return Finding(
+        check=code,
+        requirement=None,
+        severity=severity,
+        outcome=outcome,
+        message=t(ctx.lang, f"probe.{key}", **values),
+        location=Location(
+            path=index.display,
+            pointer=pointer or None,
+            line=index.line_of(pointer) if pointer else None,
+        ),
+        evidence=evidence,
+        fix=t(ctx.lang, f"probe.{key}.fix"),
+    )
+
+
+def _evidence(pairs: Sequence[tuple[str, str]]) -> str:
+    return "; ".join(f"{a} ({b})" if b else a for a, b in pairs[:EXAMPLES])
+
+
+@register(
+    "OA001",
+    "openapi-description-defective",
+    title_en="API description is structurally defective or older than OpenAPI 3",
+    title_sv="API-beskrivningen har strukturella fel eller är äldre än OpenAPI 3",
+    kind="probe",
+    severity="error",
+)
+def description_defective(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports an API description that tools cannot fully read.
+
+    What it checks
+    The description is OpenAPI 3.0 or later, has its required `info` and `paths` parts, declares
+    operations, and every `$ref` resolves: no reference to a missing pointer, no reference loop,
+    and no remote reference (which proccheck does not follow). Each kind of problem is reported
+    once, with a count and a few example locations.
+
+    Why it matters
+    A buyer's integrations, code generators and test tools are built from the description. A
+    broken reference or an outdated format means the description is not the usable,
+    machine-readable contract the vendor claims it is.
+
+    How to comply
+    Publish an OpenAPI 3.0 or 3.1 description in which every `$ref` points at an existing part of
+    the same document (bundle external files into one), without an NDA.
+
+    References
+    - OpenAPI Specification 3.1: https://spec.openapis.org/oas/v3.1.0
+    - RFC 6901, JSON Pointer: https://www.rfc-editor.org/rfc/rfc6901
+    """
+    if index.version == "2.0":
+        yield _finding(
+            "OA001", index, ctx, "oa001.swagger2", pointer="/swagger", severity="error",
+            outcome="not_met", evidence=f"swagger: {index.declared_version}",
+        )  # fmt: skip
+    for pointer, problem in index.structure:
+        yield _finding(
+            "OA001", index, ctx, "oa001.structure", pointer=pointer, severity="error",
+            outcome="not_met", problem=problem,
+        )  # fmt: skip
+    if not index.operations:
+        yield _finding(
+            "OA001", index, ctx, "oa001.no_operations", pointer="/paths", severity="error",
+            outcome="not_verified",
+        )  # fmt: skip
+    kinds: tuple[tuple[str, RefProblem, Outcome, Severity], ...] = (
+        ("missing", index.missing_refs, "not_met", "error"),
+        ("cyclic", index.cyclic_refs, "not_met", "error"),
+        ("remote", index.remote_refs, "not_verified", "warning"),
+    )
+    for kind, refs, outcome, severity in kinds:
+        if refs.count:
+            yield _finding(
+                "OA001", index, ctx, f"oa001.refs_{kind}", pointer=refs.examples[0][0],
+                severity=severity, outcome=outcome,
+                evidence=_evidence([(target, ptr) for ptr, target in refs.examples]),
+                count=refs.count,
+            )  # fmt: skip
+
+
+@register(
+    "OA002",
+    "export-coverage-incomplete",
+    title_en="Not every resource type can be exported through the API",
+    title_sv="Alla resurstyper kan inte exporteras via API:et",
+    kind="probe",
+    severity="error",
+)
+def export_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports resource types whose records cannot all be read out through the API.
+
+    What it checks
+    Every resource type (a named schema returned by a GET operation or written by a
+    POST/PUT/PATCH) has a collection GET: an operation that lists all records of the type (an
+    array or a page of them), or a singleton reachable without knowing an identifier. Reports
+    "x of y resource types exportable" and names the others. Bulk-export endpoints are counted
+    but cannot stand in for a collection, since what they contain is not described.
+
+    Why it matters
+    A buyer owns its data only if it can take all of it out, at any time and without the
+    vendor's help. A type that can be read only one identifier at a time, or written but never
+    read back, locks that data in the system.
+
+    How to comply
+    Give every resource type a collection GET (for example `GET /cases` returning a page of
+    `Case`), and describe the returned schema by `$ref` so the type is recognisable.
+
+    References
+    - Regulation (EU) 2016/679 (GDPR), Art. 20, right to data portability
+    - Regulation (EU) 2023/2854 (Data Act), Chapter VI, switching and exportable data
+    """
+    analysis = _analysis(index, ctx)
+    resources = list(analysis.resources.values())
+    if not resources:
+        yield _finding(
+            "OA002", index, ctx, "oa002.no_resources", pointer="/paths", severity="error",
+            outcome="not_verified", operations=len(index.operations),
+        )  # fmt: skip
+        return
+    missing = [r for r in resources if not r.exportable]
+    if missing:
+        first = missing[0]
+        ops = first.read_ops or first.write_ops
+        yield _finding(
+            "OA002", index, ctx, "oa002.not_exportable",
+            pointer=ops[0].pointer if ops else "/paths", severity="error", outcome="not_met",
+            evidence=_evidence(
+                [(r.name, ((r.read_ops or r.write_ops)[0].method.upper() + " "
+                  + (r.read_ops or r.write_ops)[0].path) if (r.read_ops or r.write_ops) else "")
+                 for r in missing]
+            ),
+            exportable=len(resources) - len(missing), total=len(resources),
+            names=_names([r.name for r in missing]),
+        )  # fmt: skip
+
+
+@register(
+    "OA003",
+    "change-retrieval-missing",
+    title_en="Collections cannot be paged or filtered by change time",
+    title_sv="Samlingar kan inte pagineras eller filtreras på ändringstid",
+    kind="probe",
+    severity="warning",
+)
+def change_retrieval(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports collection GETs without pagination or without a way to fetch only changes.
+
+    What it checks
+    For each exportable resource type whose collection GET returns a list: is it paginated
+    (offset/limit, page/size, a cursor or page token, a `Link` header or a `next` property), and
+    can it return only what changed since a point in time (a modified-since style parameter,
+    `If-Modified-Since`/`If-None-Match`, `ETag`/`Last-Modified`, or webhooks/callbacks).
+
+    Why it matters
+    Without pagination a large data set cannot be read reliably; without a change filter every
+    synchronisation must fetch everything again, which is slow and costly for the buyer.
+
+    How to comply
+    Add pagination parameters or a page-token response to every collection GET, and a parameter
+    such as `modified_since` (or webhooks) so clients can fetch only changes.
+
+    References
+    - RFC 8288, Web Linking: https://www.rfc-editor.org/rfc/rfc8288
+    - RFC 9110, HTTP Semantics, conditional requests (section 13)
+    - DIGG, REST API-profil: https://dev.dataportal.se/rest-api-profil
+    """
+    analysis = _analysis(index, ctx)
+    lists = [r for r in analysis.resources.values() if r.exportable and r.array_collection]
+    if not lists:
+        if analysis.resources:
+            yield _finding(
+                "OA003", index, ctx, "oa003.no_lists", pointer="/paths", severity="warning",
+                outcome="not_verified",
+            )  # fmt: skip
+        return
+    unpaged = [r for r in lists if not r.paginated]
+    if unpaged:
+        yield _finding(
+            "OA003", index, ctx, "oa003.unpaged", pointer=unpaged[0].collection_ops[0].pointer,
+            severity="warning", outcome="not_met",
+            evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unpaged]),
+            count=len(unpaged), total=len(lists), names=_names([r.name for r in unpaged]),
+        )  # fmt: skip
+    if not analysis.notifications:
+        unchanged = [r for r in lists if not r.changed_since]
+        if unchanged:
+            yield _finding(
+                "OA003", index, ctx, "oa003.no_changes",
+                pointer=unchanged[0].collection_ops[0].pointer, severity="warning",
+                outcome="not_met",
+                evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unchanged]),
+                count=len(unchanged), total=len(lists),
+                names=_names([r.name for r in unchanged]),
+            )  # fmt: skip
+
+
+@register(
+    "OA004",
+    "event-notifications-missing",
+    title_en="No webhooks or callbacks for change notifications",
+    title_sv="Inga webhooks eller callbacks för ändringsnotifieringar",
+    kind="probe",
+    severity="note",
+)
+def notifications(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports an API that cannot notify the buyer's systems of changes.
+
+    What it checks
+    The description declares webhooks (OpenAPI 3.1 `webhooks`), callbacks on an operation, or a
+    subscription endpoint (a POST/PUT to a path containing `subscri`, `webhook` or `hook`).
+
+    Why it matters
+    Notifications let other systems react to changes at once instead of polling the API.
+
+    How to comply
+    Describe the notifications in the OpenAPI description: `webhooks` (3.1) or `callbacks` on the
+    subscription operation, ideally as CloudEvents.
+
+    References
+    - OpenAPI 3.1, Webhooks and Callback Object
+    - CloudEvents: https://cloudevents.io/
+    """
+    if not _analysis(index, ctx).notifications and index.operations:
+        yield _finding(
+            "OA004", index, ctx, "oa004.none", pointer="/paths", severity="note",
+            outcome="not_met",
+        )  # fmt: skip
+
+
+@register(
+    "OA005",
+    "write-coverage-incomplete",
+    title_en="Not every resource type can be created or updated through the API",
+    title_sv="Alla resurstyper kan inte skapas eller uppdateras via API:et",
+    kind="probe",
+    severity="warning",
+)
+def write_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports resource types that the API can read but not create or update.
+
+    What it checks
+    For each resource type, whether a POST, PUT or PATCH creates or updates it: the request body
+    refers to the type (or a create/update variant of its name), or the operation acts on the
+    type's collection or item path. Bulk-import endpoints are counted.
+
+    Why it matters
+    To move into a system, migrate between systems or integrate, the buyer must be able to put
+    data back in, not only read it.
+
+    How to comply
+    Add create/update operations for every resource type that users can create or change in the
+    user interface, with request schemas that name the type.
+
+    References
+    - Regulation (EU) 2023/2854 (Data Act), Chapter VI, switching between services
+    """
+    analysis = _analysis(index, ctx)
+    resources = list(analysis.resources.values())
+    if not resources:
+        return
+    readonly = [r for r in resources if not r.write_ops]
+    if readonly:
+        outcome: Outcome = "not_met" if len(readonly) == len(resources) else "not_verified"
+        yield _finding(
+            "OA005", index, ctx, "oa005.readonly",
+            pointer=readonly[0].read_ops[0].pointer if readonly[0].read_ops else "/paths",
+            severity="warning", outcome=outcome,
+            evidence=_evidence([(r.name, "") for r in readonly]),
+            writable=len(resources) - len(readonly), total=len(resources),
+            names=_names([r.name for r in readonly]),
+        )  # fmt: skip
+
+
+@register(
+    "OA006",
+    "closed-media-types",
+    title_en="Requests or responses use opaque or proprietary media types",
+    title_sv="Anrop eller svar använder slutna eller leverantörsspecifika format",
+    kind="probe",
+    severity="warning",
+)
+def closed_media(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports media types that are not open, documented standards.
+
+    What it checks
+    Every request and response media type is classified as an open standard (JSON, XML, CSV,
+    NDJSON, GeoJSON, JSON-LD, problem+json, PDF, iCalendar, ODF…), vendor-specific but
+    structured (`application/vnd.x+json`) or opaque (`application/octet-stream`, `*/*`, vendor
+    binary formats). Reports the shares, and whether JSON, XML or CSV is offered at all.
+
+    Why it matters
+    Data in an opaque or proprietary format cannot be read by another system without the
+    vendor's software, which defeats data ownership and exit.
+
+    How to comply
+    Declare concrete, open media types with a schema for every request and response; use
+    `application/json` (or XML/CSV) with a published schema, and `+json` vendor types only as a
+    documented refinement.
+
+    References
+    - RFC 8259 (JSON), RFC 4180 (CSV), W3C XML 1.0
+    - IANA media types registry: https://www.iana.org/assignments/media-types
+    """
+    analysis = _analysis(index, ctx)
+    media = analysis.media
+    total = sum(len(v) for v in media.values())
+    if not total:
+        if index.operations:
+            yield _finding(
+                "OA006", index, ctx, "oa006.none", pointer="/paths", severity="warning",
+                outcome="not_verified",
+            )  # fmt: skip
+        return
+    share = {k: round(100 * len(v) / total) for k, v in media.items()}
+    opaque = media["opaque"]
+    if opaque:
+        kinds = sorted({m for m, _ in opaque})
+        yield _finding(
+            "OA006", index, ctx, "oa006.opaque", pointer=opaque[0][1], severity="warning",
+            outcome="not_met", evidence=_evidence(opaque), count=len(opaque), total=total,
+            open=share["open"], vendor=share["vendor"], opaque=share["opaque"],
+            types=_names(kinds),
+        )  # fmt: skip
+    structured = [
+        m for m, _ in media["open"]
+        if m.split(";")[0].strip().lower().endswith(("json", "xml", "csv"))
+    ]  # fmt: skip
+    if not structured:
+        yield _finding(
+            "OA006", index, ctx, "oa006.no_structured", pointer="/paths", severity="warning",
+            outcome="not_met", types=_names(sorted({m for v in media.values() for m, _ in v})),
+        )  # fmt: skip
+
+
+@register(
+    "OA007",
+    "authentication-not-standard",
+    title_en="Authentication is missing, weak or not OAuth 2.0",
+    title_sv="Autentisering saknas, är svag eller följer inte OAuth 2.0",
+    kind="probe",
+    severity="error",
+)
+def authentication(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports authentication that is undeclared, weak, proprietary or hidden in parameters.
+
+    What it checks
+    The declared security schemes: OAuth 2.0, OpenID Connect and mutual TLS are standard (HTTP
+    bearer too, though it does not show that the token is OAuth 2.0); an API key in a header is
+    proprietary but acceptable; an API key in the query string, Basic and Digest are weak. No
+    scheme at all means the authentication is undocumented (not verified, never "open").
+    Header or query parameters that carry credentials outside a declared scheme are flagged.
+
+    Why it matters
+    Standard authorisation lets the buyer use its own identity provider and standard client
+    libraries; proprietary keys tie each integration to the vendor, and weak schemes leak
+    credentials into logs and proxies.
+
+    How to comply
+    Declare an `oauth2` or `openIdConnect` security scheme and apply it (globally or per
+    operation); remove credential parameters in favour of the declared scheme.
+
+    References
+    - RFC 6749, OAuth 2.0; OpenID Connect Core 1.0
+    - RFC 9700, OAuth 2.0 Security Best Current Practice
+    """
+    analysis = _analysis(index, ctx)
+    schemes = analysis.schemes
+    if analysis.undeclared_auth:
+        first = analysis.undeclared_auth[0]
+        yield _finding(
+            "OA007", index, ctx, "oa007.undeclared", pointer=first[1], severity="warning",
+            outcome="not_met", evidence=_evidence(analysis.undeclared_auth),
+            names=_names([name for name, _ in analysis.undeclared_auth]),
+        )  # fmt: skip
+    if not schemes:
+        if index.operations:
+            yield _finding(
+                "OA007", index, ctx, "oa007.none", pointer="", severity="warning",
+                outcome="not_verified",
+            )  # fmt: skip
+        return
+    prefix = "/securityDefinitions/" if index.version == "2.0" else "/components/securitySchemes/"
+    used = [n for n in schemes if n in analysis.applied_schemes] or list(schemes)
+    weak = [n for n in used if schemes[n] == "weak"]
+    if weak:
+        yield _finding(
+            "OA007", index, ctx, "oa007.weak", pointer=prefix + weak[0], severity="error",
+            outcome="not_met", evidence=_evidence([(analysis.scheme_labels[n], n) for n in weak]),
+            names=_names([analysis.scheme_labels[n] for n in weak]),
+        )  # fmt: skip
+    oauth = [n for n in used if analysis.scheme_labels[n] in ("oauth2", "openIdConnect")]
+    if not oauth:
+        standard = [n for n in used if schemes[n] == "standard"]
+        key = "oa007.standard_not_oauth" if standard else "oa007.proprietary"
+        yield _finding(
+            "OA007", index, ctx, key, pointer=prefix + used[0],
+            severity="note" if standard else "warning",
+            outcome="not_verified" if standard else "not_met",
+            evidence=_evidence([(analysis.scheme_labels[n], n) for n in used]),
+            names=_names([analysis.scheme_labels[n] for n in used]),
+        )  # fmt: skip
+    if not analysis.applied_schemes:
+        yield _finding(
+            "OA007", index, ctx, "oa007.not_applied", pointer=prefix + next(iter(schemes)),
+            severity="note", outcome="not_verified", names=_names(list(schemes)),
+        )  # fmt: skip
+
+
+@register(
+    "OA008",
+    "documentation-incomplete",
+    title_en="The API description leaves operations, parameters or examples undocumented",
+    title_sv="API-beskrivningen saknar beskrivningar eller exempel",
+    kind="probe",
+    severity="warning",
+)
+def documentation(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports documentation coverage below the level a buyer can build on.
+
+    What it checks
+    The share of operations with a summary or description (at least 90 %), parameters with a
+    description (80 %), responses with a description (90 %), named schemas with a description or
+    title (50 %) and operations with at least one example (50 %); and whether the description
+    names a contact (`info.contact`) and links public documentation (`externalDocs`).
+
+    Why it matters
+    An undocumented API is open only on paper: every integration must then be reverse
+    engineered or bought from the vendor.
+
+    How to comply
+    Describe every operation and parameter, add request and response examples, and fill in
+    `info.contact` and `externalDocs.url`.
+
+    References
+    - OpenAPI Specification 3.1, Info, Operation, Parameter and Example objects
+    - DIGG, REST API-profil (documentation rules): https://dev.dataportal.se/rest-api-profil
+    """
+    analysis = _analysis(index, ctx)
+    for aspect, (described, total) in analysis.docs.items():
+        if not total:
+            continue
+        pct = round(100 * described / total)
+        if pct < DOC_THRESHOLDS[aspect]:
+            yield _finding(
+                "OA008", index, ctx, f"oa008.{aspect}",
+                pointer=analysis.doc_examples.get(aspect), severity="warning",
+                outcome="not_met", pct=pct, described=described, total=total,
+                threshold=DOC_THRESHOLDS[aspect],
+            )  # fmt: skip
+    if not analysis.has_contact:
+        yield _finding(
+            "OA008", index, ctx, "oa008.contact", pointer="/info", severity="note",
+            outcome="not_verified",
+        )  # fmt: skip
+    if not analysis.has_docs_link:
+        yield _finding(
+            "OA008", index, ctx, "oa008.docs_link", pointer="", severity="note",
+            outcome="not_verified",
+        )  # fmt: skip
+
+
+@register(
+    "OA009",
+    "versioning-undocumented",
+    title_en="No visible versioning strategy or semantic version",
+    title_sv="Ingen synlig versionshantering eller semantisk version",
+    kind="probe",
+    severity="warning",
+)
+def versioning(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports an API description that shows no versioning strategy.
+
+    What it checks
+    Whether the API carries its major version in the URL (`/v1/`), in a header or query
+    parameter (`api-version`), or in the media type (`vnd.x.v2+json`), and whether
+    `info.version` is a semantic version (`MAJOR.MINOR.PATCH`). Deprecated operations and
+    `Sunset`/`Deprecation` headers are counted.
+
+    Why it matters
+    Without a visible version, a breaking change reaches the buyer's integrations without
+    warning; a semantic version tells a client whether an update can break it.
+
+    How to comply
+    Put the major version in the URL (or a documented header), use semantic versioning for
+    `info.version`, mark deprecated operations and announce their end with a `Sunset` header.
+    The versioning policy itself (notice periods) belongs in the contract.
+
+    References
+    - Semantic Versioning 2.0.0: https://semver.org/
+    - RFC 8594, The Sunset HTTP Header Field
+    - DIGG, REST API-profil (versioning): https://dev.dataportal.se/rest-api-profil
+    """
+    analysis = _analysis(index, ctx)
+    if not analysis.versioning:
+        yield _finding(
+            "OA009", index, ctx, "oa009.none", pointer="/servers" if index.servers else "/paths",
+            severity="warning", outcome="not_met",
+        )  # fmt: skip
+    if not analysis.semver:
+        yield _finding(
+            "OA009", index, ctx, "oa009.semver", pointer="/info/version", severity="note",
+            outcome="not_verified", evidence=str(index.info.get("version", "")) or None,
+        )  # fmt: skip
+
+
+@register(
+    "OA010",
+    "error-format-not-rfc9457",
+    title_en="Error responses are not RFC 9457 problem details",
+    title_sv="Felsvar följer inte RFC 9457 (problem details)",
+    kind="probe",
+    severity="warning",
+)
+def error_format(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports operations whose errors are undocumented or not in the standard format.
+
+    What it checks
+    For every operation, whether it documents 4xx/5xx (or `default`) responses, and whether those
+    use `application/problem+json` or a schema with the RFC 9457 members (`type`, `title`,
+    `status`, `detail`, `instance`).
+
+    Why it matters
+    A standard error format lets integrations handle errors the same way for every system, without
+    special code per vendor.
+
+    How to comply
+    Document the error responses of every operation with `application/problem+json` and a
+    Problem schema.
+
+    References
+    - RFC 9457, Problem Details for HTTP APIs: https://www.rfc-editor.org/rfc/rfc9457
+    """
+    analysis = _analysis(index, ctx)
+    missing = [*analysis.no_problem_examples, *analysis.no_error_examples]
+    if missing and index.operations:
+        yield _finding(
+            "OA010", index, ctx, "oa010.missing", pointer=missing[0], severity="warning",
+            outcome="not_met", evidence="; ".join(missing[:EXAMPLES]),
+            count=len(missing), total=len(index.operations),
+            without=len(analysis.no_error_examples),
+        )  # fmt: skip
+
+
+@register(
+    "OA011",
+    "transport-not-https",
+    title_en="Servers or OAuth endpoints are not HTTPS",
+    title_sv="Servrar eller OAuth-adresser använder inte HTTPS",
+    kind="probe",
+    severity="error",
+)
+def transport(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports server and OAuth URLs that are not HTTPS, or no server URL at all.
+
+    What it checks
+    Every server URL (document, path and operation level; `schemes`/`host` in OpenAPI 2.0) and
+    every OAuth/OpenID Connect URL uses `https`. `localhost` development servers are set aside;
+    relative URLs are judged against the URL the description was fetched from, if any.
+
+    Why it matters
+    The API carries the buyer's data, often personal data; encryption in transit is a basic
+    protection.
+
+    How to comply
+    List the production servers with `https://` URLs, and use HTTPS for every OAuth endpoint.
+
+    References
+    - RFC 9110, HTTP Semantics, the https URI scheme
+    - RFC 8446, TLS 1.3
+    """
+    urls = _analysis(index, ctx).urls
+    if urls["http"]:
+        yield _finding(
+            "OA011", index, ctx, "oa011.http", pointer=urls["http"][0][1], severity="error",
+            outcome="not_met", evidence=_evidence(urls["http"]), count=len(urls["http"]),
+            names=_names([u for u, _ in urls["http"]]),
+        )  # fmt: skip
+    elif not urls["https"] and index.operations:
+        yield _finding(
+            "OA011", index, ctx, "oa011.unknown", pointer="/servers" if index.version != "2.0"
+            else "/host", severity="note", outcome="not_verified",
+            evidence=_evidence(urls["local"] + urls["relative"]) or None,
+        )  # fmt: skip
+
+
+@register(
+    "OA012",
+    "rate-limits-undocumented",
+    title_en="Rate limits are not documented",
+    title_sv="Anropsgränser är inte dokumenterade",
+    kind="probe",
+    severity="warning",
+)
+def rate_limits(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports an API description that says nothing about rate limits.
+
+    What it checks
+    Whether any operation documents a `429 Too Many Requests` response or rate-limit headers
+    (`RateLimit-*`, `X-RateLimit-*`, `Retry-After`), or the description text or an extension
+    describes the limits. The service level (availability) cannot be expressed in OpenAPI and is
+    left not verified.
+
+    Why it matters
+    Undocumented limits make it impossible to plan a full export or a synchronisation: a client
+    that hits a hidden limit fails half-way.
+
+    How to comply
+    Document `429` responses with `Retry-After` and `RateLimit` headers, and state the limits in
+    `info.description`.
+
+    References
+    - RFC 6585, section 4 (429 Too Many Requests)
+    - IETF draft RateLimit header fields for HTTP
+    """
+    if not _analysis(index, ctx).rate_limit_evidence and index.operations:
+        yield _finding(
+            "OA012", index, ctx, "oa012.none", pointer="/paths", severity="warning",
+            outcome="not_met",
+        )  # fmt: skip
+
+
+@register(
+    "OA013",
+    "description-licence-missing",
+    title_en="The description states no licence or terms of service",
+    title_sv="Beskrivningen anger ingen licens eller användarvillkor",
+    kind="probe",
+    severity="note",
+)
+def licence(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports a description without a licence or terms of service.
+
+    What it checks
+    Whether `info.license` names the licence of the description and `info.termsOfService` links
+    the terms of use. The licence of the data and any API fees cannot be expressed in OpenAPI, so
+    requirements about them always stay not verified: the contract must settle them.
+
+    Why it matters
+    Without a licence the buyer may not be free to publish, share or generate code from the
+    description; terms of service are where fees and limits on API use hide.
+
+    How to comply
+    Add `info.license` (an SPDX identifier or name and URL) and `info.termsOfService`.
+
+    References
+    - OpenAPI Specification 3.1, License Object
+    - SPDX License List: https://spdx.org/licenses/
+    """
+    analysis = _analysis(index, ctx)
+    if not analysis.licence:
+        yield _finding(
+            "OA013", index, ctx, "oa013.licence", pointer="/info", severity="note",
+            outcome="not_verified",
+        )  # fmt: skip
+    if not analysis.terms:
+        yield _finding(
+            "OA013", index, ctx, "oa013.terms", pointer="/info", severity="note",
+            outcome="not_verified",
+        )  # fmt: skip
+
+
+@register(
+    "OA014",
+    "federated-login-undeclared",
+    title_en="No OpenID Connect or OAuth 2.0 user login declared",
+    title_sv="Ingen inloggning via OpenID Connect eller OAuth 2.0 deklarerad",
+    kind="probe",
+    severity="note",
+)
+def federated_login(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports an API description that declares no federated user login.
+
+    What it checks
+    Whether a security scheme is OpenID Connect, or OAuth 2.0 with a flow in which a user logs in
+    (authorization code or implicit), so that API calls on a user's behalf go through the
+    buyer's identity provider. Login to the service's user interface cannot be seen in an API
+    description, so this check alone never makes a requirement met.
+
+    Why it matters
+    Federated login lets users keep one account at the buyer's identity provider and lets the
+    buyer control access centrally.
+
+    How to comply
+    Declare an `openIdConnect` security scheme (or `oauth2` with the authorization-code flow)
+    pointing at a configurable identity provider.
+
+    References
+    - OpenID Connect Core 1.0: https://openid.net/specs/openid-connect-core-1_0.html
+    - RFC 6749, OAuth 2.0, section 4.1
+    """
+    if not _analysis(index, ctx).federated and index.operations:
+        yield _finding(
+            "OA014", index, ctx, "oa014.none", pointer="", severity="note",
+            outcome="not_verified",
+        )  # fmt: skip

@@ -1,0 +1,228 @@
+"""`proccheck probe`: how open is a vendor's API, judged from its OpenAPI description.
+
+`probe_source` reads one description (file, `-` for stdin, or an http(s) URL fetched through the
+guarded fetcher), runs every probe check once over a shared index, and returns a Report with one
+result per requirement of the set that a probe check verifies. Requirements no probe check
+verifies are left out of the report: the probe has nothing to say about them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from proccheck import limits
+from proccheck.checks import Context, all_checks
+from proccheck.engine import make_report
+from proccheck.i18n import t
+from proccheck.loaders.structured import decode_text, read_text
+from proccheck.model import (
+    Finding,
+    Lang,
+    Outcome,
+    Report,
+    Requirement,
+    RequirementResult,
+    RequirementSet,
+    Subject,
+)
+from proccheck.probe.analysis import Analysis, Dimension, analyse
+from proccheck.probe.openapi import ApiIndex, build_index
+
+__all__ = ["analyse_source", "load_source", "probe_index", "probe_source"]
+
+_RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
+_SEVERITY = {"error": 0, "warning": 1, "note": 2}
+DIMENSION_OF = {
+    "OA002": "export",
+    "OA003": "export",
+    "OA004": "export",
+    "OA005": "import",
+    "OA006": "formats",
+    "OA007": "auth",
+    "OA008": "docs",
+    "OA009": "versioning",
+    "OA010": "errors",
+    "OA011": "transport",
+    "OA012": "terms",
+    "OA013": "terms",
+    "OA014": "auth",
+}
+
+
+def is_url(source: str) -> bool:
+    """Whether a probe source is meant as a URL rather than a file path."""
+    return "://" in source[:12]
+
+
+def load_source(
+    source: str, *, allow_private: bool = False, stdin_text: str | None = None
+) -> tuple[ApiIndex, str | None]:
+    """Read and index a description; returns the index and the URL it came from (or None).
+
+    Raises InputError/ProbeError for anything unreadable: a missing file, a refused or failed
+    fetch, bad YAML/JSON, or a document that is not OpenAPI 2.0/3.0/3.1.
+    """
+    if source == "-":
+        display = "<stdin>"
+        if stdin_text is None:
+            raw = sys.stdin.buffer.read(limits.MAX_INPUT_BYTES + 1)
+            stdin_text = decode_text(raw, display)
+        return build_index(stdin_text, display), None
+    if is_url(source):
+        from proccheck.probe.fetch import fetch as fetch_url  # requests is slow to import
+
+        fetched = fetch_url(source, allow_private=allow_private)
+        text = decode_text(fetched.content, source)
+        return build_index(text, source), fetched.final_url
+    return build_index(read_text(Path(source), source), source), None
+
+
+def analyse_source(
+    source: str, *, allow_private: bool = False, stdin_text: str | None = None
+) -> tuple[ApiIndex, Analysis]:
+    """The index and the measurements (dimension scores with their counts) of one description."""
+    index, url = load_source(source, allow_private=allow_private, stdin_text=stdin_text)
+    return index, analyse(index, url)
+
+
+def probe_source(
+    source: str,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    *,
+    allow_private: bool = False,
+    stdin_text: str | None = None,
+) -> Report:
+    """Probe one API description (file path, `-` for stdin, or http(s) URL) against a set."""
+    index, url = load_source(source, allow_private=allow_private, stdin_text=stdin_text)
+    public = url is not None and not allow_private
+    return probe_index(index, requirement_set, lang, base_url=url, public_source=public)
+
+
+def probe_index(
+    index: ApiIndex,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    *,
+    base_url: str | None = None,
+    public_source: bool = False,
+) -> Report:
+    """Run every probe check over an index and build the report."""
+    from proccheck.checks.probe_checks import CEILING, PUBLIC_SOURCE_ONLY
+
+    ctx = Context(lang=lang, options={"base_url": base_url})
+    checks = {code: c for code, c in all_checks().items() if c.kind == "probe"}
+    analysis = analyse(index, base_url)
+    owner: dict[str, str] = {}
+    for requirement in requirement_set.requirements:
+        for code in requirement.verification.checks:
+            owner.setdefault(code, requirement.id)
+    by_check: dict[str, list[Finding]] = {}
+    for code, check in checks.items():
+        found = [
+            f.model_copy(update={"requirement": owner.get(code)}) for f in check.func(index, ctx)
+        ]
+        by_check[code] = found
+
+    def ceiling(code: str) -> Outcome:
+        if code in PUBLIC_SOURCE_ONLY and not public_source:
+            return "not_verified"
+        return CEILING.get(code, "met")
+
+    results = [
+        _result(requirement, codes, by_check, analysis, index, lang, ceiling)
+        for requirement in requirement_set.requirements
+        if (codes := [c for c in requirement.verification.checks if c in checks])
+    ]
+    info = index.info
+    title = str(info.get("title") or index.display)
+    return make_report(
+        kind="probe",
+        subject=Subject(
+            path=index.display,
+            name=t(
+                lang,
+                "probe.subject",
+                title=title,
+                version=str(info.get("version", "")),
+                openapi=index.declared_version,
+                operations=len(index.operations),
+            ),
+        ),
+        requirement_set=requirement_set,
+        results=results,
+        findings=[f for found in by_check.values() for f in found],
+        lang=lang,
+        score=analysis.overall,
+    )
+
+
+def _summary(codes: Iterable[str], analysis: Analysis, index: ApiIndex, lang: Lang) -> str:
+    parts: list[str] = []
+    for code in codes:
+        dimension = DIMENSION_OF.get(code)
+        if dimension is None:
+            text = t(
+                lang,
+                "probe.subject",
+                title=str(index.info.get("title", "")),
+                version=str(index.info.get("version", "")),
+                openapi=index.declared_version,
+                operations=len(index.operations),
+            )
+        else:
+            text = describe_dimension(dimension, analysis.dimensions[dimension], lang)
+        if text not in parts:
+            parts.append(text)
+    return "; ".join(parts)
+
+
+def describe_dimension(name: str, dimension: Dimension, lang: Lang) -> str:
+    """`export 67/100 (resource_types=6, exportable=4, …)` in `lang`."""
+    counts = ", ".join(f"{k}={v}" for k, v in dimension.counts.items())
+    return t(
+        lang,
+        "probe.summary",
+        dimension=t(lang, f"probe.dimension.{name}"),
+        score=dimension.score,
+        counts=counts,
+    )
+
+
+def _result(
+    requirement: Requirement,
+    codes: list[str],
+    by_check: dict[str, list[Finding]],
+    analysis: Analysis,
+    index: ApiIndex,
+    lang: Lang,
+    ceiling: Callable[[str], Outcome],
+) -> RequirementResult:
+    findings = sorted(
+        (f for code in codes for f in by_check.get(code, [])),
+        key=lambda f: (_RANK[f.outcome], _SEVERITY[f.severity]),
+    )
+    cap: Outcome = min((ceiling(code) for code in codes), key=lambda o: _RANK[o])
+    more = f" (+{len(findings) - 1})" if len(findings) > 1 else ""
+    if findings and _RANK[findings[0].outcome] < _RANK[cap]:
+        outcome: Outcome = findings[0].outcome
+        reason = findings[0].message + more
+    elif cap == "met":
+        outcome, reason = cap, _summary(codes, analysis, index, lang)
+    else:
+        outcome = cap
+        summary = findings[0].message + more if findings else _summary(codes, analysis, index, lang)
+        public_only = all(ceiling(c) == "met" or c in ("OA001", "OA008") for c in codes)
+        why = t(lang, "probe.why.not_public" if public_only else "probe.why.cannot_show")
+        reason = t(lang, "probe.reason.ceiling", summary=summary, why=why)
+    return RequirementResult(
+        requirement=requirement.id,
+        level=requirement.level,
+        principle=requirement.principle,
+        title=requirement.title.get(lang),
+        outcome=outcome,
+        reason=reason,
+        references=requirement.references,
+    )

@@ -1,0 +1,746 @@
+"""Measure, once per description, what the probe checks and the scores are made of.
+
+The checks turn these measurements into findings and the scores into numbers, so both always
+agree: a dimension score is never computed from anything other than the counts shown next to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from urllib.parse import urljoin, urlsplit
+
+from proccheck.probe.openapi import WRITE_METHODS, ApiIndex, Operation, ref_name
+
+MediaClass = Literal["open", "vendor", "opaque"]
+AuthClass = Literal["standard", "acceptable", "proprietary", "weak"]
+
+_OPEN_TYPES = frozenset(
+    {
+        "application/json",
+        "text/json",
+        "application/xml",
+        "text/xml",
+        "text/csv",
+        "application/csv",
+        "application/x-ndjson",
+        "application/ndjson",
+        "application/jsonl",
+        "application/json-seq",
+        "application/geo+json",
+        "application/ld+json",
+        "application/problem+json",
+        "application/problem+xml",
+        "application/json-patch+json",
+        "application/merge-patch+json",
+        "application/schema+json",
+        "application/hal+json",
+        "application/vnd.api+json",
+        "application/cloudevents+json",
+        "application/atom+xml",
+        "application/rss+xml",
+        "application/rdf+xml",
+        "text/turtle",
+        "application/n-triples",
+        "application/sparql-results+json",
+        "application/yaml",
+        "application/x-yaml",
+        "text/yaml",
+        "text/x-yaml",
+        "application/pdf",
+        "text/calendar",
+        "text/plain",
+        "text/html",
+        "text/markdown",
+        "text/event-stream",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "multipart/mixed",
+        "application/zip",
+        "application/gzip",
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "image/webp",
+        "image/svg+xml",
+        "image/tiff",
+        "audio/mpeg",
+        "audio/ogg",
+        "video/mp4",
+        "video/webm",
+        "application/gml+xml",
+        "application/vnd.geo+json",
+    }
+)
+_OPEN_SUFFIX = ("+json", "+xml")
+_WILDCARDS = frozenset({"*/*", "application/*"})
+
+_PAGINATION = frozenset(
+    {
+        "top", "skip", "limit", "offset", "page", "pagesize", "perpage", "pagenumber", "pagenum",
+        "pageindex", "cursor", "after", "before", "startindex", "startat", "size", "maxresults",
+        "maxitems", "first", "nexttoken", "pagetoken", "continuationtoken", "skiptoken", "marker",
+        "pagelimit", "pageoffset", "pagecursor", "startingafter", "endingbefore", "pageable",
+        "metapagesize", "metapage", "pagesizeparam", "rows", "start",
+    }
+)  # fmt: skip
+_PAGE_PROPS = frozenset(
+    {
+        "next", "nextpage", "nextlink", "nextpagetoken", "nextcursor", "cursor", "links",
+        "hasmore", "hasnext", "totalpages", "pagetoken", "continuationtoken", "pageinfo",
+        "pagination", "paging", "meta", "page",
+    }
+)  # fmt: skip
+_PAGE_HEADERS = frozenset({"link", "x-total-count", "x-next-page", "next-page", "x-next-cursor"})
+_CHANGED = re.compile(r"since|modified|updated|changed|delta|lastmod|synctoken|changetoken")
+_CONDITIONAL = frozenset({"if-modified-since", "if-none-match"})
+_VALIDATORS = frozenset({"etag", "last-modified"})
+_COLLECTION_PROPS = (
+    "data", "items", "results", "content", "records", "entries", "elements", "values", "list",
+    "rows", "hits", "objects", "members", "value",
+)  # fmt: skip
+_EXPORT_PATH = re.compile(r"export|bulk|dump|backup|snapshot", re.I)
+_IMPORT_PATH = re.compile(r"import|bulk|batch|upload", re.I)
+_SUBSCRIBE_PATH = re.compile(r"subscri|webhook|/hooks?\b|callback", re.I)
+_AUTH_PARAM = re.compile(
+    r"^(authorization|x-?api-?key|api-?key|apikey|access[-_]?token|x-?auth[-_]?token|token|"
+    r"x-?access-?token|ocp-apim-subscription-key|subscription-key|x-?jwt-?assertion|"
+    r"x-?session-?(id|token)|session(id)?|x-?client-?secret|client[-_]?secret|password)$",
+    re.I,
+)
+_SEMVER = re.compile(
+    r"v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?"
+)
+_URL_VERSION = re.compile(r"/v\d+(\.\d+)*(/|$)|/\d+\.\d+(/|$)", re.I)
+_VERSION_PARAM = re.compile(r"^(x-)?(api-?)?version$|^accept-version$", re.I)
+_RATE_TEXT = re.compile(r"rate.?limit|throttl|quota|anropsgräns|anropsbegräns|kvot", re.I)
+_RATE_HEADER = re.compile(r"^(x-)?rate-?limit|^retry-after$", re.I)
+_PROBLEM_FIELDS = frozenset({"type", "title", "status", "detail", "instance"})
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def media_class(media_type: str) -> MediaClass:
+    """Classify a media type: open standard, vendor-specific but structured, or opaque."""
+    base = media_type.split(";", 1)[0].strip().lower()
+    if base in _OPEN_TYPES or base.startswith(("application/vnd.oasis.opendocument.", "text/")):
+        return "open"
+    if base in _WILDCARDS or base in ("application/octet-stream", "application/x-binary", ""):
+        return "opaque"
+    if base.endswith(_OPEN_SUFFIX) or base.startswith("application/vnd.openxmlformats"):
+        return "vendor"
+    if base.startswith("application/*+") or base in ("application/*+json", "application/*+xml"):
+        return "open"
+    return "opaque"
+
+
+@dataclass
+class Resource:
+    """A resource type: a named schema that some GET returns, and how it can be read and written."""
+
+    name: str
+    read_ops: list[Operation] = field(default_factory=list)
+    collection_ops: list[Operation] = field(default_factory=list)
+    paginated: bool = False
+    array_collection: bool = False
+    changed_since: bool = False
+    write_ops: list[Operation] = field(default_factory=list)
+
+    @property
+    def exportable(self) -> bool:
+        return bool(self.collection_ops)
+
+
+@dataclass
+class Dimension:
+    """One scored dimension: 0-100, and the counts the number was computed from."""
+
+    score: int
+    counts: dict[str, int | str]
+
+
+@dataclass
+class Analysis:
+    """Measurements of one description; see the module docstring."""
+
+    resources: dict[str, Resource]
+    bulk_export: list[Operation]
+    bulk_import: list[Operation]
+    notifications: list[str]  # pointers: webhooks, callbacks, subscription paths
+    media: dict[MediaClass, list[tuple[str, str]]]  # class -> (media type, pointer)
+    schemes: dict[str, AuthClass]
+    scheme_labels: dict[str, str]
+    applied_schemes: set[str]
+    undeclared_auth: list[tuple[str, str]]  # (parameter, pointer)
+    unprotected_ops: list[Operation]
+    docs: dict[str, tuple[int, int]]  # aspect -> (described, total)
+    doc_examples: dict[str, str]  # aspect -> pointer of the first undescribed one
+    has_contact: bool
+    has_docs_link: bool
+    versioning: list[str]  # strategies found: url, header, query, media-type
+    semver: bool
+    deprecated_ops: int
+    sunset_headers: bool
+    ops_with_errors: int
+    ops_with_problem: int
+    no_problem_examples: list[str]
+    no_error_examples: list[str]
+    urls: dict[str, list[tuple[str, str]]]  # https / http / local / relative -> (url, pointer)
+    rate_limit_evidence: list[str]
+    licence: str
+    terms: str
+    federated: list[str]
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    overall: int = 0
+
+
+def analyse(index: ApiIndex, base_url: str | None = None) -> Analysis:
+    """The analysis of `index`, computed once and kept on the index."""
+    key = f"analysis:{base_url}"
+    cached = index.memo.get(key)
+    if isinstance(cached, Analysis):
+        return cached
+    result = _analyse(index, base_url)
+    result.dimensions = _dimensions(index, result)
+    result.overall = _overall(result.dimensions)
+    index.memo[key] = result
+    return result
+
+
+def _success(status: str) -> bool:
+    return status.startswith("2") or status.upper() == "2XX"
+
+
+def _error(status: str) -> bool:
+    return status[:1] in ("4", "5") or status == "default"
+
+
+def _props(index: ApiIndex, schema: Any) -> dict[str, Any]:
+    """Properties of a schema, including those of its allOf members (one level)."""
+    resolved = index.resolve(schema)
+    if not isinstance(resolved, dict):
+        return {}
+    props = (
+        dict(resolved.get("properties") or {})
+        if isinstance(resolved.get("properties"), dict)
+        else {}
+    )
+    for member in resolved.get("allOf") or []:
+        member_schema = index.resolve(member)
+        if isinstance(member_schema, dict) and isinstance(member_schema.get("properties"), dict):
+            props.update(member_schema["properties"])
+    return props
+
+
+def _array_item(index: ApiIndex, schema: Any) -> tuple[bool, str | None]:
+    resolved = index.resolve(schema)
+    if isinstance(resolved, dict) and (resolved.get("type") == "array" or "items" in resolved):
+        items = resolved.get("items")
+        name = ref_name(items)
+        if name is None and isinstance(index.resolve(items), dict):
+            title = index.resolve(items).get("title")
+            name = title if isinstance(title, str) else None
+        return True, name
+    return False, None
+
+
+def shape(index: ApiIndex, schema: Any) -> tuple[str | None, bool, bool]:
+    """(resource name, is a collection, has paging properties) of a returned schema."""
+    is_array, item = _array_item(index, schema)
+    if is_array:
+        return item, True, False
+    props = _props(index, schema)
+    if props:
+        keys = {_norm(k) for k in props}
+        paging = bool(keys & _PAGE_PROPS)
+        candidates = [k for k in props if _array_item(index, props[k])[0]]
+        preferred = [k for k in candidates if _norm(k) in _COLLECTION_PROPS] or (
+            candidates if len(candidates) == 1 else []
+        )
+        if preferred:
+            _, item = _array_item(index, props[preferred[0]])
+            if item is not None and (paging or _norm(preferred[0]) in _COLLECTION_PROPS):
+                return item, True, paging
+    name = ref_name(schema)
+    if name is None:
+        resolved = index.resolve(schema)
+        title = resolved.get("title") if isinstance(resolved, dict) else None
+        name = title if isinstance(title, str) and title else None
+    return name, False, False
+
+
+def _strip_name(name: str) -> str:
+    core = _norm(name)
+    for affix in ("create", "new", "update", "patch", "post", "put", "upsert", "replace"):
+        if core.startswith(affix) and len(core) > len(affix) + 2:
+            core = core[len(affix) :]
+    for affix in ("request", "input", "dto", "body", "payload", "command", "params", "create",
+                  "update", "patch", "data", "model", "resource", "entity"):  # fmt: skip
+        if core.endswith(affix) and len(core) > len(affix) + 2:
+            core = core[: -len(affix)]
+    return core
+
+
+_QUERY_LIKE = re.compile(r"(lookup|search|query|filter|find|request|command|params|action)$", re.I)
+
+
+def _written_data(path: str, name: str) -> bool:
+    """Whether a write request looks like stored data rather than a query or a command."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return not (_QUERY_LIKE.search(_norm(name)) or _QUERY_LIKE.search(_norm(last)))
+
+
+def _path_params(path: str) -> bool:
+    return "{" in path
+
+
+def _parent(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[0] or "/"
+
+
+def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
+    resources: dict[str, Resource] = {}
+    read_paths: dict[str, set[str]] = {}
+    for op in index.operations:
+        if op.method != "get":
+            continue
+        for response in op.responses:
+            if not _success(response.status):
+                continue
+            for media in response.media:
+                if media.schema is None or media_class(media.media_type) == "opaque":
+                    continue
+                name, collection, paging = shape(index, media.schema)
+                if not name:
+                    continue
+                resource = resources.setdefault(name, Resource(name))
+                if op not in resource.read_ops:
+                    resource.read_ops.append(op)
+                read_paths.setdefault(op.path, set()).add(name)
+                if collection or not _path_params(op.path):
+                    if op not in resource.collection_ops:
+                        resource.collection_ops.append(op)
+                    resource.array_collection |= collection
+                    if not collection or paging or _paginated(op):
+                        resource.paginated = True
+                    if _changed_since(op):
+                        resource.changed_since = True
+    by_core: dict[str, list[str]] = {}
+    for name in resources:
+        by_core.setdefault(_strip_name(name), []).append(name)
+    bulk_export: list[Operation] = []
+    bulk_import: list[Operation] = []
+    for op in index.operations:
+        if op.method in ("get", "post") and _EXPORT_PATH.search(op.path):
+            bulk_export.append(op)
+        if op.method not in WRITE_METHODS:
+            continue
+        if _IMPORT_PATH.search(op.path):
+            bulk_import.append(op)
+        targets: set[str] = set()
+        for media in op.request:
+            name = ref_name(media.schema) or _array_item(index, media.schema)[1]
+            if not name or media_class(media.media_type) == "opaque":
+                continue
+            core = _strip_name(name)
+            if core not in by_core and _written_data(op.path, name):
+                # written but never returned by a GET: the data cannot be read back
+                by_core[core] = [name]
+                resources[name] = Resource(name)
+            targets.update(by_core.get(core, []))
+        targets.update(read_paths.get(op.path, set()))
+        if op.method == "post":
+            targets.update(n for n in read_paths.get(op.path, set()) if n in resources)
+        targets.update(read_paths.get(_parent(op.path), set()) if op.method != "post" else ())
+        for name in targets:
+            if name in resources and op not in resources[name].write_ops:
+                resources[name].write_ops.append(op)
+
+    notifications = [f"/webhooks/{name}" for name in (index.root.get("webhooks") or {})]
+    notifications += [op.pointer + "/callbacks" for op in index.operations if op.callbacks]
+    notifications += sorted(
+        {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
+         if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS}
+    )  # fmt: skip
+
+    media_seen: dict[MediaClass, list[tuple[str, str]]] = {"open": [], "vendor": [], "opaque": []}
+    for op in index.operations:
+        for item in op.request:
+            media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
+        for response in op.responses:
+            for item in response.media:
+                media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
+
+    schemes, labels = _schemes(index)
+    applied: set[str] = set()
+    unprotected: list[Operation] = []
+    for op in index.operations:
+        requirements = op.security if op.security is not None else index.security
+        if not requirements or any(not r for r in requirements):
+            unprotected.append(op)
+        for requirement in requirements or []:
+            applied.update(str(name) for name in requirement)
+    declared_keys = {
+        _norm(str(s.get("name", "")))
+        for s in index.security_schemes.values()
+        if s.get("type") == "apiKey"
+    }
+    undeclared: list[tuple[str, str]] = []
+    seen_params: set[str] = set()
+    for op in index.operations:
+        for param in op.parameters:
+            if (
+                param.location in ("header", "query", "cookie")
+                and _AUTH_PARAM.match(param.name)
+                and _norm(param.name) not in declared_keys
+                and param.name.lower() not in seen_params
+            ):
+                seen_params.add(param.name.lower())
+                undeclared.append((param.name, param.pointer))
+
+    docs, doc_examples = _docs(index)
+    info = index.info
+    contact = info.get("contact") if isinstance(info.get("contact"), dict) else {}
+    external = index.root.get("externalDocs")
+    versioning = _versioning(index)
+    statuses = [(op, r) for op in index.operations for r in op.responses]
+    ops_with_errors = 0
+    ops_with_problem = 0
+    no_problem: list[str] = []
+    no_errors: list[str] = []
+    for op in index.operations:
+        errors = [r for r in op.responses if _error(r.status)]
+        if not errors:
+            no_errors.append(op.pointer)
+            continue
+        ops_with_errors += 1
+        if any(_is_problem(index, m.media_type, m.schema) for r in errors for m in r.media):
+            ops_with_problem += 1
+        else:
+            no_problem.append(op.pointer)
+
+    rate: list[str] = []
+    for _op, response in statuses:
+        if response.status == "429" or any(_RATE_HEADER.match(h) for h in response.headers):
+            rate.append(response.pointer)
+    if _RATE_TEXT.search(str(info.get("description", ""))):
+        rate.append("/info/description")
+    rate += [f"/{k}" for k in index.root if isinstance(k, str) and "ratelimit" in _norm(k)]
+
+    licence = info.get("license")
+    licence_text = ""
+    if isinstance(licence, dict):
+        licence_text = str(
+            licence.get("name") or licence.get("identifier") or licence.get("url") or ""
+        )
+    federated = [
+        name
+        for name, scheme in index.security_schemes.items()
+        if scheme.get("type") == "openIdConnect"
+        or (
+            (
+                scheme.get("type") == "oauth2"
+                and any(f in (scheme.get("flows") or {}) for f in ("authorizationCode", "implicit"))
+            )
+            or scheme.get("flow") in ("accessCode", "implicit")
+        )
+    ]
+    return Analysis(
+        resources=dict(sorted(resources.items())),
+        bulk_export=bulk_export,
+        bulk_import=bulk_import,
+        notifications=notifications,
+        media=media_seen,
+        schemes=schemes,
+        scheme_labels=labels,
+        applied_schemes=applied,
+        undeclared_auth=undeclared,
+        unprotected_ops=unprotected,
+        docs=docs,
+        doc_examples=doc_examples,
+        has_contact=bool(contact and (contact.get("email") or contact.get("url"))),
+        has_docs_link=isinstance(external, dict) and bool(external.get("url")),
+        versioning=versioning,
+        semver=bool(_SEMVER.fullmatch(str(info.get("version", "")).strip())),
+        deprecated_ops=sum(op.deprecated for op in index.operations),
+        sunset_headers=any(
+            h.lower() in ("sunset", "deprecation") for _, r in statuses for h in r.headers
+        ),
+        ops_with_errors=ops_with_errors,
+        ops_with_problem=ops_with_problem,
+        no_problem_examples=no_problem,
+        no_error_examples=no_errors,
+        urls=_urls(index, base_url),
+        rate_limit_evidence=rate,
+        licence=licence_text,
+        terms=str(info.get("termsOfService") or ""),
+        federated=federated,
+    )
+
+
+def _paginated(op: Operation) -> bool:
+    if any(_norm(p.name) in _PAGINATION for p in op.parameters if p.location == "query"):
+        return True
+    return any(
+        h.lower() in _PAGE_HEADERS for r in op.responses if _success(r.status) for h in r.headers
+    )
+
+
+def _changed_since(op: Operation) -> bool:
+    for param in op.parameters:
+        lowered = param.name.lower()
+        if param.location == "header" and lowered in _CONDITIONAL:
+            return True
+        if param.location == "query" and _CHANGED.search(lowered):
+            return True
+    return any(
+        h.lower() in _VALIDATORS for r in op.responses if _success(r.status) for h in r.headers
+    )
+
+
+def _is_problem(index: ApiIndex, media_type: str, schema: Any) -> bool:
+    base = media_type.split(";", 1)[0].strip().lower()
+    if base in ("application/problem+json", "application/problem+xml"):
+        return True
+    keys = set(_props(index, schema))
+    return len(keys & _PROBLEM_FIELDS) >= 3 and {"title", "status"} <= keys
+
+
+def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str]]:
+    classes: dict[str, AuthClass] = {}
+    labels: dict[str, str] = {}
+    for name, scheme in index.security_schemes.items():
+        kind = str(scheme.get("type", ""))
+        where = str(scheme.get("in", ""))
+        http = str(scheme.get("scheme", "")).lower()
+        if kind in ("oauth2", "openIdConnect", "mutualTLS"):
+            classes[name], labels[name] = "standard", kind
+        elif kind == "http" and http == "bearer":
+            classes[name], labels[name] = "standard", "http bearer"
+        elif kind == "basic" or (kind == "http" and http in ("basic", "digest")):
+            classes[name], labels[name] = "weak", f"http {http or 'basic'}"
+        elif kind == "apiKey" and where == "header":
+            classes[name], labels[name] = "acceptable", f"apiKey in header {scheme.get('name')}"
+        elif kind == "apiKey" and where == "query":
+            classes[name], labels[name] = "weak", f"apiKey in query {scheme.get('name')}"
+        else:
+            classes[name], labels[name] = "proprietary", f"{kind} {where or http}".strip()
+    return classes, labels
+
+
+def _docs(index: ApiIndex) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
+    first: dict[str, str] = {}
+
+    def note(aspect: str, ok: bool, pointer: str) -> int:
+        if not ok and aspect not in first:
+            first[aspect] = pointer
+        return int(ok)
+
+    ops = index.operations
+    op_described = sum(note("operations", op.described, op.pointer) for op in ops)
+    params = [p for op in ops for p in op.parameters]
+    param_described = sum(
+        note("parameters", bool(p.description.strip()), p.pointer) for p in params
+    )
+    responses = [r for op in ops for r in op.responses]
+    resp_described = sum(
+        note("responses", bool(r.description.strip()), r.pointer) for r in responses
+    )
+    prefix = "/definitions/" if index.version == "2.0" else "/components/schemas/"
+    schemas = [(n, index.resolve(s)) for n, s in index.schemas.items()]
+    schema_described = sum(
+        note(
+            "schemas",
+            isinstance(s, dict) and bool(str(s.get("description") or s.get("title") or "").strip()),
+            prefix + str(n).replace("~", "~0").replace("/", "~1"),
+        )
+        for n, s in schemas
+    )
+    with_example = 0
+    for op in ops:
+        found = any(p.has_example for p in op.parameters) or any(m.has_example for m in op.request)
+        found = found or any(m.has_example for r in op.responses for m in r.media)
+        if not found:
+            for media in [*op.request, *(m for r in op.responses for m in r.media)]:
+                schema = index.resolve(media.schema)
+                if isinstance(schema, dict) and ("example" in schema or "examples" in schema):
+                    found = True
+                    break
+        with_example += note("examples", found, op.pointer)
+    return {
+        "operations": (op_described, len(ops)),
+        "parameters": (param_described, len(params)),
+        "responses": (resp_described, len(responses)),
+        "schemas": (schema_described, len(schemas)),
+        "examples": (with_example, len(ops)),
+    }, first
+
+
+def _versioning(index: ApiIndex) -> list[str]:
+    found: list[str] = []
+    urls = [*index.servers, *(op.path for op in index.operations)]
+    if index.version == "2.0":
+        urls.append(str(index.root.get("basePath", "")))
+    if any(_URL_VERSION.search(u) for u in urls):
+        found.append("url")
+    params = [p for op in index.operations for p in op.parameters]
+    if any(p.location == "header" and _VERSION_PARAM.match(p.name) for p in params):
+        found.append("header")
+    if any(p.location == "query" and _VERSION_PARAM.match(p.name) for p in params):
+        found.append("query")
+    media_types = {m.media_type for op in index.operations for m in op.request} | {
+        m.media_type for op in index.operations for r in op.responses for m in r.media
+    }
+    if any(re.search(r"\.v\d+|;\s*(version|v)=", m, re.I) for m in media_types):
+        found.append("media-type")
+    return found
+
+
+def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, str]]]:
+    found: list[tuple[str, str]] = []
+    if index.version == "2.0":
+        found += [(u, "/host") for u in index.servers]
+    else:
+        servers = index.root.get("servers")
+        for position, server in enumerate(servers if isinstance(servers, list) else []):
+            if isinstance(server, dict) and isinstance(server.get("url"), str):
+                found.append((server["url"], f"/servers/{position}/url"))
+        for op in index.operations:
+            found += [(u, op.pointer + "/servers") for u in op.servers]
+    for name, scheme in index.security_schemes.items():
+        where = (
+            f"/components/securitySchemes/{name}"
+            if index.version != "2.0"
+            else (f"/securityDefinitions/{name}")
+        )
+        for key in ("authorizationUrl", "tokenUrl", "refreshUrl", "openIdConnectUrl"):
+            if isinstance(scheme.get(key), str):
+                found.append((scheme[key], f"{where}/{key}"))
+        flows = scheme.get("flows")
+        for flow_name, flow in flows.items() if isinstance(flows, dict) else []:
+            for key in ("authorizationUrl", "tokenUrl", "refreshUrl"):
+                if isinstance(flow, dict) and isinstance(flow.get(key), str):
+                    found.append((flow[key], f"{where}/flows/{flow_name}/{key}"))
+    result: dict[str, list[tuple[str, str]]] = {
+        "https": [],
+        "http": [],
+        "local": [],
+        "relative": [],
+    }
+    for url, pointer in found:
+        absolute = urljoin(base_url, url) if base_url else url
+        try:
+            parts = urlsplit(absolute)
+            host = (parts.hostname or "").lower()
+        except ValueError:
+            result["relative"].append((url, pointer))
+            continue
+        if parts.scheme == "https":
+            result["https"].append((url, pointer))
+        elif parts.scheme == "http":
+            local = (
+                host in ("localhost", "")
+                or host.startswith("127.")
+                or host.endswith((".local", ".localhost"))
+            )
+            result["local" if local else "http"].append((url, pointer))
+        else:
+            result["relative"].append((url, pointer))
+    return result
+
+
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def _dimensions(index: ApiIndex, a: Analysis) -> dict[str, Dimension]:
+    dims: dict[str, Dimension] = {}
+    resources = list(a.resources.values())
+    total = len(resources)
+    exportable = sum(r.exportable for r in resources)
+    paginated = sum(r.exportable and r.paginated for r in resources)
+    changed = sum(r.exportable and r.changed_since for r in resources)
+    export_points = sum(
+        0.5 * r.exportable + 0.25 * (r.exportable and r.paginated)
+        + 0.25 * (r.exportable and (r.changed_since or bool(a.notifications)))
+        for r in resources
+    )  # fmt: skip
+    dims["export"] = Dimension(
+        round(100 * export_points / total) if total else 0,
+        {"resource_types": total, "exportable": exportable, "paginated": paginated,
+         "changed_since": changed, "bulk_export": len(a.bulk_export)},
+    )  # fmt: skip
+    writable = sum(bool(r.write_ops) for r in resources)
+    dims["import"] = Dimension(
+        _pct(writable, total),
+        {"resource_types": total, "writable": writable, "bulk_import": len(a.bulk_import)},
+    )
+    n_open, n_vendor, n_opaque = (len(a.media[k]) for k in ("open", "vendor", "opaque"))
+    n_media = n_open + n_vendor + n_opaque
+    dims["formats"] = Dimension(
+        round(100 * (n_open + 0.5 * n_vendor) / n_media) if n_media else 0,
+        {"media_types": n_media, "open": n_open, "vendor": n_vendor, "opaque": n_opaque},
+    )
+    weights = {"standard": 100, "acceptable": 70, "proprietary": 50, "weak": 30}
+    used = [a.schemes[n] for n in a.applied_schemes if n in a.schemes] or list(a.schemes.values())
+    auth = max((weights[c] for c in used), default=0)
+    if a.undeclared_auth:
+        auth = max(0, auth - 20)
+    dims["auth"] = Dimension(
+        auth,
+        {"schemes": len(a.schemes), "standard": sum(c == "standard" for c in a.schemes.values()),
+         "weak": sum(c == "weak" for c in a.schemes.values()),
+         "undeclared_auth_parameters": len(a.undeclared_auth),
+         "operations_without_security": len(a.unprotected_ops)},
+    )  # fmt: skip
+    shares = [_pct(d, n) for d, n in a.docs.values() if n]
+    docs_score = (sum(shares) / len(shares) if shares else 0) * 0.8
+    docs_score += 10 * a.has_contact + 10 * a.has_docs_link
+    docs_counts: dict[str, int | str] = {f"{k}_pct": _pct(d, n) for k, (d, n) in a.docs.items()}
+    docs_counts.update(contact=int(a.has_contact), docs_link=int(a.has_docs_link))
+    dims["docs"] = Dimension(round(docs_score), docs_counts)
+    dims["versioning"] = Dimension(
+        50 * bool(a.versioning) + 50 * a.semver,
+        {"strategy": ",".join(a.versioning) or "none", "semantic_version": int(a.semver),
+         "deprecated_operations": a.deprecated_ops},
+    )  # fmt: skip
+    ops = len(index.operations)
+    dims["errors"] = Dimension(
+        _pct(a.ops_with_problem, ops),
+        {"operations": ops, "with_error_responses": a.ops_with_errors,
+         "with_problem_details": a.ops_with_problem},
+    )  # fmt: skip
+    secure = len(a.urls["https"])
+    insecure = len(a.urls["http"])
+    dims["transport"] = Dimension(
+        _pct(secure, secure + insecure),
+        {"https": secure, "http": insecure, "local": len(a.urls["local"]),
+         "relative": len(a.urls["relative"])},
+    )  # fmt: skip
+    dims["terms"] = Dimension(
+        round(100 * (bool(a.licence) + bool(a.terms) + bool(a.rate_limit_evidence)) / 3),
+        {"licence": a.licence or "none", "terms_of_service": int(bool(a.terms)),
+         "rate_limits": len(a.rate_limit_evidence)},
+    )  # fmt: skip
+    return dims
+
+
+WEIGHTS = {
+    "export": 2.0,
+    "import": 1.0,
+    "formats": 1.5,
+    "auth": 1.5,
+    "docs": 1.0,
+    "transport": 1.0,
+    "versioning": 0.5,
+    "errors": 0.5,
+    "terms": 0.5,
+}
+
+
+def _overall(dimensions: dict[str, Dimension]) -> int:
+    total = sum(WEIGHTS.values())
+    return round(sum(WEIGHTS[k] * d.score for k, d in dimensions.items()) / total)

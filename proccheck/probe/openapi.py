@@ -1,0 +1,542 @@
+"""Read an OpenAPI 2.0/3.0/3.1 description once into an index every probe check shares.
+
+Why an index: a big description (GitHub's is 13 MB with 10,000 `$ref`s) must be analysed in well
+under a second, so the document is parsed once, walked once, and never inlined. `$ref`s are
+resolved lazily, each distinct target once (memo), with cycle detection; refs to missing pointers,
+ref-to-ref cycles and remote refs are collected as counted problems with a few example locations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from proccheck.errors import ProbeError
+from proccheck.loaders.structured import Loaded, escape_pointer, load_text
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+WRITE_METHODS = frozenset({"post", "put", "patch"})
+EXAMPLE_LIMIT = 5
+_MISSING: Any = object()
+_SKIP_KEYS = frozenset({"example", "enum", "default", "const"})
+_LINES_LIMIT = 5_000_000
+
+
+@dataclass
+class RefProblem:
+    """One kind of `$ref` problem: how often it occurs and where, at most EXAMPLE_LIMIT places."""
+
+    count: int = 0
+    examples: list[tuple[str, str]] = field(default_factory=list)  # (pointer of the ref, target)
+
+    def add(self, pointer: str, target: str) -> None:
+        self.count += 1
+        if len(self.examples) < EXAMPLE_LIMIT:
+            self.examples.append((pointer, target))
+
+
+@dataclass
+class Parameter:
+    """A resolved parameter of one operation (path-level ones merged in)."""
+
+    name: str
+    location: str  # query, header, path, cookie, body, formData
+    description: str
+    required: bool
+    has_example: bool
+    pointer: str
+    schema: Any = None
+
+
+@dataclass
+class Media:
+    """One media type of a request or response with its (unresolved) schema."""
+
+    media_type: str
+    schema: Any
+    has_example: bool
+    pointer: str
+
+
+@dataclass
+class Response:
+    """One documented response of an operation."""
+
+    status: str
+    description: str
+    media: list[Media]
+    headers: list[str]
+    pointer: str
+
+
+@dataclass
+class Operation:
+    """One operation (path + method) with everything the checks look at, refs resolved."""
+
+    path: str
+    method: str
+    pointer: str
+    summary: str
+    description: str
+    deprecated: bool
+    parameters: list[Parameter]
+    request: list[Media]
+    responses: list[Response]
+    security: list[dict[str, Any]] | None  # None: inherits the document's security
+    callbacks: int
+    servers: list[str]
+
+    @property
+    def described(self) -> bool:
+        return bool(self.summary.strip() or self.description.strip())
+
+
+@dataclass
+class ApiIndex:
+    """Everything the probe checks need from one description."""
+
+    display: str
+    version: str  # "2.0", "3.0" or "3.1"
+    declared_version: str
+    root: dict[str, Any]
+    info: dict[str, Any]
+    servers: list[str]
+    security: list[dict[str, Any]] | None
+    security_schemes: dict[str, dict[str, Any]]
+    schemas: dict[str, Any]
+    operations: list[Operation]
+    webhooks: int
+    node_count: int
+    ref_count: int
+    missing_refs: RefProblem
+    remote_refs: RefProblem
+    cyclic_refs: RefProblem
+    structure: list[tuple[str, str]]  # (pointer, message) of structural problems
+    loaded: Loaded
+    resolver: Resolver
+    memo: dict[str, Any] = field(default_factory=dict)  # per-index caches (the analysis)
+
+    def line_of(self, pointer: str) -> int | None:
+        """The 1-based line of a pointer in a YAML source (None for JSON sources)."""
+        return self.loaded.line_of(pointer) if self.loaded.lines else None
+
+    def resolve(self, node: Any) -> Any:
+        """`node` with its `$ref` chain followed; None when the ref cannot be resolved."""
+        return self.resolver.resolve(node)
+
+
+class Resolver:
+    """Lazy local `$ref` resolution with a memo per target and ref-to-ref cycle detection."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.memo: dict[str, Any] = {}
+
+    def lookup(self, ref: str) -> Any:
+        """The node a local ref points at: _MISSING, or a ("cycle",) marker for a ref loop."""
+        if ref in self.memo:
+            return self.memo[ref]
+        chain: list[str] = []
+        current = ref
+        result: Any
+        while True:
+            if current in self.memo:
+                result = self.memo[current]
+                break
+            if current in chain or not current.startswith("#"):
+                result = _CYCLE if current in chain else _MISSING
+                break
+            chain.append(current)
+            node = _pointer_get(self.root, current[1:])
+            if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+                current = node["$ref"]
+                continue
+            result = node
+            break
+        for seen in chain:
+            self.memo[seen] = result
+        return result
+
+    def resolve(self, node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                found = self.lookup(ref)
+                return None if found is _MISSING or found is _CYCLE else found
+        return node
+
+
+_CYCLE: Any = ("cycle",)
+
+
+def _pointer_get(root: Any, pointer: str) -> Any:
+    if pointer == "":
+        return root
+    if not pointer.startswith("/"):
+        return _MISSING
+    node = root
+    for raw in pointer[1:].split("/"):
+        token = unquote(raw).replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict):
+            if token not in node:
+                return _MISSING
+            node = node[token]
+        elif isinstance(node, list):
+            if not token.isdigit() or int(token) >= len(node):
+                return _MISSING
+            node = node[int(token)]
+        else:
+            return _MISSING
+    return node
+
+
+def ref_name(node: Any) -> str | None:
+    """The schema name of a `$ref` to a named schema (components/schemas or definitions)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            for prefix in ("#/components/schemas/", "#/definitions/"):
+                if ref.startswith(prefix) and "/" not in ref[len(prefix) :]:
+                    return unquote(ref[len(prefix) :]).replace("~1", "/").replace("~0", "~")
+    return None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _detect_version(root: Any, display: str) -> tuple[str, str]:
+    if not isinstance(root, dict):
+        raise ProbeError(
+            "not an OpenAPI description: the top level is not a mapping",
+            path=display,
+            hint="give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)",
+        )
+    if "openapi" in root:
+        declared = str(root["openapi"])
+        match = re.fullmatch(r"(\d+)\.(\d+)(\.\d+)?(-.+)?", declared)
+        if match and match.group(1) == "3":
+            return ("3.0" if match.group(2) == "0" else "3.1"), declared
+        raise ProbeError(
+            f"unsupported OpenAPI version {declared!r}",
+            path=display,
+            where="/openapi",
+            hint="proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1",
+        )
+    if "swagger" in root:
+        declared = str(root["swagger"])
+        if declared == "2.0":
+            return "2.0", declared
+        raise ProbeError(
+            f"unsupported Swagger version {declared!r}",
+            path=display,
+            where="/swagger",
+            hint="proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1; convert older files",
+        )
+    if "swaggerVersion" in root:
+        raise ProbeError(
+            f"Swagger {root.get('swaggerVersion')} (1.x) is not supported",
+            path=display,
+            hint="convert the description to OpenAPI 3 (for example with swagger2openapi)",
+        )
+    raise ProbeError(
+        "not an OpenAPI description: no 'openapi' or 'swagger' field",
+        path=display,
+        hint="give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)",
+    )
+
+
+def parse_description(text: str, display: str) -> Loaded:
+    """Parse with the strict, bounded loader; JSON-shaped text as JSON, YAML with line numbers."""
+    json_shaped = text.lstrip()[:1] in "{["
+    want_lines = not json_shaped and len(text) <= _LINES_LIMIT
+    return load_text(text, display, typed=True, lines=want_lines, prefer_json=json_shaped)
+
+
+def build_index(text: str, display: str) -> ApiIndex:
+    """Parse an API description and index it; raise ProbeError/InputError if it is not one."""
+    loaded = parse_description(text, display)
+    return index_document(loaded)
+
+
+def index_document(loaded: Loaded) -> ApiIndex:
+    """Index an already parsed document."""
+    root = loaded.data
+    display = loaded.path
+    version, declared = _detect_version(root, display)
+    resolver = Resolver(root)
+    node_count, refs = _walk(root)
+    missing, remote, cyclic = RefProblem(), RefProblem(), RefProblem()
+    ref_count = 0
+    for target, (count, pointers) in refs.items():
+        ref_count += count
+        if not target.startswith("#"):
+            problem: RefProblem | None = remote
+        else:
+            found = resolver.lookup(target)
+            problem = missing if found is _MISSING else cyclic if found is _CYCLE else None
+        if problem is not None:
+            problem.count += count
+            for pointer in pointers[: EXAMPLE_LIMIT - len(problem.examples)]:
+                problem.examples.append((pointer, target))
+
+    structure: list[tuple[str, str]] = []
+    info = _dict(root.get("info"))
+    if not isinstance(root.get("info"), dict):
+        structure.append(("/info", "the required 'info' object is missing"))
+    else:
+        for key in ("title", "version"):
+            if key not in info:
+                structure.append((f"/info/{key}", f"the required 'info.{key}' is missing"))
+    if version != "3.1" and not isinstance(root.get("paths"), dict):
+        structure.append(("/paths", "the required 'paths' object is missing"))
+
+    if version == "2.0":
+        schemes = _dict(root.get("securityDefinitions"))
+        schemas = _dict(root.get("definitions"))
+        host = _text(root.get("host"))
+        base = _text(root.get("basePath"))
+        servers = [f"{s}://{host}{base}" for s in _list(root.get("schemes")) if host] or (
+            [f"//{host}{base}"] if host else []
+        )
+    else:
+        components = _dict(root.get("components"))
+        schemes = _dict(components.get("securitySchemes"))
+        schemas = _dict(components.get("schemas"))
+        servers = [_text(_dict(s).get("url")) for s in _list(root.get("servers"))]
+    security_schemes = {
+        name: resolved
+        for name, scheme in schemes.items()
+        if isinstance(resolved := resolver.resolve(scheme), dict)
+    }
+    security = root.get("security")
+    operations = _operations(root, version, resolver)
+    webhooks = len(_dict(root.get("webhooks"))) + len(_dict(root.get("x-webhooks")))
+    return ApiIndex(
+        display=display,
+        version=version,
+        declared_version=declared,
+        root=root,
+        info=info,
+        servers=[s for s in servers if s],
+        security=[_dict(s) for s in security] if isinstance(security, list) else None,
+        security_schemes=security_schemes,
+        schemas=schemas,
+        operations=operations,
+        webhooks=webhooks,
+        node_count=node_count,
+        ref_count=ref_count,
+        missing_refs=missing,
+        remote_refs=remote,
+        cyclic_refs=cyclic,
+        structure=structure,
+        loaded=loaded,
+        resolver=resolver,
+    )
+
+
+def _walk(root: Any) -> tuple[int, dict[str, tuple[int, list[str]]]]:
+    """One iterative pass over every node: count nodes and collect `$ref`s with a few places.
+
+    A place is kept as a (parent, key) link and turned into a JSON pointer only for the first few
+    refs to each target, so the walk costs little more than visiting the nodes.
+    """
+    refs: dict[str, list[Any]] = {}
+    count = 0
+    stack: list[tuple[Any, Any]] = [(root, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, link = pop()
+        count += 1
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                entry = refs.get(ref)
+                if entry is None:
+                    refs[ref] = [1, [link]]
+                else:
+                    entry[0] += 1
+                    if len(entry[1]) < EXAMPLE_LIMIT:
+                        entry[1].append(link)
+            for key, value in node.items():
+                if isinstance(value, (dict, list)) and key not in _SKIP_KEYS:
+                    push((value, (link, key)))
+                else:
+                    count += 1
+        elif isinstance(node, list):
+            for position, value in enumerate(node):
+                if isinstance(value, (dict, list)):
+                    push((value, (link, position)))
+                else:
+                    count += 1
+    return count, {
+        target: (entry[0], [_link_pointer(link) + "/$ref" for link in entry[1]])
+        for target, entry in refs.items()
+    }
+
+
+def _link_pointer(link: Any) -> str:
+    tokens: list[str] = []
+    while link is not None:
+        link, key = link
+        tokens.append(escape_pointer(str(key)))
+    return "".join("/" + token for token in reversed(tokens))
+
+
+def _has_example(node: dict[str, Any]) -> bool:
+    return "example" in node or bool(node.get("examples"))
+
+
+def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[Operation]:
+    operations: list[Operation] = []
+    produces_global = [m for m in _list(root.get("produces")) if isinstance(m, str)]
+    consumes_global = [m for m in _list(root.get("consumes")) if isinstance(m, str)]
+    for path, raw_item in _dict(root.get("paths")).items():
+        item = resolver.resolve(raw_item)
+        if not isinstance(item, dict) or not isinstance(path, str):
+            continue
+        item_pointer = "/paths/" + escape_pointer(path)
+        shared = _parameters(item.get("parameters"), item_pointer + "/parameters", resolver)
+        path_servers = [_text(_dict(s).get("url")) for s in _list(item.get("servers"))]
+        for method in METHODS:
+            op = item.get(method)
+            if not isinstance(op, dict):
+                continue
+            pointer = f"{item_pointer}/{method}"
+            own = _parameters(op.get("parameters"), pointer + "/parameters", resolver)
+            names = {(p.name, p.location) for p in own}
+            parameters = own + [p for p in shared if (p.name, p.location) not in names]
+            if version == "2.0":
+                request, responses = _swagger2_bodies(
+                    op, pointer, parameters, produces_global, consumes_global, resolver
+                )
+            else:
+                request = _content(
+                    _dict(resolver.resolve(op.get("requestBody"))).get("content"),
+                    pointer + "/requestBody/content",
+                )
+                responses = [
+                    _response3(
+                        status, raw, f"{pointer}/responses/{escape_pointer(str(status))}", resolver
+                    )
+                    for status, raw in _dict(op.get("responses")).items()
+                ]
+            security = op.get("security")
+            operations.append(
+                Operation(
+                    path=path,
+                    method=method,
+                    pointer=pointer,
+                    summary=_text(op.get("summary")),
+                    description=_text(op.get("description")),
+                    deprecated=op.get("deprecated") is True,
+                    parameters=parameters,
+                    request=request,
+                    responses=responses,
+                    security=[_dict(s) for s in security] if isinstance(security, list) else None,
+                    callbacks=len(_dict(op.get("callbacks"))),
+                    servers=[s for s in path_servers if s]
+                    + [u for s in _list(op.get("servers")) if (u := _text(_dict(s).get("url")))],
+                )
+            )
+    return operations
+
+
+def _parameters(raw: Any, pointer: str, resolver: Resolver) -> list[Parameter]:
+    found: list[Parameter] = []
+    for position, entry in enumerate(_list(raw)):
+        param = resolver.resolve(entry)
+        if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+            continue
+        schema = param.get("schema", param if "type" in param else None)
+        found.append(
+            Parameter(
+                name=param["name"],
+                location=_text(param.get("in")),
+                description=_text(param.get("description")),
+                required=param.get("required") is True,
+                has_example=_has_example(param)
+                or any(_has_example(_dict(m)) for m in _dict(param.get("content")).values()),
+                pointer=f"{pointer}/{position}",
+                schema=schema,
+            )
+        )
+    return found
+
+
+def _content(raw: Any, pointer: str) -> list[Media]:
+    return [
+        Media(
+            media_type=str(media_type),
+            schema=_dict(media).get("schema"),
+            has_example=_has_example(_dict(media)),
+            pointer=f"{pointer}/{escape_pointer(str(media_type))}",
+        )
+        for media_type, media in _dict(raw).items()
+    ]
+
+
+def _response3(status: Any, raw: Any, pointer: str, resolver: Resolver) -> Response:
+    response = _dict(resolver.resolve(raw))
+    return Response(
+        status=str(status),
+        description=_text(response.get("description")),
+        media=_content(response.get("content"), pointer + "/content"),
+        headers=[str(name) for name in _dict(response.get("headers"))],
+        pointer=pointer,
+    )
+
+
+def _swagger2_bodies(
+    op: dict[str, Any],
+    pointer: str,
+    parameters: list[Parameter],
+    produces_global: list[str],
+    consumes_global: list[str],
+    resolver: Resolver,
+) -> tuple[list[Media], list[Response]]:
+    consumes = [m for m in _list(op.get("consumes")) if isinstance(m, str)] or consumes_global
+    produces = [m for m in _list(op.get("produces")) if isinstance(m, str)] or produces_global
+    request: list[Media] = []
+    for param in parameters:
+        if param.location == "body":
+            request += [
+                Media(m, param.schema, param.has_example, param.pointer)
+                for m in consumes or ["application/json"]
+            ]
+        elif param.location == "formData" and not request:
+            request += [
+                Media(m, None, False, param.pointer)
+                for m in consumes or ["application/x-www-form-urlencoded"]
+            ]
+    responses: list[Response] = []
+    for status, raw in _dict(op.get("responses")).items():
+        response = _dict(resolver.resolve(raw))
+        where = f"{pointer}/responses/{escape_pointer(str(status))}"
+        schema = response.get("schema")
+        examples = _dict(response.get("examples"))
+        media = (
+            [Media(m, schema, m in examples, where) for m in produces or ["application/json"]]
+            if schema is not None
+            else []
+        )
+        responses.append(
+            Response(
+                status=str(status),
+                description=_text(response.get("description")),
+                media=media,
+                headers=[str(name) for name in _dict(response.get("headers"))],
+                pointer=where,
+            )
+        )
+    return request, responses

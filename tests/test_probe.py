@@ -1,0 +1,292 @@
+"""The OpenAPI index, the analysis behind the scores, and `probe_source` end to end."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from proccheck.errors import InputError, ProbeError
+from proccheck.model import Report
+from proccheck.probe import analyse_source, probe_source
+from proccheck.probe.analysis import analyse, media_class
+from proccheck.probe.openapi import build_index
+from proccheck.requirements import load_requirement_set
+
+SAMPLES = Path(__file__).resolve().parent / "check_samples"
+GOOD = SAMPLES / "OA001" / "pass.yaml"
+PLAIN = SAMPLES / "OA003" / "fail.yaml"
+REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "openapi-real"
+
+
+@pytest.fixture(scope="module")
+def baseline():  # type: ignore[no-untyped-def]
+    return load_requirement_set("builtin:open-baseline")
+
+
+def doc(**extra: object) -> str:
+    base: dict[str, object] = {"openapi": "3.0.3", "info": {"title": "T", "version": "1.0.0"}}
+    base.update(extra)
+    return json.dumps(base)
+
+
+# --- version detection and bad input ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"openapi": "4.0.0", "info": {}, "paths": {}}', "unsupported OpenAPI version '4.0.0'"),
+        ('{"openapi": "2.0", "info": {}, "paths": {}}', "unsupported OpenAPI version"),
+        ('{"swagger": "1.2"}', "unsupported Swagger version '1.2'"),
+        ('{"swaggerVersion": "1.2", "apis": []}', "Swagger 1.2"),
+        ('{"name": "not an API"}', "not an OpenAPI description"),
+        ("[1, 2, 3]", "top level is not a mapping"),
+        ("just a sentence", "top level is not a mapping"),
+    ],
+)
+def test_not_openapi_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ProbeError, match=message):
+        build_index(text, "x.json")
+
+
+@pytest.mark.parametrize(
+    ("declared", "version"), [("3.0.3", "3.0"), ("3.1.0", "3.1"), ("3.0", "3.0")]
+)
+def test_versions(declared: str, version: str) -> None:
+    assert build_index(doc(openapi=declared, paths={}), "x").version == version
+
+
+def test_yaml_unquoted_version_number() -> None:
+    index = build_index("openapi: 3.0\ninfo: {title: T, version: 1.0.0}\npaths: {}\n", "x.yaml")
+    assert index.version == "3.0"
+
+
+def test_swagger2() -> None:
+    index = build_index((SAMPLES / "OA001" / "fail-swagger2.json").read_text(), "s.json")
+    assert index.version == "2.0"
+    assert index.servers == ["https://api.example.se"]
+    [op] = index.operations
+    assert op.responses[0].media[0].media_type == "application/json"
+    assert "Case" in analyse(index).resources
+
+
+def test_bad_yaml_and_alias_bomb_are_input_errors() -> None:
+    with pytest.raises(InputError):
+        build_index("openapi: 3.0.0\ninfo: [unclosed\n", "x.yaml")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
+    )
+    with pytest.raises(InputError, match="alias"):
+        build_index(bomb, "bomb.yaml")
+
+
+def test_deep_nesting_refused() -> None:
+    with pytest.raises(InputError, match="nesting"):
+        build_index("[" * 5000 + "]" * 5000, "deep.json")
+
+
+# --- index --------------------------------------------------------------------------------------
+
+
+def test_index_operations_and_path_level_parameters() -> None:
+    index = build_index(GOOD.read_text(), "good.yaml")
+    ops = {(op.method, op.path): op for op in index.operations}
+    assert set(ops) == {("get", "/cases"), ("post", "/cases"), ("get", "/cases/{id}"),
+                        ("put", "/cases/{id}")}  # fmt: skip
+    item = ops[("get", "/cases/{id}")]
+    assert [p.name for p in item.parameters] == ["id"]
+    assert item.pointer == "/paths/~1cases~1{id}/get"
+    assert index.line_of(item.pointer) is not None  # YAML sources carry line numbers
+    errors = [r for r in item.responses if r.status == "404"]
+    assert errors[0].media[0].media_type == "application/problem+json"  # via a $ref'd response
+    assert index.webhooks == 1
+    assert list(index.security_schemes) == ["oidc"]
+
+
+def test_operation_parameter_overrides_path_parameter() -> None:
+    text = doc(
+        paths={
+            "/a/{id}": {
+                "parameters": [{"name": "id", "in": "path", "description": "path level"}],
+                "get": {
+                    "parameters": [{"name": "id", "in": "path", "description": "op level"}],
+                    "responses": {},
+                },
+            }
+        }
+    )
+    [op] = build_index(text, "x").operations
+    assert [p.description for p in op.parameters] == ["op level"]
+
+
+def test_refs_counted_not_multiplied() -> None:
+    missing = {"$ref": "#/components/schemas/Gone"}
+    paths = {
+        f"/p{i}": {"get": {"responses": {"200": {"description": "ok", "content": {
+            "application/json": {"schema": missing}}}}}}
+        for i in range(500)
+    }  # fmt: skip
+    index = build_index(
+        doc(
+            paths=paths,
+            components={
+                "schemas": {
+                    "A": {"$ref": "#/components/schemas/B"},
+                    "B": {"$ref": "#/components/schemas/A"},
+                    "R": {"$ref": "https://example.com/schema.json"},
+                    "Tree": {
+                        "properties": {"kids": {"items": {"$ref": "#/components/schemas/Tree"}}}
+                    },
+                }
+            },
+        ),
+        "x",
+    )
+    assert index.missing_refs.count == 500
+    assert len(index.missing_refs.examples) == 5
+    assert index.cyclic_refs.count == 2
+    assert index.remote_refs.count == 1
+    # a recursive schema is legal and not a problem
+    assert all("Tree" not in target for _, target in index.cyclic_refs.examples)
+    from proccheck.checks import Context
+    from proccheck.checks.probe_checks import description_defective
+
+    findings = list(description_defective(index, Context()))
+    assert sorted(f.message.split()[1] for f in findings if "$ref" in f.message) == [
+        "$refs", "$refs", "$refs"
+    ]  # one finding per kind, each with a count  # fmt: skip
+    assert any(f.message.startswith("500 ") for f in findings)
+
+
+def test_ref_with_escaped_pointer() -> None:
+    text = doc(
+        paths={"/a": {"$ref": "#/x-shared/paths~1a"}},
+        **{"x-shared": {"paths/a": {"get": {"summary": "via ref", "responses": {}}}}},
+    )
+    [op] = build_index(text, "x").operations
+    assert op.summary == "via ref"
+
+
+@pytest.mark.parametrize(
+    ("media_type", "expected"),
+    [
+        ("application/json", "open"),
+        ("application/json; charset=utf-8", "open"),
+        ("application/problem+json", "open"),
+        ("text/csv", "open"),
+        ("application/vnd.oasis.opendocument.spreadsheet", "open"),
+        ("application/vnd.acme.case+json", "vendor"),
+        ("application/octet-stream", "opaque"),
+        ("*/*", "opaque"),
+        ("application/vnd.ms-excel", "opaque"),
+    ],
+)
+def test_media_class(media_type: str, expected: str) -> None:
+    assert media_class(media_type) == expected
+
+
+def test_analysis_of_plain_list() -> None:
+    _, analysis = analyse_source(str(PLAIN))
+    case = analysis.resources["Case"]
+    assert case.exportable and not case.paginated and not case.changed_since
+    assert not case.write_ops
+    assert analysis.dimensions["export"].score == 50
+    assert analysis.dimensions["transport"].counts["http"] == 1
+    assert 0 <= analysis.overall < 50
+
+
+def test_paged_wrapper_and_write_coverage() -> None:
+    _, analysis = analyse_source(str(GOOD))
+    case = analysis.resources["Case"]
+    assert case.exportable and case.paginated and case.changed_since and case.write_ops
+    assert "CasePage" not in analysis.resources  # the wrapper is not a resource type
+    assert analysis.overall == 100
+
+
+# --- probe_source -------------------------------------------------------------------------------
+
+
+def outcomes(report: Report) -> dict[str, str]:
+    return {r.requirement: r.outcome for r in report.results}
+
+
+def test_probe_good_description(baseline) -> None:  # type: ignore[no-untyped-def]
+    report = probe_source(str(GOOD), baseline, "en")
+    assert report.kind == "probe" and report.score == 100
+    got = outcomes(report)
+    assert "DO-01" not in got  # not informed by the probe: left out
+    assert got["API-04"] == "met" and got["API-11"] == "met" and got["API-03"] == "met"
+    assert got["API-01"] == "not_verified"  # a file: publication without NDA not visible
+    assert got["API-07"] == "not_verified" and got["API-06"] == "not_verified"
+    assert not [f for f in report.findings if f.severity != "note"]
+
+
+def test_probe_plain_list_fails(baseline) -> None:  # type: ignore[no-untyped-def]
+    report = probe_source(str(PLAIN), baseline, "sv")
+    got = outcomes(report)
+    assert got["API-10"] == "not_met" and got["API-11"] == "not_met"
+    assert got["API-03"] == "not_verified"  # no auth declared is never "met"
+    reasons = {r.requirement: r.reason for r in report.results}
+    assert "paginering" in reasons["API-11"]  # Swedish reasons
+    finding = next(f for f in report.findings if f.check == "OA011")
+    assert finding.location.pointer == "/servers/0/url" and finding.location.line == 4
+    assert finding.requirement == "API-10"
+
+
+def test_probe_stdin(baseline) -> None:  # type: ignore[no-untyped-def]
+    report = probe_source("-", baseline, "en", stdin_text=GOOD.read_text())
+    assert report.subject.path == "<stdin>" and report.score == 100
+
+
+def test_probe_missing_file(baseline) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError, match="file not found"):
+        probe_source("nope/missing.yaml", baseline, "en")
+
+
+class _Spec(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        body = GOOD.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def spec_server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Spec)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/openapi.yaml"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_probe_url(spec_server: str, baseline) -> None:  # type: ignore[no-untyped-def]
+    report = probe_source(spec_server, baseline, "en", allow_private=True)
+    assert report.subject.path == spec_server and report.score == 100
+    # fetched with --allow-private: not evidence of public publication
+    assert outcomes(report)["API-01"] == "not_verified"
+    with pytest.raises(ProbeError, match="non-public"):
+        probe_source(spec_server, baseline, "en")
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="real-world corpus not present")
+def test_real_swedish_descriptions(baseline) -> None:  # type: ignore[no-untyped-def]
+    files = sorted(p for p in REAL.iterdir() if p.suffix in (".json", ".yaml", ".yml"))
+    assert len(files) >= 14
+    for path in files:
+        report = probe_source(str(path), baseline, "sv")
+        assert report.score is not None and 0 <= report.score <= 100
+        assert len(report.findings) < 40, path.name  # aggregated, not one per operation
