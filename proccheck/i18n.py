@@ -178,13 +178,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": 'Lägg till "eller likvärdigt", eller beskriv funktionen/standarden i stället för produkten.',
         "en": 'Add "or equivalent", or describe the function or standard instead of the product.',
     },
-    "spec.contradiction.api-fee-or-nda": {
-        "sv": '{where}: API-åtkomst eller API-dokumentation kräver avgift eller sekretessavtal ("{phrase}")',
-        "en": '{where}: API access or documentation requires a fee or a non-disclosure agreement ("{phrase}")',
+    "spec.contradiction.vendor-reuses-data": {
+        "sv": '{where}: leverantören får använda beställarens data för egna ändamål ("{phrase}")',
+        "en": '{where}: the vendor may use the buyer\'s data for its own purposes ("{phrase}")',
     },
-    "spec.contradiction.api-fee-or-nda.fix": {
-        "sv": "Kräv att API:er och deras dokumentation ingår utan extra avgift och är öppet publicerade.",
-        "en": "Demand that APIs and their documentation are included at no extra fee and openly published.",
+    "spec.contradiction.vendor-reuses-data.fix": {
+        "sv": "Stryk texten; ange att data endast får behandlas för att leverera tjänsten.",
+        "en": "Remove the text; state that data may be processed only to deliver the service.",
+    },
+    "spec.contradiction.api-fee": {
+        "sv": '{where}: API-åtkomst kostar extra ("{phrase}")',
+        "en": '{where}: API access costs extra ("{phrase}")',
+    },
+    "spec.contradiction.api-fee.fix": {
+        "sv": "Kräv att API-åtkomst ingår i priset utan extra licens- eller transaktionsavgifter.",
+        "en": "Demand that API access is included in the price, without licence or transaction fees.",
+    },
+    "spec.contradiction.api-nda": {
+        "sv": '{where}: API-dokumentationen lämnas bara under sekretessavtal ("{phrase}")',
+        "en": '{where}: the API documentation is given only under a non-disclosure agreement ("{phrase}")',
+    },
+    "spec.contradiction.api-nda.fix": {
+        "sv": "Kräv en publicerad, maskinläsbar API-beskrivning (OpenAPI) utan sekretessavtal.",
+        "en": "Demand a published, machine-readable API description (OpenAPI) without an NDA.",
     },
     "spec.result.met": {"sv": "{where} uppfyller kravet", "en": "{where} implements it"},
     "spec.result.missing": {"sv": "saknas i dokumentet", "en": "missing from the document"},

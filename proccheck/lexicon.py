@@ -22,6 +22,7 @@ class Contradiction:
 
     kind: str
     undermines: tuple[str, ...]
+    fallback: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
 
 
@@ -57,6 +58,8 @@ _LIST_NAMES = (
     "equivalent",
     "brands",
     "evidence",
+    "rejection",
+    "example",
 )
 
 
@@ -73,6 +76,7 @@ def lexicon(lang: Lang) -> Lexicon:
         Contradiction(
             kind,
             tuple(entry["undermines"]),
+            tuple(entry.get("fallback", ())),
             tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
         )
         for kind, entry in data.get("contradictions", {}).items()

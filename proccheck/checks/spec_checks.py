@@ -116,11 +116,17 @@ def _negated(lex: Lexicon, text: str, start: int, end: int) -> bool:
     return lex.has("negation", window)
 
 
-def _first_present(ids: tuple[str, ...], requirement_set: RequirementSet) -> str | None:
-    for requirement_id in ids:
+def _targets(
+    undermines: tuple[str, ...], fallback: tuple[str, ...], requirement_set: RequirementSet
+) -> list[str | None]:
+    """Every undermined requirement the set has; else the first fallback it has; else none."""
+    present = [i for i in undermines if requirement_set.get(i) is not None]
+    if present:
+        return list(present)
+    for requirement_id in fallback:
         if requirement_set.get(requirement_id) is not None:
-            return requirement_id
-    return None
+            return [requirement_id]
+    return [None]
 
 
 def _contradictions(
@@ -128,6 +134,8 @@ def _contradictions(
 ) -> Iterator[Finding]:
     for item in document.items:
         kinds: set[str] = set()
+        if any(lexicon(lang).has("rejection", item.text) for lang in LANGS):
+            continue  # the text rejects or reports such terms rather than imposing them
         for text_lang in LANGS:
             lex = lexicon(text_lang)
             for contradiction in lex.contradictions:
@@ -140,26 +148,18 @@ def _contradictions(
                     if _negated(lex, item.text, match.start(), match.end()):
                         continue
                     kinds.add(contradiction.kind)
-                    yield _contradiction_finding(
-                        item,
-                        contradiction.kind,
-                        contradiction.undermines,
-                        match,
-                        requirement_set,
-                        lang,
-                    )
+                    for target in _targets(
+                        contradiction.undermines, contradiction.fallback, requirement_set
+                    ):
+                        yield _contradiction_finding(item, contradiction.kind, target, match, lang)
                     break
         if "compatible-with-product" not in kinds and item.is_requirement:
             brand = _brand_without_equivalent(item)
             if brand is not None:
-                yield _contradiction_finding(
-                    item,
-                    "brand-without-equivalent",
-                    ("OS-08", "OPEN-STANDARDS"),
-                    brand,
-                    requirement_set,
-                    lang,
-                )
+                for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
+                    yield _contradiction_finding(
+                        item, "brand-without-equivalent", target, brand, lang
+                    )
 
 
 def _brand_without_equivalent(item: SpecItem) -> re.Match[str] | None:
@@ -170,8 +170,12 @@ def _brand_without_equivalent(item: SpecItem) -> re.Match[str] | None:
     for text_lang in LANGS:
         lex = lexicon(text_lang)
         for match in lex.find("brands", item.text):
-            if _in_quotes(item.text, match.start()) or _negated(
-                lex, item.text, match.start(), match.end()
+            sentence_start = max(item.text.rfind(".", 0, match.start()), 0)
+            before = item.text[max(sentence_start, match.start() - 80) : match.start()]
+            if (
+                _in_quotes(item.text, match.start())
+                or _negated(lex, item.text, match.start(), match.end())
+                or any(lexicon(lang).has("example", before) for lang in LANGS)
             ):
                 continue
             return match
@@ -179,14 +183,8 @@ def _brand_without_equivalent(item: SpecItem) -> re.Match[str] | None:
 
 
 def _contradiction_finding(
-    item: SpecItem,
-    kind: str,
-    undermines: tuple[str, ...],
-    match: re.Match[str],
-    requirement_set: RequirementSet,
-    lang: str,
+    item: SpecItem, kind: str, target: str | None, match: re.Match[str], lang: str
 ) -> Finding:
-    target = _first_present(undermines, requirement_set)
     lang_: Lang = "sv" if lang == "sv" else "en"
     return Finding(
         check="SP003",

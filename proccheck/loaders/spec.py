@@ -297,7 +297,13 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
                 current_ref = current_ref.rstrip(".:)")
             elif match.group("num"):
                 current_ref = match.group("num").rstrip(".)")
-            current = [(number, match.group("rest"))]
+            rest = match.group("rest")
+            if match.group("bullet"):  # "- K12. text": the id follows the bullet
+                inner = _ITEM_START.match(rest)
+                if inner and (inner.group("id") or inner.group("num")):
+                    current_ref = (inner.group("id") or inner.group("num")).rstrip(".:)")
+                    rest = inner.group("rest")
+            current = [(number, rest)]
             continue
         current.append((number, stripped))
     flush()
@@ -318,10 +324,31 @@ def _text_item(
         text=text,
         location=Location(path=display, line=lines[0][0]),
         ref=ref,
-        level=worded_level(text),
+        level=worded_level(text) or (heading_level(heading) if ref else None),
         heading=heading,
         line_starts=tuple(starts),
     )
+
+
+_MUST_HEADING = re.compile(
+    r"\b(skall-?krav|ska-?krav|obligatoriska krav|mandatory requirements?|must requirements?)\b",
+    re.IGNORECASE,
+)
+_SHOULD_HEADING = re.compile(
+    r"\b(bör-?krav|önskemål|mervärden|utvärderingskrav|should requirements?|desirable)\b",
+    re.IGNORECASE,
+)
+
+
+def heading_level(heading: str | None) -> Level | None:
+    """The level a section heading gives its numbered items ("Bör-krav", "Skall-krav")."""
+    if not heading:
+        return None
+    if _SHOULD_HEADING.search(heading):
+        return "should"
+    if _MUST_HEADING.search(heading):
+        return "must"
+    return None
 
 
 def _table_item(
@@ -346,6 +373,6 @@ def _table_item(
         text=text,
         location=Location(path=display, line=number),
         ref=ref or None,
-        level=declared or worded_level(text),
+        level=declared or worded_level(text) or heading_level(heading),
         heading=heading,
     )
