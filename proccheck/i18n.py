@@ -584,6 +584,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hedge.partial": {"sv": "delvis", "en": "partial"},
     "hedge.dependency": {"sv": "beroende av tredje part", "en": "third-party dependency"},
     "hedge.proprietary": {"sv": "eget format", "en": "own format"},
+    "hedge.reuse": {"sv": "egen användning av data", "en": "own use of the data"},
+    "hedge.quantity": {"sv": "andra värden än kravet", "en": "values other than required"},
     "answers.partial": {
         "sv": "{requirement} besvaras med Delvis",
         "en": "{requirement} is answered Partly",
@@ -599,6 +601,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.evidence": {
         "sv": "{requirement} kräver underlag, men svaret anger inget ({rule})",
         "en": "{requirement} needs evidence, but the answer names none ({rule})",
+    },
+    "answers.evidence_only_named": {
+        "sv": "{requirement}: svaret hänvisar till en bilaga, men ingen bilaga är angiven i bilagekolumnen ({rule})",
+        "en": "{requirement}: the answer refers to an attachment, but none is listed as evidence ({rule})",
     },
     "answers.evidence.fix": {
         "sv": "Begär underlaget om LOU tillåter komplettering; annars kan kravet inte verifieras.",

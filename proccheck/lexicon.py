@@ -36,6 +36,8 @@ class Lexicon:
     contradictions: tuple[Contradiction, ...]
     answer_values: dict[str, frozenset[str]]
     hedges: dict[str, tuple[re.Pattern[str], ...]]
+    number_words: dict[str, int]
+    units: dict[str, str]
 
     def find(self, name: str, text: str) -> list[re.Match[str]]:
         """Every match of list `name` in `text`."""
@@ -60,6 +62,8 @@ _LIST_NAMES = (
     "evidence",
     "rejection",
     "example",
+    "upper_bound",
+    "lower_bound",
 )
 
 
@@ -86,7 +90,18 @@ def lexicon(lang: Lang) -> Lexicon:
         kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
         for kind, patterns in data.get("hedges", {}).items()
     }
-    return Lexicon(lang, frozenset(data["stopwords"]), lists, contradictions, answer_values, hedges)
+    number_words = {word: int(value) for word, value in data.get("number_words", {}).items()}
+    units = {word: str(unit) for word, unit in data.get("units", {}).items()}
+    return Lexicon(
+        lang,
+        frozenset(data["stopwords"]),
+        lists,
+        contradictions,
+        answer_values,
+        hedges,
+        number_words,
+        units,
+    )
 
 
 def detect_language(text: str) -> Lang:

@@ -31,3 +31,16 @@ MAX_YAML_NODES = _limit("MAX_YAML_NODES", 5_000_000)
 
 MAX_INT_DIGITS = _limit("MAX_INT_DIGITS", 100)
 """Longest integer literal accepted in YAML or JSON."""
+
+MAX_ROWS = _limit("MAX_ROWS", 200_000)
+"""Most rows read from one CSV file or one worksheet."""
+
+MAX_CELLS = _limit("MAX_CELLS", 250_000)
+"""Most cells read from one workbook (all sheets, counting the blanks a row is padded with).
+openpyxl needs about 8 µs per cell, so this keeps a hostile workbook near 2 s."""
+
+MAX_ZIP_EXPANDED = _limit("MAX_ZIP_EXPANDED", 100 * 1024 * 1024)
+"""Most bytes an XLSX or DOCX may expand to once unzipped (zip bombs)."""
+
+MAX_ZIP_RATIO = _limit("MAX_ZIP_RATIO", 1000)
+"""Highest compression ratio of any member of an XLSX or DOCX (zip bombs)."""

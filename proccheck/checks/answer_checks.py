@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from proccheck.checks import Context, register
 from proccheck.i18n import t
@@ -23,7 +24,10 @@ TEXT_MATCH_RATIO = 0.75
 def _normal(text: str) -> str:
     """Lower-case words; punctuation at word edges ignored ("APIs." == "apis")."""
     words = (w.strip("./-") for w in re.findall(r"[\wåäöé/.%-]+", text.lower()))
-    return " ".join(w for w in words if w)
+    return " ".join(_SAME_WORD.get(w, w) for w in words if w)
+
+
+_SAME_WORD = {"skall": "ska"}  # the older spelling means the same
 
 
 @dataclass
@@ -58,22 +62,13 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
             found = ids.get(answer.requirement.lower())
             if found and found not in by_requirement:
                 by_requirement[found] = answer
-            else:
-                unmatched.append(answer)
-            continue
-        normal = _normal(answer.text)
-        best_ratio, best_id = 0.0, None
-        for text, requirement_id in texts:
-            matcher = difflib.SequenceMatcher(None, normal, text, autojunk=False)
-            if (
-                matcher.real_quick_ratio() < TEXT_MATCH_RATIO
-                or matcher.quick_ratio() < TEXT_MATCH_RATIO
-            ):
                 continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best_ratio, best_id = ratio, requirement_id
-        if best_id and best_ratio >= TEXT_MATCH_RATIO and best_id not in by_requirement:
+            if found or not answer.text:
+                unmatched.append(answer)
+                continue
+            # the vendor's own numbering (e.g. "4.1.1"): fall back to the requirement text
+        best_id = _closest_text(answer.text, texts)
+        if best_id and best_id not in by_requirement:
             by_requirement[best_id] = answer
         else:
             unmatched.append(answer)
@@ -82,8 +77,28 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
     return matching
 
 
-def hedges_in(text: str) -> list[tuple[str, re.Match[str]]]:
-    """Reservation phrases in `text` that are not negated ("utan extra kostnad" is not one)."""
+def _closest_text(text: str, texts: list[tuple[str, str]]) -> str | None:
+    """The id of the requirement whose text is closest to `text`, if close enough."""
+    normal = _normal(text)
+    best_ratio, best_id = 0.0, None
+    for candidate, requirement_id in texts:
+        matcher = difflib.SequenceMatcher(None, normal, candidate, autojunk=False)
+        if (
+            matcher.real_quick_ratio() < TEXT_MATCH_RATIO
+            or matcher.quick_ratio() < TEXT_MATCH_RATIO
+        ):
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best_ratio, best_id = ratio, requirement_id
+    return best_id if best_ratio >= TEXT_MATCH_RATIO else None
+
+
+def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match[str]]]:
+    """Reservation phrases in `text` that are not negated ("utan extra kostnad" is not one) and
+    that the requirement does not use itself ("upp till sex månader" answering "upp till sex
+    månader" is no reservation)."""
+    own = requirement_text.lower()
     found: list[tuple[str, re.Match[str]]] = []
     for lang in LANGS:
         lex = lexicon(lang)
@@ -92,19 +107,95 @@ def hedges_in(text: str) -> list[tuple[str, re.Match[str]]]:
                 for match in pattern.finditer(text):
                     before = text[max(0, match.start() - 30) : match.start()]
                     clause = re.split(r"[.;!?]", before)[-1]
-                    negations = [m for lng in LANGS for m in lexicon(lng).find("negation", clause)]
-                    if negations or lex.has("negation", match.group(0)):
+                    if any(lexicon(lng).has("negation", clause) for lng in LANGS):
+                        continue
+                    if own and match.group(0).strip().lower() in own:
                         continue
                     found.append((kind, match))
     found.sort(key=lambda pair: pair[1].start())
     return found
 
 
+_PLACEHOLDERS = frozenset({"-", "–", "n/a", "na", "saknas", "ingen", "none", "x", "?", "tbd"})
+
+
 def _has_evidence(answer: VendorAnswer) -> bool:
-    if answer.evidence:
-        return True
+    """Evidence counts only when listed (an evidence field or Bilaga column), not a placeholder;
+    a "se bilaga 4" in the text is a claim to check, not the attachment."""
+    return any(item.strip().lower() not in _PLACEHOLDERS for item in answer.evidence)
+
+
+def _mentions_evidence(answer: VendorAnswer) -> bool:
     words = f"{answer.rest} {answer.comment}"
     return any(lexicon(lang).has("evidence", words) for lang in LANGS)
+
+
+_QUANTITY = re.compile(
+    r"(\d+(?:[ .,]\d+)*|[a-zåäö]+)\s*(%|[a-zåäö]+(?: [a-zåäö]+)?)", re.IGNORECASE
+)
+_TO_DAYS = {"day": 1.0, "month": 30.0, "year": 365.0}
+Bound = Literal["upper", "lower", "exact"]
+
+
+def quantities(text: str) -> list[tuple[str, float, Bound]]:
+    """Numbers with a unit ("inom 30 dagar", "six months", "99,5 %"): unit, value, and whether
+    the text makes it a maximum, a minimum or an exact value. Days, months and years are
+    compared in days."""
+    found: list[tuple[str, float, Bound]] = []
+    lowered = text.lower()
+    for match in _QUANTITY.finditer(lowered):
+        number, unit_words = match.group(1), match.group(2)
+        value: float | None = None
+        for lang in LANGS:
+            if number in lexicon(lang).number_words:
+                value = float(lexicon(lang).number_words[number])
+        if value is None:
+            try:
+                value = float(number.replace(" ", "").replace(",", "."))
+            except ValueError:
+                continue
+        unit = None
+        for lang in LANGS:
+            units = lexicon(lang).units
+            unit = units.get(unit_words) or units.get(unit_words.split(" ")[0])
+            if unit:
+                break
+        if unit is None:
+            continue
+        if unit in _TO_DAYS:
+            value, unit = value * _TO_DAYS[unit], "day"
+        before = lowered[max(0, match.start() - 20) : match.start()]
+        bound: Bound = "exact"
+        if any(lexicon(lang).has("upper_bound", before) for lang in LANGS):
+            bound = "upper"
+        elif any(lexicon(lang).has("lower_bound", before) for lang in LANGS):
+            bound = "lower"
+        found.append((unit, value, bound))
+    return found
+
+
+def _breaks(value: float, limit: float, bound: Bound) -> bool:
+    if bound == "upper":
+        return value > limit
+    if bound == "lower":
+        return value < limit
+    return value != limit
+
+
+def quantity_conflicts(words: str, requirement: Requirement) -> list[str]:
+    """Quantities in the vendor's words that break the requirement's: more than a maximum
+    ("inom 30 dagar" answered "90 dagar"), less than a minimum, or another exact value."""
+    required = quantities(f"{requirement.text.sv} {requirement.text.en}")
+    conflicts = []
+    for unit, value, _ in quantities(words):
+        limits = [(v, b) for u, v, b in required if u == unit]
+        if not limits:
+            continue
+
+        if all(_breaks(value, limit, bound) for limit, bound in limits):
+            wanted = ", ".join(f"{v:g}" for v, _ in limits)
+            conflicts.append(f"{value:g} ≠ {wanted} ({unit})")
+    return conflicts
 
 
 def _file_location(document: AnswerDocument) -> Location:
@@ -258,11 +349,12 @@ def reservation(
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or answer.value != "yes" or not answer.words:
             continue
-        found = hedges_in(answer.words)
-        if not found:
+        found = hedges_in(answer.words, f"{requirement.text.sv} {requirement.text.en}")
+        conflicts = quantity_conflicts(answer.words, requirement)
+        if not found and not conflicts:
             continue
-        kinds = sorted({kind for kind, _ in found})
-        phrases = ", ".join(f'"{m.group(0)}"' for _, m in found[:4])
+        kinds = sorted({kind for kind, _ in found} | ({"quantity"} if conflicts else set()))
+        phrases = ", ".join([f'"{m.group(0).strip()}"' for _, m in found[:4]] + conflicts)
         yield Finding(
             check="AN003",
             requirement=requirement.id,
@@ -361,6 +453,7 @@ def evidence_missing(
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or answer.value not in ("yes", "partial") or _has_evidence(answer):
             continue
+        key = "answers.evidence_only_named" if _mentions_evidence(answer) else "answers.evidence"
         yield Finding(
             check="AN005",
             requirement=requirement.id,
@@ -368,7 +461,7 @@ def evidence_missing(
             outcome="not_verified",
             message=t(
                 ctx.lang,
-                "answers.evidence",
+                key,
                 requirement=requirement.id,
                 rule=requirement.verification.answer.description.get(ctx.lang),
             ),

@@ -13,8 +13,8 @@ from typing import Any, Literal
 
 from proccheck.errors import InputError
 from proccheck.lexicon import LANGS, lexicon
-from proccheck.loaders.structured import load_file
-from proccheck.loaders.tables import column_letter, read_tables
+from proccheck.loaders.structured import load_file, printable
+from proccheck.loaders.tables import Row, Table, column_letter, read_tables
 from proccheck.model import Location
 
 AnswerValue = Literal["yes", "no", "partial", "blank", "unclear"]
@@ -71,6 +71,11 @@ def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
     if not text:
         return "blank", ""
     lowered = text.lower().rstrip(".!")
+    if re.fullmatch(
+        r"\W*(ja|yes|x)\W*(och|and|/|&|,)?\W*(nej|no)\W*|\W*(nej|no)\W*(och|and|/|&|,)?\W*(ja|yes)\W*",
+        lowered,
+    ):
+        return "unclear", text  # both ticked, or "Ja/Nej" copied from the header
     kinds: tuple[AnswerValue, ...] = ("partial", "no", "yes")
     for kind in kinds:
         for lang in LANGS:
@@ -179,7 +184,7 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
         if requirement_id:
             if requirement_id in seen:
                 raise InputError(
-                    f"requirement {requirement_id} is answered twice",
+                    f"requirement {printable(requirement_id)} is answered twice",
                     path=display,
                     where=str(line or ""),
                     hint="keep one answer per requirement",
@@ -229,13 +234,16 @@ def _load_matrix(path: Path, display: str) -> AnswerDocument:
             if requirement_id:
                 if requirement_id in seen:
                     raise InputError(
-                        f"requirement {requirement_id} is answered twice (also at {seen[requirement_id]})",
+                        f"requirement {printable(requirement_id)} is answered twice "
+                        f"(also at {printable(seen[requirement_id])})",
                         path=display,
                         where=where,
                         hint="keep one row per requirement",
                     )
                 seen[requirement_id] = where
-            raw = table.cell(row, "answer")
+            raw = _answer_cell(table, row)
+            if not raw.strip() and _is_section_row(table, row, requirement_id, text):
+                continue
             value, rest = normalise_answer(raw)
             answers.append(
                 VendorAnswer(
@@ -264,6 +272,38 @@ def _load_matrix(path: Path, display: str) -> AnswerDocument:
     return AnswerDocument(
         path=display, vendor=_vendor_from_name(path), procurement="", answers=tuple(answers)
     )
+
+
+def _answer_cell(table: Table, row: Row) -> str:
+    """The answer, also from separate Ja/Nej tick columns ("X" in one of them)."""
+    if (
+        "tick_yes" in table.columns
+        and "tick_no" in table.columns
+        and (table.columns["answer"] == table.columns["tick_yes"])
+    ):
+        ticked_yes = bool(table.cell(row, "tick_yes").strip())
+        ticked_no = bool(table.cell(row, "tick_no").strip())
+        if ticked_yes and ticked_no:
+            return "Ja och Nej"
+        if ticked_yes:
+            return "Ja"
+        return "Nej" if ticked_no else ""
+    return table.cell(row, "answer")
+
+
+_ID_LIKE = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9._:-]{0,30}$", re.IGNORECASE)  # no spaces
+
+
+def _is_section_row(table: Table, row: Row, requirement_id: str | None, text: str) -> bool:
+    """Heading and footnote rows of a matrix: no answer, comment or evidence, no id that looks
+    like a requirement id, and no must/should wording."""
+    from proccheck.loaders.spec import worded_level
+
+    if requirement_id and _ID_LIKE.match(requirement_id):
+        return False
+    if table.cell(row, "comment").strip() or table.cell(row, "evidence").strip():
+        return False
+    return worded_level(text) is None
 
 
 def _vendor_from_name(path: Path) -> str:

@@ -18,11 +18,17 @@ if TYPE_CHECKING:
     from proccheck.loaders.spec import SpecDocument
 
 
+def _is_text(node: object) -> bool:
+    """A `w:t` element (comments, processing instructions and entities have a non-str tag)."""
+    tag = getattr(node, "tag", None)
+    return isinstance(tag, str) and tag.endswith("}t")
+
+
 def load_docx_spec(path: Path, display: str) -> SpecDocument:
     """Read a .docx into a specification document."""
     from proccheck.loaders.spec import _ITEM_START, SpecItem, _document, parse_level, worded_level
 
-    check_zip(path, display)
+    check_zip(path, display, "document")
     try:
         import docx  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
@@ -52,9 +58,7 @@ def load_docx_spec(path: Path, display: str) -> SpecDocument:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph_number += 1
-            text = "".join(
-                node.text or "" for node in child.iter() if node.tag.endswith("}t")
-            ).strip()
+            text = "".join(node.text or "" for node in child.iter() if _is_text(node)).strip()
             if not text:
                 continue
             style = child.find(".//{*}pStyle")
@@ -85,7 +89,7 @@ def load_docx_spec(path: Path, display: str) -> SpecDocument:
             header: list[str] = []
             for row_number, row in enumerate(rows, start=1):
                 cells = [
-                    "".join(n.text or "" for n in cell.iter() if n.tag.endswith("}t")).strip()
+                    "".join(n.text or "" for n in cell.iter() if _is_text(n)).strip()
                     for cell in row.findall("{*}tc")
                 ]
                 if row_number == 1:

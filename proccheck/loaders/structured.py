@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,19 +62,50 @@ def escape_pointer(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def read_text(path: Path, display: str, max_bytes: int | None = None) -> str:
-    """Read a UTF-8 text file (BOM allowed) with a size cap; refuse binary and other encodings."""
-    cap = max_bytes or limits.MAX_INPUT_BYTES
+def ensure_file(path: Path, display: str) -> None:
+    """Refuse what is not a regular file: a missing path, a folder, a FIFO or a device (which
+    could block for ever or never end)."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(cap + 1)
+        mode = path.stat().st_mode
     except FileNotFoundError:
         raise InputError("file not found", path=display, hint="check the path") from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", path=display) from None
+    if stat.S_ISDIR(mode):
+        raise InputError("is a directory, not a file", path=display)
+    if not stat.S_ISREG(mode):
+        raise InputError(
+            "not a regular file (a pipe, socket or device)",
+            path=display,
+            hint="give a file; copy the content to a file first",
+        )
+
+
+def read_bytes(path: Path, display: str, cap: int) -> bytes:
+    """At most `cap + 1` bytes of a regular file (so the caller can tell it is too large)."""
+    ensure_file(path, display)
+    try:
+        with path.open("rb") as handle:
+            return handle.read(cap + 1)
     except IsADirectoryError:
         raise InputError("is a directory, not a file", path=display) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=display) from None
-    return decode_text(raw, display, cap)
+
+
+def read_text(path: Path, display: str, max_bytes: int | None = None) -> str:
+    """Read a UTF-8 text file (BOM allowed) with a size cap; refuse binary and other encodings."""
+    cap = max_bytes or limits.MAX_INPUT_BYTES
+    return decode_text(read_bytes(path, display, cap), display, cap)
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """Input text for an error message: shortened, control characters shown as escapes, so a
+    message on a terminal or in a CI log can never carry ESC, BEL or a new line."""
+    short = text if len(text) <= limit else text[:limit] + "…"
+    if short.isprintable():
+        return short
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in short)
 
 
 def decode_text(raw: bytes, display: str, cap: int | None = None) -> str:
@@ -87,6 +119,12 @@ def decode_text(raw: bytes, display: str, cap: int | None = None) -> str:
         )
     if not raw.strip():
         raise InputError("file is empty", path=display, hint="add content or remove the file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            "file is UTF-16 text, not UTF-8",
+            path=display,
+            hint="save the file as UTF-8 (in Excel/Notepad: 'Save as' > encoding UTF-8)",
+        )
     if b"\x00" in raw[:8192]:
         raise InputError(
             "file is binary, not text",
@@ -123,20 +161,25 @@ def load_text(
     `typed=True` (API descriptions) reads numbers as numbers, but only YAML 1.2 core forms.
     """
     stripped = text.lstrip()
-    if (prefer_json or stripped[:1] in "{[") and not lines:
-        return Loaded(load_json(text, display), display)
+    if prefer_json or (stripped[:1] in "{[" and not lines):
+        data = load_json(text, display)  # strict JSON rules even when YAML reads it for lines
+        if not lines:
+            return Loaded(data, display)
     return _load_yaml(text, display, typed=typed, want_lines=lines)
 
 
 def load_json(text: str, display: str) -> Any:
-    """Strict JSON: duplicate keys, NaN/Infinity, lone surrogates and huge numbers are refused."""
+    """Strict JSON: duplicate keys, NaN/Infinity, lone surrogates, huge numbers and deep
+    nesting are refused (nesting before the recursive parser sees the text)."""
     _refuse_lone_surrogates(text, display)
+    _refuse_deep_json(text, display)
     try:
         return json.loads(
             text,
             object_pairs_hook=_unique_pairs,
             parse_constant=_refuse_constant,
             parse_int=_parse_int,
+            parse_float=_parse_float,
         )
     except _DuplicateKey as exc:
         raise InputError(
@@ -181,30 +224,81 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON; use null or a string")
 
 
+def _parse_float(literal: str) -> float:
+    if len(literal) > limits.MAX_INT_DIGITS * 4:
+        raise ValueError(f"a number of {len(literal):,} characters is too long")
+    number = float(literal)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError(f"{literal[:40]} is too large for a number")
+    return number
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _refuse_deep_json(text: str, display: str) -> None:
+    """Count bracket depth outside strings, without recursion."""
+    if text.count("[") + text.count("{") <= limits.MAX_DEPTH:
+        return
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        bracket = match.group(0)
+        if bracket in "[{":
+            depth += 1
+            if depth > limits.MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                raise InputError(
+                    f"nesting is deeper than {limits.MAX_DEPTH} levels",
+                    path=display,
+                    where=f"{line}:{column}",
+                    hint="no real document nests this deep; flatten it "
+                    "(or raise PROCCHECK_MAX_DEPTH)",
+                )
+        elif bracket in "]}":
+            depth -= 1
+
+
 def _parse_int(digits: str) -> int:
     if len(digits) > limits.MAX_INT_DIGITS:
         raise ValueError(f"an integer of {len(digits):,} digits is too long")
     return int(digits)
 
 
-_LONE_SURROGATE = re.compile(
-    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
-    r"|(?<![0-9a-fA-F]{2})(?<!\\u[dD][89abAB])\\u[dD][c-fC-F][0-9a-fA-F]{2}"
-)
+_ESCAPE = re.compile(r"\\(?:u([dD][89a-fA-F][0-9a-fA-F]{2})|.)", re.DOTALL)
 
 
 def _refuse_lone_surrogates(text: str, display: str) -> None:
-    if "\\u" not in text and "\\U" not in text:
+    """Refuse a \\uD800-\\uDFFF escape that is not half of a high-low pair (escaped
+    backslashes are skipped, so `\\\\ud800` is text, not an escape)."""
+    if "\\u" not in text:
         return
-    match = _LONE_SURROGATE.search(text)
-    if match and "\\u" in match.group(0):
-        line = text.count("\n", 0, match.start()) + 1
-        raise InputError(
-            f"lone UTF-16 surrogate {match.group(0)} cannot be represented as text",
-            path=display,
-            where=str(line),
-            hint="remove the escape or write the character it stands for",
-        )
+    pending_high: re.Match[str] | None = None
+    for match in _ESCAPE.finditer(text):
+        unit = match.group(1)
+        if pending_high is not None:
+            if unit and unit[1] in "cdefCDEF" and match.start() == pending_high.end():
+                pending_high = None
+                continue
+            _lone(text, display, pending_high)
+        if unit is None:
+            continue
+        if unit[1] in "89abAB":
+            pending_high = match
+        else:
+            _lone(text, display, match)
+    if pending_high is not None:
+        _lone(text, display, pending_high)
+
+
+def _lone(text: str, display: str, match: re.Match[str]) -> None:
+    line = text.count("\n", 0, match.start()) + 1
+    raise InputError(
+        f"lone UTF-16 surrogate {match.group(0)} cannot be represented as text",
+        path=display,
+        where=str(line),
+        hint="remove the escape or write the character it stands for",
+    )
 
 
 def _first_duplicate_line(text: str, key: str) -> str | None:
@@ -375,6 +469,12 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, d
                     "a mapping key must be a plain value, not a list or mapping",
                     _mark(event),
                     "write the key as a string",
+                )
+            if not event.implicit and event.tag not in (_TAG + "map", _TAG + "seq", None, "!"):
+                raise _YamlProblem(
+                    f"unsupported YAML tag {printable(event.tag)!r}",
+                    _mark(event),
+                    "remove the tag; plain strings, numbers, lists and mappings are all that is needed",
                 )
             if len(stack) >= limits.MAX_DEPTH:
                 raise _YamlProblem(

@@ -24,6 +24,14 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "kravid",
         "krav id",
         "kravnr",
+        "kravnr.",
+        "krav-nr",
+        "req. no.",
+        "req. no",
+        "req no",
+        "requirement no.",
+        "requirement no",
+        "requirement number",
         "krav nr",
         "id",
         "nr",
@@ -105,9 +113,12 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "bilaga/referens",
     ),
     "implements": ("implementerar", "set-krav", "baskrav", "implements", "maps to", "baseline"),
+    # separate tick columns: "Markera med X i kolumnen Ja eller Nej"
+    "tick_yes": ("ja", "yes", "ja (x)", "uppfylls"),
+    "tick_no": ("nej", "no", "nej (x)", "uppfylls ej", "uppfylls inte"),
 }
-MAX_ROWS = 200_000
-MAX_XLSX_EXPANDED = 200 * 1024 * 1024
+MAX_ROWS = limits.MAX_ROWS
+MAX_XLSX_EXPANDED = limits.MAX_ZIP_EXPANDED
 
 
 @dataclass(frozen=True)
@@ -148,24 +159,41 @@ def column_letter(index: int) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower().rstrip(":*"))
+    return re.sub(r"\s+", " ", text.strip().lower().rstrip(":*").strip())
+
+
+def _names(text: str) -> tuple[str, ...]:
+    """A header cell as written and without a parenthetical ("Svar (Ja/Nej)" -> "svar")."""
+    full = _norm(text)
+    short = _norm(re.sub(r"\(.*?\)|\[.*?\]", " ", text))
+    return (full, short) if short != full else (full,)
+
+
+def header_roles(cells: tuple[str, ...] | list[str]) -> dict[str, int]:
+    """Column index by role for one candidate header row."""
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        candidates = _names(cell)
+        for role, names in COLUMN_NAMES.items():
+            if role not in columns and any(name in names for name in candidates):
+                columns[role] = index
+                break
+    if "answer" not in columns and "tick_yes" in columns and "tick_no" in columns:
+        columns["answer"] = columns["tick_yes"]
+    return columns
 
 
 def detect_header(
     rows: list[tuple[int, tuple[str, ...]]], required: tuple[str, ...]
 ) -> tuple[int, dict[str, int], tuple[str, ...]] | None:
-    """Find the header among the first rows: the first row naming every `required` role."""
+    """Find the header among the first rows: the row naming every `required` role and the most
+    roles overall (a data row containing "Uppfyllt" must not beat the real header)."""
+    best: tuple[int, int, dict[str, int], tuple[str, ...]] | None = None
     for number, cells in rows[:30]:
-        columns: dict[str, int] = {}
-        for index, cell in enumerate(cells):
-            name = _norm(cell)
-            for role, names in COLUMN_NAMES.items():
-                if role not in columns and name in names:
-                    columns[role] = index
-                    break
-        if all(role in columns for role in required):
-            return number, columns, cells
-    return None
+        columns = header_roles(cells)
+        if all(role in columns for role in required) and (best is None or len(columns) > best[0]):
+            best = (len(columns), number, columns, cells)
+    return None if best is None else (best[1], best[2], best[3])
 
 
 def read_tables(path: Path, display: str, required: tuple[str, ...]) -> list[Table]:
@@ -199,10 +227,9 @@ def read_tables(path: Path, display: str, required: tuple[str, ...]) -> list[Tab
 
 
 def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
-    try:
-        raw = path.read_bytes()[: limits.MAX_INPUT_BYTES + 1]
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path=display) from None
+    from proccheck.loaders.structured import read_bytes
+
+    raw = read_bytes(path, display, limits.MAX_INPUT_BYTES)
     if len(raw) > limits.MAX_INPUT_BYTES:
         raise InputError(
             f"file is larger than the limit of {limits.MAX_INPUT_BYTES:,} bytes",
@@ -224,8 +251,12 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for values in reader:
-            if reader.line_num > MAX_ROWS:
-                raise InputError(f"more than {MAX_ROWS:,} rows", path=display)
+            if reader.line_num > limits.MAX_ROWS:
+                raise InputError(
+                    f"more than {limits.MAX_ROWS:,} rows",
+                    path=display,
+                    hint="raise PROCCHECK_MAX_ROWS if it is genuine",
+                )
             rows.append((reader.line_num, tuple(v.strip() for v in values)))
     except csv.Error as exc:
         raise InputError(
@@ -244,40 +275,51 @@ def _decode_csv(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def check_zip(path: Path, display: str) -> None:
-    """Refuse files that are not zips, are encrypted, or would expand beyond the limit."""
+def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
+    """Refuse files that are not zips, are encrypted, or would expand beyond the limit.
+    `kind` ("workbook" or "document") names the file in messages."""
+    from proccheck.loaders.structured import ensure_file
+
+    ensure_file(path, display)  # a regular file (no FIFO or device that never ends)
+    suffix = ".xlsx" if kind == "workbook" else ".docx"
+    app = "Excel" if kind == "workbook" else "Word"
     try:
         with zipfile.ZipFile(path) as archive:
             total = 0
             for info in archive.infolist():
                 if info.flag_bits & 0x1:
                     raise InputError(
-                        "the workbook is password-protected",
+                        f"the {kind} is password-protected",
                         path=display,
-                        hint="remove the password in Excel and save again",
+                        hint=f"remove the password in {app} and save again",
                     )
                 total += info.file_size
-                if info.compress_size and info.file_size / info.compress_size > 1000:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > 1_000_000 and ratio > limits.MAX_ZIP_RATIO:
                     raise InputError(
-                        "the workbook is a zip bomb (compression ratio over 1000)", path=display
+                        f"the {kind} is a zip bomb (compression ratio over {limits.MAX_ZIP_RATIO})",
+                        path=display,
+                        where=info.filename,
                     )
-            if total > MAX_XLSX_EXPANDED:
+            if total > limits.MAX_ZIP_EXPANDED:
                 raise InputError(
-                    f"the workbook expands to more than {MAX_XLSX_EXPANDED:,} bytes", path=display
+                    f"the {kind} expands to more than {limits.MAX_ZIP_EXPANDED:,} bytes",
+                    path=display,
+                    hint="raise PROCCHECK_MAX_ZIP_EXPANDED if it is genuine",
                 )
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError):
         with path.open("rb") as handle:
             head = handle.read(8)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise InputError(
-                "the workbook is encrypted or in the old .xls format",
+                f"the {kind} is encrypted or in the old binary (.{suffix[1:4]}) format",
                 path=display,
-                hint="remove the password, or save as .xlsx in Excel",
+                hint=f"remove the password, or save as {suffix} in {app}",
             ) from None
         raise InputError(
-            "not a valid XLSX file (not a zip archive)",
+            f"not a valid {suffix[1:].upper()} file (not a zip archive)",
             path=display,
-            hint="open it in Excel or LibreOffice and save as .xlsx",
+            hint=f"open it in {app} or LibreOffice and save as {suffix}",
         ) from None
 
 
@@ -296,17 +338,41 @@ def _read_xlsx(
             hint="open it in Excel or LibreOffice and save as .xlsx",
         ) from None
     sheets: list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]] = []
+    cells = 0
     try:
         for worksheet in workbook.worksheets:
             if hasattr(worksheet, "reset_dimensions"):
                 worksheet.reset_dimensions()  # the declared dimension may lie
             rows: list[tuple[int, tuple[str, ...]]] = []
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                if number > MAX_ROWS:
-                    raise InputError(
-                        f"more than {MAX_ROWS:,} rows", path=display, where=worksheet.title
+            number = 0
+            try:
+                for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                    cells += len(values)
+                    if number > limits.MAX_ROWS or cells > limits.MAX_CELLS:
+                        what = (
+                            f"more than {limits.MAX_ROWS:,} rows"
+                            if number > limits.MAX_ROWS
+                            else f"more than {limits.MAX_CELLS:,} cells"
+                        )
+                        raise InputError(
+                            what,
+                            path=display,
+                            where=f"{worksheet.title}!{number}",
+                            hint="a real answer matrix is far smaller; raise PROCCHECK_MAX_ROWS "
+                            "or PROCCHECK_MAX_CELLS if it is genuine",
+                        )
+                    rows.append(
+                        (number, tuple("" if v is None else str(v).strip() for v in values))
                     )
-                rows.append((number, tuple("" if v is None else str(v).strip() for v in values)))
+            except InputError:
+                raise
+            except Exception as exc:  # openpyxl/XML parsers raise many types for broken sheets
+                raise InputError(
+                    f"cannot read the sheet: {type(exc).__name__}",
+                    path=display,
+                    where=f"{worksheet.title}!{number + 1}",
+                    hint="open it in Excel or LibreOffice and save as .xlsx",
+                ) from None
             sheets.append((worksheet.title, rows))
     finally:
         workbook.close()
