@@ -82,7 +82,7 @@ def set_from_spec(
         )
     requirement_set = RequirementSet(
         id=Path(document.path).stem,
-        version=document.reference or "spec",
+        version=document.reference or "-",
         title=Text(sv=document.title, en=document.title),
         requirements=tuple(requirements),
         sources=(document.path,),

@@ -532,7 +532,10 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         )
     data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temp, path)

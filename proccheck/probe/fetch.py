@@ -50,6 +50,9 @@ class Fetched:
     final_url: str
     content: bytes
     content_type: str
+    etag: str = ""
+    last_modified: str = ""
+    not_modified: bool = False  # 304 to a conditional request: the cached body is current
 
 
 class _BlockedAddress(Exception):
@@ -182,8 +185,18 @@ def _session(allow_private: bool) -> requests.Session:
     return session
 
 
-def fetch(url: str, *, allow_private: bool = False, bounds: FetchLimits | None = None) -> Fetched:
-    """GET `url` within the bounds, following at most `max_redirects` checked redirects."""
+def fetch(
+    url: str,
+    *,
+    allow_private: bool = False,
+    bounds: FetchLimits | None = None,
+    conditional: dict[str, str] | None = None,
+) -> Fetched:
+    """GET `url` within the bounds, following at most `max_redirects` checked redirects.
+
+    `conditional` holds If-None-Match / If-Modified-Since headers for revalidating a cached copy;
+    a 304 answer to them gives a Fetched with `not_modified` set and an empty body.
+    """
     bounds = bounds or FetchLimits()
     started = time.monotonic()
     current = url
@@ -193,8 +206,10 @@ def fetch(url: str, *, allow_private: bool = False, bounds: FetchLimits | None =
             remaining = bounds.deadline - (time.monotonic() - started)
             if remaining <= 0:
                 raise _deadline(url, bounds)
-            response = _get(session, current, url, bounds, remaining)
+            response = _get(session, current, url, bounds, remaining, conditional)
             with response:
+                if response.status_code == 304 and conditional:
+                    return Fetched(url, current, b"", "", not_modified=True)
                 if response.status_code in _REDIRECTS:
                     location = response.headers.get("Location")
                     if not location:
@@ -216,17 +231,35 @@ def fetch(url: str, *, allow_private: bool = False, bounds: FetchLimits | None =
                         hint="check the URL; the description must be readable without login",
                     )
                 body = _read_body(response, url, bounds, started)
-                content_type = response.headers.get("Content-Type", "")
-                return Fetched(url, current, body, content_type)
+                headers = response.headers
+                return Fetched(
+                    url,
+                    current,
+                    body,
+                    headers.get("Content-Type", ""),
+                    etag=headers.get("ETag", ""),
+                    last_modified=headers.get("Last-Modified", ""),
+                )
     raise ProbeError("redirect loop", path=url)  # pragma: no cover - the loop always returns
 
 
 def _get(
-    session: requests.Session, current: str, url: str, bounds: FetchLimits, remaining: float
+    session: requests.Session,
+    current: str,
+    url: str,
+    bounds: FetchLimits,
+    remaining: float,
+    conditional: dict[str, str] | None = None,
 ) -> requests.Response:
     timeout = (min(bounds.connect_timeout, remaining), min(bounds.read_timeout, remaining))
     try:
-        return session.get(current, timeout=timeout, stream=True, allow_redirects=False)
+        return session.get(
+            current,
+            timeout=timeout,
+            stream=True,
+            allow_redirects=False,
+            headers=conditional or None,
+        )
     except _BlockedAddress as exc:
         raise ProbeError(
             f"connected address {exc.address} is not public",

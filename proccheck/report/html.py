@@ -81,9 +81,11 @@ def render(run: RunResult) -> str:
 def _report(report: Report) -> str:
     lang = report.lang
     sv = lang == "sv"
+    kind = t(lang, "kind." + report.kind)
+    name = report.subject.name or report.subject.path
+    heading = name if name.lower().startswith(kind.lower()) else f"{kind}: {name}"
     out = [
-        f"<section><h2>{escape(t(lang, 'kind.' + report.kind))}: "
-        f"{_e(report.subject.name or report.subject.path, 200)}</h2>",
+        f"<section><h2>{_e(heading, 240)}</h2>",
         f'<p class="meta"><span class="loc">{_e(report.subject.path, 300)}</span> · '
         f"{'kravuppsättning' if sv else 'requirement set'} "
         f'<span class="code">{_e(report.requirement_set.id, 100)} '

@@ -335,10 +335,42 @@ def render_xlsx(comparison: Comparison) -> bytes:
     findings.auto_filter.ref = f"A1:H{max(findings.max_row, 1)}"
     for letter, width in zip("ABCDEFGH", (24, 12, 8, 14, 30, 60, 60, 50), strict=True):
         findings.column_dimensions[letter].width = width
+    for each in workbook.worksheets:
+        _fit_rows(each)
+        _printable(each)
     _force_strings(workbook)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _printable(sheet: Any, title_rows: str = "1:1") -> None:
+    """Landscape, one page wide, header repeated on every page: how the matrix gets printed
+    for the evaluation record."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = title_rows
+
+
+def _fit_rows(sheet: Any) -> None:
+    """Row heights for wrapped text (spreadsheet programs do not always grow rows themselves)."""
+    from openpyxl.utils import get_column_letter
+
+    widths = {
+        index: (sheet.column_dimensions[get_column_letter(index)].width or 10)
+        for index in range(1, sheet.max_column + 1)
+    }
+    for row in sheet.iter_rows(min_row=2):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value:
+                per_line = max(int(widths.get(cell.column, 10) * 1.1), 8)
+                wrapped = sum(-(-len(part) // per_line) or 1 for part in cell.value.split("\n"))
+                lines = max(lines, wrapped)
+        sheet.row_dimensions[row[0].row].height = min(15 * lines + 2, 400)
 
 
 def _force_strings(workbook: Any) -> None:
@@ -421,6 +453,8 @@ def render_template_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
             if cell.column in (5, 6, 7):
                 cell.protection = Protection(locked=False)
     sheet.freeze_panes = "A2"
+    _fit_rows(sheet)
+    _printable(sheet)
     _force_strings(workbook)
     out = io.BytesIO()
     workbook.save(out)
