@@ -32,7 +32,9 @@ def main() -> None:
     start = time.perf_counter()
     for entry in manifest["documents"]:
         ref = entry.get("set", "builtin:open-baseline")
-        requirement_set = sets.setdefault(ref, load_requirement_set(ref))
+        if ref not in sets:
+            sets[ref] = load_requirement_set(ref)
+        requirement_set = sets[ref]
         expected = {r.id: "met" for r in requirement_set.requirements}
         expected.update(entry.get("expect") or {})
         try:

@@ -6,7 +6,7 @@ The lists are data so that officers can extend them without touching code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from proccheck.loaders.structured import load_file
@@ -38,14 +38,23 @@ class Lexicon:
     hedges: dict[str, tuple[re.Pattern[str], ...]]
     number_words: dict[str, int]
     units: dict[str, str]
+    combined: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """One alternation per list, so `has` is a single search."""
+    contradiction_filter: re.Pattern[str] | None = None
+    """All contradiction patterns in one alternation: text that misses it has none."""
 
     def find(self, name: str, text: str) -> list[re.Match[str]]:
         """Every match of list `name` in `text`."""
+        if not self.has(name, text):
+            return []
         return [m for pattern in self.lists[name] for m in pattern.finditer(text)]
 
     def has(self, name: str, text: str) -> bool:
         """Whether any term of list `name` occurs in `text`."""
-        return any(pattern.search(text) for pattern in self.lists[name])
+        pattern = self.combined.get(name)
+        if pattern is None:
+            return False
+        return pattern.search(text) is not None
 
 
 _LIST_NAMES = (
@@ -90,6 +99,15 @@ def lexicon(lang: Lang) -> Lexicon:
         kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
         for kind, patterns in data.get("hedges", {}).items()
     }
+    combined = {
+        name: re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+        for name, patterns in lists.items()
+        if patterns
+    }
+    every = [p.pattern for c in contradictions for p in c.patterns]
+    contradiction_filter = (
+        re.compile("|".join(f"(?:{p})" for p in every), re.IGNORECASE) if every else None
+    )
     number_words = {word: int(value) for word, value in data.get("number_words", {}).items()}
     units = {word: str(unit) for word, unit in data.get("units", {}).items()}
     return Lexicon(
@@ -101,6 +119,8 @@ def lexicon(lang: Lang) -> Lexicon:
         hedges,
         number_words,
         units,
+        combined,
+        contradiction_filter,
     )
 
 

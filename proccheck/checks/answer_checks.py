@@ -38,14 +38,15 @@ class Matching:
     unmatched: list[VendorAnswer]
 
 
-_CACHE: dict[tuple[int, int], Matching] = {}
+# keyed by identity; the entry keeps the objects alive, so an id cannot be reused while cached
+_CACHE: dict[tuple[int, int], tuple[AnswerDocument, RequirementSet, Matching]] = {}
 
 
 def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> Matching:
     """Match by id; rows without an id by the closest requirement text (Swedish or English)."""
     key = (id(document), id(requirement_set))
     if key in _CACHE:
-        return _CACHE[key]
+        return _CACHE[key][2]
     if len(_CACHE) > 256:
         _CACHE.clear()
     by_requirement: dict[str, VendorAnswer] = {}
@@ -73,7 +74,7 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
         else:
             unmatched.append(answer)
     matching = Matching(by_requirement, unmatched)
-    _CACHE[key] = matching
+    _CACHE[key] = (document, requirement_set, matching)
     return matching
 
 

@@ -6,6 +6,7 @@ computed once by `analyse`, so a 200-page document is matched against the set on
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,9 +14,9 @@ from typing import Literal
 
 from proccheck.checks import Context, register
 from proccheck.i18n import t
-from proccheck.lexicon import LANGS, Lexicon, lexicon
+from proccheck.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem
-from proccheck.model import Finding, Lang, Location, Requirement, RequirementSet
+from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
 
 Strength = Literal["explicit", "strong", "weak"]
 _QUOTES = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”|”[^”]{1,400}”|«[^»]{1,400}»|'[^']{3,400}'")
@@ -46,24 +47,27 @@ class Analysis:
         return [m for m in self.matches.get(requirement_id, []) if m.strength == "weak"]
 
 
-_CACHE: dict[tuple[int, int, str], Analysis] = {}
+# keyed by identity; the entry keeps the objects alive, so an id cannot be reused while cached
+_CACHE: dict[tuple[int, int, str], tuple[SpecDocument, RequirementSet, Analysis]] = {}
 
 
 def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) -> Analysis:
     """Match every requirement item against every set requirement, once per document."""
     key = (id(document), id(requirement_set), lang)
     if key in _CACHE:
-        return _CACHE[key]
+        return _CACHE[key][2]
     if len(_CACHE) > 64:
         _CACHE.clear()
     analysis = Analysis()
-    compiled = {r.id: _compile_cues(r) for r in requirement_set.requirements}
+    compiled = {r.id: _compile_cues(r.cues) for r in requirement_set.requirements}
     items = document.requirements
+    ids = sorted((r.id for r in requirement_set.requirements), key=len, reverse=True)
+    id_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    mentioned = [set(id_pattern.findall(item.text)) for item in items]
     for requirement in requirement_set.requirements:
         found: list[Match] = []
-        id_pattern = re.compile(rf"(?<![\w-]){re.escape(requirement.id)}(?![\w-])")
-        for item in items:
-            if item.implements == requirement.id or id_pattern.search(item.text):
+        for item, named in zip(items, mentioned, strict=True):
+            if item.implements == requirement.id or requirement.id in named:
                 found.append(Match(item, "explicit"))
                 continue
             strength = _cue_strength(compiled[requirement.id], item.text)
@@ -71,36 +75,46 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
                 found.append(Match(item, strength))
         analysis.matches[requirement.id] = found
     analysis.contradictions = list(_contradictions(document, requirement_set, lang))
-    _CACHE[key] = analysis
+    _CACHE[key] = (document, requirement_set, analysis)
     return analysis
 
 
-def _compile_cues(requirement: Requirement) -> dict[str, list[list[re.Pattern[str]]]]:
-    compiled: dict[str, list[list[re.Pattern[str]]]] = {}
+@functools.lru_cache(maxsize=4096)
+def _compile_cues(cues: Cues) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """Per language, one alternation per group, compiled once per distinct set of cues."""
+    compiled = []
     for lang in LANGS:
-        groups = getattr(requirement.cues, lang)
-        patterns = []
-        for group in groups:
-            terms = []
+        groups = []
+        for group in getattr(cues, lang):
+            valid = []
             for term in group:
                 try:
-                    terms.append(re.compile(term, re.IGNORECASE))
+                    re.compile(term)
                 except re.error:
                     continue  # reported by `sets validate` (RS002)
-            patterns.append(terms)
-        compiled[lang] = patterns
-    return compiled
+                valid.append(f"(?:{term})")
+            if valid:
+                groups.append(re.compile("|".join(valid), re.IGNORECASE))
+        compiled.append(tuple(groups))
+    return tuple(compiled)
 
 
-def _cue_strength(cues: dict[str, list[list[re.Pattern[str]]]], text: str) -> Strength | None:
+def _cue_strength(cues: tuple[tuple[re.Pattern[str], ...], ...], text: str) -> Strength | None:
+    """Strong when one language's groups all match, weak when all but one of 3+ do."""
     best: Strength | None = None
-    for groups in cues.values():
+    for groups in cues:
         if not groups:
             continue
-        hits = sum(1 for group in groups if any(p.search(text) for p in group))
-        if hits == len(groups):
-            return "strong"
-        if len(groups) >= 3 and hits >= len(groups) - 1:
+        allowed = 1 if len(groups) >= 3 else 0  # misses a weak match may have
+        misses = 0
+        for group in groups:
+            if not group.search(text):
+                misses += 1
+                if misses > allowed:
+                    break
+        else:
+            if misses == 0:
+                return "strong"
             best = "weak"
     return best
 
@@ -138,6 +152,8 @@ def _contradictions(
             continue  # the text rejects or reports such terms rather than imposing them
         for text_lang in LANGS:
             lex = lexicon(text_lang)
+            if lex.contradiction_filter is None or not lex.contradiction_filter.search(item.text):
+                continue
             for contradiction in lex.contradictions:
                 if contradiction.kind in kinds:
                     continue
@@ -440,10 +456,10 @@ def requirement_vague(
         if item.level != "must":
             continue
         terms: list[re.Match[str]] = []
-        for lang in LANGS:
-            lex = lexicon(lang)
-            for name in ("vague", "escape", "open_list", "and_or"):
-                terms.extend(lex.find(name, item.text))
+        # the item's own language only: Swedish "fast timpris" is not English "fast"
+        lex = lexicon(detect_language(item.text) if len(item.text) > 30 else document.lang)
+        for name in ("vague", "escape", "open_list", "and_or"):
+            terms.extend(lex.find(name, item.text))
         if not terms:
             continue
         terms.sort(key=lambda m: m.start())
