@@ -33,6 +33,21 @@ from proccheck.spec import display_path
 _RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
 
 
+def _specificity(requirement: Requirement) -> int:
+    return len(requirement.cues.sv) + len(requirement.cues.en)
+
+
+def _combined_verification(sources: list[Requirement]) -> Verification:
+    """The union of the checks, and the strictest evidence rule, of the set requirements a
+    specification requirement implements."""
+    if not sources:
+        return Verification()
+    checks = tuple(dict.fromkeys(c for s in sources for c in s.verification.checks))
+    demanding = [s for s in sources if s.verification.answer.evidence == "required"]
+    answer = demanding[0].verification.answer if demanding else sources[0].verification.answer
+    return Verification(checks=checks, answer=answer)
+
+
 def set_from_spec(
     spec_path: Path, base: RequirementSet, lang: Lang
 ) -> tuple[RequirementSet, tuple[str, ...]]:
@@ -44,10 +59,10 @@ def set_from_spec(
 
     document = load_spec(spec_path, display_path(spec_path))
     analysis = analyse(document, base, lang)
-    implemented: dict[int, Requirement] = {}
+    implemented: dict[int, list[Requirement]] = {}
     for requirement in base.requirements:
         for match in analysis.implementing(requirement.id):
-            implemented.setdefault(id(match.item), requirement)
+            implemented.setdefault(id(match.item), []).append(requirement)
     requirements = []
     seen: set[str] = set()
     for index, item in enumerate(document.requirements, start=1):
@@ -60,17 +75,20 @@ def set_from_spec(
                 hint="answers are matched by id, so every requirement needs its own",
             )
         seen.add(requirement_id)
-        source = implemented.get(id(item))
+        sources = implemented.get(id(item), [])
+        # the most specific set requirement (most cue groups) names the principle; checks,
+        # evidence demands and references of every implemented one apply
+        main = max(sources, key=_specificity) if sources else None
         requirements.append(
             Requirement(
                 id=requirement_id,
                 level=item.level or "must",
-                principle=source.principle if source else "other",
+                principle=main.principle if main else "other",
                 title=Text(sv=one_line(item.text, 80), en=one_line(item.text, 80)),
                 text=Text(sv=item.text, en=item.text),
-                rationale=source.rationale if source else Text(),
-                references=source.references if source else (),
-                verification=source.verification if source else Verification(),
+                rationale=main.rationale if main else Text(),
+                references=tuple(dict.fromkeys(r for s in sources for r in s.references)),
+                verification=_combined_verification(sources),
                 defined_in=document.path,
             )
         )
@@ -90,13 +108,77 @@ def set_from_spec(
     return requirement_set, ((document.reference,) if document.reference else ())
 
 
+_API_DESCRIPTION = (".json", ".yaml", ".yml")
+
+
+def api_descriptions(document: AnswerDocument, folder: Path) -> list[str]:
+    """Evidence entries that name an API description: a URL, or a JSON/YAML file in the bid's
+    folder (paths outside it are ignored, so a bid cannot make proccheck read other files)."""
+    found: list[str] = []
+    root = folder.resolve()
+    for answer in document.answers:
+        for item in answer.evidence:
+            item = item.strip()
+            if item.startswith(("http://", "https://")):
+                source = item
+            elif item.lower().endswith(_API_DESCRIPTION):
+                candidate = (folder / item).resolve()
+                if root not in candidate.parents or not candidate.is_file():
+                    continue
+                source = str(candidate)
+            else:
+                continue
+            if source not in found:
+                found.append(source)
+    return found
+
+
+def probe_evidence(
+    document: AnswerDocument,
+    folder: Path,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    allow_private: bool,
+) -> dict[str, list[tuple[str, RequirementResult, tuple[Finding, ...], bool]]]:
+    """Probe every API description the vendor gives as evidence; per requirement the probe
+    verifies, what each description showed. A description that cannot be read is itself a
+    result (not verified), not an input error: it is the vendor's evidence that fails."""
+    from proccheck.probe import probe_source
+
+    shown: dict[str, list[tuple[str, RequirementResult, tuple[Finding, ...], bool]]] = {}
+    probed = [r for r in requirement_set.requirements if r.verification.checks]
+    for source in api_descriptions(document, folder):
+        label = source if source.startswith("http") else display_path(Path(source))
+        try:
+            report = probe_source(source, requirement_set, lang, allow_private=allow_private)
+        except ProccheckError as error:
+            for requirement in probed:
+                result = RequirementResult(
+                    requirement=requirement.id,
+                    level=requirement.level,
+                    principle=requirement.principle,
+                    title=requirement.title.get(lang),
+                    outcome="not_verified",
+                    reason=one_line(str(error), 300),
+                )
+                shown.setdefault(requirement.id, []).append((label, result, (), True))
+            continue
+        for result in report.results:
+            own = tuple(f for f in report.findings if f.requirement == result.requirement)
+            shown.setdefault(result.requirement, []).append((label, result, own, False))
+    return shown
+
+
 def check_answer_document(
-    document: AnswerDocument, requirement_set: RequirementSet, lang: Lang
+    document: AnswerDocument,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    probe: dict[str, list[tuple[str, RequirementResult, tuple[Finding, ...], bool]]] | None = None,
 ) -> Report:
     """Run every answers check on one vendor's file and decide each requirement."""
     from proccheck.checks.answer_checks import match_answers
 
-    ctx = Context(lang=lang)
+    ctx = Context(lang=lang, options={"probe": probe or {}})
     findings: list[Finding] = []
     for check in all_checks().values():
         if check.kind == "answers":
@@ -151,17 +233,30 @@ def check_answers(
     requirement_set: RequirementSet,
     lang: Lang,
     procurement: tuple[str, ...] = (),
+    *,
+    probe: bool = False,
+    allow_private: bool = False,
+    mapping: Path | None = None,
 ) -> RunResult:
-    """One report per vendor file; unreadable files become problems."""
+    """One report per vendor file; unreadable files become problems. With `probe`, API
+    descriptions given as evidence are probed (nothing is fetched otherwise)."""
+    from proccheck.loaders.answers import load_mapping
+
+    layout = load_mapping(mapping) if mapping is not None else None
     reports, problems = [], []
     for path in paths:
         try:
-            document = load_answers(path, display_path(path))
+            document = load_answers(path, display_path(path), layout)
             _check_procurement(document, procurement)
         except ProccheckError as error:
             problems.append(problem_from(error))
             continue
-        reports.append(check_answer_document(document, requirement_set, lang))
+        shown = (
+            probe_evidence(document, path.parent, requirement_set, lang, allow_private)
+            if probe
+            else None
+        )
+        reports.append(check_answer_document(document, requirement_set, lang, shown))
     return RunResult(reports=tuple(reports), problems=tuple(problems))
 
 

@@ -249,6 +249,13 @@ def _answer_source(options: dict[str, Any], language: Lang) -> tuple[Any, tuple[
 
 _spec_or_set = [
     click.option(
+        "--mapping",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="YAML file describing a layout proccheck cannot guess: sheet, header_row, "
+        "columns {id, text, answer, comment, evidence} as letters or header texts.",
+    ),
+    click.option(
         "--spec",
         "spec_path",
         type=click.Path(path_type=Path),
@@ -273,8 +280,22 @@ def _with_spec_or_set(func: Callable[..., Any]) -> Callable[..., Any]:
 @answers.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_with_spec_or_set
+@click.option(
+    "--probe",
+    "probe_api",
+    is_flag=True,
+    help="Probe the API descriptions vendors give as evidence (files in the bid folder or "
+    "URLs) and flag yes-answers the description does not support. Nothing is fetched without it.",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="With --probe: allow URLs that resolve to private or loopback addresses.",
+)
 @_report_options
-def answers_check(files: tuple[Path, ...], **options: Any) -> None:
+def answers_check(
+    files: tuple[Path, ...], probe_api: bool, allow_private: bool, **options: Any
+) -> None:
     """Check vendor answer FILES (.yaml .json .csv .xlsx): one report per vendor. Answers are
     flagged for review (reservations, Delvis, missing evidence, reworded requirements); a person
     decides."""
@@ -282,7 +303,16 @@ def answers_check(files: tuple[Path, ...], **options: Any) -> None:
 
     language = _lang(options["lang"])
     requirement_set, procurement = _answer_source(options, language)
-    _finish(check_answers(list(files), requirement_set, language, procurement), **options)
+    run = check_answers(
+        list(files),
+        requirement_set,
+        language,
+        procurement,
+        probe=probe_api,
+        allow_private=allow_private,
+        mapping=options.pop("mapping"),
+    )
+    _finish(run, **options)
 
 
 @answers.command("compare")
@@ -317,7 +347,9 @@ def answers_compare(
     if fmt == "xlsx" and output is None:
         raise UsageError("-f xlsx needs -o FILE.xlsx", hint="or choose -f csv/html/markdown/json")
     requirement_set, procurement = _answer_source(options, language)
-    run = check_answers(list(files), requirement_set, language, procurement)
+    run = check_answers(
+        list(files), requirement_set, language, procurement, mapping=options.pop("mapping")
+    )
     comparison = compare(run, requirement_set, language)
     renderers: dict[str, Callable[[Any], str | bytes]] = {
         "xlsx": matrix.render_xlsx,
@@ -351,6 +383,7 @@ def answers_template(fmt: str, output: Path, lang: str | None, **options: Any) -
     from proccheck.report import matrix
 
     language = _lang(lang)
+    options.pop("mapping")
     requirement_set, _ = _answer_source(options, language)
     if fmt == "xlsx":
         write_atomic(output, matrix.render_template_xlsx(requirement_set, language))
@@ -369,45 +402,94 @@ def answers_template(fmt: str, output: Path, lang: str | None, **options: Any) -
     "set_ref",
     default="builtin:open-baseline",
     show_default=True,
-    help="Requirement set whose API requirements the probe verifies.",
+    help="Requirement set whose API requirements the probe verifies "
+    "(e.g. builtin:digg-rest-api-profil for DIGG's REST API profile).",
 )
 @click.option(
     "--allow-private",
     is_flag=True,
     help="Allow URLs that resolve to private, loopback or link-local addresses.",
 )
+@click.option(
+    "--allow-remote-refs",
+    is_flag=True,
+    help="Follow $refs to other documents (http/https, same guard as the description, "
+    "at most 20 documents). Without it they are reported as problems.",
+)
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Never use the network: read URLs from the cache only (error when not cached).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the fetch cache (PROCCHECK_CACHE_DIR sets its folder).",
+)
+@click.option(
+    "--reconciliation",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE.xlsx",
+    help="Also write a reconciliation sheet (Krav-ID, Nivå, Krav, Resultat, Motivering, "
+    "Belägg) for every requirement of the set.",
+)
 @_report_options
-def probe(sources: tuple[str, ...], set_ref: str, allow_private: bool, **options: Any) -> None:
+def probe(
+    sources: tuple[str, ...],
+    set_ref: str,
+    allow_private: bool,
+    allow_remote_refs: bool,
+    offline: bool,
+    no_cache: bool,
+    reconciliation: Path | None,
+    **options: Any,
+) -> None:
     """Measure how open an API really is from its OpenAPI 2.0/3.0/3.1 description: a file, `-`
     for stdin, or an http(s) URL (fetched only because you gave it, through a guard that refuses
-    private addresses). Scores export, import, formats, auth, docs, versioning, errors,
-    transport and terms."""
+    private addresses, and cached). Scores export, import, formats, auth, docs, versioning,
+    errors, transport and terms."""
     from proccheck.engine import problem_from
-    from proccheck.errors import ProccheckError
+    from proccheck.errors import ProccheckError, UsageError
     from proccheck.model import RunResult
-    from proccheck.probe import probe_source
+    from proccheck.probe import Probed, probe_detailed
     from proccheck.requirements import load_requirement_set
 
+    if offline and no_cache:
+        raise UsageError("--offline and --no-cache cannot be combined", hint="choose one")
+    if reconciliation is not None and reconciliation.suffix.lower() != ".xlsx":
+        raise UsageError("--reconciliation writes an .xlsx workbook", path=str(reconciliation))
     language = _lang(options["lang"])
     requirement_set = load_requirement_set(set_ref)
     stdin_text = None
     if "-" in sources:
         stdin_text = sys.stdin.read()
-    reports, problems = [], []
+    if TYPE_CHECKING:
+        from proccheck.probe.cache import CacheMode
+    cache: CacheMode = "offline" if offline else "off" if no_cache else "use"
+    probed: list[Probed] = []
+    problems = []
     for source in sources:
         try:
-            reports.append(
-                probe_source(
+            probed.append(
+                probe_detailed(
                     source,
                     requirement_set,
                     language,
                     allow_private=allow_private,
                     stdin_text=stdin_text if source == "-" else None,
+                    cache=cache,
+                    allow_remote_refs=allow_remote_refs,
                 )
             )
         except ProccheckError as error:
             problems.append(problem_from(error))
-    _finish(RunResult(reports=tuple(reports), problems=tuple(problems)), **options)
+    if reconciliation is not None and probed:
+        from proccheck.report.reconciliation import render_xlsx
+
+        write_atomic(reconciliation, render_xlsx(probed, language))
+    reports = tuple(p.report for p in probed)
+    _finish(RunResult(reports=reports, problems=tuple(problems)), **options)
 
 
 # --- checks --------------------------------------------------------------------------------------

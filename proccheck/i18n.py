@@ -254,6 +254,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Publicera beskrivningen som en enda sammanslagen fil (bundle).",
         "en": "Publish the description as one bundled file.",
     },
+    "probe.oa001.refs_remote_failed": {
+        "sv": "{count} $ref pekar på {documents} andra dokument som inte kunde hämtas ({why})",
+        "en": "{count} $refs point at {documents} other documents that could not be fetched ({why})",
+    },
+    "probe.oa001.refs_remote_failed.fix": {
+        "sv": "Publicera beskrivningen som en enda sammanslagen fil (bundle), eller rätta adresserna.",
+        "en": "Publish the description as one bundled file, or fix the addresses.",
+    },
     "probe.oa002.no_resources": {
         "sv": "Ingen GET-operation returnerar ett namngivet schema; vilken data som kan exporteras går inte att avgöra ({operations} operationer)",
         "en": "No GET operation returns a named schema, so what data can be exported cannot be told ({operations} operations)",
@@ -543,6 +551,88 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{title} {version} (OpenAPI {openapi}, {operations} operationer)",
         "en": "{title} {version} (OpenAPI {openapi}, {operations} operations)",
     },
+    "probe.rap.none": {
+        "sv": "beskrivningen har inga {items}; kravet är inte tillämpligt",
+        "en": "the description has no {items}; the requirement does not apply",
+    },
+    "probe.rap.absent": {
+        "sv": "beskrivningen anger inga {items}",
+        "en": "the description declares no {items}",
+    },
+    "probe.rap.violations": {
+        "sv": "{count} av {total} {items} följer inte kravet: {examples}",
+        "en": "{count} of {total} {items} do not follow the requirement: {examples}",
+    },
+    "probe.rap.all_ok": {
+        "sv": "alla {total} {items} följer kravet",
+        "en": "all {total} {items} follow the requirement",
+    },
+    "probe.rap.partly": {
+        "sv": "{shown}; resten av kravet kan en API-beskrivning inte visa",
+        "en": "{shown}; the rest of the requirement cannot be shown by an API description",
+    },
+    "probe.rap.cannot_show": {
+        "sv": "en API-beskrivning kan inte visa detta; kontrollera dokumentation och avtal",
+        "en": "an API description cannot show this; check the documentation and the contract",
+    },
+    "probe.rap.public": {
+        "sv": "beskrivningen hämtades från en publik adress",
+        "en": "the description was fetched from a public address",
+    },
+    "probe.rap.not_public": {
+        "sv": "beskrivningen lästes från fil; om den är publicerad online kan inte avgöras",
+        "en": "the description was read from a file; whether it is published online cannot be told",
+    },
+    "probe.rap.found": {
+        "sv": "beskrivningen anger {what}",
+        "en": "the description declares {what}",
+    },
+    "probe.rap.no_default": {
+        "sv": "{items} saknar standardvärde; kravet kan inte avgöras",
+        "en": "{items} declare no default value; the requirement cannot be decided",
+    },
+    "probe.reconciliation.ok": {"sv": "OK", "en": "OK"},
+    "probe.reconciliation.not_ok": {"sv": "EJ OK", "en": "NOT OK"},
+    "probe.reconciliation.na": {"sv": "N/A", "en": "N/A"},
+    "probe.reconciliation.unverified": {"sv": "Ej verifierat", "en": "Not verified"},
+    "probe.reconciliation.sheet": {"sv": "Avstämning", "en": "Reconciliation"},
+    "probe.reconciliation.id": {"sv": "Krav-ID", "en": "Requirement ID"},
+    "probe.reconciliation.level": {"sv": "Nivå", "en": "Level"},
+    "probe.reconciliation.text": {"sv": "Krav", "en": "Requirement"},
+    "probe.reconciliation.result": {"sv": "Resultat", "en": "Result"},
+    "probe.reconciliation.reason": {"sv": "Motivering", "en": "Reason"},
+    "probe.reconciliation.evidence": {"sv": "Belägg", "en": "Evidence"},
+    "probe.reconciliation.must": {"sv": "SKALL", "en": "MUST"},
+    "probe.reconciliation.should": {"sv": "BÖR", "en": "SHOULD"},
+    "probe.rap.item.info_fields": {"sv": "fält i info", "en": "info fields"},
+    "probe.rap.item.bodies": {"sv": "meddelandekroppar", "en": "message bodies"},
+    "probe.rap.item.versions": {"sv": "versionsangivelser", "en": "version declarations"},
+    "probe.rap.item.operations": {"sv": "operationer", "en": "operations"},
+    "probe.rap.item.responses": {"sv": "svar", "en": "responses"},
+    "probe.rap.item.date_fields": {"sv": "datum- och tidsfält", "en": "date and time fields"},
+    "probe.rap.item.url_parameters": {
+        "sv": "sök- och sökvägsparametrar",
+        "en": "query and path parameters",
+    },
+    "probe.rap.item.paths": {"sv": "sökvägar", "en": "paths"},
+    "probe.rap.item.servers": {"sv": "server-URL:er", "en": "server URLs"},
+    "probe.rap.item.urls": {"sv": "URL:er", "en": "URLs"},
+    "probe.rap.item.properties": {"sv": "fältnamn", "en": "field names"},
+    "probe.rap.item.header_parameters": {"sv": "header-parametrar", "en": "header parameters"},
+    "probe.rap.item.error_bodies": {
+        "sv": "felsvar med innehåll",
+        "en": "error responses with content",
+    },
+    "probe.rap.item.url_version": {"sv": "version i URL:en", "en": "version in the URL"},
+    "probe.rap.item.query_parameters": {"sv": "sökparametrar", "en": "query parameters"},
+    "probe.rap.item.paged_operations": {
+        "sv": "paginerade operationer",
+        "en": "paginated operations",
+    },
+    "probe.rap.item.page_parameters": {"sv": "page-parametrar", "en": "page parameters"},
+    "probe.rap.item.limit_parameters": {"sv": "limit-parametrar", "en": "limit parameters"},
+    "probe.rap.item.schemes": {"sv": "säkerhetsscheman", "en": "security schemes"},
+    "probe.rap.item.api_keys": {"sv": "API-nycklar", "en": "API keys"},
     # end probe
     # answers
     "answers.no.must": {
@@ -601,6 +691,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.evidence": {
         "sv": "{requirement} kräver underlag, men svaret anger inget ({rule})",
         "en": "{requirement} needs evidence, but the answer names none ({rule})",
+    },
+    "answers.probe": {
+        "sv": "{requirement}: Ja, men API-beskrivningen {source} visar: {reason}",
+        "en": "{requirement}: Yes, but the API description {source} shows: {reason}",
+    },
+    "answers.probe.fix": {
+        "sv": "Granska probens iakttagelser (proccheck probe {source}) och begär förtydligande om LOU tillåter det.",
+        "en": "Review the probe's findings (proccheck probe {source}) and ask for a clarification where LOU allows it.",
     },
     "answers.evidence_only_named": {
         "sv": "{requirement}: svaret hänvisar till en bilaga, men ingen bilaga är angiven i bilagekolumnen ({rule})",

@@ -54,7 +54,8 @@ def test_vendor_answers_against_spec(cli: Cli) -> None:
     a, b = data["reports"]  # type: ignore[misc]
     assert a["subject"]["name"] == "Exempel Systems AB"
     got = outcomes(a)
-    assert got["K13"] == "not_met"  # Nej
+    assert got["K11"] == "not_met"  # Nej
+    assert got["K13"] == "met"  # Ja, with the API description attached
     assert got["K2"] == "not_verified"  # mot en avgift
     assert got["K3"] == "not_verified"  # i vårt standardformat
     assert got["K4"] == "met"  # "utan extra kostnad" is not a reservation
@@ -175,7 +176,7 @@ def test_compare_formats(cli: Cli, tmp_path: Path) -> None:
         result = cli("answers", "compare", VENDOR_A, VENDOR_B, "--spec", SPEC, "-f", fmt)
         assert result.code == 0 and "K13" in result.out
     data = json.loads(cli("answers", "compare", VENDOR_A, "--spec", SPEC, "-f", "json").out)
-    assert data["vendors"][0]["not_met"] == ["K13"]
+    assert data["vendors"][0]["not_met"] == ["K11"]
 
 
 def test_vendor_text_never_becomes_a_formula(cli: Cli, tmp_path: Path) -> None:
@@ -252,3 +253,64 @@ def test_formula_cell_is_read_as_value_not_evaluated(cli: Cli, tmp_path: Path) -
     result = cli("answers", "check", path, "--set", "builtin:trollhattan-2023", "-f", "json")
     got = outcomes(json.loads(result.out)["reports"][0])
     assert got["DATA-OWNERSHIP"] in ("not_met", "not_verified")  # no cached value: never evaluated
+
+
+def test_probe_uses_api_description_from_the_bid_folder(cli: Cli, tmp_path: Path) -> None:
+    samples = Path(__file__).parent / "check_samples" / "AN007"
+    bid = tmp_path / "bid"
+    bid.mkdir()
+    (bid / "openapi.yaml").write_text((samples / "api-http.yaml").read_text(), encoding="utf-8")
+    (tmp_path / "secret.yaml").write_text("openapi: 3.0.0\n", encoding="utf-8")
+    answers = bid / "svar.yaml"
+    answers.write_text(
+        "vendor: X AB\nanswers:\n"
+        "  - {requirement: API-10, answer: Ja, evidence: [openapi.yaml]}\n"
+        "  - {requirement: API-04, answer: Ja, evidence: [../secret.yaml]}\n",
+        encoding="utf-8",
+    )
+    without = json.loads(cli("answers", "check", answers, "-f", "json").out)
+    assert not [f for f in without["reports"][0]["findings"] if f["check"] == "AN007"]
+    probed = json.loads(cli("answers", "check", answers, "--probe", "-f", "json").out)
+    flagged = [f for f in probed["reports"][0]["findings"] if f["check"] == "AN007"]
+    assert [f["requirement"] for f in flagged] == ["API-10"]
+    assert "openapi.yaml" in flagged[0]["message"] and "secret" not in json.dumps(probed)
+
+
+def test_mapping_file_for_a_layout_that_cannot_be_guessed(cli: Cli, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Svar"
+    sheet.append(["Leverantör X"])
+    sheet.append(["Nummer", "Beskrivning", "Vårt svar", "Not"])
+    sheet.append(["DATA-OWNERSHIP", "…", "Ja", ""])
+    sheet.append(["OPEN-STANDARDS", "…", "Ja", ""])
+    sheet.append(["OPEN-APIS", "…", "Nej", ""])
+    path = tmp_path / "udda.xlsx"
+    workbook.save(path)
+    guessed = cli("answers", "check", path, "--set", "builtin:trollhattan-2023")
+    assert guessed.code == 2 and "--mapping" in guessed.err
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(
+        "sheet: Svar\nheader_row: 2\ncolumns: {id: A, answer: Vårt svar, comment: D}\n",
+        encoding="utf-8",
+    )
+    result = cli(
+        "answers",
+        "check",
+        path,
+        "--set",
+        "builtin:trollhattan-2023",
+        "--mapping",
+        mapping,
+        "-f",
+        "json",
+    )
+    assert outcomes(json.loads(result.out)["reports"][0]) == {
+        "DATA-OWNERSHIP": "met",
+        "OPEN-STANDARDS": "met",
+        "OPEN-APIS": "not_met",
+    }
+    mapping.write_text("columns: {id: A, svar: C}\n", encoding="utf-8")
+    bad = cli("answers", "check", path, "--set", "builtin:trollhattan-2023", "--mapping", mapping)
+    assert bad.code == 2 and "unknown field 'svar'" in bad.err

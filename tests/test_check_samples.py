@@ -41,7 +41,14 @@ def run_check(code: str, path: Path) -> list[Finding]:
 
         set_file = path.parent / "_set"
         ref = set_file.read_text().strip() if set_file.exists() else "builtin:open-baseline"
-        return list(check.func(load_answers(path, path.name), load_requirement_set(ref), ctx))
+        requirement_set = load_requirement_set(ref)
+        document = load_answers(path, path.name)
+        if code == "AN007":  # probes the API descriptions named as evidence
+            from proccheck.answers import probe_evidence
+
+            shown = probe_evidence(document, path.parent, requirement_set, "en", False)
+            ctx = Context(lang="en", options={"probe": shown})
+        return list(check.func(document, requirement_set, ctx))
     raise AssertionError(f"no sample runner for kind {check.kind}")
 
 

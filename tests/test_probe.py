@@ -23,6 +23,12 @@ PLAIN = SAMPLES / "OA003" / "fail.yaml"
 REAL = Path(__file__).resolve().parents[2] / "shared" / "data" / "openapi-real"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fetches in these tests must not touch the user's own cache folder."""
+    monkeypatch.setenv("PROCCHECK_CACHE_DIR", str(tmp_path / "cache"))
+
+
 @pytest.fixture(scope="module")
 def baseline():  # type: ignore[no-untyped-def]
     return load_requirement_set("builtin:open-baseline")

@@ -7,6 +7,7 @@ quotes the vendor's own words and says why they matter.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from proccheck.model import Finding, Location, Requirement, RequirementSet
 TEXT_MATCH_RATIO = 0.75
 
 
+@functools.lru_cache(maxsize=8192)
 def _normal(text: str) -> str:
     """Lower-case words; punctuation at word edges ignored ("APIs." == "apis")."""
     words = (w.strip("./-") for w in re.findall(r"[\wåäöé/.%-]+", text.lower()))
@@ -476,8 +478,11 @@ def text_difference(vendor_text: str, requirement: Requirement) -> str | None:
     """A short "-removed +added" summary when the vendor's copy differs in substance."""
     if not vendor_text.strip():
         return None
+    vendor_normal = _normal(vendor_text)
+    if vendor_normal in (_normal(requirement.text.sv), _normal(requirement.text.en)):
+        return None  # the usual case: an exact copy
     best: tuple[float, list[str], list[str]] | None = None
-    vendor_words = _normal(vendor_text).split()
+    vendor_words = vendor_normal.split()
     for original in (requirement.text.sv, requirement.text.en):
         if not original:
             continue
@@ -554,3 +559,67 @@ def text_altered(
             evidence=answer.text,
             fix=t(ctx.lang, "answers.altered.fix", original=requirement.text.get(ctx.lang)),
         )
+
+
+@register(
+    "AN007",
+    "answer-contradicted-by-api",
+    title_en="The vendor's API description does not support the Yes",
+    title_sv="Leverantörens API-beskrivning stöder inte Ja-svaret",
+    kind="answers",
+    severity="warning",
+)
+def contradicted_by_api(
+    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
+) -> Iterator[Finding]:
+    """Reports yes-answers that the vendor's own API description does not bear out.
+
+    What it checks
+    Only with `answers check --probe`: every API description the vendor gives as evidence (an
+    OpenAPI file in the bid folder, or a URL) is probed as `proccheck probe` would, and for each
+    requirement the probe verifies, a "yes" whose probe result is not met or not verified is
+    reported with the probe's own reason and findings.
+
+    Why it matters
+    "Ja" to "the system supports open APIs" is a claim; the description shows what the API
+    really offers: whether all data can be read out, in open formats, with standard
+    authentication. A claim the description contradicts needs a person's assessment.
+
+    How to comply
+    Review the probe's findings (or run `proccheck probe` on the description) and ask the vendor
+    to clarify where LOU allows it.
+
+    References
+    - OpenAPI Specification: https://spec.openapis.org/oas/latest.html
+    - DIGG: REST API-profil.
+    """
+    shown = ctx.options.get("probe") or {}
+    if not shown:
+        return
+    matching = match_answers(document, requirement_set)
+    for requirement in requirement_set.requirements:
+        answer = matching.by_requirement.get(requirement.id)
+        if answer is None or answer.value != "yes":
+            continue
+        for source, result, findings, unreadable in shown.get(requirement.id, []):
+            # The description contradicts the claim (not met), or could not be read at all.
+            # What a description cannot express (an SLA, a fee) is not held against the vendor.
+            if result.outcome != "not_met" and not unreadable:
+                continue
+            detail = "; ".join(f"{f.check}: {f.message}" for f in findings[:3]) or result.reason
+            yield Finding(
+                check="AN007",
+                requirement=requirement.id,
+                severity="warning",
+                outcome="not_verified",
+                message=t(
+                    ctx.lang,
+                    "answers.probe",
+                    requirement=requirement.id,
+                    source=source,
+                    reason=result.reason,
+                ),
+                location=answer.location,
+                evidence=detail,
+                fix=t(ctx.lang, "answers.probe.fix", source=source),
+            )

@@ -94,8 +94,9 @@ def description_defective(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     What it checks
     The description is OpenAPI 3.0 or later, has its required `info` and `paths` parts, declares
     operations, and every `$ref` resolves: no reference to a missing pointer, no reference loop,
-    and no remote reference (which proccheck does not follow). Each kind of problem is reported
-    once, with a count and a few example locations.
+    and no remote reference (followed only with `--allow-remote-refs`, through the same guarded
+    fetcher, at most 20 documents; one that cannot be fetched stays a problem). Each kind of
+    problem is reported once, with a count and a few example locations.
 
     Why it matters
     A buyer's integrations, code generators and test tools are built from the description. A
@@ -131,7 +132,15 @@ def description_defective(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
         ("remote", index.remote_refs, "not_verified", "warning"),
     )
     for kind, refs, outcome, severity in kinds:
-        if refs.count:
+        if refs.count and kind == "remote" and index.remote_errors:
+            document, why = index.remote_errors[0]
+            yield _finding(
+                "OA001", index, ctx, "oa001.refs_remote_failed", pointer=refs.examples[0][0],
+                severity=severity, outcome=outcome,
+                evidence=_evidence([(doc, reason) for doc, reason in index.remote_errors]),
+                count=refs.count, documents=len(index.remote_errors), why=f"{document}: {why}",
+            )  # fmt: skip
+        elif refs.count:
             yield _finding(
                 "OA001", index, ctx, f"oa001.refs_{kind}", pointer=refs.examples[0][0],
                 severity=severity, outcome=outcome,

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from proccheck.errors import InputError
 from proccheck.lexicon import LANGS, lexicon
 from proccheck.loaders.structured import load_file, printable
-from proccheck.loaders.tables import Row, Table, column_letter, read_tables
+from proccheck.loaders.tables import ColumnMapping, Row, Table, column_letter, read_tables
 from proccheck.model import Location
 
 AnswerValue = Literal["yes", "no", "partial", "blank", "unclear"]
@@ -116,13 +116,47 @@ def _pick(mapping: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
-def load_answers(path: Path, display: str) -> AnswerDocument:
-    """Load an answers file of any supported kind."""
+def load_mapping(path: Path) -> ColumnMapping:
+    """Read a mapping file: `sheet`, `header_row` and `columns` (role -> letter or header)."""
+    from proccheck.spec import display_path
+
+    display = display_path(path)
+    data = load_file(path, display, lines=True).data
+    roles = ("id", "text", "level", "answer", "comment", "evidence")
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+        raise InputError(
+            "a mapping file needs `columns` (role: column letter or header)",
+            path=display,
+            where="1",
+            hint="e.g. columns: {id: A, text: B, answer: D, comment: E}",
+        )
+    unknown = [key for key in data if key not in ("sheet", "header_row", "columns")]
+    bad_roles = [role for role in data["columns"] if role not in roles]
+    if unknown or bad_roles:
+        raise InputError(
+            f"unknown field {(unknown or bad_roles)[0]!r} in the mapping",
+            path=display,
+            hint=f"fields: sheet, header_row, columns ({', '.join(roles)})",
+        )
+    if "answer" not in data["columns"]:
+        raise InputError("the mapping must name the answer column", path=display)
+    header_row = data.get("header_row")
+    if header_row is not None and not str(header_row).isdigit():
+        raise InputError("header_row must be a row number", path=display)
+    return ColumnMapping(
+        sheet=str(data["sheet"]) if data.get("sheet") is not None else None,
+        header_row=int(header_row) if header_row is not None else None,
+        columns={str(k): str(v) for k, v in data["columns"].items()},
+    )
+
+
+def load_answers(path: Path, display: str, mapping: ColumnMapping | None = None) -> AnswerDocument:
+    """Load an answers file of any supported kind (a mapping file overrides header detection)."""
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml", ".json"):
         return _load_structured(path, display)
     if suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
-        return _load_matrix(path, display)
+        return _load_matrix(path, display, mapping)
     raise InputError(
         f"unsupported answers file type {suffix!r}",
         path=display,
@@ -217,8 +251,8 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
     )
 
 
-def _load_matrix(path: Path, display: str) -> AnswerDocument:
-    tables = read_tables(path, display, ("answer",))
+def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None) -> AnswerDocument:
+    tables = read_tables(path, display, ("answer",), mapping)
     answers: list[VendorAnswer] = []
     seen: dict[str, str] = {}
     for table in tables:

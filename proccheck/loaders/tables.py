@@ -196,13 +196,80 @@ def detect_header(
     return None if best is None else (best[1], best[2], best[3])
 
 
-def read_tables(path: Path, display: str, required: tuple[str, ...]) -> list[Table]:
-    """Every sheet of an XLSX (or the CSV) that has a recognisable header."""
+@dataclass(frozen=True)
+class ColumnMapping:
+    """A layout proccheck cannot guess, from a mapping file: which sheet, which header row, and
+    which column (letter or header text) holds each role."""
+
+    sheet: str | None
+    header_row: int | None
+    columns: dict[str, str]
+
+
+def column_index(reference: str, header: tuple[str, ...]) -> int | None:
+    """A column given as a letter ("D") or as its header text ("Leverantörens svar")."""
+    if re.fullmatch(r"[A-Za-z]{1,3}", reference):
+        index = 0
+        for letter in reference.upper():
+            index = index * 26 + ord(letter) - 64
+        return index - 1
+    wanted = _norm(reference)
+    for position, cell in enumerate(header):
+        if _norm(cell) == wanted:
+            return position
+    return None
+
+
+def _mapped_table(
+    sheet: str | None,
+    rows: list[tuple[int, tuple[str, ...]]],
+    mapping: ColumnMapping,
+    display: str,
+) -> Table:
+    header_row = mapping.header_row or (rows[0][0] if rows else 1)
+    header = next((cells for number, cells in rows if number == header_row), ())
+    columns: dict[str, int] = {}
+    for role, reference in mapping.columns.items():
+        index = column_index(reference, header)
+        if index is None:
+            raise InputError(
+                f"mapping: column {reference!r} for {role} is not in the header row {header_row}",
+                path=display,
+                where=f"{sheet}!{header_row}" if sheet else str(header_row),
+                hint="give a column letter (e.g. D) or the exact header text",
+            )
+        columns[role] = index
+    body = tuple(
+        Row(sheet, number, cells)
+        for number, cells in rows
+        if number > header_row and any(c.strip() for c in cells)
+    )
+    return Table(sheet, header_row, columns, tuple(header), body)
+
+
+def read_tables(
+    path: Path, display: str, required: tuple[str, ...], mapping: ColumnMapping | None = None
+) -> list[Table]:
+    """Every sheet of an XLSX (or the CSV) that has a recognisable header, or the one sheet a
+    mapping file describes."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         sheets = _read_xlsx(path, display)
     else:
         sheets = [(None, _read_csv(path, display))]
+    if mapping is not None:
+        chosen = [
+            (name, rows)
+            for name, rows in sheets
+            if mapping.sheet is None or name is None or name == mapping.sheet
+        ]
+        if not chosen:
+            raise InputError(
+                f"mapping: no sheet named {mapping.sheet!r}",
+                path=display,
+                hint="sheets: " + ", ".join(str(name) for name, _ in sheets),
+            )
+        return [_mapped_table(chosen[0][0], chosen[0][1], mapping, display)]
     tables = []
     for sheet, rows in sheets:
         found = detect_header(rows, required)
@@ -221,7 +288,8 @@ def read_tables(path: Path, display: str, required: tuple[str, ...]) -> list[Tab
             "no sheet has a recognisable header row",
             path=display,
             where=sheets[0][0] if sheets and sheets[0][0] else "1",
-            hint=f"the header needs columns such as {names} (Swedish or English names)",
+            hint=f"the header needs columns such as {names} (Swedish or English names), "
+            "or describe the layout in a mapping file (answers check --mapping FILE)",
         )
     return tables
 
@@ -293,7 +361,6 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
                         path=display,
                         hint=f"remove the password in {app} and save again",
                     )
-                total += info.file_size
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > 1_000_000 and ratio > limits.MAX_ZIP_RATIO:
                     raise InputError(
@@ -301,12 +368,21 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
                         path=display,
                         where=info.filename,
                     )
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    total += info.file_size
             if total > limits.MAX_ZIP_EXPANDED:
                 raise InputError(
-                    f"the {kind} expands to more than {limits.MAX_ZIP_EXPANDED:,} bytes",
+                    f"the {kind}'s XML expands to more than {limits.MAX_ZIP_EXPANDED:,} bytes",
                     path=display,
                     hint="raise PROCCHECK_MAX_ZIP_EXPANDED if it is genuine",
                 )
+            if kind == "workbook":
+                for info in archive.infolist():
+                    name = info.filename.lower()
+                    if name.endswith(".xml") and (
+                        name.startswith("xl/worksheets/") or "sharedstrings" in name
+                    ):
+                        _count_cells(archive, info, display)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError):
         with path.open("rb") as handle:
             head = handle.read(8)
@@ -321,6 +397,33 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
             path=display,
             hint=f"open it in {app} or LibreOffice and save as {suffix}",
         ) from None
+
+
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|si)[\s/>]")
+
+
+def _count_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> None:
+    """Refuse a worksheet with more cells (or a shared-string table with more strings) than
+    MAX_CELLS before openpyxl parses it: openpyxl reads a sheet without a declared dimension
+    twice and the string table whole, at about 10 MB/s."""
+    cells = 0
+    tail = b""
+    with archive.open(info) as stream:
+        while chunk := stream.read(1 << 20):
+            block = tail + chunk
+            cells += len(_CELL_TAG.findall(block, 0, max(len(block) - 64, 0)))
+            tail = block[max(len(block) - 64, 0) :]
+            if cells > limits.MAX_CELLS:
+                raise InputError(
+                    f"more than {limits.MAX_CELLS:,} cells",
+                    path=display,
+                    where=info.filename,
+                    hint="a real answer matrix is far smaller; "
+                    "raise PROCCHECK_MAX_CELLS if it is genuine",
+                )
+    cells += len(_CELL_TAG.findall(tail))
+    if cells > limits.MAX_CELLS:
+        raise InputError(f"more than {limits.MAX_CELLS:,} cells", path=display, where=info.filename)
 
 
 def _read_xlsx(

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from proccheck import limits
 from proccheck.checks import Context, all_checks
 from proccheck.engine import make_report
 from proccheck.i18n import t
 from proccheck.loaders.structured import decode_text, read_text
+
+if TYPE_CHECKING:
+    from proccheck.probe.cache import CacheMode
+
 from proccheck.model import (
     Finding,
     Lang,
@@ -28,9 +34,18 @@ from proccheck.model import (
     Subject,
 )
 from proccheck.probe.analysis import Analysis, Dimension, analyse
-from proccheck.probe.openapi import ApiIndex, build_index
+from proccheck.probe.openapi import ApiIndex, RemoteLoader, build_index
 
-__all__ = ["analyse_source", "load_source", "probe_index", "probe_source"]
+__all__ = [
+    "Probed",
+    "ReconciliationRow",
+    "analyse_source",
+    "load_source",
+    "probe_detailed",
+    "probe_index",
+    "probe_index_detailed",
+    "probe_source",
+]
 
 _RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
 _SEVERITY = {"error": 0, "warning": 1, "note": 2}
@@ -57,33 +72,90 @@ def is_url(source: str) -> bool:
 
 
 def load_source(
-    source: str, *, allow_private: bool = False, stdin_text: str | None = None
+    source: str,
+    *,
+    allow_private: bool = False,
+    stdin_text: str | None = None,
+    cache: CacheMode = "use",
+    allow_remote_refs: bool = False,
 ) -> tuple[ApiIndex, str | None]:
     """Read and index a description; returns the index and the URL it came from (or None).
 
-    Raises InputError/ProbeError for anything unreadable: a missing file, a refused or failed
-    fetch, bad YAML/JSON, or a document that is not OpenAPI 2.0/3.0/3.1.
+    Nothing is fetched unless `source` is a URL, or `allow_remote_refs` is set and the description
+    refers to other documents. Raises InputError/ProbeError for anything unreadable: a missing
+    file, a refused or failed fetch, bad YAML/JSON, or a document that is not OpenAPI 2.0/3.0/3.1.
     """
+    url: str | None = None
     if source == "-":
         display = "<stdin>"
         if stdin_text is None:
             raw = sys.stdin.buffer.read(limits.MAX_INPUT_BYTES + 1)
             stdin_text = decode_text(raw, display)
-        return build_index(stdin_text, display), None
-    if is_url(source):
-        from proccheck.probe.fetch import fetch as fetch_url  # requests is slow to import
+        text = stdin_text
+    elif is_url(source):
+        from proccheck.probe.cache import fetch_cached  # requests is slow to import
 
-        fetched = fetch_url(source, allow_private=allow_private)
+        display = source
+        fetched = fetch_cached(source, allow_private=allow_private, mode=cache)
         text = decode_text(fetched.content, source)
-        return build_index(text, source), fetched.final_url
-    return build_index(read_text(Path(source), source), source), None
+        url = fetched.final_url
+    else:
+        display = source
+        text = read_text(Path(source), source)
+    remote = _remote_loader(allow_private, cache) if allow_remote_refs else None
+    return build_index(text, display, base_url=url, remote=remote), url
+
+
+def _remote_loader(allow_private: bool, cache: CacheMode) -> RemoteLoader:
+    """Fetch and parse remote `$ref` documents through the guarded fetcher, within one budget.
+
+    Every document goes through the same guard as the description (schemes, private addresses,
+    redirects, size cap); together they may not exceed the size cap or the fetch deadline.
+    """
+    import time
+
+    from proccheck.errors import ProbeError
+    from proccheck.loaders.structured import load_text
+    from proccheck.probe.cache import fetch_cached
+    from proccheck.probe.fetch import FetchLimits
+
+    budget = FetchLimits()
+    started = time.monotonic()
+    used = [0]
+
+    def load(document: str) -> object:
+        remaining = budget.deadline - (time.monotonic() - started)
+        left = budget.max_bytes - used[0]
+        if remaining <= 0:
+            raise ProbeError("remote documents took longer than the fetch deadline", path=document)
+        if left <= 0:
+            raise ProbeError("remote documents exceed the size limit together", path=document)
+        bounds = replace(budget, deadline=remaining, max_bytes=left)
+        fetched = fetch_cached(document, allow_private=allow_private, mode=cache, bounds=bounds)
+        used[0] += len(fetched.content)
+        text = decode_text(fetched.content, document)
+        json_shaped = text.lstrip()[:1] in "{["
+        return load_text(text, document, typed=True, lines=False, prefer_json=json_shaped).data
+
+    return load
 
 
 def analyse_source(
-    source: str, *, allow_private: bool = False, stdin_text: str | None = None
+    source: str,
+    *,
+    allow_private: bool = False,
+    stdin_text: str | None = None,
+    cache: CacheMode = "use",
+    allow_remote_refs: bool = False,
 ) -> tuple[ApiIndex, Analysis]:
     """The index and the measurements (dimension scores with their counts) of one description."""
-    index, url = load_source(source, allow_private=allow_private, stdin_text=stdin_text)
+    index, url = load_source(
+        source,
+        allow_private=allow_private,
+        stdin_text=stdin_text,
+        cache=cache,
+        allow_remote_refs=allow_remote_refs,
+    )
     return index, analyse(index, url)
 
 
@@ -94,11 +166,61 @@ def probe_source(
     *,
     allow_private: bool = False,
     stdin_text: str | None = None,
+    cache: CacheMode = "use",
+    allow_remote_refs: bool = False,
 ) -> Report:
     """Probe one API description (file path, `-` for stdin, or http(s) URL) against a set."""
-    index, url = load_source(source, allow_private=allow_private, stdin_text=stdin_text)
+    return probe_detailed(
+        source,
+        requirement_set,
+        lang,
+        allow_private=allow_private,
+        stdin_text=stdin_text,
+        cache=cache,
+        allow_remote_refs=allow_remote_refs,
+    ).report
+
+
+def probe_detailed(
+    source: str,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    *,
+    allow_private: bool = False,
+    stdin_text: str | None = None,
+    cache: CacheMode = "use",
+    allow_remote_refs: bool = False,
+) -> Probed:
+    """`probe_source` plus the per-requirement reconciliation rows (with evidence locations)."""
+    index, url = load_source(
+        source,
+        allow_private=allow_private,
+        stdin_text=stdin_text,
+        cache=cache,
+        allow_remote_refs=allow_remote_refs,
+    )
     public = url is not None and not allow_private
-    return probe_index(index, requirement_set, lang, base_url=url, public_source=public)
+    return probe_index_detailed(index, requirement_set, lang, base_url=url, public_source=public)
+
+
+@dataclass(frozen=True)
+class ReconciliationRow:
+    """One row of the reconciliation sheet: a requirement, its verdict and the evidence."""
+
+    requirement: str
+    level: str
+    text: str
+    outcome: Outcome
+    reason: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Probed:
+    """A probe report plus a reconciliation row for every requirement of the set."""
+
+    report: Report
+    rows: tuple[ReconciliationRow, ...]
 
 
 def probe_index(
@@ -110,7 +232,27 @@ def probe_index(
     public_source: bool = False,
 ) -> Report:
     """Run every probe check over an index and build the report."""
+    return probe_index_detailed(
+        index, requirement_set, lang, base_url=base_url, public_source=public_source
+    ).report
+
+
+def probe_index_detailed(
+    index: ApiIndex,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    *,
+    base_url: str | None = None,
+    public_source: bool = False,
+) -> Probed:
+    """Run every probe check over an index; the report and the reconciliation rows.
+
+    A requirement of the built-in DIGG profile is judged by its own evaluator where the
+    description can show it (see `proccheck.probe.profile`), else by its probe checks, else it is
+    not verified. Requirements of other sets without a probe check are left out of the report.
+    """
     from proccheck.checks.probe_checks import CEILING, PUBLIC_SOURCE_ONLY
+    from proccheck.probe import profile
 
     ctx = Context(lang=lang, options={"base_url": base_url})
     checks = {code: c for code, c in all_checks().items() if c.kind == "probe"}
@@ -131,14 +273,37 @@ def probe_index(
             return "not_verified"
         return CEILING.get(code, "met")
 
-    results = [
-        _result(requirement, codes, by_check, analysis, index, lang, ceiling)
-        for requirement in requirement_set.requirements
-        if (codes := [c for c in requirement.verification.checks if c in checks])
-    ]
+    profile_ctx = profile.Ctx(index, analysis, lang, public_source)
+    results: list[RequirementResult] = []
+    rows: list[ReconciliationRow] = []
+    for requirement in requirement_set.requirements:
+        codes = [c for c in requirement.verification.checks if c in checks]
+        verdict = profile.evaluate(requirement, profile_ctx)
+        evidence: tuple[str, ...]
+        if verdict is not None:
+            result = _as_result(requirement, lang, verdict.outcome, verdict.reason)
+            evidence = verdict.evidence
+        elif codes:
+            result = _result(requirement, codes, by_check, analysis, index, lang, ceiling)
+            evidence = _finding_places(codes, by_check, result.outcome)
+        else:
+            result = _as_result(requirement, lang, "not_verified", profile.cannot_show(lang))
+            evidence = ()
+        if verdict is not None or codes or profile.applies(requirement):
+            results.append(result)
+        rows.append(
+            ReconciliationRow(
+                requirement=requirement.id,
+                level=requirement.level,
+                text=requirement.text.get(lang),
+                outcome=result.outcome,
+                reason=result.reason,
+                evidence=evidence,
+            )
+        )
     info = index.info
     title = str(info.get("title") or index.display)
-    return make_report(
+    report = make_report(
         kind="probe",
         subject=Subject(
             path=index.display,
@@ -157,6 +322,35 @@ def probe_index(
         lang=lang,
         score=analysis.overall,
     )
+    return Probed(report=report, rows=tuple(rows))
+
+
+def _as_result(
+    requirement: Requirement, lang: Lang, outcome: Outcome, reason: str
+) -> RequirementResult:
+    return RequirementResult(
+        requirement=requirement.id,
+        level=requirement.level,
+        principle=requirement.principle,
+        title=requirement.title.get(lang),
+        outcome=outcome,
+        reason=reason,
+        references=requirement.references,
+    )
+
+
+def _finding_places(
+    codes: list[str], by_check: dict[str, list[Finding]], outcome: Outcome
+) -> tuple[str, ...]:
+    """Where the findings behind a check-based verdict point (the worst ones first)."""
+    if outcome == "met":
+        return ()
+    places = [
+        f.location.describe()
+        for code in codes
+        for f in sorted(by_check.get(code, []), key=lambda f: _RANK[f.outcome])
+    ]
+    return tuple(dict.fromkeys(places))[:5]
 
 
 def _summary(codes: Iterable[str], analysis: Analysis, index: ApiIndex, lang: Lang) -> str:

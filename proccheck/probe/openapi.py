@@ -9,9 +9,10 @@ ref-to-ref cycles and remote refs are collected as counted problems with a few e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin, urlsplit
 
 from proccheck.errors import ProbeError
 from proccheck.loaders.structured import Loaded, escape_pointer, load_text
@@ -71,9 +72,13 @@ class Response:
     pointer: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Operation:
-    """One operation (path + method) with everything the checks look at, refs resolved."""
+    """One operation (path + method) with everything the checks look at, refs resolved.
+
+    Compared by identity: membership tests over thousands of operations must not compare every
+    field (GitHub's and Microsoft Graph's descriptions made that quadratic).
+    """
 
     path: str
     method: str
@@ -117,6 +122,8 @@ class ApiIndex:
     loaded: Loaded
     resolver: Resolver
     memo: dict[str, Any] = field(default_factory=dict)  # per-index caches (the analysis)
+    remote_documents: list[str] = field(default_factory=list)  # followed (--allow-remote-refs)
+    remote_errors: list[tuple[str, str]] = field(default_factory=list)  # (document, why not)
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line of a pointer in a YAML source (None for JSON sources)."""
@@ -128,14 +135,37 @@ class ApiIndex:
 
 
 class Resolver:
-    """Lazy local `$ref` resolution with a memo per target and ref-to-ref cycle detection."""
+    """Lazy `$ref` resolution with a memo per target and ref-to-ref cycle detection.
 
-    def __init__(self, root: Any) -> None:
+    Local refs (`#/...`) resolve in the document itself. Other refs resolve only in documents
+    loaded into `external` (with `--allow-remote-refs`), keyed by absolute URL without fragment;
+    refs inside those documents have been made absolute when they were loaded.
+    """
+
+    def __init__(self, root: Any, base: str | None = None) -> None:
         self.root = root
+        self.base = (base or "").partition("#")[0]
+        self.external: dict[str, Any] = {}
         self.memo: dict[str, Any] = {}
 
+    def locate(self, ref: str) -> tuple[Any, str] | None:
+        """(document root, pointer) a ref points into, or None when its document is not loaded."""
+        if ref.startswith("#"):
+            return self.root, ref[1:]
+        if not self.external:
+            return None
+        try:
+            absolute = urljoin(self.base, ref)
+        except ValueError:
+            return None
+        document, _, fragment = absolute.partition("#")
+        if document == self.base and self.base:
+            return self.root, fragment
+        found = self.external.get(document)
+        return None if found is None else (found, fragment)
+
     def lookup(self, ref: str) -> Any:
-        """The node a local ref points at: _MISSING, or a ("cycle",) marker for a ref loop."""
+        """The node a ref points at: _MISSING, or a ("cycle",) marker for a ref loop."""
         if ref in self.memo:
             return self.memo[ref]
         chain: list[str] = []
@@ -145,11 +175,12 @@ class Resolver:
             if current in self.memo:
                 result = self.memo[current]
                 break
-            if current in chain or not current.startswith("#"):
+            place = None if current in chain else self.locate(current)
+            if place is None:
                 result = _CYCLE if current in chain else _MISSING
                 break
             chain.append(current)
-            node = _pointer_get(self.root, current[1:])
+            node = _pointer_get(place[0], place[1])
             if isinstance(node, dict) and isinstance(node.get("$ref"), str):
                 current = node["$ref"]
                 continue
@@ -263,25 +294,49 @@ def parse_description(text: str, display: str) -> Loaded:
     return load_text(text, display, typed=True, lines=want_lines, prefer_json=json_shaped)
 
 
-def build_index(text: str, display: str) -> ApiIndex:
-    """Parse an API description and index it; raise ProbeError/InputError if it is not one."""
+RemoteLoader = Callable[[str], Any]
+"""Fetches and parses one remote document (absolute http(s) URL) or raises ProccheckError."""
+
+MAX_REMOTE_DOCUMENTS = 20
+
+
+def build_index(
+    text: str,
+    display: str,
+    *,
+    base_url: str | None = None,
+    remote: RemoteLoader | None = None,
+) -> ApiIndex:
+    """Parse an API description and index it; raise ProbeError/InputError if it is not one.
+
+    With `remote` (only given for `--allow-remote-refs`), `$ref`s to other documents are followed
+    through it, relative to `base_url`, at most MAX_REMOTE_DOCUMENTS documents.
+    """
     loaded = parse_description(text, display)
-    return index_document(loaded)
+    return index_document(loaded, base_url=base_url, remote=remote)
 
 
-def index_document(loaded: Loaded) -> ApiIndex:
+def index_document(
+    loaded: Loaded, *, base_url: str | None = None, remote: RemoteLoader | None = None
+) -> ApiIndex:
     """Index an already parsed document."""
     root = loaded.data
     display = loaded.path
     version, declared = _detect_version(root, display)
-    resolver = Resolver(root)
+    resolver = Resolver(root, base_url)
     node_count, refs = _walk(root)
-    missing, remote, cyclic = RefProblem(), RefProblem(), RefProblem()
+    followed: list[str] = []
+    failed: list[tuple[str, str]] = []
+    if remote is not None:
+        targets = [t for t in refs if not t.startswith("#")]
+        if targets:
+            followed, failed = _load_remote(resolver, targets, remote)
+    missing, remote_refs, cyclic = RefProblem(), RefProblem(), RefProblem()
     ref_count = 0
     for target, (count, pointers) in refs.items():
         ref_count += count
-        if not target.startswith("#"):
-            problem: RefProblem | None = remote
+        if not target.startswith("#") and resolver.locate(target) is None:
+            problem: RefProblem | None = remote_refs
         else:
             found = resolver.lookup(target)
             problem = missing if found is _MISSING else cyclic if found is _CYCLE else None
@@ -337,12 +392,79 @@ def index_document(loaded: Loaded) -> ApiIndex:
         node_count=node_count,
         ref_count=ref_count,
         missing_refs=missing,
-        remote_refs=remote,
+        remote_refs=remote_refs,
         cyclic_refs=cyclic,
         structure=structure,
         loaded=loaded,
         resolver=resolver,
+        remote_documents=followed,
+        remote_errors=failed,
     )
+
+
+def _load_remote(
+    resolver: Resolver, targets: list[str], remote: RemoteLoader
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Load the documents `targets` refer to, and those they refer to, into the resolver.
+
+    Refs inside a loaded document are rewritten to absolute URLs, so they resolve against the
+    right document wherever the index meets them. Returns the documents loaded and, for each one
+    that was not, why not.
+    """
+    from proccheck.errors import ProccheckError
+
+    failed: dict[str, str] = {}
+    queue: list[str] = []
+    for target in targets:
+        try:
+            queue.append(urljoin(resolver.base, target).partition("#")[0])
+        except ValueError:
+            failed[target] = "malformed reference"
+    loaded: list[str] = []
+    while queue:
+        document = queue.pop(0)
+        if document in resolver.external or document in failed or document == resolver.base:
+            continue
+        if urlsplit(document).scheme not in ("http", "https"):
+            failed[document] = (
+                "not an http(s) URL (relative refs need a description fetched by URL)"
+            )
+            continue
+        if len(loaded) >= MAX_REMOTE_DOCUMENTS:
+            failed[document] = f"more than {MAX_REMOTE_DOCUMENTS} remote documents"
+            continue
+        try:
+            data = remote(document)
+        except ProccheckError as error:
+            failed[document] = error.message
+            continue
+        resolver.external[document] = data
+        loaded.append(document)
+        queue.extend(_absolutise(data, document))
+    return loaded, sorted(failed.items())
+
+
+def _absolutise(root: Any, document: str) -> list[str]:
+    """Make every `$ref` in `root` absolute against `document`; return the other documents named."""
+    others: list[str] = []
+    stack: list[Any] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                try:
+                    absolute = urljoin(document, ref)
+                except ValueError:
+                    absolute = ref
+                node["$ref"] = absolute
+                target = absolute.partition("#")[0]
+                if target != document:
+                    others.append(target)
+            stack.extend(v for k, v in node.items() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    return others
 
 
 def _walk(root: Any) -> tuple[int, dict[str, tuple[int, list[str]]]]:

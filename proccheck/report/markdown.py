@@ -21,6 +21,7 @@ _BADGE: dict[Outcome, str] = {
 }
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&:@])")
 _LINKY = re.compile(r"(?i)(https?|ftp|mailto|www)")
+_PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def md(text: str, limit: int = 500) -> str:
@@ -28,6 +29,12 @@ def md(text: str, limit: int = 500) -> str:
     escaped = _SPECIAL.sub(r"\\\1", one_line(text, limit))
     # GitHub autolinks bare URLs and www.-names; a word joiner after the scheme stops that.
     return _LINKY.sub(lambda m: m.group(1)[0] + "\u2060" + m.group(1)[1:], escaped)
+
+
+def md_code(text: str, limit: int = 100) -> str:
+    """An identifier (set id, version, check code) as written when it is plain, else escaped."""
+    plain_id = _PLAIN_ID.fullmatch(text) and not _LINKY.search(text) and len(text) <= limit
+    return text if plain_id else md(text, limit)
 
 
 def render(run: RunResult) -> str:
@@ -68,7 +75,8 @@ def _report_blocks(report: Report) -> list[str]:
             if report.score is not None
             else ""
         )
-        + f" · {md(report.subject.path, 200)} · {report.requirement_set.id} {md(report.requirement_set.version, 40)}\n\n"
+        + f" · {md(report.subject.path, 200)} · {md_code(report.requirement_set.id)} "
+        f"{md(report.requirement_set.version, 40)}\n\n"
         f"{md(coverage_line(report), 400)}\n"
     )
     blocks = [head]
@@ -112,7 +120,7 @@ def _report_blocks(report: Report) -> list[str]:
         blocks.append("### " + ("Iakttagelser" if lang == "sv" else "Findings") + "\n")
         for finding in report.findings:
             line = (
-                f"- **{finding.check}** {md(finding.requirement or '', 40)} "
+                f"- **{md_code(finding.check, 40)}** {md(finding.requirement or '', 40)} "
                 f"{md(finding.location.describe(), 200)}: {md(finding.message)}"
             )
             if finding.evidence:

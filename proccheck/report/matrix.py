@@ -140,13 +140,19 @@ def _md(text: str, limit: int = 300) -> str:
     return md(text, limit)
 
 
+def _md_code(text: str) -> str:
+    from proccheck.report.markdown import md_code
+
+    return md_code(text)
+
+
 def render_markdown(comparison: Comparison) -> str:
     """A Markdown table with a summary of failing bids."""
     lang = comparison.lang
     labels = _labels(lang)
     badge = {"met": "✅", "not_met": "❌", "not_verified": "⚠️", "not_applicable": "➖"}
     lines = [
-        f"## {labels['matrix']}: {comparison.requirement_set.id} "
+        f"## {labels['matrix']}: {_md_code(comparison.requirement_set.id)} "
         f"{_md(comparison.requirement_set.version, 40)}",
         "",
         f"_{labels['note']}_",
@@ -252,7 +258,11 @@ def render_xlsx(comparison: Comparison) -> bytes:
         *(v.vendor for v in comparison.vendors),
     ]
     sheet.append([cell_text(h) for h in header])
-    for row in comparison.rows:
+    # one style object per outcome (openpyxl deduplicates styles by comparing them), and row
+    # numbers counted here: `max_row` scans the whole sheet on every call
+    fills = {outcome: PatternFill("solid", fgColor=colour) for outcome, colour in _FILL.items()}
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, row in enumerate(comparison.rows, start=2):
         sheet.append(
             [
                 cell_text(row.requirement),
@@ -262,35 +272,32 @@ def render_xlsx(comparison: Comparison) -> bytes:
             ]
         )
         for offset, verdict in enumerate(row.cells):
-            target = sheet.cell(row=sheet.max_row, column=4 + offset)
-            target.fill = PatternFill("solid", fgColor=_FILL[verdict.outcome])
+            sheet.cell(row=number, column=4 + offset).fill = fills[verdict.outcome]
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
     sheet.freeze_panes = "D2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(comparison.rows) + 1}"
     widths = [14, 8, 60] + [40] * len(comparison.vendors)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row_cells in sheet.iter_rows(min_row=2):
         for cell in row_cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrap
 
     summary = workbook.create_sheet(labels["summary"])
     summary.append([labels["vendor"], labels["outcome"], labels["fails"], labels["review"]])
-    for v in comparison.vendors:
+    for number, v in enumerate(comparison.vendors, start=2):
         summary.append(
             [
                 cell_text(v.vendor),
                 t(lang, "outcome." + v.outcome),
-                ", ".join(v.not_met),
-                ", ".join(v.not_verified),
+                cell_text(", ".join(v.not_met)),
+                cell_text(", ".join(v.not_verified)),
             ]
         )
-        summary.cell(row=summary.max_row, column=2).fill = PatternFill(
-            "solid", fgColor=_FILL[v.outcome]
-        )
+        summary.cell(row=number, column=2).fill = fills[v.outcome]
     summary.append([])
     summary.append([labels["note"]])
     for cell in summary[1]:
@@ -312,13 +319,15 @@ def render_xlsx(comparison: Comparison) -> bytes:
             labels["fix"],
         ]
     )
+    number = 1
     for report in comparison.run.reports:
         for finding in report.findings:
+            number += 1
             findings.append(
                 [
                     cell_text(report.subject.name),
                     cell_text(finding.requirement or ""),
-                    finding.check,
+                    cell_text(finding.check),
                     t(lang, "outcome." + finding.outcome),
                     cell_text(finding.location.describe()),
                     cell_text(finding.message),
@@ -326,13 +335,11 @@ def render_xlsx(comparison: Comparison) -> bytes:
                     cell_text(finding.fix or ""),
                 ]
             )
-            findings.cell(row=findings.max_row, column=4).fill = PatternFill(
-                "solid", fgColor=_FILL[finding.outcome]
-            )
+            findings.cell(row=number, column=4).fill = fills[finding.outcome]
     for cell in findings[1]:
         cell.font = bold
     findings.freeze_panes = "A2"
-    findings.auto_filter.ref = f"A1:H{max(findings.max_row, 1)}"
+    findings.auto_filter.ref = f"A1:H{number}"
     for letter, width in zip("ABCDEFGH", (24, 12, 8, 14, 30, 60, 60, 50), strict=True):
         findings.column_dimensions[letter].width = width
     for each in workbook.worksheets:

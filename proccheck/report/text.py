@@ -50,7 +50,8 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
     lines = [
         f"{t(lang, 'kind.' + report.kind)}: {one_line(report.subject.path)}"
         + (f" ({one_line(report.subject.name)})" if report.subject.name else ""),
-        f"{set_word}: {report.requirement_set.id} {report.requirement_set.version}",
+        f"{set_word}: {one_line(report.requirement_set.id, 100)} "
+        f"{one_line(report.requirement_set.version, 40)}",
         ("resultat" if lang == "sv" else "outcome")
         + f": {_paint(outcome_word, report.outcome, colour)}"
         + (
@@ -66,7 +67,7 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
     for result in report.results:
         mark = _paint(_MARK[result.outcome], result.outcome, colour)
         lines.append(
-            f"{mark} {result.requirement} [{t(lang, 'level.' + result.level)}] "
+            f"{mark} {one_line(result.requirement, 60)} [{t(lang, 'level.' + result.level)}] "
             f"{one_line(result.title, 120)}: {one_line(result.reason, 300)}"
         )
         for index in by_requirement.pop(result.requirement, []):
@@ -88,7 +89,7 @@ def _finding_lines(report: Report, index: int, skip_message: str = "") -> list[s
     same = message == one_line(skip_message, 300) or message.startswith(skip_message.rstrip("…"))
     lines = [
         f"    {one_line(finding.location.describe(), 200)}: {t(lang, 'severity.' + finding.severity)}"
-        f" {finding.check}" + ("" if same else f": {message}")
+        f" {one_line(finding.check, 40)}" + ("" if same else f": {message}")
     ]
     if finding.evidence:
         lines.append(f'      "{one_line(finding.evidence, 300)}"')

@@ -1,0 +1,88 @@
+"""The reconciliation sheet ("avstämning") of `proccheck probe --reconciliation FILE.xlsx`.
+
+One sheet per probed description in the shape of DIGG's own reconciliation annex to the REST API
+profile: Krav-ID, Nivå (SKALL/BÖR), Krav, Resultat (OK / EJ OK / N/A / Ej verifierat),
+Motivering, Belägg. Everything from the description (titles, paths, reasons quoting them) is
+vendor text, so every cell is neutralised and stored as a string, as in the comparison matrix.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from proccheck.i18n import t
+from proccheck.model import Lang, Outcome
+from proccheck.probe import Probed
+from proccheck.report.matrix import _FILL, _force_strings, cell_text
+
+RESULT_KEY: dict[Outcome, str] = {
+    "met": "probe.reconciliation.ok",
+    "not_met": "probe.reconciliation.not_ok",
+    "not_applicable": "probe.reconciliation.na",
+    "not_verified": "probe.reconciliation.unverified",
+}
+_WIDTHS = (12, 8, 60, 14, 70, 60)
+
+
+def result_label(outcome: Outcome, lang: Lang) -> str:
+    """OK / EJ OK / N/A / Ej verifierat (Swedish) or OK / NOT OK / N/A / Not verified."""
+    return t(lang, RESULT_KEY[outcome])
+
+
+def rows(probed: Probed, lang: Lang) -> list[list[str]]:
+    """Header plus one row per requirement, as plain (not yet neutralised) strings."""
+    header = [
+        t(lang, f"probe.reconciliation.{k}")
+        for k in ("id", "level", "text", "result", "reason", "evidence")
+    ]
+    body = [
+        [
+            row.requirement,
+            t(lang, f"probe.reconciliation.{row.level}"),
+            row.text,
+            result_label(row.outcome, lang),
+            row.reason,
+            "\n".join(row.evidence),
+        ]
+        for row in probed.rows
+    ]
+    return [header, *body]
+
+
+def render_xlsx(probed: Sequence[Probed], lang: Lang) -> bytes:
+    """A workbook with one reconciliation sheet per probed description."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None
+    workbook.remove(first)
+    base = t(lang, "probe.reconciliation.sheet")
+    for number, item in enumerate(probed, start=1):
+        sheet = workbook.create_sheet(base if len(probed) == 1 else f"{base} {number}")
+        for values in rows(item, lang):
+            sheet.append([cell_text(v) for v in values])
+        for position, row in enumerate(item.rows, start=2):
+            sheet.cell(row=position, column=4).fill = PatternFill(
+                "solid", fgColor=_FILL[row.outcome]
+            )
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="D9E1F2")
+        for column, width in enumerate(_WIDTHS, start=1):
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        for row_cells in sheet.iter_rows(min_row=2):
+            for cell in row_cells:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "B2"
+        sheet.auto_filter.ref = f"A1:F{max(sheet.max_row, 1)}"
+        subject = item.report.subject
+        sheet.append([])
+        sheet.append([cell_text(f"{subject.name} — {subject.path}")])
+    _force_strings(workbook)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
