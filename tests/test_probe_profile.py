@@ -159,3 +159,14 @@ def test_other_sets_unchanged(tmp_path: Path, lang: str) -> None:
     reported = {r.requirement for r in probed.report.results}
     assert "DO-01" not in reported  # no probe check: left out of the report
     assert {row.requirement for row in probed.rows} >= {"DO-01"}  # but listed in the sheet
+
+
+def test_reconciliation_drops_control_characters(tmp_path: Path) -> None:
+    from proccheck.report.reconciliation import render_xlsx
+
+    doc = json.loads(json.dumps(GOOD))
+    doc["paths"]["/bad\x01path"] = doc["paths"]["/cases"]
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    probed = probe_detailed(str(path), load_requirement_set("builtin:digg-rest-api-profil"), "en")
+    assert render_xlsx([probed], "en")[:2] == b"PK"

@@ -30,6 +30,13 @@ def result_label(outcome: Outcome, lang: Lang) -> str:
     return t(lang, RESULT_KEY[outcome])
 
 
+def _cell(value: str) -> str:
+    """cell_text, minus the control characters a worksheet cannot hold (openpyxl refuses them)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", cell_text(value))
+
+
 def rows(probed: Probed, lang: Lang) -> list[list[str]]:
     """Header plus one row per requirement, as plain (not yet neutralised) strings."""
     header = [
@@ -64,7 +71,7 @@ def render_xlsx(probed: Sequence[Probed], lang: Lang) -> bytes:
     for number, item in enumerate(probed, start=1):
         sheet = workbook.create_sheet(base if len(probed) == 1 else f"{base} {number}")
         for values in rows(item, lang):
-            sheet.append([cell_text(v) for v in values])
+            sheet.append([_cell(v) for v in values])
         for position, row in enumerate(item.rows, start=2):
             sheet.cell(row=position, column=4).fill = PatternFill(
                 "solid", fgColor=_FILL[row.outcome]
@@ -81,7 +88,7 @@ def render_xlsx(probed: Sequence[Probed], lang: Lang) -> bytes:
         sheet.auto_filter.ref = f"A1:F{max(sheet.max_row, 1)}"
         subject = item.report.subject
         sheet.append([])
-        sheet.append([cell_text(f"{subject.name} — {subject.path}")])
+        sheet.append([_cell(f"{subject.name} — {subject.path}")])
     _force_strings(workbook)
     out = io.BytesIO()
     workbook.save(out)
