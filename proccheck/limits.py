@@ -46,3 +46,8 @@ the largest workbook accepted near 6 s."""
 
 MAX_ZIP_RATIO = _limit("MAX_ZIP_RATIO", 1000)
 """Highest compression ratio of any member of an XLSX or DOCX (zip bombs)."""
+
+MAX_REQUIREMENT_CHARS = _limit("MAX_REQUIREMENT_CHARS", 20_000)
+"""Longest text item treated as a requirement. Longer items (a whole document in one paragraph)
+are still searched for contradictions, but not matched against every requirement of the set,
+which would cost about 0.1 s per requirement and megabyte."""

@@ -409,7 +409,12 @@ comparisons = st.builds(
         ),
         max_size=4,
     ).map(tuple),
-    run=runs,
+    # the run only feeds the JSON problems and the XLSX findings sheet: keep it small
+    run=st.builds(
+        RunResult,
+        reports=st.lists(reports, max_size=1).map(tuple),
+        problems=st.lists(problems, max_size=1).map(tuple),
+    ),
 )
 
 

@@ -111,8 +111,14 @@ class SpecDocument:
 
     @property
     def requirements(self) -> tuple[SpecItem, ...]:
-        """The items that are requirements."""
-        return tuple(item for item in self.items if item.is_requirement)
+        """The items that are requirements (bounded in length: see limits)."""
+        from proccheck import limits
+
+        return tuple(
+            item
+            for item in self.items
+            if item.is_requirement and len(item.text) <= limits.MAX_REQUIREMENT_CHARS
+        )
 
 
 def worded_level(text: str) -> Level | None:
