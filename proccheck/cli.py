@@ -363,11 +363,7 @@ def answers_compare(
         write_atomic(output, content)
     else:
         click.echo(content if isinstance(content, str) else "", nl=False)
-    for problem in run.problems:
-        where = f"{problem.path}:{problem.where}" if problem.where else problem.path
-        click.echo(f"error: {where}: {problem.message}", err=True)
-        if problem.hint:
-            click.echo(f"hint: {problem.hint}", err=True)
+    _print_problems(run)
     sys.exit(EXIT_INPUT if run.problems else EXIT_OK)
 
 
@@ -588,11 +584,7 @@ def _finish(
     for target, content in rendered:
         if target is None:
             click.echo(content, nl=False)
-    for problem in run.problems:
-        where = f"{problem.path}:{problem.where}" if problem.where else problem.path
-        click.echo(f"error: {where}: {problem.message}", err=True)
-        if problem.hint:
-            click.echo(f"hint: {problem.hint}", err=True)
+    _print_problems(run)
     if run.problems:
         sys.exit(EXIT_INPUT)
     failing = should_fail(run, fail_on, strict)  # type: ignore[arg-type]
@@ -626,13 +618,29 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         raise
 
 
+def _safe(text: str) -> str:
+    """A path or message for stderr: control characters (ESC, BEL, new lines that could start
+    a `::` CI command) shown as escapes, never sent raw."""
+    from proccheck.loaders.structured import printable
+
+    return printable(text, 4000)
+
+
+def _print_line(location: str, message: str, hint: str | None) -> None:
+    text = f"error: {_safe(location)}: {_safe(message)}" if location else f"error: {_safe(message)}"
+    click.echo(text, err=True)
+    if hint:
+        click.echo(f"hint: {_safe(hint)}", err=True)
+
+
+def _print_problems(run: RunResult) -> None:
+    for problem in run.problems:
+        where = f"{problem.path}:{problem.where}" if problem.where else problem.path
+        _print_line(where, problem.message, problem.hint)
+
+
 def _print_error(error: ProccheckError) -> None:
-    location = error.location()
-    click.echo(
-        f"error: {location}: {error.message}" if location else f"error: {error.message}", err=True
-    )
-    if error.hint:
-        click.echo(f"hint: {error.hint}", err=True)
+    _print_line(error.location(), error.message, error.hint)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -657,7 +665,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
             sys.exit(EXIT_INPUT)
         if _State.traceback or "--traceback" in sys.argv:
             raise
-        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"internal error: {type(exc).__name__}: {_safe(str(exc))}", err=True)
         click.echo(
             "hint: this is a bug in proccheck; rerun with --traceback and report it", err=True
         )

@@ -53,12 +53,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Add cues with term groups in Swedish and English.",
     },
     "set.cue_invalid": {
-        "sv": "{requirement}: igenkänningsordet {cue!r} är inte ett giltigt reguljärt uttryck ({error})",
-        "en": "{requirement}: cue {cue!r} is not a valid regular expression ({error})",
+        "sv": "{requirement}: igenkänningsordet {cue!r} kan inte användas ({error})",
+        "en": "{requirement}: cue {cue!r} cannot be used ({error})",
     },
     "set.cue_invalid.fix": {
-        "sv": "Rätta uttrycket eller skriv ordet utan specialtecken.",
-        "en": "Fix the expression or write the term without special characters.",
+        "sv": "Rätta uttrycket, undvik nästlade upprepningar, eller skriv ordet utan specialtecken.",
+        "en": "Fix the expression, avoid nested repetition, or write the term without special characters.",
     },
     "set.unknown_check": {
         "sv": "{requirement}: hänvisar till okänd kontroll {check}",

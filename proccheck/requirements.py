@@ -30,6 +30,7 @@ from proccheck.resources import builtin_sets
 
 BUILTIN_PREFIX = "builtin:"
 BARE_VALUES = ("must", "should", "off")
+SET_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class _Patch(BaseModel):
@@ -118,16 +119,18 @@ def _path_of(ref: str, base: Path) -> Path:
 class _Resolver:
     def __init__(self) -> None:
         self.cache: dict[str, tuple[dict[str, Any], SetFile, list[str]]] = {}
+        self.names: dict[str, str] = {}  # resolved key -> the path as shown to the user
 
     def resolve(
         self, ref: str, base: Path, chain: tuple[str, ...]
     ) -> tuple[dict[str, Any], SetFile, list[str]]:
         file_path, display, key = self._locate(ref, base, chain)
+        self.names[key] = display
         if key in chain:
-            names = [*chain[chain.index(key) :], key]
+            names = [self.names.get(k, k) for k in (*chain[chain.index(key) :], key)]
             raise RequirementSetError(
                 "extends cycle: " + " -> ".join(names),
-                path=chain[-1] if chain else display,
+                path=self.names.get(chain[-1], chain[-1]) if chain else display,
                 hint="remove one of the extends entries so the chain ends",
             )
         if key in self.cache:
@@ -147,7 +150,7 @@ class _Resolver:
         return merged, header, sources
 
     def _locate(self, ref: str, base: Path, chain: tuple[str, ...]) -> tuple[Path, str, str]:
-        where = chain[-1] if chain else None
+        where = self.names.get(chain[-1], chain[-1]) if chain else None
         if ref.startswith(BUILTIN_PREFIX):
             name = ref[len(BUILTIN_PREFIX) :]
             sets = builtin_sets()
@@ -162,6 +165,12 @@ class _Resolver:
             return sets[name], ref, ref
         path = _path_of(ref, base)
         display = _display(path)
+        if chain and path.suffix.lower() not in SET_SUFFIXES:
+            raise RequirementSetError(
+                f"extends {ref!r}: a requirement set is a .yaml, .yml or .json file",
+                path=where or display,
+                hint="name the set file itself (devices and other files are never read)",
+            )
         if not path.is_file():
             raise RequirementSetError(
                 f"requirement set {ref!r} not found"

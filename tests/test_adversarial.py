@@ -351,11 +351,6 @@ def test_pipes_and_devices_are_not_read(tmp_path: Path) -> None:
     _reject(run, "fifo.md")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: cli.py prints problem paths raw on stderr; a file name can carry ESC/OSC or a "
-    "new line followed by ::error::",
-)
 def test_hostile_file_names(tmp_path: Path) -> None:
     name = "a\n::error::x\x1b]0;title\x07.md"
     (tmp_path / name).write_bytes(b"")

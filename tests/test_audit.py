@@ -123,11 +123,6 @@ def test_no_sockets_and_no_files_outside(name: str, tmp_path: Path) -> None:
         assert any(os.path.realpath(os.path.join(REPO, p)) == str(path) for p in opened), path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: requirements.py follows `extends` to any absolute or ../ path (here /etc/passwd); "
-    "local refs should stay inside the set file's own folder",
-)
 def test_extends_stays_in_the_set_folder(tmp_path: Path) -> None:
     argv = ["sets", "validate", "tests/adversarial/set-extends-etc-passwd.yaml"]
     record = _record(argv, tmp_path)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from proccheck.checks import Context, all_checks, register
 from proccheck.i18n import t
 from proccheck.model import Finding, Location, RequirementSet
+from proccheck.regexsafety import risky
 
 
 def _location(path: str) -> Location:
@@ -82,7 +83,9 @@ def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Find
 
     What it checks
     Every requirement has detection cues (`cues`) in at least one language, and every cue is a
-    valid regular expression.
+    valid regular expression that cannot backtrack catastrophically (no nested unbounded
+    repetition such as `(a+)+`, no overlapping alternatives inside a repetition such as
+    `(a|aa)+`); such cues are never run.
 
     Why it matters
     `proccheck spec check` decides whether a tender specification contains a requirement by
@@ -114,23 +117,27 @@ def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Find
             for cue in group:
                 try:
                     re.compile(cue)
+                    problem = risky(cue)
                 except re.error as exc:
-                    yield Finding(
-                        check="RS002",
+                    problem = str(exc)
+                if problem is None:
+                    continue
+                yield Finding(
+                    check="RS002",
+                    requirement=requirement.id,
+                    severity="error",
+                    outcome="not_met",
+                    message=t(
+                        ctx.lang,
+                        "set.cue_invalid",
                         requirement=requirement.id,
-                        severity="error",
-                        outcome="not_met",
-                        message=t(
-                            ctx.lang,
-                            "set.cue_invalid",
-                            requirement=requirement.id,
-                            cue=cue,
-                            error=str(exc),
-                        ),
-                        location=location,
-                        evidence=cue,
-                        fix=t(ctx.lang, "set.cue_invalid.fix"),
-                    )
+                        cue=cue,
+                        error=problem,
+                    ),
+                    location=location,
+                    evidence=cue,
+                    fix=t(ctx.lang, "set.cue_invalid.fix"),
+                )
 
 
 @register(

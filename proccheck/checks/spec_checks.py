@@ -16,6 +16,7 @@ from proccheck.checks import Context, register
 from proccheck.i18n import t
 from proccheck.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem
+from proccheck.regexsafety import risky
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
 
 Strength = Literal["explicit", "strong", "weak"]
@@ -92,6 +93,8 @@ def _compile_cues(cues: Cues) -> tuple[tuple[re.Pattern[str], ...], ...]:
                     re.compile(term)
                 except re.error:
                     continue  # reported by `sets validate` (RS002)
+                if risky(term):
+                    continue  # could run for minutes; reported by `sets validate` (RS002)
                 valid.append(f"(?:{term})")
             if valid:
                 groups.append(re.compile("|".join(valid), re.IGNORECASE))

@@ -1,0 +1,82 @@
+"""Refuse regular expressions that can take exponential time (nested unbounded repetition).
+
+Cues in requirement sets are regular expressions written by users; Python's `re` has no time
+limit, and a pattern like `(a+)+$` can run for minutes on 30 characters. Such patterns are
+reported by `sets validate` (RS002) and never run.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+try:  # Python 3.11+
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {
+    sre_parse.MAX_REPEAT,
+    sre_parse.MIN_REPEAT,
+    getattr(sre_parse, "POSSESSIVE_REPEAT", None),
+}
+_UNBOUNDED = 20  # a repeat whose maximum exceeds this counts as unbounded for nesting
+
+
+@functools.lru_cache(maxsize=4096)
+def risky(pattern: str) -> str | None:
+    """Why `pattern` may backtrack catastrophically, or None when it is safe to run."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return None  # invalid patterns are reported separately
+    return _walk(parsed, inside_repeat=False)
+
+
+def _first(items: Any) -> set[Any] | None:
+    """The literal first characters a branch can start with; None when it can start with
+    anything (a class, a dot, an empty branch)."""
+    for op, arg in items:
+        if op is sre_parse.LITERAL:
+            return {arg}
+        if op is sre_parse.SUBPATTERN:
+            return _first(arg[-1])
+        return None
+    return None
+
+
+def _walk(items: Any, inside_repeat: bool, inside_unbounded: bool = False) -> str | None:
+    for op, arg in items:
+        if op in _REPEATS:
+            low, high, sub = arg
+            unbounded = high is sre_parse.MAXREPEAT or high > _UNBOUNDED
+            if unbounded and inside_repeat:
+                return "nested unbounded repetition, as in (a+)+ or (.*a){12}"
+            found = _walk(sub, inside_repeat or high > 1, inside_unbounded or unbounded)
+            if found:
+                return found
+        elif op is sre_parse.SUBPATTERN:
+            found = _walk(arg[-1], inside_repeat, inside_unbounded)
+            if found:
+                return found
+        elif op is sre_parse.BRANCH:
+            if inside_unbounded:
+                firsts = [_first(branch) for branch in arg[1]]
+                if any(f is None for f in firsts) or any(
+                    a & b
+                    for i, a in enumerate(firsts)
+                    for b in firsts[i + 1 :]  # type: ignore[operator]
+                ):
+                    return "alternatives that can match the same text inside a repetition, as in (a|aa)+"
+            for branch in arg[1]:
+                found = _walk(branch, inside_repeat, inside_unbounded)
+                if found:
+                    return found
+        elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):
+            found = _walk(arg[1], inside_repeat, inside_unbounded)
+            if found:
+                return found
+        elif op is sre_parse.GROUPREF:
+            return "back-references"
+    return None
