@@ -8,13 +8,14 @@ reported by `sets validate` (RS002) and never run.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _parser as sre_parse  # type: ignore[attr-defined]
+try:  # the parser behind `re`: re._parser from Python 3.11, sre_parse before
+    sre_parse: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse  # type: ignore[no-redef]
+    sre_parse = importlib.import_module("sre_parse")
 
 _REPEATS = {
     sre_parse.MAX_REPEAT,
@@ -49,7 +50,7 @@ def _first(items: Any) -> set[Any] | None:
 def _walk(items: Any, inside_repeat: bool, inside_unbounded: bool = False) -> str | None:
     for op, arg in items:
         if op in _REPEATS:
-            low, high, sub = arg
+            _, high, sub = arg
             unbounded = high is sre_parse.MAXREPEAT or high > _UNBOUNDED
             if unbounded and inside_repeat:
                 return "nested unbounded repetition, as in (a+)+ or (.*a){12}"
@@ -63,10 +64,9 @@ def _walk(items: Any, inside_repeat: bool, inside_unbounded: bool = False) -> st
         elif op is sre_parse.BRANCH:
             if inside_unbounded:
                 firsts = [_first(branch) for branch in arg[1]]
-                if any(f is None for f in firsts) or any(
-                    a & b
-                    for i, a in enumerate(firsts)
-                    for b in firsts[i + 1 :]  # type: ignore[operator]
+                known = [f for f in firsts if f is not None]
+                if len(known) < len(firsts) or any(
+                    a & b for i, a in enumerate(known) for b in known[i + 1 :]
                 ):
                     return "alternatives that can match the same text inside a repetition, as in (a|aa)+"
             for branch in arg[1]:

@@ -16,8 +16,8 @@ from proccheck.checks import Context, register
 from proccheck.i18n import t
 from proccheck.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem
-from proccheck.regexsafety import risky
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
+from proccheck.regexsafety import risky
 
 Strength = Literal["explicit", "strong", "weak"]
 _QUOTES = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”|”[^”]{1,400}”|«[^»]{1,400}»|'[^']{3,400}'")
