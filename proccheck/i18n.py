@@ -518,6 +518,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Deklarera ett openIdConnect-schema (eller oauth2 med authorization code).",
         "en": "Declare an openIdConnect scheme (or oauth2 with the authorization-code flow).",
     },
+    "probe.oa015.invalid": {
+        "sv": "{count} avvikelser från det officiella OpenAPI {version}-schemat "
+        "(schemavalidering: {seconds} s)",
+        "en": "{count} violations of the official OpenAPI {version} schema "
+        "(schema validation: {seconds} s)",
+    },
+    "probe.oa015.invalid.fix": {
+        "sv": "Rätta beskrivningen så att den validerar mot OpenAPI-specifikationens JSON-schema.",
+        "en": "Correct the description so that it validates against the OpenAPI JSON Schema.",
+    },
+    "probe.oa015.limit": {
+        "sv": "Minst {count} avvikelser från det officiella OpenAPI {version}-schemat; "
+        "valideringen avbröts vid {count} (schemavalidering: {seconds} s)",
+        "en": "At least {count} violations of the official OpenAPI {version} schema; validation "
+        "stopped at {count} (schema validation: {seconds} s)",
+    },
+    "probe.oa015.limit.fix": {
+        "sv": "Rätta beskrivningen så att den validerar mot OpenAPI-specifikationens JSON-schema.",
+        "en": "Correct the description so that it validates against the OpenAPI JSON Schema.",
+    },
+    "probe.oa015.depth": {
+        "sv": "Schemavalideringen avbröts: beskrivningen är för djupt nästlad "
+        "({count} avvikelser dessförinnan; schemavalidering: {seconds} s)",
+        "en": "Schema validation stopped: the description is nested too deeply "
+        "({count} violations before that; schema validation: {seconds} s)",
+    },
+    "probe.oa015.depth.fix": {
+        "sv": "Minska nästlingen (använd $ref till namngivna scheman) och validera igen.",
+        "en": "Reduce the nesting (use $refs to named schemas) and validate again.",
+    },
     "probe.reason.ceiling": {
         "sv": "{summary}; {why}",
         "en": "{summary}; {why}",

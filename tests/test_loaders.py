@@ -151,3 +151,10 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_file(tmp_path / "nope.yaml", "nope.yaml")
     assert info.value.message == "file not found"
+
+
+def test_vendor_xml_is_parsed_defensively() -> None:
+    """openpyxl uses defusedxml when it is installed; it is a dependency for that reason."""
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML

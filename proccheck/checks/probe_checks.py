@@ -764,3 +764,55 @@ def federated_login(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
             "OA014", index, ctx, "oa014.none", pointer="", severity="note",
             outcome="not_verified",
         )  # fmt: skip
+
+
+@register(
+    "OA015",
+    "openapi-schema-invalid",
+    title_en="The API description does not validate against the official OpenAPI schema",
+    title_sv="API-beskrivningen validerar inte mot det officiella OpenAPI-schemat",
+    kind="probe",
+    severity="error",
+)
+def schema_invalid(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+    """Reports a description that breaks the official OpenAPI JSON Schema (`--validate-schema`).
+
+    What it checks
+    Only with `proccheck probe --validate-schema` (it costs seconds on a large description; the
+    time is part of the message): the whole description is validated against the official JSON
+    Schema of its version (OpenAPI 2.0, 3.0 or 3.1, shipped with proccheck; nothing is fetched).
+    Every violation counts (a wrong type such as `info.version: 1`, a missing required field such
+    as a 3.0 response without `description`, an unknown field); they are reported as one problem
+    with the count and up to five example locations, and validation stops after 1,000.
+
+    Why it matters
+    Code generators, mock servers and test tools assume a valid description; each violation is a
+    place where the buyer's tooling may fail or silently guess, so the description is not the
+    machine-readable contract it claims to be.
+
+    How to comply
+    Validate the description in the vendor's build (any OpenAPI validator) and fix every
+    violation before publishing it.
+
+    References
+    - OpenAPI Specification 3.1: https://spec.openapis.org/oas/v3.1.0
+    - OpenAPI JSON Schemas: https://spec.openapis.org/#openapi-specification-schemas
+    """
+    if not ctx.options.get("validate_schema"):
+        return
+    from proccheck.probe.schema_validation import validate_structure
+
+    result = validate_structure(index)
+    if not result.count and result.stopped is None:
+        return
+    key = {"limit": "oa015.limit", "depth": "oa015.depth"}.get(
+        result.stopped or "", "oa015.invalid"
+    )
+    examples = "; ".join(f"{pointer or '/'}: {message}" for pointer, message in result.examples)
+    yield _finding(
+        "OA015", index, ctx, key, pointer=result.examples[0][0] if result.examples else None,
+        severity="warning" if result.stopped == "depth" else "error",
+        outcome="not_verified" if result.stopped == "depth" and not result.count else "not_met",
+        evidence=examples or None, count=result.count, version=index.declared_version,
+        seconds=f"{result.seconds:.2f}",
+    )  # fmt: skip

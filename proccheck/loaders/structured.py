@@ -153,27 +153,38 @@ def load_file(path: Path, display: str, *, typed: bool = False, lines: bool = Fa
 
 
 def load_text(
-    text: str, display: str, *, typed: bool = False, lines: bool = False, prefer_json: bool = False
+    text: str,
+    display: str,
+    *,
+    typed: bool = False,
+    lines: bool = False,
+    prefer_json: bool = False,
+    scan_depth: bool = True,
 ) -> Loaded:
     """Parse text that is JSON or YAML.
 
     `typed=False` (for the files people write: sets, specs, answers) keeps every plain scalar a
     string except null/true/false, so `version: 1.10`, `0701234567` and `8:30` survive intact.
     `typed=True` (API descriptions) reads numbers as numbers, but only YAML 1.2 core forms.
+    `scan_depth=False` is for callers that walk the whole result anyway and bound its depth
+    there (the probe); JSON's C parser itself stops with RecursionError long before the stack.
     """
     stripped = text.lstrip()
     if prefer_json or (stripped[:1] in "{[" and not lines):
-        data = load_json(text, display)  # strict JSON rules even when YAML reads it for lines
+        data = load_json(
+            text, display, scan_depth=scan_depth
+        )  # strict JSON rules even when YAML reads it for lines
         if not lines:
             return Loaded(data, display)
     return _load_yaml(text, display, typed=typed, want_lines=lines)
 
 
-def load_json(text: str, display: str) -> Any:
+def load_json(text: str, display: str, *, scan_depth: bool = True) -> Any:
     """Strict JSON: duplicate keys, NaN/Infinity, lone surrogates, huge numbers and deep
     nesting are refused (nesting before the recursive parser sees the text)."""
     _refuse_lone_surrogates(text, display)
-    _refuse_deep_json(text, display)
+    if scan_depth:
+        _refuse_deep_json(text, display)
     try:
         return json.loads(
             text,
@@ -213,11 +224,13 @@ class _DuplicateKey(Exception):
 
 
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
+    result = dict(pairs)  # built in C; a duplicate shows as a shorter dict
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
     return result
 
 

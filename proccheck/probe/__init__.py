@@ -22,6 +22,7 @@ from proccheck.loaders.structured import decode_text, read_text
 
 if TYPE_CHECKING:
     from proccheck.probe.cache import CacheMode
+    from proccheck.probe.schema_validation import SchemaValidation
 
 from proccheck.model import (
     Finding,
@@ -168,6 +169,7 @@ def probe_source(
     stdin_text: str | None = None,
     cache: CacheMode = "use",
     allow_remote_refs: bool = False,
+    validate_schema: bool = False,
 ) -> Report:
     """Probe one API description (file path, `-` for stdin, or http(s) URL) against a set."""
     return probe_detailed(
@@ -178,6 +180,7 @@ def probe_source(
         stdin_text=stdin_text,
         cache=cache,
         allow_remote_refs=allow_remote_refs,
+        validate_schema=validate_schema,
     ).report
 
 
@@ -190,6 +193,7 @@ def probe_detailed(
     stdin_text: str | None = None,
     cache: CacheMode = "use",
     allow_remote_refs: bool = False,
+    validate_schema: bool = False,
 ) -> Probed:
     """`probe_source` plus the per-requirement reconciliation rows (with evidence locations)."""
     index, url = load_source(
@@ -200,7 +204,14 @@ def probe_detailed(
         allow_remote_refs=allow_remote_refs,
     )
     public = url is not None and not allow_private
-    return probe_index_detailed(index, requirement_set, lang, base_url=url, public_source=public)
+    return probe_index_detailed(
+        index,
+        requirement_set,
+        lang,
+        base_url=url,
+        public_source=public,
+        validate_schema=validate_schema,
+    )
 
 
 @dataclass(frozen=True)
@@ -221,6 +232,7 @@ class Probed:
 
     report: Report
     rows: tuple[ReconciliationRow, ...]
+    schema_validation: SchemaValidation | None = None  # with validate_schema: counts and time
 
 
 def probe_index(
@@ -230,10 +242,16 @@ def probe_index(
     *,
     base_url: str | None = None,
     public_source: bool = False,
+    validate_schema: bool = False,
 ) -> Report:
     """Run every probe check over an index and build the report."""
     return probe_index_detailed(
-        index, requirement_set, lang, base_url=base_url, public_source=public_source
+        index,
+        requirement_set,
+        lang,
+        base_url=base_url,
+        public_source=public_source,
+        validate_schema=validate_schema,
     ).report
 
 
@@ -244,8 +262,12 @@ def probe_index_detailed(
     *,
     base_url: str | None = None,
     public_source: bool = False,
+    validate_schema: bool = False,
 ) -> Probed:
     """Run every probe check over an index; the report and the reconciliation rows.
+
+    `validate_schema` also validates the whole description against the official OpenAPI JSON
+    Schema (check OA015; off by default for its cost, which `Probed.schema_validation` reports).
 
     A requirement of the built-in DIGG profile is judged by its own evaluator where the
     description can show it (see `proccheck.probe.profile`), else by its probe checks, else it is
@@ -254,7 +276,7 @@ def probe_index_detailed(
     from proccheck.checks.probe_checks import CEILING, PUBLIC_SOURCE_ONLY
     from proccheck.probe import profile
 
-    ctx = Context(lang=lang, options={"base_url": base_url})
+    ctx = Context(lang=lang, options={"base_url": base_url, "validate_schema": validate_schema})
     checks = {code: c for code, c in all_checks().items() if c.kind == "probe"}
     analysis = analyse(index, base_url)
     owner: dict[str, str] = {}
@@ -322,7 +344,12 @@ def probe_index_detailed(
         lang=lang,
         score=analysis.overall,
     )
-    return Probed(report=report, rows=tuple(rows))
+    validation = None
+    if validate_schema:
+        from proccheck.probe.schema_validation import validate_structure
+
+        validation = validate_structure(index)  # memoised: already run by OA015
+    return Probed(report=report, rows=tuple(rows), schema_validation=validation)
 
 
 def _as_result(

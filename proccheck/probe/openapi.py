@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
+from proccheck import limits
 from proccheck.errors import ProbeError
 from proccheck.loaders.structured import Loaded, escape_pointer, load_text
 
@@ -291,7 +292,10 @@ def parse_description(text: str, display: str) -> Loaded:
     """Parse with the strict, bounded loader; JSON-shaped text as JSON, YAML with line numbers."""
     json_shaped = text.lstrip()[:1] in "{["
     want_lines = not json_shaped and len(text) <= _LINES_LIMIT
-    return load_text(text, display, typed=True, lines=want_lines, prefer_json=json_shaped)
+    loaded = load_text(
+        text, display, typed=True, lines=want_lines, prefer_json=json_shaped, scan_depth=False
+    )
+    return loaded
 
 
 RemoteLoader = Callable[[str], Any]
@@ -324,7 +328,7 @@ def index_document(
     display = loaded.path
     version, declared = _detect_version(root, display)
     resolver = Resolver(root, base_url)
-    node_count, refs = _walk(root)
+    node_count, refs = _walk(root, display)
     followed: list[str] = []
     failed: list[tuple[str, str]] = []
     if remote is not None:
@@ -467,7 +471,7 @@ def _absolutise(root: Any, document: str) -> list[str]:
     return others
 
 
-def _walk(root: Any) -> tuple[int, dict[str, tuple[int, list[str]]]]:
+def _walk(root: Any, display: str) -> tuple[int, dict[str, tuple[int, list[str]]]]:
     """One iterative pass over every node: count nodes and collect `$ref`s with a few places.
 
     A place is kept as a (parent, key) link and turned into a JSON pointer only for the first few
@@ -475,11 +479,18 @@ def _walk(root: Any) -> tuple[int, dict[str, tuple[int, list[str]]]]:
     """
     refs: dict[str, list[Any]] = {}
     count = 0
-    stack: list[tuple[Any, Any]] = [(root, None)]
+    stack: list[tuple[Any, Any, int]] = [(root, None, 0)]
     pop, push = stack.pop, stack.append
     while stack:
-        node, link = pop()
+        node, link, depth = pop()
         count += 1
+        if depth > limits.MAX_DEPTH:  # the loader leaves this check to this walk
+            raise ProbeError(
+                f"nesting is deeper than {limits.MAX_DEPTH} levels",
+                path=display,
+                where=_link_pointer(link)[:200],
+                hint="no real API description nests this deep (or raise PROCCHECK_MAX_DEPTH)",
+            )
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str):
@@ -492,13 +503,13 @@ def _walk(root: Any) -> tuple[int, dict[str, tuple[int, list[str]]]]:
                         entry[1].append(link)
             for key, value in node.items():
                 if isinstance(value, (dict, list)) and key not in _SKIP_KEYS:
-                    push((value, (link, key)))
+                    push((value, (link, key), depth + 1))
                 else:
                     count += 1
         elif isinstance(node, list):
             for position, value in enumerate(node):
                 if isinstance(value, (dict, list)):
-                    push((value, (link, position)))
+                    push((value, (link, position), depth + 1))
                 else:
                     count += 1
     return count, {
