@@ -30,14 +30,18 @@ _FORMAT_NAMES = ("text", "json", "sarif", "junit", "markdown", "html")
 
 class _State:
     traceback = False
+    lang: str | None = None  # the language a command chose, for its error messages
 
 
 def _lang(value: str | None) -> Lang:
     if value in ("sv", "en"):
+        _State.lang = value
         return value  # type: ignore[return-value]
     from proccheck.i18n import default_lang
 
-    return default_lang()
+    chosen = default_lang()
+    _State.lang = chosen
+    return chosen
 
 
 _lang_option = click.option(
@@ -588,6 +592,23 @@ def _finish(
             "only one format can go to stdout", hint="give the others a path: -f FMT:PATH"
         )
 
+    language = _lang(lang)
+    if language == "sv" and run.problems:
+        from proccheck.i18n import translate_error
+
+        run = run.model_copy(
+            update={
+                "problems": tuple(
+                    p.model_copy(
+                        update={
+                            "message": translate_error(p.message, language),
+                            "hint": translate_error(p.hint or "", language, "hints") or None,
+                        }
+                    )
+                    for p in run.problems
+                )
+            }
+        )
     rendered: list[tuple[Path | None, str]] = []
     for name, target in targets:
         if name == "text" and target is None and _colour_stdout():
@@ -645,6 +666,11 @@ def _safe(text: str) -> str:
 
 
 def _print_line(location: str, message: str, hint: str | None) -> None:
+    from proccheck.i18n import default_lang, translate_error
+
+    lang = _State.lang if _State.lang in ("sv", "en") else default_lang()
+    message = translate_error(message, lang)  # type: ignore[arg-type]
+    hint = translate_error(hint or "", lang, "hints") or None  # type: ignore[arg-type]
     text = f"error: {_safe(location)}: {_safe(message)}" if location else f"error: {_safe(message)}"
     click.echo(text, err=True)
     if hint:

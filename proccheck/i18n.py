@@ -6,8 +6,10 @@ the two languages use different placeholders.
 
 from __future__ import annotations
 
+import functools
 import locale
 import os
+import re
 from typing import Any
 
 from proccheck.model import Lang
@@ -773,3 +775,28 @@ def default_lang() -> Lang:
     except ValueError:
         current = ""
     return "sv" if current.lower().startswith("sv") else "en"
+
+
+def _message_table(kind: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    from proccheck.loaders.structured import load_file
+    from proccheck.resources import data_dir
+
+    data = load_file(data_dir("data") / "messages" / "sv.yaml", "messages/sv.yaml").data
+    return tuple((re.compile(entry["en"], re.DOTALL), entry["sv"]) for entry in data[kind])
+
+
+@functools.cache
+def _tables() -> dict[str, tuple[tuple[re.Pattern[str], str], ...]]:
+    return {kind: _message_table(kind) for kind in ("messages", "hints")}
+
+
+def translate_error(text: str, lang: Lang, kind: str = "messages") -> str:
+    """An English error message or hint in `lang` (Swedish from messages/sv.yaml); text without
+    an entry is returned as it is."""
+    if lang != "sv" or not text:
+        return text
+    for pattern, template in _tables()[kind]:
+        match = pattern.fullmatch(text)
+        if match:
+            return match.expand(template)
+    return text

@@ -132,3 +132,31 @@ def test_lang_sv_switches_words(cli: Cli) -> None:
     result = cli("sets", "validate", str(SAMPLE_SET), "--lang", "sv")
     assert result.code == 0
     assert "Kravuppsättning" in result.out and "UPPFYLLT" in result.out
+
+
+def test_error_messages_in_swedish(cli: Cli, tmp_path: Path) -> None:
+    empty = tmp_path / "tom.md"
+    empty.write_text("")
+    result = cli("spec", "check", empty, "--lang", "sv")
+    assert result.code == 2
+    assert "error: " in result.err and "filen är tom" in result.err
+    assert "hint: lägg till innehåll" in result.err
+    duplicate = tmp_path / "dubbel.yaml"
+    duplicate.write_text("id: x\nid: y\n")
+    result = cli("sets", "validate", duplicate, "--lang", "sv", "-f", f"json:{tmp_path / 'r.json'}")
+    assert "förekommer två gånger" in result.err
+    assert "förekommer två gånger" in (tmp_path / "r.json").read_text(encoding="utf-8")
+    english = cli("spec", "check", empty, "--lang", "en")
+    assert "file is empty" in english.err
+
+
+def test_swedish_message_table_is_well_formed() -> None:
+    import re
+
+    from proccheck.i18n import _tables
+
+    for kind, entries in _tables().items():
+        assert entries, kind
+        for pattern, template in entries:
+            used = {int(n) for n in re.findall(r"\\(\d)", template)}
+            assert used <= set(range(1, pattern.groups + 1)), (kind, pattern.pattern, template)

@@ -35,6 +35,8 @@ def _paint(text: str, outcome: Outcome, colour: bool) -> str:
 
 
 def _render(run: RunResult, colour: bool) -> str:
+    if not run.reports:
+        return ""  # nothing was read; the CLI prints the problems on stderr
     lines: list[str] = []
     for report in run.reports:
         lines.extend(_report_lines(report, colour))
