@@ -716,6 +716,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{requirement}: svaret är varken Ja eller Nej",
         "en": "{requirement}: the answer is neither Yes nor No",
     },
+    "answers.formula": {
+        "sv": "{requirement}: svaret räknas fram av en formel i kalkylbladet; kontrollera vad bladet visar",
+        "en": "{requirement}: the answer is computed by a formula in the workbook; check what the sheet shows",
+    },
     "answers.partial.fix": {
         "sv": "Bedöm kommentaren manuellt och dokumentera beslutet i utvärderingen.",
         "en": "Assess the comment by hand and record the decision in the evaluation.",

@@ -252,7 +252,7 @@ def test_formula_cell_is_read_as_value_not_evaluated(cli: Cli, tmp_path: Path) -
     workbook.save(path)
     result = cli("answers", "check", path, "--set", "builtin:trollhattan-2023", "-f", "json")
     got = outcomes(json.loads(result.out)["reports"][0])
-    assert got["DATA-OWNERSHIP"] in ("not_met", "not_verified")  # no cached value: never evaluated
+    assert got["DATA-OWNERSHIP"] == "not_verified"  # no cached value: never evaluated, flagged
 
 
 def test_probe_uses_api_description_from_the_bid_folder(cli: Cli, tmp_path: Path) -> None:
@@ -314,3 +314,26 @@ def test_mapping_file_for_a_layout_that_cannot_be_guessed(cli: Cli, tmp_path: Pa
     mapping.write_text("columns: {id: A, svar: C}\n", encoding="utf-8")
     bad = cli("answers", "check", path, "--set", "builtin:trollhattan-2023", "--mapping", mapping)
     assert bad.code == 2 and "unknown field 'svar'" in bad.err
+
+
+def test_formula_answers_are_flagged_for_review(cli: Cli, tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Krav-ID", "Svar", "Kommentar"])
+    sheet.append(["DATA-OWNERSHIP", '=IF(TODAY()>1,"Nej","Ja")', ""])
+    sheet.append(["OPEN-STANDARDS", "Ja", ""])
+    sheet.append(["OPEN-APIS", "Ja", ""])
+    path = tmp_path / "formel.xlsx"
+    workbook.save(path)
+    data = json.loads(
+        cli("answers", "check", path, "--set", "builtin:trollhattan-2023", "-f", "json").out
+    )
+    report = data["reports"][0]
+    assert outcomes(report) == {
+        "DATA-OWNERSHIP": "not_verified",
+        "OPEN-STANDARDS": "met",
+        "OPEN-APIS": "met",
+    }
+    flagged = [f for f in report["findings"] if f["check"] == "AN004"]
+    assert "formula" in flagged[0]["message"] and flagged[0]["location"]["column"] == "B"

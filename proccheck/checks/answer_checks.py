@@ -288,8 +288,8 @@ def unanswered(
     matching = match_answers(document, requirement_set)
     for requirement in requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
-        if answer is not None and answer.value != "blank":
-            continue
+        if answer is not None and (answer.value != "blank" or answer.formula):
+            continue  # a formula without a stored value is AN004's: unknown, not unanswered
         severity = "error" if requirement.level == "must" else "warning"
         if answer is None:
             yield Finding(
@@ -390,8 +390,9 @@ def partial(
     """Reports answers that are "Delvis"/"Partly" or not recognisable as yes or no.
 
     What it checks
-    The answer cell normalised: "Delvis", "Partly", "Till viss del"; and answers that are none
-    of the known yes/no/partly values ("Kanske", "Se kommentar", "?").
+    The answer cell normalised: "Delvis", "Partly", "Till viss del"; answers that are none of
+    the known yes/no/partly values ("Kanske", "Se kommentar", "?"); and answers computed by a
+    formula in the workbook, whose stored value proccheck reads but never evaluates.
 
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must
@@ -406,14 +407,20 @@ def partial(
     matching = match_answers(document, requirement_set)
     for requirement in requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
-        if answer is None or answer.value not in ("partial", "unclear"):
+        if answer is None:
+            continue
+        if answer.formula and answer.value in ("yes", "no", "partial", "blank"):
+            key = "answers.formula"  # a computed answer: the cached value may not be what shows
+        elif answer.value in ("partial", "unclear"):
+            key = f"answers.{answer.value}"
+        else:
             continue
         yield Finding(
             check="AN004",
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
-            message=t(ctx.lang, f"answers.{answer.value}", requirement=requirement.id),
+            message=t(ctx.lang, key, requirement=requirement.id),
             location=answer.location,
             evidence=_quote(answer),
             fix=t(ctx.lang, "answers.partial.fix"),

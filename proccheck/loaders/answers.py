@@ -45,6 +45,8 @@ class VendorAnswer:
     comment: str
     evidence: tuple[str, ...]
     location: Location
+    formula: bool = False
+    """The answer cell holds a formula: what was read is its cached value."""
 
     @property
     def words(self) -> str:
@@ -295,6 +297,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                         column=column_letter(answer_col),
                         line=row.number if row.sheet is None else None,
                     ),
+                    formula=answer_col in row.formulas,
                 )
             )
     if not answers:

@@ -128,6 +128,8 @@ class Row:
     sheet: str | None
     number: int
     cells: tuple[str, ...]
+    formulas: frozenset[int] = frozenset()
+    """Column indexes whose cell holds a formula (its cached value is what `cells` shows)."""
 
 
 @dataclass(frozen=True)
@@ -253,10 +255,37 @@ def read_tables(
     """Every sheet of an XLSX (or the CSV) that has a recognisable header, or the one sheet a
     mapping file describes."""
     suffix = path.suffix.lower()
+    parts: dict[str, str] = {}
     if suffix in (".xlsx", ".xlsm"):
-        sheets = _read_xlsx(path, display)
+        sheets = _read_xlsx(path, display, parts)
     else:
         sheets = [(None, _read_csv(path, display))]
+    tables = _tables(sheets, display, required, mapping)
+    return [_with_formulas(table, path, parts) for table in tables] if parts else tables
+
+
+def _with_formulas(table: Table, path: Path, parts: dict[str, str]) -> Table:
+    part = parts.get(table.sheet or "")
+    if part is None:
+        return table
+    by_row: dict[int, set[int]] = {}
+    for row_number, column in formula_cells(path, part):
+        by_row.setdefault(row_number, set()).add(column)
+    if not by_row:
+        return table
+    rows = tuple(
+        Row(row.sheet, row.number, row.cells, frozenset(by_row.get(row.number, ())))
+        for row in table.rows
+    )
+    return Table(table.sheet, table.header_row, table.columns, table.header, rows)
+
+
+def _tables(
+    sheets: list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]],
+    display: str,
+    required: tuple[str, ...],
+    mapping: ColumnMapping | None,
+) -> list[Table]:
     if mapping is not None:
         chosen = [
             (name, rows)
@@ -426,8 +455,36 @@ def _count_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) 
         raise InputError(f"more than {limits.MAX_CELLS:,} cells", path=display, where=info.filename)
 
 
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
+
+
+def formula_cells(path: Path, part: str) -> set[tuple[int, int]]:
+    """(row, column index) of every cell in a worksheet part that holds a formula: openpyxl
+    reports only the cached value, which a person may never have seen (it can differ from
+    what the sheet shows once recalculated)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read(part)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return set()
+    found: set[tuple[int, int]] = set()
+    for match in _FORMULA_TAG.finditer(xml):
+        start = max(xml.rfind(b"<c ", 0, match.start()), xml.rfind(b":c ", 0, match.start()))
+        if start < 0:
+            continue
+        reference = _CELL_REF.search(xml, start, match.start())
+        if reference is None:
+            continue
+        index = 0
+        for letter in reference.group(1):
+            index = index * 26 + letter - 64
+        found.add((int(reference.group(2)), index - 1))
+    return found
+
+
 def _read_xlsx(
-    path: Path, display: str
+    path: Path, display: str, parts: dict[str, str] | None = None
 ) -> list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]]:
     check_zip(path, display)
     import openpyxl
@@ -477,6 +534,9 @@ def _read_xlsx(
                     hint="open it in Excel or LibreOffice and save as .xlsx",
                 ) from None
             sheets.append((worksheet.title, rows))
+            part = getattr(worksheet, "_worksheet_path", None)  # set by openpyxl's reader
+            if parts is not None and part:
+                parts[worksheet.title] = str(part)
     finally:
         workbook.close()
     return sheets
