@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from proccheck.checks import Context, all_checks
-from proccheck.engine import make_report, problem_from
+from proccheck.engine import make_report, problem_from, result_for
 from proccheck.errors import InputError, ProccheckError
 from proccheck.i18n import t
 from proccheck.loaders.answers import AnswerDocument, load_answers
@@ -15,7 +15,6 @@ from proccheck.model import (
     Lang,
     MatrixCell,
     MatrixRow,
-    Outcome,
     Report,
     Requirement,
     RequirementResult,
@@ -28,9 +27,7 @@ from proccheck.model import (
     Verification,
 )
 from proccheck.report.common import one_line
-from proccheck.spec import display_path
-
-_RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
+from proccheck.resources import display_path
 
 
 def _specificity(requirement: Requirement) -> int:
@@ -187,24 +184,11 @@ def check_answer_document(
     results = []
     for requirement in requirement_set.requirements:
         own = [f for f in findings if f.requirement == requirement.id]
-        if own:
-            worst = min(own, key=lambda f: _RANK[f.outcome])
-            outcome, reason = worst.outcome, worst.message
-        else:
+        met = ""
+        if not own:
             answer = matching.by_requirement[requirement.id]
-            outcome = "met"
-            reason = t(lang, "answers.result.met", quote=one_line(answer.raw or "", 120))
-        results.append(
-            RequirementResult(
-                requirement=requirement.id,
-                level=requirement.level,
-                principle=requirement.principle,
-                title=requirement.title.get(lang),
-                outcome=outcome,
-                reason=one_line(reason, 300),
-                references=requirement.references,
-            )
-        )
+            met = t(lang, "answers.result.met", quote=one_line(answer.raw or "", 120))
+        results.append(result_for(requirement, own, met, lang))
     return make_report(
         kind="answers",
         subject=Subject(path=document.path, name=document.vendor),

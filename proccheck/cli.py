@@ -367,7 +367,7 @@ def answers_compare(
         write_atomic(output, content)
     else:
         click.echo(content if isinstance(content, str) else "", nl=False)
-    _print_problems(run)
+    _print_problems(_localised(run, language))
     sys.exit(EXIT_INPUT if run.problems else EXIT_OK)
 
 
@@ -592,23 +592,7 @@ def _finish(
             "only one format can go to stdout", hint="give the others a path: -f FMT:PATH"
         )
 
-    language = _lang(lang)
-    if language == "sv" and run.problems:
-        from proccheck.i18n import translate_error
-
-        run = run.model_copy(
-            update={
-                "problems": tuple(
-                    p.model_copy(
-                        update={
-                            "message": translate_error(p.message, language),
-                            "hint": translate_error(p.hint or "", language, "hints") or None,
-                        }
-                    )
-                    for p in run.problems
-                )
-            }
-        )
+    run = _localised(run, _lang(lang))
     rendered: list[tuple[Path | None, str]] = []
     for name, target in targets:
         if name == "text" and target is None and _colour_stdout():
@@ -665,12 +649,25 @@ def _safe(text: str) -> str:
     return printable(text, 4000)
 
 
-def _print_line(location: str, message: str, hint: str | None) -> None:
-    from proccheck.i18n import default_lang, translate_error
+def _localised(run: RunResult, lang: Lang) -> RunResult:
+    """The run with its problems (unreadable inputs) in `lang`, once, for every output."""
+    if lang == "en" or not run.problems:
+        return run
+    from proccheck.i18n import translate_error
 
-    lang = _State.lang if _State.lang in ("sv", "en") else default_lang()
-    message = translate_error(message, lang)  # type: ignore[arg-type]
-    hint = translate_error(hint or "", lang, "hints") or None  # type: ignore[arg-type]
+    problems = tuple(
+        p.model_copy(
+            update={
+                "message": translate_error(p.message, lang),
+                "hint": translate_error(p.hint or "", lang, "hints") or None,
+            }
+        )
+        for p in run.problems
+    )
+    return run.model_copy(update={"problems": problems})
+
+
+def _print_line(location: str, message: str, hint: str | None) -> None:
     text = f"error: {_safe(location)}: {_safe(message)}" if location else f"error: {_safe(message)}"
     click.echo(text, err=True)
     if hint:
@@ -684,7 +681,11 @@ def _print_problems(run: RunResult) -> None:
 
 
 def _print_error(error: ProccheckError) -> None:
-    _print_line(error.location(), error.message, error.hint)
+    from proccheck.i18n import default_lang, translate_error
+
+    lang: Lang = "sv" if (_State.lang or default_lang()) == "sv" else "en"
+    hint = translate_error(error.hint or "", lang, "hints") or None
+    _print_line(error.location(), translate_error(error.message, lang), hint)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

@@ -20,16 +20,19 @@ from proccheck.model import (
     Problem,
     Report,
     ReportKind,
+    Requirement,
     RequirementResult,
     RequirementSet,
     RunResult,
     SetRef,
     Subject,
 )
+from proccheck.report.common import one_line
 
 FailOn = Literal["must", "should", "never"]
-_OUTCOME_RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
-_SEVERITY_RANK = {"error": 0, "warning": 1, "note": 2}
+OUTCOME_RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
+"""Worst first: the order in which a requirement's findings decide its outcome."""
+SEVERITY_RANK = {"error": 0, "warning": 1, "note": 2}
 
 
 def overall_outcome(results: Iterable[RequirementResult]) -> Outcome:
@@ -44,6 +47,23 @@ def overall_outcome(results: Iterable[RequirementResult]) -> Outcome:
     return "met"
 
 
+def result_for(
+    requirement: Requirement, findings: Iterable[Finding], met_reason: str, lang: Lang
+) -> RequirementResult:
+    """A requirement's verdict: the worst of its findings with that finding's message as the
+    reason, or met with `met_reason` when it has none."""
+    worst = min(findings, key=lambda f: OUTCOME_RANK[f.outcome], default=None)
+    return RequirementResult(
+        requirement=requirement.id,
+        level=requirement.level,
+        principle=requirement.principle,
+        title=requirement.title.get(lang),
+        outcome=worst.outcome if worst else "met",
+        reason=one_line(worst.message if worst else met_reason, 300),
+        references=requirement.references,
+    )
+
+
 def sort_findings(findings: Iterable[Finding], order: dict[str, int]) -> tuple[Finding, ...]:
     """One deterministic order: by requirement (set order), severity, location, check."""
 
@@ -51,7 +71,7 @@ def sort_findings(findings: Iterable[Finding], order: dict[str, int]) -> tuple[F
         loc = finding.location
         return (
             order.get(finding.requirement or "", len(order)),
-            _SEVERITY_RANK[finding.severity],
+            SEVERITY_RANK[finding.severity],
             loc.path,
             loc.sheet or "",
             loc.line or 0,

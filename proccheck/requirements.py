@@ -26,7 +26,7 @@ from proccheck.model import (
     Text,
     Verification,
 )
-from proccheck.resources import builtin_sets
+from proccheck.resources import builtin_sets, display_path
 
 BUILTIN_PREFIX = "builtin:"
 BARE_VALUES = ("must", "should", "off")
@@ -101,14 +101,7 @@ def describe_ref(ref: str, base: Path) -> str:
     """The display name of a set reference: `builtin:NAME` or a path relative to the cwd."""
     if ref.startswith(BUILTIN_PREFIX):
         return ref
-    return _display(_path_of(ref, base))
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return display_path(_path_of(ref, base))
 
 
 def _path_of(ref: str, base: Path) -> Path:
@@ -164,7 +157,7 @@ class _Resolver:
                 )
             return sets[name], ref, ref
         path = _path_of(ref, base)
-        display = _display(path)
+        display = display_path(path)
         if chain and path.suffix.lower() not in SET_SUFFIXES:
             raise RequirementSetError(
                 f"extends {ref!r}: a requirement set is a .yaml, .yml or .json file",

@@ -17,6 +17,15 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"proccheck is installed without its {name}/ folder")
 
 
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when possible, so reports and messages never
+    show absolute paths of the user's machine unless they were given so."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def builtin_sets() -> dict[str, Path]:
     """Built-in requirement sets by name."""
     return {path.stem: path for path in sorted(data_dir("requirement_sets").glob("*.yaml"))}

@@ -120,7 +120,7 @@ def _pick(mapping: dict[str, Any], names: tuple[str, ...]) -> Any:
 
 def load_mapping(path: Path) -> ColumnMapping:
     """Read a mapping file: `sheet`, `header_row` and `columns` (role -> letter or header)."""
-    from proccheck.spec import display_path
+    from proccheck.resources import display_path
 
     display = display_path(path)
     data = load_file(path, display, lines=True).data

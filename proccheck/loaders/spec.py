@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,9 +110,9 @@ class SpecDocument:
     items: tuple[SpecItem, ...] = field(default=())
     reference: str = ""
 
-    @property
+    @functools.cached_property
     def requirements(self) -> tuple[SpecItem, ...]:
-        """The items that are requirements (bounded in length: see limits)."""
+        """The items that are requirements (bounded in length: see limits); every check asks."""
         from proccheck import limits
 
         return tuple(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from proccheck import limits
 from proccheck.checks import Context, all_checks
-from proccheck.engine import make_report
+from proccheck.engine import OUTCOME_RANK, SEVERITY_RANK, make_report
 from proccheck.i18n import t
 from proccheck.loaders.structured import decode_text, read_text
 
@@ -48,8 +48,6 @@ __all__ = [
     "probe_source",
 ]
 
-_RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
-_SEVERITY = {"error": 0, "warning": 1, "note": 2}
 DIMENSION_OF = {
     "OA002": "export",
     "OA003": "export",
@@ -375,7 +373,7 @@ def _finding_places(
     places = [
         f.location.describe()
         for code in codes
-        for f in sorted(by_check.get(code, []), key=lambda f: _RANK[f.outcome])
+        for f in sorted(by_check.get(code, []), key=lambda f: OUTCOME_RANK[f.outcome])
     ]
     return tuple(dict.fromkeys(places))[:5]
 
@@ -423,11 +421,11 @@ def _result(
 ) -> RequirementResult:
     findings = sorted(
         (f for code in codes for f in by_check.get(code, [])),
-        key=lambda f: (_RANK[f.outcome], _SEVERITY[f.severity]),
+        key=lambda f: (OUTCOME_RANK[f.outcome], SEVERITY_RANK[f.severity]),
     )
-    cap: Outcome = min((ceiling(code) for code in codes), key=lambda o: _RANK[o])
+    cap: Outcome = min((ceiling(code) for code in codes), key=lambda o: OUTCOME_RANK[o])
     more = f" (+{len(findings) - 1})" if len(findings) > 1 else ""
-    if findings and _RANK[findings[0].outcome] < _RANK[cap]:
+    if findings and OUTCOME_RANK[findings[0].outcome] < OUTCOME_RANK[cap]:
         outcome: Outcome = findings[0].outcome
         reason = findings[0].message + more
     elif cap == "met":
