@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from proccheck.checks import Context, all_checks
-from proccheck.engine import make_report, problem_from, result_for
+from proccheck.checks.answer_checks import ProbeEvidence
+from proccheck.engine import as_result, evaluate, problem_from
 from proccheck.errors import InputError, ProccheckError
 from proccheck.i18n import t
 from proccheck.loaders.answers import AnswerDocument, load_answers
 from proccheck.model import (
     Comparison,
-    Finding,
     Lang,
     MatrixCell,
     MatrixRow,
     Report,
     Requirement,
-    RequirementResult,
     RequirementSet,
     RunResult,
     SetRef,
@@ -26,8 +24,8 @@ from proccheck.model import (
     VendorSummary,
     Verification,
 )
-from proccheck.report.common import one_line
 from proccheck.resources import display_path
+from proccheck.text import one_line
 
 
 def _specificity(requirement: Requirement) -> int:
@@ -136,13 +134,13 @@ def probe_evidence(
     requirement_set: RequirementSet,
     lang: Lang,
     allow_private: bool,
-) -> dict[str, list[tuple[str, RequirementResult, tuple[Finding, ...], bool]]]:
+) -> ProbeEvidence:
     """Probe every API description the vendor gives as evidence; per requirement the probe
     verifies, what each description showed. A description that cannot be read is itself a
     result (not verified), not an input error: it is the vendor's evidence that fails."""
     from proccheck.probe import probe_source
 
-    shown: dict[str, list[tuple[str, RequirementResult, tuple[Finding, ...], bool]]] = {}
+    shown: ProbeEvidence = {}
     probed = [r for r in requirement_set.requirements if r.verification.checks]
     for source in api_descriptions(document, folder):
         label = source if source.startswith("http") else display_path(Path(source))
@@ -150,14 +148,7 @@ def probe_evidence(
             report = probe_source(source, requirement_set, lang, allow_private=allow_private)
         except ProccheckError as error:
             for requirement in probed:
-                result = RequirementResult(
-                    requirement=requirement.id,
-                    level=requirement.level,
-                    principle=requirement.principle,
-                    title=requirement.title.get(lang),
-                    outcome="not_verified",
-                    reason=one_line(str(error), 300),
-                )
+                result = as_result(requirement, "not_verified", str(error), lang)
                 shown.setdefault(requirement.id, []).append((label, result, (), True))
             continue
         for result in report.results:
@@ -170,33 +161,25 @@ def check_answer_document(
     document: AnswerDocument,
     requirement_set: RequirementSet,
     lang: Lang,
-    probe: dict[str, list[tuple[str, RequirementResult, tuple[Finding, ...], bool]]] | None = None,
+    probe: ProbeEvidence | None = None,
 ) -> Report:
     """Run every answers check on one vendor's file and decide each requirement."""
-    from proccheck.checks.answer_checks import match_answers
+    from proccheck.checks.answer_checks import context
 
-    ctx = Context(lang=lang, options={"probe": probe or {}})
-    findings: list[Finding] = []
-    for check in all_checks().values():
-        if check.kind == "answers":
-            findings.extend(check.func(document, requirement_set, ctx))
-    matching = match_answers(document, requirement_set)
-    results = []
-    for requirement in requirement_set.requirements:
-        own = [f for f in findings if f.requirement == requirement.id]
-        met = ""
-        if not own:
-            answer = matching.by_requirement[requirement.id]
-            met = t(lang, "answers.result.met", quote=one_line(answer.raw or "", 120))
-        results.append(result_for(requirement, own, met, lang))
-    return make_report(
-        kind="answers",
+    ctx = context(document, requirement_set, lang, probe)
+
+    def answered(requirement: Requirement, checks: object) -> str:
+        answer = ctx.matching.by_requirement[requirement.id]
+        return t(lang, "answers.result.met", quote=one_line(answer.raw or "", 120))
+
+    report, _ = evaluate(
+        "answers",
+        document,
+        ctx,
         subject=Subject(path=document.path, name=document.vendor),
-        requirement_set=requirement_set,
-        results=results,
-        findings=findings,
-        lang=lang,
+        met_reason=answered,
     )
+    return report
 
 
 def _check_procurement(document: AnswerDocument, expected: tuple[str, ...]) -> None:

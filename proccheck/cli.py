@@ -9,16 +9,31 @@ unreadable input; 3 internal error.
 
 from __future__ import annotations
 
+import contextlib
+import gettext
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Callable
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from proccheck import __version__
+from proccheck.i18n import (
+    N_,
+    _,
+    current_lang,
+    default_lang,
+    ngettext,
+    tr,
+    translation,
+    use_lang,
+)
 
 if TYPE_CHECKING:
     from proccheck.errors import ProccheckError
@@ -30,25 +45,120 @@ _FORMAT_NAMES = ("text", "json", "sarif", "junit", "markdown", "html")
 
 class _State:
     traceback = False
-    lang: str | None = None  # the language a command chose, for its error messages
 
 
 def _lang(value: str | None) -> Lang:
-    if value in ("sv", "en"):
-        _State.lang = value
-        return value  # type: ignore[return-value]
-    from proccheck.i18n import default_lang
+    """The command's language: --lang, else the one main() took from argv and the locale."""
+    return "sv" if value == "sv" else "en" if value == "en" else current_lang()
 
-    chosen = default_lang()
-    _State.lang = chosen
-    return chosen
+
+def _argv_lang(args: Sequence[str]) -> Lang | None:
+    """`--lang sv` or `--lang=sv` anywhere on the command line (the last one wins, as in click):
+    it is an option of the subcommands, but click's help and usage errors come before them."""
+    found: Lang | None = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        if value in ("sv", "en"):
+            found = "sv" if value == "sv" else "en"
+    return found
+
+
+def _shown(text: str) -> str:
+    """A help text, written as an English msgid, in the language of the run."""
+    return _(current_lang(), text)
+
+
+class _Command(click.Command):
+    """A command whose help texts are translated when shown: click keeps the texts it is given
+    at import, but the language is known only once main() has read argv and the locale."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if self.help:
+            formatter.write_paragraph()
+            with formatter.indentation():
+                formatter.write_text(_shown(self.help))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        first = re.split(r"(?<=\.)\s", _shown(self.help or ""), maxsplit=1)[0]
+        return textwrap.shorten(first, limit, placeholder="...")
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:  # click keeps it with its help in the language of its first run
+            option.help = N_("Show this message and exit.")
+        return option
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        records = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None or isinstance(param, click.Argument):
+                continue
+            spec, text = record
+            english = getattr(param, "help", None) or ""
+            if english and text.startswith(english):  # click may append "[default: …]"
+                text = _shown(english) + text[len(english) :]
+            records.append((spec, text))
+        if records:
+            with formatter.section(_shown("Options")):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+
+class _Group(_Command, click.Group):
+    """A group of commands with translated help; its subgroups are of the same class."""
+
+    command_class = _Command
+    group_class = type
+
+
+_CLICK_REQUIRED = N_("required")
+"""click marks a required option `[required]` through a msgid it computes, which the extractor
+cannot see; listed here so the catalogue has it."""
+
+
+def _click_gettext(message: str) -> str:
+    return translation(current_lang()).gettext(message)
+
+
+def _click_ngettext(singular: str, plural: str, n: int) -> str:
+    return translation(current_lang()).ngettext(singular, plural, n)
+
+
+@contextlib.contextmanager
+def _click_translated() -> Iterator[None]:
+    """click's own words ("Usage:", "No such option", "Show this message and exit.") go through
+    gettext's default domain when shown; for the length of a run, send them through our
+    catalogue (which holds click's msgids) in the run's language."""
+    ours: dict[str, tuple[object, object]] = {
+        "_": (gettext.gettext, _click_gettext),
+        "ngettext": (gettext.ngettext, _click_ngettext),
+    }
+    replaced: list[tuple[ModuleType, str, object]] = []
+    for name, module in list(sys.modules.items()):
+        if name.partition(".")[0] != "click":
+            continue
+        for attribute, (original, replacement) in ours.items():
+            if vars(module).get(attribute) is original:
+                replaced.append((module, attribute, original))
+                setattr(module, attribute, replacement)
+    try:
+        yield
+    finally:
+        for module, attribute, saved in replaced:
+            setattr(module, attribute, saved)
 
 
 _lang_option = click.option(
     "--lang",
     type=click.Choice(["sv", "en"]),
     default=None,
-    help="Language of reports and messages (default: from the locale, else English).",
+    help=N_("Language of reports and messages (default: from the locale, else English)."),
 )
 
 
@@ -61,27 +171,29 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "formats",
             multiple=True,
             metavar="FMT[:PATH]",
-            help=f"Output format, repeatable: {', '.join(_FORMAT_NAMES)}. "
-            "FMT:PATH writes that format to PATH (e.g. -f html:report.html -f sarif:out.sarif).",
+            help=N_(
+                "Output format, repeatable: text, json, sarif, junit, markdown, html. FMT:PATH "
+                "writes that format to PATH (e.g. -f html:report.html -f sarif:out.sarif)."
+            ),
         ),
         click.option(
             "-o",
             "--output",
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
-            help="Write the (single) format without a path to this file instead of stdout.",
+            help=N_("Write the (single) format without a path to this file instead of stdout."),
         ),
         click.option(
             "--fail-on",
             type=click.Choice(["must", "should", "never"]),
             default="must",
             show_default=True,
-            help="Which level of unmet requirement makes the exit code 1.",
+            help=N_("Which level of unmet requirement makes the exit code 1."),
         ),
         click.option(
             "--strict",
             is_flag=True,
-            help="Also fail (exit 1) on requirements that could not be verified.",
+            help=N_("Also fail (exit 1) on requirements that could not be verified."),
         ),
         _lang_option,
     ]
@@ -90,31 +202,33 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "proccheck checks procurement must-requirements (skall-krav): the buyer owns and "
+        "controls all data, the system builds on open standards, the system supports open "
+        "APIs.\n\nExit codes: 0 met, 1 a requirement at the fail level not met, 2 usage error "
+        "or unreadable input, 3 internal error."
+    ),
+)
 @click.version_option(__version__, "-V", "--version", prog_name="proccheck")
-@click.option("--traceback", is_flag=True, help="Show a Python traceback on internal errors.")
+@click.option("--traceback", is_flag=True, help=N_("Show a Python traceback on internal errors."))
 def cli(traceback: bool) -> None:
-    """proccheck checks procurement must-requirements (skall-krav): the buyer owns and controls
-    all data, the system builds on open standards, the system supports open APIs.
-
-    Exit codes: 0 met, 1 a requirement at the fail level not met, 2 usage error or unreadable
-    input, 3 internal error.
-    """
     _State.traceback = traceback
 
 
 # --- sets ----------------------------------------------------------------------------------------
 
 
-@cli.group()
+@cli.group(help=N_("List, show and validate requirement sets (kravbibliotek)."))
 def sets() -> None:
-    """List, show and validate requirement sets (kravbibliotek)."""
+    pass
 
 
-@sets.command("list")
+@sets.command("list", help=N_("List the built-in requirement sets."))
 @_lang_option
 def sets_list(lang: str | None) -> None:
-    """List the built-in requirement sets."""
     from proccheck.requirements import load_requirement_set
     from proccheck.resources import builtin_sets
 
@@ -123,26 +237,29 @@ def sets_list(lang: str | None) -> None:
         requirement_set = load_requirement_set(f"builtin:{name}")
         musts = sum(1 for r in requirement_set.requirements if r.level == "must")
         total = len(requirement_set.requirements)
+        musts_text = _(language, "({count} must)", count=musts)
         click.echo(
             f"builtin:{name:<24} {requirement_set.version:<8} {total:>3} "
-            f"({musts} must)  {requirement_set.title.get(language)}"
+            f"{musts_text}  {requirement_set.title.get(language)}"
         )
 
 
-@sets.command("show")
+@sets.command(
+    "show",
+    help=N_("Show requirement set REF (builtin:NAME or a path): as written, or --resolved."),
+)
 @click.argument("ref")
-@click.option("--resolved", is_flag=True, help="Show the set with all extends applied.")
+@click.option("--resolved", is_flag=True, help=N_("Show the set with all extends applied."))
 @click.option(
     "-f",
     "--format",
     "fmt",
     type=click.Choice(["yaml", "json", "text"]),
     default=None,
-    help="yaml (default with --resolved), json, or a readable text listing.",
+    help=N_("yaml (default with --resolved), json, or a readable text listing."),
 )
 @_lang_option
 def sets_show(ref: str, resolved: bool, fmt: str | None, lang: str | None) -> None:
-    """Show requirement set REF (builtin:NAME or a path): as written, or --resolved."""
     from proccheck.requirements import BUILTIN_PREFIX, load_requirement_set
     from proccheck.resources import builtin_sets
 
@@ -157,7 +274,7 @@ def sets_show(ref: str, resolved: bool, fmt: str | None, lang: str | None) -> No
         return
     requirement_set = load_requirement_set(ref)
     if fmt == "text":
-        from proccheck.i18n import t
+        from proccheck.vocabulary import level_word
 
         click.echo(
             f"{requirement_set.id} {requirement_set.version}: {requirement_set.title.get(language)}"
@@ -165,7 +282,7 @@ def sets_show(ref: str, resolved: bool, fmt: str | None, lang: str | None) -> No
         click.echo("  <- " + " <- ".join(reversed(requirement_set.sources)))
         for requirement in requirement_set.requirements:
             click.echo(
-                f"{requirement.id:<16} {t(language, 'level.' + requirement.level):<6} "
+                f"{requirement.id:<16} {level_word(language, requirement.level):<6} "
                 f"{requirement.principle:<15} {requirement.title.get(language)}"
             )
         return
@@ -180,20 +297,23 @@ def sets_show(ref: str, resolved: bool, fmt: str | None, lang: str | None) -> No
         click.echo(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), nl=False)
 
 
-@sets.command("validate")
+@sets.command(
+    "validate",
+    help=N_("Validate requirement set FILES (resolving extends) and lint their requirements."),
+)
 @click.argument("files", nargs=-1, required=True)
 @_report_options
 def sets_validate(files: tuple[str, ...], **options: Any) -> None:
-    """Validate requirement set FILES (resolving extends) and lint their requirements."""
-    from proccheck.engine import problem_from, validate_set
+    from proccheck import api
+    from proccheck.engine import problem_from
     from proccheck.errors import ProccheckError
     from proccheck.model import RunResult
 
-    language = _lang(options["lang"])
+    language = _lang(options.pop("lang"))
     reports, problems = [], []
     for file in files:
         try:
-            reports.append(validate_set(file, language))
+            reports.append(api.validate_set(file, lang=language))
         except ProccheckError as error:
             problems.append(problem_from(error))
     _finish(RunResult(reports=tuple(reports), problems=tuple(problems)), **options)
@@ -202,37 +322,45 @@ def sets_validate(files: tuple[str, ...], **options: Any) -> None:
 # --- spec ----------------------------------------------------------------------------------------
 
 
-@cli.group()
+@cli.group(
+    help=N_("Lint a requirement specification (kravspecifikation) before the tender goes out.")
+)
 def spec() -> None:
-    """Lint a requirement specification (kravspecifikation) before the tender goes out."""
+    pass
 
 
-@spec.command("check")
+@spec.command(
+    "check",
+    help=N_(
+        "Check specification FILES (.md .txt .docx .yaml .json .csv .xlsx): is every "
+        "requirement of the set there, at must level, verifiable, and not undermined elsewhere?"
+    ),
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--set",
     "set_ref",
     default="builtin:open-baseline",
     show_default=True,
-    help="Requirement set to check against: builtin:NAME or a path.",
+    help=N_("Requirement set to check against: builtin:NAME or a path."),
 )
 @_report_options
 def spec_check(files: tuple[Path, ...], set_ref: str, **options: Any) -> None:
-    """Check specification FILES (.md .txt .docx .yaml .json .csv .xlsx): is every requirement
-    of the set there, at must level, verifiable, and not undermined elsewhere?"""
-    from proccheck.requirements import load_requirement_set
-    from proccheck.spec import check_spec
+    from proccheck import api
 
-    requirement_set = load_requirement_set(set_ref)
-    _finish(check_spec(list(files), requirement_set, _lang(options["lang"])), **options)
+    language = _lang(options.pop("lang"))
+    run = api.check_spec(files, requirement_set=set_ref, lang=language, errors="collect")
+    _finish(run, **options)
 
 
 # --- answers -------------------------------------------------------------------------------------
 
 
-@cli.group()
+@cli.group(
+    help=N_("Check vendor answers (anbudssvar), compare bids, hand out the answer template.")
+)
 def answers() -> None:
-    """Check vendor answers (anbudssvar), compare bids, hand out the answer template."""
+    pass
 
 
 def _answer_source(options: dict[str, Any], language: Lang) -> tuple[Any, tuple[str, ...]]:
@@ -242,7 +370,7 @@ def _answer_source(options: dict[str, Any], language: Lang) -> tuple[Any, tuple[
 
     spec_path, set_ref = options.pop("spec_path"), options.pop("set_ref")
     if spec_path is not None and set_ref is not None:
-        raise UsageError("give --spec or --set, not both")
+        raise UsageError(tr("give --spec or --set, not both"))
     if spec_path is None:
         return load_requirement_set(set_ref or "builtin:open-baseline"), ()
     from proccheck.answers import set_from_spec
@@ -256,21 +384,23 @@ _spec_or_set = [
         "--mapping",
         type=click.Path(path_type=Path),
         default=None,
-        help="YAML file describing a layout proccheck cannot guess: sheet, header_row, "
-        "columns {id, text, answer, comment, evidence} as letters or header texts.",
+        help=N_(
+            "YAML file describing a layout proccheck cannot guess: sheet, header_row, "
+            "columns {id, text, answer, comment, evidence} as letters or header texts."
+        ),
     ),
     click.option(
         "--spec",
         "spec_path",
         type=click.Path(path_type=Path),
         default=None,
-        help="The specification the vendors answered (its own requirement ids).",
+        help=N_("The specification the vendors answered (its own requirement ids)."),
     ),
     click.option(
         "--set",
         "set_ref",
         default=None,
-        help="Or a requirement set: builtin:NAME or a path (default builtin:open-baseline).",
+        help=N_("Or a requirement set: builtin:NAME or a path (default builtin:open-baseline)."),
     ),
 ]
 
@@ -281,31 +411,37 @@ def _with_spec_or_set(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-@answers.command("check")
+@answers.command(
+    "check",
+    help=N_(
+        "Check vendor answer FILES (.yaml .json .csv .xlsx): one report per vendor. Answers "
+        "are flagged for review (reservations, Delvis, missing evidence, reworded "
+        "requirements); a person decides."
+    ),
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_with_spec_or_set
 @click.option(
     "--probe",
     "probe_api",
     is_flag=True,
-    help="Probe the API descriptions vendors give as evidence (files in the bid folder or "
-    "URLs) and flag yes-answers the description does not support. Nothing is fetched without it.",
+    help=N_(
+        "Probe the API descriptions vendors give as evidence (files in the bid folder or URLs) "
+        "and flag yes-answers the description does not support. Nothing is fetched without it."
+    ),
 )
 @click.option(
     "--allow-private",
     is_flag=True,
-    help="With --probe: allow URLs that resolve to private or loopback addresses.",
+    help=N_("With --probe: allow URLs that resolve to private or loopback addresses."),
 )
 @_report_options
 def answers_check(
     files: tuple[Path, ...], probe_api: bool, allow_private: bool, **options: Any
 ) -> None:
-    """Check vendor answer FILES (.yaml .json .csv .xlsx): one report per vendor. Answers are
-    flagged for review (reservations, Delvis, missing evidence, reworded requirements); a person
-    decides."""
     from proccheck.answers import check_answers
 
-    language = _lang(options["lang"])
+    language = _lang(options.pop("lang"))
     requirement_set, procurement = _answer_source(options, language)
     run = check_answers(
         list(files),
@@ -319,7 +455,12 @@ def answers_check(
     _finish(run, **options)
 
 
-@answers.command("compare")
+@answers.command(
+    "compare",
+    help=N_(
+        "Compare vendors side by side: a vendors × requirements matrix for the evaluation record."
+    ),
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_with_spec_or_set
 @click.option(
@@ -329,27 +470,28 @@ def answers_check(
     type=click.Choice(["xlsx", "csv", "html", "markdown", "json"]),
     default="xlsx",
     show_default=True,
-    help="Format of the comparison matrix.",
+    help=N_("Format of the comparison matrix."),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="File to write (required for xlsx; others go to stdout without it).",
+    help=N_("File to write (required for xlsx; others go to stdout without it)."),
 )
 @_lang_option
 def answers_compare(
     files: tuple[Path, ...], fmt: str, output: Path | None, lang: str | None, **options: Any
 ) -> None:
-    """Compare vendors side by side: a vendors × requirements matrix for the evaluation record."""
     from proccheck.answers import check_answers, compare
     from proccheck.errors import UsageError
     from proccheck.report import matrix
 
     language = _lang(lang)
     if fmt == "xlsx" and output is None:
-        raise UsageError("-f xlsx needs -o FILE.xlsx", hint="or choose -f csv/html/markdown/json")
+        raise UsageError(
+            tr("-f xlsx needs -o FILE.xlsx"), hint=tr("or choose -f csv/html/markdown/json")
+        )
     requirement_set, procurement = _answer_source(options, language)
     run = check_answers(
         list(files), requirement_set, language, procurement, mapping=options.pop("mapping")
@@ -367,11 +509,16 @@ def answers_compare(
         write_atomic(output, content)
     else:
         click.echo(content if isinstance(content, str) else "", nl=False)
-    _print_problems(_localised(run, language))
+    _print_problems(run)
     sys.exit(EXIT_INPUT if run.problems else EXIT_OK)
 
 
-@answers.command("template")
+@answers.command(
+    "template",
+    help=N_(
+        "Write the answer matrix vendors fill in (Ja/Nej/Delvis drop-down, comment, evidence)."
+    ),
+)
 @_with_spec_or_set
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True
@@ -379,7 +526,6 @@ def answers_compare(
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @_lang_option
 def answers_template(fmt: str, output: Path, lang: str | None, **options: Any) -> None:
-    """Write the answer matrix vendors fill in (Ja/Nej/Delvis drop-down, comment, evidence)."""
     from proccheck.report import matrix
 
     language = _lang(lang)
@@ -389,57 +535,82 @@ def answers_template(fmt: str, output: Path, lang: str | None, **options: Any) -
         write_atomic(output, matrix.render_template_xlsx(requirement_set, language))
     else:
         write_atomic(output, matrix.render_template_csv(requirement_set, language))
-    click.echo(f"wrote {output} ({len(requirement_set.requirements)} requirements)", err=True)
+    count = len(requirement_set.requirements)
+    wrote = ngettext(
+        language,
+        "wrote {path} ({count} requirement)",
+        "wrote {path} ({count} requirements)",
+        count,
+        path=output,
+        count=count,
+    )
+    click.echo(wrote, err=True)
 
 
 # --- probe ---------------------------------------------------------------------------------------
 
 
-@cli.command("probe")
+@cli.command(
+    "probe",
+    help=N_(
+        "Measure how open an API really is from its OpenAPI 2.0/3.0/3.1 description: a file, "
+        "`-` for stdin, or an http(s) URL (fetched only because you gave it, through a guard "
+        "that refuses private addresses, and cached). Scores export, import, formats, auth, "
+        "docs, versioning, errors, transport and terms."
+    ),
+)
 @click.argument("sources", nargs=-1, required=True)
 @click.option(
     "--set",
     "set_ref",
     default="builtin:open-baseline",
     show_default=True,
-    help="Requirement set whose API requirements the probe verifies "
-    "(e.g. builtin:digg-rest-api-profil for DIGG's REST API profile).",
+    help=N_(
+        "Requirement set whose API requirements the probe verifies "
+        "(e.g. builtin:digg-rest-api-profil for DIGG's REST API profile)."
+    ),
 )
 @click.option(
     "--allow-private",
     is_flag=True,
-    help="Allow URLs that resolve to private, loopback or link-local addresses.",
+    help=N_("Allow URLs that resolve to private, loopback or link-local addresses."),
 )
 @click.option(
     "--allow-remote-refs",
     is_flag=True,
-    help="Follow $refs to other documents (http/https, same guard as the description, "
-    "at most 20 documents). Without it they are reported as problems.",
+    help=N_(
+        "Follow $refs to other documents (http/https, same guard as the description, "
+        "at most 20 documents). Without it they are reported as problems."
+    ),
 )
 @click.option(
     "--offline",
     is_flag=True,
-    help="Never use the network: read URLs from the cache only (error when not cached).",
+    help=N_("Never use the network: read URLs from the cache only (error when not cached)."),
 )
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Neither read nor write the fetch cache (PROCCHECK_CACHE_DIR sets its folder).",
+    help=N_("Neither read nor write the fetch cache (PROCCHECK_CACHE_DIR sets its folder)."),
 )
 @click.option(
     "--validate-schema",
     is_flag=True,
-    help="Also validate the whole description against the official OpenAPI 2.0/3.0/3.1 JSON "
-    "Schema (check OA015; bundled, nothing fetched). Off by default: it can cost several times "
-    "the rest of the probe (about 6 s on a 13 MB description); the time is reported.",
+    help=N_(
+        "Also validate the whole description against the official OpenAPI 2.0/3.0/3.1 JSON "
+        "Schema (check OA015; bundled, nothing fetched). Off by default: it can cost several "
+        "times the rest of the probe (about 6 s on a 13 MB description); the time is reported."
+    ),
 )
 @click.option(
     "--reconciliation",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     metavar="FILE.xlsx",
-    help="Also write a reconciliation sheet (Krav-ID, Nivå, Krav, Resultat, Motivering, "
-    "Belägg) for every requirement of the set.",
+    help=N_(
+        "Also write a reconciliation sheet (Krav-ID, Nivå, Krav, Resultat, Motivering, "
+        "Belägg) for every requirement of the set."
+    ),
 )
 @_report_options
 def probe(
@@ -453,10 +624,6 @@ def probe(
     reconciliation: Path | None,
     **options: Any,
 ) -> None:
-    """Measure how open an API really is from its OpenAPI 2.0/3.0/3.1 description: a file, `-`
-    for stdin, or an http(s) URL (fetched only because you gave it, through a guard that refuses
-    private addresses, and cached). Scores export, import, formats, auth, docs, versioning,
-    errors, transport and terms."""
     from proccheck.engine import problem_from
     from proccheck.errors import ProccheckError, UsageError
     from proccheck.model import RunResult
@@ -464,10 +631,10 @@ def probe(
     from proccheck.requirements import load_requirement_set
 
     if offline and no_cache:
-        raise UsageError("--offline and --no-cache cannot be combined", hint="choose one")
+        raise UsageError(tr("--offline and --no-cache cannot be combined"), hint=tr("choose one"))
     if reconciliation is not None and reconciliation.suffix.lower() != ".xlsx":
-        raise UsageError("--reconciliation writes an .xlsx workbook", path=str(reconciliation))
-    language = _lang(options["lang"])
+        raise UsageError(tr("--reconciliation writes an .xlsx workbook"), path=str(reconciliation))
+    language = _lang(options.pop("lang"))
     requirement_set = load_requirement_set(set_ref)
     stdin_text = None
     if "-" in sources:
@@ -497,11 +664,18 @@ def probe(
         validation = probed[-1].schema_validation
         if validation is not None:
             more = "+" if validation.stopped == "limit" else ""
-            click.echo(
-                f"{source}: schema validation (OpenAPI {validation.version}): "
-                f"{validation.count}{more} violations, {validation.seconds:.2f} s",
-                err=True,
+            line = ngettext(
+                language,
+                "{source}: schema validation (OpenAPI {version}): {count}{more} violation, {seconds:.2f} s",
+                "{source}: schema validation (OpenAPI {version}): {count}{more} violations, {seconds:.2f} s",
+                validation.count,
+                source=source,
+                version=validation.version,
+                count=validation.count,
+                more=more,
+                seconds=validation.seconds,
             )
+            click.echo(line, err=True)
     if reconciliation is not None and probed:
         from proccheck.report.reconciliation import render_xlsx
 
@@ -513,29 +687,32 @@ def probe(
 # --- checks --------------------------------------------------------------------------------------
 
 
-@cli.group()
+@cli.group(help=N_("List the checks and explain what each one verifies."))
 def checks() -> None:
-    """List the checks and explain what each one verifies."""
+    pass
 
 
-@checks.command("list")
+@checks.command("list", help=N_("List every check: code, name, what it applies to, title."))
 @_lang_option
 def checks_list(lang: str | None) -> None:
-    """List every check: code, name, what it applies to, title."""
     from proccheck.checks import all_checks
 
     language = _lang(lang)
-    for check in all_checks().values():
-        click.echo(f"{check.code}  {check.name:<36} {check.kind:<8} {check.title.get(language)}")
+    checks = all_checks().values()
+    width = max(len(check.code) for check in checks)
+    for check in checks:
+        click.echo(
+            f"{check.code:<{width}}  {check.name:<36} {check.kind:<8} {check.title.get(language)}"
+        )
 
 
-@checks.command("explain")
+@checks.command("explain", help=N_("Explain check CODE (e.g. RS001, or its name)."))
 @click.argument("code")
 @_lang_option
 def checks_explain(code: str, lang: str | None) -> None:
-    """Explain check CODE (e.g. RS001, or its name)."""
     from proccheck.checks import all_checks, get_check
     from proccheck.errors import UsageError
+    from proccheck.vocabulary import severity_word
 
     check = get_check(code)
     if check is None:
@@ -544,12 +721,20 @@ def checks_explain(code: str, lang: str | None) -> None:
         known = [c.code for c in all_checks().values()] + [c.name for c in all_checks().values()]
         close = difflib.get_close_matches(code, known, n=1)
         raise UsageError(
-            f"unknown check {code!r}",
-            hint=(f"did you mean {close[0]}? " if close else "") + "see `proccheck checks list`",
+            tr("unknown check {code}", code=repr(code)),
+            hint=(tr("did you mean {name}?", name=close[0]) + " " if close else "")
+            + tr("see `proccheck checks list`"),
         )
     language = _lang(lang)
     click.echo(f"{check.code} {check.name}: {check.title.get(language)}")
-    click.echo(f"applies to: {check.kind}; default severity: {check.severity}")
+    click.echo(
+        _(
+            language,
+            "applies to: {kind}; default severity: {severity}",
+            kind=check.kind,
+            severity=severity_word(language, check.severity),
+        )
+    )
     click.echo("")
     click.echo(check.doc)
 
@@ -564,7 +749,6 @@ def _finish(
     output: Path | None,
     fail_on: str,
     strict: bool,
-    lang: str | None,
 ) -> NoReturn:
     """Render every requested format, write files atomically, print problems, exit."""
     from proccheck.engine import should_fail
@@ -573,26 +757,26 @@ def _finish(
 
     targets: list[tuple[str, Path | None]] = []
     for spec in formats or ("text",):
-        name, _, path = spec.partition(":")
+        name, _colon, path = spec.partition(":")
         if name not in _FORMAT_NAMES:
             raise UsageError(
-                f"unknown format {name!r}", hint=f"choose one of {', '.join(_FORMAT_NAMES)}"
+                tr("unknown format {name}", name=repr(name)),
+                hint=tr("choose one of {formats}", formats=", ".join(_FORMAT_NAMES)),
             )
         targets.append((name, Path(path) if path else None))
     unpathed = [i for i, (_, p) in enumerate(targets) if p is None]
     if output is not None:
         if len(unpathed) != 1:
             raise UsageError(
-                "-o/--output needs exactly one -f without a path",
-                hint="write -f FMT:PATH for each file instead",
+                tr("-o/--output needs exactly one -f without a path"),
+                hint=tr("write -f FMT:PATH for each file instead"),
             )
         targets[unpathed[0]] = (targets[unpathed[0]][0], output)
     elif len(unpathed) > 1:
         raise UsageError(
-            "only one format can go to stdout", hint="give the others a path: -f FMT:PATH"
+            tr("only one format can go to stdout"), hint=tr("give the others a path: -f FMT:PATH")
         )
 
-    run = _localised(run, _lang(lang))
     rendered: list[tuple[Path | None, str]] = []
     for name, target in targets:
         if name == "text" and target is None and _colour_stdout():
@@ -625,7 +809,9 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(
-            f"folder {folder} does not exist", path=str(path), hint="create the folder first"
+            tr("folder {folder} does not exist", folder=folder),
+            path=str(path),
+            hint=tr("create the folder first"),
         )
     data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -649,24 +835,6 @@ def _safe(text: str) -> str:
     return printable(text, 4000)
 
 
-def _localised(run: RunResult, lang: Lang) -> RunResult:
-    """The run with its problems (unreadable inputs) in `lang`, once, for every output."""
-    if lang == "en" or not run.problems:
-        return run
-    from proccheck.i18n import translate_error
-
-    problems = tuple(
-        p.model_copy(
-            update={
-                "message": translate_error(p.message, lang),
-                "hint": translate_error(p.hint or "", lang, "hints") or None,
-            }
-        )
-        for p in run.problems
-    )
-    return run.model_copy(update={"problems": problems})
-
-
 def _print_line(location: str, message: str, hint: str | None) -> None:
     text = f"error: {_safe(location)}: {_safe(message)}" if location else f"error: {_safe(message)}"
     click.echo(text, err=True)
@@ -681,19 +849,23 @@ def _print_problems(run: RunResult) -> None:
 
 
 def _print_error(error: ProccheckError) -> None:
-    from proccheck.i18n import default_lang, translate_error
-
-    lang: Lang = "sv" if (_State.lang or default_lang()) == "sv" else "en"
-    hint = translate_error(error.hint or "", lang, "hints") or None
-    _print_line(error.location(), translate_error(error.message, lang), hint)
+    _print_line(error.location(), error.message, error.hint)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
-    """Entry point: run the CLI and turn every failure into a message and an exit code."""
+    """Entry point: run the CLI in the language of `--lang` or the locale (read before parsing,
+    so click's help and usage errors are in it too), and turn every failure into a message and
+    an exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    with use_lang(_argv_lang(args) or default_lang()), _click_translated():
+        _run(args)
+
+
+def _run(args: list[str]) -> NoReturn:
     try:
-        code = cli.main(args=argv, prog_name="proccheck", standalone_mode=False)
+        code = cli.main(args=args, prog_name="proccheck", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+        click.echo(tr("aborted"), err=True)
         sys.exit(EXIT_INPUT)
     except click.ClickException as exc:
         exc.show()
@@ -711,8 +883,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         if _State.traceback or "--traceback" in sys.argv:
             raise
         click.echo(f"internal error: {type(exc).__name__}: {_safe(str(exc))}", err=True)
-        click.echo(
-            "hint: this is a bug in proccheck; rerun with --traceback and report it", err=True
-        )
+        hint = tr("this is a bug in proccheck; rerun with --traceback and report it")
+        click.echo(f"hint: {hint}", err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -1,21 +1,24 @@
-"""Turn findings into reports, and reports into a pass/fail decision.
+"""The one engine: run a kind's checks over a document, decide every requirement, build the report.
 
-Checks only yield findings; the per-requirement outcome, the overall outcome, the sort order and
-the exit decision are made here, once, so every command and formatter agrees on them.
+Specifications, vendor answers, API descriptions and requirement sets all go through `evaluate`:
+checks yield findings (or, for verdict checks, a verdict), `decide` turns a requirement's
+findings into its result with the ceilings its checks declare, and `make_report` orders the
+results and findings once, so every command and formatter agrees on them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
 
-from proccheck.checks import Context, all_checks
+from proccheck.checks import Check, Context, Verdict, checks_of, run_findings
 from proccheck.errors import ProccheckError
-from proccheck.i18n import t
+from proccheck.i18n import ngettext, t
 from proccheck.model import (
     Finding,
     Lang,
+    Location,
     Outcome,
     Problem,
     Report,
@@ -27,12 +30,17 @@ from proccheck.model import (
     SetRef,
     Subject,
 )
-from proccheck.report.common import one_line
+from proccheck.text import one_line
 
 FailOn = Literal["must", "should", "never"]
 OUTCOME_RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "not_applicable": 3}
 """Worst first: the order in which a requirement's findings decide its outcome."""
 SEVERITY_RANK = {"error": 0, "warning": 1, "note": 2}
+REASON_LIMIT = 300
+
+MetReason = Callable[[Requirement, list[Check]], str]
+"""What a requirement with no finding is met by: the spec item that implements it, the answer,
+the measurement behind it."""
 
 
 def overall_outcome(results: Iterable[RequirementResult]) -> Outcome:
@@ -47,21 +55,151 @@ def overall_outcome(results: Iterable[RequirementResult]) -> Outcome:
     return "met"
 
 
-def result_for(
-    requirement: Requirement, findings: Iterable[Finding], met_reason: str, lang: Lang
+def worst_first(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings ordered by how much they weigh on a verdict."""
+    return sorted(findings, key=lambda f: (OUTCOME_RANK[f.outcome], SEVERITY_RANK[f.severity]))
+
+
+def as_result(
+    requirement: Requirement, outcome: Outcome, reason: str, lang: Lang
 ) -> RequirementResult:
-    """A requirement's verdict: the worst of its findings with that finding's message as the
-    reason, or met with `met_reason` when it has none."""
-    worst = min(findings, key=lambda f: OUTCOME_RANK[f.outcome], default=None)
+    """A requirement's result with its reason on one line."""
     return RequirementResult(
         requirement=requirement.id,
         level=requirement.level,
         principle=requirement.principle,
         title=requirement.title.get(lang),
-        outcome=worst.outcome if worst else "met",
-        reason=one_line(worst.message if worst else met_reason, 300),
+        outcome=outcome,
+        reason=one_line(reason, REASON_LIMIT),
         references=requirement.references,
     )
+
+
+def decide(
+    requirement: Requirement,
+    findings: Iterable[Finding],
+    checks: list[Check],
+    ctx: Context,
+    met_reason: MetReason,
+) -> RequirementResult:
+    """A requirement's verdict: its worst finding, unless that is better than the best outcome
+    its checks can support (their ceiling), in which case the ceiling, saying why; with no
+    finding, met with what it is met by."""
+    ordered = worst_first(findings)
+    cap: Outcome = min(
+        (check.best_outcome(ctx) for check in checks), key=OUTCOME_RANK.__getitem__, default="met"
+    )
+    lang = ctx.lang
+    if ordered:
+        shown = ordered[0].message + _more(len(ordered) - 1, lang)
+        if OUTCOME_RANK[ordered[0].outcome] < OUTCOME_RANK[cap]:
+            return as_result(requirement, ordered[0].outcome, shown, lang)
+    if cap == "met":
+        return as_result(requirement, "met", met_reason(requirement, checks), lang)
+    summary = shown if ordered else met_reason(requirement, checks)
+    public_only = all(c.best_outcome(ctx) == "met" or c.public_only for c in checks)
+    why = t(lang, "probe.why.not_public" if public_only else "probe.why.cannot_show")
+    return as_result(
+        requirement, cap, t(lang, "probe.reason.ceiling", summary=summary, why=why), lang
+    )
+
+
+def _more(count: int, lang: Lang) -> str:
+    """How many more findings stand behind the one a reason quotes."""
+    if not count:
+        return ""
+    return " " + ngettext(
+        lang, "(+{count} more finding)", "(+{count} more findings)", count, count=count
+    )
+
+
+def _verdict_finding(
+    check: Check, requirement: Requirement, verdict: Verdict, path: str, lang: Lang
+) -> Finding:
+    """A verdict that is not met, as a finding, so SARIF, JUnit and the text report show it."""
+    pointer = next((e for e in verdict.evidence if e.startswith("/")), None)
+    return check.finding(
+        requirement=requirement.id,
+        outcome=verdict.outcome,
+        message=f"{requirement.id}: {verdict.reason}",
+        location=Location(path=path, pointer=pointer),
+        evidence="; ".join(verdict.evidence) or None,
+        fix=requirement.text.get(lang),
+        severity="error"
+        if verdict.outcome == "not_met" and requirement.level == "must"
+        else ("warning" if verdict.outcome == "not_met" else "note"),
+    )
+
+
+def evaluate(
+    kind: ReportKind,
+    document: object,
+    ctx: Context,
+    *,
+    subject: Subject,
+    met_reason: MetReason,
+    listed_only: bool = False,
+    locate: Callable[[Finding], Finding] | None = None,
+    score: int | None = None,
+) -> tuple[Report, dict[str, tuple[str, ...]]]:
+    """Run every check of `kind` over `document` and decide each requirement of the set.
+
+    A finding names its requirement, or belongs to the first requirement that lists its check.
+    A requirement that lists a verdict check is decided by that verdict. With `listed_only`
+    (API descriptions), requirements that list no check of this kind are left out of the
+    report: there is nothing the document can say about them. Returns the report and, per
+    requirement, where its evidence is (for the reconciliation sheet).
+    """
+    requirement_set = ctx.requirement_set
+    checks = checks_of(kind)
+    owner: dict[str, str] = {}
+    for requirement in requirement_set.requirements:
+        for code in requirement.verification.checks:
+            owner.setdefault(code, requirement.id)
+    findings: list[Finding] = []
+    for check in checks.values():
+        for finding in run_findings(check, document, ctx):
+            if finding.requirement is None and check.code in owner:
+                finding = finding.model_copy(update={"requirement": owner[check.code]})
+            findings.append(locate(finding) if locate else finding)
+    results: list[RequirementResult] = []
+    evidence: dict[str, tuple[str, ...]] = {}
+    for requirement in requirement_set.requirements:
+        listed = [checks[c] for c in requirement.verification.checks if c in checks]
+        if listed_only and not listed:
+            continue
+        verdict_check = next((c for c in listed if c.verdict), None)
+        if verdict_check is not None:
+            verdict: Verdict = verdict_check.func(document, ctx, requirement)
+            results.append(as_result(requirement, verdict.outcome, verdict.reason, ctx.lang))
+            evidence[requirement.id] = verdict.evidence
+            if verdict.outcome in ("not_met", "not_verified"):
+                findings.append(
+                    _verdict_finding(verdict_check, requirement, verdict, subject.path, ctx.lang)
+                )
+            continue
+        codes = {c.code for c in listed}
+        own = [
+            f
+            for f in findings
+            if (f.requirement == requirement.id or f.check in codes)
+            and (f.check not in checks or checks[f.check].decides)
+        ]
+        result = decide(requirement, own, listed, ctx, met_reason)
+        results.append(result)
+        if result.outcome != "met":
+            places = [f.location.describe() for f in worst_first(own)]
+            evidence[requirement.id] = tuple(dict.fromkeys(places))[:5]
+    report = make_report(
+        kind=kind,
+        subject=subject,
+        requirement_set=requirement_set,
+        results=results,
+        findings=findings,
+        lang=ctx.lang,
+        score=score,
+    )
+    return report, evidence
 
 
 def sort_findings(findings: Iterable[Finding], order: dict[str, int]) -> tuple[Finding, ...]:
@@ -111,6 +249,11 @@ def make_report(
     )
 
 
+def problem_from(error: ProccheckError) -> Problem:
+    """An input error as a report problem."""
+    return Problem(path=error.path, where=error.where, message=error.message, hint=error.hint)
+
+
 def should_fail(run: RunResult, fail_on: FailOn, strict: bool) -> bool:
     """Whether the run fails at the chosen level (`--fail-on`, `--strict`)."""
     if fail_on == "never":
@@ -129,50 +272,21 @@ def should_fail(run: RunResult, fail_on: FailOn, strict: bool) -> bool:
     return False
 
 
-def problem_from(error: ProccheckError) -> Problem:
-    """An input error as a report problem."""
-    return Problem(path=error.path, where=error.where, message=error.message, hint=error.hint)
-
-
 def validate_set(ref: str, lang: Lang, base: Path | None = None) -> Report:
     """Resolve a requirement set and run the set checks on it (`proccheck sets validate`)."""
     from proccheck.requirements import describe_ref, load_requirement_set
 
     requirement_set = load_requirement_set(ref, base)
-    ctx = Context(lang=lang)
-    findings = [
-        finding
-        for check in all_checks().values()
-        if check.kind == "set"
-        for finding in check.func(requirement_set, ctx)
-    ]
-    results = []
-    for requirement in requirement_set.requirements:
-        own = [f for f in findings if f.requirement == requirement.id]
-        outcome: Outcome = "met"
-        if any(f.severity == "error" for f in own):
-            outcome = "not_met"
-        elif own:
-            outcome = "not_verified"
-        results.append(
-            RequirementResult(
-                requirement=requirement.id,
-                level=requirement.level,
-                principle=requirement.principle,
-                title=requirement.title.get(lang),
-                outcome=outcome,
-                reason=own[0].message if own else t(lang, "set.valid"),
-                references=requirement.references,
-            )
-        )
-    display = describe_ref(ref, base or Path.cwd())
-    report = make_report(
-        kind="set",
-        subject=Subject(path=display, name=requirement_set.title.get(lang) or requirement_set.id),
-        requirement_set=requirement_set,
-        results=results,
-        findings=findings,
-        lang=lang,
+    ctx = Context(lang=lang, requirement_set=requirement_set)
+    report, _ = evaluate(
+        "set",
+        requirement_set,
+        ctx,
+        subject=Subject(
+            path=describe_ref(ref, base or Path.cwd()),
+            name=requirement_set.title.get(lang) or requirement_set.id,
+        ),
+        met_reason=lambda requirement, checks: t(lang, "set.valid"),
     )
-    outcome_all: Outcome = "not_met" if any(f.severity == "error" for f in findings) else "met"
-    return report.model_copy(update={"outcome": outcome_all})
+    errors = any(f.severity == "error" for f in report.findings)
+    return report.model_copy(update={"outcome": "not_met" if errors else "met"})

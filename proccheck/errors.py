@@ -7,7 +7,9 @@ class ProccheckError(Exception):
     """Base of every error proccheck raises on purpose.
 
     `path` is the file (relative where possible) or URL, `where` a position inside it such as
-    `12:5`, `/requirements/DO-01/level` or `Krav!C7`, and `hint` says how to fix it.
+    `12:5`, `/requirements/DO-01/level` or `Krav!C7`, and `hint` says how to fix it. `message`
+    and `hint` are translated where the error is raised (`i18n.tr`), into the language of the run
+    (`i18n.use_lang`; English unless set), because a report's problems copy them as text.
     """
 
     def __init__(

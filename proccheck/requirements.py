@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from proccheck.errors import RequirementSetError
+from proccheck.i18n import tr
 from proccheck.loaders.structured import Loaded, escape_pointer, load_file
 from proccheck.model import (
     Cues,
@@ -62,6 +63,7 @@ class SetFile(_Patch):
 
 
 _HEADER_FIELDS = ("id", "version", "title", "description", "extends")
+_SET_SCHEMA = "schemas/requirement-set.schema.json"
 
 
 def load_requirement_set(ref: str, base: Path | None = None) -> RequirementSet:
@@ -76,16 +78,23 @@ def load_requirement_set(ref: str, base: Path | None = None) -> RequirementSet:
             error = exc.errors()[0]
             field = ".".join(str(part) for part in error["loc"])
             message = (
-                f"requirement {requirement_id} has no {field}"
+                tr("requirement {id} has no {field}", id=requirement_id, field=field)
                 if error["type"] == "missing"
-                else f"requirement {requirement_id}: {field}: {error['msg']}"
+                else tr(
+                    "requirement {id}: {field}: {problem}",
+                    id=requirement_id,
+                    field=field,
+                    problem=error["msg"],
+                )
             )
             raise RequirementSetError(
                 message,
                 path=raw.get("defined_in", ""),
                 where=f"/requirements/{escape_pointer(requirement_id)}",
-                hint="a new requirement needs level, principle, title and text "
-                "(or fix the spelling of an inherited id)",
+                hint=tr(
+                    "a new requirement needs level, principle, title and text "
+                    "(or fix the spelling of an inherited id)"
+                ),
             ) from None
     return RequirementSet(
         id=header.id,
@@ -122,9 +131,9 @@ class _Resolver:
         if key in chain:
             names = [self.names.get(k, k) for k in (*chain[chain.index(key) :], key)]
             raise RequirementSetError(
-                "extends cycle: " + " -> ".join(names),
+                tr("extends cycle: {chain}", chain=" -> ".join(names)),
                 path=self.names.get(chain[-1], chain[-1]) if chain else display,
-                hint="remove one of the extends entries so the chain ends",
+                hint=tr("remove one of the extends entries so the chain ends"),
             )
         if key in self.cache:
             cached, cached_header, cached_sources = self.cache[key]
@@ -134,7 +143,9 @@ class _Resolver:
         merged: dict[str, Any] = {}
         sources: list[str] = []
         for parent in header.extends:
-            parent_merged, _, parent_sources = self.resolve(parent, file_path.parent, (*chain, key))
+            parent_merged, _header, parent_sources = self.resolve(
+                parent, file_path.parent, (*chain, key)
+            )
             _deep_merge_requirements(merged, parent_merged)
             sources.extend(s for s in parent_sources if s not in sources)
         _apply(merged, entries, loaded, display)
@@ -149,28 +160,41 @@ class _Resolver:
             sets = builtin_sets()
             if name not in sets:
                 close = difflib.get_close_matches(name, sets, n=1)
-                hint = f"did you mean builtin:{close[0]}? " if close else ""
                 raise RequirementSetError(
-                    f"unknown built-in requirement set {ref!r}",
+                    tr("unknown built-in requirement set {ref}", ref=repr(ref)),
                     path=where or ref,
-                    hint=f"{hint}built-in sets: {', '.join(sets)} (see `proccheck sets list`)",
+                    hint=_did_you_mean(f"builtin:{close[0]}" if close else None)
+                    + tr(
+                        "built-in sets: {names} (see `proccheck sets list`)",
+                        names=", ".join(sets),
+                    ),
                 )
             return sets[name], ref, ref
         path = _path_of(ref, base)
         display = display_path(path)
         if chain and path.suffix.lower() not in SET_SUFFIXES:
             raise RequirementSetError(
-                f"extends {ref!r}: a requirement set is a .yaml, .yml or .json file",
+                tr(
+                    "extends {ref}: a requirement set is a .yaml, .yml or .json file",
+                    ref=repr(ref),
+                ),
                 path=where or display,
-                hint="name the set file itself (devices and other files are never read)",
+                hint=tr("name the set file itself (devices and other files are never read)"),
             )
         if not path.is_file():
             raise RequirementSetError(
-                f"requirement set {ref!r} not found"
-                + (f" (looked for {display})" if chain else ""),
+                tr(
+                    "requirement set {ref} not found (looked for {path})",
+                    ref=repr(ref),
+                    path=display,
+                )
+                if chain
+                else tr("requirement set {ref} not found", ref=repr(ref)),
                 path=where or display,
-                hint="paths in extends are relative to the file that names them; "
-                "built-in sets are written builtin:NAME",
+                hint=tr(
+                    "paths in extends are relative to the file that names them; "
+                    "built-in sets are written builtin:NAME"
+                ),
             )
         return path, display, str(path.resolve())
 
@@ -179,7 +203,7 @@ def _validate_file(loaded: Loaded) -> tuple[SetFile, dict[str, Any]]:
     data = loaded.data
     if not isinstance(data, dict):
         raise RequirementSetError(
-            "a requirement set must be a mapping with id, version, title and requirements",
+            tr("a requirement set must be a mapping with id, version, title and requirements"),
             path=loaded.path,
             where="1",
         )
@@ -196,7 +220,7 @@ def _validate_file(loaded: Loaded) -> tuple[SetFile, dict[str, Any]]:
         requirements = {}
     if not isinstance(requirements, dict):
         raise RequirementSetError(
-            "requirements must be a mapping from requirement id to requirement",
+            tr("requirements must be a mapping from requirement id to requirement"),
             path=loaded.path,
             where=str(loaded.line_of("/requirements") or 1),
         )
@@ -207,17 +231,17 @@ def _validate_file(loaded: Loaded) -> tuple[SetFile, dict[str, Any]]:
             if entry not in BARE_VALUES:
                 close = difflib.get_close_matches(entry, BARE_VALUES, n=1)
                 raise RequirementSetError(
-                    f"{requirement_id}: {entry!r} is not a level",
+                    tr("{id}: {value} is not a level", id=requirement_id, value=repr(entry)),
                     path=loaded.path,
                     where=_where(loaded, pointer),
-                    hint=(f"did you mean {close[0]!r}? " if close else "")
-                    + "use must, should, or off (removes the requirement)",
+                    hint=_did_you_mean(repr(close[0]) if close else None)
+                    + tr("use must, should, or off (removes the requirement)"),
                 )
             entries[requirement_id] = entry
             continue
         if not isinstance(entry, dict):
             raise RequirementSetError(
-                f"{requirement_id}: expected a mapping or one of must/should/off",
+                tr("{id}: expected a mapping or one of must/should/off", id=requirement_id),
                 path=loaded.path,
                 where=_where(loaded, pointer),
             )
@@ -232,6 +256,11 @@ def _validate_file(loaded: Loaded) -> tuple[SetFile, dict[str, Any]]:
     return header, entries
 
 
+def _did_you_mean(name: str | None) -> str:
+    """`did you mean X? ` before the rest of a hint, or nothing."""
+    return tr("did you mean {name}?", name=name) + " " if name else ""
+
+
 def _where(loaded: Loaded, pointer: str) -> str:
     line = loaded.line_of(pointer)
     return f"{line} ({pointer or '/'})" if line else pointer
@@ -242,11 +271,15 @@ def _unknown_field(
 ) -> RequirementSetError:
     close = difflib.get_close_matches(key, known, n=1)
     return RequirementSetError(
-        f"unknown field {key!r}",
+        tr("unknown field {field}", field=repr(key)),
         path=loaded.path,
         where=_where(loaded, f"{pointer}/{escape_pointer(key)}"),
-        hint=(f"did you mean {close[0]!r}? " if close else "")
-        + (f"allowed: {', '.join(known)}" if known else "see schemas/requirement-set.schema.json"),
+        hint=_did_you_mean(repr(close[0]) if close else None)
+        + (
+            tr("allowed: {fields}", fields=", ".join(known))
+            if known
+            else tr("see {schema} for the file format", schema=_SET_SCHEMA)
+        ),
     )
 
 
@@ -255,7 +288,7 @@ def _pydantic_error(loaded: Loaded, pointer: str, exc: ValidationError) -> Requi
     loc = [str(part) for part in error["loc"]]
     full = pointer + "".join(f"/{escape_pointer(part)}" for part in loc)
     if error["type"] == "missing":
-        message = f"missing field {loc[-1]!r}"
+        message = tr("missing field {field}", field=repr(loc[-1]))
     elif error["type"] == "extra_forbidden":
         parent_known: tuple[str, ...] = ()
         return _unknown_field(loaded, full.rsplit("/", 1)[0], loc[-1], parent_known)
@@ -265,7 +298,7 @@ def _pydantic_error(loaded: Loaded, pointer: str, exc: ValidationError) -> Requi
         message,
         path=loaded.path,
         where=_where(loaded, full),
-        hint="see schemas/requirement-set.schema.json for the file format",
+        hint=tr("see {schema} for the file format", schema=_SET_SCHEMA),
     )
 
 
@@ -294,12 +327,15 @@ def _apply(merged: dict[str, Any], entries: dict[str, Any], loaded: Loaded, disp
             if requirement_id not in merged:
                 close = difflib.get_close_matches(requirement_id, merged, n=1)
                 raise RequirementSetError(
-                    f"{requirement_id}: cannot set {entry!r} on a requirement that no extended "
-                    "set defines",
+                    tr(
+                        "{id}: cannot set {value} on a requirement that no extended set defines",
+                        id=requirement_id,
+                        value=repr(entry),
+                    ),
                     path=display,
                     where=_where(loaded, pointer),
-                    hint=(f"did you mean {close[0]}? " if close else "")
-                    + "bare must/should/off only change inherited requirements",
+                    hint=_did_you_mean(close[0] if close else None)
+                    + tr("bare must/should/off only change inherited requirements"),
                 )
             if entry == "off":
                 del merged[requirement_id]

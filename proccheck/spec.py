@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from proccheck.checks import Context, all_checks
-from proccheck.engine import make_report, problem_from, result_for
+from proccheck.engine import evaluate, problem_from
 from proccheck.errors import ProccheckError
 from proccheck.i18n import t
 from proccheck.loaders.spec import SpecDocument, load_spec
-from proccheck.model import Finding, Lang, Report, RequirementSet, RunResult, Subject
+from proccheck.model import Lang, Report, Requirement, RequirementSet, RunResult, Subject
 from proccheck.resources import display_path
 
 
@@ -17,30 +16,22 @@ def check_spec_document(
     document: SpecDocument, requirement_set: RequirementSet, lang: Lang
 ) -> Report:
     """Run every spec check on one loaded document and decide each set requirement."""
-    ctx = Context(lang=lang)
-    findings: list[Finding] = []
-    for check in all_checks().values():
-        if check.kind == "spec":
-            findings.extend(check.func(document, requirement_set, ctx))
-    from proccheck.checks.spec_checks import analyse
+    from proccheck.checks.spec_checks import context
 
-    analysis = analyse(document, requirement_set, lang)
-    results = []
-    for requirement in requirement_set.requirements:
-        own = [f for f in findings if f.requirement == requirement.id and f.check != "SP006"]
-        met = ""
-        if not own:
-            match = analysis.implementing(requirement.id)[0]
-            met = t(lang, "spec.result.met", where=match.item.describe(lang))
-        results.append(result_for(requirement, own, met, lang))
-    return make_report(
-        kind="spec",
+    ctx = context(document, requirement_set, lang)
+
+    def implemented_by(requirement: Requirement, checks: object) -> str:
+        match = ctx.analysis.implementing(requirement.id)[0]
+        return t(lang, "spec.result.met", where=match.item.describe(lang))
+
+    report, _ = evaluate(
+        "spec",
+        document,
+        ctx,
         subject=Subject(path=document.path, name=document.title),
-        requirement_set=requirement_set,
-        results=results,
-        findings=findings,
-        lang=lang,
+        met_reason=implemented_by,
     )
+    return report
 
 
 def check_spec(paths: list[Path], requirement_set: RequirementSet, lang: Lang) -> RunResult:

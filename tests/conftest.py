@@ -1,10 +1,12 @@
-"""Shared fixtures: paths to test data and an in-process CLI runner."""
+"""Shared fixtures: paths to test data, an in-process CLI runner, local HTTP servers."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,46 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """A request handler for `serve`: HTTP/1.1, no request log on stderr, one-call replies."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def reply(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
+        """Send a whole response with its Content-Length."""
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+Serve = Callable[[type[BaseHTTPRequestHandler]], str]
+
+
+@pytest.fixture(scope="module")
+def serve() -> Iterator[Serve]:
+    """`serve(Handler)` starts a server and gives its `http://127.0.0.1:PORT` base URL.
+
+    Network tests stay offline: the server listens on 127.0.0.1 only, so nothing outside this
+    machine can reach it (and the fetch guard refuses it unless a test passes allow_private).
+    Every server a module started stops when its tests are done."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(handler: type[BaseHTTPRequestHandler]) -> str:
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        httpd.daemon_threads = True
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()

@@ -2,9 +2,9 @@
 with one clear error line for rejections and inert output in every format.
 
 Each manifest entry runs once, in a subprocess (`python -m proccheck`) under a 1 GB address-space
-limit and a 20 s timeout, writing every report format to files. The runs happen in parallel in a
-module fixture; each entry's test then checks its own run. Durations and peak memory are written
-to the pytest log (`-rA` shows them) so the slowest and hungriest inputs are visible.
+limit and a 20 s timeout, writing every report format to files. The runs happen in parallel (see
+the `corpus` fixture); each entry's test then checks its own run. Durations and peak memory are
+written to the pytest log (`-rA` shows them) so the slowest and hungriest inputs are visible.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import sys
 import threading
 import time
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ class Run:
     max_rss_mb: float
     wall: float = 0.0
     outputs: dict[str, bytes] = field(default_factory=dict)
+    wanted: tuple[str, ...] = ()  # the formats asked for
 
 
 def _limit_memory() -> None:  # runs in the child between fork and exec
@@ -126,33 +128,65 @@ def _execute(entry: dict[str, Any], work: Path) -> list[Run]:
             )
             if target.exists():
                 run.outputs[fmt] = target.read_bytes()
+            run.wanted = (fmt,)
             runs.append(run)
         return runs
     targets = {fmt: work / f"report.{fmt}" for fmt in REPORT_FORMATS}
     formats = [arg for fmt, path in targets.items() for arg in ("-f", f"{fmt}:{path}")]
     run = run_proccheck([*argv, *formats], ADV, work, None, timeout)
     run.outputs = {fmt: path.read_bytes() for fmt, path in targets.items() if path.exists()}
+    run.wanted = REPORT_FORMATS
     return [run]
 
 
-@pytest.fixture(scope="module")
-def corpus_runs(
+class Corpus:
+    """The runs of the manifest entries: each started once, on a pool of threads."""
+
+    def __init__(self, base: Path, workers: int) -> None:
+        self.base = base
+        self.pool = ThreadPoolExecutor(max_workers=workers)
+        self.futures: dict[str, Future[list[Run]]] = {}
+
+    def start(self, entry: dict[str, Any]) -> Future[list[Run]]:
+        key = _entry_id(entry)
+        if key not in self.futures:
+            work = self.base / f"e{len(self.futures)}"
+            self.futures[key] = self.pool.submit(_execute, entry, work)
+        return self.futures[key]
+
+    def runs(self, entry: dict[str, Any]) -> list[Run]:
+        return self.start(entry).result()
+
+
+def _cost(entry: dict[str, Any]) -> int:
+    """A guess at how long an entry takes: its file's size (compare runs twice)."""
+    runs = 2 if entry["command"] == "answers compare" else 1
+    return runs * (ADV / entry["file"]).stat().st_size
+
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, list[Run]]:
-    """Run the selected entries (all, unless -k narrows them) two or more at a time."""
-    selected = {
-        _entry_id(item.callspec.params["entry"])
-        for item in request.session.items
-        if hasattr(item, "callspec") and "entry" in item.callspec.params
-    }
-    base = tmp_path_factory.mktemp("adversarial")
-    with ThreadPoolExecutor(max_workers=max(os.cpu_count() or 2, 2)) as pool:
-        futures = {
-            _entry_id(entry): pool.submit(_execute, entry, base / f"e{index}")
-            for index, entry in enumerate(MANIFEST)
-            if _entry_id(entry) in selected
+) -> Iterator[Corpus]:
+    """On its own, pytest starts every selected entry (all, unless -k narrows them) as the module
+    starts, one per core and largest first, so the slowest do not start last and the module's
+    other tests (defined above test_corpus_entry) run meanwhile. Under pytest-xdist the workers
+    are the parallelism: each runs only the entries it is handed, when it is handed them
+    (starting them all in every worker ran the whole corpus once per worker)."""
+    xdist_worker = hasattr(request.config, "workerinput")
+    cores = max(os.cpu_count() or 2, 2)
+    corpus = Corpus(tmp_path_factory.mktemp("adversarial"), 1 if xdist_worker else cores)
+    if not xdist_worker:
+        selected = {
+            _entry_id(item.callspec.params["entry"])
+            for item in request.session.items
+            if hasattr(item, "callspec") and "entry" in item.callspec.params
         }
-        return {key: future.result() for key, future in futures.items()}
+        for entry in sorted(MANIFEST, key=_cost, reverse=True):
+            if _entry_id(entry) in selected:
+                corpus.start(entry)
+    yield corpus
+    corpus.pool.shutdown(cancel_futures=True)
 
 
 def _resolve(data: Any, path: str) -> Any:
@@ -181,6 +215,8 @@ def check_run(entry: dict[str, Any], run: Run) -> None:
         assert entry.get("names", name) in lines[0], lines[0]
         assert all(line.startswith(("error: ", "hint: ")) for line in lines), run.stderr[:500]
         assert run.seconds < MAX_REJECT_SECONDS, f"rejection took {run.seconds:.1f} s"
+    else:  # a file that was read is reported in every format asked for: none may go unchecked
+        assert sorted(run.outputs) == sorted(run.wanted), (sorted(run.outputs), run.stderr[:300])
     for fmt, data in run.outputs.items():
         text = data.decode("utf-8") if fmt != "xlsx" else ""
         if fmt == "xlsx":
@@ -200,30 +236,6 @@ def check_run(entry: dict[str, Any], run: Run) -> None:
         data = inert.check_json(run.outputs["json"].decode("utf-8"))
         for check in entry["json_checks"]:
             assert _resolve(data, check["path"]) == check["equals"], check
-
-
-@pytest.mark.parametrize(
-    "entry",
-    [
-        pytest.param(
-            e,
-            id=_entry_id(e),
-            marks=[pytest.mark.xfail(reason=e["xfail"], strict=True)] if e.get("xfail") else [],
-        )
-        for e in MANIFEST
-    ],
-)
-def test_corpus_entry(
-    entry: dict[str, Any], corpus_runs: dict[str, list[Run]], record_property: Any
-) -> None:
-    for run in corpus_runs[_entry_id(entry)]:
-        record_property("seconds", round(run.seconds, 2))
-        record_property("max_rss_mb", round(run.max_rss_mb, 1))
-        print(
-            f"{_entry_id(entry)}: exit {run.code}, {run.seconds:.2f} s CPU, "
-            f"{run.wall:.2f} s wall, {run.max_rss_mb:.0f} MB"
-        )
-        check_run(entry, run)
 
 
 def test_manifest_covers_corpus() -> None:
@@ -357,3 +369,25 @@ def test_hostile_file_names(tmp_path: Path) -> None:
     run = run_proccheck(["spec", "check", name], tmp_path, tmp_path / "w")
     assert run.code == 2
     inert.check_console(run.stderr, "stderr")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param(
+            e,
+            id=_entry_id(e),
+            marks=[pytest.mark.xfail(reason=e["xfail"], strict=True)] if e.get("xfail") else [],
+        )
+        for e in MANIFEST
+    ],
+)
+def test_corpus_entry(entry: dict[str, Any], corpus: Corpus, record_property: Any) -> None:
+    for run in corpus.runs(entry):
+        record_property("seconds", round(run.seconds, 2))
+        record_property("max_rss_mb", round(run.max_rss_mb, 1))
+        print(
+            f"{_entry_id(entry)}: exit {run.code}, {run.seconds:.2f} s CPU, "
+            f"{run.wall:.2f} s wall, {run.max_rss_mb:.0f} MB"
+        )
+        check_run(entry, run)

@@ -150,13 +150,35 @@ def test_error_messages_in_swedish(cli: Cli, tmp_path: Path) -> None:
     assert "file is empty" in english.err
 
 
-def test_swedish_message_table_is_well_formed() -> None:
-    import re
+def test_help_in_swedish_from_the_option_or_the_locale(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = cli("spec", "check", "--lang", "sv", "--help")
+    assert asked.code == 0
+    assert asked.out.startswith("Användning: proccheck spec check")
+    assert "Flaggor:" in asked.out and "Kravuppsättning att kontrollera mot" in asked.out
+    assert "[standard:" in asked.out
+    assert "Visa det här meddelandet och avsluta." in asked.out
+    english = cli("spec", "check", "--help")  # nothing of the Swedish run stays behind
+    assert english.out.startswith("Usage:") and "Show this message and exit." in english.out
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8")
+    assert "Användning:" in cli("spec", "check", "--help").out
+    listing = cli("--help")
+    assert "Kommandon:" in listing.out and "Granska en kravspecifikation" in listing.out
 
-    from proccheck.i18n import _tables
 
-    for kind, entries in _tables().items():
-        assert entries, kind
-        for pattern, template in entries:
-            used = {int(n) for n in re.findall(r"\\(\d)", template)}
-            assert used <= set(range(1, pattern.groups + 1)), (kind, pattern.pattern, template)
+def test_usage_errors_in_swedish(cli: Cli) -> None:
+    result = cli("spec", "check", "--lang", "sv", "--bogus")
+    assert result.code == 2
+    assert "Fel: Flaggan '--bogus' finns inte." in result.err
+    assert "Kör 'proccheck spec check --help' för att få hjälp." in result.err
+    missing = cli("spec", "check", "--lang=sv")
+    assert missing.code == 2 and "Argument saknas" in missing.err
+    english = cli("spec", "check", "--bogus")
+    assert "No such option" in english.err
+
+
+def test_missing_file_in_swedish(cli: Cli, tmp_path: Path) -> None:
+    result = cli("spec", "check", tmp_path / "saknas.md", "--lang", "sv")
+    assert result.code == 2
+    assert "filen finns inte" in result.err and "hint: kontrollera sökvägen" in result.err

@@ -138,12 +138,16 @@ YAML_PIECES = [
     "requirement",
     "answer",
 ]
-yamlish = st.one_of(
-    st.text(),
-    st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=5)), max_size=40).map(
-        "".join
-    ),
-)
+
+
+def pieced(pieces: list[str], *, filler: int, most: int) -> st.SearchStrategy[str]:
+    """Any text, or text strung from a format's tokens and short random fillers (which reaches
+    the parser's corners far sooner than random text alone)."""
+    tokens = st.one_of(st.sampled_from(pieces), st.text(max_size=filler))
+    return st.one_of(st.text(), st.lists(tokens, max_size=most).map("".join))
+
+
+yamlish = pieced(YAML_PIECES, filler=5, most=40)
 JSON_PIECES = [
     "{",
     "}",
@@ -168,12 +172,7 @@ JSON_PIECES = [
     " ",
     "\n",
 ]
-jsonish = st.one_of(
-    st.text(),
-    st.lists(st.one_of(st.sampled_from(JSON_PIECES), st.text(max_size=4)), max_size=60).map(
-        "".join
-    ),
-)
+jsonish = pieced(JSON_PIECES, filler=4, most=60)
 
 
 def _only_input_errors(func: Any, *args: Any, **kwargs: Any) -> Any:
@@ -362,11 +361,18 @@ problems = st.builds(
     message=hostile_text,
     hint=st.one_of(st.none(), hostile_text),
 )
-runs = st.builds(
-    RunResult,
-    reports=st.lists(reports, max_size=2).map(tuple),
-    problems=st.lists(problems, max_size=2).map(tuple),
-)
+
+
+def run_results(most: int) -> st.SearchStrategy[RunResult]:
+    """Runs of at most `most` reports and `most` problems."""
+    return st.builds(
+        RunResult,
+        reports=st.lists(reports, max_size=most).map(tuple),
+        problems=st.lists(problems, max_size=most).map(tuple),
+    )
+
+
+runs = run_results(2)
 
 
 @FUZZ
@@ -410,11 +416,7 @@ comparisons = st.builds(
         max_size=4,
     ).map(tuple),
     # the run only feeds the JSON problems and the XLSX findings sheet: keep it small
-    run=st.builds(
-        RunResult,
-        reports=st.lists(reports, max_size=1).map(tuple),
-        problems=st.lists(problems, max_size=1).map(tuple),
-    ),
+    run=run_results(1),
 )
 
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from conftest import QuietHandler, Serve
 
+from proccheck.checks.api_analysis import analyse, media_class
 from proccheck.errors import InputError, ProbeError
 from proccheck.model import Report
 from proccheck.probe import analyse_source, probe_source
-from proccheck.probe.analysis import analyse, media_class
 from proccheck.probe.openapi import build_index
 from proccheck.requirements import load_requirement_set
 
@@ -162,13 +160,12 @@ def test_refs_counted_not_multiplied() -> None:
     assert index.remote_refs.count == 1
     # a recursive schema is legal and not a problem
     assert all("Tree" not in target for _, target in index.cyclic_refs.examples)
-    from proccheck.checks import Context
-    from proccheck.checks.probe_checks import description_defective
+    from check_runner import findings_of
 
-    findings = list(description_defective(index, Context()))
+    findings = findings_of("OA001", index)
     assert sorted(f.message.split()[1] for f in findings if "$ref" in f.message) == [
-        "$refs", "$refs", "$refs"
-    ]  # one finding per kind, each with a count  # fmt: skip
+        "$ref", "$refs", "$refs"
+    ]  # one finding per kind, each with a count (and "1 $ref", not "1 $refs")  # fmt: skip
     assert any(f.message.startswith("500 ") for f in findings)
 
 
@@ -257,26 +254,14 @@ def test_probe_missing_file(baseline) -> None:  # type: ignore[no-untyped-def]
         probe_source("nope/missing.yaml", baseline, "en")
 
 
-class _Spec(BaseHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
+class _Spec(QuietHandler):
     def do_GET(self) -> None:
-        body = GOOD.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.reply(200, GOOD.read_bytes())
 
 
 @pytest.fixture(scope="module")
-def spec_server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Spec)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/openapi.yaml"
-    httpd.shutdown()
-    httpd.server_close()
+def spec_server(serve: Serve) -> str:
+    return serve(_Spec) + "/openapi.yaml"
 
 
 def test_probe_url(spec_server: str, baseline) -> None:  # type: ignore[no-untyped-def]

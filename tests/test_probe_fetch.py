@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import gzip
 import socket
-import threading
 import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from conftest import QuietHandler, Serve
 
 from proccheck.errors import ProbeError
 from proccheck.probe.fetch import FetchLimits, address_is_public, check_url, fetch
@@ -21,40 +19,27 @@ from proccheck.probe.fetch import FetchLimits, address_is_public, check_url, fet
 SPEC = b'{"openapi": "3.0.3", "info": {"title": "T", "version": "1.0.0"}, "paths": {}}'
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: bytes, **headers: str) -> None:
-        self.send_response(status)
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(QuietHandler):
     def do_GET(self) -> None:
         port = self.server.server_address[1]
         if self.path == "/spec.json":
-            self._send(200, SPEC, Content_Type="application/json")
+            self.reply(200, SPEC, {"Content-Type": "application/json"})
         elif self.path == "/gzip":
-            self._send(200, gzip.compress(SPEC), Content_Encoding="gzip")
+            self.reply(200, gzip.compress(SPEC), {"Content-Encoding": "gzip"})
         elif self.path == "/bomb":
-            self._send(200, gzip.compress(b" " * 5_000_000), Content_Encoding="gzip")
+            self.reply(200, gzip.compress(b" " * 5_000_000), {"Content-Encoding": "gzip"})
         elif self.path == "/redirect":
-            self._send(302, b"", Location="/spec.json")
+            self.reply(302, headers={"Location": "/spec.json"})
         elif self.path == "/loop":
-            self._send(302, b"", Location="/loop")
+            self.reply(302, headers={"Location": "/loop"})
         elif self.path == "/to-metadata":
-            self._send(302, b"", Location="http://169.254.169.254/latest/meta-data/")
+            self.reply(302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
         elif self.path == "/to-file":
-            self._send(302, b"", Location="file:///etc/passwd")
+            self.reply(302, headers={"Location": "file:///etc/passwd"})
         elif self.path == "/to-self":
-            self._send(302, b"", Location=f"http://127.0.0.1:{port}/spec.json")
+            self.reply(302, headers={"Location": f"http://127.0.0.1:{port}/spec.json"})
         elif self.path == "/missing":
-            self._send(404, b"no")
+            self.reply(404, b"no")
         elif self.path == "/endless":
             self.send_response(200)
             self.end_headers()  # no length: the body runs until the connection closes
@@ -79,18 +64,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(10**12))
             self.end_headers()
         else:
-            self._send(404, b"")
+            self.reply(404)
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+def server(serve: Serve) -> str:
+    return serve(Handler)
 
 
 def test_fetch_local_when_allowed(server: str) -> None:

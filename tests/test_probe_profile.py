@@ -127,7 +127,10 @@ def test_cli_probe_with_profile_and_reconciliation(cli, tmp_path: Path) -> None:
                  "--reconciliation", out, "-f", "json")  # fmt: skip
     assert result.code in (0, 1), result.err
     report = json.loads(result.out)["reports"][0]
-    assert {r["requirement"] for r in report["results"]} >= {"DOK.06", "SAK.15", "UFN.07"}
+    judged = {r["requirement"] for r in report["results"]}
+    assert judged >= {"SAK.15", "UFN.07"}
+    assert "DOK.06" not in judged  # nothing to measure: only the reconciliation sheet lists it
+    assert {f["check"] for f in report["findings"]} >= {"RAP-UFN.07", "RAP-DOK.01"}
     sheet = load_workbook(out).active
     assert sheet is not None and sheet.title == "Avstämning"
     rows = list(sheet.iter_rows(values_only=True))

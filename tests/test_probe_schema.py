@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from check_runner import findings_of
 from conftest import CliResult
 
-from proccheck.checks import Context, all_checks
 from proccheck.model import Finding
 from proccheck.probe import probe_index_detailed
 from proccheck.probe import schema_validation as sv
@@ -21,7 +21,6 @@ from proccheck.probe.openapi import ApiIndex, build_index
 from proccheck.requirements import load_requirement_set
 
 SAMPLES = Path(__file__).resolve().parent / "check_samples" / "OA015"
-ON = Context(lang="en", options={"validate_schema": True})
 
 
 def doc(version: str = "3.0.3", **extra: Any) -> ApiIndex:
@@ -31,8 +30,8 @@ def doc(version: str = "3.0.3", **extra: Any) -> ApiIndex:
     return build_index(json.dumps(base), "t.json")
 
 
-def oa015(index: ApiIndex, ctx: Context = ON) -> list[Finding]:
-    return list(all_checks()["OA015"].func(index, ctx))
+def oa015(index: ApiIndex, validate: bool = True) -> list[Finding]:
+    return findings_of("OA015", index, validate_schema=validate)
 
 
 def sample(name: str) -> ApiIndex:
@@ -148,7 +147,7 @@ def test_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(sv, "validate_structure", boom)
     index = sample("fail-types.yaml")
-    assert oa015(index, Context(lang="en")) == []
+    assert oa015(index, validate=False) == []
     probed = probe_index_detailed(index, load_requirement_set("builtin:open-baseline"), "en")
     assert probed.schema_validation is None
     assert not any(f.check == "OA015" for f in probed.report.findings)

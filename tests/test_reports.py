@@ -13,7 +13,6 @@ import jsonschema
 import pytest
 from report_fixture import HOSTILE, fixture_run
 
-from proccheck.i18n import MESSAGES
 from proccheck.report import FORMATS, SUFFIXES, get_renderer
 from proccheck.resources import data_dir
 
@@ -68,7 +67,7 @@ def test_sarif_validates_against_oasis_schema() -> None:
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert not uri.startswith("/")
         fingerprint = result["partialFingerprints"]["proccheckFinding/v1"]
-        assert str(region["startLine"]) not in fingerprint or len(fingerprint) == 32
+        assert re.fullmatch(r"[0-9a-f]{32}", fingerprint), fingerprint  # a hash, not the place
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert all(r["shortDescription"]["text"] and r["help"]["text"] for r in rules)
 
@@ -110,7 +109,7 @@ def test_html_is_inert_and_self_contained() -> None:
     html = get_renderer("html")(fixture_run())
     assert "<script" not in html.lower()
     assert "&lt;script&gt;" in html
-    assert "javascript:" not in html.replace("javascript:alert", "") or "href" not in html
+    assert "href" not in html  # no link at all, so no javascript: link
     assert "<a " not in html and "src=" not in html and "<link" not in html
     assert "\x1b" not in html and "\x00" not in html
     assert "@media print" in html
@@ -126,14 +125,6 @@ def test_markdown_is_inert_and_bounded() -> None:
     huge = big.model_copy(update={"reports": (big.reports[0], many)})
     text = get_renderer("markdown")(huge)
     assert len(text) < 65_000 and "left out" in text
-
-
-def test_every_message_has_both_languages_and_same_placeholders() -> None:
-    for key, texts in MESSAGES.items():
-        assert set(texts) == {"sv", "en"}, key
-        assert all(texts.values()), key
-        fields = {lang: sorted(re.findall(r"\{(\w+)", text)) for lang, text in texts.items()}
-        assert fields["sv"] == fields["en"], key
 
 
 def test_hostile_text_is_present_but_neutralised() -> None:

@@ -21,12 +21,16 @@ def test_schema_file_matches_models(name: str) -> None:
 
 def test_builtin_sets_validate_against_schema() -> None:
     schema = json.loads((data_dir("schemas") / "requirement-set.schema.json").read_text())
-    for path in builtin_sets().values():
+    sets = builtin_sets()
+    assert {"open-baseline", "trollhattan-2023", "digg-rest-api-profil"} <= set(sets), sets
+    for path in sets.values():
         jsonschema.validate(load_file(path, path.name).data, schema)
 
 
 def test_sample_sets_validate_against_schema() -> None:
     schema = json.loads((data_dir("schemas") / "requirement-set.schema.json").read_text())
     samples = Path(__file__).resolve().parents[1] / "samples" / "sets"
-    for path in samples.glob("*.yaml"):
+    paths = sorted(samples.glob("*.yaml"))
+    assert paths, f"no sample sets in {samples}"
+    for path in paths:
         jsonschema.validate(load_file(path, path.name).data, schema)

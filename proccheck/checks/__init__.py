@@ -1,8 +1,17 @@
-"""The check registry: every check is declared once, with its code, name, title and documentation.
+"""The check registry: every check is declared once, completely, where it is implemented.
 
-`proccheck checks explain CODE`, the README table and SARIF rule metadata are all read from here.
-A check's docstring has the fixed sections *What it checks*, *Why it matters*, *How to comply* and
-*References*; a test enforces them.
+One `@register(...)` declaration holds a check's code, problem name, titles, kind, severity, the
+best outcome it can support (`ceiling`), whether that needs a public source, the probe score
+dimension it belongs to and whether its findings decide a requirement; its messages are English
+source strings at the call site, translated through the catalogue; its docstring has the fixed
+sections *What it checks*, *Why it matters*, *How to comply* and *References* (a test enforces
+them). `proccheck checks list|explain`, the checks reference page and SARIF rule metadata are
+all read from here, and the engine reads the rest.
+
+Two shapes of check exist. A *finding* check yields `Finding`s (problems it saw). A *verdict*
+check (the DIGG REST API profile rules) decides one requirement outright and returns a `Verdict`
+with its measured reason; the engine turns a verdict that is not met into a finding too, so it
+shows in every report format like any other.
 """
 
 from __future__ import annotations
@@ -14,7 +23,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from proccheck.model import Finding, Lang, ReportKind, Severity, Text
+from proccheck.model import (
+    Finding,
+    Lang,
+    Location,
+    Outcome,
+    ReportKind,
+    RequirementSet,
+    Severity,
+    Text,
+)
 
 SECTIONS = ("What it checks", "Why it matters", "How to comply", "References")
 _CHECK_MODULES = (
@@ -22,23 +40,62 @@ _CHECK_MODULES = (
     "proccheck.checks.spec_checks",
     "proccheck.checks.answer_checks",
     "proccheck.checks.probe_checks",
+    "proccheck.checks.rest_profile",
 )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Context:
+    """What every check is handed besides its document: the set and the message language.
+
+    Each kind extends it with the analysis that kind computes once per document (spec matching,
+    answer matching, API measurements), so checks never recompute or cache it themselves.
+    """
+
+    lang: Lang = "en"
+    requirement_set: RequirementSet
+    public_source: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A verdict check's decision on one requirement, why (with the measured numbers), and where
+    (JSON pointers or URLs)."""
+
+    outcome: Outcome
+    reason: str
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Check:
-    """A registered check and its metadata."""
+    """A registered check and everything about it."""
 
     code: str
     name: str
     title: Text
     kind: ReportKind
     severity: Severity
-    func: Callable[..., Iterator[Finding]] = field(compare=False, repr=False)
+    func: Callable[..., Any] = field(compare=False, repr=False)
+    ceiling: Outcome = "met"
+    """The best outcome the check can support: an API description cannot show an SLA or a fee,
+    so a clean description leaves such a requirement not verified."""
+    public_only: bool = False
+    """Met only when the input came from a public URL (publication without an NDA cannot be seen
+    from a file); otherwise the ceiling is not verified."""
+    dimension: str | None = None
+    """The probe score dimension whose measurement explains a met verdict."""
+    decides: bool = True
+    """Whether its findings decide the requirement's outcome (advisory checks only report)."""
+    verdict: bool = False
+    """A verdict check: `func(document, ctx, requirement)` returns a `Verdict`."""
+    doc_source: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def doc(self) -> str:
         """The check's documentation, dedented."""
+        if self.doc_source is not None:
+            return self.doc_source()
         return inspect.cleandoc(self.func.__doc__ or "")
 
     def sections(self) -> dict[str, str]:
@@ -53,20 +110,78 @@ class Check:
         """The first paragraph of 'What it checks', for one-line listings."""
         return self.sections().get("What it checks", "").split("\n\n")[0].replace("\n", " ")
 
+    def best_outcome(self, ctx: Context) -> Outcome:
+        """The ceiling that applies to this input."""
+        if self.public_only and not ctx.public_source:
+            return "not_verified"
+        return self.ceiling
+
+    def finding(
+        self,
+        *,
+        requirement: str | None,
+        outcome: Outcome,
+        message: str,
+        location: Location,
+        evidence: str | None = None,
+        fix: str | None = None,
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this check (its code filled in, its declared severity by default)."""
+        return Finding(
+            check=self.code,
+            requirement=requirement,
+            severity=severity or self.severity,
+            outcome=outcome,
+            message=message,
+            location=location,
+            evidence=evidence,
+            fix=fix,
+        )
+
 
 _REGISTRY: dict[str, Check] = {}
 
 
 def register(
-    code: str, name: str, *, title_en: str, title_sv: str, kind: ReportKind, severity: Severity
-) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
-    """Declare a check. Codes and names are unique; names are kebab-case and name the problem."""
+    code: str,
+    name: str,
+    *,
+    title_en: str,
+    title_sv: str,
+    kind: ReportKind,
+    severity: Severity,
+    ceiling: Outcome = "met",
+    public_only: bool = False,
+    dimension: str | None = None,
+    decides: bool = True,
+    verdict: bool = False,
+    doc_source: Callable[[], str] | None = None,
+) -> Callable[[Callable[..., Any]], Check]:
+    """Declare a check. Codes and names are unique; names are kebab-case and name the problem.
 
-    def decorate(func: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
+    The decorated function is replaced by its `Check`, so a module refers to its own checks
+    (`check.finding(...)`) without repeating the code."""
+
+    def decorate(func: Callable[..., Any]) -> Check:
         if code in _REGISTRY or any(c.name == name for c in _REGISTRY.values()):
             raise RuntimeError(f"check {code} {name} registered twice")
-        _REGISTRY[code] = Check(code, name, Text(sv=title_sv, en=title_en), kind, severity, func)
-        return func
+        check = Check(
+            code,
+            name,
+            Text(sv=title_sv, en=title_en),
+            kind,
+            severity,
+            func,
+            ceiling=ceiling,
+            public_only=public_only,
+            dimension=dimension,
+            decides=decides,
+            verdict=verdict,
+            doc_source=doc_source,
+        )
+        _REGISTRY[code] = check
+        return check
 
     return decorate
 
@@ -78,6 +193,11 @@ def all_checks() -> dict[str, Check]:
     return dict(sorted(_REGISTRY.items()))
 
 
+def checks_of(kind: ReportKind) -> dict[str, Check]:
+    """The registered checks of one kind, by code."""
+    return {code: check for code, check in all_checks().items() if check.kind == kind}
+
+
 def get_check(code: str) -> Check | None:
     """The check with this code or name, case-insensitively."""
     wanted = code.strip().lower()
@@ -87,9 +207,7 @@ def get_check(code: str) -> Check | None:
     return None
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a check needs besides its document: the language for messages, and options."""
-
-    lang: Lang = "en"
-    options: dict[str, Any] = field(default_factory=dict)
+def run_findings(check: Check, document: object, ctx: Context) -> Iterator[Finding]:
+    """The findings of a finding check (a verdict check yields none here)."""
+    if not check.verdict:
+        yield from check.func(document, ctx)

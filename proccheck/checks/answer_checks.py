@@ -17,7 +17,15 @@ from proccheck.checks import Context, register
 from proccheck.i18n import t
 from proccheck.lexicon import LANGS, lexicon
 from proccheck.loaders.answers import AnswerDocument, VendorAnswer
-from proccheck.model import Finding, Location, Requirement, RequirementSet
+from proccheck.model import (
+    Finding,
+    Lang,
+    Location,
+    Requirement,
+    RequirementResult,
+    RequirementSet,
+    Severity,
+)
 
 TEXT_MATCH_RATIO = 0.75
 
@@ -40,17 +48,37 @@ class Matching:
     unmatched: list[VendorAnswer]
 
 
-# keyed by identity; the entry keeps the objects alive, so an id cannot be reused while cached
-_CACHE: dict[tuple[int, int], tuple[AnswerDocument, RequirementSet, Matching]] = {}
+ProbeEvidence = dict[str, list[tuple[str, RequirementResult, tuple[Finding, ...], bool]]]
+"""Per requirement: what each API description the vendor attached showed (source, result,
+findings, whether it could not be read)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswersContext(Context):
+    """An answers check's context: which answer belongs to which requirement (matched once),
+    and with `--probe`, what the vendor's API descriptions showed."""
+
+    matching: Matching
+    probe: ProbeEvidence
+
+
+def context(
+    document: AnswerDocument,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    probe: ProbeEvidence | None = None,
+) -> AnswersContext:
+    """The context every answers check of one vendor's file is handed."""
+    return AnswersContext(
+        lang=lang,
+        requirement_set=requirement_set,
+        matching=match_answers(document, requirement_set),
+        probe=probe or {},
+    )
 
 
 def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> Matching:
     """Match by id; rows without an id by the closest requirement text (Swedish or English)."""
-    key = (id(document), id(requirement_set))
-    if key in _CACHE:
-        return _CACHE[key][2]
-    if len(_CACHE) > 256:
-        _CACHE.clear()
     by_requirement: dict[str, VendorAnswer] = {}
     unmatched: list[VendorAnswer] = []
     ids = {r.id.lower(): r.id for r in requirement_set.requirements}
@@ -75,9 +103,7 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
             by_requirement[best_id] = answer
         else:
             unmatched.append(answer)
-    matching = Matching(by_requirement, unmatched)
-    _CACHE[key] = (document, requirement_set, matching)
-    return matching
+    return Matching(by_requirement, unmatched)
 
 
 def _closest_text(text: str, texts: list[tuple[str, str]]) -> str | None:
@@ -220,9 +246,7 @@ def _quote(answer: VendorAnswer) -> str:
     kind="answers",
     severity="error",
 )
-def answered_no(
-    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def answered_no(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     """Reports requirements the vendor answers with No.
 
     What it checks
@@ -239,13 +263,12 @@ def answered_no(
     References
     - LOU (2016:1145) 4 kap. 9 § and 9 kap. 9 § (clarifying or supplementing a tender).
     """
-    matching = match_answers(document, requirement_set)
-    for requirement in requirement_set.requirements:
+    matching = ctx.matching
+    for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or answer.value != "no":
             continue
-        yield Finding(
-            check="AN001",
+        yield answered_no.finding(
             requirement=requirement.id,
             severity="error" if requirement.level == "must" else "warning",
             outcome="not_met",
@@ -264,9 +287,7 @@ def answered_no(
     kind="answers",
     severity="error",
 )
-def unanswered(
-    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def unanswered(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     """Reports requirements with an empty answer, or missing from the vendor's file.
 
     What it checks
@@ -285,15 +306,14 @@ def unanswered(
     References
     - LOU (2016:1145) 4 kap. 1 § (equal treatment: no bid may be completed by the buyer).
     """
-    matching = match_answers(document, requirement_set)
-    for requirement in requirement_set.requirements:
+    matching = ctx.matching
+    for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
         if answer is not None and (answer.value != "blank" or answer.formula):
             continue  # a formula without a stored value is AN004's: unknown, not unanswered
-        severity = "error" if requirement.level == "must" else "warning"
+        severity: Severity = "error" if requirement.level == "must" else "warning"
         if answer is None:
-            yield Finding(
-                check="AN002",
+            yield unanswered.finding(
                 requirement=requirement.id,
                 severity=severity,
                 outcome="not_met",
@@ -302,8 +322,7 @@ def unanswered(
                 fix=t(ctx.lang, "answers.missing.fix"),
             )
         else:
-            yield Finding(
-                check="AN002",
+            yield unanswered.finding(
                 requirement=requirement.id,
                 severity=severity,
                 outcome="not_met",
@@ -322,9 +341,7 @@ def unanswered(
     kind="answers",
     severity="warning",
 )
-def reservation(
-    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     """Reports "Ja" answers whose words take part of the yes back.
 
     What it checks
@@ -347,8 +364,8 @@ def reservation(
     - LOU (2016:1145) 4 kap. 1 § and 9 kap. 9 §; Upphandlingsmyndigheten on reservations
       (reservationer i anbud).
     """
-    matching = match_answers(document, requirement_set)
-    for requirement in requirement_set.requirements:
+    matching = ctx.matching
+    for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or answer.value != "yes" or not answer.words:
             continue
@@ -358,8 +375,7 @@ def reservation(
             continue
         kinds = sorted({kind for kind, _ in found} | ({"quantity"} if conflicts else set()))
         phrases = ", ".join([f'"{m.group(0).strip()}"' for _, m in found[:4]] + conflicts)
-        yield Finding(
-            check="AN003",
+        yield reservation.finding(
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
@@ -384,9 +400,7 @@ def reservation(
     kind="answers",
     severity="warning",
 )
-def partial(
-    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     """Reports answers that are "Delvis"/"Partly" or not recognisable as yes or no.
 
     What it checks
@@ -404,8 +418,8 @@ def partial(
     References
     - LOU (2016:1145) 9 kap. 9 § (clarifying a tender).
     """
-    matching = match_answers(document, requirement_set)
-    for requirement in requirement_set.requirements:
+    matching = ctx.matching
+    for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
         if answer is None:
             continue
@@ -415,8 +429,7 @@ def partial(
             key = f"answers.{answer.value}"
         else:
             continue
-        yield Finding(
-            check="AN004",
+        yield partial.finding(
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
@@ -435,9 +448,7 @@ def partial(
     kind="answers",
     severity="warning",
 )
-def evidence_missing(
-    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def evidence_missing(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     """Reports yes-answers without the evidence the requirement demands.
 
     What it checks
@@ -456,16 +467,15 @@ def evidence_missing(
     References
     - LOU (2016:1145) 4 kap. 9 § (supplementing documents).
     """
-    matching = match_answers(document, requirement_set)
-    for requirement in requirement_set.requirements:
+    matching = ctx.matching
+    for requirement in ctx.requirement_set.requirements:
         if requirement.verification.answer.evidence != "required":
             continue
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or answer.value not in ("yes", "partial") or _has_evidence(answer):
             continue
         key = "answers.evidence_only_named" if _mentions_evidence(answer) else "answers.evidence"
-        yield Finding(
-            check="AN005",
+        yield evidence_missing.finding(
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
@@ -523,9 +533,7 @@ def text_difference(vendor_text: str, requirement: Requirement) -> str | None:
     kind="answers",
     severity="warning",
 )
-def text_altered(
-    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def text_altered(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     """Reports answers where the vendor's copy of the requirement was changed in substance.
 
     What it checks
@@ -545,8 +553,8 @@ def text_altered(
     References
     - LOU (2016:1145) 4 kap. 1 § (equal treatment of tenders).
     """
-    matching = match_answers(document, requirement_set)
-    for requirement in requirement_set.requirements:
+    matching = ctx.matching
+    for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or not answer.text:
             continue
@@ -554,8 +562,7 @@ def text_altered(
         if difference is None:
             continue
         location = answer.location
-        yield Finding(
-            check="AN006",
+        yield text_altered.finding(
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
@@ -576,9 +583,7 @@ def text_altered(
     kind="answers",
     severity="warning",
 )
-def contradicted_by_api(
-    document: AnswerDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def contradicted_by_api(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     """Reports yes-answers that the vendor's own API description does not bear out.
 
     What it checks
@@ -600,11 +605,11 @@ def contradicted_by_api(
     - OpenAPI Specification: https://spec.openapis.org/oas/latest.html
     - DIGG: REST API-profil.
     """
-    shown = ctx.options.get("probe") or {}
+    shown = ctx.probe
     if not shown:
         return
-    matching = match_answers(document, requirement_set)
-    for requirement in requirement_set.requirements:
+    matching = ctx.matching
+    for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or answer.value != "yes":
             continue
@@ -614,8 +619,7 @@ def contradicted_by_api(
             if result.outcome != "not_met" and not unreadable:
                 continue
             detail = "; ".join(f"{f.check}: {f.message}" for f in findings[:3]) or result.reason
-            yield Finding(
-                check="AN007",
+            yield contradicted_by_api.finding(
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",

@@ -8,28 +8,17 @@ a readable report instead of thousands of lines.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from proccheck.checks import Context, register
+from proccheck.checks import Check, Context, register
+from proccheck.checks.api_analysis import Analysis, analyse
 from proccheck.i18n import t
-from proccheck.model import Finding, Location, Outcome, Severity
-from proccheck.probe.analysis import Analysis, analyse
+from proccheck.model import Finding, Lang, Location, Outcome, RequirementSet, Severity
 from proccheck.probe.openapi import ApiIndex, RefProblem
+from proccheck.probe.schema_validation import SchemaValidation, validate_structure
 
 EXAMPLES = 5
-CEILING: dict[str, Outcome] = {
-    "OA009": "not_verified",
-    "OA012": "not_verified",
-    "OA013": "not_verified",
-    "OA014": "not_verified",
-}
-"""The best outcome a check can support: some things an API description cannot show (an SLA, a
-versioning policy, fees), so a clean description leaves those requirements not verified."""
-
-PUBLIC_SOURCE_ONLY = frozenset({"OA001", "OA008"})
-"""Checks that are met only when the description was fetched from a public URL: whether a file is
-published without an NDA cannot be seen from the file itself."""
-
 DOC_THRESHOLDS = {
     "operations": 90,
     "parameters": 80,
@@ -39,8 +28,33 @@ DOC_THRESHOLDS = {
 }
 
 
-def _analysis(index: ApiIndex, ctx: Context) -> Analysis:
-    return analyse(index, ctx.options.get("base_url"))
+@dataclass(frozen=True, kw_only=True)
+class ProbeContext(Context):
+    """A probe check's context: the description's measurements, made once before the checks
+    run, and whether full schema validation was asked for (it costs seconds)."""
+
+    analysis: Analysis
+    schema_validation: SchemaValidation | None = None
+    """With `--validate-schema`: the full validation against the official OpenAPI schema."""
+
+
+def context(
+    index: ApiIndex,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    *,
+    base_url: str | None = None,
+    public_source: bool = False,
+    validate_schema: bool = False,
+) -> ProbeContext:
+    """The context every probe check of one description is handed."""
+    return ProbeContext(
+        lang=lang,
+        requirement_set=requirement_set,
+        public_source=public_source,
+        analysis=analyse(index, base_url),
+        schema_validation=validate_structure(index) if validate_schema else None,
+    )
 
 
 def _names(names: Sequence[str], limit: int = 8) -> str:
@@ -49,9 +63,9 @@ def _names(names: Sequence[str], limit: int = 8) -> str:
 
 
 def _finding(
-    code: str,
+    check: Check,
     index: ApiIndex,
-    ctx: Context,
+    ctx: ProbeContext,
     key: str,
     *,
     pointer: str | None,
@@ -60,8 +74,7 @@ def _finding(
     evidence: str | None = None,
     **values: Any,
 ) -> Finding:
-    return Finding(
-        check=code,
+    return check.finding(
         requirement=None,
         severity=severity,
         outcome=outcome,
@@ -87,8 +100,9 @@ def _evidence(pairs: Sequence[tuple[str, str]]) -> str:
     title_sv="API-beskrivningen har strukturella fel eller är äldre än OpenAPI 3",
     kind="probe",
     severity="error",
+    public_only=True,
 )
-def description_defective(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def description_defective(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports an API description that tools cannot fully read.
 
     What it checks
@@ -113,17 +127,17 @@ def description_defective(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     """
     if index.version == "2.0":
         yield _finding(
-            "OA001", index, ctx, "oa001.swagger2", pointer="/swagger", severity="error",
+            description_defective, index, ctx, "oa001.swagger2", pointer="/swagger", severity="error",
             outcome="not_met", evidence=f"swagger: {index.declared_version}",
         )  # fmt: skip
     for pointer, problem in index.structure:
         yield _finding(
-            "OA001", index, ctx, "oa001.structure", pointer=pointer, severity="error",
+            description_defective, index, ctx, "oa001.structure", pointer=pointer, severity="error",
             outcome="not_met", problem=problem,
         )  # fmt: skip
     if not index.operations:
         yield _finding(
-            "OA001", index, ctx, "oa001.no_operations", pointer="/paths", severity="error",
+            description_defective, index, ctx, "oa001.no_operations", pointer="/paths", severity="error",
             outcome="not_verified",
         )  # fmt: skip
     kinds: tuple[tuple[str, RefProblem, Outcome, Severity], ...] = (
@@ -135,14 +149,14 @@ def description_defective(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
         if refs.count and kind == "remote" and index.remote_errors:
             document, why = index.remote_errors[0]
             yield _finding(
-                "OA001", index, ctx, "oa001.refs_remote_failed", pointer=refs.examples[0][0],
+                description_defective, index, ctx, "oa001.refs_remote_failed", pointer=refs.examples[0][0],
                 severity=severity, outcome=outcome,
                 evidence=_evidence([(doc, reason) for doc, reason in index.remote_errors]),
                 count=refs.count, documents=len(index.remote_errors), why=f"{document}: {why}",
             )  # fmt: skip
         elif refs.count:
             yield _finding(
-                "OA001", index, ctx, f"oa001.refs_{kind}", pointer=refs.examples[0][0],
+                description_defective, index, ctx, f"oa001.refs_{kind}", pointer=refs.examples[0][0],
                 severity=severity, outcome=outcome,
                 evidence=_evidence([(target, ptr) for ptr, target in refs.examples]),
                 count=refs.count,
@@ -156,8 +170,9 @@ def description_defective(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Alla resurstyper kan inte exporteras via API:et",
     kind="probe",
     severity="error",
+    dimension="export",
 )
-def export_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports resource types whose records cannot all be read out through the API.
 
     What it checks
@@ -180,11 +195,11 @@ def export_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - Regulation (EU) 2016/679 (GDPR), Art. 20, right to data portability
     - Regulation (EU) 2023/2854 (Data Act), Chapter VI, switching and exportable data
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     resources = list(analysis.resources.values())
     if not resources:
         yield _finding(
-            "OA002", index, ctx, "oa002.no_resources", pointer="/paths", severity="error",
+            export_coverage, index, ctx, "oa002.no_resources", pointer="/paths", severity="error",
             outcome="not_verified", operations=len(index.operations),
         )  # fmt: skip
         return
@@ -193,7 +208,7 @@ def export_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
         first = missing[0]
         ops = first.read_ops or first.write_ops
         yield _finding(
-            "OA002", index, ctx, "oa002.not_exportable",
+            export_coverage, index, ctx, "oa002.not_exportable",
             pointer=ops[0].pointer if ops else "/paths", severity="error", outcome="not_met",
             evidence=_evidence(
                 [(r.name, ((r.read_ops or r.write_ops)[0].method.upper() + " "
@@ -212,8 +227,9 @@ def export_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Samlingar kan inte pagineras eller filtreras på ändringstid",
     kind="probe",
     severity="warning",
+    dimension="export",
 )
-def change_retrieval(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports collection GETs without pagination or without a way to fetch only changes.
 
     What it checks
@@ -235,19 +251,19 @@ def change_retrieval(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - RFC 9110, HTTP Semantics, conditional requests (section 13)
     - DIGG, REST API-profil: https://dev.dataportal.se/rest-api-profil
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     lists = [r for r in analysis.resources.values() if r.exportable and r.array_collection]
     if not lists:
         if analysis.resources:
             yield _finding(
-                "OA003", index, ctx, "oa003.no_lists", pointer="/paths", severity="warning",
+                change_retrieval, index, ctx, "oa003.no_lists", pointer="/paths", severity="warning",
                 outcome="not_verified",
             )  # fmt: skip
         return
     unpaged = [r for r in lists if not r.paginated]
     if unpaged:
         yield _finding(
-            "OA003", index, ctx, "oa003.unpaged", pointer=unpaged[0].collection_ops[0].pointer,
+            change_retrieval, index, ctx, "oa003.unpaged", pointer=unpaged[0].collection_ops[0].pointer,
             severity="warning", outcome="not_met",
             evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unpaged]),
             count=len(unpaged), total=len(lists), names=_names([r.name for r in unpaged]),
@@ -256,7 +272,7 @@ def change_retrieval(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
         unchanged = [r for r in lists if not r.changed_since]
         if unchanged:
             yield _finding(
-                "OA003", index, ctx, "oa003.no_changes",
+                change_retrieval, index, ctx, "oa003.no_changes",
                 pointer=unchanged[0].collection_ops[0].pointer, severity="warning",
                 outcome="not_met",
                 evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unchanged]),
@@ -272,8 +288,9 @@ def change_retrieval(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Inga webhooks eller callbacks för ändringsnotifieringar",
     kind="probe",
     severity="note",
+    dimension="export",
 )
-def notifications(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports an API that cannot notify the buyer's systems of changes.
 
     What it checks
@@ -291,9 +308,9 @@ def notifications(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - OpenAPI 3.1, Webhooks and Callback Object
     - CloudEvents: https://cloudevents.io/
     """
-    if not _analysis(index, ctx).notifications and index.operations:
+    if not ctx.analysis.notifications and index.operations:
         yield _finding(
-            "OA004", index, ctx, "oa004.none", pointer="/paths", severity="note",
+            notifications, index, ctx, "oa004.none", pointer="/paths", severity="note",
             outcome="not_met",
         )  # fmt: skip
 
@@ -305,8 +322,9 @@ def notifications(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Alla resurstyper kan inte skapas eller uppdateras via API:et",
     kind="probe",
     severity="warning",
+    dimension="import",
 )
-def write_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports resource types that the API can read but not create or update.
 
     What it checks
@@ -325,7 +343,7 @@ def write_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     References
     - Regulation (EU) 2023/2854 (Data Act), Chapter VI, switching between services
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     resources = list(analysis.resources.values())
     if not resources:
         return
@@ -333,7 +351,7 @@ def write_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     if readonly:
         outcome: Outcome = "not_met" if len(readonly) == len(resources) else "not_verified"
         yield _finding(
-            "OA005", index, ctx, "oa005.readonly",
+            write_coverage, index, ctx, "oa005.readonly",
             pointer=readonly[0].read_ops[0].pointer if readonly[0].read_ops else "/paths",
             severity="warning", outcome=outcome,
             evidence=_evidence([(r.name, "") for r in readonly]),
@@ -349,8 +367,9 @@ def write_coverage(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Anrop eller svar använder slutna eller leverantörsspecifika format",
     kind="probe",
     severity="warning",
+    dimension="formats",
 )
-def closed_media(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports media types that are not open, documented standards.
 
     What it checks
@@ -372,13 +391,13 @@ def closed_media(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - RFC 8259 (JSON), RFC 4180 (CSV), W3C XML 1.0
     - IANA media types registry: https://www.iana.org/assignments/media-types
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     media = analysis.media
     total = sum(len(v) for v in media.values())
     if not total:
         if index.operations:
             yield _finding(
-                "OA006", index, ctx, "oa006.none", pointer="/paths", severity="warning",
+                closed_media, index, ctx, "oa006.none", pointer="/paths", severity="warning",
                 outcome="not_verified",
             )  # fmt: skip
         return
@@ -387,7 +406,7 @@ def closed_media(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     if opaque:
         kinds = sorted({m for m, _ in opaque})
         yield _finding(
-            "OA006", index, ctx, "oa006.opaque", pointer=opaque[0][1], severity="warning",
+            closed_media, index, ctx, "oa006.opaque", pointer=opaque[0][1], severity="warning",
             outcome="not_met", evidence=_evidence(opaque), count=len(opaque), total=total,
             open=share["open"], vendor=share["vendor"], opaque=share["opaque"],
             types=_names(kinds),
@@ -398,7 +417,7 @@ def closed_media(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     ]  # fmt: skip
     if not structured:
         yield _finding(
-            "OA006", index, ctx, "oa006.no_structured", pointer="/paths", severity="warning",
+            closed_media, index, ctx, "oa006.no_structured", pointer="/paths", severity="warning",
             outcome="not_met", types=_names(sorted({m for v in media.values() for m, _ in v})),
         )  # fmt: skip
 
@@ -410,8 +429,9 @@ def closed_media(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Autentisering saknas, är svag eller följer inte OAuth 2.0",
     kind="probe",
     severity="error",
+    dimension="auth",
 )
-def authentication(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports authentication that is undeclared, weak, proprietary or hidden in parameters.
 
     What it checks
@@ -434,19 +454,19 @@ def authentication(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - RFC 6749, OAuth 2.0; OpenID Connect Core 1.0
     - RFC 9700, OAuth 2.0 Security Best Current Practice
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     schemes = analysis.schemes
     if analysis.undeclared_auth:
         first = analysis.undeclared_auth[0]
         yield _finding(
-            "OA007", index, ctx, "oa007.undeclared", pointer=first[1], severity="warning",
+            authentication, index, ctx, "oa007.undeclared", pointer=first[1], severity="warning",
             outcome="not_met", evidence=_evidence(analysis.undeclared_auth),
             names=_names([name for name, _ in analysis.undeclared_auth]),
         )  # fmt: skip
     if not schemes:
         if index.operations:
             yield _finding(
-                "OA007", index, ctx, "oa007.none", pointer="", severity="warning",
+                authentication, index, ctx, "oa007.none", pointer="", severity="warning",
                 outcome="not_verified",
             )  # fmt: skip
         return
@@ -455,7 +475,7 @@ def authentication(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     weak = [n for n in used if schemes[n] == "weak"]
     if weak:
         yield _finding(
-            "OA007", index, ctx, "oa007.weak", pointer=prefix + weak[0], severity="error",
+            authentication, index, ctx, "oa007.weak", pointer=prefix + weak[0], severity="error",
             outcome="not_met", evidence=_evidence([(analysis.scheme_labels[n], n) for n in weak]),
             names=_names([analysis.scheme_labels[n] for n in weak]),
         )  # fmt: skip
@@ -464,7 +484,7 @@ def authentication(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
         standard = [n for n in used if schemes[n] == "standard"]
         key = "oa007.standard_not_oauth" if standard else "oa007.proprietary"
         yield _finding(
-            "OA007", index, ctx, key, pointer=prefix + used[0],
+            authentication, index, ctx, key, pointer=prefix + used[0],
             severity="note" if standard else "warning",
             outcome="not_verified" if standard else "not_met",
             evidence=_evidence([(analysis.scheme_labels[n], n) for n in used]),
@@ -472,7 +492,7 @@ def authentication(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
         )  # fmt: skip
     if not analysis.applied_schemes:
         yield _finding(
-            "OA007", index, ctx, "oa007.not_applied", pointer=prefix + next(iter(schemes)),
+            authentication, index, ctx, "oa007.not_applied", pointer=prefix + next(iter(schemes)),
             severity="note", outcome="not_verified", names=_names(list(schemes)),
         )  # fmt: skip
 
@@ -484,8 +504,10 @@ def authentication(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="API-beskrivningen saknar beskrivningar eller exempel",
     kind="probe",
     severity="warning",
+    public_only=True,
+    dimension="docs",
 )
-def documentation(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def documentation(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports documentation coverage below the level a buyer can build on.
 
     What it checks
@@ -506,26 +528,26 @@ def documentation(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - OpenAPI Specification 3.1, Info, Operation, Parameter and Example objects
     - DIGG, REST API-profil (documentation rules): https://dev.dataportal.se/rest-api-profil
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     for aspect, (described, total) in analysis.docs.items():
         if not total:
             continue
         pct = round(100 * described / total)
         if pct < DOC_THRESHOLDS[aspect]:
             yield _finding(
-                "OA008", index, ctx, f"oa008.{aspect}",
+                documentation, index, ctx, f"oa008.{aspect}",
                 pointer=analysis.doc_examples.get(aspect), severity="warning",
                 outcome="not_met", pct=pct, described=described, total=total,
                 threshold=DOC_THRESHOLDS[aspect],
             )  # fmt: skip
     if not analysis.has_contact:
         yield _finding(
-            "OA008", index, ctx, "oa008.contact", pointer="/info", severity="note",
+            documentation, index, ctx, "oa008.contact", pointer="/info", severity="note",
             outcome="not_verified",
         )  # fmt: skip
     if not analysis.has_docs_link:
         yield _finding(
-            "OA008", index, ctx, "oa008.docs_link", pointer="", severity="note",
+            documentation, index, ctx, "oa008.docs_link", pointer="", severity="note",
             outcome="not_verified",
         )  # fmt: skip
 
@@ -537,8 +559,10 @@ def documentation(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Ingen synlig versionshantering eller semantisk version",
     kind="probe",
     severity="warning",
+    ceiling="not_verified",
+    dimension="versioning",
 )
-def versioning(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def versioning(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports an API description that shows no versioning strategy.
 
     What it checks
@@ -561,15 +585,15 @@ def versioning(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - RFC 8594, The Sunset HTTP Header Field
     - DIGG, REST API-profil (versioning): https://dev.dataportal.se/rest-api-profil
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     if not analysis.versioning:
         yield _finding(
-            "OA009", index, ctx, "oa009.none", pointer="/servers" if index.servers else "/paths",
+            versioning, index, ctx, "oa009.none", pointer="/servers" if index.servers else "/paths",
             severity="warning", outcome="not_met",
         )  # fmt: skip
     if not analysis.semver:
         yield _finding(
-            "OA009", index, ctx, "oa009.semver", pointer="/info/version", severity="note",
+            versioning, index, ctx, "oa009.semver", pointer="/info/version", severity="note",
             outcome="not_verified", evidence=str(index.info.get("version", "")) or None,
         )  # fmt: skip
 
@@ -581,8 +605,9 @@ def versioning(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Felsvar följer inte RFC 9457 (problem details)",
     kind="probe",
     severity="warning",
+    dimension="errors",
 )
-def error_format(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports operations whose errors are undocumented or not in the standard format.
 
     What it checks
@@ -601,11 +626,11 @@ def error_format(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     References
     - RFC 9457, Problem Details for HTTP APIs: https://www.rfc-editor.org/rfc/rfc9457
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     missing = [*analysis.no_problem_examples, *analysis.no_error_examples]
     if missing and index.operations:
         yield _finding(
-            "OA010", index, ctx, "oa010.missing", pointer=missing[0], severity="warning",
+            error_format, index, ctx, "oa010.missing", pointer=missing[0], severity="warning",
             outcome="not_met", evidence="; ".join(missing[:EXAMPLES]),
             count=len(missing), total=len(index.operations),
             without=len(analysis.no_error_examples),
@@ -619,8 +644,9 @@ def error_format(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Servrar eller OAuth-adresser använder inte HTTPS",
     kind="probe",
     severity="error",
+    dimension="transport",
 )
-def transport(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports server and OAuth URLs that are not HTTPS, or no server URL at all.
 
     What it checks
@@ -639,16 +665,16 @@ def transport(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - RFC 9110, HTTP Semantics, the https URI scheme
     - RFC 8446, TLS 1.3
     """
-    urls = _analysis(index, ctx).urls
+    urls = ctx.analysis.urls
     if urls["http"]:
         yield _finding(
-            "OA011", index, ctx, "oa011.http", pointer=urls["http"][0][1], severity="error",
+            transport, index, ctx, "oa011.http", pointer=urls["http"][0][1], severity="error",
             outcome="not_met", evidence=_evidence(urls["http"]), count=len(urls["http"]),
             names=_names([u for u, _ in urls["http"]]),
         )  # fmt: skip
     elif not urls["https"] and index.operations:
         yield _finding(
-            "OA011", index, ctx, "oa011.unknown", pointer="/servers" if index.version != "2.0"
+            transport, index, ctx, "oa011.unknown", pointer="/servers" if index.version != "2.0"
             else "/host", severity="note", outcome="not_verified",
             evidence=_evidence(urls["local"] + urls["relative"]) or None,
         )  # fmt: skip
@@ -661,8 +687,10 @@ def transport(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Anropsgränser är inte dokumenterade",
     kind="probe",
     severity="warning",
+    ceiling="not_verified",
+    dimension="terms",
 )
-def rate_limits(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def rate_limits(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports an API description that says nothing about rate limits.
 
     What it checks
@@ -683,9 +711,9 @@ def rate_limits(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - RFC 6585, section 4 (429 Too Many Requests)
     - IETF draft RateLimit header fields for HTTP
     """
-    if not _analysis(index, ctx).rate_limit_evidence and index.operations:
+    if not ctx.analysis.rate_limit_evidence and index.operations:
         yield _finding(
-            "OA012", index, ctx, "oa012.none", pointer="/paths", severity="warning",
+            rate_limits, index, ctx, "oa012.none", pointer="/paths", severity="warning",
             outcome="not_met",
         )  # fmt: skip
 
@@ -697,8 +725,10 @@ def rate_limits(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Beskrivningen anger ingen licens eller användarvillkor",
     kind="probe",
     severity="note",
+    ceiling="not_verified",
+    dimension="terms",
 )
-def licence(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def licence(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports a description without a licence or terms of service.
 
     What it checks
@@ -717,15 +747,15 @@ def licence(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - OpenAPI Specification 3.1, License Object
     - SPDX License List: https://spdx.org/licenses/
     """
-    analysis = _analysis(index, ctx)
+    analysis = ctx.analysis
     if not analysis.licence:
         yield _finding(
-            "OA013", index, ctx, "oa013.licence", pointer="/info", severity="note",
+            licence, index, ctx, "oa013.licence", pointer="/info", severity="note",
             outcome="not_verified",
         )  # fmt: skip
     if not analysis.terms:
         yield _finding(
-            "OA013", index, ctx, "oa013.terms", pointer="/info", severity="note",
+            licence, index, ctx, "oa013.terms", pointer="/info", severity="note",
             outcome="not_verified",
         )  # fmt: skip
 
@@ -737,8 +767,10 @@ def licence(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     title_sv="Ingen inloggning via OpenID Connect eller OAuth 2.0 deklarerad",
     kind="probe",
     severity="note",
+    ceiling="not_verified",
+    dimension="auth",
 )
-def federated_login(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def federated_login(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports an API description that declares no federated user login.
 
     What it checks
@@ -759,9 +791,9 @@ def federated_login(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - OpenID Connect Core 1.0: https://openid.net/specs/openid-connect-core-1_0.html
     - RFC 6749, OAuth 2.0, section 4.1
     """
-    if not _analysis(index, ctx).federated and index.operations:
+    if not ctx.analysis.federated and index.operations:
         yield _finding(
-            "OA014", index, ctx, "oa014.none", pointer="", severity="note",
+            federated_login, index, ctx, "oa014.none", pointer="", severity="note",
             outcome="not_verified",
         )  # fmt: skip
 
@@ -774,7 +806,7 @@ def federated_login(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     kind="probe",
     severity="error",
 )
-def schema_invalid(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
+def schema_invalid(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports a description that breaks the official OpenAPI JSON Schema (`--validate-schema`).
 
     What it checks
@@ -798,11 +830,9 @@ def schema_invalid(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     - OpenAPI Specification 3.1: https://spec.openapis.org/oas/v3.1.0
     - OpenAPI JSON Schemas: https://spec.openapis.org/#openapi-specification-schemas
     """
-    if not ctx.options.get("validate_schema"):
+    result = ctx.schema_validation
+    if result is None:
         return
-    from proccheck.probe.schema_validation import validate_structure
-
-    result = validate_structure(index)
     if not result.count and result.stopped is None:
         return
     key = {"limit": "oa015.limit", "depth": "oa015.depth"}.get(
@@ -810,7 +840,7 @@ def schema_invalid(index: ApiIndex, ctx: Context) -> Iterator[Finding]:
     )
     examples = "; ".join(f"{pointer or '/'}: {message}" for pointer, message in result.examples)
     yield _finding(
-        "OA015", index, ctx, key, pointer=result.examples[0][0] if result.examples else None,
+        schema_invalid, index, ctx, key, pointer=result.examples[0][0] if result.examples else None,
         severity="warning" if result.stopped == "depth" else "error",
         outcome="not_verified" if result.stopped == "depth" and not result.count else "not_met",
         evidence=examples or None, count=result.count, version=index.declared_version,

@@ -50,8 +50,7 @@ def translation_missing(requirement_set: RequirementSet, ctx: Context) -> Iterat
                 continue
             names = ", ".join(t(ctx.lang, f"lang.{lang}") for lang in missing)
             field_name = t(ctx.lang, f"field.{field}")
-            yield Finding(
-                check="RS001",
+            yield translation_missing.finding(
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",
@@ -103,8 +102,7 @@ def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Find
         location = _location(requirement.defined_in)
         groups = [*requirement.cues.sv, *requirement.cues.en]
         if not groups:
-            yield Finding(
-                check="RS002",
+            yield cues_missing.finding(
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",
@@ -122,8 +120,7 @@ def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Find
                     problem = str(exc)
                 if problem is None:
                     continue
-                yield Finding(
-                    check="RS002",
+                yield cues_missing.finding(
                     requirement=requirement.id,
                     severity="error",
                     outcome="not_met",
@@ -168,8 +165,7 @@ def unknown_check(requirement_set: RequirementSet, ctx: Context) -> Iterator[Fin
     for requirement in requirement_set.requirements:
         for code in requirement.verification.checks:
             if code not in known:
-                yield Finding(
-                    check="RS003",
+                yield unknown_check.finding(
                     requirement=requirement.id,
                     severity="error",
                     outcome="not_met",

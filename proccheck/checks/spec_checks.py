@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from proccheck.checks import Context, register
-from proccheck.i18n import t
+from proccheck.i18n import _, t
 from proccheck.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
@@ -48,17 +48,25 @@ class Analysis:
         return [m for m in self.matches.get(requirement_id, []) if m.strength == "weak"]
 
 
-# keyed by identity; the entry keeps the objects alive, so an id cannot be reused while cached
-_CACHE: dict[tuple[int, int, str], tuple[SpecDocument, RequirementSet, Analysis]] = {}
+@dataclass(frozen=True, kw_only=True)
+class SpecContext(Context):
+    """A spec check's context: the document's analysis, computed once before the checks run."""
+
+    analysis: Analysis
+
+
+def context(document: SpecDocument, requirement_set: RequirementSet, lang: Lang) -> SpecContext:
+    """The context every spec check of one document is handed."""
+    return SpecContext(
+        lang=lang,
+        requirement_set=requirement_set,
+        analysis=analyse(document, requirement_set, lang),
+    )
 
 
 def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) -> Analysis:
-    """Match every requirement item against every set requirement, once per document."""
-    key = (id(document), id(requirement_set), lang)
-    if key in _CACHE:
-        return _CACHE[key][2]
-    if len(_CACHE) > 64:
-        _CACHE.clear()
+    """Match every requirement item against every set requirement (once per document: the
+    engine hands the result to every check in its context)."""
     analysis = Analysis()
     compiled = {r.id: _compile_cues(r.cues) for r in requirement_set.requirements}
     items = document.requirements
@@ -76,7 +84,6 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
                 found.append(Match(item, strength))
         analysis.matches[requirement.id] = found
     analysis.contradictions = list(_contradictions(document, requirement_set, lang))
-    _CACHE[key] = (document, requirement_set, analysis)
     return analysis
 
 
@@ -205,8 +212,7 @@ def _contradiction_finding(
     item: SpecItem, kind: str, target: str | None, match: re.Match[str], lang: str
 ) -> Finding:
     lang_: Lang = "sv" if lang == "sv" else "en"
-    return Finding(
-        check="SP003",
+    return requirement_undermined.finding(
         requirement=target,
         severity="error",
         outcome="not_met",
@@ -237,9 +243,7 @@ def _doc_location(document: SpecDocument) -> Location:
     kind="spec",
     severity="error",
 )
-def requirement_missing(
-    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports requirements of the set that no requirement of the specification implements.
 
     What it checks
@@ -263,16 +267,15 @@ def requirement_missing(
     - LOU (2016:1145) 4 kap. 1 § (principles of equal treatment and transparency).
     - Upphandlingsmyndigheten: kravbibliotek and guidance on writing requirements.
     """
-    analysis = analyse(document, requirement_set, ctx.lang)
-    for requirement in requirement_set.requirements:
+    analysis = ctx.analysis
+    for requirement in ctx.requirement_set.requirements:
         if analysis.implementing(requirement.id):
             continue
         weak = analysis.weak(requirement.id)
         title = requirement.title.get(ctx.lang)
         if weak:
             item = weak[0].item
-            yield Finding(
-                check="SP001",
+            yield requirement_missing.finding(
                 requirement=requirement.id,
                 severity="note",
                 outcome="not_verified",
@@ -288,8 +291,7 @@ def requirement_missing(
                 fix=t(ctx.lang, "spec.weak_match.fix", requirement=requirement.id),
             )
             continue
-        yield Finding(
-            check="SP001",
+        yield requirement_missing.finding(
             requirement=requirement.id,
             severity="error" if requirement.level == "must" else "warning",
             outcome="not_met",
@@ -307,9 +309,7 @@ def requirement_missing(
     kind="spec",
     severity="error",
 )
-def requirement_weakened(
-    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def requirement_weakened(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports must-requirements of the set that the specification only asks for weakly.
 
     What it checks
@@ -330,8 +330,8 @@ def requirement_weakened(
     References
     - Upphandlingsmyndigheten: obligatoriska krav (skall-krav) and utvärderingskriterier.
     """
-    analysis = analyse(document, requirement_set, ctx.lang)
-    for requirement in requirement_set.requirements:
+    analysis = ctx.analysis
+    for requirement in ctx.requirement_set.requirements:
         if requirement.level != "must":
             continue
         matches = analysis.implementing(requirement.id)
@@ -340,8 +340,7 @@ def requirement_weakened(
         musts = [m.item for m in matches if m.item.level == "must"]
         if not musts:
             item = matches[0].item
-            yield Finding(
-                check="SP002",
+            yield requirement_weakened.finding(
                 requirement=requirement.id,
                 severity="error",
                 outcome="not_met",
@@ -360,8 +359,7 @@ def requirement_weakened(
         if all(clause for _, clause in escaped):
             item, clause = escaped[0]
             assert clause is not None
-            yield Finding(
-                check="SP002",
+            yield requirement_weakened.finding(
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",
@@ -394,9 +392,7 @@ def _escape_clause(item: SpecItem) -> re.Match[str] | None:
     kind="spec",
     severity="error",
 )
-def requirement_undermined(
-    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def requirement_undermined(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports text anywhere in the document that contradicts a requirement of the set.
 
     What it checks
@@ -422,7 +418,7 @@ def requirement_undermined(
     - European Interoperability Framework, recommendations on open specifications.
     - EU Data Act (Regulation (EU) 2023/2854), chapter VI, switching between services.
     """
-    yield from analyse(document, requirement_set, ctx.lang).contradictions
+    yield from ctx.analysis.contradictions
 
 
 @register(
@@ -433,9 +429,7 @@ def requirement_undermined(
     kind="spec",
     severity="warning",
 )
-def requirement_vague(
-    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def requirement_vague(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports must-requirements whose wording cannot be verified as written.
 
     What it checks
@@ -467,8 +461,7 @@ def requirement_vague(
             continue
         terms.sort(key=lambda m: m.start())
         words = sorted({m.group(0).strip().lower() for m in terms})
-        yield Finding(
-            check="SP004",
+        yield requirement_vague.finding(
             requirement=None,
             severity="warning",
             outcome="not_verified",
@@ -489,9 +482,7 @@ def requirement_vague(
     kind="spec",
     severity="note",
 )
-def requirement_compound(
-    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def requirement_compound(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports must-requirements that put several demands into one sentence.
 
     What it checks
@@ -514,8 +505,7 @@ def requirement_compound(
         for sentence in _SENTENCE.finditer(item.text):
             count = sum(len(lexicon(lang).find("must", sentence.group(0))) for lang in LANGS)
             if count >= 2:
-                yield Finding(
-                    check="SP005",
+                yield requirement_compound.finding(
                     requirement=None,
                     severity="note",
                     outcome="not_verified",
@@ -536,10 +526,9 @@ def requirement_compound(
     title_sv="Inget sätt att verifiera ett krav som kräver underlag",
     kind="spec",
     severity="warning",
+    decides=False,  # advice on the wording: the requirement itself is present
 )
-def verification_missing(
-    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def verification_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports requirements that need evidence but do not say what the vendor must submit.
 
     What it checks
@@ -559,8 +548,8 @@ def verification_missing(
     References
     - Upphandlingsmyndigheten: verification of requirements (kontroll av krav).
     """
-    analysis = analyse(document, requirement_set, ctx.lang)
-    for requirement in requirement_set.requirements:
+    analysis = ctx.analysis
+    for requirement in ctx.requirement_set.requirements:
         if requirement.verification.answer.evidence != "required":
             continue
         matches = [m.item for m in analysis.implementing(requirement.id) if m.item.level == "must"]
@@ -569,8 +558,7 @@ def verification_missing(
         if any(lexicon(lang).has("verification", item.text) for item in matches for lang in LANGS):
             continue
         item = matches[0]
-        yield Finding(
-            check="SP006",
+        yield verification_missing.finding(
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
@@ -598,9 +586,7 @@ def verification_missing(
     kind="spec",
     severity="error",
 )
-def no_requirements(
-    document: SpecDocument, requirement_set: RequirementSet, ctx: Context
-) -> Iterator[Finding]:
+def no_requirements(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports a document in which no requirement could be found at all.
 
     What it checks
@@ -619,12 +605,60 @@ def no_requirements(
     - `samples/spec/` for examples of the supported formats.
     """
     if not document.requirements:
-        yield Finding(
-            check="SP007",
+        yield no_requirements.finding(
             requirement=None,
             severity="error",
             outcome="not_met",
             message=t(ctx.lang, "spec.no_requirements", items=len(document.items)),
             location=_doc_location(document),
             fix=t(ctx.lang, "spec.no_requirements.fix"),
+        )
+
+
+@register(
+    "SP008",
+    "requirement-id-duplicated",
+    title_en="Two requirements of the specification have the same id",
+    title_sv="Två krav i kravspecifikationen har samma id",
+    kind="spec",
+    severity="error",
+)
+def requirement_id_duplicated(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
+    """Reports a requirement id that more than one requirement of the specification uses.
+
+    What it checks
+    Every requirement id of the document (`K12`, `4.1.3`, `DO-01`, an `id:` field) names one
+    requirement only. Ids are compared as written, ignoring case and surrounding spaces.
+
+    Why it matters
+    Vendors answer requirement by requirement, and the answer matrix, the comparison and the
+    evaluation record match answers by id. With two requirements under one id, a "Ja" cannot be
+    tied to either, and `answers check` refuses the specification until it is fixed.
+
+    How to comply
+    Give each requirement its own id; renumber the later one and check cross-references to it.
+
+    References
+    - Upphandlingsmyndigheten: guidance on writing requirements (one requirement per row).
+    """
+    first: dict[str, SpecItem] = {}
+    for item in document.requirements:
+        if not item.ref:
+            continue
+        key = item.ref.strip().lower()
+        earlier = first.setdefault(key, item)
+        if earlier is item:
+            continue
+        yield requirement_id_duplicated.finding(
+            requirement=None,
+            outcome="not_met",
+            message=_(
+                ctx.lang,
+                "requirement id {ref} is used again; it was first used at {where}",
+                ref=item.ref,
+                where=earlier.location.describe(),
+            ),
+            location=item.location,
+            evidence=item.text,
+            fix=_(ctx.lang, "Give each requirement its own id, e.g. renumber this one."),
         )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from proccheck.errors import InputError
+from proccheck.i18n import tr
 from proccheck.lexicon import LANGS, lexicon
 from proccheck.loaders.structured import load_file, printable
 from proccheck.loaders.tables import ColumnMapping, Row, Table, column_letter, read_tables
@@ -127,24 +128,24 @@ def load_mapping(path: Path) -> ColumnMapping:
     roles = ("id", "text", "level", "answer", "comment", "evidence")
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
         raise InputError(
-            "a mapping file needs `columns` (role: column letter or header)",
+            tr("a mapping file needs `columns` (role: column letter or header)"),
             path=display,
             where="1",
-            hint="e.g. columns: {id: A, text: B, answer: D, comment: E}",
+            hint=tr("e.g. columns: {example}", example="{id: A, text: B, answer: D, comment: E}"),
         )
     unknown = [key for key in data if key not in ("sheet", "header_row", "columns")]
     bad_roles = [role for role in data["columns"] if role not in roles]
     if unknown or bad_roles:
         raise InputError(
-            f"unknown field {(unknown or bad_roles)[0]!r} in the mapping",
+            tr("unknown field {field} in the mapping", field=repr((unknown or bad_roles)[0])),
             path=display,
-            hint=f"fields: sheet, header_row, columns ({', '.join(roles)})",
+            hint=tr("fields: sheet, header_row, columns ({roles})", roles=", ".join(roles)),
         )
     if "answer" not in data["columns"]:
-        raise InputError("the mapping must name the answer column", path=display)
+        raise InputError(tr("the mapping must name the answer column"), path=display)
     header_row = data.get("header_row")
     if header_row is not None and not str(header_row).isdigit():
-        raise InputError("header_row must be a row number", path=display)
+        raise InputError(tr("header_row must be a row number"), path=display)
     return ColumnMapping(
         sheet=str(data["sheet"]) if data.get("sheet") is not None else None,
         header_row=int(header_row) if header_row is not None else None,
@@ -160,9 +161,9 @@ def load_answers(path: Path, display: str, mapping: ColumnMapping | None = None)
     if suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
         return _load_matrix(path, display, mapping)
     raise InputError(
-        f"unsupported answers file type {suffix!r}",
+        tr("unsupported answers file type {suffix}", suffix=repr(suffix)),
         path=display,
-        hint="give a .yaml, .json, .csv or .xlsx file",
+        hint=tr("give a .yaml, .json, .csv or .xlsx file"),
     )
 
 
@@ -171,16 +172,18 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
     data = loaded.data
     if not isinstance(data, dict):
         raise InputError(
-            "an answers file must be a mapping with vendor and answers", path=display, where="1"
+            tr("an answers file must be a mapping with vendor and answers"),
+            path=display,
+            where="1",
         )
     known = {name for names in _ALIASES.values() for name in names}
     for key in data:
         if key not in known:
             raise InputError(
-                f"unknown field {key!r}",
+                tr("unknown field {field}", field=repr(key)),
                 path=display,
                 where=str(loaded.line_of(f"/{key}") or 1),
-                hint="use vendor, procurement and answers (or leverantör, upphandling, svar)",
+                hint=tr("use vendor, procurement and answers (or leverantör, upphandling, svar)"),
             )
     items = _pick(data, _ALIASES["answers"])
     list_key = (
@@ -190,7 +193,7 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
     )
     if not isinstance(items, list):
         raise InputError(
-            "`answers` (or `svar`) must be a list of answers",
+            tr("`answers` (or `svar`) must be a list of answers"),
             path=display,
             where=str(loaded.line_of(f"/{list_key}") or 1),
         )
@@ -202,28 +205,30 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
         line = loaded.line_of(pointer)
         if not isinstance(item, dict):
             raise InputError(
-                "each answer must be a mapping with requirement and answer",
+                tr("each answer must be a mapping with requirement and answer"),
                 path=display,
                 where=str(line or ""),
             )
         for key in item:
             if key not in item_known:
                 raise InputError(
-                    f"unknown field {key!r} in an answer",
+                    tr("unknown field {field} in an answer", field=repr(key)),
                     path=display,
                     where=str(loaded.line_of(f"{pointer}/{key}") or line or ""),
-                    hint="use requirement, answer, comment, evidence, text "
-                    "(or krav, svar, kommentar, bilaga, kravtext)",
+                    hint=tr(
+                        "use requirement, answer, comment, evidence, text "
+                        "(or krav, svar, kommentar, bilaga, kravtext)"
+                    ),
                 )
         requirement = _pick(item, _ITEM_ALIASES["requirement"])
         requirement_id = str(requirement).strip() if requirement is not None else None
         if requirement_id:
             if requirement_id in seen:
                 raise InputError(
-                    f"requirement {printable(requirement_id)} is answered twice",
+                    tr("requirement {id} is answered twice", id=printable(requirement_id)),
                     path=display,
                     where=str(line or ""),
-                    hint="keep one answer per requirement",
+                    hint=tr("keep one answer per requirement"),
                 )
             seen[requirement_id] = index
         raw = _pick(item, _ITEM_ALIASES["answer"])
@@ -270,11 +275,14 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
             if requirement_id:
                 if requirement_id in seen:
                     raise InputError(
-                        f"requirement {printable(requirement_id)} is answered twice "
-                        f"(also at {printable(seen[requirement_id])})",
+                        tr(
+                            "requirement {id} is answered twice (also at {where})",
+                            id=printable(requirement_id),
+                            where=printable(seen[requirement_id]),
+                        ),
                         path=display,
                         where=where,
-                        hint="keep one row per requirement",
+                        hint=tr("keep one row per requirement"),
                     )
                 seen[requirement_id] = where
             raw = _answer_cell(table, row)
@@ -302,9 +310,12 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
             )
     if not answers:
         raise InputError(
-            "no answers found: the sheet has an answer column but no requirement id or text column",
+            tr(
+                "no answers found: the sheet has an answer column but no requirement id or "
+                "text column"
+            ),
             path=display,
-            hint="add a Kravnummer/ID or Kravtext column, or give a mapping",
+            hint=tr("add a Kravnummer/ID or Kravtext column, or give a mapping"),
         )
     return AnswerDocument(
         path=display, vendor=_vendor_from_name(path), procurement="", answers=tuple(answers)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccheck.errors import InputError
+from proccheck.i18n import tr
 from proccheck.loaders.tables import check_zip
 from proccheck.model import Location
 
@@ -33,21 +34,24 @@ def load_docx_spec(path: Path, display: str) -> SpecDocument:
         import docx  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise InputError(
-            "reading .docx needs the docx extra",
+            tr("reading .docx needs the docx extra"),
             path=display,
-            hint="pip install 'proccheck[docx]', or save the document as .txt or .md",
+            hint=tr("pip install 'proccheck[docx]', or save the document as .txt or .md"),
         ) from None
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(
-            f"not a readable Word document ({type(exc).__name__})",
+            tr("not a readable Word document ({problem})", problem=type(exc).__name__),
             path=display,
-            hint="open it in Word or LibreOffice and save as .docx",
+            hint=tr(
+                "open it in {app} or LibreOffice and save as {suffix}", app="Word", suffix=".docx"
+            ),
         ) from None
     except Exception as exc:  # python-docx/lxml raise many types for broken files
         raise InputError(
-            f"not a readable Word document ({type(exc).__name__})", path=display
+            tr("not a readable Word document ({problem})", problem=type(exc).__name__),
+            path=display,
         ) from None
     items = []
     heading = None

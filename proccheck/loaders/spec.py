@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proccheck.errors import InputError
+from proccheck.i18n import tr
 from proccheck.lexicon import LANGS, detect_language, lexicon
 from proccheck.loaders.structured import escape_pointer, load_file, read_text
 from proccheck.loaders.tables import column_letter, read_tables
@@ -91,12 +92,12 @@ class SpecItem:
         """`K12`, or where it is (`rad 12`, `paragraph 4`), for messages."""
         if self.ref:
             return self.ref
-        from proccheck.i18n import t
+        from proccheck.i18n import _
 
         if self.location.sheet is not None:
             return f"{self.location.sheet}!{self.location.column or ''}{self.location.row or ''}"
         if self.location.line is not None:
-            return t(lang, "where.line", line=self.location.line)
+            return _(lang, "line {line}", line=self.location.line)
         return self.location.element or self.location.path
 
 
@@ -151,9 +152,9 @@ def load_spec(path: Path, display: str) -> SpecDocument:
     if suffix in TEXT or not suffix:
         return _load_text(path, display)
     raise InputError(
-        f"unsupported file type {suffix!r}",
+        tr("unsupported file type {suffix}", suffix=repr(suffix)),
         path=display,
-        hint="give a .md, .txt, .docx, .yaml, .json, .csv or .xlsx file",
+        hint=tr("give a .md, .txt, .docx, .yaml, .json, .csv or .xlsx file"),
     )
 
 
@@ -167,10 +168,10 @@ def _load_structured(path: Path, display: str) -> SpecDocument:
     data = loaded.data
     if not isinstance(data, dict) or "requirements" not in data:
         raise InputError(
-            "a structured specification needs a `requirements` list",
+            tr("a structured specification needs a `requirements` list"),
             path=display,
             where="1",
-            hint="see schemas/spec.schema.json and samples/spec/",
+            hint=tr("see schemas/spec.schema.json and samples/spec/"),
         )
     from pydantic import ValidationError
 
@@ -186,7 +187,7 @@ def _load_structured(path: Path, display: str) -> SpecDocument:
             f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}",
             path=display,
             where=f"{line} ({pointer})" if line else pointer,
-            hint="see schemas/spec.schema.json for the format",
+            hint=tr("see {schema} for the file format", schema="schemas/spec.schema.json"),
         ) from None
     items = []
     seen: dict[str, int] = {}
@@ -195,10 +196,10 @@ def _load_structured(path: Path, display: str) -> SpecDocument:
         line = loaded.line_of(pointer)
         if requirement.id in seen:
             raise InputError(
-                f"requirement id {requirement.id!r} is used twice",
+                tr("requirement id {id} is used twice", id=repr(requirement.id)),
                 path=display,
                 where=str(line or ""),
-                hint="give every requirement its own id",
+                hint=tr("give every requirement its own id"),
             )
         seen[requirement.id] = index
         items.append(

@@ -21,6 +21,7 @@ import yaml
 
 from proccheck import limits
 from proccheck.errors import InputError
+from proccheck.i18n import tr
 
 try:  # the C parser is much faster; its event stream is what we consume either way
     from yaml import CSafeLoader as _BaseLoader
@@ -69,16 +70,16 @@ def ensure_file(path: Path, display: str) -> None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise InputError("file not found", path=display, hint="check the path") from None
+        raise InputError(tr("file not found"), path=display, hint=tr("check the path")) from None
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path=display) from None
+        raise InputError(tr("cannot read file: {why}", why=exc.strerror), path=display) from None
     if stat.S_ISDIR(mode):
-        raise InputError("is a directory, not a file", path=display)
+        raise InputError(tr("is a directory, not a file"), path=display)
     if not stat.S_ISREG(mode):
         raise InputError(
-            "not a regular file (a pipe, socket or device)",
+            tr("not a regular file (a pipe, socket or device)"),
             path=display,
-            hint="give a file; copy the content to a file first",
+            hint=tr("give a file; copy the content to a file first"),
         )
 
 
@@ -89,9 +90,9 @@ def read_bytes(path: Path, display: str, cap: int) -> bytes:
         with path.open("rb") as handle:
             return handle.read(cap + 1)
     except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=display) from None
+        raise InputError(tr("is a directory, not a file"), path=display) from None
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror}", path=display) from None
+        raise InputError(tr("cannot read file: {why}", why=exc.strerror), path=display) from None
 
 
 def read_text(path: Path, display: str, max_bytes: int | None = None) -> str:
@@ -114,23 +115,27 @@ def decode_text(raw: bytes, display: str, cap: int | None = None) -> str:
     cap = cap or limits.MAX_INPUT_BYTES
     if len(raw) > cap:
         raise InputError(
-            f"file is larger than the limit of {cap:,} bytes",
+            tr("file is larger than the limit of {limit:,} bytes", limit=cap),
             path=display,
-            hint="split the file, or raise PROCCHECK_MAX_INPUT_BYTES if it is genuine",
+            hint=tr("split the file, or raise PROCCHECK_MAX_INPUT_BYTES if it is genuine"),
         )
     if not raw.strip():
-        raise InputError("file is empty", path=display, hint="add content or remove the file")
+        raise InputError(
+            tr("file is empty"), path=display, hint=tr("add content or remove the file")
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(
-            "file is UTF-16 text, not UTF-8",
+            tr("file is UTF-16 text, not UTF-8"),
             path=display,
-            hint="save the file as UTF-8 (in Excel/Notepad: 'Save as' > encoding UTF-8)",
+            hint=tr("save the file as UTF-8 (in Excel/Notepad: 'Save as' > encoding UTF-8)"),
         )
     if b"\x00" in raw[:8192]:
         raise InputError(
-            "file is binary, not text",
+            tr("file is binary, not text"),
             path=display,
-            hint="give a YAML, JSON or text file (spreadsheets and DOCX have their own loaders)",
+            hint=tr(
+                "give a YAML, JSON or text file (spreadsheets and DOCX have their own loaders)"
+            ),
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -139,10 +144,10 @@ def decode_text(raw: bytes, display: str, cap: int | None = None) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            tr("not valid UTF-8 (byte 0x{byte:02x})", byte=raw[exc.start]),
             path=display,
             where=str(line),
-            hint="save the file as UTF-8 (in Excel/Notepad: 'Save as' > encoding UTF-8)",
+            hint=tr("save the file as UTF-8 (in Excel/Notepad: 'Save as' > encoding UTF-8)"),
         ) from None
 
 
@@ -195,26 +200,26 @@ def load_json(text: str, display: str, *, scan_depth: bool = True) -> Any:
         )
     except _DuplicateKey as exc:
         raise InputError(
-            f"duplicate key {exc.key!r}",
+            tr("duplicate key {key}", key=repr(exc.key)),
             path=display,
             where=_first_duplicate_line(text, exc.key),
-            hint="each key may appear only once in an object; remove or rename one",
+            hint=tr("each key may appear only once in an object; remove or rename one"),
         ) from None
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"invalid JSON: {exc.msg}",
+            tr("invalid JSON: {problem}", problem=exc.msg),
             path=display,
             where=f"{exc.lineno}:{exc.colno}",
-            hint="fix the syntax at that position (a JSON validator or editor shows it too)",
+            hint=tr("fix the syntax at that position (a JSON validator or editor shows it too)"),
         ) from None
     except RecursionError:
         raise InputError(
-            "nesting is too deep",
+            tr("nesting is too deep"),
             path=display,
-            hint=f"no real document nests deeper than {limits.MAX_DEPTH} levels",
+            hint=tr("no real document nests deeper than {depth} levels", depth=limits.MAX_DEPTH),
         ) from None
     except ValueError as exc:
-        raise InputError(f"invalid JSON value: {exc}", path=display) from None
+        raise InputError(tr("invalid JSON value: {problem}", problem=exc), path=display) from None
 
 
 class _DuplicateKey(Exception):
@@ -235,15 +240,15 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON; use null or a string")
+    raise ValueError(tr("{name} is not valid JSON; use null or a string", name=name))
 
 
 def _parse_float(literal: str) -> float:
     if len(literal) > limits.MAX_INT_DIGITS * 4:
-        raise ValueError(f"a number of {len(literal):,} characters is too long")
+        raise ValueError(tr("a number of {count:,} characters is too long", count=len(literal)))
     number = float(literal)
     if number in (float("inf"), float("-inf")):
-        raise ValueError(f"{literal[:40]} is too large for a number")
+        raise ValueError(tr("{number} is too large for a number", number=literal[:40]))
     return number
 
 
@@ -278,11 +283,12 @@ def _refuse_deep_json(text: str, display: str) -> None:
                 line = text.count("\n", 0, match.start()) + 1
                 column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
                 raise InputError(
-                    f"nesting is deeper than {limits.MAX_DEPTH} levels",
+                    tr("nesting is deeper than {depth} levels", depth=limits.MAX_DEPTH),
                     path=display,
                     where=f"{line}:{column}",
-                    hint="no real document nests this deep; flatten it "
-                    "(or raise PROCCHECK_MAX_DEPTH)",
+                    hint=tr(
+                        "no real document nests this deep; flatten it (or raise PROCCHECK_MAX_DEPTH)"
+                    ),
                 )
         elif bracket in "]}":
             depth -= 1
@@ -290,7 +296,7 @@ def _refuse_deep_json(text: str, display: str) -> None:
 
 def _parse_int(digits: str) -> int:
     if len(digits) > limits.MAX_INT_DIGITS:
-        raise ValueError(f"an integer of {len(digits):,} digits is too long")
+        raise ValueError(tr("an integer of {count:,} digits is too long", count=len(digits)))
     return int(digits)
 
 
@@ -323,10 +329,10 @@ def _refuse_lone_surrogates(text: str, display: str) -> None:
 def _lone(text: str, display: str, match: re.Match[str]) -> None:
     line = text.count("\n", 0, match.start()) + 1
     raise InputError(
-        f"lone UTF-16 surrogate {match.group(0)} cannot be represented as text",
+        tr("lone UTF-16 surrogate {escape} cannot be represented as text", escape=match.group(0)),
         path=display,
         where=str(line),
-        hint="remove the escape or write the character it stands for",
+        hint=tr("remove the escape or write the character it stands for"),
     )
 
 
@@ -365,25 +371,33 @@ def _tagged_scalar(tag: str, value: str, mark: str) -> Any:
             return value
         if short == "int":
             if len(value) > limits.MAX_INT_DIGITS:
-                raise ValueError("too many digits")
+                raise ValueError(tr("too many digits"))
             return int(value, 0)
         if short == "float":
             number = float(value)
             if number != number or number in (float("inf"), float("-inf")):
-                raise ValueError("NaN and infinity are not accepted")
+                raise ValueError(tr("NaN and infinity are not accepted"))
             return number
         if short == "bool":
             if value.lower() in ("true", "false"):
                 return value.lower() == "true"
-            raise ValueError("expected true or false")
+            raise ValueError(tr("expected true or false"))
         if short == "null":
             return None
     except ValueError as exc:
-        raise _YamlProblem(f"invalid !!{short} value {value[:40]!r}: {exc}", mark) from None
+        raise _YamlProblem(
+            tr(
+                "invalid !!{tag} value {value}: {problem}",
+                tag=short,
+                value=repr(value[:40]),
+                problem=exc,
+            ),
+            mark,
+        ) from None
     raise _YamlProblem(
-        f"unsupported YAML tag {tag!r}",
+        tr("unsupported YAML tag {tag}", tag=repr(tag)),
         mark,
-        "remove the tag; plain strings, numbers, lists and mappings are all that is needed",
+        tr("remove the tag; plain strings, numbers, lists and mappings are all that is needed"),
     )
 
 
@@ -421,17 +435,17 @@ def _load_yaml(text: str, display: str, *, typed: bool, want_lines: bool) -> Loa
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else None
-        problem = exc.problem or exc.context or "malformed YAML"
+        problem = exc.problem or exc.context or tr("malformed YAML")
         raise InputError(
-            f"invalid YAML: {problem}",
+            tr("invalid YAML: {problem}", problem=problem),
             path=display,
             where=where,
-            hint="check indentation and quoting at that position; quote values containing ': '",
+            hint=tr("check indentation and quoting at that position; quote values containing ': '"),
         ) from None
     except (yaml.YAMLError, ValueError, IndexError, AttributeError, TypeError) as exc:
-        raise InputError(f"invalid YAML: {exc}", path=display) from None
+        raise InputError(tr("invalid YAML: {problem}", problem=exc), path=display) from None
     except RecursionError:
-        raise InputError("nesting is too deep", path=display) from None
+        raise InputError(tr("nesting is too deep"), path=display) from None
     return Loaded(data, display, line_table)
 
 
@@ -480,9 +494,9 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, d
                 key = event.value
                 if key in frame.container:
                     raise _YamlProblem(
-                        f"duplicate key {key!r}",
+                        tr("duplicate key {key}", key=repr(key)),
                         _mark(event),
-                        "each key may appear only once in a mapping; remove or rename one",
+                        tr("each key may appear only once in a mapping; remove or rename one"),
                     )
                 frame.key, frame.key_line, frame.expect_key = key, event.start_mark.line + 1, False
                 continue
@@ -495,21 +509,25 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, d
         elif name in ("MappingStartEvent", "SequenceStartEvent"):
             if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
                 raise _YamlProblem(
-                    "a mapping key must be a plain value, not a list or mapping",
+                    tr("a mapping key must be a plain value, not a list or mapping"),
                     _mark(event),
-                    "write the key as a string",
+                    tr("write the key as a string"),
                 )
             if not event.implicit and event.tag not in (_TAG + "map", _TAG + "seq", None, "!"):
                 raise _YamlProblem(
-                    f"unsupported YAML tag {printable(event.tag)!r}",
+                    tr("unsupported YAML tag {tag}", tag=repr(printable(event.tag))),
                     _mark(event),
-                    "remove the tag; plain strings, numbers, lists and mappings are all that is needed",
+                    tr(
+                        "remove the tag; plain strings, numbers, lists and mappings are all that is needed"
+                    ),
                 )
             if len(stack) >= limits.MAX_DEPTH:
                 raise _YamlProblem(
-                    f"nesting is deeper than {limits.MAX_DEPTH} levels",
+                    tr("nesting is deeper than {depth} levels", depth=limits.MAX_DEPTH),
                     _mark(event),
-                    "no real document nests this deep; flatten it (or raise PROCCHECK_MAX_DEPTH)",
+                    tr(
+                        "no real document nests this deep; flatten it (or raise PROCCHECK_MAX_DEPTH)"
+                    ),
                 )
             parent = stack[-1] if stack else None
             if parent is None:
@@ -530,30 +548,34 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, d
             attach(frame.container, frame.size, frame.line, frame.anchor)
         elif name == "AliasEvent":
             if event.anchor not in anchors:
-                raise _YamlProblem(f"unknown alias *{event.anchor}", _mark(event))
+                raise _YamlProblem(tr("unknown alias *{alias}", alias=event.anchor), _mark(event))
             value, size = anchors[event.anchor]
             total += size
             if total > limits.MAX_YAML_NODES:
                 raise _YamlProblem(
-                    f"aliases expand to more than {limits.MAX_YAML_NODES:,} nodes (an alias bomb)",
+                    tr(
+                        "aliases expand to more than {count:,} nodes (an alias bomb)",
+                        count=limits.MAX_YAML_NODES,
+                    ),
                     _mark(event),
-                    "remove the repeated aliases; write the content out once",
+                    tr("remove the repeated aliases; write the content out once"),
                 )
             if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
-                raise _YamlProblem("an alias cannot be a mapping key", _mark(event))
+                raise _YamlProblem(tr("an alias cannot be a mapping key"), _mark(event))
             attach(value, size, event.start_mark.line + 1, None)
         elif name == "DocumentStartEvent":
             documents += 1
             if documents > 1:
                 raise _YamlProblem(
-                    "the file holds more than one YAML document",
+                    tr("the file holds more than one YAML document"),
                     _mark(event),
-                    "keep one document per file (remove the extra '---')",
+                    tr("keep one document per file (remove the extra '---')"),
                 )
         if total > limits.MAX_YAML_NODES:
             raise _YamlProblem(
-                f"document has more than {limits.MAX_YAML_NODES:,} nodes", _mark(event)
+                tr("document has more than {count:,} nodes", count=limits.MAX_YAML_NODES),
+                _mark(event),
             )
     if documents == 0:
-        raise _YamlProblem("document is empty", "1:1", "add content or remove the file")
+        raise _YamlProblem(tr("document is empty"), "1:1", tr("add content or remove the file"))
     return root, lines

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from proccheck import limits
 from proccheck.errors import InputError
+from proccheck.i18n import tr
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "id": (
@@ -235,10 +236,15 @@ def _mapped_table(
         index = column_index(reference, header)
         if index is None:
             raise InputError(
-                f"mapping: column {reference!r} for {role} is not in the header row {header_row}",
+                tr(
+                    "mapping: column {column} for {role} is not in the header row {row}",
+                    column=repr(reference),
+                    role=role,
+                    row=header_row,
+                ),
                 path=display,
                 where=f"{sheet}!{header_row}" if sheet else str(header_row),
-                hint="give a column letter (e.g. D) or the exact header text",
+                hint=tr("give a column letter (e.g. D) or the exact header text"),
             )
         columns[role] = index
     body = tuple(
@@ -294,9 +300,9 @@ def _tables(
         ]
         if not chosen:
             raise InputError(
-                f"mapping: no sheet named {mapping.sheet!r}",
+                tr("mapping: no sheet named {sheet}", sheet=repr(mapping.sheet)),
                 path=display,
-                hint="sheets: " + ", ".join(str(name) for name, _ in sheets),
+                hint=tr("sheets: {names}", names=", ".join(str(name) for name, _rows in sheets)),
             )
         return [_mapped_table(chosen[0][0], chosen[0][1], mapping, display)]
     tables = []
@@ -314,11 +320,14 @@ def _tables(
     if not tables:
         names = ", ".join(COLUMN_NAMES[r][0] for r in required)
         raise InputError(
-            "no sheet has a recognisable header row",
+            tr("no sheet has a recognisable header row"),
             path=display,
             where=sheets[0][0] if sheets and sheets[0][0] else "1",
-            hint=f"the header needs columns such as {names} (Swedish or English names), "
-            "or describe the layout in a mapping file (answers check --mapping FILE)",
+            hint=tr(
+                "the header needs columns such as {names} (Swedish or English names), or "
+                "describe the layout in a mapping file (answers check --mapping FILE)",
+                names=names,
+            ),
         )
     return tables
 
@@ -329,17 +338,17 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
     raw = read_bytes(path, display, limits.MAX_INPUT_BYTES)
     if len(raw) > limits.MAX_INPUT_BYTES:
         raise InputError(
-            f"file is larger than the limit of {limits.MAX_INPUT_BYTES:,} bytes",
+            tr("file is larger than the limit of {limit:,} bytes", limit=limits.MAX_INPUT_BYTES),
             path=display,
-            hint="raise PROCCHECK_MAX_INPUT_BYTES if it is genuine",
+            hint=tr("raise {variable} if it is genuine", variable="PROCCHECK_MAX_INPUT_BYTES"),
         )
     if not raw.strip():
-        raise InputError("file is empty", path=display)
+        raise InputError(tr("file is empty"), path=display)
     if b"\x00" in raw[:4096]:
         raise InputError(
-            "file is binary, not CSV text",
+            tr("file is binary, not CSV text"),
             path=display,
-            hint="save the sheet as CSV (UTF-8) or give the .xlsx file",
+            hint=tr("save the sheet as CSV (UTF-8) or give the .xlsx file"),
         )
     text = _decode_csv(raw)
     sample = text[:8192]
@@ -350,14 +359,14 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
         for values in reader:
             if reader.line_num > limits.MAX_ROWS:
                 raise InputError(
-                    f"more than {limits.MAX_ROWS:,} rows",
+                    tr("more than {count:,} rows", count=limits.MAX_ROWS),
                     path=display,
-                    hint="raise PROCCHECK_MAX_ROWS if it is genuine",
+                    hint=tr("raise {variable} if it is genuine", variable="PROCCHECK_MAX_ROWS"),
                 )
             rows.append((reader.line_num, tuple(v.strip() for v in values)))
     except csv.Error as exc:
         raise InputError(
-            f"malformed CSV: {exc}", path=display, where=str(reader.line_num)
+            tr("malformed CSV: {problem}", problem=exc), path=display, where=str(reader.line_num)
         ) from None
     return rows
 
@@ -378,22 +387,33 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
     from proccheck.loaders.structured import ensure_file
 
     ensure_file(path, display)  # a regular file (no FIFO or device that never ends)
-    suffix = ".xlsx" if kind == "workbook" else ".docx"
-    app = "Excel" if kind == "workbook" else "Word"
+    workbook = kind == "workbook"
+    suffix = ".xlsx" if workbook else ".docx"
+    app = "Excel" if workbook else "Word"
     try:
         with zipfile.ZipFile(path) as archive:
             total = 0
             for info in archive.infolist():
                 if info.flag_bits & 0x1:
                     raise InputError(
-                        f"the {kind} is password-protected",
+                        tr("the workbook is password-protected")
+                        if workbook
+                        else tr("the document is password-protected"),
                         path=display,
-                        hint=f"remove the password in {app} and save again",
+                        hint=tr("remove the password in {app} and save again", app=app),
                     )
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > 1_000_000 and ratio > limits.MAX_ZIP_RATIO:
                     raise InputError(
-                        f"the {kind} is a zip bomb (compression ratio over {limits.MAX_ZIP_RATIO})",
+                        tr(
+                            "the workbook is a zip bomb (compression ratio over {ratio})",
+                            ratio=limits.MAX_ZIP_RATIO,
+                        )
+                        if workbook
+                        else tr(
+                            "the document is a zip bomb (compression ratio over {ratio})",
+                            ratio=limits.MAX_ZIP_RATIO,
+                        ),
                         path=display,
                         where=info.filename,
                     )
@@ -401,9 +421,19 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
                     total += info.file_size
             if total > limits.MAX_ZIP_EXPANDED:
                 raise InputError(
-                    f"the {kind}'s XML expands to more than {limits.MAX_ZIP_EXPANDED:,} bytes",
+                    tr(
+                        "the workbook's XML expands to more than {limit:,} bytes",
+                        limit=limits.MAX_ZIP_EXPANDED,
+                    )
+                    if workbook
+                    else tr(
+                        "the document's XML expands to more than {limit:,} bytes",
+                        limit=limits.MAX_ZIP_EXPANDED,
+                    ),
                     path=display,
-                    hint="raise PROCCHECK_MAX_ZIP_EXPANDED if it is genuine",
+                    hint=tr(
+                        "raise {variable} if it is genuine", variable="PROCCHECK_MAX_ZIP_EXPANDED"
+                    ),
                 )
             if kind == "workbook":
                 for info in archive.infolist():
@@ -417,14 +447,18 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
             head = handle.read(8)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise InputError(
-                f"the {kind} is encrypted or in the old binary (.{suffix[1:4]}) format",
+                tr("the workbook is encrypted or in the old binary (.xls) format")
+                if workbook
+                else tr("the document is encrypted or in the old binary (.doc) format"),
                 path=display,
-                hint=f"remove the password, or save as {suffix} in {app}",
+                hint=tr(
+                    "remove the password, or save as {suffix} in {app}", suffix=suffix, app=app
+                ),
             ) from None
         raise InputError(
-            f"not a valid {suffix[1:].upper()} file (not a zip archive)",
+            tr("not a valid {format} file (not a zip archive)", format=suffix[1:].upper()),
             path=display,
-            hint=f"open it in {app} or LibreOffice and save as {suffix}",
+            hint=tr("open it in {app} or LibreOffice and save as {suffix}", app=app, suffix=suffix),
         ) from None
 
 
@@ -444,15 +478,21 @@ def _count_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) 
             tail = block[max(len(block) - 64, 0) :]
             if cells > limits.MAX_CELLS:
                 raise InputError(
-                    f"more than {limits.MAX_CELLS:,} cells",
+                    tr("more than {count:,} cells", count=limits.MAX_CELLS),
                     path=display,
                     where=info.filename,
-                    hint="a real answer matrix is far smaller; "
-                    "raise PROCCHECK_MAX_CELLS if it is genuine",
+                    hint=tr(
+                        "a real answer matrix is far smaller; raise {variable} if it is genuine",
+                        variable="PROCCHECK_MAX_CELLS",
+                    ),
                 )
     cells += len(_CELL_TAG.findall(tail))
     if cells > limits.MAX_CELLS:
-        raise InputError(f"more than {limits.MAX_CELLS:,} cells", path=display, where=info.filename)
+        raise InputError(
+            tr("more than {count:,} cells", count=limits.MAX_CELLS),
+            path=display,
+            where=info.filename,
+        )
 
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
@@ -493,9 +533,11 @@ def _read_xlsx(
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken workbooks
         raise InputError(
-            f"cannot read the workbook: {type(exc).__name__}",
+            tr("cannot read the workbook: {problem}", problem=type(exc).__name__),
             path=display,
-            hint="open it in Excel or LibreOffice and save as .xlsx",
+            hint=tr(
+                "open it in {app} or LibreOffice and save as {suffix}", app="Excel", suffix=".xlsx"
+            ),
         ) from None
     sheets: list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]] = []
     cells = 0
@@ -510,16 +552,19 @@ def _read_xlsx(
                     cells += len(values)
                     if number > limits.MAX_ROWS or cells > limits.MAX_CELLS:
                         what = (
-                            f"more than {limits.MAX_ROWS:,} rows"
+                            tr("more than {count:,} rows", count=limits.MAX_ROWS)
                             if number > limits.MAX_ROWS
-                            else f"more than {limits.MAX_CELLS:,} cells"
+                            else tr("more than {count:,} cells", count=limits.MAX_CELLS)
                         )
                         raise InputError(
                             what,
                             path=display,
                             where=f"{worksheet.title}!{number}",
-                            hint="a real answer matrix is far smaller; raise PROCCHECK_MAX_ROWS "
-                            "or PROCCHECK_MAX_CELLS if it is genuine",
+                            hint=tr(
+                                "a real answer matrix is far smaller; raise {variable} if it is "
+                                "genuine",
+                                variable="PROCCHECK_MAX_ROWS or PROCCHECK_MAX_CELLS",
+                            ),
                         )
                     rows.append(
                         (number, tuple("" if v is None else str(v).strip() for v in values))
@@ -528,10 +573,14 @@ def _read_xlsx(
                 raise
             except Exception as exc:  # openpyxl/XML parsers raise many types for broken sheets
                 raise InputError(
-                    f"cannot read the sheet: {type(exc).__name__}",
+                    tr("cannot read the sheet: {problem}", problem=type(exc).__name__),
                     path=display,
                     where=f"{worksheet.title}!{number + 1}",
-                    hint="open it in Excel or LibreOffice and save as .xlsx",
+                    hint=tr(
+                        "open it in {app} or LibreOffice and save as {suffix}",
+                        app="Excel",
+                        suffix=".xlsx",
+                    ),
                 ) from None
             sheets.append((worksheet.title, rows))
             part = getattr(worksheet, "_worksheet_path", None)  # set by openpyxl's reader

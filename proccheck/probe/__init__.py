@@ -9,32 +9,29 @@ verifies are left out of the report: the probe has nothing to say about them.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccheck import limits
-from proccheck.checks import Context, all_checks
-from proccheck.engine import OUTCOME_RANK, SEVERITY_RANK, make_report
 from proccheck.i18n import t
 from proccheck.loaders.structured import decode_text, read_text
-
-if TYPE_CHECKING:
-    from proccheck.probe.cache import CacheMode
-    from proccheck.probe.schema_validation import SchemaValidation
-
 from proccheck.model import (
-    Finding,
     Lang,
+    Level,
     Outcome,
     Report,
     Requirement,
-    RequirementResult,
     RequirementSet,
     Subject,
 )
-from proccheck.probe.analysis import Analysis, Dimension, analyse
+
+if TYPE_CHECKING:
+    from proccheck.checks import Check
+    from proccheck.checks.api_analysis import Analysis, Dimension
+    from proccheck.probe.cache import CacheMode
+    from proccheck.probe.schema_validation import SchemaValidation
+
 from proccheck.probe.openapi import ApiIndex, RemoteLoader, build_index
 
 __all__ = [
@@ -47,22 +44,6 @@ __all__ = [
     "probe_index_detailed",
     "probe_source",
 ]
-
-DIMENSION_OF = {
-    "OA002": "export",
-    "OA003": "export",
-    "OA004": "export",
-    "OA005": "import",
-    "OA006": "formats",
-    "OA007": "auth",
-    "OA008": "docs",
-    "OA009": "versioning",
-    "OA010": "errors",
-    "OA011": "transport",
-    "OA012": "terms",
-    "OA013": "terms",
-    "OA014": "auth",
-}
 
 
 def is_url(source: str) -> bool:
@@ -155,6 +136,8 @@ def analyse_source(
         cache=cache,
         allow_remote_refs=allow_remote_refs,
     )
+    from proccheck.checks.api_analysis import analyse
+
     return index, analyse(index, url)
 
 
@@ -217,7 +200,7 @@ class ReconciliationRow:
     """One row of the reconciliation sheet: a requirement, its verdict and the evidence."""
 
     requirement: str
-    level: str
+    level: Level
     text: str
     outcome: Outcome
     reason: str
@@ -266,136 +249,67 @@ def probe_index_detailed(
 
     `validate_schema` also validates the whole description against the official OpenAPI JSON
     Schema (check OA015; off by default for its cost, which `Probed.schema_validation` reports).
-
-    A requirement of the built-in DIGG profile is judged by its own evaluator where the
-    description can show it (see `proccheck.probe.profile`), else by its probe checks, else it is
-    not verified. Requirements of other sets without a probe check are left out of the report.
+    A requirement is judged by the rule check it lists (DIGG's profile), else by its probe
+    checks; requirements that list no probe check are left out of the report.
     """
-    from proccheck.checks.probe_checks import CEILING, PUBLIC_SOURCE_ONLY
-    from proccheck.probe import profile
+    from proccheck.checks.probe_checks import context
+    from proccheck.checks.rest_profile import cannot_show
+    from proccheck.engine import evaluate
 
-    ctx = Context(lang=lang, options={"base_url": base_url, "validate_schema": validate_schema})
-    checks = {code: c for code, c in all_checks().items() if c.kind == "probe"}
-    analysis = analyse(index, base_url)
-    owner: dict[str, str] = {}
+    ctx = context(
+        index,
+        requirement_set,
+        lang,
+        base_url=base_url,
+        public_source=public_source,
+        validate_schema=validate_schema,
+    )
+    subject_line = t(
+        lang,
+        "probe.subject",
+        title=str(index.info.get("title") or index.display),
+        version=str(index.info.get("version", "")),
+        openapi=index.declared_version,
+        operations=len(index.operations),
+    )
+
+    def measured(requirement: Requirement, checks: list[Check]) -> str:
+        """The measurements behind a met verdict: each dimension its checks belong to."""
+        parts: list[str] = []
+        for check in checks:
+            if check.dimension is None:
+                text = subject_line
+            else:
+                dimension = ctx.analysis.dimensions[check.dimension]
+                text = describe_dimension(check.dimension, dimension, lang)
+            if text not in parts:
+                parts.append(text)
+        return "; ".join(parts)
+
+    report, evidence = evaluate(
+        "probe",
+        index,
+        ctx,
+        subject=Subject(path=index.display, name=subject_line),
+        met_reason=measured,
+        listed_only=True,
+        score=ctx.analysis.overall,
+    )
+    results = {r.requirement: r for r in report.results}
+    rows = []
     for requirement in requirement_set.requirements:
-        for code in requirement.verification.checks:
-            owner.setdefault(code, requirement.id)
-    by_check: dict[str, list[Finding]] = {}
-    for code, check in checks.items():
-        found = [
-            f.model_copy(update={"requirement": owner.get(code)}) for f in check.func(index, ctx)
-        ]
-        by_check[code] = found
-
-    def ceiling(code: str) -> Outcome:
-        if code in PUBLIC_SOURCE_ONLY and not public_source:
-            return "not_verified"
-        return CEILING.get(code, "met")
-
-    profile_ctx = profile.Ctx(index, analysis, lang, public_source)
-    results: list[RequirementResult] = []
-    rows: list[ReconciliationRow] = []
-    for requirement in requirement_set.requirements:
-        codes = [c for c in requirement.verification.checks if c in checks]
-        verdict = profile.evaluate(requirement, profile_ctx)
-        evidence: tuple[str, ...]
-        if verdict is not None:
-            result = _as_result(requirement, lang, verdict.outcome, verdict.reason)
-            evidence = verdict.evidence
-        elif codes:
-            result = _result(requirement, codes, by_check, analysis, index, lang, ceiling)
-            evidence = _finding_places(codes, by_check, result.outcome)
-        else:
-            result = _as_result(requirement, lang, "not_verified", profile.cannot_show(lang))
-            evidence = ()
-        if verdict is not None or codes or profile.applies(requirement):
-            results.append(result)
+        result = results.get(requirement.id)
         rows.append(
             ReconciliationRow(
                 requirement=requirement.id,
                 level=requirement.level,
                 text=requirement.text.get(lang),
-                outcome=result.outcome,
-                reason=result.reason,
-                evidence=evidence,
+                outcome=result.outcome if result else "not_verified",
+                reason=result.reason if result else cannot_show(lang),
+                evidence=evidence.get(requirement.id, ()),
             )
         )
-    info = index.info
-    title = str(info.get("title") or index.display)
-    report = make_report(
-        kind="probe",
-        subject=Subject(
-            path=index.display,
-            name=t(
-                lang,
-                "probe.subject",
-                title=title,
-                version=str(info.get("version", "")),
-                openapi=index.declared_version,
-                operations=len(index.operations),
-            ),
-        ),
-        requirement_set=requirement_set,
-        results=results,
-        findings=[f for found in by_check.values() for f in found],
-        lang=lang,
-        score=analysis.overall,
-    )
-    validation = None
-    if validate_schema:
-        from proccheck.probe.schema_validation import validate_structure
-
-        validation = validate_structure(index)  # memoised: already run by OA015
-    return Probed(report=report, rows=tuple(rows), schema_validation=validation)
-
-
-def _as_result(
-    requirement: Requirement, lang: Lang, outcome: Outcome, reason: str
-) -> RequirementResult:
-    return RequirementResult(
-        requirement=requirement.id,
-        level=requirement.level,
-        principle=requirement.principle,
-        title=requirement.title.get(lang),
-        outcome=outcome,
-        reason=reason,
-        references=requirement.references,
-    )
-
-
-def _finding_places(
-    codes: list[str], by_check: dict[str, list[Finding]], outcome: Outcome
-) -> tuple[str, ...]:
-    """Where the findings behind a check-based verdict point (the worst ones first)."""
-    if outcome == "met":
-        return ()
-    places = [
-        f.location.describe()
-        for code in codes
-        for f in sorted(by_check.get(code, []), key=lambda f: OUTCOME_RANK[f.outcome])
-    ]
-    return tuple(dict.fromkeys(places))[:5]
-
-
-def _summary(codes: Iterable[str], analysis: Analysis, index: ApiIndex, lang: Lang) -> str:
-    parts: list[str] = []
-    for code in codes:
-        dimension = DIMENSION_OF.get(code)
-        if dimension is None:
-            text = t(
-                lang,
-                "probe.subject",
-                title=str(index.info.get("title", "")),
-                version=str(index.info.get("version", "")),
-                openapi=index.declared_version,
-                operations=len(index.operations),
-            )
-        else:
-            text = describe_dimension(dimension, analysis.dimensions[dimension], lang)
-        if text not in parts:
-            parts.append(text)
-    return "; ".join(parts)
+    return Probed(report=report, rows=tuple(rows), schema_validation=ctx.schema_validation)
 
 
 def describe_dimension(name: str, dimension: Dimension, lang: Lang) -> str:
@@ -407,41 +321,4 @@ def describe_dimension(name: str, dimension: Dimension, lang: Lang) -> str:
         dimension=t(lang, f"probe.dimension.{name}"),
         score=dimension.score,
         counts=counts,
-    )
-
-
-def _result(
-    requirement: Requirement,
-    codes: list[str],
-    by_check: dict[str, list[Finding]],
-    analysis: Analysis,
-    index: ApiIndex,
-    lang: Lang,
-    ceiling: Callable[[str], Outcome],
-) -> RequirementResult:
-    findings = sorted(
-        (f for code in codes for f in by_check.get(code, [])),
-        key=lambda f: (OUTCOME_RANK[f.outcome], SEVERITY_RANK[f.severity]),
-    )
-    cap: Outcome = min((ceiling(code) for code in codes), key=lambda o: OUTCOME_RANK[o])
-    more = f" (+{len(findings) - 1})" if len(findings) > 1 else ""
-    if findings and OUTCOME_RANK[findings[0].outcome] < OUTCOME_RANK[cap]:
-        outcome: Outcome = findings[0].outcome
-        reason = findings[0].message + more
-    elif cap == "met":
-        outcome, reason = cap, _summary(codes, analysis, index, lang)
-    else:
-        outcome = cap
-        summary = findings[0].message + more if findings else _summary(codes, analysis, index, lang)
-        public_only = all(ceiling(c) == "met" or c in ("OA001", "OA008") for c in codes)
-        why = t(lang, "probe.why.not_public" if public_only else "probe.why.cannot_show")
-        reason = t(lang, "probe.reason.ceiling", summary=summary, why=why)
-    return RequirementResult(
-        requirement=requirement.id,
-        level=requirement.level,
-        principle=requirement.principle,
-        title=requirement.title.get(lang),
-        outcome=outcome,
-        reason=reason,
-        references=requirement.references,
     )

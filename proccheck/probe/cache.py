@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from proccheck.errors import ProbeError
+from proccheck.i18n import tr
 from proccheck.probe.fetch import Fetched, FetchLimits, fetch
 
 CacheMode = Literal["use", "off", "offline"]
@@ -139,9 +140,11 @@ def fetch_cached(
     if mode == "offline":
         if entry is None:
             raise ProbeError(
-                "not in the cache and --offline forbids fetching",
+                tr("not in the cache and --offline forbids fetching"),
                 path=url,
-                hint=f"run once without --offline to fill the cache ({store.folder})",
+                hint=tr(
+                    "run once without --offline to fill the cache ({folder})", folder=store.folder
+                ),
             )
         return entry.fetched()
     conditional: dict[str, str] = {}

@@ -25,6 +25,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from proccheck import limits
 from proccheck.errors import ProbeError
+from proccheck.i18n import tr
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -101,33 +102,38 @@ def check_url(url: str, *, allow_private: bool = False) -> str:
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
-        raise ProbeError(f"malformed URL: {exc}", path=url) from None
+        raise ProbeError(tr("malformed URL: {problem}", problem=exc), path=url) from None
     if parts.scheme not in ("http", "https"):
         raise ProbeError(
-            f"URL scheme {parts.scheme or '(none)'!r} is not allowed",
+            tr("URL scheme {scheme} is not allowed", scheme=repr(parts.scheme or "(none)")),
             path=url,
-            hint="give an http:// or https:// URL, or a local file path",
+            hint=tr("give an http:// or https:// URL, or a local file path"),
         )
     if not host:
-        raise ProbeError("URL has no host", path=url)
+        raise ProbeError(tr("URL has no host"), path=url)
     if parts.username or parts.password:
         raise ProbeError(
-            "URL contains credentials", path=url, hint="remove user:password@ from the URL"
+            tr("URL contains credentials"), path=url, hint=tr("remove user:password@ from the URL")
         )
     if allow_private:
         return host
     try:
         infos = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
-        raise ProbeError(f"cannot resolve host {host!r}: {exc}", path=url) from None
+        raise ProbeError(
+            tr("cannot resolve host {host}: {problem}", host=repr(host), problem=exc), path=url
+        ) from None
     for info in infos:
         address = str(info[4][0])
         if not address_is_public(address):
             raise ProbeError(
-                f"host {host!r} resolves to non-public address {address}",
+                tr(
+                    "host {host} resolves to non-public address {address}",
+                    host=repr(host),
+                    address=address,
+                ),
                 path=url,
-                hint="private, loopback, link-local and metadata addresses are refused; "
-                "use --allow-private if you really mean to probe an internal server",
+                hint=_private_hint(),
             )
     return host
 
@@ -214,21 +220,25 @@ def fetch(
                     location = response.headers.get("Location")
                     if not location:
                         raise ProbeError(
-                            f"HTTP {response.status_code} redirect without a Location", path=url
+                            tr(
+                                "HTTP {status} redirect without a Location",
+                                status=response.status_code,
+                            ),
+                            path=url,
                         )
                     if hop == bounds.max_redirects:
                         raise ProbeError(
-                            f"more than {bounds.max_redirects} redirects",
+                            tr("more than {count} redirects", count=bounds.max_redirects),
                             path=url,
-                            hint="give the final URL of the description",
+                            hint=tr("give the final URL of the description"),
                         )
                     current = urljoin(current, location)
                     continue
                 if response.status_code >= 400:
                     raise ProbeError(
-                        f"server answered HTTP {response.status_code}",
+                        tr("server answered HTTP {status}", status=response.status_code),
                         path=url,
-                        hint="check the URL; the description must be readable without login",
+                        hint=tr("check the URL; the description must be readable without login"),
                     )
                 body = _read_body(response, url, bounds, started)
                 headers = response.headers
@@ -240,7 +250,7 @@ def fetch(
                     etag=headers.get("ETag", ""),
                     last_modified=headers.get("Last-Modified", ""),
                 )
-    raise ProbeError("redirect loop", path=url)  # pragma: no cover - the loop always returns
+    raise ProbeError(tr("redirect loop"), path=url)  # pragma: no cover - the loop always returns
 
 
 def _get(
@@ -262,34 +272,48 @@ def _get(
         )
     except _BlockedAddress as exc:
         raise ProbeError(
-            f"connected address {exc.address} is not public",
+            tr("connected address {address} is not public", address=exc.address),
             path=url,
-            hint="private, loopback, link-local and metadata addresses are refused; "
-            "use --allow-private if you really mean to probe an internal server",
+            hint=_private_hint(),
         ) from None
     except requests.exceptions.SSLError as exc:
         raise ProbeError(
-            "TLS certificate verification failed",
+            tr("TLS certificate verification failed"),
             path=url,
-            hint=f"the server's certificate is not trusted ({type(exc).__name__})",
+            hint=tr(
+                "the server's certificate is not trusted ({problem})", problem=type(exc).__name__
+            ),
         ) from None
     except requests.exceptions.Timeout:
         raise ProbeError(
-            "the server did not answer in time",
+            tr("the server did not answer in time"),
             path=url,
-            hint=f"connect timeout {bounds.connect_timeout:g} s, read timeout "
-            f"{bounds.read_timeout:g} s",
+            hint=tr(
+                "connect timeout {connect:g} s, read timeout {read:g} s",
+                connect=bounds.connect_timeout,
+                read=bounds.read_timeout,
+            ),
         ) from None
     except requests.exceptions.RequestException as exc:
-        raise ProbeError(f"cannot fetch: {type(exc).__name__}", path=url) from None
+        raise ProbeError(
+            tr("cannot fetch: {problem}", problem=type(exc).__name__), path=url
+        ) from None
+
+
+def _private_hint() -> str:
+    return tr(
+        "private, loopback, link-local and metadata addresses are refused; "
+        "use --allow-private if you really mean to probe an internal server"
+    )
 
 
 def _deadline(url: str, bounds: FetchLimits) -> ProbeError:
     return ProbeError(
-        f"fetching took longer than the deadline of {bounds.deadline:g} s",
+        tr("fetching took longer than the deadline of {seconds:g} s", seconds=bounds.deadline),
         path=url,
-        hint="download the description and give the file instead, "
-        "or raise PROCCHECK_FETCH_DEADLINE",
+        hint=tr(
+            "download the description and give the file instead, or raise PROCCHECK_FETCH_DEADLINE"
+        ),
     )
 
 
@@ -301,9 +325,9 @@ def _read_body(response: requests.Response, url: str, bounds: FetchLimits, start
     at the cap however small it was on the wire.
     """
     too_big = ProbeError(
-        f"response is larger than the limit of {bounds.max_bytes:,} bytes",
+        tr("response is larger than the limit of {limit:,} bytes", limit=bounds.max_bytes),
         path=url,
-        hint="raise PROCCHECK_MAX_INPUT_BYTES if the description is genuinely this large",
+        hint=tr("raise PROCCHECK_MAX_INPUT_BYTES if the description is genuinely this large"),
     )
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > bounds.max_bytes:
@@ -327,9 +351,11 @@ def _read_body(response: requests.Response, url: str, bounds: FetchLimits, start
     except Exception as exc:  # urllib3 raises many kinds: protocol, decode, timeout
         if "timed out" in str(exc).lower() or isinstance(exc, (TimeoutError, socket.timeout)):
             raise ProbeError(
-                "the server stopped sending before the body was complete",
+                tr("the server stopped sending before the body was complete"),
                 path=url,
-                hint=f"read timeout {bounds.read_timeout:g} s",
+                hint=tr("read timeout {seconds:g} s", seconds=bounds.read_timeout),
             ) from None
-        raise ProbeError(f"cannot read the response: {type(exc).__name__}", path=url) from None
+        raise ProbeError(
+            tr("cannot read the response: {problem}", problem=type(exc).__name__), path=url
+        ) from None
     return b"".join(chunks)

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from proccheck import limits
 from proccheck.errors import ProbeError
+from proccheck.i18n import tr
 from proccheck.loaders.structured import Loaded, escape_pointer, load_text
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -250,9 +251,9 @@ def _list(value: Any) -> list[Any]:
 def _detect_version(root: Any, display: str) -> tuple[str, str]:
     if not isinstance(root, dict):
         raise ProbeError(
-            "not an OpenAPI description: the top level is not a mapping",
+            tr("not an OpenAPI description: the top level is not a mapping"),
             path=display,
-            hint="give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)",
+            hint=tr("give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)"),
         )
     if "openapi" in root:
         declared = str(root["openapi"])
@@ -260,31 +261,31 @@ def _detect_version(root: Any, display: str) -> tuple[str, str]:
         if match and match.group(1) == "3":
             return ("3.0" if match.group(2) == "0" else "3.1"), declared
         raise ProbeError(
-            f"unsupported OpenAPI version {declared!r}",
+            tr("unsupported OpenAPI version {version}", version=repr(declared)),
             path=display,
             where="/openapi",
-            hint="proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1",
+            hint=tr("proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1"),
         )
     if "swagger" in root:
         declared = str(root["swagger"])
         if declared == "2.0":
             return "2.0", declared
         raise ProbeError(
-            f"unsupported Swagger version {declared!r}",
+            tr("unsupported Swagger version {version}", version=repr(declared)),
             path=display,
             where="/swagger",
-            hint="proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1; convert older files",
+            hint=tr("proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1; convert older files"),
         )
     if "swaggerVersion" in root:
         raise ProbeError(
-            f"Swagger {root.get('swaggerVersion')} (1.x) is not supported",
+            tr("Swagger {version} (1.x) is not supported", version=root.get("swaggerVersion")),
             path=display,
-            hint="convert the description to OpenAPI 3 (for example with swagger2openapi)",
+            hint=tr("convert the description to OpenAPI 3 (for example with swagger2openapi)"),
         )
     raise ProbeError(
-        "not an OpenAPI description: no 'openapi' or 'swagger' field",
+        tr("not an OpenAPI description: no 'openapi' or 'swagger' field"),
         path=display,
-        hint="give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)",
+        hint=tr("give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)"),
     )
 
 
@@ -352,13 +353,14 @@ def index_document(
     structure: list[tuple[str, str]] = []
     info = _dict(root.get("info"))
     if not isinstance(root.get("info"), dict):
-        structure.append(("/info", "the required 'info' object is missing"))
+        structure.append(("/info", tr("the required 'info' object is missing")))
     else:
         for key in ("title", "version"):
             if key not in info:
-                structure.append((f"/info/{key}", f"the required 'info.{key}' is missing"))
+                missing_field = tr("the required 'info.{key}' is missing", key=key)
+                structure.append((f"/info/{key}", missing_field))
     if version != "3.1" and not isinstance(root.get("paths"), dict):
-        structure.append(("/paths", "the required 'paths' object is missing"))
+        structure.append(("/paths", tr("the required 'paths' object is missing")))
 
     if version == "2.0":
         schemes = _dict(root.get("securityDefinitions"))
@@ -423,19 +425,19 @@ def _load_remote(
         try:
             queue.append(urljoin(resolver.base, target).partition("#")[0])
         except ValueError:
-            failed[target] = "malformed reference"
+            failed[target] = tr("malformed reference")
     loaded: list[str] = []
     while queue:
         document = queue.pop(0)
         if document in resolver.external or document in failed or document == resolver.base:
             continue
         if urlsplit(document).scheme not in ("http", "https"):
-            failed[document] = (
+            failed[document] = tr(
                 "not an http(s) URL (relative refs need a description fetched by URL)"
             )
             continue
         if len(loaded) >= MAX_REMOTE_DOCUMENTS:
-            failed[document] = f"more than {MAX_REMOTE_DOCUMENTS} remote documents"
+            failed[document] = tr("more than {count} remote documents", count=MAX_REMOTE_DOCUMENTS)
             continue
         try:
             data = remote(document)
@@ -486,10 +488,10 @@ def _walk(root: Any, display: str) -> tuple[int, dict[str, tuple[int, list[str]]
         count += 1
         if depth > limits.MAX_DEPTH:  # the loader leaves this check to this walk
             raise ProbeError(
-                f"nesting is deeper than {limits.MAX_DEPTH} levels",
+                tr("nesting is deeper than {depth} levels", depth=limits.MAX_DEPTH),
                 path=display,
                 where=_link_pointer(link)[:200],
-                hint="no real API description nests this deep (or raise PROCCHECK_MAX_DEPTH)",
+                hint=tr("no real API description nests this deep (or raise PROCCHECK_MAX_DEPTH)"),
             )
         if isinstance(node, dict):
             ref = node.get("$ref")

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from html import escape
 
-from proccheck.i18n import t
-from proccheck.model import OUTCOMES, Outcome, Report, RunResult
+from proccheck.i18n import N_, _
+from proccheck.model import OUTCOMES, Lang, Outcome, Principle, Report, RunResult
 from proccheck.report.common import coverage_line, plain
+from proccheck.vocabulary import kind_name, level_word, outcome_word, principle_name
 
 _CSS = """
 :root{--met:#1a7f37;--not_met:#cf222e;--not_verified:#9a6700;--not_applicable:#57606a}
@@ -44,14 +45,36 @@ def _e(text: str, limit: int = 2000) -> str:
     return escape(plain(text, limit), quote=True)
 
 
-def _badge(outcome: Outcome, lang: str) -> str:
-    return f'<span class="badge b-{outcome}">{escape(t(lang, "outcome." + outcome))}</span>'  # type: ignore[arg-type]
+_WORDS = {
+    "unreadable": N_("Unreadable input"),
+    "set": N_("requirement set"),
+    "score": N_("score"),
+    "by_principle": N_("Summary by principle"),
+    "principle": N_("Principle"),
+    "requirements": N_("Requirements"),
+    "outcome": N_("Outcome"),
+    "requirement": N_("Requirement"),
+    "level": N_("Level"),
+    "reason": N_("Reason and sources"),
+    "sources": N_("Sources"),
+    "findings": N_("Findings"),
+    "fix": N_("Fix"),
+}
+
+
+def _words(lang: Lang) -> dict[str, str]:
+    """The page's own words in `lang`, escaped for HTML."""
+    return {key: escape(_(lang, msgid)) for key, msgid in _WORDS.items()}
+
+
+def _badge(outcome: Outcome, lang: Lang) -> str:
+    return f'<span class="badge b-{outcome}">{escape(outcome_word(lang, outcome))}</span>'
 
 
 def render(run: RunResult) -> str:
     """The whole HTML document."""
     lang = run.reports[0].lang if run.reports else "en"
-    title = "proccheck – rapport" if lang == "sv" else "proccheck report"
+    title = _(lang, "proccheck report")
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
@@ -64,8 +87,7 @@ def render(run: RunResult) -> str:
     for report in run.reports:
         parts.append(_report(report))
     if run.problems:
-        heading = "Filer som inte kunde läsas" if lang == "sv" else "Unreadable input"
-        parts.append(f"<h2>{heading}</h2><ul>")
+        parts.append(f"<h2>{_words(lang)['unreadable']}</h2><ul>")
         for p in run.problems:
             where = f"{p.path}:{p.where}" if p.where else p.path
             hint = f"<br><small>{_e(p.hint)}</small>" if p.hint else ""
@@ -80,39 +102,37 @@ def render(run: RunResult) -> str:
 
 def _report(report: Report) -> str:
     lang = report.lang
-    sv = lang == "sv"
-    kind = t(lang, "kind." + report.kind)
+    words = _words(lang)
+    kind = kind_name(lang, report.kind)
     name = report.subject.name or report.subject.path
     heading = name if name.lower().startswith(kind.lower()) else f"{kind}: {name}"
     out = [
         f"<section><h2>{_e(heading, 240)}</h2>",
         f'<p class="meta"><span class="loc">{_e(report.subject.path, 300)}</span> · '
-        f"{'kravuppsättning' if sv else 'requirement set'} "
+        f"{words['set']} "
         f'<span class="code">{_e(report.requirement_set.id, 100)} '
         f"{_e(report.requirement_set.version, 40)}</span></p>",
         f"<p>{_badge(report.outcome, lang)}"
         + (
-            f" {'poäng' if sv else 'score'} <strong>{report.score}</strong>/100"
+            f" {words['score']} <strong>{report.score}</strong>/100"
             if report.score is not None
             else ""
         )
         + f" — {_e(coverage_line(report))}</p>",
     ]
-    principles: dict[str, dict[Outcome, int]] = {}
+    principles: dict[Principle, dict[Outcome, int]] = {}
     for result in report.results:
         principles.setdefault(result.principle, dict.fromkeys(OUTCOMES, 0))[result.outcome] += 1
     if principles:
-        out.append(f"<h3>{'Sammanfattning per princip' if sv else 'Summary by principle'}</h3>")
+        out.append(f"<h3>{words['by_principle']}</h3>")
         out.append(
-            "<table><thead><tr><th>"
-            + ("Princip" if sv else "Principle")
-            + "</th>"
+            f"<table><thead><tr><th>{words['principle']}</th>"
             + "".join(f"<th>{_badge(o, lang)}</th>" for o in OUTCOMES)
             + "</tr></thead><tbody>"
         )
         for principle, tally in principles.items():
             out.append(
-                f"<tr><td>{escape(t(lang, 'principle.' + principle))}</td>"
+                f"<tr><td>{escape(principle_name(lang, principle))}</td>"
                 + "".join(f'<td class="n">{tally[o]}</td>' for o in OUTCOMES)
                 + "</tr>"
             )
@@ -121,35 +141,26 @@ def _report(report: Report) -> str:
     for index, finding in enumerate(report.findings):
         findings_by.setdefault(finding.requirement, []).append(index)
     if report.results:
-        out.append(f"<h3>{'Krav' if sv else 'Requirements'}</h3>")
+        out.append(f"<h3>{words['requirements']}</h3>")
+        headers = (words["outcome"], words["requirement"], words["level"], words["reason"])
         out.append(
-            "<table><thead><tr><th>"
-            + ("Resultat" if sv else "Outcome")
-            + "</th><th>"
-            + ("Krav" if sv else "Requirement")
-            + "</th><th>"
-            + ("Nivå" if sv else "Level")
-            + "</th><th>"
-            + ("Motivering och källor" if sv else "Reason and sources")
-            + "</th></tr></thead><tbody>"
+            "<table><thead><tr>"
+            + "".join(f"<th>{h}</th>" for h in headers)
+            + "</tr></thead><tbody>"
         )
         for result in report.results:
             refs = "; ".join(_e(r.title, 200) for r in result.references)
             out.append(
                 f'<tr id="req-{_e(result.requirement, 60)}"><td>{_badge(result.outcome, lang)}</td>'
                 f'<td><strong class="code">{_e(result.requirement, 60)}</strong> '
-                f"{_e(result.title, 300)}</td><td>{escape(t(lang, 'level.' + result.level))}</td>"
+                f"{_e(result.title, 300)}</td><td>{escape(level_word(lang, result.level))}</td>"
                 f"<td>{_e(result.reason, 600)}"
-                + (
-                    f'<div class="refs">{"Källor" if sv else "Sources"}: {refs}</div>'
-                    if refs
-                    else ""
-                )
+                + (f'<div class="refs">{words["sources"]}: {refs}</div>' if refs else "")
                 + "</td></tr>"
             )
         out.append("</tbody></table>")
     if report.findings:
-        out.append(f"<h3>{'Iakttagelser' if sv else 'Findings'}</h3>")
+        out.append(f"<h3>{words['findings']}</h3>")
         for finding in report.findings:
             out.append(
                 f'<div class="finding {finding.severity}"><span class="loc">'
@@ -163,7 +174,7 @@ def _report(report: Report) -> str:
                     else ""
                 )
                 + (
-                    f"<div><em>{'Åtgärd' if sv else 'Fix'}:</em> {_e(finding.fix, 1000)}</div>"
+                    f"<div><em>{words['fix']}:</em> {_e(finding.fix, 1000)}</div>"
                     if finding.fix
                     else ""
                 )

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from proccheck.i18n import t
+from proccheck.i18n import _
 from proccheck.model import Report, RunResult
+from proccheck.vocabulary import outcome_word
 
 _NOT_XML = re.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -32,7 +33,7 @@ def _suite(report: Report) -> ET.Element:
         if finding.evidence:
             line += f'\n  "{finding.evidence}"'
         if finding.fix:
-            line += f"\n  {'åtgärd' if lang == 'sv' else 'fix'}: {finding.fix}"
+            line += "\n  " + _(lang, "fix") + f": {finding.fix}"
         by_requirement.setdefault(finding.requirement, []).append(line)
     for result in report.results:
         case = ET.SubElement(suite, "testcase")
@@ -49,9 +50,7 @@ def _suite(report: Report) -> ET.Element:
         elif result.outcome != "met":
             skipped += 1
             skip = ET.SubElement(case, "skipped")
-            skip.set(
-                "message", xml_text(f"{t(lang, 'outcome.' + result.outcome)}: {result.reason}")
-            )
+            skip.set("message", xml_text(f"{outcome_word(lang, result.outcome)}: {result.reason}"))
     suite.set("tests", str(len(report.results)))
     suite.set("failures", str(failures))
     suite.set("errors", "0")

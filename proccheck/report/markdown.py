@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from proccheck.i18n import t
-from proccheck.model import OUTCOMES, Outcome, Report, RunResult
+from proccheck.i18n import _, ngettext
+from proccheck.model import OUTCOMES, Outcome, Principle, Report, RunResult
 from proccheck.report.common import coverage_line, one_line
+from proccheck.vocabulary import kind_name, level_word, outcome_word, principle_name
 
 MAX_CHARS = 65_000
 _BADGE: dict[Outcome, str] = {
@@ -39,14 +40,12 @@ def md_code(text: str, limit: int = 100) -> str:
 
 def render(run: RunResult) -> str:
     """The run as Markdown, truncated with a note if it would exceed MAX_CHARS."""
+    lang = run.reports[0].lang if run.reports else "en"
     blocks: list[str] = []
     for report in run.reports:
         blocks.extend(_report_blocks(report))
     if run.problems:
-        lang = run.reports[0].lang if run.reports else "en"
-        blocks.append(
-            "### " + ("Filer som inte kunde läsas" if lang == "sv" else "Unreadable input")
-        )
+        blocks.append("### " + _(lang, "Unreadable input"))
         for p in run.problems:
             where = f"{p.path}:{p.where}" if p.where else p.path
             blocks.append(
@@ -56,10 +55,16 @@ def render(run: RunResult) -> str:
     for index, block in enumerate(blocks):
         if len(text) + len(block) + 200 > MAX_CHARS:
             remaining = len(blocks) - index
-            text += (
-                f"\n> … {remaining} more parts left out to stay under GitHub's comment limit; "
-                "see the full report (-f html or -f json).\n"
+            note = ngettext(
+                lang,
+                "{count} more part left out to stay under GitHub's comment limit; "
+                "see the full report (-f html or -f json).",
+                "{count} more parts left out to stay under GitHub's comment limit; "
+                "see the full report (-f html or -f json).",
+                remaining,
+                count=remaining,
             )
+            text += f"\n> … {note}\n"
             break
         text += block + "\n"
     return text
@@ -68,33 +73,29 @@ def render(run: RunResult) -> str:
 def _report_blocks(report: Report) -> list[str]:
     lang = report.lang
     head = (
-        f"## {t(lang, 'kind.' + report.kind)}: {md(report.subject.name or report.subject.path, 200)}\n\n"
-        f"{_BADGE[report.outcome]} **{t(lang, 'outcome.' + report.outcome)}**"
-        + (
-            f" · {'poäng' if lang == 'sv' else 'score'} {report.score}/100"
-            if report.score is not None
-            else ""
-        )
+        f"## {kind_name(lang, report.kind)}: {md(report.subject.name or report.subject.path, 200)}\n\n"
+        f"{_BADGE[report.outcome]} **{outcome_word(lang, report.outcome)}**"
+        + (" · " + _(lang, "score") + f" {report.score}/100" if report.score is not None else "")
         + f" · {md(report.subject.path, 200)} · {md_code(report.requirement_set.id)} "
         f"{md(report.requirement_set.version, 40)}\n\n"
         f"{md(coverage_line(report), 400)}\n"
     )
     blocks = [head]
-    principles: dict[str, dict[Outcome, int]] = {}
+    principles: dict[Principle, dict[Outcome, int]] = {}
     for result in report.results:
         principles.setdefault(result.principle, dict.fromkeys(OUTCOMES, 0))[result.outcome] += 1
     if principles:
         rows = [
             "| "
-            + ("Princip" if lang == "sv" else "Principle")
+            + _(lang, "Principle")
             + " | "
-            + " | ".join(f"{_BADGE[o]} {t(lang, 'outcome.' + o)}" for o in OUTCOMES)
+            + " | ".join(f"{_BADGE[o]} {outcome_word(lang, o)}" for o in OUTCOMES)
             + " |",
             "|---|" + "---:|" * len(OUTCOMES),
         ]
         for principle, tally in principles.items():
             rows.append(
-                f"| {t(lang, 'principle.' + principle)} | "
+                f"| {principle_name(lang, principle)} | "
                 + " | ".join(str(tally[o]) for o in OUTCOMES)
                 + " |"
             )
@@ -102,22 +103,18 @@ def _report_blocks(report: Report) -> list[str]:
     if report.results:
         rows = [
             "| | "
-            + ("Krav" if lang == "sv" else "Requirement")
-            + " | "
-            + ("Nivå" if lang == "sv" else "Level")
-            + " | "
-            + ("Motivering" if lang == "sv" else "Reason")
+            + " | ".join((_(lang, "Requirement"), _(lang, "Level"), _(lang, "Reason")))
             + " |",
             "|---|---|---|---|",
         ]
         for result in report.results:
             rows.append(
                 f"| {_BADGE[result.outcome]} | **{md(result.requirement, 40)}** {md(result.title, 120)} | "
-                f"{t(lang, 'level.' + result.level)} | {md(result.reason, 300)} |"
+                f"{level_word(lang, result.level)} | {md(result.reason, 300)} |"
             )
         blocks.append("\n".join(rows) + "\n")
     if report.findings:
-        blocks.append("### " + ("Iakttagelser" if lang == "sv" else "Findings") + "\n")
+        blocks.append("### " + _(lang, "Findings") + "\n")
         for finding in report.findings:
             line = (
                 f"- **{md_code(finding.check, 40)}** {md(finding.requirement or '', 40)} "
@@ -126,6 +123,6 @@ def _report_blocks(report: Report) -> list[str]:
             if finding.evidence:
                 line += f"\n  > {md(finding.evidence, 300)}"
             if finding.fix:
-                line += f"\n  *{'Åtgärd' if lang == 'sv' else 'Fix'}:* {md(finding.fix, 400)}"
+                line += "\n  *" + _(lang, "Fix") + f":* {md(finding.fix, 400)}"
             blocks.append(line)
     return blocks

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from proccheck import __version__
-from proccheck.i18n import t
+from proccheck.i18n import N_, _
 from proccheck.model import (
     Comparison,
     Lang,
@@ -28,6 +28,7 @@ from proccheck.model import (
 )
 from proccheck.report.common import one_line, plain
 from proccheck.report.json_format import Tool
+from proccheck.vocabulary import level_word, outcome_word
 
 MATRIX_FORMATS = ("xlsx", "csv", "html", "markdown", "json")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -45,40 +46,38 @@ def cell_text(value: str) -> str:
     return "'" + cleaned if cleaned.startswith(_FORMULA_START) else cleaned
 
 
+_LABELS: dict[str, str] = {
+    "id": N_("Requirement ID"),
+    "level": N_("Level"),
+    "title": N_("Title"),
+    "text": N_("Requirement text"),
+    "answer": N_("Answer"),
+    "comment": N_("Comment"),
+    "evidence": N_("Evidence"),
+    "needs": N_("Evidence to attach"),
+    "vendor": N_("Vendor"),
+    "outcome": N_("Outcome"),
+    "reason": N_("Reason"),
+    "fails": N_("Must-requirements not met"),
+    "review": N_("Must-requirements to review"),
+    "matrix": N_("Comparison"),
+    "findings": N_("Findings"),
+    "summary": N_("Summary"),
+    "check": N_("Check"),
+    "location": N_("Location"),
+    "message": N_("Finding"),
+    "quote": N_("Vendor's words"),
+    "fix": N_("Fix"),
+    "note": N_("proccheck flags answers for review; a person makes the decision."),
+}
+
+
 def _labels(lang: Lang) -> dict[str, str]:
-    sv = lang == "sv"
-    return {
-        "id": "Krav-ID" if sv else "Requirement ID",
-        "level": "Nivå" if sv else "Level",
-        "title": "Rubrik" if sv else "Title",
-        "text": "Kravtext" if sv else "Requirement text",
-        "answer": "Svar" if sv else "Answer",
-        "comment": "Kommentar" if sv else "Comment",
-        "evidence": "Bilaga/referens" if sv else "Evidence",
-        "needs": "Underlag som krävs" if sv else "Evidence to attach",
-        "vendor": "Leverantör" if sv else "Vendor",
-        "outcome": "Resultat" if sv else "Outcome",
-        "reason": "Motivering" if sv else "Reason",
-        "fails": "Ej uppfyllda skall-krav" if sv else "Must-requirements not met",
-        "review": "Skall-krav att granska" if sv else "Must-requirements to review",
-        "matrix": "Jämförelse" if sv else "Comparison",
-        "findings": "Iakttagelser" if sv else "Findings",
-        "summary": "Sammanfattning" if sv else "Summary",
-        "check": "Kontroll" if sv else "Check",
-        "location": "Plats" if sv else "Location",
-        "message": "Iakttagelse" if sv else "Finding",
-        "quote": "Leverantörens ord" if sv else "Vendor's words",
-        "fix": "Åtgärd" if sv else "Fix",
-        "note": (
-            "proccheck markerar svar för granskning; beslutet fattas av en person."
-            if sv
-            else "proccheck flags answers for review; a person makes the decision."
-        ),
-    }
+    return {key: _(lang, msgid) for key, msgid in _LABELS.items()}
 
 
 def _cell(outcome: Outcome, reason: str, lang: Lang) -> str:
-    return f"{t(lang, 'outcome.' + outcome)}: {one_line(reason, 200)}"
+    return f"{outcome_word(lang, outcome)}: {one_line(reason, 200)}"
 
 
 class ComparisonDocument(BaseModel):
@@ -126,7 +125,7 @@ def render_csv(comparison: Comparison) -> str:
         writer.writerow(
             [
                 cell_text(row.requirement),
-                t(comparison.lang, "level." + row.level),
+                level_word(comparison.lang, row.level),
                 cell_text(row.text),
                 *(cell_text(_cell(c.outcome, c.reason, comparison.lang)) for c in row.cells),
             ]
@@ -164,7 +163,7 @@ def render_markdown(comparison: Comparison) -> str:
     ]
     for v in comparison.vendors:
         lines.append(
-            f"| {_md(v.vendor, 80)} | {badge[v.outcome]} {t(lang, 'outcome.' + v.outcome)} | "
+            f"| {_md(v.vendor, 80)} | {badge[v.outcome]} {outcome_word(lang, v.outcome)} | "
             f"{_md(', '.join(v.not_met) or '–')} | {_md(', '.join(v.not_verified) or '–')} |"
         )
     lines += [
@@ -176,13 +175,14 @@ def render_markdown(comparison: Comparison) -> str:
     ]
     for row in comparison.rows:
         lines.append(
-            f"| **{_md(row.requirement, 40)}** {_md(row.title, 80)} | {t(lang, 'level.' + row.level)} | "
+            f"| **{_md(row.requirement, 40)}** {_md(row.title, 80)} | {level_word(lang, row.level)} | "
             + " | ".join(f"{badge[c.outcome]} {_md(c.reason, 120)}" for c in row.cells)
             + " |"
         )
     text = "\n".join(lines) + "\n"
     if len(text) > 65_000:
-        text = text[:64_000].rsplit("\n", 1)[0] + "\n\n> … truncated; see -f xlsx or -f html.\n"
+        cut = _(lang, "truncated; see -f xlsx or -f html.")
+        text = text[:64_000].rsplit("\n", 1)[0] + f"\n\n> … {cut}\n"
     return text
 
 
@@ -197,7 +197,7 @@ def render_html(comparison: Comparison) -> str:
         return escape(plain(text, limit), quote=True)
 
     def badge(outcome: Outcome) -> str:
-        return f'<span class="badge b-{outcome}">{escape(t(lang, "outcome." + outcome))}</span>'
+        return f'<span class="badge b-{outcome}">{escape(outcome_word(lang, outcome))}</span>'
 
     parts = [
         "<!DOCTYPE html>",
@@ -229,7 +229,7 @@ def render_html(comparison: Comparison) -> str:
     for row in comparison.rows:
         parts.append(
             f'<tr><td><strong class="code">{e(row.requirement, 40)}</strong> {e(row.title, 150)}</td>'
-            f"<td>{escape(t(lang, 'level.' + row.level))}</td>"
+            f"<td>{escape(level_word(lang, row.level))}</td>"
             + "".join(
                 f'<td class="cell">{badge(c.outcome)}<br>{e(c.reason, 300)}</td>' for c in row.cells
             )
@@ -266,7 +266,7 @@ def render_xlsx(comparison: Comparison) -> bytes:
         sheet.append(
             [
                 cell_text(row.requirement),
-                t(lang, "level." + row.level),
+                level_word(lang, row.level),
                 cell_text(row.text),
                 *(cell_text(_cell(c.outcome, c.reason, lang)) for c in row.cells),
             ]
@@ -292,7 +292,7 @@ def render_xlsx(comparison: Comparison) -> bytes:
         summary.append(
             [
                 cell_text(v.vendor),
-                t(lang, "outcome." + v.outcome),
+                outcome_word(lang, v.outcome),
                 cell_text(", ".join(v.not_met)),
                 cell_text(", ".join(v.not_verified)),
             ]
@@ -328,7 +328,7 @@ def render_xlsx(comparison: Comparison) -> bytes:
                     cell_text(report.subject.name),
                     cell_text(finding.requirement or ""),
                     cell_text(finding.check),
-                    t(lang, "outcome." + finding.outcome),
+                    outcome_word(lang, finding.outcome),
                     cell_text(finding.location.describe()),
                     cell_text(finding.message),
                     cell_text(finding.evidence or ""),
@@ -409,7 +409,7 @@ def template_rows(requirement_set: RequirementSet, lang: Lang) -> list[list[str]
         rows.append(
             [
                 requirement.id,
-                t(lang, "level." + requirement.level),
+                level_word(lang, requirement.level),
                 requirement.text.get(lang),
                 needs,
                 "",
@@ -439,15 +439,16 @@ def render_template_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = "Krav" if lang == "sv" else "Requirements"
+    sheet.title = _(lang, "Requirements")
     for row in rows:
         sheet.append([cell_text(c) for c in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9E1F2")
-    choices = '"Ja,Nej,Delvis"' if lang == "sv" else '"Yes,No,Partly"'
-    validation = DataValidation(type="list", formula1=choices, allow_blank=True)
-    validation.error = "Välj Ja, Nej eller Delvis" if lang == "sv" else "Choose Yes, No or Partly"
+    # Translators: the answers vendors pick from in the template (and that `answers check` reads)
+    choices = ",".join((_(lang, "Yes"), _(lang, "No"), _(lang, "Partly")))
+    validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+    validation.error = _(lang, "Choose Yes, No or Partly")
     validation.errorTitle = "proccheck"
     sheet.add_data_validation(validation)
     if len(rows) > 1:

@@ -11,23 +11,24 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from proccheck.i18n import t
-from proccheck.model import Lang, Outcome
+from proccheck.i18n import N_, _, pgettext
+from proccheck.model import Lang, Level, Outcome
 from proccheck.probe import Probed
 from proccheck.report.matrix import _FILL, _force_strings, cell_text
 
-RESULT_KEY: dict[Outcome, str] = {
-    "met": "probe.reconciliation.ok",
-    "not_met": "probe.reconciliation.not_ok",
-    "not_applicable": "probe.reconciliation.na",
-    "not_verified": "probe.reconciliation.unverified",
+RESULTS: dict[Outcome, str] = {
+    "met": N_("OK"),
+    "not_met": N_("NOT OK"),
+    "not_applicable": N_("N/A"),
+    "not_verified": N_("Not verified"),
 }
+LEVELS: dict[Level, str] = {"must": N_("MUST"), "should": N_("SHOULD")}
 _WIDTHS = (12, 8, 60, 14, 70, 60)
 
 
 def result_label(outcome: Outcome, lang: Lang) -> str:
     """OK / EJ OK / N/A / Ej verifierat (Swedish) or OK / NOT OK / N/A / Not verified."""
-    return t(lang, RESULT_KEY[outcome])
+    return _(lang, RESULTS[outcome])
 
 
 def _cell(value: str) -> str:
@@ -40,13 +41,17 @@ def _cell(value: str) -> str:
 def rows(probed: Probed, lang: Lang) -> list[list[str]]:
     """Header plus one row per requirement, as plain (not yet neutralised) strings."""
     header = [
-        t(lang, f"probe.reconciliation.{k}")
-        for k in ("id", "level", "text", "result", "reason", "evidence")
+        _(lang, "Requirement ID"),
+        _(lang, "Level"),
+        _(lang, "Requirement"),
+        _(lang, "Result"),
+        _(lang, "Reason"),
+        pgettext(lang, "reconciliation sheet", "Evidence"),
     ]
     body = [
         [
             row.requirement,
-            t(lang, f"probe.reconciliation.{row.level}"),
+            _(lang, LEVELS[row.level]),
             row.text,
             result_label(row.outcome, lang),
             row.reason,
@@ -67,7 +72,7 @@ def render_xlsx(probed: Sequence[Probed], lang: Lang) -> bytes:
     first = workbook.active
     assert first is not None
     workbook.remove(first)
-    base = t(lang, "probe.reconciliation.sheet")
+    base = _(lang, "Reconciliation")
     for number, item in enumerate(probed, start=1):
         sheet = workbook.create_sheet(base if len(probed) == 1 else f"{base} {number}")
         for values in rows(item, lang):

@@ -6,9 +6,10 @@ terminal and NO_COLOR is not set.
 
 from __future__ import annotations
 
-from proccheck.i18n import t
+from proccheck.i18n import _
 from proccheck.model import Outcome, Report, RunResult
 from proccheck.report.common import coverage_line, one_line, plain
+from proccheck.vocabulary import kind_name, level_word, outcome_word, severity_word
 
 _MARK: dict[Outcome, str] = {"met": "✓", "not_met": "✗", "not_verified": "?", "not_applicable": "-"}
 _COLOUR: dict[Outcome, str] = {
@@ -47,20 +48,15 @@ def _render(run: RunResult, colour: bool) -> str:
 
 def _report_lines(report: Report, colour: bool) -> list[str]:
     lang = report.lang
-    outcome_word = t(lang, f"outcome.{report.outcome}").upper()
-    set_word = "kravuppsättning" if lang == "sv" else "requirement set"
+    verdict = _paint(outcome_word(lang, report.outcome).upper(), report.outcome, colour)
     lines = [
-        f"{t(lang, 'kind.' + report.kind)}: {one_line(report.subject.path)}"
+        f"{kind_name(lang, report.kind)}: {one_line(report.subject.path)}"
         + (f" ({one_line(report.subject.name)})" if report.subject.name else ""),
-        f"{set_word}: {one_line(report.requirement_set.id, 100)} "
+        _(lang, "requirement set") + f": {one_line(report.requirement_set.id, 100)} "
         f"{one_line(report.requirement_set.version, 40)}",
-        ("resultat" if lang == "sv" else "outcome")
-        + f": {_paint(outcome_word, report.outcome, colour)}"
-        + (
-            f"   {'poäng' if lang == 'sv' else 'score'}: {report.score}/100"
-            if report.score is not None
-            else ""
-        ),
+        _(lang, "outcome")
+        + f": {verdict}"
+        + ("   " + _(lang, "score") + f": {report.score}/100" if report.score is not None else ""),
         "",
     ]
     by_requirement: dict[str | None, list[int]] = {}
@@ -69,14 +65,14 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
     for result in report.results:
         mark = _paint(_MARK[result.outcome], result.outcome, colour)
         lines.append(
-            f"{mark} {one_line(result.requirement, 60)} [{t(lang, 'level.' + result.level)}] "
+            f"{mark} {one_line(result.requirement, 60)} [{level_word(lang, result.level)}] "
             f"{one_line(result.title, 120)}: {one_line(result.reason, 300)}"
         )
         for index in by_requirement.pop(result.requirement, []):
             lines.extend(_finding_lines(report, index, skip_message=result.reason))
     leftovers = [i for indexes in by_requirement.values() for i in indexes]
     if leftovers:
-        lines.append("övrigt:" if lang == "sv" else "other:")
+        lines.append(_(lang, "other:"))
         for index in leftovers:
             lines.extend(_finding_lines(report, index))
     lines.append("")
@@ -90,11 +86,11 @@ def _finding_lines(report: Report, index: int, skip_message: str = "") -> list[s
     message = one_line(finding.message)
     same = message == one_line(skip_message, 300) or message.startswith(skip_message.rstrip("…"))
     lines = [
-        f"    {one_line(finding.location.describe(), 200)}: {t(lang, 'severity.' + finding.severity)}"
+        f"    {one_line(finding.location.describe(), 200)}: {severity_word(lang, finding.severity)}"
         f" {one_line(finding.check, 40)}" + ("" if same else f": {message}")
     ]
     if finding.evidence:
         lines.append(f'      "{one_line(finding.evidence, 300)}"')
     if finding.fix:
-        lines.append(f"      {'åtgärd' if lang == 'sv' else 'fix'}: {plain(finding.fix, 400)}")
+        lines.append("      " + _(lang, "fix") + f": {plain(finding.fix, 400)}")
     return lines

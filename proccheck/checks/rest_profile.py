@@ -1,11 +1,11 @@
-"""Per-requirement verdicts for DIGG's REST API profile (`builtin:digg-rest-api-profil`).
+"""DIGG's REST API profile rules (`builtin:digg-rest-api-profil`), one verdict check per rule.
 
-The profile's rules are finer than the probe checks (OA001-OA014): "API keys SHALL NOT be in the
+The profile's rules are finer than the probe checks (OA001-OA015): "API keys SHALL NOT be in the
 query string" is one line of OA007, "page SHALL start at 1" no check at all. So each profile id
-the description can show gets a small evaluator here, keyed by the profile's own id, as DIGG's
-own lint processor does. They apply only to requirements defined by the built-in profile set (a
-user's own `SAK.09` may mean something else); a requirement with no evaluator falls back to its
-mapped probe checks, and one with neither is `not_verified`: the description cannot show it.
+the description can show is a registered verdict check here, coded `RAP-` plus the profile's own
+id (`RAP-SAK.15`), as DIGG's own lint processor keys its rules. A requirement is judged by the
+rule check its `verification.checks` lists, so a user's own `SAK.09` means nothing here unless
+the user says so; the profile set lists them.
 
 Each verdict is `met`, `not_met`, `not_applicable` (the rule's condition never arises, e.g. no
 API key scheme for SAK.15) or `not_verified` (the description cannot show it, or can show only
@@ -14,32 +14,29 @@ part of it, e.g. HTTPS but not the TLS version for SAK.01), with the locations b
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from proccheck.checks import Verdict, register
+from proccheck.checks.api_analysis import Analysis
+from proccheck.checks.probe_checks import ProbeContext
 from proccheck.i18n import t
 from proccheck.model import Lang, Outcome, Requirement
-from proccheck.probe.analysis import Analysis
 from proccheck.probe.openapi import ApiIndex, Operation
 
 PROFILE_SET = "builtin:digg-rest-api-profil"
+PROFILE_URL = "https://dev.dataportal.se/rest-api-profil"
 EXAMPLES = 5
 
 
 @dataclass(frozen=True)
-class Verdict:
-    """The outcome for one profile requirement, why, and where (JSON pointers or URLs)."""
-
-    outcome: Outcome
-    reason: str
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Ctx:
+    """What an evaluator reads: the description, its measurements and the message language."""
+
     index: ApiIndex
     analysis: Analysis
     lang: Lang
@@ -47,20 +44,6 @@ class Ctx:
 
 
 Evaluator = Callable[[Ctx], Verdict]
-EVALUATORS: dict[str, Evaluator] = {}
-
-
-def applies(requirement: Requirement) -> bool:
-    """Whether `requirement` is the built-in profile's own (so its id means the profile's rule)."""
-    return requirement.defined_in == PROFILE_SET
-
-
-def evaluate(requirement: Requirement, ctx: Ctx) -> Verdict | None:
-    """The verdict for a profile requirement the description can speak to, else None."""
-    if not applies(requirement):
-        return None
-    evaluator = EVALUATORS.get(requirement.id)
-    return evaluator(ctx) if evaluator else None
 
 
 def cannot_show(lang: Lang) -> str:
@@ -68,13 +51,53 @@ def cannot_show(lang: Lang) -> str:
     return t(lang, "probe.rap.cannot_show")
 
 
-def _rule(*ids: str) -> Callable[[Evaluator], Evaluator]:
-    def register(func: Evaluator) -> Evaluator:
-        for rule_id in ids:
-            EVALUATORS[rule_id] = func
-        return func
+def _documentation(rule_id: str, evaluator: Evaluator) -> Callable[[], str]:
+    """The rule check's documentation: the rule as the profile set states it, and how the
+    evaluator judges it from the description (its docstring)."""
 
-    return register
+    def build() -> str:
+        from proccheck.requirements import load_requirement_set
+
+        requirement = load_requirement_set(PROFILE_SET).get(rule_id)
+        text = requirement.text.en if requirement else rule_id
+        level = "SKALL (must)" if requirement and requirement.level == "must" else "BÖR (should)"
+        how = inspect.cleandoc(evaluator.__doc__ or "Judged from the description.")
+        return (
+            f"What it checks\nProfile rule {rule_id}, {level}: {text}\n\n{how}\n\n"
+            "Why it matters\nDIGG's REST API profile is the national profile for public-sector "
+            "REST APIs in Sweden; an API that follows it can be used by other agencies and "
+            "municipalities without special adaptation, and DIGG's validator reports the same "
+            "rule ids.\n\n"
+            f"How to comply\nChange the API (or its description) so that {rule_id} holds: "
+            f"{text}\n\n"
+            f"References\n- DIGG, REST API-profil, {rule_id}: {PROFILE_URL}"
+        )
+
+    return build
+
+
+def rule(rule_id: str, *, title_en: str, title_sv: str) -> Callable[[Evaluator], Evaluator]:
+    """Register `evaluator` as the verdict check `RAP-<rule_id>` (stackable: one evaluator may
+    judge several rules)."""
+
+    def decorate(evaluator: Evaluator) -> Evaluator:
+        def judge(index: ApiIndex, ctx: ProbeContext, requirement: Requirement) -> Verdict:
+            return evaluator(Ctx(index, ctx.analysis, ctx.lang, ctx.public_source))
+
+        judge.__doc__ = evaluator.__doc__
+        register(
+            f"RAP-{rule_id}",
+            f"rest-api-profile-{rule_id.lower().replace('.', '-')}",
+            title_en=f"{rule_id} {title_en}",
+            title_sv=f"{rule_id} {title_sv}",
+            kind="probe",
+            severity="warning",
+            verdict=True,
+            doc_source=_documentation(rule_id, evaluator),
+        )(judge)
+        return evaluator
+
+    return decorate
 
 
 def _tally(
@@ -168,36 +191,66 @@ def _consistent(c: Ctx, items: str, names: list[str]) -> Verdict:
 # --- documentation -------------------------------------------------------------------------------
 
 
-@_rule("DOK.01")
+@rule(
+    "DOK.01",
+    title_en="Documentation published online",
+    title_sv="Dokumentationen publicerad online",
+)
 def _dok01(c: Ctx) -> Verdict:
+    """Met when the description was fetched from a public URL (without `--allow-private`); a
+    local file cannot show where, or whether, it is published."""
     if c.public_source:
         return Verdict("met", t(c.lang, "probe.rap.public"), (c.index.display,))
     return Verdict("not_verified", t(c.lang, "probe.rap.not_public"))
 
 
-@_rule("DOK.03")
+@rule(
+    "DOK.03",
+    title_en="Overview information about the API",
+    title_sv="Övergripande information om API:et",
+)
 def _dok03(c: Ctx) -> Verdict:
+    """Counts the `info` fields title, version, description, contact and license: met when
+    all five are present."""
     info = c.index.info
     fields = ("title", "version", "description", "contact", "license")
     return _tally(c, "info_fields", [(f"/info/{f}", bool(info.get(f))) for f in fields])
 
 
-@_rule("DOK.07", "DOK.11")
+@rule(
+    "DOK.07",
+    title_en="Description of the API as a whole",
+    title_sv="Beskrivning av API:et i dess helhet",
+)
+@rule(
+    "DOK.11",
+    title_en="Purpose and behaviour of the API described",
+    title_sv="API:ets syfte och beteende beskrivna",
+)
 def _info_description(c: Ctx) -> Verdict:
+    """Met when `info.description` is a non-empty text."""
     text = c.index.info.get("description")
     ok = isinstance(text, str) and bool(text.strip())
     return _tally(c, "info_fields", [("/info/description", ok)])
 
 
-@_rule("DOK.08")
+@rule("DOK.08", title_en="Service level described", title_sv="Servicenivå beskriven")
 def _dok08(c: Ctx) -> Verdict:
+    """Met when the description carries a service level (`info.x-sla` object); otherwise not
+    verified, since an SLA usually lives outside the description."""
     if isinstance(c.index.info.get("x-sla"), dict):
         return Verdict("met", t(c.lang, "probe.rap.found", what="info.x-sla"), ("/info/x-sla",))
     return Verdict("not_verified", cannot_show(c.lang))
 
 
-@_rule("DOK.09")
+@rule(
+    "DOK.09",
+    title_en="Known problems and limitations described",
+    title_sv="Kända problem och begränsningar beskrivna",
+)
 def _dok09(c: Ctx) -> Verdict:
+    """Met when the description lists known limitations (`info.x-limitations`); otherwise
+    not verified."""
     if c.index.info.get("x-limitations"):
         found = t(c.lang, "probe.rap.found", what="info.x-limitations")
         return Verdict("met", found, ("/info/x-limitations",))
@@ -213,8 +266,14 @@ def _has_example(c: Ctx, media: Any) -> bool:
     return isinstance(schema, dict) and ("example" in schema or "examples" in schema)
 
 
-@_rule("DOK.15")
+@rule(
+    "DOK.15",
+    title_en="Complete examples of requests and responses",
+    title_sv="Kompletta exempel på anrop och svar",
+)
 def _dok15(c: Ctx) -> Verdict:
+    """Counts request and response bodies with a schema: met when each has an example (on
+    the media type, or on its schema or its array items)."""
     bodies = [
         (m.pointer, _has_example(c, m))
         for op in c.index.operations
@@ -224,15 +283,21 @@ def _dok15(c: Ctx) -> Verdict:
     return _tally(c, "bodies", bodies)
 
 
-@_rule("DOK.17")
+@rule("DOK.17", title_en="Current version of OpenAPI", title_sv="Aktuell version av OpenAPI")
 def _dok17(c: Ctx) -> Verdict:
+    """Met for OpenAPI 3.0 or 3.1; not met for Swagger 2.0."""
     ok = c.index.version != "2.0"
     where = "/openapi" if ok else "/swagger"
     return _tally(c, "versions", [(f"{where} ({c.index.declared_version})", ok)])
 
 
-@_rule("DOK.19")
+@rule(
+    "DOK.19",
+    title_en="Resources and operations described",
+    title_sv="Resurser och operationer beskrivna",
+)
 def _dok19(c: Ctx) -> Verdict:
+    """Counts operations: met when each has a summary or a description."""
     return _tally(c, "operations", [(_op(op), op.described) for op in c.index.operations])
 
 
@@ -240,8 +305,14 @@ def _error(status: str) -> bool:
     return status[:1] in ("4", "5") or status == "default"
 
 
-@_rule("DOK.20")
+@rule(
+    "DOK.20",
+    title_en="Status and error codes documented",
+    title_sv="Svarskoder och felkoder dokumenterade",
+)
 def _dok20(c: Ctx) -> Verdict:
+    """Counts responses: met when each has a description and every operation documents at
+    least one 4xx/5xx (or default) response."""
     pairs = [(r.pointer, bool(r.description.strip())) for op in c.index.operations
              for r in op.responses]  # fmt: skip
     pairs += [
@@ -260,8 +331,16 @@ _DATE_NAME = re.compile(
 )
 
 
-@_rule("DOT.01", "DOT.04")
+@rule("DOT.01", title_en="Dates and times per RFC 3339", title_sv="Datum och tid enligt RFC 3339")
+@rule(
+    "DOT.04",
+    title_en="Date and time fields declared in RFC 3339 format",
+    title_sv="Datum- och tidsfält beskrivs med RFC 3339-format",
+)
 def _dot(c: Ctx) -> Verdict:
+    """Counts string properties whose names look like dates or times (`…date`, `…At`,
+    `created`, `updated`…): met only in part (not verified) when all declare `format: date`
+    or `date-time`, since values cannot be seen; not met when one does not."""
     pairs: list[tuple[str, bool]] = []
     prefix = "/definitions/" if c.index.version == "2.0" else "/components/schemas/"
     for name, schema in c.index.schemas.items():
@@ -284,8 +363,15 @@ _PERSONAL = frozenset(
 )
 
 
-@_rule("RES.02")
+@rule(
+    "RES.02",
+    title_en="No primary keys or personal identity numbers exposed",
+    title_sv="Inga primärnycklar eller personnummer exponeras",
+)
 def _res02(c: Ctx) -> Verdict:
+    """Counts query and path parameters: not met when one is a personal identity number
+    (`personnummer`, `pnr`, `ssn`…); otherwise not verified, as primary keys cannot be told
+    from names."""
     pairs = [
         (f"{p.location} {p.name} ({_op(op)})",
          re.sub(r"[^a-z]", "", p.name.lower()) not in _PERSONAL)
@@ -298,21 +384,36 @@ def _paths(c: Ctx) -> list[str]:
     return list(dict.fromkeys(op.path for op in c.index.operations))
 
 
-@_rule("RES.06", "UFN.08")
+@rule(
+    "RES.06",
+    title_en="Resource names in lower case with hyphens",
+    title_sv="Resursnamn med gemener och bindestreck",
+)
+@rule(
+    "UFN.08", title_en="Hyphens between words in URLs", title_sv="Bindestreck mellan ord i URL:er"
+)
 def _kebab(c: Ctx) -> Verdict:
+    """Counts paths: met when every fixed segment is lower case with hyphens between words."""
     pattern = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)?$")
     return _tally(c, "paths", [(p, all(pattern.match(s) for s in _segments(p))) for p in _paths(c)])
 
 
-@_rule("UFN.01")
+@rule(
+    "UFN.01",
+    title_en="URL structure with API name and version",
+    title_sv="URL-struktur med API-namn och version",
+)
 def _ufn01(c: Ctx) -> Verdict:
+    """Counts server URLs: met when each has the form `https://host/api-name/vN`."""
     pattern = re.compile(r"^https?://[^/]+/[^/]+(/[^/]+)*/v\d+/?$")
     return _tally(c, "servers", [(u, bool(pattern.match(u))) for u in c.index.servers],
                   none="not_verified")  # fmt: skip
 
 
-@_rule("UFN.02")
+@rule("UFN.02", title_en="HTTPS on port 443", title_sv="HTTPS på port 443")
 def _ufn02(c: Ctx) -> Verdict:
+    """Counts server URLs: met when each is https on the default port 443."""
+
     def ok(url: str) -> bool:
         try:
             parts = urlsplit(url)
@@ -323,22 +424,31 @@ def _ufn02(c: Ctx) -> Verdict:
     return _tally(c, "servers", [(u, ok(u)) for u in c.index.servers], none="not_verified")
 
 
-@_rule("UFN.05")
+@rule("UFN.05", title_en="URL at most 2048 characters", title_sv="URL högst 2048 tecken")
 def _ufn05(c: Ctx) -> Verdict:
+    """Counts paths: met when the longest server URL plus the path stays within 2,048
+    characters."""
     base = max((len(u) for u in c.index.servers), default=0)
     return _tally(c, "paths", [(p, base + len(p) <= 2048) for p in _paths(c)])
 
 
-@_rule("UFN.07")
+@rule("UFN.07", title_en="Permitted characters in URLs", title_sv="Tillåtna tecken i URL:er")
 def _ufn07(c: Ctx) -> Verdict:
+    """Counts paths and server URL paths: met when every fixed segment uses only a-z, 0-9,
+    `.`, `~` and `-`."""
     pattern = re.compile(r"^[a-z0-9.~-]*$")
     pairs = [(p, all(pattern.match(s) for s in _segments(p))) for p in _paths(c)]
     pairs += [(u, all(pattern.match(s) for s in _segments(path))) for u, path in _server_paths(c)]
     return _tally(c, "urls", pairs)
 
 
-@_rule("UFN.09")
+@rule(
+    "UFN.09",
+    title_en="No spaces or underscores in URLs",
+    title_sv="Inga blanksteg eller understreck i URL:er",
+)
 def _ufn09(c: Ctx) -> Verdict:
+    """Counts paths and server URLs: met when none contains a space or an underscore."""
     pairs = [(p, " " not in p and "_" not in "".join(_segments(p))) for p in _paths(c)]
     pairs += [(u, " " not in u and "_" not in path) for u, path in _server_paths(c)]
     return _tally(c, "urls", pairs)
@@ -352,8 +462,14 @@ def _json(media_type: str) -> bool:
     return base == "application/json" or base.endswith("+json")
 
 
-@_rule("AME.01")
+@rule(
+    "AME.01",
+    title_en="Representations in JSON (RFC 8259)",
+    title_sv="Representationer i JSON (RFC 8259)",
+)
 def _ame01(c: Ctx) -> Verdict:
+    """Counts request bodies and success response bodies: met when each offers
+    `application/json` or a `+json` type."""
     pairs: list[tuple[str, bool]] = []
     for op in c.index.operations:
         if op.request:
@@ -366,8 +482,13 @@ def _ame01(c: Ctx) -> Verdict:
     return _tally(c, "bodies", pairs)
 
 
-@_rule("AME.02")
+@rule(
+    "AME.02",
+    title_en="JSON as the default response format",
+    title_sv="JSON som standardformat för svar",
+)
 def _ame02(c: Ctx) -> Verdict:
+    """Counts operations with a success response body: met when each offers JSON."""
     pairs = [
         (_op(op), any(_json(m.media_type) for r in op.responses for m in r.media))
         for op in c.index.operations
@@ -376,24 +497,36 @@ def _ame02(c: Ctx) -> Verdict:
     return _tally(c, "operations", pairs)
 
 
-@_rule("AME.04")
+@rule(
+    "AME.04",
+    title_en="Field names in camelCase or snake_case",
+    title_sv="Fältnamn i camelCase eller snake_case",
+)
 def _ame04(c: Ctx) -> Verdict:
+    """Counts property names of the named schemas: met when each is camelCase or snake_case."""
     return _tally(c, "properties", [(n, _style(n) != "other") for n in _properties(c)])
 
 
-@_rule("AME.05")
+@rule("AME.05", title_en="Consistent naming", title_sv="Konsekvent namnsättning")
 def _ame05(c: Ctx) -> Verdict:
+    """Counts property names: not met when both camelCase and snake_case occur (the minority
+    style is listed)."""
     return _consistent(c, "properties", _properties(c))
 
 
-@_rule("AME.07")
+@rule("AME.07", title_en="Alphanumeric field names", title_sv="Alfanumeriska fältnamn")
 def _ame07(c: Ctx) -> Verdict:
+    """Counts property names: met when each uses only letters, digits and underscores."""
     pattern = re.compile(r"^[A-Za-z0-9_]+$")
     return _tally(c, "properties", [(n, bool(pattern.match(n))) for n in _properties(c)])
 
 
-@_rule("ARQ.01")
+@rule("ARQ.01", title_en="Requests in UTF-8", title_sv="Anrop i UTF-8")
 def _arq01(c: Ctx) -> Verdict:
+    """Counts request media types: not met when one declares a charset other than UTF-8;
+    otherwise met only in part (not verified), since the encoding actually sent cannot be
+    seen."""
+
     def utf8(media_type: str) -> bool:
         match = re.search(r"charset\s*=\s*\"?([\w-]+)", media_type, re.I)
         return match is None or match.group(1).lower() in ("utf-8", "utf8")
@@ -402,8 +535,12 @@ def _arq01(c: Ctx) -> Verdict:
     return _tally(c, "bodies", pairs, ceiling="not_verified")
 
 
-@_rule("ARQ.05")
+@rule(
+    "ARQ.05", title_en="No payload data in HTTP headers", title_sv="Ingen nyttolast i HTTP-headers"
+)
 def _arq05(c: Ctx) -> Verdict:
+    """Counts header parameters: met when none carries an object or array (payload data)."""
+
     def simple(schema: Any) -> bool:
         node = c.index.resolve(schema)
         return not (isinstance(node, dict) and node.get("type") in ("object", "array"))
@@ -425,8 +562,11 @@ def _error_media(c: Ctx) -> list[tuple[str, Any]]:
             for m in r.media]  # fmt: skip
 
 
-@_rule("FEL.01")
+@rule("FEL.01", title_en="Error details per RFC 9457", title_sv="Feldetaljer enligt RFC 9457")
 def _fel01(c: Ctx) -> Verdict:
+    """Counts 4xx/5xx response bodies: met when each schema has the RFC 9457 members type,
+    title, status, detail and instance."""
+
     def members(schema: Any) -> set[str]:
         node = c.index.resolve(schema)
         found: set[str] = set()
@@ -444,8 +584,14 @@ def _fel01(c: Ctx) -> Verdict:
     return _tally(c, "error_bodies", pairs, none="not_verified")
 
 
-@_rule("FEL.02")
+@rule(
+    "FEL.02",
+    title_en="Media type problem+json for errors",
+    title_sv="Mediatyp problem+json för fel",
+)
 def _fel02(c: Ctx) -> Verdict:
+    """Counts 4xx/5xx response bodies: met when each uses `application/problem+json` (or
+    `+xml`)."""
     problem = ("application/problem+json", "application/problem+xml")
     pairs = [(w, m.media_type.split(";")[0].strip().lower() in problem) for w, m in _error_media(c)]
     if not pairs and not any(_error(r.status) for op in c.index.operations for r in op.responses):
@@ -457,8 +603,12 @@ def _fel02(c: Ctx) -> Verdict:
 # --- versioning ----------------------------------------------------------------------------------
 
 
-@_rule("VER.05")
+@rule(
+    "VER.05", title_en="Major version in the URL as v[x]", title_sv="Huvudversion i URL:en som v[x]"
+)
 def _ver05(c: Ctx) -> Verdict:
+    """Counts server URLs and paths with a version segment: met when each is `/v<major>`
+    with no minor version; not met when none carries a version."""
     urls = [*c.index.servers, *_paths(c)]
     versioned = [u for u in urls if re.search(r"/v\d+([./]|$)", u)]
     if not versioned:
@@ -467,8 +617,9 @@ def _ver05(c: Ctx) -> Verdict:
     return _tally(c, "urls", [(u, bool(re.search(r"/v\d+(/|$)", u))) for u in versioned])
 
 
-@_rule("VER.06")
+@rule("VER.06", title_en="The api-info resource", title_sv="Resursen api-info")
 def _ver06(c: Ctx) -> Verdict:
+    """Met when the API has `GET /api-info`."""
     found = [_op(op) for op in c.index.operations if op.method == "get" and op.path == "/api-info"]
     if found:
         return Verdict("met", t(c.lang, "probe.rap.found", what="GET /api-info"), tuple(found))
@@ -478,23 +629,32 @@ def _ver06(c: Ctx) -> Verdict:
 # --- filtering, pagination, search ---------------------------------------------------------------
 
 
-@_rule("FNS.01")
+@rule("FNS.01", title_en="Consistent parameter names", title_sv="Konsekventa parameternamn")
 def _fns01(c: Ctx) -> Verdict:
+    """Counts query parameter names: not met when both camelCase and snake_case occur."""
     return _consistent(c, "query_parameters", [name for name, _ in _query(c)])
 
 
-@_rule("FNS.03")
+@rule(
+    "FNS.03",
+    title_en="Query parameters start with a letter",
+    title_sv="Sökparametrar börjar med en bokstav",
+)
 def _fns03(c: Ctx) -> Verdict:
+    """Counts query parameter names: met when each starts with a letter."""
     return _tally(c, "query_parameters", [(n, n[:1].isalpha()) for n, _ in _query(c)])
 
 
-@_rule("FNS.05")
+@rule("FNS.05", title_en="Optional query parameters", title_sv="Frivilliga sökparametrar")
 def _fns05(c: Ctx) -> Verdict:
+    """Counts query parameters: met when none is required."""
     return _tally(c, "query_parameters", [(n, not p.required) for n, p in _query(c)])
 
 
-@_rule("FNS.06")
+@rule("FNS.06", title_en="URL-safe query parameters", title_sv="URL-säkra sökparametrar")
 def _fns06(c: Ctx) -> Verdict:
+    """Counts query parameter names: met when each uses only URL-safe characters (A-Z, a-z,
+    0-9, `.`, `_`, `~`, `-`)."""
     pattern = re.compile(r"^[A-Za-z0-9._~-]+$")
     return _tally(c, "query_parameters", [(n, bool(pattern.match(n))) for n, _ in _query(c)])
 
@@ -503,8 +663,14 @@ _PAGING = frozenset({"page", "offset", "limit", "pagesize", "perpage", "pagenumb
                      "pagetoken", "nexttoken", "skip", "top", "size", "startindex"})  # fmt: skip
 
 
-@_rule("FNS.07")
+@rule(
+    "FNS.07",
+    title_en="Pagination with limit and page or offset",
+    title_sv="Paginering med limit och page eller offset",
+)
 def _fns07(c: Ctx) -> Verdict:
+    """Counts operations with paging parameters: met when each uses `limit` with `page` or
+    `offset`."""
     pairs: list[tuple[str, bool]] = []
     for op in c.index.operations:
         names = {p.name.lower() for p in op.parameters if p.location == "query"}
@@ -538,13 +704,17 @@ def _default_check(c: Ctx, name: str, wanted: int, use_minimum: bool) -> Verdict
     return verdict
 
 
-@_rule("FNS.08")
+@rule("FNS.08", title_en="page starts at 1", title_sv="page börjar på 1")
 def _fns08(c: Ctx) -> Verdict:
+    """Counts `page` query parameters: met when each starts at 1 (default or minimum); not
+    verified when none says."""
     return _default_check(c, "page", 1, use_minimum=True)
 
 
-@_rule("FNS.09")
+@rule("FNS.09", title_en="The default limit is 20", title_sv="Standardvärdet för limit är 20")
 def _fns09(c: Ctx) -> Verdict:
+    """Counts `limit` query parameters: met when each defaults to 20; not verified when none
+    declares a default."""
     return _default_check(c, "limit", 20, use_minimum=False)
 
 
@@ -556,15 +726,23 @@ def _scheme_where(c: Ctx, name: str) -> str:
     return prefix + name
 
 
-@_rule("SAK.01")
+@rule("SAK.01", title_en="HTTPS with at least TLS 1.2", title_sv="HTTPS med minst TLS 1.2")
 def _sak01(c: Ctx) -> Verdict:
+    """Counts the URLs in the description: not met when one uses plain http; otherwise met
+    only in part (not verified), since the TLS version cannot be seen."""
     urls = c.analysis.urls
     pairs = [(u, True) for u, _ in urls["https"]] + [(u, False) for u, _ in urls["http"]]
     return _tally(c, "urls", pairs, ceiling="not_verified", none="not_verified")
 
 
-@_rule("SAK.09")
+@rule(
+    "SAK.09",
+    title_en="No Basic or Digest authentication",
+    title_sv="Ingen Basic- eller Digest-autentisering",
+)
 def _sak09(c: Ctx) -> Verdict:
+    """Counts security schemes: not met when one is HTTP Basic or Digest."""
+
     def ok(scheme: dict[str, Any]) -> bool:
         kind, http = scheme.get("type"), str(scheme.get("scheme", "")).lower()
         return not (kind == "basic" or (kind == "http" and http in ("basic", "digest")))
@@ -573,8 +751,14 @@ def _sak09(c: Ctx) -> Verdict:
     return _tally(c, "schemes", pairs, none="not_verified")
 
 
-@_rule("SAK.10")
+@rule(
+    "SAK.10",
+    title_en="Bearer token in the Authorization header",
+    title_sv="Bearer-token i Authorization-headern",
+)
 def _sak10(c: Ctx) -> Verdict:
+    """Met when a security scheme uses bearer tokens (HTTP bearer, OAuth 2.0 or OpenID
+    Connect)."""
     schemes = c.index.security_schemes
     if not schemes:
         return _tally(c, "schemes", [], none="not_verified")
@@ -596,18 +780,23 @@ def _api_keys(c: Ctx) -> list[tuple[str, str]]:
     return keys
 
 
-@_rule("SAK.15")
+@rule("SAK.15", title_en="API keys not in the URL", title_sv="API-nycklar inte i URL:en")
 def _sak15(c: Ctx) -> Verdict:
+    """Counts API key schemes and undeclared key parameters: not met when one is sent in the
+    query string."""
     return _tally(c, "api_keys", [(w, place != "query") for w, place in _api_keys(c)])
 
 
-@_rule("SAK.16")
+@rule("SAK.16", title_en="API keys in an HTTP header", title_sv="API-nycklar i HTTP-header")
 def _sak16(c: Ctx) -> Verdict:
+    """Counts API key schemes and undeclared key parameters: met when each is sent in an
+    HTTP header."""
     return _tally(c, "api_keys", [(w, place == "header") for w, place in _api_keys(c)])
 
 
-@_rule("SAK.18")
+@rule("SAK.18", title_en="OAuth 2.0 for authorisation", title_sv="OAuth 2.0 för auktorisation")
 def _sak18(c: Ctx) -> Verdict:
+    """Met when a security scheme is OAuth 2.0 or OpenID Connect."""
     schemes = c.index.security_schemes
     oauth = [_scheme_where(c, n) for n, s in schemes.items()
              if s.get("type") in ("oauth2", "openIdConnect")]  # fmt: skip

@@ -198,15 +198,10 @@ class Analysis:
 
 
 def analyse(index: ApiIndex, base_url: str | None = None) -> Analysis:
-    """The analysis of `index`, computed once and kept on the index."""
-    key = f"analysis:{base_url}"
-    cached = index.memo.get(key)
-    if isinstance(cached, Analysis):
-        return cached
+    """Measure `index` (once per description: the probe context hands it to every check)."""
     result = _analyse(index, base_url)
     result.dimensions = _dimensions(index, result)
     result.overall = _overall(result.dimensions)
-    index.memo[key] = result
     return result
 
 
