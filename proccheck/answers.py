@@ -7,7 +7,7 @@ from pathlib import Path
 from proccheck.checks.answer_checks import ProbeEvidence
 from proccheck.engine import as_result, evaluate, problem_from
 from proccheck.errors import InputError, ProccheckError
-from proccheck.i18n import t
+from proccheck.i18n import _
 from proccheck.loaders.answers import AnswerDocument, load_answers
 from proccheck.model import (
     Comparison,
@@ -170,9 +170,11 @@ def check_answer_document(
 
     def answered(requirement: Requirement, checks: object) -> str:
         answer = ctx.matching.by_requirement[requirement.id]
-        return t(lang, "answers.result.met", quote=one_line(answer.raw or "", 120))
+        return _(
+            lang, 'answered "{quote}" without reservation', quote=one_line(answer.raw or "", 120)
+        )
 
-    report, _ = evaluate(
+    report, _evidence = evaluate(
         "answers",
         document,
         ctx,

@@ -14,7 +14,7 @@ from typing import Literal
 
 from proccheck.checks import Check, Context, Verdict, checks_of, run_findings
 from proccheck.errors import ProccheckError
-from proccheck.i18n import ngettext, t
+from proccheck.i18n import _, ngettext
 from proccheck.model import (
     Finding,
     Lang,
@@ -98,10 +98,15 @@ def decide(
         return as_result(requirement, "met", met_reason(requirement, checks), lang)
     summary = shown if ordered else met_reason(requirement, checks)
     public_only = all(c.best_outcome(ctx) == "met" or c.public_only for c in checks)
-    why = t(lang, "probe.why.not_public" if public_only else "probe.why.cannot_show")
-    return as_result(
-        requirement, cap, t(lang, "probe.reason.ceiling", summary=summary, why=why), lang
+    why = (
+        _(lang, "whether the description is published without an NDA cannot be seen from a file")
+        if public_only
+        else _(
+            lang,
+            "the rest cannot be seen in an API description (contract, policy, fees, data licence)",
+        )
     )
+    return as_result(requirement, cap, _(lang, "{summary}; {why}", summary=summary, why=why), lang)
 
 
 def _more(count: int, lang: Lang) -> str:
@@ -278,7 +283,7 @@ def validate_set(ref: str, lang: Lang, base: Path | None = None) -> Report:
 
     requirement_set = load_requirement_set(ref, base)
     ctx = Context(lang=lang, requirement_set=requirement_set)
-    report, _ = evaluate(
+    report, _evidence = evaluate(
         "set",
         requirement_set,
         ctx,
@@ -286,7 +291,7 @@ def validate_set(ref: str, lang: Lang, base: Path | None = None) -> Report:
             path=describe_ref(ref, base or Path.cwd()),
             name=requirement_set.title.get(lang) or requirement_set.id,
         ),
-        met_reason=lambda requirement, checks: t(lang, "set.valid"),
+        met_reason=lambda requirement, checks: _(lang, "valid"),
     )
     errors = any(f.severity == "error" for f in report.findings)
     return report.model_copy(update={"outcome": "not_met" if errors else "met"})

@@ -29,10 +29,8 @@ KEYWORDS: dict[str, Any] = {
     "ngettext": (2, 3),
     "pgettext": ((2, "c"), 3),
     "N_": None,
+    "NC_": ((1, "c"), 2),
     "tr": None,
-    # temporary: proccheck/_legacy_keys.py
-    "Plural": (1, 2),
-    "InContext": ((1, "c"), 2),
 }
 """The marker functions and where their msgids are, for Babel's extractor."""
 
@@ -71,6 +69,11 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+def NC_(context: str, msgid: str) -> str:
+    """`N_` for a msgid that is translated with `pgettext(lang, context, msgid)`."""
+    return msgid
+
+
 def tr(msgid: str, /, **values: Any) -> str:
     """`msgid` in the language of the run (`use_lang`): for error messages and hints, which are
     translated where they are raised."""
@@ -103,16 +106,3 @@ def default_lang() -> Lang:
     except ValueError:
         current = ""
     return "sv" if current.lower().startswith("sv") else "en"
-
-
-def t(lang: Lang, key: str, **values: Any) -> str:
-    """Temporary: the old keyed call, for the modules not yet rewritten to msgids (see
-    `proccheck/_legacy_keys.py`); goes once no module calls it."""
-    from proccheck._legacy_keys import KEYS, InContext, Plural
-
-    entry = KEYS[key]
-    if isinstance(entry, Plural):
-        return ngettext(lang, entry.singular, entry.plural, int(values[entry.number]), **values)
-    if isinstance(entry, InContext):
-        return pgettext(lang, entry.context, entry.msgid, **values)
-    return _(lang, entry, **values)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from proccheck.engine import evaluate, problem_from
 from proccheck.errors import ProccheckError
-from proccheck.i18n import t
+from proccheck.i18n import _
 from proccheck.loaders.spec import SpecDocument, load_spec
 from proccheck.model import Lang, Report, Requirement, RequirementSet, RunResult, Subject
 from proccheck.resources import display_path
@@ -22,9 +22,9 @@ def check_spec_document(
 
     def implemented_by(requirement: Requirement, checks: object) -> str:
         match = ctx.analysis.implementing(requirement.id)[0]
-        return t(lang, "spec.result.met", where=match.item.describe(lang))
+        return _(lang, "{where} implements it", where=match.item.describe(lang))
 
-    report, _ = evaluate(
+    report, _evidence = evaluate(
         "spec",
         document,
         ctx,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from proccheck.checks import Context, register
-from proccheck.i18n import t
+from proccheck.i18n import N_, _
 from proccheck.lexicon import LANGS, lexicon
 from proccheck.loaders.answers import AnswerDocument, VendorAnswer
 from proccheck.model import (
@@ -28,6 +28,22 @@ from proccheck.model import (
 )
 
 TEXT_MATCH_RATIO = 0.75
+HEDGE_NAMES = {
+    "reservation": N_("condition"),
+    "cost": N_("extra cost"),
+    "future": N_("future delivery"),
+    "on_request": N_("on request"),
+    "partial": N_("partial"),
+    "dependency": N_("third-party dependency"),
+    "proprietary": N_("own format"),
+    "reuse": N_("own use of the data"),
+    "quantity": N_("values other than required"),
+}
+"""What each kind of reservation (the lexicon's hedge kinds) is called in a message."""
+ANSWERED_NO = {
+    "must": N_("{requirement} is a must-requirement and the vendor answers No"),
+    "should": N_("{requirement} (should-requirement) is answered No"),
+}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -216,13 +232,13 @@ def quantity_conflicts(words: str, requirement: Requirement) -> list[str]:
     ("inom 30 dagar" answered "90 dagar"), less than a minimum, or another exact value."""
     required = quantities(f"{requirement.text.sv} {requirement.text.en}")
     conflicts = []
-    for unit, value, _ in quantities(words):
+    for unit, value, _unused in quantities(words):
         limits = [(v, b) for u, v, b in required if u == unit]
         if not limits:
             continue
 
         if all(_breaks(value, limit, bound) for limit, bound in limits):
-            wanted = ", ".join(f"{v:g}" for v, _ in limits)
+            wanted = ", ".join(f"{v:g}" for v, _unused in limits)
             conflicts.append(f"{value:g} ≠ {wanted} ({unit})")
     return conflicts
 
@@ -272,10 +288,13 @@ def answered_no(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
             requirement=requirement.id,
             severity="error" if requirement.level == "must" else "warning",
             outcome="not_met",
-            message=t(ctx.lang, f"answers.no.{requirement.level}", requirement=requirement.id),
+            message=_(ctx.lang, ANSWERED_NO[requirement.level], requirement=requirement.id),
             location=answer.location,
             evidence=_quote(answer),
-            fix=t(ctx.lang, "answers.no.fix"),
+            fix=_(
+                ctx.lang,
+                "Nothing for the buyer to fix; record in the evaluation that the requirement is not met.",
+            ),
         )
 
 
@@ -317,19 +336,29 @@ def unanswered(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findin
                 requirement=requirement.id,
                 severity=severity,
                 outcome="not_met",
-                message=t(ctx.lang, "answers.missing", requirement=requirement.id),
+                message=_(
+                    ctx.lang,
+                    "{requirement} is missing from the vendor's answers",
+                    requirement=requirement.id,
+                ),
                 location=_file_location(document),
-                fix=t(ctx.lang, "answers.missing.fix"),
+                fix=_(
+                    ctx.lang,
+                    "Check that the right file was read and that the ids match; an unanswered must-requirement is not met.",
+                ),
             )
         else:
             yield unanswered.finding(
                 requirement=requirement.id,
                 severity=severity,
                 outcome="not_met",
-                message=t(ctx.lang, "answers.blank", requirement=requirement.id),
+                message=_(ctx.lang, "{requirement} is left unanswered", requirement=requirement.id),
                 location=answer.location,
                 evidence=answer.comment or None,
-                fix=t(ctx.lang, "answers.missing.fix"),
+                fix=_(
+                    ctx.lang,
+                    "Check that the right file was read and that the ids match; an unanswered must-requirement is not met.",
+                ),
             )
 
 
@@ -373,22 +402,25 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
         conflicts = quantity_conflicts(answer.words, requirement)
         if not found and not conflicts:
             continue
-        kinds = sorted({kind for kind, _ in found} | ({"quantity"} if conflicts else set()))
-        phrases = ", ".join([f'"{m.group(0).strip()}"' for _, m in found[:4]] + conflicts)
+        kinds = sorted({kind for kind, _unused in found} | ({"quantity"} if conflicts else set()))
+        phrases = ", ".join([f'"{m.group(0).strip()}"' for _unused, m in found[:4]] + conflicts)
         yield reservation.finding(
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
-            message=t(
+            message=_(
                 ctx.lang,
-                "answers.reservation",
+                "{requirement}: Yes with a reservation ({kinds}): {phrases}",
                 requirement=requirement.id,
-                kinds=", ".join(t(ctx.lang, f"hedge.{k}") for k in kinds),
+                kinds=", ".join(_(ctx.lang, HEDGE_NAMES[k]) for k in kinds),
                 phrases=phrases,
             ),
             location=answer.location,
             evidence=_quote(answer),
-            fix=t(ctx.lang, "answers.reservation.fix"),
+            fix=_(
+                ctx.lang,
+                "Assess the reservation by hand; ask for a clarification where LOU allows it.",
+            ),
         )
 
 
@@ -424,19 +456,27 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
         if answer is None:
             continue
         if answer.formula and answer.value in ("yes", "no", "partial", "blank"):
-            key = "answers.formula"  # a computed answer: the cached value may not be what shows
-        elif answer.value in ("partial", "unclear"):
-            key = f"answers.{answer.value}"
+            # a computed answer: the cached value may not be what the sheet shows
+            message = N_(
+                "{requirement}: the answer is computed by a formula in the workbook; "
+                "check what the sheet shows"
+            )
+        elif answer.value == "partial":
+            message = N_("{requirement} is answered Partly")
+        elif answer.value == "unclear":
+            message = N_("{requirement}: the answer is neither Yes nor No")
         else:
             continue
         yield partial.finding(
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
-            message=t(ctx.lang, key, requirement=requirement.id),
+            message=_(ctx.lang, message, requirement=requirement.id),
             location=answer.location,
             evidence=_quote(answer),
-            fix=t(ctx.lang, "answers.partial.fix"),
+            fix=_(
+                ctx.lang, "Assess the comment by hand and record the decision in the evaluation."
+            ),
         )
 
 
@@ -474,20 +514,30 @@ def evidence_missing(document: AnswerDocument, ctx: AnswersContext) -> Iterator[
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or answer.value not in ("yes", "partial") or _has_evidence(answer):
             continue
-        key = "answers.evidence_only_named" if _mentions_evidence(answer) else "answers.evidence"
+        message = (
+            N_(
+                "{requirement}: the answer refers to an attachment, but none is listed as "
+                "evidence ({rule})"
+            )
+            if _mentions_evidence(answer)
+            else N_("{requirement} needs evidence, but the answer names none ({rule})")
+        )
         yield evidence_missing.finding(
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
-            message=t(
+            message=_(
                 ctx.lang,
-                key,
+                message,
                 requirement=requirement.id,
                 rule=requirement.verification.answer.description.get(ctx.lang),
             ),
             location=answer.location,
             evidence=_quote(answer),
-            fix=t(ctx.lang, "answers.evidence.fix"),
+            fix=_(
+                ctx.lang,
+                "Ask for the evidence where LOU allows it; otherwise the requirement cannot be verified.",
+            ),
         )
 
 
@@ -566,12 +616,19 @@ def text_altered(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Find
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
-            message=t(
-                ctx.lang, "answers.altered", requirement=requirement.id, difference=difference
+            message=_(
+                ctx.lang,
+                "{requirement}: the vendor's requirement text differs from the specification: {difference}",
+                requirement=requirement.id,
+                difference=difference,
             ),
             location=location,
             evidence=answer.text,
-            fix=t(ctx.lang, "answers.altered.fix", original=requirement.text.get(ctx.lang)),
+            fix=_(
+                ctx.lang,
+                "Compare with the original and ask the vendor which text the answer refers to: {original}",
+                original=requirement.text.get(ctx.lang),
+            ),
         )
 
 
@@ -623,14 +680,18 @@ def contradicted_by_api(document: AnswerDocument, ctx: AnswersContext) -> Iterat
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",
-                message=t(
+                message=_(
                     ctx.lang,
-                    "answers.probe",
+                    "{requirement}: Yes, but the API description {source} shows: {reason}",
                     requirement=requirement.id,
                     source=source,
                     reason=result.reason,
                 ),
                 location=answer.location,
                 evidence=detail,
-                fix=t(ctx.lang, "answers.probe.fix", source=source),
+                fix=_(
+                    ctx.lang,
+                    "Review the probe's findings (proccheck probe {source}) and ask for a clarification where LOU allows it.",
+                    source=source,
+                ),
             )

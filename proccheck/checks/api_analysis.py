@@ -256,7 +256,7 @@ def shape(index: ApiIndex, schema: Any) -> tuple[str | None, bool, bool]:
             candidates if len(candidates) == 1 else []
         )
         if preferred:
-            _, item = _array_item(index, props[preferred[0]])
+            _unused, item = _array_item(index, props[preferred[0]])
             if item is not None and (paging or _norm(preferred[0]) in _COLLECTION_PROPS):
                 return item, True, paging
     name = ref_name(schema)
@@ -462,7 +462,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         semver=bool(_SEMVER.fullmatch(str(info.get("version", "")).strip())),
         deprecated_ops=sum(op.deprecated for op in index.operations),
         sunset_headers=any(
-            h.lower() in ("sunset", "deprecation") for _, r in statuses for h in r.headers
+            h.lower() in ("sunset", "deprecation") for _unused, r in statuses for h in r.headers
         ),
         ops_with_errors=ops_with_errors,
         ops_with_problem=ops_with_problem,

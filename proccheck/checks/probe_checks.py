@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from proccheck.checks import Check, Context, register
 from proccheck.checks.api_analysis import Analysis, analyse
-from proccheck.i18n import t
+from proccheck.i18n import N_, _, ngettext
 from proccheck.model import Finding, Lang, Location, Outcome, RequirementSet, Severity
 from proccheck.probe.openapi import ApiIndex, RefProblem
 from proccheck.probe.schema_validation import SchemaValidation, validate_structure
@@ -57,6 +56,31 @@ def context(
     )
 
 
+DOC_MESSAGES = {
+    "operations": (
+        N_("{pct}% of operations are described ({described} of {total}; target {threshold}%)"),
+        N_("Give every operation a summary and a description."),
+    ),
+    "parameters": (
+        N_("{pct}% of parameters are described ({described} of {total}; target {threshold}%)"),
+        N_("Describe every parameter: meaning, format and allowed values."),
+    ),
+    "responses": (
+        N_("{pct}% of responses are described ({described} of {total}; target {threshold}%)"),
+        N_("Describe what each response means and when it is given."),
+    ),
+    "schemas": (
+        N_("{pct}% of named schemas are described ({described} of {total}; target {threshold}%)"),
+        N_("Give every schema a description or a title."),
+    ),
+    "examples": (
+        N_("{pct}% of operations have examples ({described} of {total}; target {threshold}%)"),
+        N_("Add request and response examples (example/examples)."),
+    ),
+}
+"""Per documentation aspect that falls under its threshold: the message and the fix."""
+
+
 def _names(names: Sequence[str], limit: int = 8) -> str:
     shown = ", ".join(names[:limit])
     return shown + (f" (+{len(names) - limit})" if len(names) > limit else "")
@@ -66,26 +90,27 @@ def _finding(
     check: Check,
     index: ApiIndex,
     ctx: ProbeContext,
-    key: str,
+    message: str,
+    fix: str,
     *,
     pointer: str | None,
     severity: Severity,
     outcome: Outcome,
     evidence: str | None = None,
-    **values: Any,
 ) -> Finding:
+    """A probe finding located by JSON pointer (and the line it starts on)."""
     return check.finding(
         requirement=None,
         severity=severity,
         outcome=outcome,
-        message=t(ctx.lang, f"probe.{key}", **values),
+        message=message,
         location=Location(
             path=index.display,
             pointer=pointer or None,
             line=index.line_of(pointer) if pointer else None,
         ),
         evidence=evidence,
-        fix=t(ctx.lang, f"probe.{key}.fix"),
+        fix=fix,
     )
 
 
@@ -127,19 +152,41 @@ def description_defective(index: ApiIndex, ctx: ProbeContext) -> Iterator[Findin
     """
     if index.version == "2.0":
         yield _finding(
-            description_defective, index, ctx, "oa001.swagger2", pointer="/swagger", severity="error",
-            outcome="not_met", evidence=f"swagger: {index.declared_version}",
-        )  # fmt: skip
+            description_defective,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "The description is OpenAPI 2.0 (Swagger); OpenAPI 3.0 or later is required",
+            ),
+            _(ctx.lang, "Convert and publish the description as OpenAPI 3.0 or 3.1."),
+            pointer="/swagger",
+            severity="error",
+            outcome="not_met",
+            evidence=f"swagger: {index.declared_version}",
+        )
     for pointer, problem in index.structure:
         yield _finding(
-            description_defective, index, ctx, "oa001.structure", pointer=pointer, severity="error",
-            outcome="not_met", problem=problem,
-        )  # fmt: skip
+            description_defective,
+            index,
+            ctx,
+            _(ctx.lang, "Structural problem in the description: {problem}", problem=problem),
+            _(ctx.lang, "Complete the description as the OpenAPI Specification requires."),
+            pointer=pointer,
+            severity="error",
+            outcome="not_met",
+        )
     if not index.operations:
         yield _finding(
-            description_defective, index, ctx, "oa001.no_operations", pointer="/paths", severity="error",
+            description_defective,
+            index,
+            ctx,
+            _(ctx.lang, "The description declares no operations"),
+            _(ctx.lang, "Describe the API's operations under `paths`."),
+            pointer="/paths",
+            severity="error",
             outcome="not_verified",
-        )  # fmt: skip
+        )
     kinds: tuple[tuple[str, RefProblem, Outcome, Severity], ...] = (
         ("missing", index.missing_refs, "not_met", "error"),
         ("cyclic", index.cyclic_refs, "not_met", "error"),
@@ -149,18 +196,69 @@ def description_defective(index: ApiIndex, ctx: ProbeContext) -> Iterator[Findin
         if refs.count and kind == "remote" and index.remote_errors:
             document, why = index.remote_errors[0]
             yield _finding(
-                description_defective, index, ctx, "oa001.refs_remote_failed", pointer=refs.examples[0][0],
-                severity=severity, outcome=outcome,
+                description_defective,
+                index,
+                ctx,
+                ngettext(
+                    ctx.lang,
+                    "{count} $ref points at another document that could not be fetched ({why})",
+                    "{count} $refs point at other documents that could not be fetched ({documents} in all: {why})",
+                    refs.count,
+                    count=refs.count,
+                    documents=len(index.remote_errors),
+                    why=document + ": " + why,
+                ),
+                _(ctx.lang, "Publish the description as one bundled file, or fix the addresses."),
+                pointer=refs.examples[0][0],
+                severity=severity,
+                outcome=outcome,
                 evidence=_evidence([(doc, reason) for doc, reason in index.remote_errors]),
-                count=refs.count, documents=len(index.remote_errors), why=f"{document}: {why}",
-            )  # fmt: skip
+            )
         elif refs.count:
+            if kind == "missing":
+                message = ngettext(
+                    ctx.lang,
+                    "{count} $ref points at a part that does not exist in the document",
+                    "{count} $refs point at parts that do not exist in the document",
+                    refs.count,
+                    count=refs.count,
+                )
+                fix = _(
+                    ctx.lang,
+                    "Fix or remove the references so that every $ref points at an existing part.",
+                )
+            elif kind == "cyclic":
+                message = ngettext(
+                    ctx.lang,
+                    "{count} $ref forms a reference loop that never reaches a schema",
+                    "{count} $refs form a reference loop that never reaches a schema",
+                    refs.count,
+                    count=refs.count,
+                )
+                fix = _(
+                    ctx.lang,
+                    "Break the loop so that the chain of references ends in an actual schema.",
+                )
+            else:
+                message = ngettext(
+                    ctx.lang,
+                    "{count} $ref points at another file or URL and was not followed",
+                    "{count} $refs point at other files or URLs and were not followed",
+                    refs.count,
+                    count=refs.count,
+                )
+                fix = _(ctx.lang, "Publish the description as one bundled file.")
             yield _finding(
-                description_defective, index, ctx, f"oa001.refs_{kind}", pointer=refs.examples[0][0],
-                severity=severity, outcome=outcome,
+                description_defective,
+                index,
+                ctx,
+                message,
+                fix,
+                pointer=refs.examples[0][0],
+                severity=severity,
+                outcome=outcome,
                 evidence=_evidence([(target, ptr) for ptr, target in refs.examples]),
-                count=refs.count,
-            )  # fmt: skip
+            )
 
 
 @register(
@@ -199,25 +297,65 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     resources = list(analysis.resources.values())
     if not resources:
         yield _finding(
-            export_coverage, index, ctx, "oa002.no_resources", pointer="/paths", severity="error",
-            outcome="not_verified", operations=len(index.operations),
-        )  # fmt: skip
+            export_coverage,
+            index,
+            ctx,
+            ngettext(
+                ctx.lang,
+                "No GET operation returns a named schema, so what data can be exported cannot be told ({operations} operation)",
+                "No GET operation returns a named schema, so what data can be exported cannot be told ({operations} operations)",
+                len(index.operations),
+                operations=len(index.operations),
+            ),
+            _(
+                ctx.lang,
+                "Describe responses with $refs to named schemas and add GET operations for all data.",
+            ),
+            pointer="/paths",
+            severity="error",
+            outcome="not_verified",
+        )
         return
     missing = [r for r in resources if not r.exportable]
     if missing:
         first = missing[0]
         ops = first.read_ops or first.write_ops
         yield _finding(
-            export_coverage, index, ctx, "oa002.not_exportable",
-            pointer=ops[0].pointer if ops else "/paths", severity="error", outcome="not_met",
-            evidence=_evidence(
-                [(r.name, ((r.read_ops or r.write_ops)[0].method.upper() + " "
-                  + (r.read_ops or r.write_ops)[0].path) if (r.read_ops or r.write_ops) else "")
-                 for r in missing]
+            export_coverage,
+            index,
+            ctx,
+            ngettext(
+                ctx.lang,
+                "{exportable} of {total} resource type exportable; no collection GET for: {names}",
+                "{exportable} of {total} resource types exportable; no collection GET for: {names}",
+                len(resources),
+                exportable=len(resources) - len(missing),
+                total=len(resources),
+                names=_names([r.name for r in missing]),
             ),
-            exportable=len(resources) - len(missing), total=len(resources),
-            names=_names([r.name for r in missing]),
-        )  # fmt: skip
+            _(
+                ctx.lang,
+                "Add a GET that lists all records of each resource type (with pagination).",
+            ),
+            pointer=ops[0].pointer if ops else "/paths",
+            severity="error",
+            outcome="not_met",
+            evidence=_evidence(
+                [
+                    (
+                        r.name,
+                        (
+                            (r.read_ops or r.write_ops)[0].method.upper()
+                            + " "
+                            + (r.read_ops or r.write_ops)[0].path
+                        )
+                        if (r.read_ops or r.write_ops)
+                        else "",
+                    )
+                    for r in missing
+                ]
+            ),
+        )
 
 
 @register(
@@ -256,29 +394,68 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if not lists:
         if analysis.resources:
             yield _finding(
-                change_retrieval, index, ctx, "oa003.no_lists", pointer="/paths", severity="warning",
+                change_retrieval,
+                index,
+                ctx,
+                _(
+                    ctx.lang,
+                    "No operation returns a list of a resource type; pagination and change filters cannot be judged",
+                ),
+                _(
+                    ctx.lang,
+                    "Add collection GETs with pagination and a filter for changes since a point in time.",
+                ),
+                pointer="/paths",
+                severity="warning",
                 outcome="not_verified",
-            )  # fmt: skip
+            )
         return
     unpaged = [r for r in lists if not r.paginated]
     if unpaged:
         yield _finding(
-            change_retrieval, index, ctx, "oa003.unpaged", pointer=unpaged[0].collection_ops[0].pointer,
-            severity="warning", outcome="not_met",
+            change_retrieval,
+            index,
+            ctx,
+            ngettext(
+                ctx.lang,
+                "{count} of {total} collection has no pagination: {names}",
+                "{count} of {total} collections have no pagination: {names}",
+                len(lists),
+                count=len(unpaged),
+                total=len(lists),
+                names=_names([r.name for r in unpaged]),
+            ),
+            _(ctx.lang, "Add pagination (limit/offset, page/size or a cursor) or a Link header."),
+            pointer=unpaged[0].collection_ops[0].pointer,
+            severity="warning",
+            outcome="not_met",
             evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unpaged]),
-            count=len(unpaged), total=len(lists), names=_names([r.name for r in unpaged]),
-        )  # fmt: skip
+        )
     if not analysis.notifications:
         unchanged = [r for r in lists if not r.changed_since]
         if unchanged:
             yield _finding(
-                change_retrieval, index, ctx, "oa003.no_changes",
-                pointer=unchanged[0].collection_ops[0].pointer, severity="warning",
+                change_retrieval,
+                index,
+                ctx,
+                ngettext(
+                    ctx.lang,
+                    "{count} of {total} collection cannot be filtered by changes since a point in time and the API has no webhooks: {names}",
+                    "{count} of {total} collections cannot be filtered by changes since a point in time and the API has no webhooks: {names}",
+                    len(lists),
+                    count=len(unchanged),
+                    total=len(lists),
+                    names=_names([r.name for r in unchanged]),
+                ),
+                _(
+                    ctx.lang,
+                    "Add a parameter such as modified_since (or If-Modified-Since/ETag, or webhooks).",
+                ),
+                pointer=unchanged[0].collection_ops[0].pointer,
+                severity="warning",
                 outcome="not_met",
                 evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unchanged]),
-                count=len(unchanged), total=len(lists),
-                names=_names([r.name for r in unchanged]),
-            )  # fmt: skip
+            )
 
 
 @register(
@@ -310,9 +487,18 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """
     if not ctx.analysis.notifications and index.operations:
         yield _finding(
-            notifications, index, ctx, "oa004.none", pointer="/paths", severity="note",
+            notifications,
+            index,
+            ctx,
+            _(ctx.lang, "No webhooks, callbacks or subscriptions are described"),
+            _(
+                ctx.lang,
+                "Describe event notifications with `webhooks` (OpenAPI 3.1) or `callbacks`.",
+            ),
+            pointer="/paths",
+            severity="note",
             outcome="not_met",
-        )  # fmt: skip
+        )
 
 
 @register(
@@ -351,13 +537,27 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if readonly:
         outcome: Outcome = "not_met" if len(readonly) == len(resources) else "not_verified"
         yield _finding(
-            write_coverage, index, ctx, "oa005.readonly",
+            write_coverage,
+            index,
+            ctx,
+            ngettext(
+                ctx.lang,
+                "{writable} of {total} resource type can be created or updated; read-only: {names}",
+                "{writable} of {total} resource types can be created or updated; read-only: {names}",
+                len(resources),
+                writable=len(resources) - len(readonly),
+                total=len(resources),
+                names=_names([r.name for r in readonly]),
+            ),
+            _(
+                ctx.lang,
+                "Add POST/PUT/PATCH for the resource types that can be created or changed in the service.",
+            ),
             pointer=readonly[0].read_ops[0].pointer if readonly[0].read_ops else "/paths",
-            severity="warning", outcome=outcome,
+            severity="warning",
+            outcome=outcome,
             evidence=_evidence([(r.name, "") for r in readonly]),
-            writable=len(resources) - len(readonly), total=len(resources),
-            names=_names([r.name for r in readonly]),
-        )  # fmt: skip
+        )
 
 
 @register(
@@ -397,29 +597,64 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if not total:
         if index.operations:
             yield _finding(
-                closed_media, index, ctx, "oa006.none", pointer="/paths", severity="warning",
+                closed_media,
+                index,
+                ctx,
+                _(ctx.lang, "No media types are declared for requests or responses"),
+                _(ctx.lang, "Declare a media type and schema for every request and response."),
+                pointer="/paths",
+                severity="warning",
                 outcome="not_verified",
-            )  # fmt: skip
+            )
         return
     share = {k: round(100 * len(v) / total) for k, v in media.items()}
     opaque = media["opaque"]
     if opaque:
-        kinds = sorted({m for m, _ in opaque})
+        kinds = sorted({m for m, _unused in opaque})
         yield _finding(
-            closed_media, index, ctx, "oa006.opaque", pointer=opaque[0][1], severity="warning",
-            outcome="not_met", evidence=_evidence(opaque), count=len(opaque), total=total,
-            open=share["open"], vendor=share["vendor"], opaque=share["opaque"],
-            types=_names(kinds),
-        )  # fmt: skip
+            closed_media,
+            index,
+            ctx,
+            ngettext(
+                ctx.lang,
+                "{count} of {total} media type is opaque or unspecified ({types}); open {open}%, vendor {vendor}%, opaque {opaque}%",
+                "{count} of {total} media types are opaque or unspecified ({types}); open {open}%, vendor {vendor}%, opaque {opaque}%",
+                total,
+                count=len(opaque),
+                total=total,
+                open=share["open"],
+                vendor=share["vendor"],
+                opaque=share["opaque"],
+                types=_names(kinds),
+            ),
+            _(
+                ctx.lang,
+                "Replace */* and octet-stream with an open media type (such as application/json) and a schema.",
+            ),
+            pointer=opaque[0][1],
+            severity="warning",
+            outcome="not_met",
+            evidence=_evidence(opaque),
+        )
     structured = [
-        m for m, _ in media["open"]
+        m for m, _unused in media["open"]
         if m.split(";")[0].strip().lower().endswith(("json", "xml", "csv"))
     ]  # fmt: skip
     if not structured:
         yield _finding(
-            closed_media, index, ctx, "oa006.no_structured", pointer="/paths", severity="warning",
-            outcome="not_met", types=_names(sorted({m for v in media.values() for m, _ in v})),
-        )  # fmt: skip
+            closed_media,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "No structured open format (JSON, XML or CSV) is offered; declared: {types}",
+                types=_names(sorted({m for v in media.values() for m, _unused in v})),
+            ),
+            _(ctx.lang, "Offer the data as JSON, XML or CSV with a published schema."),
+            pointer="/paths",
+            severity="warning",
+            outcome="not_met",
+        )
 
 
 @register(
@@ -459,42 +694,102 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if analysis.undeclared_auth:
         first = analysis.undeclared_auth[0]
         yield _finding(
-            authentication, index, ctx, "oa007.undeclared", pointer=first[1], severity="warning",
-            outcome="not_met", evidence=_evidence(analysis.undeclared_auth),
-            names=_names([name for name, _ in analysis.undeclared_auth]),
-        )  # fmt: skip
+            authentication,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "Credentials are passed in undeclared parameters: {names}",
+                names=_names([name for name, _unused in analysis.undeclared_auth]),
+            ),
+            _(
+                ctx.lang,
+                "Declare the authentication as a security scheme instead of as parameters.",
+            ),
+            pointer=first[1],
+            severity="warning",
+            outcome="not_met",
+            evidence=_evidence(analysis.undeclared_auth),
+        )
     if not schemes:
         if index.operations:
             yield _finding(
-                authentication, index, ctx, "oa007.none", pointer="", severity="warning",
+                authentication,
+                index,
+                ctx,
+                _(
+                    ctx.lang,
+                    "No authentication is declared, so how the API is protected cannot be told",
+                ),
+                _(ctx.lang, "Declare an oauth2 or openIdConnect security scheme and apply it."),
+                pointer="",
+                severity="warning",
                 outcome="not_verified",
-            )  # fmt: skip
+            )
         return
     prefix = "/securityDefinitions/" if index.version == "2.0" else "/components/securitySchemes/"
     used = [n for n in schemes if n in analysis.applied_schemes] or list(schemes)
     weak = [n for n in used if schemes[n] == "weak"]
     if weak:
         yield _finding(
-            authentication, index, ctx, "oa007.weak", pointer=prefix + weak[0], severity="error",
-            outcome="not_met", evidence=_evidence([(analysis.scheme_labels[n], n) for n in weak]),
-            names=_names([analysis.scheme_labels[n] for n in weak]),
-        )  # fmt: skip
+            authentication,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "Weak authentication is used: {names}",
+                names=_names([analysis.scheme_labels[n] for n in weak]),
+            ),
+            _(
+                ctx.lang,
+                "Replace Basic/Digest and API keys in the URL with OAuth 2.0 or OpenID Connect.",
+            ),
+            pointer=prefix + weak[0],
+            severity="error",
+            outcome="not_met",
+            evidence=_evidence([(analysis.scheme_labels[n], n) for n in weak]),
+        )
     oauth = [n for n in used if analysis.scheme_labels[n] in ("oauth2", "openIdConnect")]
     if not oauth:
         standard = [n for n in used if schemes[n] == "standard"]
-        key = "oa007.standard_not_oauth" if standard else "oa007.proprietary"
+        names = _names([analysis.scheme_labels[n] for n in used])
         yield _finding(
-            authentication, index, ctx, key, pointer=prefix + used[0],
+            authentication,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "Standard authentication ({names}), but it does not show that it is OAuth 2.0",
+                names=names,
+            )
+            if standard
+            else _(ctx.lang, "Authentication is proprietary, not OAuth 2.0: {names}", names=names),
+            _(ctx.lang, "Declare an oauth2 or openIdConnect scheme with its token URLs.")
+            if standard
+            else _(
+                ctx.lang,
+                "Offer OAuth 2.0 (RFC 6749) or OpenID Connect instead of proprietary keys.",
+            ),
+            pointer=prefix + used[0],
             severity="note" if standard else "warning",
             outcome="not_verified" if standard else "not_met",
             evidence=_evidence([(analysis.scheme_labels[n], n) for n in used]),
-            names=_names([analysis.scheme_labels[n] for n in used]),
-        )  # fmt: skip
+        )
     if not analysis.applied_schemes:
         yield _finding(
-            authentication, index, ctx, "oa007.not_applied", pointer=prefix + next(iter(schemes)),
-            severity="note", outcome="not_verified", names=_names(list(schemes)),
-        )  # fmt: skip
+            authentication,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "Security schemes are declared but applied to no operation: {names}",
+                names=_names(list(schemes)),
+            ),
+            _(ctx.lang, "Set `security` at document or operation level."),
+            pointer=prefix + next(iter(schemes)),
+            severity="note",
+            outcome="not_verified",
+        )
 
 
 @register(
@@ -535,21 +830,44 @@ def documentation(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         pct = round(100 * described / total)
         if pct < DOC_THRESHOLDS[aspect]:
             yield _finding(
-                documentation, index, ctx, f"oa008.{aspect}",
-                pointer=analysis.doc_examples.get(aspect), severity="warning",
-                outcome="not_met", pct=pct, described=described, total=total,
-                threshold=DOC_THRESHOLDS[aspect],
-            )  # fmt: skip
+                documentation,
+                index,
+                ctx,
+                _(
+                    ctx.lang,
+                    DOC_MESSAGES[aspect][0],
+                    pct=pct,
+                    described=described,
+                    total=total,
+                    threshold=DOC_THRESHOLDS[aspect],
+                ),
+                _(ctx.lang, DOC_MESSAGES[aspect][1]),
+                pointer=analysis.doc_examples.get(aspect),
+                severity="warning",
+                outcome="not_met",
+            )
     if not analysis.has_contact:
         yield _finding(
-            documentation, index, ctx, "oa008.contact", pointer="/info", severity="note",
+            documentation,
+            index,
+            ctx,
+            _(ctx.lang, "No contact (info.contact with an email or URL) is given"),
+            _(ctx.lang, "Fill in info.contact with a support email address or URL."),
+            pointer="/info",
+            severity="note",
             outcome="not_verified",
-        )  # fmt: skip
+        )
     if not analysis.has_docs_link:
         yield _finding(
-            documentation, index, ctx, "oa008.docs_link", pointer="", severity="note",
+            documentation,
+            index,
+            ctx,
+            _(ctx.lang, "No link to public documentation (externalDocs) is given"),
+            _(ctx.lang, "Add externalDocs.url pointing at documentation reachable without login."),
+            pointer="",
+            severity="note",
             outcome="not_verified",
-        )  # fmt: skip
+        )
 
 
 @register(
@@ -588,14 +906,33 @@ def versioning(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     if not analysis.versioning:
         yield _finding(
-            versioning, index, ctx, "oa009.none", pointer="/servers" if index.servers else "/paths",
-            severity="warning", outcome="not_met",
-        )  # fmt: skip
+            versioning,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "No versioning is visible (not in the URL, a header, a parameter or the media type)",
+            ),
+            _(
+                ctx.lang,
+                "Put the major version in the URL (such as /v1/) or in a documented header.",
+            ),
+            pointer="/servers" if index.servers else "/paths",
+            severity="warning",
+            outcome="not_met",
+        )
     if not analysis.semver:
         yield _finding(
-            versioning, index, ctx, "oa009.semver", pointer="/info/version", severity="note",
-            outcome="not_verified", evidence=str(index.info.get("version", "")) or None,
-        )  # fmt: skip
+            versioning,
+            index,
+            ctx,
+            _(ctx.lang, "info.version is not a semantic version (MAJOR.MINOR.PATCH)"),
+            _(ctx.lang, "Use semantic versioning for info.version, such as 2.1.0."),
+            pointer="/info/version",
+            severity="note",
+            outcome="not_verified",
+            evidence=str(index.info.get("version", "")) or None,
+        )
 
 
 @register(
@@ -630,11 +967,27 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     missing = [*analysis.no_problem_examples, *analysis.no_error_examples]
     if missing and index.operations:
         yield _finding(
-            error_format, index, ctx, "oa010.missing", pointer=missing[0], severity="warning",
-            outcome="not_met", evidence="; ".join(missing[:EXAMPLES]),
-            count=len(missing), total=len(index.operations),
-            without=len(analysis.no_error_examples),
-        )  # fmt: skip
+            error_format,
+            index,
+            ctx,
+            ngettext(
+                ctx.lang,
+                "{count} of {total} operation does not return RFC 9457 problem details ({without} without any documented error response)",
+                "{count} of {total} operations do not return RFC 9457 problem details ({without} document no error response at all)",
+                len(index.operations),
+                count=len(missing),
+                total=len(index.operations),
+                without=len(analysis.no_error_examples),
+            ),
+            _(
+                ctx.lang,
+                "Document error responses (4xx/5xx) with application/problem+json and a Problem schema.",
+            ),
+            pointer=missing[0],
+            severity="warning",
+            outcome="not_met",
+            evidence="; ".join(missing[:EXAMPLES]),
+        )
 
 
 @register(
@@ -668,16 +1021,38 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     urls = ctx.analysis.urls
     if urls["http"]:
         yield _finding(
-            transport, index, ctx, "oa011.http", pointer=urls["http"][0][1], severity="error",
-            outcome="not_met", evidence=_evidence(urls["http"]), count=len(urls["http"]),
-            names=_names([u for u, _ in urls["http"]]),
-        )  # fmt: skip
+            transport,
+            index,
+            ctx,
+            ngettext(
+                ctx.lang,
+                "{count} server or OAuth URL uses unencrypted HTTP: {names}",
+                "{count} server or OAuth URLs use unencrypted HTTP: {names}",
+                len(urls["http"]),
+                count=len(urls["http"]),
+                names=_names([u for u, _unused in urls["http"]]),
+            ),
+            _(ctx.lang, "Use https:// for every server and OAuth URL."),
+            pointer=urls["http"][0][1],
+            severity="error",
+            outcome="not_met",
+            evidence=_evidence(urls["http"]),
+        )
     elif not urls["https"] and index.operations:
         yield _finding(
-            transport, index, ctx, "oa011.unknown", pointer="/servers" if index.version != "2.0"
-            else "/host", severity="note", outcome="not_verified",
+            transport,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "No absolute production URL is given, so whether HTTPS is used cannot be told",
+            ),
+            _(ctx.lang, "List the production servers with full https:// URLs under `servers`."),
+            pointer="/servers" if index.version != "2.0" else "/host",
+            severity="note",
+            outcome="not_verified",
             evidence=_evidence(urls["local"] + urls["relative"]) or None,
-        )  # fmt: skip
+        )
 
 
 @register(
@@ -713,9 +1088,21 @@ def rate_limits(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """
     if not ctx.analysis.rate_limit_evidence and index.operations:
         yield _finding(
-            rate_limits, index, ctx, "oa012.none", pointer="/paths", severity="warning",
+            rate_limits,
+            index,
+            ctx,
+            _(
+                ctx.lang,
+                "Rate limits are not described (no 429 response, no RateLimit headers, no text)",
+            ),
+            _(
+                ctx.lang,
+                "Document 429 responses with Retry-After and state the limits in info.description.",
+            ),
+            pointer="/paths",
+            severity="warning",
             outcome="not_met",
-        )  # fmt: skip
+        )
 
 
 @register(
@@ -750,14 +1137,29 @@ def licence(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     if not analysis.licence:
         yield _finding(
-            licence, index, ctx, "oa013.licence", pointer="/info", severity="note",
+            licence,
+            index,
+            ctx,
+            _(ctx.lang, "The description states no licence (info.license)"),
+            _(
+                ctx.lang,
+                "State the licence of the description in info.license, preferably as an SPDX identifier.",
+            ),
+            pointer="/info",
+            severity="note",
             outcome="not_verified",
-        )  # fmt: skip
+        )
     if not analysis.terms:
         yield _finding(
-            licence, index, ctx, "oa013.terms", pointer="/info", severity="note",
+            licence,
+            index,
+            ctx,
+            _(ctx.lang, "The description links no terms of service (info.termsOfService)"),
+            _(ctx.lang, "Link the terms of service in info.termsOfService."),
+            pointer="/info",
+            severity="note",
             outcome="not_verified",
-        )  # fmt: skip
+        )
 
 
 @register(
@@ -793,9 +1195,18 @@ def federated_login(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """
     if not ctx.analysis.federated and index.operations:
         yield _finding(
-            federated_login, index, ctx, "oa014.none", pointer="", severity="note",
+            federated_login,
+            index,
+            ctx,
+            _(ctx.lang, "No OpenID Connect or OAuth 2.0 with user login is declared"),
+            _(
+                ctx.lang,
+                "Declare an openIdConnect scheme (or oauth2 with the authorization-code flow).",
+            ),
+            pointer="",
+            severity="note",
             outcome="not_verified",
-        )  # fmt: skip
+        )
 
 
 @register(
@@ -835,14 +1246,58 @@ def schema_invalid(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         return
     if not result.count and result.stopped is None:
         return
-    key = {"limit": "oa015.limit", "depth": "oa015.depth"}.get(
-        result.stopped or "", "oa015.invalid"
+    values = {
+        "count": result.count,
+        "version": index.declared_version,
+        "seconds": f"{result.seconds:.2f}",
+    }
+    if result.stopped == "limit":
+        message = ngettext(
+            ctx.lang,
+            "At least {count} violation of the official OpenAPI {version} schema; validation "
+            "stopped at {count} (schema validation: {seconds} s)",
+            "At least {count} violations of the official OpenAPI {version} schema; validation "
+            "stopped at {count} (schema validation: {seconds} s)",
+            result.count,
+            **values,
+        )
+    elif result.stopped == "depth":
+        message = ngettext(
+            ctx.lang,
+            "Schema validation stopped: the description is nested too deeply ({count} violation "
+            "before that; schema validation: {seconds} s)",
+            "Schema validation stopped: the description is nested too deeply ({count} violations "
+            "before that; schema validation: {seconds} s)",
+            result.count,
+            **values,
+        )
+    else:
+        message = ngettext(
+            ctx.lang,
+            "{count} violation of the official OpenAPI {version} schema (schema validation: "
+            "{seconds} s)",
+            "{count} violations of the official OpenAPI {version} schema (schema validation: "
+            "{seconds} s)",
+            result.count,
+            **values,
+        )
+    fix = (
+        _(ctx.lang, "Reduce the nesting (use $refs to named schemas) and validate again.")
+        if result.stopped == "depth"
+        else _(
+            ctx.lang,
+            "Correct the description so that it validates against the OpenAPI JSON Schema.",
+        )
     )
-    examples = "; ".join(f"{pointer or '/'}: {message}" for pointer, message in result.examples)
+    examples = "; ".join(f"{pointer or '/'}: {text}" for pointer, text in result.examples)
     yield _finding(
-        schema_invalid, index, ctx, key, pointer=result.examples[0][0] if result.examples else None,
+        schema_invalid,
+        index,
+        ctx,
+        message,
+        fix,
+        pointer=result.examples[0][0] if result.examples else None,
         severity="warning" if result.stopped == "depth" else "error",
         outcome="not_verified" if result.stopped == "depth" and not result.count else "not_met",
-        evidence=examples or None, count=result.count, version=index.declared_version,
-        seconds=f"{result.seconds:.2f}",
-    )  # fmt: skip
+        evidence=examples or None,
+    )

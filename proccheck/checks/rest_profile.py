@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from proccheck.checks import Verdict, register
 from proccheck.checks.api_analysis import Analysis
 from proccheck.checks.probe_checks import ProbeContext
-from proccheck.i18n import t
+from proccheck.i18n import N_, _, ngettext
 from proccheck.model import Lang, Outcome, Requirement
 from proccheck.probe.openapi import ApiIndex, Operation
 
@@ -48,7 +48,7 @@ Evaluator = Callable[[Ctx], Verdict]
 
 def cannot_show(lang: Lang) -> str:
     """The reason given for a requirement that an API description cannot show."""
-    return t(lang, "probe.rap.cannot_show")
+    return _(lang, "an API description cannot show this; check the documentation and the contract")
 
 
 def _documentation(rule_id: str, evaluator: Evaluator) -> Callable[[], str]:
@@ -100,6 +100,30 @@ def rule(rule_id: str, *, title_en: str, title_sv: str) -> Callable[[Evaluator],
     return decorate
 
 
+ITEM_NAMES = {
+    "info_fields": N_("info fields"),
+    "bodies": N_("message bodies"),
+    "versions": N_("version declarations"),
+    "operations": N_("operations"),
+    "responses": N_("responses"),
+    "date_fields": N_("date and time fields"),
+    "url_parameters": N_("query and path parameters"),
+    "paths": N_("paths"),
+    "servers": N_("server URLs"),
+    "urls": N_("URLs"),
+    "properties": N_("field names"),
+    "header_parameters": N_("header parameters"),
+    "error_bodies": N_("error responses with content"),
+    "query_parameters": N_("query parameters"),
+    "paged_operations": N_("paginated operations"),
+    "page_parameters": N_("page parameters"),
+    "limit_parameters": N_("limit parameters"),
+    "schemes": N_("security schemes"),
+    "api_keys": N_("API keys"),
+}
+"""What an evaluator counts, as it is named in a reason."""
+
+
 def _tally(
     c: Ctx,
     items: str,
@@ -110,22 +134,46 @@ def _tally(
 ) -> Verdict:
     """Judge a list of (location, passes) pairs: all pass -> ceiling, any fails -> not_met."""
     pairs = list(candidates)
-    label = t(c.lang, f"probe.rap.item.{items}")
+    label = _(c.lang, ITEM_NAMES[items])
     if not pairs:
-        key = "probe.rap.none" if none == "not_applicable" else "probe.rap.absent"
-        return Verdict(none, t(c.lang, key, items=label))
+        if none == "not_applicable":
+            reason = _(
+                c.lang,
+                "the description has no {items}; the requirement does not apply",
+                items=label,
+            )
+        else:
+            reason = _(c.lang, "the description declares no {items}", items=label)
+        return Verdict(none, reason)
     failing = [where for where, ok in pairs if not ok]
     if failing:
         shown = ", ".join(failing[:EXAMPLES]) + (" …" if len(failing) > EXAMPLES else "")
-        reason = t(
-            c.lang, "probe.rap.violations", count=len(failing), total=len(pairs), items=label,
+        reason = ngettext(
+            c.lang,
+            "{items}: {count} of {total} does not follow the requirement: {examples}",
+            "{items}: {count} of {total} do not follow the requirement: {examples}",
+            len(failing),
+            count=len(failing),
+            total=len(pairs),
+            items=label,
             examples=shown,
-        )  # fmt: skip
+        )
         return Verdict("not_met", reason, tuple(failing[:EXAMPLES]))
-    reason = t(c.lang, "probe.rap.all_ok", total=len(pairs), items=label)
+    reason = ngettext(
+        c.lang,
+        "{items}: {total} of {total} follows the requirement",
+        "{items}: all {total} follow the requirement",
+        len(pairs),
+        total=len(pairs),
+        items=label,
+    )
     if ceiling != "met":
-        reason = t(c.lang, "probe.rap.partly", shown=reason)
-    return Verdict(ceiling, reason, tuple(where for where, _ in pairs[:EXAMPLES]))
+        reason = _(
+            c.lang,
+            "{shown}; the rest of the requirement cannot be shown by an API description",
+            shown=reason,
+        )
+    return Verdict(ceiling, reason, tuple(where for where, _unused in pairs[:EXAMPLES]))
 
 
 def _op(op: Operation) -> str:
@@ -200,8 +248,18 @@ def _dok01(c: Ctx) -> Verdict:
     """Met when the description was fetched from a public URL (without `--allow-private`); a
     local file cannot show where, or whether, it is published."""
     if c.public_source:
-        return Verdict("met", t(c.lang, "probe.rap.public"), (c.index.display,))
-    return Verdict("not_verified", t(c.lang, "probe.rap.not_public"))
+        return Verdict(
+            "met",
+            _(c.lang, "the description was fetched from a public address"),
+            (c.index.display,),
+        )
+    return Verdict(
+        "not_verified",
+        _(
+            c.lang,
+            "the description was read from a file; whether it is published online cannot be told",
+        ),
+    )
 
 
 @rule(
@@ -239,7 +297,9 @@ def _dok08(c: Ctx) -> Verdict:
     """Met when the description carries a service level (`info.x-sla` object); otherwise not
     verified, since an SLA usually lives outside the description."""
     if isinstance(c.index.info.get("x-sla"), dict):
-        return Verdict("met", t(c.lang, "probe.rap.found", what="info.x-sla"), ("/info/x-sla",))
+        return Verdict(
+            "met", _(c.lang, "the description declares {what}", what="info.x-sla"), ("/info/x-sla",)
+        )
     return Verdict("not_verified", cannot_show(c.lang))
 
 
@@ -252,7 +312,7 @@ def _dok09(c: Ctx) -> Verdict:
     """Met when the description lists known limitations (`info.x-limitations`); otherwise
     not verified."""
     if c.index.info.get("x-limitations"):
-        found = t(c.lang, "probe.rap.found", what="info.x-limitations")
+        found = _(c.lang, "the description declares {what}", what="info.x-limitations")
         return Verdict("met", found, ("/info/x-limitations",))
     return Verdict("not_verified", cannot_show(c.lang))
 
@@ -595,8 +655,7 @@ def _fel02(c: Ctx) -> Verdict:
     problem = ("application/problem+json", "application/problem+xml")
     pairs = [(w, m.media_type.split(";")[0].strip().lower() in problem) for w, m in _error_media(c)]
     if not pairs and not any(_error(r.status) for op in c.index.operations for r in op.responses):
-        return Verdict("not_verified", t(c.lang, "probe.rap.absent",
-                                         items=t(c.lang, "probe.rap.item.error_bodies")))  # fmt: skip
+        return Verdict("not_verified", _(c.lang, "the description declares no {items}", items=_(c.lang, "error responses with content")))  # fmt: skip
     return _tally(c, "error_bodies", pairs)
 
 
@@ -612,8 +671,7 @@ def _ver05(c: Ctx) -> Verdict:
     urls = [*c.index.servers, *_paths(c)]
     versioned = [u for u in urls if re.search(r"/v\d+([./]|$)", u)]
     if not versioned:
-        return Verdict("not_met", t(c.lang, "probe.rap.absent",
-                                    items=t(c.lang, "probe.rap.item.url_version")))  # fmt: skip
+        return Verdict("not_met", _(c.lang, "the description declares no {items}", items=_(c.lang, "version in the URL")))  # fmt: skip
     return _tally(c, "urls", [(u, bool(re.search(r"/v\d+(/|$)", u))) for u in versioned])
 
 
@@ -622,8 +680,12 @@ def _ver06(c: Ctx) -> Verdict:
     """Met when the API has `GET /api-info`."""
     found = [_op(op) for op in c.index.operations if op.method == "get" and op.path == "/api-info"]
     if found:
-        return Verdict("met", t(c.lang, "probe.rap.found", what="GET /api-info"), tuple(found))
-    return Verdict("not_met", t(c.lang, "probe.rap.absent", items="GET /api-info"))
+        return Verdict(
+            "met", _(c.lang, "the description declares {what}", what="GET /api-info"), tuple(found)
+        )
+    return Verdict(
+        "not_met", _(c.lang, "the description declares no {items}", items="GET /api-info")
+    )
 
 
 # --- filtering, pagination, search ---------------------------------------------------------------
@@ -632,7 +694,7 @@ def _ver06(c: Ctx) -> Verdict:
 @rule("FNS.01", title_en="Consistent parameter names", title_sv="Konsekventa parameternamn")
 def _fns01(c: Ctx) -> Verdict:
     """Counts query parameter names: not met when both camelCase and snake_case occur."""
-    return _consistent(c, "query_parameters", [name for name, _ in _query(c)])
+    return _consistent(c, "query_parameters", [name for name, _unused in _query(c)])
 
 
 @rule(
@@ -642,7 +704,7 @@ def _fns01(c: Ctx) -> Verdict:
 )
 def _fns03(c: Ctx) -> Verdict:
     """Counts query parameter names: met when each starts with a letter."""
-    return _tally(c, "query_parameters", [(n, n[:1].isalpha()) for n, _ in _query(c)])
+    return _tally(c, "query_parameters", [(n, n[:1].isalpha()) for n, _unused in _query(c)])
 
 
 @rule("FNS.05", title_en="Optional query parameters", title_sv="Frivilliga sökparametrar")
@@ -656,7 +718,7 @@ def _fns06(c: Ctx) -> Verdict:
     """Counts query parameter names: met when each uses only URL-safe characters (A-Z, a-z,
     0-9, `.`, `_`, `~`, `-`)."""
     pattern = re.compile(r"^[A-Za-z0-9._~-]+$")
-    return _tally(c, "query_parameters", [(n, bool(pattern.match(n))) for n, _ in _query(c)])
+    return _tally(c, "query_parameters", [(n, bool(pattern.match(n))) for n, _unused in _query(c)])
 
 
 _PAGING = frozenset({"page", "offset", "limit", "pagesize", "perpage", "pagenumber", "cursor",
@@ -697,10 +759,24 @@ def _default_check(c: Ctx, name: str, wanted: int, use_minimum: bool) -> Verdict
             pairs.append((where, value == wanted))
     verdict = _tally(c, f"{name}_parameters", pairs)
     if verdict.outcome == "not_applicable" and unknown:
-        label = t(c.lang, f"probe.rap.item.{name}_parameters")
-        return Verdict("not_verified", t(c.lang, "probe.rap.no_default", items=label))
+        label = _(c.lang, ITEM_NAMES[f"{name}_parameters"])
+        return Verdict(
+            "not_verified",
+            _(
+                c.lang,
+                "{items} declare no default value; the requirement cannot be decided",
+                items=label,
+            ),
+        )
     if verdict.outcome == "met" and unknown:
-        return Verdict("not_verified", t(c.lang, "probe.rap.partly", shown=verdict.reason))
+        return Verdict(
+            "not_verified",
+            _(
+                c.lang,
+                "{shown}; the rest of the requirement cannot be shown by an API description",
+                shown=verdict.reason,
+            ),
+        )
     return verdict
 
 
@@ -731,7 +807,9 @@ def _sak01(c: Ctx) -> Verdict:
     """Counts the URLs in the description: not met when one uses plain http; otherwise met
     only in part (not verified), since the TLS version cannot be seen."""
     urls = c.analysis.urls
-    pairs = [(u, True) for u, _ in urls["https"]] + [(u, False) for u, _ in urls["http"]]
+    pairs = [(u, True) for u, _unused in urls["https"]] + [
+        (u, False) for u, _unused in urls["http"]
+    ]
     return _tally(c, "urls", pairs, ceiling="not_verified", none="not_verified")
 
 
@@ -768,7 +846,11 @@ def _sak10(c: Ctx) -> Verdict:
         or (s.get("type") == "http" and str(s.get("scheme", "")).lower() == "bearer")
     ]  # fmt: skip
     if bearer:
-        return Verdict("met", t(c.lang, "probe.rap.found", what=", ".join(bearer)), tuple(bearer))
+        return Verdict(
+            "met",
+            _(c.lang, "the description declares {what}", what=", ".join(bearer)),
+            tuple(bearer),
+        )
     return _tally(c, "schemes", [(_scheme_where(c, n), False) for n in schemes])
 
 
@@ -776,7 +858,7 @@ def _api_keys(c: Ctx) -> list[tuple[str, str]]:
     keys = [(_scheme_where(c, n), str(s.get("in", ""))) for n, s in
             c.index.security_schemes.items() if s.get("type") == "apiKey"]  # fmt: skip
     located = {p.pointer: p.location for op in c.index.operations for p in op.parameters}
-    keys += [(where, located.get(where, "")) for _, where in c.analysis.undeclared_auth]
+    keys += [(where, located.get(where, "")) for _unused, where in c.analysis.undeclared_auth]
     return keys
 
 
@@ -801,6 +883,8 @@ def _sak18(c: Ctx) -> Verdict:
     oauth = [_scheme_where(c, n) for n, s in schemes.items()
              if s.get("type") in ("oauth2", "openIdConnect")]  # fmt: skip
     if oauth:
-        return Verdict("met", t(c.lang, "probe.rap.found", what=", ".join(oauth)), tuple(oauth))
+        return Verdict(
+            "met", _(c.lang, "the description declares {what}", what=", ".join(oauth)), tuple(oauth)
+        )
     return _tally(c, "schemes", [(_scheme_where(c, n), False) for n in schemes],
                   none="not_verified")  # fmt: skip

@@ -6,9 +6,13 @@ import re
 from collections.abc import Iterator
 
 from proccheck.checks import Context, all_checks, register
-from proccheck.i18n import t
+from proccheck.i18n import N_, NC_, _, pgettext
 from proccheck.model import Finding, Location, RequirementSet
 from proccheck.regexsafety import risky
+
+LANGUAGE_NAMES = {"sv": N_("Swedish"), "en": N_("English")}
+FIELDS = (NC_("requirement field", "title"), NC_("requirement field", "text"))
+"""The requirement fields a set must give in both languages (msgctxt "requirement field")."""
 
 
 def _location(path: str) -> Location:
@@ -43,20 +47,20 @@ def translation_missing(requirement_set: RequirementSet, ctx: Context) -> Iterat
     - Upphandlingsmyndigheten: guidance on writing requirements (kravformulering).
     """
     for requirement in requirement_set.requirements:
-        for field in ("title", "text"):
+        for field in FIELDS:
             text = getattr(requirement, field)
             missing = [lang for lang in ("sv", "en") if not getattr(text, lang).strip()]
             if not missing:
                 continue
-            names = ", ".join(t(ctx.lang, f"lang.{lang}") for lang in missing)
-            field_name = t(ctx.lang, f"field.{field}")
+            names = ", ".join(_(ctx.lang, LANGUAGE_NAMES[lang]) for lang in missing)
+            field_name = pgettext(ctx.lang, "requirement field", field)
             yield translation_missing.finding(
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",
-                message=t(
+                message=_(
                     ctx.lang,
-                    "set.translation_missing",
+                    "{requirement}: {field} is missing in {missing}",
                     requirement=requirement.id,
                     field=field_name,
                     missing=names,
@@ -65,7 +69,11 @@ def translation_missing(requirement_set: RequirementSet, ctx: Context) -> Iterat
                     requirement.changed_in[-1] if requirement.changed_in else requirement.defined_in
                 ),
                 evidence=text.get(ctx.lang) or None,
-                fix=t(ctx.lang, "set.translation_missing.fix", field=field_name),
+                fix=_(
+                    ctx.lang,
+                    "Write the {field} in both Swedish (sv) and English (en).",
+                    field=field_name,
+                ),
             )
 
 
@@ -106,9 +114,13 @@ def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Find
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",
-                message=t(ctx.lang, "set.cues_missing", requirement=requirement.id),
+                message=_(
+                    ctx.lang,
+                    "{requirement}: has no detection cues; it is found only by explicit reference",
+                    requirement=requirement.id,
+                ),
                 location=location,
-                fix=t(ctx.lang, "set.cues_missing.fix"),
+                fix=_(ctx.lang, "Add cues with term groups in Swedish and English."),
             )
             continue
         for group in groups:
@@ -124,16 +136,19 @@ def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Find
                     requirement=requirement.id,
                     severity="error",
                     outcome="not_met",
-                    message=t(
+                    message=_(
                         ctx.lang,
-                        "set.cue_invalid",
+                        "{requirement}: cue {cue!r} cannot be used ({error})",
                         requirement=requirement.id,
                         cue=cue,
                         error=problem,
                     ),
                     location=location,
                     evidence=cue,
-                    fix=t(ctx.lang, "set.cue_invalid.fix"),
+                    fix=_(
+                        ctx.lang,
+                        "Fix the expression, avoid nested repetition, or write the term without special characters.",
+                    ),
                 )
 
 
@@ -169,10 +184,13 @@ def unknown_check(requirement_set: RequirementSet, ctx: Context) -> Iterator[Fin
                     requirement=requirement.id,
                     severity="error",
                     outcome="not_met",
-                    message=t(
-                        ctx.lang, "set.unknown_check", requirement=requirement.id, check=code
+                    message=_(
+                        ctx.lang,
+                        "{requirement}: refers to unknown check {check}",
+                        requirement=requirement.id,
+                        check=code,
                     ),
                     location=_location(requirement.defined_in),
                     evidence=code,
-                    fix=t(ctx.lang, "set.unknown_check.fix"),
+                    fix=_(ctx.lang, "Use a code from `proccheck checks list`."),
                 )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from proccheck.checks import Context, register
-from proccheck.i18n import _, t
+from proccheck.i18n import N_, _, ngettext
 from proccheck.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
@@ -208,23 +208,58 @@ def _brand_without_equivalent(item: SpecItem) -> re.Match[str] | None:
     return None
 
 
+CONTRADICTIONS: dict[str, tuple[str, str]] = {
+    "vendor-owns-data": (
+        N_('{where}: the text gives the vendor ownership of the data ("{phrase}")'),
+        N_("Remove the text; state that the buyer owns all data, including metadata and logs."),
+    ),
+    "export-at-cost": (
+        N_('{where}: export or return of data costs extra ("{phrase}")'),
+        N_("State that export and return of all data is included at no extra cost."),
+    ),
+    "vendor-format": (
+        N_('{where}: data is delivered only in the vendor\'s own format ("{phrase}")'),
+        N_("Demand open, documented, machine-readable formats (CSV, JSON, XML) instead."),
+    ),
+    "compatible-with-product": (
+        N_('{where}: compatibility with a product instead of an open standard ("{phrase}")'),
+        N_("Name the open standard to support (e.g. ODF, PDF/A, OIDC) instead of the product."),
+    ),
+    "brand-without-equivalent": (
+        N_('{where}: the product or brand "{phrase}" is named without "or equivalent"'),
+        N_('Add "or equivalent", or describe the function or standard instead of the product.'),
+    ),
+    "vendor-reuses-data": (
+        N_('{where}: the vendor may use the buyer\'s data for its own purposes ("{phrase}")'),
+        N_("Remove the text; state that data may be processed only to deliver the service."),
+    ),
+    "api-fee": (
+        N_('{where}: API access costs extra ("{phrase}")'),
+        N_("Demand that API access is included in the price, without licence or transaction fees."),
+    ),
+    "api-nda": (
+        N_(
+            '{where}: the API documentation is given only under a non-disclosure agreement ("{phrase}")'
+        ),
+        N_("Demand a published, machine-readable API description (OpenAPI) without an NDA."),
+    ),
+}
+"""Per kind of undermining text (the lexicon's contradiction kinds): the message and the fix."""
+
+
 def _contradiction_finding(
     item: SpecItem, kind: str, target: str | None, match: re.Match[str], lang: str
 ) -> Finding:
     lang_: Lang = "sv" if lang == "sv" else "en"
+    message, fix = CONTRADICTIONS[kind]
     return requirement_undermined.finding(
         requirement=target,
         severity="error",
         outcome="not_met",
-        message=t(
-            lang_,
-            f"spec.contradiction.{kind}",
-            where=item.describe(lang_),
-            phrase=match.group(0).strip(),
-        ),
+        message=_(lang_, message, where=item.describe(lang_), phrase=match.group(0).strip()),
         location=item.location_at(match.start()),
         evidence=item.text,
-        fix=t(lang_, f"spec.contradiction.{kind}.fix"),
+        fix=_(lang_, fix),
     )
 
 
@@ -279,25 +314,38 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
                 requirement=requirement.id,
                 severity="note",
                 outcome="not_verified",
-                message=t(
+                message=_(
                     ctx.lang,
-                    "spec.weak_match",
+                    "{requirement} ({title}) is only partly matched, by {where}; check whether it implements it",
                     requirement=requirement.id,
                     title=title,
                     where=item.describe(ctx.lang),
                 ),
                 location=item.location,
                 evidence=item.text,
-                fix=t(ctx.lang, "spec.weak_match.fix", requirement=requirement.id),
+                fix=_(
+                    ctx.lang,
+                    "Write the requirement in full, or mark it with `implements: {requirement}` / the id in the text.",
+                    requirement=requirement.id,
+                ),
             )
             continue
         yield requirement_missing.finding(
             requirement=requirement.id,
             severity="error" if requirement.level == "must" else "warning",
             outcome="not_met",
-            message=t(ctx.lang, "spec.missing", requirement=requirement.id, title=title),
+            message=_(
+                ctx.lang,
+                "{requirement} ({title}) is missing from the specification",
+                requirement=requirement.id,
+                title=title,
+            ),
             location=_doc_location(document),
-            fix=t(ctx.lang, "spec.missing.fix", text=requirement.text.get(ctx.lang)),
+            fix=_(
+                ctx.lang,
+                "Add the requirement, for example: {text}",
+                text=requirement.text.get(ctx.lang),
+            ),
         )
 
 
@@ -344,35 +392,39 @@ def requirement_weakened(document: SpecDocument, ctx: SpecContext) -> Iterator[F
                 requirement=requirement.id,
                 severity="error",
                 outcome="not_met",
-                message=t(
+                message=_(
                     ctx.lang,
-                    "spec.weakened",
+                    "{requirement} is a must-requirement but {where} only asks for it as a should",
                     requirement=requirement.id,
                     where=item.describe(ctx.lang),
                 ),
                 location=item.location,
                 evidence=item.text,
-                fix=t(ctx.lang, "spec.weakened.fix"),
+                fix=_(ctx.lang, "Write the requirement with shall/must and declare it as a must."),
             )
             continue
         escaped = [(item, _escape_clause(item)) for item in musts]
-        if all(clause for _, clause in escaped):
+        if all(clause for _unused, clause in escaped):
             item, clause = escaped[0]
             assert clause is not None
             yield requirement_weakened.finding(
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",
-                message=t(
+                message=_(
                     ctx.lang,
-                    "spec.escape",
+                    '{requirement} is in {where} but with the escape clause "{phrase}", so it cannot be enforced',
                     requirement=requirement.id,
                     where=item.describe(ctx.lang),
                     phrase=clause.group(0),
                 ),
                 location=item.location_at(clause.start()),
                 evidence=item.text,
-                fix=t(ctx.lang, "spec.escape.fix", phrase=clause.group(0)),
+                fix=_(
+                    ctx.lang,
+                    'Remove "{phrase}"; state any real exceptions explicitly.',
+                    phrase=clause.group(0),
+                ),
             )
 
 
@@ -465,12 +517,18 @@ def requirement_vague(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
             requirement=None,
             severity="warning",
             outcome="not_verified",
-            message=t(
-                ctx.lang, "spec.vague", where=item.describe(ctx.lang), terms=", ".join(words)
+            message=_(
+                ctx.lang,
+                "{where}: the must-requirement has vague or open-ended wording: {terms}",
+                where=item.describe(ctx.lang),
+                terms=", ".join(words),
             ),
             location=item.location_at(terms[0].start()),
             evidence=item.text,
-            fix=t(ctx.lang, "spec.vague.fix"),
+            fix=_(
+                ctx.lang,
+                "Replace with something measurable (a standard, a number, a list), close open lists, choose and or or.",
+            ),
         )
 
 
@@ -509,12 +567,17 @@ def requirement_compound(document: SpecDocument, ctx: SpecContext) -> Iterator[F
                     requirement=None,
                     severity="note",
                     outcome="not_verified",
-                    message=t(
-                        ctx.lang, "spec.compound", where=item.describe(ctx.lang), count=count
+                    message=ngettext(
+                        ctx.lang,
+                        "{where}: {count} requirement in one sentence",
+                        "{where}: {count} requirements in one sentence",
+                        count,
+                        where=item.describe(ctx.lang),
+                        count=count,
                     ),
                     location=item.location_at(sentence.start()),
                     evidence=sentence.group(0).strip(),
-                    fix=t(ctx.lang, "spec.compound.fix"),
+                    fix=_(ctx.lang, "Split the sentence into separate, numbered requirements."),
                 )
                 break
 
@@ -562,17 +625,17 @@ def verification_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[F
             requirement=requirement.id,
             severity="warning",
             outcome="not_verified",
-            message=t(
+            message=_(
                 ctx.lang,
-                "spec.verification_missing",
+                "{requirement} needs evidence, but {where} does not say what the vendor must submit",
                 requirement=requirement.id,
                 where=item.describe(ctx.lang),
             ),
             location=item.location,
             evidence=item.text,
-            fix=t(
+            fix=_(
                 ctx.lang,
-                "spec.verification_missing.fix",
+                "State what must be attached to the tender: {rule}",
                 rule=requirement.verification.answer.description.get(ctx.lang),
             ),
         )
@@ -609,9 +672,18 @@ def no_requirements(document: SpecDocument, ctx: SpecContext) -> Iterator[Findin
             requirement=None,
             severity="error",
             outcome="not_met",
-            message=t(ctx.lang, "spec.no_requirements", items=len(document.items)),
+            message=ngettext(
+                ctx.lang,
+                "no requirements found in the document's {items} text item (no shall/must/should wording)",
+                "no requirements found among the document's {items} text items (no shall/must/should wording)",
+                len(document.items),
+                items=len(document.items),
+            ),
             location=_doc_location(document),
-            fix=t(ctx.lang, "spec.no_requirements.fix"),
+            fix=_(
+                ctx.lang,
+                "Check that this is the right file, and word the requirements with shall/must or should.",
+            ),
         )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from proccheck import limits
-from proccheck.i18n import t
+from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.structured import decode_text, read_text
 from proccheck.model import (
     Lang,
@@ -44,6 +44,20 @@ __all__ = [
     "probe_index_detailed",
     "probe_source",
 ]
+
+
+DIMENSION_NAMES = {
+    "auth": N_("authentication"),
+    "formats": N_("formats"),
+    "export": N_("export"),
+    "import": N_("import"),
+    "docs": N_("documentation"),
+    "versioning": N_("versioning"),
+    "errors": N_("error format"),
+    "transport": N_("transport"),
+    "terms": N_("terms"),
+}
+"""The probe's score dimensions as named in reasons."""
 
 
 def is_url(source: str) -> bool:
@@ -264,9 +278,11 @@ def probe_index_detailed(
         public_source=public_source,
         validate_schema=validate_schema,
     )
-    subject_line = t(
+    subject_line = ngettext(
         lang,
-        "probe.subject",
+        "{title} {version} (OpenAPI {openapi}, {operations} operation)",
+        "{title} {version} (OpenAPI {openapi}, {operations} operations)",
+        len(index.operations),
         title=str(index.info.get("title") or index.display),
         version=str(index.info.get("version", "")),
         openapi=index.declared_version,
@@ -315,10 +331,10 @@ def probe_index_detailed(
 def describe_dimension(name: str, dimension: Dimension, lang: Lang) -> str:
     """`export 67/100 (resource_types=6, exportable=4, …)` in `lang`."""
     counts = ", ".join(f"{k}={v}" for k, v in dimension.counts.items())
-    return t(
+    return _(
         lang,
-        "probe.summary",
-        dimension=t(lang, f"probe.dimension.{name}"),
+        "{dimension} {score}/100 ({counts})",
+        dimension=_(lang, DIMENSION_NAMES[name]),
         score=dimension.score,
         counts=counts,
     )

@@ -84,7 +84,9 @@ def _finding_lines(report: Report, index: int, skip_message: str = "") -> list[s
     finding = report.findings[index]
     lang = report.lang
     message = one_line(finding.message)
-    same = message == one_line(skip_message, 300) or message.startswith(skip_message.rstrip("…"))
+    # the finding the reason quotes (shortened, or with "+N more" after it) is not repeated
+    reason = one_line(skip_message, 300).rstrip("…")
+    same = bool(reason) and (message.startswith(reason) or reason.startswith(message))
     lines = [
         f"    {one_line(finding.location.describe(), 200)}: {severity_word(lang, finding.severity)}"
         f" {one_line(finding.check, 40)}" + ("" if same else f": {message}")
