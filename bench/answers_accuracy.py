@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from proccheck.answers import check_answer_document
+from proccheck.api import answer_document_report
 from proccheck.errors import ProccheckError
 from proccheck.loaders.answers import load_answers
 from proccheck.requirements import load_requirement_set
@@ -46,7 +46,7 @@ def main() -> None:
             misses.append(f"UNREADABLE {entry['file']}: {error}")
             predicted = {}
         else:
-            report = check_answer_document(document, requirement_set, "en")
+            report = answer_document_report(document, requirement_set, "en")
             predicted = {r.requirement: r.outcome for r in report.results}
         for requirement_id, want in expected.items():
             got = predicted.get(requirement_id, "unreadable")

@@ -49,11 +49,11 @@ print(count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 PROBE = r"""
 import resource, sys
 from proccheck.model import RunResult
-from proccheck.probe import probe_source
+from proccheck.api import probe_detailed
 from proccheck.report import get_renderer
 from proccheck.requirements import load_requirement_set
 
-report = probe_source(sys.argv[1], load_requirement_set("builtin:open-baseline"), "en")
+report = probe_detailed(sys.argv[1], load_requirement_set("builtin:open-baseline"), "en").report
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write(get_renderer("json")(RunResult(reports=(report,))))
 print(report.score, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -68,9 +68,9 @@ def _init() -> None:
 
 def probe_one(job: tuple[str, int]) -> dict[str, Any]:
     path, timeout = job
+    from proccheck.api import probe_detailed
     from proccheck.errors import ProccheckError
     from proccheck.model import RunResult
-    from proccheck.probe import probe_detailed
     from proccheck.report import get_renderer
 
     started = time.perf_counter()

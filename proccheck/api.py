@@ -1,14 +1,16 @@
-"""The library face: check a specification, vendor answers or an API description from Python.
+"""The library face, and the only orchestration: load, analyse once, run the checks, report.
 
-Each function is a thin layer over the module that does the work (`proccheck.spec`,
-`proccheck.answers`, `proccheck.probe`, `proccheck.engine`), with keyword defaults and
-`str | Path` accepted everywhere. Those modules are imported inside the functions, so
+Every command and the web page go through here. Each public function takes `str | Path`, has
+keyword defaults, and returns the frozen report models; the per-kind pipelines below it (a
+specification, a vendor's answers, an API description, a requirement set) load the input,
+build the kind's typed check context (its analysis computed once) and hand both to
+`proccheck.engine.evaluate`. Heavy modules are imported inside the functions, so
 `import proccheck` stays as cheap as the CLI's start-up needs.
 
 Bad input raises a typed error from `proccheck.errors` (`InputError` with the file's path,
 `RequirementSetError`, `ProbeError`, `UsageError`), all subclasses of `ProccheckError`, with its
-message in `lang` (each function runs in `proccheck.i18n.use_lang(lang)`, as the CLI does).
-`check_spec`, `check_answers` and `compare` raise on the first unreadable file unless
+message in `lang` (each public function runs in `proccheck.i18n.use_lang(lang)`, as the CLI
+does). `check_spec`, `check_answers` and `compare` raise on the first unreadable file unless
 `errors="collect"`, which instead lists every unreadable file in `RunResult.problems` and checks
 the rest (what the CLI does).
 """
@@ -16,33 +18,41 @@ the rest (what the CLI does).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+
+from proccheck import _EXPORTS
+from proccheck.i18n import tr
 
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from proccheck.model import Comparison, Lang, Report, RequirementSet, RunResult
-    from proccheck.probe.cache import CacheMode
+    from proccheck.checks.answer_checks import ProbeEvidence
+    from proccheck.checks.probe_checks import ProbeContext
+    from proccheck.checks.schema_validation import SchemaValidation
+    from proccheck.loaders.answers import AnswerDocument
+    from proccheck.loaders.cache import CacheMode
+    from proccheck.loaders.openapi import ApiIndex, Fetching
+    from proccheck.loaders.spec import SpecDocument
+    from proccheck.model import (
+        Comparison,
+        Lang,
+        ReconciliationRow,
+        Report,
+        Requirement,
+        RequirementSet,
+        RunResult,
+        Verification,
+    )
 
     PathArg: TypeAlias = "str | os.PathLike[str]"  # a file as a string or a path
     PathsArg: TypeAlias = "PathArg | Sequence[PathArg]"  # one file, or a list of them
     SetArg: TypeAlias = "str | os.PathLike[str] | RequirementSet"  # builtin:NAME, path, or loaded
 
-__all__ = [
-    "DEFAULT_SET",
-    "FORMATS",
-    "MATRIX_FORMATS",
-    "check_answers",
-    "check_spec",
-    "compare",
-    "load_requirement_set",
-    "probe",
-    "probe_api",
-    "render",
-    "validate_set",
-]
+__all__ = ["DEFAULT_SET", "FORMATS", "MATRIX_FORMATS", *_EXPORTS["proccheck.api"]]
+"""The constants, and what the package re-exports from here (its table names them)."""
 
 DEFAULT_SET = "builtin:open-baseline"
 """The requirement set used when none is given (as on the command line)."""
@@ -68,7 +78,10 @@ def load_requirement_set(ref: SetArg) -> RequirementSet:
         from proccheck.errors import UsageError
 
         raise UsageError(
-            f"a requirement set is builtin:NAME, a path or a RequirementSet, not {type(ref).__name__}"
+            tr(
+                "a requirement set is builtin:NAME, a path or a RequirementSet, not {kind}",
+                kind=type(ref).__name__,
+            )
         )
     return load(os.fspath(ref))
 
@@ -83,11 +96,11 @@ def check_spec(
     """Lint requirement specifications (.md .txt .docx .yaml .json .csv .xlsx) against a set:
     one report per file (`proccheck spec check`)."""
     from proccheck.i18n import use_lang
-    from proccheck.spec import check_spec as run
 
     language, files, policy = _language(lang), _paths(paths), _errors(errors)
     with use_lang(language):
-        return _settle(run(files, load_requirement_set(requirement_set), language), policy)
+        chosen = load_requirement_set(requirement_set)
+        return _settle(_each(files, lambda path: _spec_report(path, chosen, language)), policy)
 
 
 def check_answers(
@@ -109,13 +122,12 @@ def check_answers(
     descriptions vendors give as evidence: nothing is fetched without it, and URLs resolving to
     private addresses are refused unless `allow_private`. `mapping` describes a layout proccheck
     cannot guess."""
-    from proccheck.answers import check_answers as run
     from proccheck.i18n import use_lang
 
     language, files, policy = _language(lang), _paths(paths), _errors(errors)
     with use_lang(language):
-        chosen, procurement = _answer_source(spec, requirement_set, language)
-        result = run(
+        chosen, procurement = answer_source(spec, requirement_set, language)
+        result = answers_run(
             files,
             chosen,
             language,
@@ -138,16 +150,14 @@ def compare(
 ) -> Comparison:
     """The vendors × requirements matrix of several vendors' answers (`proccheck answers
     compare`); `spec`, `requirement_set` and `mapping` as in `check_answers`."""
-    from proccheck.answers import check_answers as run
-    from proccheck.answers import compare as matrix
     from proccheck.i18n import use_lang
 
     language, files, policy = _language(lang), _paths(paths), _errors(errors)
     layout = None if mapping is None else Path(mapping)
     with use_lang(language):
-        chosen, procurement = _answer_source(spec, requirement_set, language)
-        result = _settle(run(files, chosen, language, procurement, mapping=layout), policy)
-        return matrix(result, chosen, language)
+        chosen, procurement = answer_source(spec, requirement_set, language)
+        result = _settle(answers_run(files, chosen, language, procurement, mapping=layout), policy)
+        return comparison(result, chosen, language)
 
 
 def probe(
@@ -169,38 +179,29 @@ def probe(
     validation (check OA015, several times slower). Raises ProbeError or InputError when the
     description cannot be fetched or read."""
     from proccheck.i18n import use_lang
-    from proccheck.probe import probe_source
+    from proccheck.loaders.openapi import Fetching
 
     language = _language(lang)
-    if cache not in ("use", "off", "offline"):
-        from proccheck.errors import UsageError
-
-        raise UsageError(f"unknown cache mode {cache!r}", hint="choose use, off or offline")
     with use_lang(language):
-        return probe_source(
-            os.fspath(source),
-            load_requirement_set(requirement_set),
-            language,
-            allow_private=allow_private,
-            cache=cache,
-            allow_remote_refs=allow_remote_refs,
-            validate_schema=validate_schema,
-        )
+        if cache not in ("use", "off", "offline"):
+            from proccheck.errors import UsageError
 
-
-probe_api = probe
-"""`probe` under the name `proccheck` exports it by: `proccheck.probe` is the subpackage."""
+            raise UsageError(
+                tr("unknown cache mode {mode!r}", mode=cache), hint=tr("choose use, off or offline")
+            )
+        fetching = Fetching(allow_private, cache, allow_remote_refs)
+        chosen = load_requirement_set(requirement_set)
+        return probe_detailed(os.fspath(source), chosen, language, fetching, validate_schema).report
 
 
 def validate_set(ref: PathArg, *, lang: Lang = "en") -> Report:
     """Resolve a requirement set file (or `builtin:NAME`) and lint it (`proccheck sets
     validate`); raises RequirementSetError when it cannot be resolved at all."""
-    from proccheck.engine import validate_set as run
     from proccheck.i18n import use_lang
 
     language = _language(lang)
     with use_lang(language):
-        return run(os.fspath(ref), language)
+        return set_report(os.fspath(ref), language)
 
 
 def render(
@@ -225,15 +226,25 @@ def render(
         names, made_in = FORMATS, {report.lang for report in report_or_run.reports}
     else:
         raise UsageError(
-            f"render takes a Report, RunResult or Comparison, not {type(report_or_run).__name__}"
+            tr(
+                "render takes a Report, RunResult or Comparison, not {kind}",
+                kind=type(report_or_run).__name__,
+            )
         )
     if fmt not in names:
-        raise UsageError(f"unknown format {fmt!r}", hint=f"choose one of {', '.join(names)}")
+        raise UsageError(
+            tr("unknown format {fmt!r}", fmt=fmt),
+            hint=tr("choose one of {names}", names=", ".join(names)),
+        )
     language: Lang = min(made_in, default="en") if lang is None else _language(lang)
     if made_in - {language}:
         raise UsageError(
-            f"the report was made in {', '.join(sorted(made_in))}, not {language}",
-            hint=f"check again with lang={language!r}",
+            tr(
+                "the report was made in {made}, not {lang}",
+                made=", ".join(sorted(made_in)),
+                lang=language,
+            ),
+            hint=tr("check again with lang={lang!r}", lang=language),
         )
     with use_lang(language):
         if isinstance(report_or_run, Comparison):
@@ -255,7 +266,7 @@ def _language(lang: object) -> Lang:
         return "en"
     from proccheck.errors import UsageError
 
-    raise UsageError(f"unknown language {lang!r}", hint="choose sv or en")
+    raise UsageError(tr("unknown language {lang!r}", lang=lang), hint=tr("choose sv or en"))
 
 
 def _errors(errors: object) -> Errors:
@@ -265,7 +276,7 @@ def _errors(errors: object) -> Errors:
         return "collect"
     from proccheck.errors import UsageError
 
-    raise UsageError(f"errors must be 'raise' or 'collect', not {errors!r}")
+    raise UsageError(tr("errors must be 'raise' or 'collect', not {errors!r}", errors=errors))
 
 
 def _paths(paths: PathsArg) -> list[Path]:
@@ -275,24 +286,24 @@ def _paths(paths: PathsArg) -> list[Path]:
     if isinstance(paths, (str, os.PathLike)):
         return [Path(paths)]
     if not isinstance(paths, Sequence) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
-        raise UsageError(f"expected a path or a list of paths, not {type(paths).__name__}")
+        raise UsageError(
+            tr("expected a path or a list of paths, not {kind}", kind=type(paths).__name__)
+        )
     if not paths:
-        raise UsageError("no input files given")
+        raise UsageError(tr("no input files given"))
     return [Path(p) for p in paths]
 
 
-def _answer_source(
+def answer_source(
     spec: PathArg | None, requirement_set: SetArg | None, lang: Lang
 ) -> tuple[RequirementSet, tuple[str, ...]]:
     """The requirements vendors answer, and the procurement reference their files must name."""
     if spec is not None and requirement_set is not None:
         from proccheck.errors import UsageError
 
-        raise UsageError("give spec or requirement_set, not both")
+        raise UsageError(tr("give spec or requirement_set, not both"))
     if spec is None:
         return load_requirement_set(requirement_set or DEFAULT_SET), ()
-    from proccheck.answers import set_from_spec
-
     return set_from_spec(Path(spec), load_requirement_set(DEFAULT_SET), lang)
 
 
@@ -304,3 +315,429 @@ def _settle(run: RunResult, errors: Errors) -> RunResult:
         problem = run.problems[0]
         raise InputError(problem.message, path=problem.path, where=problem.where, hint=problem.hint)
     return run
+
+
+def _each(paths: list[Path], report: Callable[[Path], Report]) -> RunResult:
+    """One report per file; a file that cannot be read becomes a problem, not a crash."""
+    from proccheck.engine import problem_from
+    from proccheck.errors import ProccheckError
+    from proccheck.model import RunResult
+
+    reports, problems = [], []
+    for path in paths:
+        try:
+            reports.append(report(path))
+        except ProccheckError as error:
+            problems.append(problem_from(error))
+    return RunResult(reports=tuple(reports), problems=tuple(problems))
+
+
+# --- a specification -----------------------------------------------------------------------------
+
+
+def _spec_report(path: Path, requirement_set: RequirementSet, lang: Lang) -> Report:
+    from proccheck.loaders.spec import load_spec
+    from proccheck.resources import display_path
+
+    return spec_document_report(load_spec(path, display_path(path)), requirement_set, lang)
+
+
+def spec_document_report(
+    document: SpecDocument, requirement_set: RequirementSet, lang: Lang
+) -> Report:
+    """Run every spec check on one loaded document and decide each set requirement."""
+    from proccheck.checks.spec_checks import context
+    from proccheck.engine import evaluate
+    from proccheck.i18n import _
+    from proccheck.model import Subject
+
+    ctx = context(document, requirement_set, lang)
+
+    def implemented_by(requirement: Requirement, checks: object) -> str:
+        match = ctx.analysis.implementing(requirement.id)[0]
+        return _(lang, "{where} implements it", where=match.item.describe(lang))
+
+    subject = Subject(path=document.path, name=document.title)
+    return evaluate("spec", document, ctx, subject=subject, met_reason=implemented_by)[0]
+
+
+# --- a requirement set ---------------------------------------------------------------------------
+
+
+def set_report(ref: str, lang: Lang, base: Path | None = None) -> Report:
+    """Resolve a requirement set and run the set checks on it (`proccheck sets validate`): not
+    met when any finding is an error, wherever it points."""
+    from proccheck.checks import Context
+    from proccheck.engine import evaluate
+    from proccheck.i18n import _
+    from proccheck.model import Subject
+    from proccheck.requirements import describe_ref
+    from proccheck.requirements import load_requirement_set as load
+
+    requirement_set = load(ref, base)
+    subject = Subject(
+        path=describe_ref(ref, base or Path.cwd()),
+        name=requirement_set.title.get(lang) or requirement_set.id,
+    )
+    report = evaluate(
+        "set",
+        requirement_set,
+        Context(lang=lang, requirement_set=requirement_set),
+        subject=subject,
+        met_reason=lambda requirement, checks: _(lang, "valid"),
+    )[0]
+    errors = any(f.severity == "error" for f in report.findings)
+    return report.model_copy(update={"outcome": "not_met" if errors else "met"})
+
+
+# --- vendors' answers ----------------------------------------------------------------------------
+
+_API_DESCRIPTION = (".json", ".yaml", ".yml")
+
+
+def _specificity(requirement: Requirement) -> int:
+    return len(requirement.cues.sv) + len(requirement.cues.en)
+
+
+def _combined_verification(sources: list[Requirement]) -> Verification:
+    """The union of the checks, and the strictest evidence rule, of the set requirements a
+    specification requirement implements."""
+    from proccheck.model import Verification
+
+    if not sources:
+        return Verification()
+    checks = tuple(dict.fromkeys(c for s in sources for c in s.verification.checks))
+    demanding = [s for s in sources if s.verification.answer.evidence == "required"]
+    answer = demanding[0].verification.answer if demanding else sources[0].verification.answer
+    return Verification(checks=checks, answer=answer)
+
+
+def set_from_spec(
+    spec_path: Path, base: RequirementSet, lang: Lang
+) -> tuple[RequirementSet, tuple[str, ...]]:
+    """The requirements of a specification as a set, so vendors are checked against the
+    buyer's own ids and texts, plus the procurement reference (to catch answers to another).
+    Principle, evidence rule and references come from the set requirement each one implements
+    (found as `spec check` finds it)."""
+    from proccheck.checks.spec_checks import analyse
+    from proccheck.errors import InputError
+    from proccheck.loaders.spec import load_spec
+    from proccheck.model import Requirement, RequirementSet, Text
+    from proccheck.resources import display_path
+    from proccheck.text import one_line
+
+    document = load_spec(spec_path, display_path(spec_path))
+    analysis = analyse(document, base, lang)
+    implemented: dict[int, list[Requirement]] = {}
+    for requirement in base.requirements:
+        for match in analysis.implementing(requirement.id):
+            implemented.setdefault(id(match.item), []).append(requirement)
+    requirements = []
+    seen: set[str] = set()
+    for index, item in enumerate(document.requirements, start=1):
+        requirement_id = item.ref or f"R{index}"
+        if requirement_id in seen:
+            raise InputError(
+                tr(
+                    "requirement id {id!r} appears twice in the specification",
+                    id=requirement_id,
+                ),
+                path=document.path,
+                where=str(item.location.line or item.location.row or ""),
+                hint=tr("answers are matched by id, so every requirement needs its own"),
+            )
+        seen.add(requirement_id)
+        sources = implemented.get(id(item), [])
+        # the most specific set requirement (most cue groups) names the principle; checks,
+        # evidence demands and references of every implemented one apply
+        main = max(sources, key=_specificity) if sources else None
+        requirements.append(
+            Requirement(
+                id=requirement_id,
+                level=item.level or "must",
+                principle=main.principle if main else "other",
+                title=Text(sv=one_line(item.text, 80), en=one_line(item.text, 80)),
+                text=Text(sv=item.text, en=item.text),
+                rationale=main.rationale if main else Text(),
+                references=tuple(dict.fromkeys(r for s in sources for r in s.references)),
+                verification=_combined_verification(sources),
+                defined_in=document.path,
+            )
+        )
+    if not requirements:
+        raise InputError(
+            tr("the specification has no requirements to answer"),
+            path=document.path,
+            hint=tr("run `proccheck spec check` on it first"),
+        )
+    requirement_set = RequirementSet(
+        id=Path(document.path).stem,
+        version=document.reference or "-",
+        title=Text(sv=document.title, en=document.title),
+        requirements=tuple(requirements),
+        sources=(document.path,),
+    )
+    return requirement_set, ((document.reference,) if document.reference else ())
+
+
+def api_descriptions(document: AnswerDocument, folder: Path) -> list[str]:
+    """Evidence entries that name an API description: a URL, or a JSON/YAML file in the bid's
+    folder (paths outside it are ignored, so a bid cannot make proccheck read other files)."""
+    found: list[str] = []
+    root = folder.resolve()
+    for answer in document.answers:
+        for item in answer.evidence:
+            item = item.strip()
+            if item.startswith(("http://", "https://")):
+                source = item
+            elif item.lower().endswith(_API_DESCRIPTION):
+                candidate = (folder / item).resolve()
+                if root not in candidate.parents or not candidate.is_file():
+                    continue
+                source = str(candidate)
+            else:
+                continue
+            if source not in found:
+                found.append(source)
+    return found
+
+
+def probe_evidence(
+    document: AnswerDocument,
+    folder: Path,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    allow_private: bool,
+) -> ProbeEvidence:
+    """Probe every API description the vendor gives as evidence; per requirement the probe
+    verifies, what each description showed. A description that cannot be read is itself a
+    result (not verified), not an input error: it is the vendor's evidence that fails."""
+    from proccheck.engine import as_result
+    from proccheck.errors import ProccheckError
+    from proccheck.loaders.openapi import Fetching
+    from proccheck.resources import display_path
+
+    shown: ProbeEvidence = {}
+    probed = [r for r in requirement_set.requirements if r.verification.checks]
+    for source in api_descriptions(document, folder):
+        label = source if source.startswith("http") else display_path(Path(source))
+        try:
+            fetching = Fetching(allow_private=allow_private)
+            report = probe_detailed(source, requirement_set, lang, fetching).report
+        except ProccheckError as error:
+            for requirement in probed:
+                result = as_result(requirement, "not_verified", str(error), lang)
+                shown.setdefault(requirement.id, []).append((label, result, (), True))
+            continue
+        for result in report.results:
+            own = tuple(f for f in report.findings if f.requirement == result.requirement)
+            shown.setdefault(result.requirement, []).append((label, result, own, False))
+    return shown
+
+
+def answer_document_report(
+    document: AnswerDocument,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    probe: ProbeEvidence | None = None,
+) -> Report:
+    """Run every answers check on one vendor's file and decide each requirement."""
+    from proccheck.checks.answer_checks import context
+    from proccheck.engine import evaluate
+    from proccheck.i18n import _
+    from proccheck.model import Subject
+    from proccheck.text import one_line
+
+    ctx = context(document, requirement_set, lang, probe)
+
+    def answered(requirement: Requirement, checks: object) -> str:
+        answer = ctx.matching.by_requirement[requirement.id]
+        quote = one_line(answer.raw or "", 120)
+        return _(lang, 'answered "{quote}" without reservation', quote=quote)
+
+    subject = Subject(path=document.path, name=document.vendor)
+    return evaluate("answers", document, ctx, subject=subject, met_reason=answered)[0]
+
+
+def _check_procurement(document: AnswerDocument, expected: tuple[str, ...]) -> None:
+    from proccheck.errors import InputError
+
+    wanted = [e.strip().lower() for e in expected if e and e.strip()]
+    if not wanted or not document.procurement.strip():
+        return
+    said = document.procurement.lower()
+    if not any(w in said or said in w for w in wanted):
+        raise InputError(
+            tr("the answers are for another procurement ({named!r})", named=document.procurement),
+            path=document.path,
+            hint=tr(
+                "expected {expected}; check that the right file was given",
+                expected=" / ".join(expected),
+            ),
+        )
+
+
+def answers_run(
+    paths: list[Path],
+    requirement_set: RequirementSet,
+    lang: Lang,
+    procurement: tuple[str, ...] = (),
+    *,
+    probe: bool = False,
+    allow_private: bool = False,
+    mapping: Path | None = None,
+) -> RunResult:
+    """One report per vendor file; unreadable files become problems. With `probe`, API
+    descriptions given as evidence are probed (nothing is fetched otherwise)."""
+    from proccheck.loaders.answers import load_answers, load_mapping
+    from proccheck.resources import display_path
+
+    layout = load_mapping(mapping) if mapping is not None else None
+
+    def report(path: Path) -> Report:
+        document = load_answers(path, display_path(path), layout)
+        _check_procurement(document, procurement)
+        shown = (
+            probe_evidence(document, path.parent, requirement_set, lang, allow_private)
+            if probe
+            else None
+        )
+        return answer_document_report(document, requirement_set, lang, shown)
+
+    return _each(paths, report)
+
+
+def comparison(run: RunResult, requirement_set: RequirementSet, lang: Lang) -> Comparison:
+    """The vendors × requirements matrix of a run of `answers_run`."""
+    from proccheck.model import (
+        Comparison,
+        MatrixCell,
+        MatrixRow,
+        SetRef,
+        VendorSummary,
+    )
+
+    vendors = []
+    cells: dict[str, list[MatrixCell]] = {r.id: [] for r in requirement_set.requirements}
+    for report in run.reports:
+        by_id = {r.requirement: r for r in report.results}
+        for requirement in requirement_set.requirements:
+            result = by_id.get(requirement.id)
+            cells[requirement.id].append(
+                MatrixCell(
+                    vendor=report.subject.name,
+                    outcome=result.outcome if result else "not_applicable",
+                    reason=result.reason if result else "",
+                )
+            )
+        musts = [r for r in report.results if r.level == "must"]
+        vendors.append(
+            VendorSummary(
+                vendor=report.subject.name,
+                path=report.subject.path,
+                outcome=report.outcome,
+                not_met=tuple(r.requirement for r in musts if r.outcome == "not_met"),
+                not_verified=tuple(r.requirement for r in musts if r.outcome == "not_verified"),
+            )
+        )
+    rows = tuple(
+        MatrixRow(
+            requirement=r.id,
+            level=r.level,
+            title=r.title.get(lang),
+            text=r.text.get(lang),
+            cells=tuple(cells[r.id]),
+        )
+        for r in requirement_set.requirements
+    )
+    return Comparison(
+        requirement_set=SetRef(id=requirement_set.id, version=requirement_set.version),
+        lang=lang,
+        vendors=tuple(vendors),
+        rows=rows,
+        run=run,
+    )
+
+
+# --- an API description --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Probed:
+    """A probe report, the reconciliation row of every requirement of the set, and with
+    `validate_schema` the full schema validation (its counts and time)."""
+
+    report: Report
+    rows: tuple[ReconciliationRow, ...]
+    schema_validation: SchemaValidation | None = None
+
+
+def probe_detailed(
+    source: str,
+    requirement_set: RequirementSet,
+    lang: Lang,
+    fetching: Fetching | None = None,
+    validate_schema: bool = False,
+    stdin_text: str | None = None,
+) -> Probed:
+    """Probe one description (a file, `-` for stdin, or an http(s) URL) against a set: the
+    report plus the reconciliation rows (`proccheck probe --reconciliation`)."""
+    from proccheck.checks.probe_checks import context
+    from proccheck.loaders.openapi import Fetching, load_description
+
+    chosen = fetching or Fetching()
+    index, url = load_description(source, chosen, stdin_text)
+    public = url is not None and not chosen.allow_private
+    ctx = context(
+        index,
+        requirement_set,
+        lang,
+        base_url=url,
+        public_source=public,
+        validate_schema=validate_schema,
+    )
+    return probe_index(index, ctx)
+
+
+def probe_index(index: ApiIndex, ctx: ProbeContext) -> Probed:
+    """Run every probe check over an indexed description in its context (`probe_checks.context`,
+    which also holds the full schema validation when it was asked for: check OA015, off by
+    default for its cost, which `Probed.schema_validation` gives) and decide each requirement
+    that lists a probe check: by its DIGG profile rule check where it lists one, else by its
+    probe checks; a requirement the description cannot speak to is only in the reconciliation
+    rows."""
+    from proccheck.checks.probe_checks import describe_subject, measurements
+    from proccheck.checks.rest_profile import cannot_show
+    from proccheck.engine import evaluate
+    from proccheck.model import ReconciliationRow, Subject
+
+    requirement_set, lang = ctx.requirement_set, ctx.lang
+    report, evidence = evaluate(
+        "probe",
+        index,
+        ctx,
+        subject=Subject(path=index.display, name=describe_subject(index, lang)),
+        met_reason=measurements(index, ctx),
+        listed_only=True,
+        locate=lambda at: (
+            at.model_copy(update={"line": index.line_of(at.pointer)})
+            if at.pointer and at.line is None
+            else at
+        ),
+        score=ctx.analysis.overall,
+    )
+    results = {r.requirement: r for r in report.results}
+    rows = []
+    for requirement in requirement_set.requirements:
+        result = results.get(requirement.id)
+        rows.append(
+            ReconciliationRow(
+                requirement=requirement.id,
+                level=requirement.level,
+                text=requirement.text.get(lang),
+                outcome=result.outcome if result else "not_verified",
+                reason=result.reason if result else cannot_show(lang),
+                evidence=evidence.get(requirement.id, ()),
+            )
+        )
+    return Probed(report=report, rows=tuple(rows), schema_validation=ctx.schema_validation)

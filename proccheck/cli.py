@@ -14,7 +14,6 @@ import gettext
 import os
 import re
 import sys
-import tempfile
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -34,21 +33,22 @@ from proccheck.i18n import (
     translation,
     use_lang,
 )
+from proccheck.resources import write_atomic
 
 if TYPE_CHECKING:
     from proccheck.errors import ProccheckError
     from proccheck.model import Lang, RunResult
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-_FORMAT_NAMES = ("text", "json", "sarif", "junit", "markdown", "html")
 
 
 class _State:
     traceback = False
 
 
-def _lang(value: str | None) -> Lang:
-    """The command's language: --lang, else the one main() took from argv and the locale."""
+def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> Lang:
+    """The command's language (its `language` argument): --lang, else the one main() took from
+    argv and the locale."""
     return "sv" if value == "sv" else "en" if value == "en" else current_lang()
 
 
@@ -156,8 +156,10 @@ def _click_translated() -> Iterator[None]:
 
 _lang_option = click.option(
     "--lang",
+    "language",
     type=click.Choice(["sv", "en"]),
     default=None,
+    callback=_lang,
     help=N_("Language of reports and messages (default: from the locale, else English)."),
 )
 
@@ -218,21 +220,25 @@ def cli(traceback: bool) -> None:
     _State.traceback = traceback
 
 
+def _subgroup(name: str, help: str) -> click.Group:
+    """A group of subcommands (`proccheck sets …`); it does nothing itself."""
+    group = _Group(name, help=help)
+    cli.add_command(group)
+    return group
+
+
 # --- sets ----------------------------------------------------------------------------------------
 
 
-@cli.group(help=N_("List, show and validate requirement sets (kravbibliotek)."))
-def sets() -> None:
-    pass
+sets = _subgroup("sets", N_("List, show and validate requirement sets (kravbibliotek)."))
 
 
 @sets.command("list", help=N_("List the built-in requirement sets."))
 @_lang_option
-def sets_list(lang: str | None) -> None:
+def sets_list(language: Lang) -> None:
     from proccheck.requirements import load_requirement_set
     from proccheck.resources import builtin_sets
 
-    language = _lang(lang)
     for name in builtin_sets():
         requirement_set = load_requirement_set(f"builtin:{name}")
         musts = sum(1 for r in requirement_set.requirements if r.level == "must")
@@ -259,11 +265,10 @@ def sets_list(lang: str | None) -> None:
     help=N_("yaml (default with --resolved), json, or a readable text listing."),
 )
 @_lang_option
-def sets_show(ref: str, resolved: bool, fmt: str | None, lang: str | None) -> None:
+def sets_show(ref: str, resolved: bool, fmt: str | None, language: Lang) -> None:
     from proccheck.requirements import BUILTIN_PREFIX, load_requirement_set
     from proccheck.resources import builtin_sets
 
-    language = _lang(lang)
     if not resolved and fmt is None:
         requirement_set = load_requirement_set(ref)  # validates the whole chain first
         if ref.startswith(BUILTIN_PREFIX):
@@ -303,13 +308,12 @@ def sets_show(ref: str, resolved: bool, fmt: str | None, lang: str | None) -> No
 )
 @click.argument("files", nargs=-1, required=True)
 @_report_options
-def sets_validate(files: tuple[str, ...], **options: Any) -> None:
+def sets_validate(files: tuple[str, ...], language: Lang, **options: Any) -> None:
     from proccheck import api
     from proccheck.engine import problem_from
     from proccheck.errors import ProccheckError
     from proccheck.model import RunResult
 
-    language = _lang(options.pop("lang"))
     reports, problems = [], []
     for file in files:
         try:
@@ -322,11 +326,9 @@ def sets_validate(files: tuple[str, ...], **options: Any) -> None:
 # --- spec ----------------------------------------------------------------------------------------
 
 
-@cli.group(
-    help=N_("Lint a requirement specification (kravspecifikation) before the tender goes out.")
+spec = _subgroup(
+    "spec", N_("Lint a requirement specification (kravspecifikation) before the tender goes out.")
 )
-def spec() -> None:
-    pass
 
 
 @spec.command(
@@ -345,10 +347,9 @@ def spec() -> None:
     help=N_("Requirement set to check against: builtin:NAME or a path."),
 )
 @_report_options
-def spec_check(files: tuple[Path, ...], set_ref: str, **options: Any) -> None:
+def spec_check(files: tuple[Path, ...], set_ref: str, language: Lang, **options: Any) -> None:
     from proccheck import api
 
-    language = _lang(options.pop("lang"))
     run = api.check_spec(files, requirement_set=set_ref, lang=language, errors="collect")
     _finish(run, **options)
 
@@ -356,27 +357,20 @@ def spec_check(files: tuple[Path, ...], set_ref: str, **options: Any) -> None:
 # --- answers -------------------------------------------------------------------------------------
 
 
-@cli.group(
-    help=N_("Check vendor answers (anbudssvar), compare bids, hand out the answer template.")
+answers = _subgroup(
+    "answers", N_("Check vendor answers (anbudssvar), compare bids, hand out the answer template.")
 )
-def answers() -> None:
-    pass
 
 
 def _answer_source(options: dict[str, Any], language: Lang) -> tuple[Any, tuple[str, ...]]:
     """The requirements vendors answer: from --spec (the buyer's own ids) or --set."""
+    from proccheck.api import answer_source
     from proccheck.errors import UsageError
-    from proccheck.requirements import load_requirement_set
 
     spec_path, set_ref = options.pop("spec_path"), options.pop("set_ref")
     if spec_path is not None and set_ref is not None:
         raise UsageError(tr("give --spec or --set, not both"))
-    if spec_path is None:
-        return load_requirement_set(set_ref or "builtin:open-baseline"), ()
-    from proccheck.answers import set_from_spec
-
-    base = load_requirement_set("builtin:open-baseline")
-    return set_from_spec(spec_path, base, language)
+    return answer_source(spec_path, set_ref, language)
 
 
 _spec_or_set = [
@@ -437,13 +431,12 @@ def _with_spec_or_set(func: Callable[..., Any]) -> Callable[..., Any]:
 )
 @_report_options
 def answers_check(
-    files: tuple[Path, ...], probe_api: bool, allow_private: bool, **options: Any
+    files: tuple[Path, ...], probe_api: bool, allow_private: bool, language: Lang, **options: Any
 ) -> None:
-    from proccheck.answers import check_answers
+    from proccheck.api import answers_run
 
-    language = _lang(options.pop("lang"))
     requirement_set, procurement = _answer_source(options, language)
-    run = check_answers(
+    run = answers_run(
         list(files),
         requirement_set,
         language,
@@ -481,22 +474,21 @@ def answers_check(
 )
 @_lang_option
 def answers_compare(
-    files: tuple[Path, ...], fmt: str, output: Path | None, lang: str | None, **options: Any
+    files: tuple[Path, ...], fmt: str, output: Path | None, language: Lang, **options: Any
 ) -> None:
-    from proccheck.answers import check_answers, compare
+    from proccheck.api import answers_run, comparison
     from proccheck.errors import UsageError
     from proccheck.report import matrix
 
-    language = _lang(lang)
     if fmt == "xlsx" and output is None:
         raise UsageError(
             tr("-f xlsx needs -o FILE.xlsx"), hint=tr("or choose -f csv/html/markdown/json")
         )
     requirement_set, procurement = _answer_source(options, language)
-    run = check_answers(
+    run = answers_run(
         list(files), requirement_set, language, procurement, mapping=options.pop("mapping")
     )
-    comparison = compare(run, requirement_set, language)
+    matrix_of_run = comparison(run, requirement_set, language)
     renderers: dict[str, Callable[[Any], str | bytes]] = {
         "xlsx": matrix.render_xlsx,
         "csv": matrix.render_csv,
@@ -504,7 +496,7 @@ def answers_compare(
         "markdown": matrix.render_markdown,
         "json": matrix.render_json,
     }
-    content = renderers[fmt](comparison)
+    content = renderers[fmt](matrix_of_run)
     if output is not None:
         write_atomic(output, content)
     else:
@@ -525,10 +517,9 @@ def answers_compare(
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @_lang_option
-def answers_template(fmt: str, output: Path, lang: str | None, **options: Any) -> None:
+def answers_template(fmt: str, output: Path, language: Lang, **options: Any) -> None:
     from proccheck.report import matrix
 
-    language = _lang(lang)
     options.pop("mapping")
     requirement_set, _ = _answer_source(options, language)
     if fmt == "xlsx":
@@ -622,26 +613,28 @@ def probe(
     no_cache: bool,
     validate_schema: bool,
     reconciliation: Path | None,
+    language: Lang,
     **options: Any,
 ) -> None:
+    from proccheck.api import Probed, probe_detailed
     from proccheck.engine import problem_from
     from proccheck.errors import ProccheckError, UsageError
+    from proccheck.loaders.openapi import Fetching
     from proccheck.model import RunResult
-    from proccheck.probe import Probed, probe_detailed
     from proccheck.requirements import load_requirement_set
 
     if offline and no_cache:
         raise UsageError(tr("--offline and --no-cache cannot be combined"), hint=tr("choose one"))
     if reconciliation is not None and reconciliation.suffix.lower() != ".xlsx":
         raise UsageError(tr("--reconciliation writes an .xlsx workbook"), path=str(reconciliation))
-    language = _lang(options.pop("lang"))
     requirement_set = load_requirement_set(set_ref)
     stdin_text = None
     if "-" in sources:
         stdin_text = sys.stdin.read()
     if TYPE_CHECKING:
-        from proccheck.probe.cache import CacheMode
+        from proccheck.loaders.cache import CacheMode
     cache: CacheMode = "offline" if offline else "off" if no_cache else "use"
+    fetching = Fetching(allow_private, cache, allow_remote_refs)
     probed: list[Probed] = []
     problems = []
     for source in sources:
@@ -651,11 +644,9 @@ def probe(
                     source,
                     requirement_set,
                     language,
-                    allow_private=allow_private,
+                    fetching,
+                    validate_schema,
                     stdin_text=stdin_text if source == "-" else None,
-                    cache=cache,
-                    allow_remote_refs=allow_remote_refs,
-                    validate_schema=validate_schema,
                 )
             )
         except ProccheckError as error:
@@ -679,7 +670,8 @@ def probe(
     if reconciliation is not None and probed:
         from proccheck.report.reconciliation import render_xlsx
 
-        write_atomic(reconciliation, render_xlsx(probed, language))
+        sheets = [(item.report.subject, item.rows) for item in probed]
+        write_atomic(reconciliation, render_xlsx(sheets, language))
     reports = tuple(p.report for p in probed)
     _finish(RunResult(reports=reports, problems=tuple(problems)), **options)
 
@@ -687,32 +679,32 @@ def probe(
 # --- checks --------------------------------------------------------------------------------------
 
 
-@cli.group(help=N_("List the checks and explain what each one verifies."))
-def checks() -> None:
-    pass
+checks = _subgroup("checks", N_("List the checks and explain what each one verifies."))
 
 
 @checks.command("list", help=N_("List every check: code, name, what it applies to, title."))
 @_lang_option
-def checks_list(lang: str | None) -> None:
+def checks_list(language: Lang) -> None:
     from proccheck.checks import all_checks
 
-    language = _lang(lang)
     checks = all_checks().values()
-    width = max(len(check.code) for check in checks)
+    code_width = max(len(check.code) for check in checks)
+    name_width = max(len(check.name) for check in checks)
+    kind_width = max(len(check.kind) for check in checks)
     for check in checks:
         click.echo(
-            f"{check.code:<{width}}  {check.name:<36} {check.kind:<8} {check.title.get(language)}"
+            f"{check.code:<{code_width}}  {check.name:<{name_width}}  "
+            f"{check.kind:<{kind_width}}  {check.title.get(language)}"
         )
 
 
 @checks.command("explain", help=N_("Explain check CODE (e.g. RS001, or its name)."))
 @click.argument("code")
 @_lang_option
-def checks_explain(code: str, lang: str | None) -> None:
+def checks_explain(code: str, language: Lang) -> None:
     from proccheck.checks import all_checks, get_check
+    from proccheck.checks.reference import check_notes
     from proccheck.errors import UsageError
-    from proccheck.vocabulary import severity_word
 
     check = get_check(code)
     if check is None:
@@ -725,18 +717,10 @@ def checks_explain(code: str, lang: str | None) -> None:
             hint=(tr("did you mean {name}?", name=close[0]) + " " if close else "")
             + tr("see `proccheck checks list`"),
         )
-    language = _lang(lang)
     click.echo(f"{check.code} {check.name}: {check.title.get(language)}")
-    click.echo(
-        _(
-            language,
-            "applies to: {kind}; default severity: {severity}",
-            kind=check.kind,
-            severity=severity_word(language, check.severity),
-        )
-    )
+    click.echo(check_notes(check, language))
     click.echo("")
-    click.echo(check.doc)
+    click.echo(check.doc(language))
 
 
 # --- output --------------------------------------------------------------------------------------
@@ -753,15 +737,15 @@ def _finish(
     """Render every requested format, write files atomically, print problems, exit."""
     from proccheck.engine import should_fail
     from proccheck.errors import UsageError
-    from proccheck.report import get_renderer
+    from proccheck.report import FORMATS, get_renderer
 
     targets: list[tuple[str, Path | None]] = []
     for spec in formats or ("text",):
         name, _colon, path = spec.partition(":")
-        if name not in _FORMAT_NAMES:
+        if name not in FORMATS:
             raise UsageError(
                 tr("unknown format {name}", name=repr(name)),
-                hint=tr("choose one of {formats}", formats=", ".join(_FORMAT_NAMES)),
+                hint=tr("choose one of {formats}", formats=", ".join(FORMATS)),
             )
         targets.append((name, Path(path) if path else None))
     unpathed = [i for i, (_, p) in enumerate(targets) if p is None]
@@ -800,31 +784,6 @@ def _finish(
 
 def _colour_stdout() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write via a temporary file in the same folder and rename, so no half-written file remains."""
-    from proccheck.errors import UsageError
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(
-            tr("folder {folder} does not exist", folder=folder),
-            path=str(path),
-            hint=tr("create the folder first"),
-        )
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600; a report is an ordinary file
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _safe(text: str) -> str:

@@ -9,10 +9,9 @@ results and findings once, so every command and formatter agrees on them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Literal
 
-from proccheck.checks import Check, Context, Verdict, checks_of, run_findings
+from proccheck.checks import Check, Context, MetReason, Verdict, checks_of, run_findings
 from proccheck.errors import ProccheckError
 from proccheck.i18n import _, ngettext
 from proccheck.model import (
@@ -37,10 +36,6 @@ OUTCOME_RANK: dict[Outcome, int] = {"not_met": 0, "not_verified": 1, "met": 2, "
 """Worst first: the order in which a requirement's findings decide its outcome."""
 SEVERITY_RANK = {"error": 0, "warning": 1, "note": 2}
 REASON_LIMIT = 300
-
-MetReason = Callable[[Requirement, list[Check]], str]
-"""What a requirement with no finding is met by: the spec item that implements it, the answer,
-the measurement behind it."""
 
 
 def overall_outcome(results: Iterable[RequirementResult]) -> Outcome:
@@ -144,7 +139,7 @@ def evaluate(
     subject: Subject,
     met_reason: MetReason,
     listed_only: bool = False,
-    locate: Callable[[Finding], Finding] | None = None,
+    locate: Callable[[Location], Location] | None = None,
     score: int | None = None,
 ) -> tuple[Report, dict[str, tuple[str, ...]]]:
     """Run every check of `kind` over `document` and decide each requirement of the set.
@@ -152,7 +147,8 @@ def evaluate(
     A finding names its requirement, or belongs to the first requirement that lists its check.
     A requirement that lists a verdict check is decided by that verdict. With `listed_only`
     (API descriptions), requirements that list no check of this kind are left out of the
-    report: there is nothing the document can say about them. Returns the report and, per
+    report: there is nothing the document can say about them. `locate` completes a location a
+    check left partial (the line a JSON pointer starts on). Returns the report and, per
     requirement, where its evidence is (for the reconciliation sheet).
     """
     requirement_set = ctx.requirement_set
@@ -166,7 +162,7 @@ def evaluate(
         for finding in run_findings(check, document, ctx):
             if finding.requirement is None and check.code in owner:
                 finding = finding.model_copy(update={"requirement": owner[check.code]})
-            findings.append(locate(finding) if locate else finding)
+            findings.append(finding)
     results: list[RequirementResult] = []
     evidence: dict[str, tuple[str, ...]] = {}
     for requirement in requirement_set.requirements:
@@ -195,6 +191,11 @@ def evaluate(
         if result.outcome != "met":
             places = [f.location.describe() for f in worst_first(own)]
             evidence[requirement.id] = tuple(dict.fromkeys(places))[:5]
+    if locate is not None:  # e.g. the line a verdict's JSON pointer starts on
+        located = ((f, locate(f.location)) for f in findings)
+        findings = [
+            f if at is f.location else f.model_copy(update={"location": at}) for f, at in located
+        ]
     report = make_report(
         kind=kind,
         subject=subject,
@@ -275,23 +276,3 @@ def should_fail(run: RunResult, fail_on: FailOn, strict: bool) -> bool:
             if result.level in levels and result.outcome in failing:
                 return True
     return False
-
-
-def validate_set(ref: str, lang: Lang, base: Path | None = None) -> Report:
-    """Resolve a requirement set and run the set checks on it (`proccheck sets validate`)."""
-    from proccheck.requirements import describe_ref, load_requirement_set
-
-    requirement_set = load_requirement_set(ref, base)
-    ctx = Context(lang=lang, requirement_set=requirement_set)
-    report, _evidence = evaluate(
-        "set",
-        requirement_set,
-        ctx,
-        subject=Subject(
-            path=describe_ref(ref, base or Path.cwd()),
-            name=requirement_set.title.get(lang) or requirement_set.id,
-        ),
-        met_reason=lambda requirement, checks: _(lang, "valid"),
-    )
-    errors = any(f.severity == "error" for f in report.findings)
-    return report.model_copy(update={"outcome": "not_met" if errors else "met"})

@@ -174,6 +174,18 @@ class Subject(Frozen):
     name: str
 
 
+class ReconciliationRow(Frozen):
+    """One row of a probe's reconciliation sheet: a requirement of the set, its verdict and
+    where the evidence is (also for requirements the description cannot speak to)."""
+
+    requirement: str
+    level: Level
+    text: str
+    outcome: Outcome
+    reason: str
+    evidence: tuple[str, ...] = ()
+
+
 class SetRef(Frozen):
     """Identifies the requirement set a report was made against."""
 

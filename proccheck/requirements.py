@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -159,11 +160,10 @@ class _Resolver:
             name = ref[len(BUILTIN_PREFIX) :]
             sets = builtin_sets()
             if name not in sets:
-                close = difflib.get_close_matches(name, sets, n=1)
                 raise RequirementSetError(
                     tr("unknown built-in requirement set {ref}", ref=repr(ref)),
                     path=where or ref,
-                    hint=_did_you_mean(f"builtin:{close[0]}" if close else None)
+                    hint=_did_you_mean(name, sets, lambda close: f"builtin:{close}")
                     + tr(
                         "built-in sets: {names} (see `proccheck sets list`)",
                         names=", ".join(sets),
@@ -229,12 +229,11 @@ def _validate_file(loaded: Loaded) -> tuple[SetFile, dict[str, Any]]:
         pointer = f"/requirements/{escape_pointer(requirement_id)}"
         if isinstance(entry, str):
             if entry not in BARE_VALUES:
-                close = difflib.get_close_matches(entry, BARE_VALUES, n=1)
                 raise RequirementSetError(
                     tr("{id}: {value} is not a level", id=requirement_id, value=repr(entry)),
                     path=loaded.path,
                     where=_where(loaded, pointer),
-                    hint=_did_you_mean(repr(close[0]) if close else None)
+                    hint=_did_you_mean(entry, BARE_VALUES)
                     + tr("use must, should, or off (removes the requirement)"),
                 )
             entries[requirement_id] = entry
@@ -256,9 +255,10 @@ def _validate_file(loaded: Loaded) -> tuple[SetFile, dict[str, Any]]:
     return header, entries
 
 
-def _did_you_mean(name: str | None) -> str:
-    """`did you mean X? ` before the rest of a hint, or nothing."""
-    return tr("did you mean {name}?", name=name) + " " if name else ""
+def _did_you_mean(word: str, choices: Iterable[str], show: Callable[[str], str] = repr) -> str:
+    """`did you mean X? ` (the choice closest to `word`) before the rest of a hint, or nothing."""
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return tr("did you mean {name}?", name=show(close[0])) + " " if close else ""
 
 
 def _where(loaded: Loaded, pointer: str) -> str:
@@ -269,12 +269,11 @@ def _where(loaded: Loaded, pointer: str) -> str:
 def _unknown_field(
     loaded: Loaded, pointer: str, key: str, known: tuple[str, ...]
 ) -> RequirementSetError:
-    close = difflib.get_close_matches(key, known, n=1)
     return RequirementSetError(
         tr("unknown field {field}", field=repr(key)),
         path=loaded.path,
         where=_where(loaded, f"{pointer}/{escape_pointer(key)}"),
-        hint=_did_you_mean(repr(close[0]) if close else None)
+        hint=_did_you_mean(key, known)
         + (
             tr("allowed: {fields}", fields=", ".join(known))
             if known
@@ -325,7 +324,6 @@ def _apply(merged: dict[str, Any], entries: dict[str, Any], loaded: Loaded, disp
         pointer = f"/requirements/{escape_pointer(requirement_id)}"
         if isinstance(entry, str):
             if requirement_id not in merged:
-                close = difflib.get_close_matches(requirement_id, merged, n=1)
                 raise RequirementSetError(
                     tr(
                         "{id}: cannot set {value} on a requirement that no extended set defines",
@@ -334,23 +332,22 @@ def _apply(merged: dict[str, Any], entries: dict[str, Any], loaded: Loaded, disp
                     ),
                     path=display,
                     where=_where(loaded, pointer),
-                    hint=_did_you_mean(close[0] if close else None)
+                    hint=_did_you_mean(requirement_id, merged, str)
                     + tr("bare must/should/off only change inherited requirements"),
                 )
             if entry == "off":
                 del merged[requirement_id]
             else:
                 merged[requirement_id]["level"] = entry
-                merged[requirement_id]["changed_in"] = [
-                    *merged[requirement_id].get("changed_in", []),
-                    display,
-                ]
+                _changed_in(merged[requirement_id], display)
             continue
         if requirement_id in merged:
             _deep_merge(merged[requirement_id], entry)
-            merged[requirement_id]["changed_in"] = [
-                *merged[requirement_id].get("changed_in", []),
-                display,
-            ]
+            _changed_in(merged[requirement_id], display)
         else:
             merged[requirement_id] = {**copy.deepcopy(entry), "defined_in": display}
+
+
+def _changed_in(requirement: dict[str, Any], display: str) -> None:
+    """Record that the set file `display` changed an inherited requirement."""
+    requirement["changed_in"] = [*requirement.get("changed_in", []), display]

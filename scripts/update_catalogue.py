@@ -2,8 +2,10 @@
 
 Usage (needs Babel, from the `test` extra):  python scripts/update_catalogue.py
 
-1. Msgids come from proccheck/**/*.py (the marker functions in `proccheck.i18n.KEYWORDS`) and
-   from the click modules whose messages users see (usage errors, help headings).
+1. Msgids come from proccheck/**/*.py (the marker functions in `proccheck.i18n.KEYWORDS`), from
+   the click modules whose messages users see (usage errors, help headings), and from the
+   documentation of every registered check: each paragraph and list item of its docstring
+   (`Check.doc_units`), with the context "check documentation" that `Check.doc(lang)` uses.
 2. proccheck/locale/sv/LC_MESSAGES/proccheck.po keeps the translations it has; new msgids get an
    empty msgstr, and msgids no source uses any more are dropped (no fuzzy matching, so nothing
    half-translated slips through).
@@ -16,6 +18,7 @@ lacks a Swedish translation or the .mo is older than the .po.
 
 from __future__ import annotations
 
+import inspect
 from io import BytesIO
 from pathlib import Path
 
@@ -66,7 +69,28 @@ def template() -> Catalog:
                 context=context,
                 flags=_flags(message),
             )
+    add_check_documentation(catalog)
     return catalog
+
+
+def add_check_documentation(catalog: Catalog) -> None:
+    """Every paragraph and list item of every registered check's documentation (English, from
+    its docstring), in the context the documentation is translated in, with the checks it
+    documents as a comment for the translator."""
+    from proccheck.checks import all_checks
+    from proccheck.checks.documentation import CONTEXT
+
+    for check in all_checks().values():
+        source = inspect.getsourcefile(check.func)
+        shown = Path(source).resolve().relative_to(REPO).as_posix() if source else check.code
+        for unit in check.doc_units():
+            catalog.add(
+                unit,
+                locations=[(shown, check.func.__code__.co_firstlineno)],
+                auto_comments=[f"documentation of {check.code}"],
+                context=CONTEXT,
+                flags=_flags(unit),
+            )
 
 
 def _flags(message: str | tuple[str, ...]) -> tuple[str, ...]:

@@ -3,6 +3,7 @@ written, every function takes str and Path, its defaults, a loaded set, and type
 
 from __future__ import annotations
 
+import ast
 import doctest
 import re
 import subprocess
@@ -222,11 +223,30 @@ def test_package_exports_everything_it_lists() -> None:
         if isinstance(value, type) and issubclass(value, errors.ProccheckError)
     }
     assert raised <= set(proccheck.__all__), raised - set(proccheck.__all__)
-    functions = {name for name in api.__all__ if callable(getattr(api, name))} - {"probe"}
+    functions = {name for name in api.__all__ if callable(getattr(api, name))}
     assert functions <= set(proccheck.__all__), functions - set(proccheck.__all__)
-    assert proccheck.probe_api is api.probe
+    assert proccheck.probe is api.probe
     with pytest.raises(AttributeError):
         _ = proccheck.no_such_name  # type: ignore[attr-defined]
+
+
+def test_type_checkers_see_every_export() -> None:
+    """The imports under TYPE_CHECKING re-export (`X as X`) exactly what the table exports."""
+    tree = ast.parse((REPO / "proccheck" / "__init__.py").read_text(encoding="utf-8"))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    imported = {
+        (node.module, alias.name)
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.asname == alias.name
+    }
+    table = {(module, name) for module, names in proccheck._EXPORTS.items() for name in names}
+    assert imported == table
 
 
 def test_import_stays_cheap() -> None:

@@ -124,3 +124,35 @@ def test_swedish_catalogue_is_found_at_run_time() -> None:
     assert swedish.ngettext("{count} not met", "{count} not met", 2) == "{count} ej uppfyllda"
     assert swedish.pgettext("reconciliation sheet", "Evidence") == "Belägg"
     assert translation("en").gettext("file not found") == "file not found"
+
+
+_CODE_SPAN = re.compile(r"`[^`]+`")
+
+
+def test_check_documentation_is_in_the_catalogue() -> None:
+    """Every paragraph and list item of every check's documentation, and each section heading,
+    is a msgid in the context "check documentation", so the test above fails while one of
+    them lacks Swedish."""
+    from proccheck.checks import all_checks
+    from proccheck.checks.documentation import CONTEXT, SECTIONS
+
+    used = _by_key(catalogue.template())
+    for check in all_checks().values():
+        assert check.doc_units(), check.code
+        for unit in check.doc_units():
+            assert (unit, CONTEXT) in used, f"{check.code}: {unit}"
+    for section in SECTIONS:
+        assert (section, CONTEXT) in used
+    swedish: Any = translation("sv")
+    assert swedish.pgettext(CONTEXT, "What it checks") == "Vad kontrollen granskar"
+
+
+def test_check_documentation_keeps_its_code_spans() -> None:
+    """`implements: DO-02`, `info.x-sla` and the like are names, not words: the Swedish keeps
+    every code span of the English."""
+    from proccheck.checks.documentation import CONTEXT
+
+    for message in catalogue.read_catalogue():
+        if message.context == CONTEXT and isinstance(message.id, str) and message.id:
+            missing = set(_CODE_SPAN.findall(message.id)) - set(_CODE_SPAN.findall(message.string))
+            assert not missing, (message.id, missing)

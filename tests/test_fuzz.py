@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from adversarial import inert
@@ -41,6 +41,7 @@ from proccheck.model import (
 )
 from proccheck.report import FORMATS, get_renderer, matrix
 
+T = TypeVar("T")
 EXAMPLES = int(os.environ.get("PROCCHECK_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(
     max_examples=EXAMPLES,
@@ -301,37 +302,45 @@ def test_answers_loader(doc: dict[str, Any], raw: str, use_raw: bool, suffix: st
 
 # --- formatters ------------------------------------------------------------------------------
 
+
+def tuples(strategy: st.SearchStrategy[T], most: int) -> st.SearchStrategy[tuple[T, ...]]:
+    """Tuples (as the models hold them) of at most `most` drawn items."""
+    return st.lists(strategy, max_size=most).map(tuple)
+
+
 outcomes = st.sampled_from(["met", "not_met", "not_verified", "not_applicable"])
 levels = st.sampled_from(["must", "should"])
 principles = st.sampled_from(["data-ownership", "exit", "open-standards", "open-apis", "other"])
 langs = st.sampled_from(["sv", "en"])
+maybe_text = st.one_of(st.none(), hostile_text)
+set_refs = st.builds(SetRef, id=hostile_text, version=hostile_text)
 small_int = st.one_of(st.none(), st.integers(min_value=-5, max_value=10**7))
 locations = st.builds(
     Location,
     path=hostile_text,
     line=small_int,
     column=st.one_of(small_int, hostile_text),
-    pointer=st.one_of(st.none(), hostile_text),
-    sheet=st.one_of(st.none(), hostile_text),
+    pointer=maybe_text,
+    sheet=maybe_text,
     row=small_int,
-    element=st.one_of(st.none(), hostile_text),
+    element=maybe_text,
 )
 findings = st.builds(
     Finding,
     check=st.one_of(st.sampled_from(["RS001", "SP001", "AN001", "AN003", "OA001"]), hostile_text),
-    requirement=st.one_of(st.none(), hostile_text),
+    requirement=maybe_text,
     severity=st.sampled_from(["error", "warning", "note"]),
     outcome=outcomes,
     message=hostile_text,
     location=locations,
-    evidence=st.one_of(st.none(), hostile_text),
-    fix=st.one_of(st.none(), hostile_text),
+    evidence=maybe_text,
+    fix=maybe_text,
 )
 references = st.builds(
     Reference,
     title=hostile_text.filter(bool),
-    url=st.one_of(st.none(), hostile_text),
-    section=st.one_of(st.none(), hostile_text),
+    url=maybe_text,
+    section=maybe_text,
 )
 results = st.builds(
     RequirementResult,
@@ -341,25 +350,25 @@ results = st.builds(
     title=hostile_text,
     outcome=outcomes,
     reason=hostile_text,
-    references=st.lists(references, max_size=2).map(tuple),
+    references=tuples(references, 2),
 )
 reports = st.builds(
     Report,
     kind=st.sampled_from(["spec", "answers", "probe", "set"]),
     subject=st.builds(Subject, path=hostile_text, name=hostile_text),
-    requirement_set=st.builds(SetRef, id=hostile_text, version=hostile_text),
+    requirement_set=set_refs,
     lang=langs,
     outcome=outcomes,
     score=st.one_of(st.none(), st.integers(0, 100)),
-    results=st.lists(results, max_size=3).map(tuple),
-    findings=st.lists(findings, max_size=3).map(tuple),
+    results=tuples(results, 3),
+    findings=tuples(findings, 3),
 )
 problems = st.builds(
     Problem,
     path=hostile_text,
-    where=st.one_of(st.none(), hostile_text),
+    where=maybe_text,
     message=hostile_text,
-    hint=st.one_of(st.none(), hostile_text),
+    hint=maybe_text,
 )
 
 
@@ -367,8 +376,8 @@ def run_results(most: int) -> st.SearchStrategy[RunResult]:
     """Runs of at most `most` reports and `most` problems."""
     return st.builds(
         RunResult,
-        reports=st.lists(reports, max_size=most).map(tuple),
-        problems=st.lists(problems, max_size=most).map(tuple),
+        reports=tuples(reports, most),
+        problems=tuples(problems, most),
     )
 
 
@@ -386,35 +395,29 @@ def test_report_formatters(run: RunResult) -> None:
     inert.check_console(coloured.replace("\x1b[", "").replace("\x1b", "\x1b"), "colour text")
 
 
+vendors = st.builds(
+    VendorSummary,
+    vendor=hostile_text,
+    path=hostile_text,
+    outcome=outcomes,
+    not_met=tuples(hostile_text, 2),
+    not_verified=tuples(hostile_text, 2),
+)
+cells = st.builds(MatrixCell, vendor=hostile_text, outcome=outcomes, reason=hostile_text)
+matrix_rows = st.builds(
+    MatrixRow,
+    requirement=hostile_text,
+    level=levels,
+    title=hostile_text,
+    text=hostile_text,
+    cells=tuples(cells, 3),
+)
 comparisons = st.builds(
     Comparison,
-    requirement_set=st.builds(SetRef, id=hostile_text, version=hostile_text),
+    requirement_set=set_refs,
     lang=langs,
-    vendors=st.lists(
-        st.builds(
-            VendorSummary,
-            vendor=hostile_text,
-            path=hostile_text,
-            outcome=outcomes,
-            not_met=st.lists(hostile_text, max_size=2).map(tuple),
-            not_verified=st.lists(hostile_text, max_size=2).map(tuple),
-        ),
-        max_size=3,
-    ).map(tuple),
-    rows=st.lists(
-        st.builds(
-            MatrixRow,
-            requirement=hostile_text,
-            level=levels,
-            title=hostile_text,
-            text=hostile_text,
-            cells=st.lists(
-                st.builds(MatrixCell, vendor=hostile_text, outcome=outcomes, reason=hostile_text),
-                max_size=3,
-            ).map(tuple),
-        ),
-        max_size=4,
-    ).map(tuple),
+    vendors=tuples(vendors, 3),
+    rows=tuples(matrix_rows, 4),
     # the run only feeds the JSON problems and the XLSX findings sheet: keep it small
     run=run_results(1),
 )

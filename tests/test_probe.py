@@ -1,4 +1,4 @@
-"""The OpenAPI index, the analysis behind the scores, and `probe_source` end to end."""
+"""The OpenAPI index, the analysis behind the scores, and `probe_detailed` end to end."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import QuietHandler, Serve
 
+from proccheck.api import probe_detailed
 from proccheck.checks.api_analysis import analyse, media_class
 from proccheck.errors import InputError, ProbeError
+from proccheck.loaders.openapi import Fetching, build_index, load_description
 from proccheck.model import Report
-from proccheck.probe import analyse_source, probe_source
-from proccheck.probe.openapi import build_index
 from proccheck.requirements import load_requirement_set
 
 SAMPLES = Path(__file__).resolve().parent / "check_samples"
@@ -197,7 +197,7 @@ def test_media_class(media_type: str, expected: str) -> None:
 
 
 def test_analysis_of_plain_list() -> None:
-    _, analysis = analyse_source(str(PLAIN))
+    analysis = analyse(*load_description(str(PLAIN)))
     case = analysis.resources["Case"]
     assert case.exportable and not case.paginated and not case.changed_since
     assert not case.write_ops
@@ -207,14 +207,14 @@ def test_analysis_of_plain_list() -> None:
 
 
 def test_paged_wrapper_and_write_coverage() -> None:
-    _, analysis = analyse_source(str(GOOD))
+    analysis = analyse(*load_description(str(GOOD)))
     case = analysis.resources["Case"]
     assert case.exportable and case.paginated and case.changed_since and case.write_ops
     assert "CasePage" not in analysis.resources  # the wrapper is not a resource type
     assert analysis.overall == 100
 
 
-# --- probe_source -------------------------------------------------------------------------------
+# --- probe_detailed -------------------------------------------------------------------------------
 
 
 def outcomes(report: Report) -> dict[str, str]:
@@ -222,7 +222,7 @@ def outcomes(report: Report) -> dict[str, str]:
 
 
 def test_probe_good_description(baseline) -> None:  # type: ignore[no-untyped-def]
-    report = probe_source(str(GOOD), baseline, "en")
+    report = probe_detailed(str(GOOD), baseline, "en").report
     assert report.kind == "probe" and report.score == 100
     got = outcomes(report)
     assert "DO-01" not in got  # not informed by the probe: left out
@@ -233,7 +233,7 @@ def test_probe_good_description(baseline) -> None:  # type: ignore[no-untyped-de
 
 
 def test_probe_plain_list_fails(baseline) -> None:  # type: ignore[no-untyped-def]
-    report = probe_source(str(PLAIN), baseline, "sv")
+    report = probe_detailed(str(PLAIN), baseline, "sv").report
     got = outcomes(report)
     assert got["API-10"] == "not_met" and got["API-11"] == "not_met"
     assert got["API-03"] == "not_verified"  # no auth declared is never "met"
@@ -245,13 +245,13 @@ def test_probe_plain_list_fails(baseline) -> None:  # type: ignore[no-untyped-de
 
 
 def test_probe_stdin(baseline) -> None:  # type: ignore[no-untyped-def]
-    report = probe_source("-", baseline, "en", stdin_text=GOOD.read_text())
+    report = probe_detailed("-", baseline, "en", stdin_text=GOOD.read_text()).report
     assert report.subject.path == "<stdin>" and report.score == 100
 
 
 def test_probe_missing_file(baseline) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match="file not found"):
-        probe_source("nope/missing.yaml", baseline, "en")
+        probe_detailed("nope/missing.yaml", baseline, "en")
 
 
 class _Spec(QuietHandler):
@@ -265,12 +265,12 @@ def spec_server(serve: Serve) -> str:
 
 
 def test_probe_url(spec_server: str, baseline) -> None:  # type: ignore[no-untyped-def]
-    report = probe_source(spec_server, baseline, "en", allow_private=True)
+    report = probe_detailed(spec_server, baseline, "en", Fetching(allow_private=True)).report
     assert report.subject.path == spec_server and report.score == 100
     # fetched with --allow-private: not evidence of public publication
     assert outcomes(report)["API-01"] == "not_verified"
     with pytest.raises(ProbeError, match="non-public"):
-        probe_source(spec_server, baseline, "en")
+        probe_detailed(spec_server, baseline, "en")
 
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="real-world corpus not present")
@@ -278,6 +278,6 @@ def test_real_swedish_descriptions(baseline) -> None:  # type: ignore[no-untyped
     files = sorted(p for p in REAL.iterdir() if p.suffix in (".json", ".yaml", ".yml"))
     assert len(files) >= 14
     for path in files:
-        report = probe_source(str(path), baseline, "sv")
+        report = probe_detailed(str(path), baseline, "sv").report
         assert report.score is not None and 0 <= report.score <= 100
         assert len(report.findings) < 40, path.name  # aggregated, not one per operation

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import QuietHandler, Serve
 
+from proccheck.api import probe_detailed
 from proccheck.errors import ProbeError
-from proccheck.probe import load_source, probe_source
-from proccheck.probe.cache import FetchCache, cache_dir, fetch_cached
-from proccheck.probe.openapi import MAX_REMOTE_DOCUMENTS
+from proccheck.loaders.cache import FetchCache, cache_dir, fetch_cached
+from proccheck.loaders.openapi import MAX_REMOTE_DOCUMENTS, Fetching, load_description
 from proccheck.requirements import load_requirement_set
 
 SPEC = {
@@ -148,7 +148,7 @@ def test_no_temporary_files_left(server: str, cache_folder: Path) -> None:
 def test_file_source_fetches_nothing(tmp_path: Path, cache_folder: Path) -> None:
     path = tmp_path / "api.json"
     path.write_text(json.dumps(SPEC), encoding="utf-8")
-    index, url = load_source(str(path), allow_remote_refs=False)
+    index, url = load_description(str(path), Fetching(allow_remote_refs=False))
     assert url is None and index.remote_refs.count == 1
     assert not cache_folder.exists()
 
@@ -157,12 +157,14 @@ def test_file_source_fetches_nothing(tmp_path: Path, cache_folder: Path) -> None
 
 
 def test_remote_refs_not_followed_without_flag(server: str) -> None:
-    index, _ = load_source(f"{server}/etag.json", allow_private=True)
+    index, _ = load_description(f"{server}/etag.json", Fetching(allow_private=True))
     assert index.remote_refs.count == 1 and not index.remote_documents
 
 
 def test_remote_refs_followed_with_flag(server: str) -> None:
-    index, _ = load_source(f"{server}/etag.json", allow_private=True, allow_remote_refs=True)
+    index, _ = load_description(
+        f"{server}/etag.json", Fetching(allow_private=True, allow_remote_refs=True)
+    )
     assert index.remote_refs.count == 0 and index.missing_refs.count == 0
     assert index.remote_documents == [f"{server}/schemas.json"]
     schema = index.operations[0].responses[0].media[0].schema
@@ -177,12 +179,11 @@ def test_remote_refs_go_through_the_guard(server: str, tmp_path: Path) -> None:
     content["application/json"]["schema"] = {"$ref": f"{server}/schemas.json#/Thing"}
     path = tmp_path / "api.json"
     path.write_text(json.dumps(spec), encoding="utf-8")
-    index, _ = load_source(str(path), allow_remote_refs=True)  # loopback refused
+    index, _ = load_description(str(path), Fetching(allow_remote_refs=True))  # loopback refused
     assert index.remote_refs.count == 1 and not index.remote_documents
     assert "non-public address" in index.remote_errors[0][1]
-    report = probe_source(
-        str(path), load_requirement_set("builtin:open-baseline"), "en", allow_remote_refs=True
-    )
+    baseline = load_requirement_set("builtin:open-baseline")
+    report = probe_detailed(str(path), baseline, "en", Fetching(allow_remote_refs=True)).report
     oa001 = [
         f for f in report.findings if f.check == "OA001" and "could not be fetched" in f.message
     ]
@@ -190,7 +191,9 @@ def test_remote_refs_go_through_the_guard(server: str, tmp_path: Path) -> None:
 
 
 def test_remote_document_cap(server: str) -> None:
-    index, _ = load_source(f"{server}/chained.json", allow_private=True, allow_remote_refs=True)
+    index, _ = load_description(
+        f"{server}/chained.json", Fetching(allow_private=True, allow_remote_refs=True)
+    )
     assert len(index.remote_documents) == MAX_REMOTE_DOCUMENTS
     assert any(f"more than {MAX_REMOTE_DOCUMENTS}" in why for _, why in index.remote_errors)
 
@@ -198,7 +201,7 @@ def test_remote_document_cap(server: str) -> None:
 def test_relative_ref_of_a_file_is_not_fetched(tmp_path: Path) -> None:
     path = tmp_path / "api.json"
     path.write_text(json.dumps(SPEC), encoding="utf-8")
-    index, _ = load_source(str(path), allow_remote_refs=True)
+    index, _ = load_description(str(path), Fetching(allow_remote_refs=True))
     assert index.remote_refs.count == 1
     assert "not an http(s) URL" in index.remote_errors[0][1]
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import QuietHandler, Serve
 
 from proccheck.errors import ProbeError
-from proccheck.probe.fetch import FetchLimits, address_is_public, check_url, fetch
+from proccheck.loaders.fetch import FetchLimits, address_is_public, check_url, fetch
 
 SPEC = b'{"openapi": "3.0.3", "info": {"title": "T", "version": "1.0.0"}, "paths": {}}'
 
@@ -124,7 +124,7 @@ def test_non_public_hosts_refused(url: str) -> None:
 
 def test_redirect_target_rechecked(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The first hop is let through (as if public); its redirect to 169.254.169.254 is not."""
-    import proccheck.probe.fetch as fetch_module
+    import proccheck.loaders.fetch as fetch_module
 
     real_check, real_session = fetch_module.check_url, fetch_module._session
     seen: list[str] = []
@@ -144,7 +144,7 @@ def test_redirect_target_rechecked(server: str, monkeypatch: pytest.MonkeyPatch)
 
 def test_connect_time_guard(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Even when the pre-check is fooled (DNS rebinding), the connected peer is checked."""
-    import proccheck.probe.fetch as fetch_module
+    import proccheck.loaders.fetch as fetch_module
 
     monkeypatch.setattr(fetch_module, "check_url", lambda url, allow_private=False: "x")
     with pytest.raises(ProbeError, match=r"connected address 127\.0\.0\.1 is not public"):

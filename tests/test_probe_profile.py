@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from proccheck.api import probe_detailed
 from proccheck.model import Outcome
-from proccheck.probe import probe_detailed
 from proccheck.requirements import load_requirement_set
 from proccheck.resources import builtin_sets
 
@@ -172,4 +172,4 @@ def test_reconciliation_drops_control_characters(tmp_path: Path) -> None:
     path = tmp_path / "api.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     probed = probe_detailed(str(path), load_requirement_set("builtin:digg-rest-api-profil"), "en")
-    assert render_xlsx([probed], "en")[:2] == b"PK"
+    assert render_xlsx([(probed.report.subject, probed.rows)], "en")[:2] == b"PK"

@@ -14,10 +14,11 @@ import pytest
 from check_runner import findings_of
 from conftest import CliResult
 
+from proccheck.api import probe_index
+from proccheck.checks import schema_validation as sv
+from proccheck.checks.probe_checks import context
+from proccheck.loaders.openapi import ApiIndex, build_index
 from proccheck.model import Finding
-from proccheck.probe import probe_index_detailed
-from proccheck.probe import schema_validation as sv
-from proccheck.probe.openapi import ApiIndex, build_index
 from proccheck.requirements import load_requirement_set
 
 SAMPLES = Path(__file__).resolve().parent / "check_samples" / "OA015"
@@ -148,14 +149,15 @@ def test_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sv, "validate_structure", boom)
     index = sample("fail-types.yaml")
     assert oa015(index, validate=False) == []
-    probed = probe_index_detailed(index, load_requirement_set("builtin:open-baseline"), "en")
+    probed = probe_index(index, context(index, load_requirement_set("builtin:open-baseline"), "en"))
     assert probed.schema_validation is None
     assert not any(f.check == "OA015" for f in probed.report.findings)
 
 
 def test_probe_option_reports_finding_and_cost() -> None:
     baseline = load_requirement_set("builtin:open-baseline")
-    probed = probe_index_detailed(sample("fail-types.yaml"), baseline, "en", validate_schema=True)
+    index = sample("fail-types.yaml")
+    probed = probe_index(index, context(index, baseline, "en", validate_schema=True))
     assert probed.schema_validation is not None and probed.schema_validation.count == 2
     (finding,) = [f for f in probed.report.findings if f.check == "OA015"]
     assert finding.requirement == "API-01"

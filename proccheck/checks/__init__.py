@@ -5,7 +5,8 @@ best outcome it can support (`ceiling`), whether that needs a public source, the
 dimension it belongs to and whether its findings decide a requirement; its messages are English
 source strings at the call site, translated through the catalogue; its docstring has the fixed
 sections *What it checks*, *Why it matters*, *How to comply* and *References* (a test enforces
-them). `proccheck checks list|explain`, the checks reference page and SARIF rule metadata are
+them), whose paragraphs are translated through the catalogue (`proccheck.checks.documentation`).
+`proccheck checks list|explain`, the checks reference page and SARIF rule metadata are
 all read from here, and the engine reads the rest.
 
 Two shapes of check exist. A *finding* check yields `Finding`s (problems it saw). A *verdict*
@@ -23,18 +24,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from proccheck.checks import documentation
+from proccheck.checks.documentation import SECTIONS as SECTIONS
 from proccheck.model import (
     Finding,
     Lang,
     Location,
     Outcome,
     ReportKind,
+    Requirement,
     RequirementSet,
     Severity,
     Text,
 )
 
-SECTIONS = ("What it checks", "Why it matters", "How to comply", "References")
 _CHECK_MODULES = (
     "proccheck.checks.set_lint",
     "proccheck.checks.spec_checks",
@@ -89,26 +92,31 @@ class Check:
     """Whether its findings decide the requirement's outcome (advisory checks only report)."""
     verdict: bool = False
     """A verdict check: `func(document, ctx, requirement)` returns a `Verdict`."""
-    doc_source: Callable[[], str] | None = field(default=None, compare=False, repr=False)
+    doc_source: Callable[[Lang], str] | None = field(default=None, compare=False, repr=False)
+    """Builds the documentation in a language instead of the docstring (the DIGG profile rules:
+    the rule's text from the profile set, their function's docstring through the catalogue)."""
 
-    @property
-    def doc(self) -> str:
-        """The check's documentation, dedented."""
+    def doc(self, lang: Lang = "en") -> str:
+        """The check's documentation in `lang`: the dedented docstring in English, each of its
+        paragraphs and list items translated through the catalogue otherwise."""
         if self.doc_source is not None:
-            return self.doc_source()
-        return inspect.cleandoc(self.func.__doc__ or "")
+            return self.doc_source(lang)
+        return documentation.translate(lang, inspect.cleandoc(self.func.__doc__ or ""))
 
-    def sections(self) -> dict[str, str]:
-        """The documentation split into its fixed sections."""
-        parts = re.split(r"^(" + "|".join(SECTIONS) + r")\s*$", self.doc, flags=re.M)
-        found: dict[str, str] = {}
-        for index in range(1, len(parts) - 1, 2):
-            found[parts[index]] = parts[index + 1].strip()
-        return found
+    def doc_units(self) -> list[str]:
+        """The English paragraphs and list items of the docstring: the msgids (context "check
+        documentation") that `doc` looks up, extracted into the catalogue from here."""
+        return documentation.doc_units(inspect.cleandoc(self.func.__doc__ or ""))
 
-    def summary(self) -> str:
-        """The first paragraph of 'What it checks', for one-line listings."""
-        return self.sections().get("What it checks", "").split("\n\n")[0].replace("\n", " ")
+    def sections(self, lang: Lang = "en") -> dict[str, str]:
+        """The documentation in `lang` split into its fixed sections, keyed by their English
+        names (`SECTIONS`); `documentation.heading` gives a heading in a language."""
+        return documentation.split(self.doc(lang), lang)[1]
+
+    def summary(self, lang: Lang = "en") -> str:
+        """The first paragraph of 'What it checks' in `lang`, on one line, for listings."""
+        first = self.sections(lang).get("What it checks", "").split("\n\n")[0]
+        return re.sub(r"\s*\n\s*", " ", first)
 
     def best_outcome(self, ctx: Context) -> Outcome:
         """The ceiling that applies to this input."""
@@ -140,6 +148,10 @@ class Check:
         )
 
 
+MetReason = Callable[["Requirement", list[Check]], str]
+"""What a requirement with no finding is met by (the spec item that implements it, the answer,
+the measurement behind it), given the requirement and the checks it lists."""
+
 _REGISTRY: dict[str, Check] = {}
 
 
@@ -156,7 +168,7 @@ def register(
     dimension: str | None = None,
     decides: bool = True,
     verdict: bool = False,
-    doc_source: Callable[[], str] | None = None,
+    doc_source: Callable[[Lang], str] | None = None,
 ) -> Callable[[Callable[..., Any]], Check]:
     """Declare a check. Codes and names are unique; names are kebab-case and name the problem.
 

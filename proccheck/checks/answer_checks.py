@@ -15,8 +15,8 @@ from typing import Literal
 
 from proccheck.checks import Context, register
 from proccheck.i18n import N_, _
-from proccheck.lexicon import LANGS, lexicon
 from proccheck.loaders.answers import AnswerDocument, VendorAnswer
+from proccheck.loaders.lexicon import LANGS, lexicon
 from proccheck.model import (
     Finding,
     Lang,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
-from proccheck.probe.openapi import WRITE_METHODS, ApiIndex, Operation, ref_name
+from proccheck.loaders.openapi import WRITE_METHODS, ApiIndex, Operation, ref_name
 
 MediaClass = Literal["open", "vendor", "opaque"]
 AuthClass = Literal["standard", "acceptable", "proprietary", "weak"]

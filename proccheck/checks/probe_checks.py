@@ -10,12 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from proccheck.checks import Check, Context, register
-from proccheck.checks.api_analysis import Analysis, analyse
+from proccheck.checks import Check, Context, MetReason, register
+from proccheck.checks.api_analysis import Analysis, Dimension, analyse
+from proccheck.checks.schema_validation import SchemaValidation, validate_structure
 from proccheck.i18n import N_, _, ngettext
-from proccheck.model import Finding, Lang, Location, Outcome, RequirementSet, Severity
-from proccheck.probe.openapi import ApiIndex, RefProblem
-from proccheck.probe.schema_validation import SchemaValidation, validate_structure
+from proccheck.loaders.openapi import ApiIndex, RefProblem
+from proccheck.model import (
+    Finding,
+    Lang,
+    Location,
+    Outcome,
+    Requirement,
+    RequirementSet,
+    Severity,
+)
 
 EXAMPLES = 5
 DOC_THRESHOLDS = {
@@ -81,6 +89,65 @@ DOC_MESSAGES = {
 """Per documentation aspect that falls under its threshold: the message and the fix."""
 
 
+DIMENSION_NAMES = {
+    "auth": N_("authentication"),
+    "formats": N_("formats"),
+    "export": N_("export"),
+    "import": N_("import"),
+    "docs": N_("documentation"),
+    "versioning": N_("versioning"),
+    "errors": N_("error format"),
+    "transport": N_("transport"),
+    "terms": N_("terms"),
+}
+"""The probe's score dimensions as named in reasons."""
+
+
+def describe_subject(index: ApiIndex, lang: Lang) -> str:
+    """`Title 1.0 (OpenAPI 3.0.3, 12 operations)`: what was probed."""
+    return ngettext(
+        lang,
+        "{title} {version} (OpenAPI {openapi}, {operations} operation)",
+        "{title} {version} (OpenAPI {openapi}, {operations} operations)",
+        len(index.operations),
+        title=str(index.info.get("title") or index.display),
+        version=str(index.info.get("version", "")),
+        openapi=index.declared_version,
+        operations=len(index.operations),
+    )
+
+
+def describe_dimension(name: str, dimension: Dimension, lang: Lang) -> str:
+    """`export 67/100 (resource_types=6, exportable=4, …)` in `lang`."""
+    counts = ", ".join(f"{k}={v}" for k, v in dimension.counts.items())
+    return _(
+        lang,
+        "{dimension} {score}/100 ({counts})",
+        dimension=_(lang, DIMENSION_NAMES[name]),
+        score=dimension.score,
+        counts=counts,
+    )
+
+
+def measurements(index: ApiIndex, ctx: ProbeContext) -> MetReason:
+    """What a met probe verdict rests on: the measured dimension of each of its checks (the
+    description itself for checks without one)."""
+
+    def measured(requirement: Requirement, checks: list[Check]) -> str:
+        parts: list[str] = []
+        for check in checks:
+            if check.dimension is None:
+                text = describe_subject(index, ctx.lang)
+            else:
+                dimension = ctx.analysis.dimensions[check.dimension]
+                text = describe_dimension(check.dimension, dimension, ctx.lang)
+            if text not in parts:
+                parts.append(text)
+        return "; ".join(parts)
+
+    return measured
+
+
 def _names(names: Sequence[str], limit: int = 8) -> str:
     shown = ", ".join(names[:limit])
     return shown + (f" (+{len(names) - limit})" if len(names) > limit else "")
@@ -90,12 +157,12 @@ def _finding(
     check: Check,
     index: ApiIndex,
     ctx: ProbeContext,
-    message: str,
-    fix: str,
-    *,
     pointer: str | None,
     severity: Severity,
     outcome: Outcome,
+    message: str,
+    fix: str,
+    *,
     evidence: str | None = None,
 ) -> Finding:
     """A probe finding located by JSON pointer (and the line it starts on)."""
@@ -152,41 +219,26 @@ def description_defective(index: ApiIndex, ctx: ProbeContext) -> Iterator[Findin
     """
     if index.version == "2.0":
         yield _finding(
-            description_defective,
-            index,
-            ctx,
+            description_defective, index, ctx, "/swagger", "error", "not_met",
             _(
                 ctx.lang,
                 "The description is OpenAPI 2.0 (Swagger); OpenAPI 3.0 or later is required",
             ),
             _(ctx.lang, "Convert and publish the description as OpenAPI 3.0 or 3.1."),
-            pointer="/swagger",
-            severity="error",
-            outcome="not_met",
             evidence=f"swagger: {index.declared_version}",
-        )
+        )  # fmt: skip
     for pointer, problem in index.structure:
         yield _finding(
-            description_defective,
-            index,
-            ctx,
+            description_defective, index, ctx, pointer, "error", "not_met",
             _(ctx.lang, "Structural problem in the description: {problem}", problem=problem),
             _(ctx.lang, "Complete the description as the OpenAPI Specification requires."),
-            pointer=pointer,
-            severity="error",
-            outcome="not_met",
-        )
+        )  # fmt: skip
     if not index.operations:
         yield _finding(
-            description_defective,
-            index,
-            ctx,
+            description_defective, index, ctx, "/paths", "error", "not_verified",
             _(ctx.lang, "The description declares no operations"),
             _(ctx.lang, "Describe the API's operations under `paths`."),
-            pointer="/paths",
-            severity="error",
-            outcome="not_verified",
-        )
+        )  # fmt: skip
     kinds: tuple[tuple[str, RefProblem, Outcome, Severity], ...] = (
         ("missing", index.missing_refs, "not_met", "error"),
         ("cyclic", index.cyclic_refs, "not_met", "error"),
@@ -196,9 +248,7 @@ def description_defective(index: ApiIndex, ctx: ProbeContext) -> Iterator[Findin
         if refs.count and kind == "remote" and index.remote_errors:
             document, why = index.remote_errors[0]
             yield _finding(
-                description_defective,
-                index,
-                ctx,
+                description_defective, index, ctx, refs.examples[0][0], severity, outcome,
                 ngettext(
                     ctx.lang,
                     "{count} $ref points at another document that could not be fetched ({why})",
@@ -209,11 +259,8 @@ def description_defective(index: ApiIndex, ctx: ProbeContext) -> Iterator[Findin
                     why=document + ": " + why,
                 ),
                 _(ctx.lang, "Publish the description as one bundled file, or fix the addresses."),
-                pointer=refs.examples[0][0],
-                severity=severity,
-                outcome=outcome,
                 evidence=_evidence([(doc, reason) for doc, reason in index.remote_errors]),
-            )
+            )  # fmt: skip
         elif refs.count:
             if kind == "missing":
                 message = ngettext(
@@ -249,16 +296,11 @@ def description_defective(index: ApiIndex, ctx: ProbeContext) -> Iterator[Findin
                 )
                 fix = _(ctx.lang, "Publish the description as one bundled file.")
             yield _finding(
-                description_defective,
-                index,
-                ctx,
+                description_defective, index, ctx, refs.examples[0][0], severity, outcome,
                 message,
                 fix,
-                pointer=refs.examples[0][0],
-                severity=severity,
-                outcome=outcome,
                 evidence=_evidence([(target, ptr) for ptr, target in refs.examples]),
-            )
+            )  # fmt: skip
 
 
 @register(
@@ -297,9 +339,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     resources = list(analysis.resources.values())
     if not resources:
         yield _finding(
-            export_coverage,
-            index,
-            ctx,
+            export_coverage, index, ctx, "/paths", "error", "not_verified",
             ngettext(
                 ctx.lang,
                 "No GET operation returns a named schema, so what data can be exported cannot be told ({operations} operation)",
@@ -311,19 +351,14 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Describe responses with $refs to named schemas and add GET operations for all data.",
             ),
-            pointer="/paths",
-            severity="error",
-            outcome="not_verified",
-        )
+        )  # fmt: skip
         return
     missing = [r for r in resources if not r.exportable]
     if missing:
         first = missing[0]
         ops = first.read_ops or first.write_ops
         yield _finding(
-            export_coverage,
-            index,
-            ctx,
+            export_coverage, index, ctx, ops[0].pointer if ops else "/paths", "error", "not_met",
             ngettext(
                 ctx.lang,
                 "{exportable} of {total} resource type exportable; no collection GET for: {names}",
@@ -337,9 +372,6 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Add a GET that lists all records of each resource type (with pagination).",
             ),
-            pointer=ops[0].pointer if ops else "/paths",
-            severity="error",
-            outcome="not_met",
             evidence=_evidence(
                 [
                     (
@@ -355,7 +387,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                     for r in missing
                 ]
             ),
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -394,9 +426,7 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if not lists:
         if analysis.resources:
             yield _finding(
-                change_retrieval,
-                index,
-                ctx,
+                change_retrieval, index, ctx, "/paths", "warning", "not_verified",
                 _(
                     ctx.lang,
                     "No operation returns a list of a resource type; pagination and change filters cannot be judged",
@@ -405,17 +435,12 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                     ctx.lang,
                     "Add collection GETs with pagination and a filter for changes since a point in time.",
                 ),
-                pointer="/paths",
-                severity="warning",
-                outcome="not_verified",
-            )
+            )  # fmt: skip
         return
     unpaged = [r for r in lists if not r.paginated]
     if unpaged:
         yield _finding(
-            change_retrieval,
-            index,
-            ctx,
+            change_retrieval, index, ctx, unpaged[0].collection_ops[0].pointer, "warning", "not_met",
             ngettext(
                 ctx.lang,
                 "{count} of {total} collection has no pagination: {names}",
@@ -426,18 +451,13 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 names=_names([r.name for r in unpaged]),
             ),
             _(ctx.lang, "Add pagination (limit/offset, page/size or a cursor) or a Link header."),
-            pointer=unpaged[0].collection_ops[0].pointer,
-            severity="warning",
-            outcome="not_met",
             evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unpaged]),
-        )
+        )  # fmt: skip
     if not analysis.notifications:
         unchanged = [r for r in lists if not r.changed_since]
         if unchanged:
             yield _finding(
-                change_retrieval,
-                index,
-                ctx,
+                change_retrieval, index, ctx, unchanged[0].collection_ops[0].pointer, "warning", "not_met",
                 ngettext(
                     ctx.lang,
                     "{count} of {total} collection cannot be filtered by changes since a point in time and the API has no webhooks: {names}",
@@ -451,11 +471,8 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                     ctx.lang,
                     "Add a parameter such as modified_since (or If-Modified-Since/ETag, or webhooks).",
                 ),
-                pointer=unchanged[0].collection_ops[0].pointer,
-                severity="warning",
-                outcome="not_met",
                 evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unchanged]),
-            )
+            )  # fmt: skip
 
 
 @register(
@@ -487,18 +504,13 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """
     if not ctx.analysis.notifications and index.operations:
         yield _finding(
-            notifications,
-            index,
-            ctx,
+            notifications, index, ctx, "/paths", "note", "not_met",
             _(ctx.lang, "No webhooks, callbacks or subscriptions are described"),
             _(
                 ctx.lang,
                 "Describe event notifications with `webhooks` (OpenAPI 3.1) or `callbacks`.",
             ),
-            pointer="/paths",
-            severity="note",
-            outcome="not_met",
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -537,9 +549,7 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if readonly:
         outcome: Outcome = "not_met" if len(readonly) == len(resources) else "not_verified"
         yield _finding(
-            write_coverage,
-            index,
-            ctx,
+            write_coverage, index, ctx, readonly[0].read_ops[0].pointer if readonly[0].read_ops else "/paths", "warning", outcome,
             ngettext(
                 ctx.lang,
                 "{writable} of {total} resource type can be created or updated; read-only: {names}",
@@ -553,11 +563,8 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Add POST/PUT/PATCH for the resource types that can be created or changed in the service.",
             ),
-            pointer=readonly[0].read_ops[0].pointer if readonly[0].read_ops else "/paths",
-            severity="warning",
-            outcome=outcome,
             evidence=_evidence([(r.name, "") for r in readonly]),
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -597,24 +604,17 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if not total:
         if index.operations:
             yield _finding(
-                closed_media,
-                index,
-                ctx,
+                closed_media, index, ctx, "/paths", "warning", "not_verified",
                 _(ctx.lang, "No media types are declared for requests or responses"),
                 _(ctx.lang, "Declare a media type and schema for every request and response."),
-                pointer="/paths",
-                severity="warning",
-                outcome="not_verified",
-            )
+            )  # fmt: skip
         return
     share = {k: round(100 * len(v) / total) for k, v in media.items()}
     opaque = media["opaque"]
     if opaque:
         kinds = sorted({m for m, _unused in opaque})
         yield _finding(
-            closed_media,
-            index,
-            ctx,
+            closed_media, index, ctx, opaque[0][1], "warning", "not_met",
             ngettext(
                 ctx.lang,
                 "{count} of {total} media type is opaque or unspecified ({types}); open {open}%, vendor {vendor}%, opaque {opaque}%",
@@ -631,30 +631,22 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Replace */* and octet-stream with an open media type (such as application/json) and a schema.",
             ),
-            pointer=opaque[0][1],
-            severity="warning",
-            outcome="not_met",
             evidence=_evidence(opaque),
-        )
+        )  # fmt: skip
     structured = [
         m for m, _unused in media["open"]
         if m.split(";")[0].strip().lower().endswith(("json", "xml", "csv"))
     ]  # fmt: skip
     if not structured:
         yield _finding(
-            closed_media,
-            index,
-            ctx,
+            closed_media, index, ctx, "/paths", "warning", "not_met",
             _(
                 ctx.lang,
                 "No structured open format (JSON, XML or CSV) is offered; declared: {types}",
                 types=_names(sorted({m for v in media.values() for m, _unused in v})),
             ),
             _(ctx.lang, "Offer the data as JSON, XML or CSV with a published schema."),
-            pointer="/paths",
-            severity="warning",
-            outcome="not_met",
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -694,9 +686,7 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if analysis.undeclared_auth:
         first = analysis.undeclared_auth[0]
         yield _finding(
-            authentication,
-            index,
-            ctx,
+            authentication, index, ctx, first[1], "warning", "not_met",
             _(
                 ctx.lang,
                 "Credentials are passed in undeclared parameters: {names}",
@@ -706,35 +696,25 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Declare the authentication as a security scheme instead of as parameters.",
             ),
-            pointer=first[1],
-            severity="warning",
-            outcome="not_met",
             evidence=_evidence(analysis.undeclared_auth),
-        )
+        )  # fmt: skip
     if not schemes:
         if index.operations:
             yield _finding(
-                authentication,
-                index,
-                ctx,
+                authentication, index, ctx, "", "warning", "not_verified",
                 _(
                     ctx.lang,
                     "No authentication is declared, so how the API is protected cannot be told",
                 ),
                 _(ctx.lang, "Declare an oauth2 or openIdConnect security scheme and apply it."),
-                pointer="",
-                severity="warning",
-                outcome="not_verified",
-            )
+            )  # fmt: skip
         return
     prefix = "/securityDefinitions/" if index.version == "2.0" else "/components/securitySchemes/"
     used = [n for n in schemes if n in analysis.applied_schemes] or list(schemes)
     weak = [n for n in used if schemes[n] == "weak"]
     if weak:
         yield _finding(
-            authentication,
-            index,
-            ctx,
+            authentication, index, ctx, prefix + weak[0], "error", "not_met",
             _(
                 ctx.lang,
                 "Weak authentication is used: {names}",
@@ -744,19 +724,14 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Replace Basic/Digest and API keys in the URL with OAuth 2.0 or OpenID Connect.",
             ),
-            pointer=prefix + weak[0],
-            severity="error",
-            outcome="not_met",
             evidence=_evidence([(analysis.scheme_labels[n], n) for n in weak]),
-        )
+        )  # fmt: skip
     oauth = [n for n in used if analysis.scheme_labels[n] in ("oauth2", "openIdConnect")]
     if not oauth:
         standard = [n for n in used if schemes[n] == "standard"]
         names = _names([analysis.scheme_labels[n] for n in used])
         yield _finding(
-            authentication,
-            index,
-            ctx,
+            authentication, index, ctx, prefix + used[0], "note" if standard else "warning", "not_verified" if standard else "not_met",
             _(
                 ctx.lang,
                 "Standard authentication ({names}), but it does not show that it is OAuth 2.0",
@@ -770,26 +745,18 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Offer OAuth 2.0 (RFC 6749) or OpenID Connect instead of proprietary keys.",
             ),
-            pointer=prefix + used[0],
-            severity="note" if standard else "warning",
-            outcome="not_verified" if standard else "not_met",
             evidence=_evidence([(analysis.scheme_labels[n], n) for n in used]),
-        )
+        )  # fmt: skip
     if not analysis.applied_schemes:
         yield _finding(
-            authentication,
-            index,
-            ctx,
+            authentication, index, ctx, prefix + next(iter(schemes)), "note", "not_verified",
             _(
                 ctx.lang,
                 "Security schemes are declared but applied to no operation: {names}",
                 names=_names(list(schemes)),
             ),
             _(ctx.lang, "Set `security` at document or operation level."),
-            pointer=prefix + next(iter(schemes)),
-            severity="note",
-            outcome="not_verified",
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -830,9 +797,7 @@ def documentation(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         pct = round(100 * described / total)
         if pct < DOC_THRESHOLDS[aspect]:
             yield _finding(
-                documentation,
-                index,
-                ctx,
+                documentation, index, ctx, analysis.doc_examples.get(aspect), "warning", "not_met",
                 _(
                     ctx.lang,
                     DOC_MESSAGES[aspect][0],
@@ -842,32 +807,19 @@ def documentation(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                     threshold=DOC_THRESHOLDS[aspect],
                 ),
                 _(ctx.lang, DOC_MESSAGES[aspect][1]),
-                pointer=analysis.doc_examples.get(aspect),
-                severity="warning",
-                outcome="not_met",
-            )
+            )  # fmt: skip
     if not analysis.has_contact:
         yield _finding(
-            documentation,
-            index,
-            ctx,
+            documentation, index, ctx, "/info", "note", "not_verified",
             _(ctx.lang, "No contact (info.contact with an email or URL) is given"),
             _(ctx.lang, "Fill in info.contact with a support email address or URL."),
-            pointer="/info",
-            severity="note",
-            outcome="not_verified",
-        )
+        )  # fmt: skip
     if not analysis.has_docs_link:
         yield _finding(
-            documentation,
-            index,
-            ctx,
+            documentation, index, ctx, "", "note", "not_verified",
             _(ctx.lang, "No link to public documentation (externalDocs) is given"),
             _(ctx.lang, "Add externalDocs.url pointing at documentation reachable without login."),
-            pointer="",
-            severity="note",
-            outcome="not_verified",
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -906,9 +858,7 @@ def versioning(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     if not analysis.versioning:
         yield _finding(
-            versioning,
-            index,
-            ctx,
+            versioning, index, ctx, "/servers" if index.servers else "/paths", "warning", "not_met",
             _(
                 ctx.lang,
                 "No versioning is visible (not in the URL, a header, a parameter or the media type)",
@@ -917,22 +867,14 @@ def versioning(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Put the major version in the URL (such as /v1/) or in a documented header.",
             ),
-            pointer="/servers" if index.servers else "/paths",
-            severity="warning",
-            outcome="not_met",
-        )
+        )  # fmt: skip
     if not analysis.semver:
         yield _finding(
-            versioning,
-            index,
-            ctx,
+            versioning, index, ctx, "/info/version", "note", "not_verified",
             _(ctx.lang, "info.version is not a semantic version (MAJOR.MINOR.PATCH)"),
             _(ctx.lang, "Use semantic versioning for info.version, such as 2.1.0."),
-            pointer="/info/version",
-            severity="note",
-            outcome="not_verified",
             evidence=str(index.info.get("version", "")) or None,
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -967,9 +909,7 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     missing = [*analysis.no_problem_examples, *analysis.no_error_examples]
     if missing and index.operations:
         yield _finding(
-            error_format,
-            index,
-            ctx,
+            error_format, index, ctx, missing[0], "warning", "not_met",
             ngettext(
                 ctx.lang,
                 "{count} of {total} operation does not return RFC 9457 problem details ({without} without any documented error response)",
@@ -983,11 +923,8 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Document error responses (4xx/5xx) with application/problem+json and a Problem schema.",
             ),
-            pointer=missing[0],
-            severity="warning",
-            outcome="not_met",
             evidence="; ".join(missing[:EXAMPLES]),
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -1021,9 +958,7 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     urls = ctx.analysis.urls
     if urls["http"]:
         yield _finding(
-            transport,
-            index,
-            ctx,
+            transport, index, ctx, urls["http"][0][1], "error", "not_met",
             ngettext(
                 ctx.lang,
                 "{count} server or OAuth URL uses unencrypted HTTP: {names}",
@@ -1033,26 +968,18 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 names=_names([u for u, _unused in urls["http"]]),
             ),
             _(ctx.lang, "Use https:// for every server and OAuth URL."),
-            pointer=urls["http"][0][1],
-            severity="error",
-            outcome="not_met",
             evidence=_evidence(urls["http"]),
-        )
+        )  # fmt: skip
     elif not urls["https"] and index.operations:
         yield _finding(
-            transport,
-            index,
-            ctx,
+            transport, index, ctx, "/servers" if index.version != "2.0" else "/host", "note", "not_verified",
             _(
                 ctx.lang,
                 "No absolute production URL is given, so whether HTTPS is used cannot be told",
             ),
             _(ctx.lang, "List the production servers with full https:// URLs under `servers`."),
-            pointer="/servers" if index.version != "2.0" else "/host",
-            severity="note",
-            outcome="not_verified",
             evidence=_evidence(urls["local"] + urls["relative"]) or None,
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -1088,9 +1015,7 @@ def rate_limits(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """
     if not ctx.analysis.rate_limit_evidence and index.operations:
         yield _finding(
-            rate_limits,
-            index,
-            ctx,
+            rate_limits, index, ctx, "/paths", "warning", "not_met",
             _(
                 ctx.lang,
                 "Rate limits are not described (no 429 response, no RateLimit headers, no text)",
@@ -1099,10 +1024,7 @@ def rate_limits(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Document 429 responses with Retry-After and state the limits in info.description.",
             ),
-            pointer="/paths",
-            severity="warning",
-            outcome="not_met",
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -1137,29 +1059,19 @@ def licence(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     if not analysis.licence:
         yield _finding(
-            licence,
-            index,
-            ctx,
+            licence, index, ctx, "/info", "note", "not_verified",
             _(ctx.lang, "The description states no licence (info.license)"),
             _(
                 ctx.lang,
                 "State the licence of the description in info.license, preferably as an SPDX identifier.",
             ),
-            pointer="/info",
-            severity="note",
-            outcome="not_verified",
-        )
+        )  # fmt: skip
     if not analysis.terms:
         yield _finding(
-            licence,
-            index,
-            ctx,
+            licence, index, ctx, "/info", "note", "not_verified",
             _(ctx.lang, "The description links no terms of service (info.termsOfService)"),
             _(ctx.lang, "Link the terms of service in info.termsOfService."),
-            pointer="/info",
-            severity="note",
-            outcome="not_verified",
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -1195,18 +1107,13 @@ def federated_login(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """
     if not ctx.analysis.federated and index.operations:
         yield _finding(
-            federated_login,
-            index,
-            ctx,
+            federated_login, index, ctx, "", "note", "not_verified",
             _(ctx.lang, "No OpenID Connect or OAuth 2.0 with user login is declared"),
             _(
                 ctx.lang,
                 "Declare an openIdConnect scheme (or oauth2 with the authorization-code flow).",
             ),
-            pointer="",
-            severity="note",
-            outcome="not_verified",
-        )
+        )  # fmt: skip
 
 
 @register(
@@ -1291,13 +1198,8 @@ def schema_invalid(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     )
     examples = "; ".join(f"{pointer or '/'}: {text}" for pointer, text in result.examples)
     yield _finding(
-        schema_invalid,
-        index,
-        ctx,
+        schema_invalid, index, ctx, result.examples[0][0] if result.examples else None, "warning" if result.stopped == "depth" else "error", "not_verified" if result.stopped == "depth" and not result.count else "not_met",
         message,
         fix,
-        pointer=result.examples[0][0] if result.examples else None,
-        severity="warning" if result.stopped == "depth" else "error",
-        outcome="not_verified" if result.stopped == "depth" and not result.count else "not_met",
         evidence=examples or None,
-    )
+    )  # fmt: skip

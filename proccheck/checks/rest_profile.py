@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from proccheck.checks import Verdict, register
+from proccheck.checks import Verdict, documentation, register
 from proccheck.checks.api_analysis import Analysis
 from proccheck.checks.probe_checks import ProbeContext
-from proccheck.i18n import N_, _, ngettext
+from proccheck.i18n import N_, _, ngettext, pgettext
+from proccheck.loaders.openapi import ApiIndex, Operation
 from proccheck.model import Lang, Outcome, Requirement
-from proccheck.probe.openapi import ApiIndex, Operation
 
 PROFILE_SET = "builtin:digg-rest-api-profil"
 PROFILE_URL = "https://dev.dataportal.se/rest-api-profil"
@@ -51,26 +51,62 @@ def cannot_show(lang: Lang) -> str:
     return _(lang, "an API description cannot show this; check the documentation and the contract")
 
 
-def _documentation(rule_id: str, evaluator: Evaluator) -> Callable[[], str]:
-    """The rule check's documentation: the rule as the profile set states it, and how the
-    evaluator judges it from the description (its docstring)."""
+def _documentation(rule_id: str, evaluator: Evaluator) -> Callable[[Lang], str]:
+    """The rule check's documentation in a language: the rule as the profile set states it in
+    that language, the fixed parts below (msgids), and how the evaluator judges it from the
+    description (its docstring, paragraph by paragraph through the catalogue, like any check's
+    documentation)."""
 
-    def build() -> str:
+    def build(lang: Lang) -> str:
         from proccheck.requirements import load_requirement_set
 
         requirement = load_requirement_set(PROFILE_SET).get(rule_id)
-        text = requirement.text.en if requirement else rule_id
-        level = "SKALL (must)" if requirement and requirement.level == "must" else "BÖR (should)"
-        how = inspect.cleandoc(evaluator.__doc__ or "Judged from the description.")
-        return (
-            f"What it checks\nProfile rule {rule_id}, {level}: {text}\n\n{how}\n\n"
-            "Why it matters\nDIGG's REST API profile is the national profile for public-sector "
-            "REST APIs in Sweden; an API that follows it can be used by other agencies and "
-            "municipalities without special adaptation, and DIGG's validator reports the same "
-            "rule ids.\n\n"
-            f"How to comply\nChange the API (or its description) so that {rule_id} holds: "
-            f"{text}\n\n"
-            f"References\n- DIGG, REST API-profil, {rule_id}: {PROFILE_URL}"
+        text = requirement.text.get(lang) if requirement else rule_id
+        must = requirement is not None and requirement.level == "must"
+        level = (
+            pgettext(lang, "check documentation", "SKALL (must)")
+            if must
+            else pgettext(lang, "check documentation", "BÖR (should)")
+        )
+        rule_text = pgettext(
+            lang,
+            "check documentation",
+            "Profile rule {rule_id}, {level}: {text}",
+            rule_id=rule_id,
+            level=level,
+            text=text,
+        )
+        how = documentation.translated(lang, inspect.cleandoc(evaluator.__doc__ or ""))
+        why = pgettext(
+            lang,
+            "check documentation",
+            "DIGG's REST API profile is the national profile for public-sector REST APIs in "
+            "Sweden; an API that follows it can be used by other agencies and municipalities "
+            "without special adaptation, and DIGG's validator reports the same rule ids.",
+        )
+        comply = pgettext(
+            lang,
+            "check documentation",
+            "Change the API (or its description) so that {rule_id} holds: {text}",
+            rule_id=rule_id,
+            text=text,
+        )
+        reference = pgettext(
+            lang,
+            "check documentation",
+            "DIGG, REST API-profil, {rule_id}: {url}",
+            rule_id=rule_id,
+            url=PROFILE_URL,
+        )
+        unit = documentation.Unit
+        sections = {
+            "What it checks": [unit(rule_text), *how],
+            "Why it matters": [unit(why)],
+            "How to comply": [unit(comply)],
+            "References": [unit(reference, item=True)],
+        }
+        return documentation.compose(
+            lang, "", {name: documentation.render(body) for name, body in sections.items()}
         )
 
     return build

@@ -14,7 +14,7 @@ from typing import Literal
 
 from proccheck.checks import Context, register
 from proccheck.i18n import N_, _, ngettext
-from proccheck.lexicon import LANGS, Lexicon, detect_language, lexicon
+from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
 from proccheck.regexsafety import risky

@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from proccheck.errors import InputError
 from proccheck.i18n import tr
-from proccheck.lexicon import LANGS, lexicon
+from proccheck.loaders.lexicon import LANGS, lexicon
 from proccheck.loaders.structured import load_file, printable
-from proccheck.loaders.tables import ColumnMapping, Row, Table, column_letter, read_tables
+from proccheck.loaders.tables import ColumnMapping, Row, Table, read_tables
 from proccheck.model import Location
 
 AnswerValue = Literal["yes", "no", "partial", "blank", "unclear"]
@@ -298,13 +298,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                     rest=rest,
                     comment=table.cell(row, "comment"),
                     evidence=_evidence_list(table.cell(row, "evidence")),
-                    location=Location(
-                        path=display,
-                        sheet=row.sheet,
-                        row=row.number,
-                        column=column_letter(answer_col),
-                        line=row.number if row.sheet is None else None,
-                    ),
+                    location=table.location(row, "answer", display),
                     formula=answer_col in row.formulas,
                 )
             )

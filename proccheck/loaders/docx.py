@@ -7,16 +7,12 @@ Paragraphs and table cells become items in document order; a location is `paragr
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from proccheck.errors import InputError
 from proccheck.i18n import tr
-from proccheck.loaders.tables import check_zip
-from proccheck.model import Location
-
-if TYPE_CHECKING:
-    from proccheck.loaders.spec import SpecDocument
+from proccheck.loaders.tables import check_zip, resave_hint
 
 
 def _is_text(node: object) -> bool:
@@ -25,10 +21,19 @@ def _is_text(node: object) -> bool:
     return isinstance(tag, str) and tag.endswith("}t")
 
 
-def load_docx_spec(path: Path, display: str) -> SpecDocument:
-    """Read a .docx into a specification document."""
-    from proccheck.loaders.spec import _ITEM_START, SpecItem, _document, parse_level, worded_level
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, heading or table row of a Word document, in document order: its texts (one
+    for a paragraph, one per cell for a row) and where it is (`paragraph 4`, `table 2 row 3`)."""
 
+    element: str
+    texts: tuple[str, ...]
+    heading: bool = False
+    table_row: int = 0  # 1 for the first row of a table
+
+
+def read_docx(path: Path, display: str) -> list[Block]:
+    """The paragraphs and table rows of a .docx, refusing zip bombs and unreadable files."""
     check_zip(path, display, "document")
     try:
         import docx  # type: ignore[import-not-found,unused-ignore]
@@ -40,25 +45,17 @@ def load_docx_spec(path: Path, display: str) -> SpecDocument:
         ) from None
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(
-            tr("not a readable Word document ({problem})", problem=type(exc).__name__),
-            path=display,
-            hint=tr(
-                "open it in {app} or LibreOffice and save as {suffix}", app="Word", suffix=".docx"
-            ),
-        ) from None
     except Exception as exc:  # python-docx/lxml raise many types for broken files
+        damaged = isinstance(exc, (zipfile.BadZipFile, KeyError, ValueError))
         raise InputError(
             tr("not a readable Word document ({problem})", problem=type(exc).__name__),
             path=display,
+            hint=resave_hint("document") if damaged else None,
         ) from None
-    items = []
-    heading = None
-    body = document.element.body
+    blocks: list[Block] = []
     paragraph_number = 0
     table_number = 0
-    for child in body.iterchildren():
+    for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph_number += 1
@@ -71,52 +68,15 @@ def load_docx_spec(path: Path, display: str) -> SpecDocument:
                 if style is not None
                 else ""
             )
-            if style_name.lower().startswith(("heading", "rubrik")):
-                heading = text
-                continue
-            match = _ITEM_START.match(text)
-            ref = None
-            if match and (match.group("id") or match.group("num")):
-                ref = (match.group("id") or match.group("num")).rstrip(".:)")
-            items.append(
-                SpecItem(
-                    text=text,
-                    location=Location(path=display, element=f"paragraph {paragraph_number}"),
-                    ref=ref,
-                    level=worded_level(text),
-                    heading=heading,
-                )
-            )
+            heading = style_name.lower().startswith(("heading", "rubrik"))
+            blocks.append(Block(f"paragraph {paragraph_number}", (text,), heading=heading))
         elif tag == "tbl":
             table_number += 1
-            rows = child.findall("{*}tr")
-            header: list[str] = []
-            for row_number, row in enumerate(rows, start=1):
-                cells = [
+            for row_number, row in enumerate(child.findall("{*}tr"), start=1):
+                cells = tuple(
                     "".join(n.text or "" for n in cell.iter() if _is_text(n)).strip()
                     for cell in row.findall("{*}tc")
-                ]
-                if row_number == 1:
-                    header = [c.lower() for c in cells]
-                    if not any(worded_level(c) for c in cells if len(c) > 25):
-                        continue
-                if not any(cells):
-                    continue
-                from proccheck.loaders.spec import _table_item
-
-                item = _table_item(cells, header, 0, display, heading)
-                text_cell = cells.index(item.text) + 1 if item.text in cells else 1
-                items.append(
-                    SpecItem(
-                        text=item.text,
-                        location=Location(
-                            path=display,
-                            element=f"table {table_number} row {row_number} cell {text_cell}",
-                        ),
-                        ref=item.ref,
-                        level=item.level,
-                        heading=heading,
-                    )
                 )
-    del parse_level
-    return _document(display, path.stem, items)
+                element = f"table {table_number} row {row_number}"
+                blocks.append(Block(element, cells, table_row=row_number))
+    return blocks

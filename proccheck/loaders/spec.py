@@ -15,9 +15,9 @@ from pathlib import Path
 
 from proccheck.errors import InputError
 from proccheck.i18n import tr
-from proccheck.lexicon import LANGS, detect_language, lexicon
+from proccheck.loaders.lexicon import LANGS, detect_language, lexicon
 from proccheck.loaders.structured import escape_pointer, load_file, read_text
-from proccheck.loaders.tables import column_letter, read_tables
+from proccheck.loaders.tables import read_tables
 from proccheck.model import Lang, Level, Location
 
 STRUCTURED = (".yaml", ".yml", ".json")
@@ -146,9 +146,7 @@ def load_spec(path: Path, display: str) -> SpecDocument:
     if suffix in TABLES:
         return _load_table(path, display)
     if suffix in DOCX:
-        from proccheck.loaders.docx import load_docx_spec
-
-        return load_docx_spec(path, display)
+        return _load_docx(path, display)
     if suffix in TEXT or not suffix:
         return _load_text(path, display)
     raise InputError(
@@ -156,6 +154,42 @@ def load_spec(path: Path, display: str) -> SpecDocument:
         path=display,
         hint=tr("give a .md, .txt, .docx, .yaml, .json, .csv or .xlsx file"),
     )
+
+
+def _load_docx(path: Path, display: str) -> SpecDocument:
+    """A Word document: paragraphs are items as in a text file (numbered ids recognised), a
+    heading style starts a section, and table rows are items as in a CSV (a first row is a
+    header unless it already holds requirement wording)."""
+    from proccheck.loaders.docx import read_docx
+
+    items = []
+    heading = None
+    header: list[str] = []
+    for block in read_docx(path, display):
+        if block.table_row == 0:
+            text = block.texts[0]
+            if block.heading:
+                heading = text
+                continue
+            match = _ITEM_START.match(text)
+            ref = None
+            if match and (match.group("id") or match.group("num")):
+                ref = (match.group("id") or match.group("num")).rstrip(".:)")
+            location = Location(path=display, element=block.element)
+            items.append(SpecItem(text, location, ref, worded_level(text), heading=heading))
+            continue
+        cells = list(block.texts)
+        if block.table_row == 1:
+            header = [c.lower() for c in cells]
+            if not any(worded_level(c) for c in cells if len(c) > 25):
+                continue
+        if not any(cells):
+            continue
+        item = _table_item(cells, header, 0, display, heading)
+        text_cell = cells.index(item.text) + 1 if item.text in cells else 1
+        location = Location(path=display, element=f"{block.element} cell {text_cell}")
+        items.append(SpecItem(item.text, location, item.ref, item.level, heading=heading))
+    return _document(display, path.stem, items)
 
 
 def _document(display: str, title: str, items: list[SpecItem]) -> SpecDocument:
@@ -222,7 +256,6 @@ def _load_table(path: Path, display: str) -> SpecDocument:
     tables = read_tables(path, display, ("text",))
     items = []
     for table in tables:
-        text_col = table.columns["text"]
         for row in table.rows:
             text = table.cell(row, "text")
             if not text:
@@ -231,13 +264,7 @@ def _load_table(path: Path, display: str) -> SpecDocument:
             items.append(
                 SpecItem(
                     text=text,
-                    location=Location(
-                        path=display,
-                        sheet=row.sheet,
-                        row=row.number,
-                        column=column_letter(text_col),
-                        line=row.number if row.sheet is None else None,
-                    ),
+                    location=table.location(row, "text", display),
                     ref=table.cell(row, "id") or None,
                     level=declared or worded_level(text),
                     implements=table.cell(row, "implements") or None,

@@ -17,6 +17,7 @@ from pathlib import Path
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
+from proccheck.model import Location
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "id": (
@@ -149,6 +150,16 @@ class Table:
         if index is None or index >= len(row.cells):
             return ""
         return row.cells[index]
+
+    def location(self, row: Row, role: str, path: str) -> Location:
+        """Where `role`'s cell of `row` is: sheet, row and column letter (a CSV row is a line)."""
+        return Location(
+            path=path,
+            sheet=row.sheet,
+            row=row.number,
+            column=column_letter(self.columns[role]),
+            line=row.number if row.sheet is None else None,
+        )
 
 
 def column_letter(index: int) -> str:
@@ -388,8 +399,7 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
 
     ensure_file(path, display)  # a regular file (no FIFO or device that never ends)
     workbook = kind == "workbook"
-    suffix = ".xlsx" if workbook else ".docx"
-    app = "Excel" if workbook else "Word"
+    app, suffix = _office(kind)
     try:
         with zipfile.ZipFile(path) as archive:
             total = 0
@@ -458,8 +468,19 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
         raise InputError(
             tr("not a valid {format} file (not a zip archive)", format=suffix[1:].upper()),
             path=display,
-            hint=tr("open it in {app} or LibreOffice and save as {suffix}", app=app, suffix=suffix),
+            hint=resave_hint(kind),
         ) from None
+
+
+def _office(kind: str) -> tuple[str, str]:
+    """The program and the suffix of a `kind` of Office file ("workbook" or "document")."""
+    return ("Excel", ".xlsx") if kind == "workbook" else ("Word", ".docx")
+
+
+def resave_hint(kind: str = "workbook") -> str:
+    """The hint for an Office file that cannot be read: save it again in its program."""
+    app, suffix = _office(kind)
+    return tr("open it in {app} or LibreOffice and save as {suffix}", app=app, suffix=suffix)
 
 
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|si)[\s/>]")
@@ -535,9 +556,7 @@ def _read_xlsx(
         raise InputError(
             tr("cannot read the workbook: {problem}", problem=type(exc).__name__),
             path=display,
-            hint=tr(
-                "open it in {app} or LibreOffice and save as {suffix}", app="Excel", suffix=".xlsx"
-            ),
+            hint=resave_hint(),
         ) from None
     sheets: list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]] = []
     cells = 0
@@ -576,11 +595,7 @@ def _read_xlsx(
                     tr("cannot read the sheet: {problem}", problem=type(exc).__name__),
                     path=display,
                     where=f"{worksheet.title}!{number + 1}",
-                    hint=tr(
-                        "open it in {app} or LibreOffice and save as {suffix}",
-                        app="Excel",
-                        suffix=".xlsx",
-                    ),
+                    hint=resave_hint(),
                 ) from None
             sheets.append((worksheet.title, rows))
             part = getattr(worksheet, "_worksheet_path", None)  # set by openpyxl's reader

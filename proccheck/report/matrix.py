@@ -111,25 +111,28 @@ def render_json(comparison: Comparison) -> str:
 def render_csv(comparison: Comparison) -> str:
     """Semicolon-separated with a BOM, as Swedish Excel opens it."""
     labels = _labels(comparison.lang)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(
+    header = [
+        labels["id"],
+        labels["level"],
+        labels["text"],
+        *(cell_text(v.vendor) for v in comparison.vendors),
+    ]
+    body = [
         [
-            labels["id"],
-            labels["level"],
-            labels["text"],
-            *(cell_text(v.vendor) for v in comparison.vendors),
+            cell_text(row.requirement),
+            level_word(comparison.lang, row.level),
+            cell_text(row.text),
+            *(cell_text(_cell(c.outcome, c.reason, comparison.lang)) for c in row.cells),
         ]
-    )
-    for row in comparison.rows:
-        writer.writerow(
-            [
-                cell_text(row.requirement),
-                level_word(comparison.lang, row.level),
-                cell_text(row.text),
-                *(cell_text(_cell(c.outcome, c.reason, comparison.lang)) for c in row.cells),
-            ]
-        )
+        for row in comparison.rows
+    ]
+    return _excel_csv([header, *body])
+
+
+def _excel_csv(rows: list[list[str]]) -> str:
+    """Rows separated by semicolons, with a BOM, as Swedish Excel opens them."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
     return "\ufeff" + out.getvalue()
 
 
@@ -345,10 +348,7 @@ def render_xlsx(comparison: Comparison) -> bytes:
     for each in workbook.worksheets:
         _fit_rows(each)
         _printable(each)
-    _force_strings(workbook)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _printable(sheet: Any, title_rows: str = "1:1") -> None:
@@ -380,13 +380,17 @@ def _fit_rows(sheet: Any) -> None:
         sheet.row_dimensions[row[0].row].height = min(15 * lines + 2, 400)
 
 
-def _force_strings(workbook: Any) -> None:
-    """openpyxl turns any string starting with '=' into a formula; make every cell a string."""
+def workbook_bytes(workbook: Any) -> bytes:
+    """The workbook as an .xlsx file, every string cell stored as a string: openpyxl turns any
+    string starting with '=' into a formula."""
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
 
 
 def template_rows(requirement_set: RequirementSet, lang: Lang) -> list[list[str]]:
@@ -422,11 +426,7 @@ def template_rows(requirement_set: RequirementSet, lang: Lang) -> list[list[str]
 
 def render_template_csv(requirement_set: RequirementSet, lang: Lang) -> str:
     """The answer template as semicolon CSV with a BOM."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    for row in template_rows(requirement_set, lang):
-        writer.writerow([cell_text(c) for c in row])
-    return "\ufeff" + out.getvalue()
+    return _excel_csv([[cell_text(c) for c in row] for row in template_rows(requirement_set, lang)])
 
 
 def render_template_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
@@ -463,7 +463,4 @@ def render_template_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
     sheet.freeze_panes = "A2"
     _fit_rows(sheet)
     _printable(sheet)
-    _force_strings(workbook)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

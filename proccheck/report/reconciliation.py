@@ -8,13 +8,11 @@ vendor text, so every cell is neutralised and stored as a string, as in the comp
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from proccheck.i18n import N_, _, pgettext
-from proccheck.model import Lang, Level, Outcome
-from proccheck.probe import Probed
-from proccheck.report.matrix import _FILL, _force_strings, cell_text
+from proccheck.model import Lang, Level, Outcome, ReconciliationRow, Subject
+from proccheck.report.matrix import _FILL, cell_text, workbook_bytes
 
 RESULTS: dict[Outcome, str] = {
     "met": N_("OK"),
@@ -38,7 +36,11 @@ def _cell(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", cell_text(value))
 
 
-def rows(probed: Probed, lang: Lang) -> list[list[str]]:
+Sheet = tuple[Subject, Sequence[ReconciliationRow]]
+"""What was probed, and a row for every requirement of the set."""
+
+
+def rows(reconciliation: Sequence[ReconciliationRow], lang: Lang) -> list[list[str]]:
     """Header plus one row per requirement, as plain (not yet neutralised) strings."""
     header = [
         _(lang, "Requirement ID"),
@@ -57,12 +59,12 @@ def rows(probed: Probed, lang: Lang) -> list[list[str]]:
             row.reason,
             "\n".join(row.evidence),
         ]
-        for row in probed.rows
+        for row in reconciliation
     ]
     return [header, *body]
 
 
-def render_xlsx(probed: Sequence[Probed], lang: Lang) -> bytes:
+def render_xlsx(sheets: Sequence[Sheet], lang: Lang) -> bytes:
     """A workbook with one reconciliation sheet per probed description."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -73,11 +75,11 @@ def render_xlsx(probed: Sequence[Probed], lang: Lang) -> bytes:
     assert first is not None
     workbook.remove(first)
     base = _(lang, "Reconciliation")
-    for number, item in enumerate(probed, start=1):
-        sheet = workbook.create_sheet(base if len(probed) == 1 else f"{base} {number}")
-        for values in rows(item, lang):
+    for number, (subject, reconciliation) in enumerate(sheets, start=1):
+        sheet = workbook.create_sheet(base if len(sheets) == 1 else f"{base} {number}")
+        for values in rows(reconciliation, lang):
             sheet.append([_cell(v) for v in values])
-        for position, row in enumerate(item.rows, start=2):
+        for position, row in enumerate(reconciliation, start=2):
             sheet.cell(row=position, column=4).fill = PatternFill(
                 "solid", fgColor=_FILL[row.outcome]
             )
@@ -91,10 +93,6 @@ def render_xlsx(probed: Sequence[Probed], lang: Lang) -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "B2"
         sheet.auto_filter.ref = f"A1:F{max(sheet.max_row, 1)}"
-        subject = item.report.subject
         sheet.append([])
         sheet.append([_cell(f"{subject.name} — {subject.path}")])
-    _force_strings(workbook)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)

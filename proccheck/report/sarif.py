@@ -47,7 +47,7 @@ def _rule(check: Check) -> dict[str, Any]:
         "name": "".join(part.capitalize() for part in check.name.split("-")),
         "shortDescription": {"text": check.title.en},
         "fullDescription": {"text": sections.get("What it checks", check.title.en)},
-        "help": {"text": check.doc, "markdown": _help_markdown(check)},
+        "help": {"text": check.doc(), "markdown": _help_markdown(check)},
         "defaultConfiguration": {"level": check.severity},
         "properties": {"tags": [check.kind, "procurement"], "problem.name": check.name},
     }

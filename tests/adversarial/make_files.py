@@ -63,27 +63,46 @@ def zip_bytes(entries: list[tuple[str, bytes]], *, flag_bits: int = 0, level: in
     return raw
 
 
-XLSX_CT = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-</Types>"""
-XLSX_RELS = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-</Relationships>"""
-XLSX_WB_RELS = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-</Relationships>"""
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def content_types(*parts: tuple[str, str]) -> bytes:
+    """[Content_Types].xml: the two defaults of every package, and the type of each main part."""
+    lines = [
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+        '<Default Extension="xml" ContentType="application/xml"/>',
+        *(
+            f'<Override PartName="{part}" ContentType="application/vnd.openxmlformats-officedocument.{kind}+xml"/>'
+            for part, kind in parts
+        ),
+        "</Types>",
+    ]
+    return (XML_DECLARATION + "\n".join(lines)).encode()
+
+
+def relationships(kind: str, target: str) -> bytes:
+    """A .rels part with its one relationship."""
+    return (
+        XML_DECLARATION
+        + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\n'
+        f'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/>\n'
+        "</Relationships>"
+    ).encode()
+
+
+XLSX_CT = content_types(
+    ("/xl/workbook.xml", "spreadsheetml.sheet.main"),
+    ("/xl/worksheets/sheet1.xml", "spreadsheetml.worksheet"),
+)
+XLSX_RELS = relationships("officeDocument", "xl/workbook.xml")
+XLSX_WB_RELS = relationships("worksheet", "worksheets/sheet1.xml")
 
 
 def workbook_xml(sheet_name: str = "Svar") -> bytes:
     return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        XML_DECLARATION
+        + '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         f'<sheets><sheet name="{sheet_name}" sheetId="1" r:id="rId1"/></sheets></workbook>'
     ).encode()
@@ -103,7 +122,7 @@ def sheet_xml(rows: list[list[str]], dimension: str | None = None, prolog: str =
         body.append(f'<row r="{r}">{cells}</row>')
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
     return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        XML_DECLARATION
         + prolog
         + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         f"{dim}<sheetData>{''.join(body)}</sheetData></worksheet>"
@@ -123,16 +142,8 @@ def xlsx(sheet: bytes, *, sheet_name: str = "Svar", extra: list[tuple[str, bytes
     )
 
 
-DOCX_CT = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-</Types>"""
-DOCX_RELS = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-</Relationships>"""
+DOCX_CT = content_types(("/word/document.xml", "wordprocessingml.document.main"))
+DOCX_RELS = relationships("officeDocument", "word/document.xml")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -149,7 +160,7 @@ def docx(document: bytes) -> bytes:
 def docx_paragraphs(paragraphs: list[str], prolog: str = "") -> bytes:
     body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
     return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        XML_DECLARATION
         + prolog
         + f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
     ).encode()
@@ -440,8 +451,8 @@ rows8 = [header] + [[f"K{i}", f"Krav {i} ska uppfyllas.", "Ja", ""] for i in ran
 put("xlsx-lying-dimension.xlsx", xlsx(sheet_xml(rows8, dimension="A1:B2")))
 
 formula_sheet = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    XML_DECLARATION
+    + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
     '<row r="1">'
     + "".join(
         f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(header)

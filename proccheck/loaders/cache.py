@@ -17,14 +17,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from proccheck.errors import ProbeError
 from proccheck.i18n import tr
-from proccheck.probe.fetch import Fetched, FetchLimits, fetch
+from proccheck.loaders.fetch import Fetched, FetchLimits, fetch
+from proccheck.resources import write_atomic
 
 CacheMode = Literal["use", "off", "offline"]
 CACHE_ENV = "PROCCHECK_CACHE_DIR"
@@ -107,21 +107,10 @@ class FetchCache:
         }
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write_atomic(body_path, fetched.content)
-            _write_atomic(meta_path, json.dumps(meta, indent=1).encode("utf-8"))
+            write_atomic(body_path, fetched.content, private=True)
+            write_atomic(meta_path, json.dumps(meta, indent=1).encode("utf-8"), private=True)
         except OSError:
             return
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def fetch_cached(

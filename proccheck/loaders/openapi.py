@@ -9,15 +9,20 @@ ref-to-ref cycles and remote refs are collected as counted problems with a few e
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from proccheck import limits
 from proccheck.errors import ProbeError
 from proccheck.i18n import tr
 from proccheck.loaders.structured import Loaded, escape_pointer, load_text
+
+if TYPE_CHECKING:
+    from proccheck.loaders.cache import CacheMode
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 WRITE_METHODS = frozenset({"post", "put", "patch"})
@@ -123,7 +128,6 @@ class ApiIndex:
     structure: list[tuple[str, str]]  # (pointer, message) of structural problems
     loaded: Loaded
     resolver: Resolver
-    memo: dict[str, Any] = field(default_factory=dict)  # per-index caches (the analysis)
     remote_documents: list[str] = field(default_factory=list)  # followed (--allow-remote-refs)
     remote_errors: list[tuple[str, str]] = field(default_factory=list)  # (document, why not)
 
@@ -255,38 +259,32 @@ def _detect_version(root: Any, display: str) -> tuple[str, str]:
             path=display,
             hint=tr("give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)"),
         )
+    if "openapi" not in root and "swagger" not in root:
+        if "swaggerVersion" in root:
+            raise ProbeError(
+                tr("Swagger {version} (1.x) is not supported", version=root.get("swaggerVersion")),
+                path=display,
+                hint=tr("convert the description to OpenAPI 3 (for example with swagger2openapi)"),
+            )
+        raise ProbeError(
+            tr("not an OpenAPI description: no 'openapi' or 'swagger' field"),
+            path=display,
+            hint=tr("give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)"),
+        )
     if "openapi" in root:
-        declared = str(root["openapi"])
+        key, declared = "openapi", str(root["openapi"])
         match = re.fullmatch(r"(\d+)\.(\d+)(\.\d+)?(-.+)?", declared)
         if match and match.group(1) == "3":
             return ("3.0" if match.group(2) == "0" else "3.1"), declared
-        raise ProbeError(
-            tr("unsupported OpenAPI version {version}", version=repr(declared)),
-            path=display,
-            where="/openapi",
-            hint=tr("proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1"),
-        )
-    if "swagger" in root:
-        declared = str(root["swagger"])
+        message = tr("unsupported OpenAPI version {version}", version=repr(declared))
+        hint = tr("proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1")
+    else:
+        key, declared = "swagger", str(root["swagger"])
         if declared == "2.0":
             return "2.0", declared
-        raise ProbeError(
-            tr("unsupported Swagger version {version}", version=repr(declared)),
-            path=display,
-            where="/swagger",
-            hint=tr("proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1; convert older files"),
-        )
-    if "swaggerVersion" in root:
-        raise ProbeError(
-            tr("Swagger {version} (1.x) is not supported", version=root.get("swaggerVersion")),
-            path=display,
-            hint=tr("convert the description to OpenAPI 3 (for example with swagger2openapi)"),
-        )
-    raise ProbeError(
-        tr("not an OpenAPI description: no 'openapi' or 'swagger' field"),
-        path=display,
-        hint=tr("give an OpenAPI 2.0, 3.0 or 3.1 description (JSON or YAML)"),
-    )
+        message = tr("unsupported Swagger version {version}", version=repr(declared))
+        hint = tr("proccheck reads OpenAPI 2.0 (Swagger), 3.0 and 3.1; convert older files")
+    raise ProbeError(message, path=display, where=f"/{key}", hint=hint)
 
 
 def parse_description(text: str, display: str) -> Loaded:
@@ -675,3 +673,91 @@ def _swagger2_bodies(
             )
         )
     return request, responses
+
+
+# --- reading a description from a file, standard input or a URL --------------------------------
+
+
+@dataclass(frozen=True)
+class Fetching:
+    """How a description, and the documents its `$ref`s name, may be fetched: nothing is fetched
+    unless the source is a URL or `allow_remote_refs` is set; private addresses are refused
+    unless `allow_private`; `cache` is "use", "off" or "offline" (cached copies only)."""
+
+    allow_private: bool = False
+    cache: CacheMode = "use"
+    allow_remote_refs: bool = False
+
+
+def is_url(source: str) -> bool:
+    """Whether a probe source is meant as a URL rather than a file path."""
+    return "://" in source[:12]
+
+
+def load_description(
+    source: str, fetching: Fetching = Fetching(), stdin_text: str | None = None
+) -> tuple[ApiIndex, str | None]:
+    """Read and index a description (a file, `-` for standard input, or an http(s) URL);
+    returns the index and the URL it came from (or None).
+
+    Raises InputError/ProbeError for anything unreadable: a missing file, a refused or failed
+    fetch, bad YAML/JSON, or a document that is not OpenAPI 2.0/3.0/3.1.
+    """
+    from proccheck.loaders.structured import decode_text, read_text
+
+    url: str | None = None
+    if source == "-":
+        display = "<stdin>"
+        if stdin_text is None:
+            raw = sys.stdin.buffer.read(limits.MAX_INPUT_BYTES + 1)
+            stdin_text = decode_text(raw, display)
+        text = stdin_text
+    elif is_url(source):
+        from proccheck.loaders.cache import fetch_cached  # requests is slow to import
+
+        display = source
+        fetched = fetch_cached(source, allow_private=fetching.allow_private, mode=fetching.cache)
+        text = decode_text(fetched.content, source)
+        url = fetched.final_url
+    else:
+        display = source
+        text = read_text(Path(source), source)
+    remote = _remote_loader(fetching) if fetching.allow_remote_refs else None
+    return build_index(text, display, base_url=url, remote=remote), url
+
+
+def _remote_loader(fetching: Fetching) -> RemoteLoader:
+    """Fetch and parse remote `$ref` documents through the guarded fetcher, within one budget.
+
+    Every document goes through the same guard as the description (schemes, private addresses,
+    redirects, size cap); together they may not exceed the size cap or the fetch deadline.
+    """
+    import time
+
+    from proccheck.loaders.cache import fetch_cached
+    from proccheck.loaders.fetch import FetchLimits
+    from proccheck.loaders.structured import decode_text
+
+    budget = FetchLimits()
+    started = time.monotonic()
+    used = [0]
+
+    def load(document: str) -> object:
+        remaining = budget.deadline - (time.monotonic() - started)
+        left = budget.max_bytes - used[0]
+        if remaining <= 0:
+            raise ProbeError(
+                tr("remote documents took longer than the fetch deadline"), path=document
+            )
+        if left <= 0:
+            raise ProbeError(tr("remote documents exceed the size limit together"), path=document)
+        bounds = replace(budget, deadline=remaining, max_bytes=left)
+        fetched = fetch_cached(
+            document, allow_private=fetching.allow_private, mode=fetching.cache, bounds=bounds
+        )
+        used[0] += len(fetched.content)
+        text = decode_text(fetched.content, document)
+        json_shaped = text.lstrip()[:1] in "{["
+        return load_text(text, document, typed=True, lines=False, prefer_json=json_shaped).data
+
+    return load

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from proccheck.loaders.openapi import ApiIndex
 from proccheck.loaders.structured import escape_pointer
-from proccheck.probe.openapi import ApiIndex
 from proccheck.resources import data_dir
 
 MAX_ERRORS = 1_000
@@ -130,10 +130,8 @@ def _cause(error: Any) -> Any:
 
 
 def validate_structure(index: ApiIndex) -> SchemaValidation:
-    """Validate `index.root` against the official schema of its OpenAPI version (memoised)."""
-    cached = index.memo.get("schema_validation")
-    if isinstance(cached, SchemaValidation):
-        return cached
+    """Validate `index.root` against the official schema of its OpenAPI version (once per
+    description: the probe context holds the result)."""
     started = time.perf_counter()
     validator = _validator(index.version)
     count = 0
@@ -158,5 +156,4 @@ def validate_structure(index: ApiIndex) -> SchemaValidation:
         seconds=time.perf_counter() - started,
         stopped=stopped,
     )
-    index.memo["schema_validation"] = result
     return result
