@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from proccheck.api import check_answers as check_answers
     from proccheck.api import check_spec as check_spec
     from proccheck.api import compare as compare
+    from proccheck.api import init_set as init_set
     from proccheck.api import load_requirement_set as load_requirement_set
     from proccheck.api import probe as probe
     from proccheck.api import probe_detailed as probe_detailed
@@ -58,6 +59,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "check_answers",
         "check_spec",
         "compare",
+        "init_set",
         "load_requirement_set",
         "probe",
         "probe_detailed",

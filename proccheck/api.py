@@ -83,7 +83,21 @@ def load_requirement_set(ref: SetArg) -> RequirementSet:
                 kind=type(ref).__name__,
             )
         )
+    _check_set_file(os.fspath(ref))
     return load(os.fspath(ref))
+
+
+def _check_set_file(ref: str, base: Path | None = None) -> None:
+    """A set named by path must be a YAML or JSON file that exists: said as such (with the
+    built-in sets as the alternative), not as a broken `extends` entry."""
+    from proccheck.loaders.inputs import REQUIREMENT_SET, check_input
+    from proccheck.requirements import BUILTIN_PREFIX
+    from proccheck.resources import display_path
+
+    if ref.startswith(BUILTIN_PREFIX):
+        return
+    path = Path(ref) if base is None or Path(ref).is_absolute() else base / ref
+    check_input(path, display_path(path), REQUIREMENT_SET, several=False)
 
 
 def check_spec(
@@ -204,6 +218,54 @@ def validate_set(ref: PathArg, *, lang: Lang = "en") -> Report:
         return set_report(os.fspath(ref), language)
 
 
+def init_set(
+    path: PathArg = "min-kommun.yaml",
+    *,
+    extends: str | Sequence[str] = (DEFAULT_SET,),
+    lang: Lang = "sv",
+    force: bool = False,
+) -> Path:
+    """Write a commented starter requirement set to `path` (`proccheck sets init`) and return
+    the path. The set is valid as it stands: it extends `extends` (each is resolved first, so a
+    misspelt set is said now; a relative path is rewritten relative to the new file), and its
+    plain-string texts and comments are in `lang`. An existing file is kept unless `force`; the
+    file is written atomically. Errors come in the language of the run (`use_lang`), since
+    `lang` is the set's language."""
+    from proccheck.errors import UsageError
+    from proccheck.requirements import BUILTIN_PREFIX
+    from proccheck.resources import display_path, write_atomic
+    from proccheck.setformat import starter, starter_id
+
+    language = _language(lang)
+    target = Path(os.fspath(path))
+    refs = [extends] if isinstance(extends, str) else list(extends)
+    shown = display_path(target)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(
+            tr("a starter set is a YAML file: name it .yaml or .yml"),
+            path=shown,
+            hint=tr("for example: proccheck sets init min-kommun.yaml"),
+        )
+    if target.is_dir():
+        raise UsageError(tr("is a folder, not a file"), path=shown)
+    if target.exists() and not force:
+        raise UsageError(
+            tr("the file already exists; it is left as it is"),
+            path=shown,
+            hint=tr("choose another name, or add --force to overwrite it"),
+        )
+    written: list[str] = []
+    for ref in refs:
+        load_requirement_set(ref)  # a set that cannot be resolved is said now, not later
+        if ref.startswith(BUILTIN_PREFIX) or Path(ref).is_absolute():
+            written.append(ref)
+        else:
+            folder = target.absolute().parent
+            written.append(Path(os.path.relpath(Path(ref).absolute(), folder)).as_posix())
+    write_atomic(target, starter(language, starter_id(target.stem), written, shown))
+    return target
+
+
 def render(
     report_or_run: Report | RunResult | Comparison, fmt: str = "text", *, lang: Lang | None = None
 ) -> str:
@@ -251,6 +313,10 @@ def render(
             from proccheck.report import matrix
 
             return str(getattr(matrix, f"render_{fmt}")(report_or_run))
+        if fmt == "sarif":  # paths are relative to the working directory: SARIF says so
+            from proccheck.report import sarif
+
+            return sarif.render(report_or_run, root=Path.cwd())
         from proccheck.report import get_renderer
 
         return get_renderer(fmt)(report_or_run)
@@ -374,6 +440,7 @@ def set_report(ref: str, lang: Lang, base: Path | None = None) -> Report:
     from proccheck.requirements import describe_ref
     from proccheck.requirements import load_requirement_set as load
 
+    _check_set_file(ref, base)
     requirement_set = load(ref, base)
     subject = Subject(
         path=describe_ref(ref, base or Path.cwd()),
@@ -426,7 +493,7 @@ def set_from_spec(
     from proccheck.resources import display_path
     from proccheck.text import one_line
 
-    document = load_spec(spec_path, display_path(spec_path))
+    document = load_spec(spec_path, display_path(spec_path), several=False)
     analysis = analyse(document, base, lang)
     implemented: dict[int, list[Requirement]] = {}
     for requirement in base.requirements:
@@ -472,7 +539,7 @@ def set_from_spec(
         )
     requirement_set = RequirementSet(
         id=Path(document.path).stem,
-        version=document.reference or "-",
+        version=document.reference,
         title=Text(sv=document.title, en=document.title),
         requirements=tuple(requirements),
         sources=(document.path,),

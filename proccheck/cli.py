@@ -33,11 +33,11 @@ from proccheck.i18n import (
     translation,
     use_lang,
 )
-from proccheck.resources import write_atomic
+from proccheck.resources import writable_folder, write_atomic
 
 if TYPE_CHECKING:
     from proccheck.errors import ProccheckError
-    from proccheck.model import Lang, RunResult
+    from proccheck.model import Lang, RequirementSet, RunResult
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -154,6 +154,13 @@ def _click_translated() -> Iterator[None]:
             setattr(module, attribute, saved)
 
 
+_quiet_option = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help=N_("Do not list the files written (and the outcome) on stderr."),
+)
+
 _lang_option = click.option(
     "--lang",
     "language",
@@ -197,6 +204,7 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
             is_flag=True,
             help=N_("Also fail (exit 1) on requirements that could not be verified."),
         ),
+        _quiet_option,
         _lang_option,
     ]
     for option in reversed(options):
@@ -230,7 +238,15 @@ def _subgroup(name: str, help: str) -> click.Group:
 # --- sets ----------------------------------------------------------------------------------------
 
 
-sets = _subgroup("sets", N_("List, show and validate requirement sets (kravbibliotek)."))
+sets = _subgroup("sets", N_("List, show, create and validate requirement sets (kravbibliotek)."))
+
+
+def _print_set_notes(requirement_set: RequirementSet, language: Lang) -> None:
+    """`note: title: given in Swedish only, used for both languages` on stderr."""
+    from proccheck.requirements import one_language_notes
+
+    for note in one_language_notes(requirement_set, language):
+        click.echo(f"note: {_safe(note)}", err=True)
 
 
 @sets.command("list", help=N_("List the built-in requirement sets."))
@@ -238,6 +254,7 @@ sets = _subgroup("sets", N_("List, show and validate requirement sets (kravbibli
 def sets_list(language: Lang) -> None:
     from proccheck.requirements import load_requirement_set
     from proccheck.resources import builtin_sets
+    from proccheck.vocabulary import version_word
 
     for name in builtin_sets():
         requirement_set = load_requirement_set(f"builtin:{name}")
@@ -245,7 +262,7 @@ def sets_list(language: Lang) -> None:
         total = len(requirement_set.requirements)
         musts_text = _(language, "({count} must)", count=musts)
         click.echo(
-            f"builtin:{name:<24} {requirement_set.version:<8} {total:>3} "
+            f"builtin:{name:<24} {version_word(language, requirement_set.version):<8} {total:>3} "
             f"{musts_text}  {requirement_set.title.get(language)}"
         )
 
@@ -266,7 +283,8 @@ def sets_list(language: Lang) -> None:
 )
 @_lang_option
 def sets_show(ref: str, resolved: bool, fmt: str | None, language: Lang) -> None:
-    from proccheck.requirements import BUILTIN_PREFIX, load_requirement_set
+    from proccheck.api import load_requirement_set
+    from proccheck.requirements import BUILTIN_PREFIX
     from proccheck.resources import builtin_sets
 
     if not resolved and fmt is None:
@@ -276,14 +294,15 @@ def sets_show(ref: str, resolved: bool, fmt: str | None, language: Lang) -> None
         else:
             path = Path(ref)
         click.echo(path.read_text(encoding="utf-8-sig"), nl=False)
+        _print_set_notes(requirement_set, language)
         return
     requirement_set = load_requirement_set(ref)
+    _print_set_notes(requirement_set, language)
     if fmt == "text":
-        from proccheck.vocabulary import level_word
+        from proccheck.vocabulary import level_word, version_word
 
-        click.echo(
-            f"{requirement_set.id} {requirement_set.version}: {requirement_set.title.get(language)}"
-        )
+        version = version_word(language, requirement_set.version)
+        click.echo(f"{requirement_set.id} {version}: {requirement_set.title.get(language)}")
         click.echo("  <- " + " <- ".join(reversed(requirement_set.sources)))
         for requirement in requirement_set.requirements:
             click.echo(
@@ -303,12 +322,60 @@ def sets_show(ref: str, resolved: bool, fmt: str | None, language: Lang) -> None
 
 
 @sets.command(
+    "init",
+    help=N_(
+        "Write a commented starter requirement set to FILE (default min-kommun.yaml) that "
+        "extends builtin:open-baseline and is valid as it stands; check it with `proccheck sets "
+        "validate FILE`, use it with `--set FILE`."
+    ),
+)
+@click.argument("file", required=False, default="min-kommun.yaml", type=click.Path(path_type=Path))
+@click.option(
+    "--extends",
+    "extends",
+    multiple=True,
+    metavar="REF",
+    help=N_(
+        "A set the new one builds on: builtin:NAME or a path (repeatable; default "
+        "builtin:open-baseline)."
+    ),
+)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(["sv", "en"]),
+    default="sv",
+    show_default=True,
+    help=N_("The language of the set's texts and comments (its lang)."),
+)
+@click.option("--force", is_flag=True, help=N_("Overwrite FILE if it exists."))
+def sets_init(file: Path, extends: tuple[str, ...], language: Lang, force: bool) -> None:
+    from proccheck import api
+    from proccheck.resources import display_path
+
+    written = api.init_set(file, extends=extends or (api.DEFAULT_SET,), lang=language, force=force)
+    click.echo(
+        tr(
+            "wrote {path} (a starter requirement set); check it with: proccheck sets validate {path}",
+            path=_safe(display_path(written)),
+        ),
+        err=True,
+    )
+
+
+@sets.command(
     "validate",
     help=N_("Validate requirement set FILES (resolving extends) and lint their requirements."),
 )
 @click.argument("files", nargs=-1, required=True)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help=N_("Text output: every requirement with its verdict, not one line per file."),
+)
 @_report_options
-def sets_validate(files: tuple[str, ...], language: Lang, **options: Any) -> None:
+def sets_validate(files: tuple[str, ...], verbose: bool, language: Lang, **options: Any) -> None:
     from proccheck import api
     from proccheck.engine import problem_from
     from proccheck.errors import ProccheckError
@@ -320,7 +387,8 @@ def sets_validate(files: tuple[str, ...], language: Lang, **options: Any) -> Non
             reports.append(api.validate_set(file, lang=language))
         except ProccheckError as error:
             problems.append(problem_from(error))
-    _finish(RunResult(reports=tuple(reports), problems=tuple(problems)), **options)
+    run = RunResult(reports=tuple(reports), problems=tuple(problems))
+    _finish(run, brief_text=not verbose, **options)
 
 
 # --- spec ----------------------------------------------------------------------------------------
@@ -472,9 +540,15 @@ def answers_check(
     default=None,
     help=N_("File to write (required for xlsx; others go to stdout without it)."),
 )
+@_quiet_option
 @_lang_option
 def answers_compare(
-    files: tuple[Path, ...], fmt: str, output: Path | None, language: Lang, **options: Any
+    files: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    quiet: bool,
+    language: Lang,
+    **options: Any,
 ) -> None:
     from proccheck.api import answers_run, comparison
     from proccheck.errors import UsageError
@@ -502,6 +576,8 @@ def answers_compare(
     else:
         click.echo(content if isinstance(content, str) else "", nl=False)
     _print_problems(run)
+    if output is not None and not quiet:
+        _print_written([(output, fmt)], run)
     sys.exit(EXIT_INPUT if run.problems else EXIT_OK)
 
 
@@ -516,8 +592,9 @@ def answers_compare(
     "-f", "--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@_quiet_option
 @_lang_option
-def answers_template(fmt: str, output: Path, language: Lang, **options: Any) -> None:
+def answers_template(fmt: str, output: Path, quiet: bool, language: Lang, **options: Any) -> None:
     from proccheck.report import matrix
 
     options.pop("mapping")
@@ -526,13 +603,16 @@ def answers_template(fmt: str, output: Path, language: Lang, **options: Any) -> 
         write_atomic(output, matrix.render_template_xlsx(requirement_set, language))
     else:
         write_atomic(output, matrix.render_template_csv(requirement_set, language))
+    if quiet:
+        return
     count = len(requirement_set.requirements)
     wrote = ngettext(
         language,
-        "wrote {path} ({count} requirement)",
-        "wrote {path} ({count} requirements)",
+        "wrote {path} ({format}, answer template for {count} requirement)",
+        "wrote {path} ({format}, answer template for {count} requirements)",
         count,
-        path=output,
+        path=_safe(str(output)),
+        format=_FORMAT_LABELS.get(fmt, fmt),
         count=count,
     )
     click.echo(wrote, err=True)
@@ -616,12 +696,11 @@ def probe(
     language: Lang,
     **options: Any,
 ) -> None:
-    from proccheck.api import Probed, probe_detailed
+    from proccheck.api import Probed, load_requirement_set, probe_detailed
     from proccheck.engine import problem_from
     from proccheck.errors import ProccheckError, UsageError
     from proccheck.loaders.openapi import Fetching
     from proccheck.model import RunResult
-    from proccheck.requirements import load_requirement_set
 
     if offline and no_cache:
         raise UsageError(tr("--offline and --no-cache cannot be combined"), hint=tr("choose one"))
@@ -667,13 +746,14 @@ def probe(
                 seconds=validation.seconds,
             )
             click.echo(line, err=True)
+    run = RunResult(reports=tuple(p.report for p in probed), problems=tuple(problems))
+    extra: list[tuple[str, Path, str | bytes]] = []
     if reconciliation is not None and probed:
         from proccheck.report.reconciliation import render_xlsx
 
         sheets = [(item.report.subject, item.rows) for item in probed]
-        write_atomic(reconciliation, render_xlsx(sheets, language))
-    reports = tuple(p.report for p in probed)
-    _finish(RunResult(reports=reports, problems=tuple(problems)), **options)
+        extra.append(("xlsx", reconciliation, render_xlsx(sheets, language)))
+    _finish(run, extra=extra, **options)
 
 
 # --- checks --------------------------------------------------------------------------------------
@@ -726,6 +806,19 @@ def checks_explain(code: str, language: Lang) -> None:
 # --- output --------------------------------------------------------------------------------------
 
 
+_FORMAT_LABELS = {
+    "text": "text",
+    "json": "JSON",
+    "sarif": "SARIF",
+    "junit": "JUnit XML",
+    "markdown": "Markdown",
+    "html": "HTML",
+    "xlsx": "XLSX",
+    "csv": "CSV",
+}
+"""How a format is named in the `wrote FILE (FORMAT)` lines."""
+
+
 def _finish(
     run: RunResult,
     *,
@@ -733,8 +826,14 @@ def _finish(
     output: Path | None,
     fail_on: str,
     strict: bool,
+    quiet: bool,
+    brief_text: bool = False,
+    extra: Sequence[tuple[str, Path, str | bytes]] = (),
 ) -> NoReturn:
-    """Render every requested format, write files atomically, print problems, exit."""
+    """Render every requested format (`brief_text`: requirement sets in brief), write the files
+    (and the `extra` ones a command made itself, by format) atomically once every folder is
+    known to exist, print the report to stdout, problems on stderr, then each file written with
+    the outcome (unless `quiet`), and exit."""
     from proccheck.engine import should_fail
     from proccheck.errors import UsageError
     from proccheck.report import FORMATS, get_renderer
@@ -761,25 +860,59 @@ def _finish(
             tr("only one format can go to stdout"), hint=tr("give the others a path: -f FMT:PATH")
         )
 
-    rendered: list[tuple[Path | None, str]] = []
+    rendered: list[tuple[str, Path | None, str | bytes]] = []
     for name, target in targets:
-        if name == "text" and target is None and _colour_stdout():
+        colour = name == "text" and target is None and _colour_stdout()
+        if name == "text" and brief_text:
+            from proccheck.report.text import render_summary
+
+            rendered.append((name, target, render_summary(run, colour)))
+        elif colour:
             from proccheck.report.text import render_color
 
-            rendered.append((target, render_color(run)))
+            rendered.append((name, target, render_color(run)))
+        elif name == "sarif":
+            from proccheck.report.sarif import render as render_sarif
+
+            rendered.append((name, target, render_sarif(run, root=Path.cwd())))
         else:
-            rendered.append((target, get_renderer(name)(run)))
-    for target, content in rendered:
-        if target is not None:
-            write_atomic(target, content)
-    for target, content in rendered:
+            rendered.append((name, target, get_renderer(name)(run)))
+    rendered.extend(extra)
+    files = [(name, target, content) for name, target, content in rendered if target is not None]
+    for _name, target, _content in files:
+        writable_folder(target)
+    for _name, target, content in files:
+        write_atomic(target, content)
+    for _name, target, content in rendered:
         if target is None:
             click.echo(content, nl=False)
     _print_problems(run)
+    if not quiet:
+        _print_written([(target, name) for name, target, _content in files], run)
     if run.problems:
         sys.exit(EXIT_INPUT)
     failing = should_fail(run, fail_on, strict)  # type: ignore[arg-type]
     sys.exit(EXIT_FAIL if failing else EXIT_OK)
+
+
+def _print_written(files: Sequence[tuple[Path, str]], run: RunResult) -> None:
+    """`wrote report.html (HTML); outcome: not met (3 must-requirements not met)` on stderr,
+    one line per file, in the language of the run (stdout may carry a report of its own)."""
+    if not files:
+        return
+    from proccheck.report.common import run_outcome
+
+    language = current_lang()
+    outcome = run_outcome(run, language)
+    for path, fmt in files:
+        line = _(
+            language,
+            "wrote {path} ({format}); outcome: {outcome}",
+            path=_safe(str(path)),
+            format=_FORMAT_LABELS.get(fmt, fmt),
+            outcome=outcome,
+        )
+        click.echo(line, err=True)
 
 
 def _colour_stdout() -> bool:

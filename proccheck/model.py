@@ -93,17 +93,26 @@ class Requirement(Frozen):
     cues: Cues = Cues()
     defined_in: str = ""
     changed_in: tuple[str, ...] = ()
+    one_language: dict[str, Lang] = {}
+    """The texts (`title`, `text`, `rationale`) written as one plain string, and its language;
+    the string is used for both languages."""
 
 
 class RequirementSet(Frozen):
-    """A resolved requirement set: `extends` applied, requirements in file order."""
+    """A resolved requirement set: `extends` applied, requirements in file order.
+
+    `version` is empty when the set has none (reports show it as unversioned); `lang` is the
+    language its plain-string texts are written in, and `one_language` names the set's own texts
+    (`title`, `description`) written that way."""
 
     id: str
-    version: str
+    version: str = ""
+    lang: Lang = "sv"
     title: Text
     description: Text = Text()
     requirements: tuple[Requirement, ...]
     sources: tuple[str, ...] = ()
+    one_language: dict[str, Lang] = {}
 
     def get(self, requirement_id: str) -> Requirement | None:
         """The requirement with this id, or None."""
@@ -190,7 +199,7 @@ class SetRef(Frozen):
     """Identifies the requirement set a report was made against."""
 
     id: str
-    version: str
+    version: str = Field(description="Empty when the set has no version (shown as unversioned).")
 
 
 class Report(Frozen):

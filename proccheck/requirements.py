@@ -2,69 +2,54 @@
 
 Resolution order: each entry of `extends` is resolved (recursively) and merged left to right, then
 the file's own `requirements` are applied on top. Mappings deep-merge and lists replace; a bare
-`must`/`should` changes only the level and `off` removes the requirement.
+`must`/`should` changes only the level and `off` removes the requirement. A text written as one
+plain string is used for both languages (and remembered as written in the set's `lang`); a new
+requirement without `principle` is `other`. The file format and its messages live in
+`proccheck.setformat`.
 """
 
 from __future__ import annotations
 
 import copy
-import difflib
-from collections.abc import Callable, Iterable
+import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from proccheck.errors import RequirementSetError
-from proccheck.i18n import tr
-from proccheck.loaders.structured import Loaded, escape_pointer, load_file
-from proccheck.model import (
-    Cues,
-    Level,
-    Principle,
-    Reference,
-    Requirement,
-    RequirementSet,
-    Text,
-    Verification,
-)
+from proccheck.i18n import _, tr
+from proccheck.loaders.structured import Loaded, escape_pointer, load_text, read_text
+from proccheck.model import Lang, Requirement, RequirementSet
 from proccheck.resources import builtin_sets, display_path
+from proccheck.setformat import (
+    BARE_VALUES,
+    NEW_REQUIREMENT_NEEDS,
+    REQUIREMENT_TEXT_FIELDS,
+    SET_TEXT_FIELDS,
+    DataPath,
+    FieldProblem,
+    RequirementEntry,
+    SetFile,
+    as_text,
+    did_you_mean,
+    dotted,
+    example_hint,
+    expand_texts,
+    explain,
+    join_hints,
+    kind_of,
+    level_hint,
+)
+from proccheck.vocabulary import language_name
 
 BUILTIN_PREFIX = "builtin:"
-BARE_VALUES = ("must", "should", "off")
 SET_SUFFIXES = (".yaml", ".yml", ".json")
+ONE_LANGUAGE = "one_language"
+"""The key under which a requirement's raw form remembers its plain-string texts."""
 
-
-class _Patch(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class RequirementEntry(_Patch):
-    """A requirement as written in a set file; fields may be omitted when refining an inherited one."""
-
-    level: Level | None = None
-    principle: Principle | None = None
-    title: Text | None = None
-    text: Text | None = None
-    rationale: Text | None = None
-    references: list[Reference] | None = None
-    verification: Verification | None = None
-    cues: Cues | None = None
-
-
-class SetFile(_Patch):
-    """The requirement-set file format (`schemas/requirement-set.schema.json` is generated from it)."""
-
-    id: str
-    version: str
-    title: Text
-    description: Text | None = None
-    extends: list[str] = []
-    requirements: dict[str, RequirementEntry | Literal["must", "should", "off"]] = {}
-
-
-_HEADER_FIELDS = ("id", "version", "title", "description", "extends")
-_SET_SCHEMA = "schemas/requirement-set.schema.json"
+_HEADER_FIELDS = tuple(name for name in SetFile.model_fields if name != "requirements")
 
 
 def load_requirement_set(ref: str, base: Path | None = None) -> RequirementSet:
@@ -75,36 +60,46 @@ def load_requirement_set(ref: str, base: Path | None = None) -> RequirementSet:
     for requirement_id, raw in merged.items():
         try:
             requirements.append(Requirement.model_validate({"id": requirement_id, **raw}))
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            field = ".".join(str(part) for part in error["loc"])
-            message = (
-                tr("requirement {id} has no {field}", id=requirement_id, field=field)
-                if error["type"] == "missing"
-                else tr(
-                    "requirement {id}: {field}: {problem}",
-                    id=requirement_id,
-                    field=field,
-                    problem=error["msg"],
-                )
+        except ValidationError as exc:  # _apply checks new requirements; this is a backstop
+            fields = {k: v for k, v in raw.items() if k in RequirementEntry.model_fields}
+            problem = explain(
+                exc.errors(), fields, RequirementEntry, ("requirements", requirement_id)
             )
             raise RequirementSetError(
-                message,
-                path=raw.get("defined_in", ""),
-                where=f"/requirements/{escape_pointer(requirement_id)}",
-                hint=tr(
-                    "a new requirement needs level, principle, title and text "
-                    "(or fix the spelling of an inherited id)"
-                ),
+                problem.message, path=raw.get("defined_in", ""), hint=problem.hint or None
             ) from None
+    set_file = header.file
     return RequirementSet(
-        id=header.id,
-        version=header.version,
-        title=header.title,
-        description=header.description or Text(),
+        id=set_file.id,
+        version=set_file.version,
+        lang=set_file.lang,
+        title=as_text(set_file.title),
+        description=as_text(set_file.description),
         requirements=tuple(requirements),
         sources=tuple(sources),
+        one_language=dict.fromkeys(header.plain, set_file.lang),
     )
+
+
+def one_language_notes(requirement_set: RequirementSet, lang: Lang) -> list[str]:
+    """Which texts of the set were given in one language only (as one plain string) and are
+    used for both: `title: given in Swedish only, used for both languages` (`sets show`)."""
+    owners: list[tuple[DataPath, dict[str, Lang]]] = [((), requirement_set.one_language)]
+    owners += [(("requirements", r.id), r.one_language) for r in requirement_set.requirements]
+    notes = []
+    for prefix, marks in owners:
+        for written_in in ("sv", "en"):
+            fields = [dotted((*prefix, name)) for name, mark in marks.items() if mark == written_in]
+            if fields:
+                notes.append(
+                    _(
+                        lang,
+                        "{fields}: given in {language} only, used for both languages",
+                        fields=", ".join(fields),
+                        language=language_name(lang, written_in),
+                    )
+                )
+    return notes
 
 
 def describe_ref(ref: str, base: Path) -> str:
@@ -119,14 +114,68 @@ def _path_of(ref: str, base: Path) -> Path:
     return path if path.is_absolute() else base / path
 
 
+@dataclass(frozen=True)
+class _Header:
+    """A set file's own fields, and which of its texts were written as one plain string."""
+
+    file: SetFile
+    plain: tuple[str, ...]
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class _Source:
+    """A parsed set file and its lines of text, to say where a field is (line:column)."""
+
+    loaded: Loaded
+    text_lines: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        return self.loaded.path
+
+    def where(self, path: DataPath) -> str | None:
+        """`line:column` of the field at `path` (or of its nearest ancestor that is written in
+        the file), `line` when the column cannot be told, None when neither is known."""
+        pointer = "".join(f"/{escape_pointer(str(part))}" for part in path)
+        while pointer not in self.loaded.lines:
+            if not pointer:
+                return None
+            pointer = pointer.rsplit("/", 1)[0]
+        line = self.loaded.lines[pointer]
+        column = self._column(line, pointer.rsplit("/", 1)[1] if pointer else None)
+        return f"{line}:{column}" if column else str(line)
+
+    def _column(self, line: int, token: str | None) -> int | None:
+        if not 1 <= line <= len(self.text_lines):
+            return None
+        text = self.text_lines[line - 1]
+        if token is None:
+            return len(text) - len(text.lstrip()) + 1
+        key = token.replace("~1", "/").replace("~0", "~")
+        found = re.search(r"(?:^|[\s{,])([\"']?)" + re.escape(key) + r"\1\s*:", text)
+        return found.start(1) + 1 if found else None
+
+    def error(self, problem: FieldProblem) -> RequirementSetError:
+        """The problem as an error at its field's line:column in this file."""
+        return RequirementSetError(
+            problem.message,
+            path=self.path,
+            where=self.where(problem.path),
+            hint=problem.hint or None,
+        )
+
+
 class _Resolver:
     def __init__(self) -> None:
-        self.cache: dict[str, tuple[dict[str, Any], SetFile, list[str]]] = {}
+        self.cache: dict[str, tuple[dict[str, Any], _Header, list[str]]] = {}
         self.names: dict[str, str] = {}  # resolved key -> the path as shown to the user
 
     def resolve(
         self, ref: str, base: Path, chain: tuple[str, ...]
-    ) -> tuple[dict[str, Any], SetFile, list[str]]:
+    ) -> tuple[dict[str, Any], _Header, list[str]]:
         file_path, display, key = self._locate(ref, base, chain)
         self.names[key] = display
         if key in chain:
@@ -139,17 +188,19 @@ class _Resolver:
         if key in self.cache:
             cached, cached_header, cached_sources = self.cache[key]
             return copy.deepcopy(cached), cached_header, list(cached_sources)
-        loaded = load_file(file_path, display, lines=True)
-        header, entries = _validate_file(loaded)
+        text = read_text(file_path, display)
+        loaded = load_text(text, display, lines=True, prefer_json=file_path.suffix == ".json")
+        source = _Source(loaded, tuple(_LINE_BREAK.split(text)))
+        header, entries = _validate_file(source)
         merged: dict[str, Any] = {}
         sources: list[str] = []
-        for parent in header.extends:
+        for parent in header.file.extends:
             parent_merged, _header, parent_sources = self.resolve(
                 parent, file_path.parent, (*chain, key)
             )
             _deep_merge_requirements(merged, parent_merged)
             sources.extend(s for s in parent_sources if s not in sources)
-        _apply(merged, entries, loaded, display)
+        _apply(merged, entries, source, display)
         sources.append(display)
         self.cache[key] = (copy.deepcopy(merged), header, list(sources))
         return merged, header, sources
@@ -163,10 +214,12 @@ class _Resolver:
                 raise RequirementSetError(
                     tr("unknown built-in requirement set {ref}", ref=repr(ref)),
                     path=where or ref,
-                    hint=_did_you_mean(name, sets, lambda close: f"builtin:{close}")
-                    + tr(
-                        "built-in sets: {names} (see `proccheck sets list`)",
-                        names=", ".join(sets),
+                    hint=join_hints(
+                        did_you_mean(name, sets, lambda close: f"builtin:{close}"),
+                        tr(
+                            "built-in sets: {names} (see `proccheck sets list`)",
+                            names=", ".join(sets),
+                        ),
                     ),
                 )
             return sets[name], ref, ref
@@ -199,106 +252,84 @@ class _Resolver:
         return path, display, str(path.resolve())
 
 
-def _validate_file(loaded: Loaded) -> tuple[SetFile, dict[str, Any]]:
-    data = loaded.data
+def _validate_file(source: _Source) -> tuple[_Header, dict[str, Any]]:
+    data = source.loaded.data
     if not isinstance(data, dict):
-        raise RequirementSetError(
-            tr("a requirement set must be a mapping with id, version, title and requirements"),
-            path=loaded.path,
-            where="1",
+        raise source.error(
+            FieldProblem(
+                (),
+                tr(
+                    "a requirement set must be a mapping of fields (field: value), not {kind}",
+                    kind=kind_of(data),
+                ),
+                example_hint(("id",)),
+            )
         )
-    known = (*_HEADER_FIELDS, "requirements")
-    for key in data:
-        if key not in known:
-            raise _unknown_field(loaded, "", key, known)
+    head = {k: v for k, v in data.items() if k != "requirements"}
     try:
-        header = SetFile.model_validate({k: data[k] for k in _HEADER_FIELDS if k in data})
+        set_file = SetFile.model_validate(head)
     except ValidationError as exc:
-        raise _pydantic_error(loaded, "", exc) from None
+        raise source.error(explain(exc.errors(), head, SetFile)) from None
+    header = _Header(set_file, tuple(f for f in SET_TEXT_FIELDS if isinstance(head.get(f), str)))
     requirements = data.get("requirements", {})
     if requirements is None:
         requirements = {}
     if not isinstance(requirements, dict):
-        raise RequirementSetError(
-            tr("requirements must be a mapping from requirement id to requirement"),
-            path=loaded.path,
-            where=str(loaded.line_of("/requirements") or 1),
+        raise source.error(
+            FieldProblem(
+                ("requirements",),
+                tr(
+                    "requirements must be a mapping from requirement id to requirement, not {kind}",
+                    kind=kind_of(requirements),
+                ),
+                example_hint(("requirements",)),
+            )
         )
     entries: dict[str, Any] = {}
     for requirement_id, entry in requirements.items():
-        pointer = f"/requirements/{escape_pointer(requirement_id)}"
+        path: DataPath = ("requirements", requirement_id)
         if isinstance(entry, str):
             if entry not in BARE_VALUES:
-                raise RequirementSetError(
-                    tr("{id}: {value} is not a level", id=requirement_id, value=repr(entry)),
-                    path=loaded.path,
-                    where=_where(loaded, pointer),
-                    hint=_did_you_mean(entry, BARE_VALUES)
-                    + tr("use must, should, or off (removes the requirement)"),
+                raise source.error(
+                    FieldProblem(
+                        path,
+                        tr(
+                            "{field}: {value} is not one of {choices}",
+                            field=dotted(path),
+                            value=repr(entry),
+                            choices=", ".join(BARE_VALUES),
+                        ),
+                        join_hints(
+                            level_hint(entry) or did_you_mean(entry, BARE_VALUES),
+                            example_hint(path),
+                            tr("off removes the requirement"),
+                        ),
+                    )
                 )
             entries[requirement_id] = entry
             continue
         if not isinstance(entry, dict):
-            raise RequirementSetError(
-                tr("{id}: expected a mapping or one of must/should/off", id=requirement_id),
-                path=loaded.path,
-                where=_where(loaded, pointer),
+            raise source.error(
+                FieldProblem(
+                    path,
+                    tr(
+                        "{field} must be a mapping of fields or one of must, should, off, "
+                        "not {kind}",
+                        field=dotted(path),
+                        kind=kind_of(entry),
+                    ),
+                    example_hint(path),
+                )
             )
-        for key in entry:
-            if key not in RequirementEntry.model_fields:
-                raise _unknown_field(loaded, pointer, key, tuple(RequirementEntry.model_fields))
         try:
             RequirementEntry.model_validate(entry)
         except ValidationError as exc:
-            raise _pydantic_error(loaded, pointer, exc) from None
-        entries[requirement_id] = entry
+            raise source.error(explain(exc.errors(), entry, RequirementEntry, path)) from None
+        expanded, plain = expand_texts(entry, REQUIREMENT_TEXT_FIELDS)
+        if plain:
+            expanded[ONE_LANGUAGE] = dict.fromkeys(plain, set_file.lang)
+        entries[requirement_id] = expanded
     return header, entries
-
-
-def _did_you_mean(word: str, choices: Iterable[str], show: Callable[[str], str] = repr) -> str:
-    """`did you mean X? ` (the choice closest to `word`) before the rest of a hint, or nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return tr("did you mean {name}?", name=show(close[0])) + " " if close else ""
-
-
-def _where(loaded: Loaded, pointer: str) -> str:
-    line = loaded.line_of(pointer)
-    return f"{line} ({pointer or '/'})" if line else pointer
-
-
-def _unknown_field(
-    loaded: Loaded, pointer: str, key: str, known: tuple[str, ...]
-) -> RequirementSetError:
-    return RequirementSetError(
-        tr("unknown field {field}", field=repr(key)),
-        path=loaded.path,
-        where=_where(loaded, f"{pointer}/{escape_pointer(key)}"),
-        hint=_did_you_mean(key, known)
-        + (
-            tr("allowed: {fields}", fields=", ".join(known))
-            if known
-            else tr("see {schema} for the file format", schema=_SET_SCHEMA)
-        ),
-    )
-
-
-def _pydantic_error(loaded: Loaded, pointer: str, exc: ValidationError) -> RequirementSetError:
-    error = exc.errors()[0]
-    loc = [str(part) for part in error["loc"]]
-    full = pointer + "".join(f"/{escape_pointer(part)}" for part in loc)
-    if error["type"] == "missing":
-        message = tr("missing field {field}", field=repr(loc[-1]))
-    elif error["type"] == "extra_forbidden":
-        parent_known: tuple[str, ...] = ()
-        return _unknown_field(loaded, full.rsplit("/", 1)[0], loc[-1], parent_known)
-    else:
-        message = f"{'.'.join(loc)}: {error['msg']}"
-    return RequirementSetError(
-        message,
-        path=loaded.path,
-        where=_where(loaded, full),
-        hint=tr("see {schema} for the file format", schema=_SET_SCHEMA),
-    )
 
 
 def _deep_merge(target: dict[str, Any], patch: dict[str, Any]) -> None:
@@ -309,31 +340,72 @@ def _deep_merge(target: dict[str, Any], patch: dict[str, Any]) -> None:
             target[key] = copy.deepcopy(value)
 
 
+def _other(lang: Lang) -> Lang:
+    return "en" if lang == "sv" else "sv"
+
+
+def _merge_requirement(target: dict[str, Any], patch: dict[str, Any]) -> None:
+    """Deep-merge `patch` (a file's entry, or a later parent's requirement) into `target`,
+    following the texts written as one plain string: such a text sets both languages; a mapping
+    that gives only the language a plain string was written in sets both too (the other was a
+    copy of it); one that gives the other language ends the text's one-language mark."""
+    marks: dict[str, Lang] = dict(target.get(ONE_LANGUAGE, {}))
+    patch_marks: dict[str, Lang] = patch.get(ONE_LANGUAGE, {})
+    copies: dict[str, tuple[Lang, str]] = {}
+    for name in REQUIREMENT_TEXT_FIELDS:
+        value = patch.get(name)
+        if not isinstance(value, dict):
+            continue
+        if name in patch_marks:
+            marks[name] = patch_marks[name]
+        elif name in marks:
+            lang = marks[name]
+            if _other(lang) in value:
+                del marks[name]
+            elif isinstance(value.get(lang), str):
+                copies[name] = (_other(lang), value[lang])
+    _deep_merge(target, {k: v for k, v in patch.items() if k != ONE_LANGUAGE})
+    for name, (lang, text) in copies.items():
+        target[name][lang] = text
+    if marks:
+        target[ONE_LANGUAGE] = marks
+    else:
+        target.pop(ONE_LANGUAGE, None)
+
+
 def _deep_merge_requirements(target: dict[str, Any], parent: dict[str, Any]) -> None:
     for requirement_id, raw in parent.items():
         if requirement_id in target:
             changed = [*target[requirement_id].get("changed_in", []), raw["defined_in"]]
-            _deep_merge(target[requirement_id], raw)
+            _merge_requirement(target[requirement_id], raw)
             target[requirement_id]["changed_in"] = changed
         else:
             target[requirement_id] = copy.deepcopy(raw)
 
 
-def _apply(merged: dict[str, Any], entries: dict[str, Any], loaded: Loaded, display: str) -> None:
+def _apply(merged: dict[str, Any], entries: dict[str, Any], source: _Source, display: str) -> None:
     for requirement_id, entry in entries.items():
-        pointer = f"/requirements/{escape_pointer(requirement_id)}"
+        path: DataPath = ("requirements", requirement_id)
         if isinstance(entry, str):
             if requirement_id not in merged:
-                raise RequirementSetError(
-                    tr(
-                        "{id}: cannot set {value} on a requirement that no extended set defines",
-                        id=requirement_id,
-                        value=repr(entry),
-                    ),
-                    path=display,
-                    where=_where(loaded, pointer),
-                    hint=_did_you_mean(requirement_id, merged, str)
-                    + tr("bare must/should/off only change inherited requirements"),
+                raise source.error(
+                    FieldProblem(
+                        path,
+                        tr(
+                            "{field}: {value} changes an inherited requirement, but no "
+                            "extended set defines {id}",
+                            field=dotted(path),
+                            value=repr(entry),
+                            id=requirement_id,
+                        ),
+                        join_hints(
+                            did_you_mean(requirement_id, merged, str),
+                            tr(
+                                "bare must/should/off only change inherited requirements; "
+                                "a new one needs level, title and text"
+                            ),
+                        ),
+                    )
                 )
             if entry == "off":
                 del merged[requirement_id]
@@ -342,10 +414,29 @@ def _apply(merged: dict[str, Any], entries: dict[str, Any], loaded: Loaded, disp
                 _changed_in(merged[requirement_id], display)
             continue
         if requirement_id in merged:
-            _deep_merge(merged[requirement_id], entry)
+            _merge_requirement(merged[requirement_id], entry)
             _changed_in(merged[requirement_id], display)
-        else:
-            merged[requirement_id] = {**copy.deepcopy(entry), "defined_in": display}
+            continue
+        missing = [name for name in NEW_REQUIREMENT_NEEDS if entry.get(name) is None]
+        if missing:
+            field: DataPath = (*path, missing[0])
+            raise source.error(
+                FieldProblem(
+                    field,
+                    tr(
+                        "{field} is missing: a new requirement needs level, title and text",
+                        field=dotted(field),
+                    ),
+                    join_hints(
+                        did_you_mean(requirement_id, merged, str),
+                        example_hint(field),
+                    ),
+                )
+            )
+        new = {**copy.deepcopy(entry), "defined_in": display}
+        if new.get("principle") is None:
+            new["principle"] = "other"
+        merged[requirement_id] = new
 
 
 def _changed_in(requirement: dict[str, Any], display: str) -> None:

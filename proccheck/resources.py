@@ -37,10 +37,9 @@ def builtin_sets() -> dict[str, Path]:
     return {path.stem: path for path in sorted(data_dir("requirement_sets").glob("*.yaml"))}
 
 
-def write_atomic(path: Path, content: str | bytes, *, private: bool = False) -> None:
-    """Write via a temporary file in the same folder and rename, so no half-written file remains
-    (a report, a matrix, a cache entry). The file gets the umask's ordinary permissions, or stays
-    readable by its owner only when `private` (the fetch cache)."""
+def writable_folder(path: Path) -> Path:
+    """The folder `path` would be written in; a UsageError when it does not exist (checked for
+    every output before any is written, so a run that cannot write them all writes none)."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(
@@ -48,6 +47,14 @@ def write_atomic(path: Path, content: str | bytes, *, private: bool = False) -> 
             path=str(path),
             hint=tr("create the folder first"),
         )
+    return folder
+
+
+def write_atomic(path: Path, content: str | bytes, *, private: bool = False) -> None:
+    """Write via a temporary file in the same folder and rename, so no half-written file remains
+    (a report, a matrix, a cache entry). The file gets the umask's ordinary permissions, or stays
+    readable by its owner only when `private` (the fetch cache)."""
+    folder = writable_folder(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -28,7 +28,7 @@ def generated() -> dict[str, dict[str, Any]]:
     """Schema file name -> schema, for every file format proccheck reads or writes."""
     from proccheck.report.json_format import ReportDocument
     from proccheck.report.matrix import ComparisonDocument
-    from proccheck.requirements import SetFile
+    from proccheck.setformat import SetFile
     from proccheck.specformat import SpecFile
 
     return {

@@ -37,6 +37,14 @@ KIND_NAMES: dict[ReportKind, str] = {
 }
 
 
+LANGUAGE_NAMES: dict[Lang, str] = {"sv": N_("Swedish"), "en": N_("English")}
+
+
+def language_name(lang: Lang, language: Lang) -> str:
+    """`Swedish`, `engelska`: the name of `language` in `lang`."""
+    return _(lang, LANGUAGE_NAMES[language])
+
+
 def outcome_word(lang: Lang, outcome: Outcome) -> str:
     """`not met`, `ej uppfyllt`."""
     return _(lang, OUTCOME_WORDS[outcome])
@@ -60,6 +68,12 @@ def principle_name(lang: Lang, principle: Principle) -> str:
 def kind_name(lang: Lang, kind: ReportKind) -> str:
     """`Vendor answers`, `Leverantörssvar`."""
     return _(lang, KIND_NAMES[kind])
+
+
+def version_word(lang: Lang, version: str) -> str:
+    """A requirement set's version as shown: `2026.1`, or `unversioned` (`utan version`) for a
+    set without one (its version is the empty string)."""
+    return version.strip() or _(lang, "unversioned")
 
 
 def outcome_count(lang: Lang, outcome: Outcome, count: int) -> str:

@@ -213,7 +213,12 @@ def check_run(entry: dict[str, Any], run: Run) -> None:
         lines = run.stderr.splitlines()
         assert lines and lines[0].startswith("error: "), run.stderr[:300]
         assert entry.get("names", name) in lines[0], lines[0]
-        assert all(line.startswith(("error: ", "hint: ")) for line in lines), run.stderr[:500]
+        # then the files written (with the problem as the outcome), and nothing else
+        written = [line for line in lines if line.startswith("wrote ")]
+        assert len(written) == len(run.outputs), run.stderr[:500]
+        assert all("could not be read" in line for line in written), written
+        problems = lines[: len(lines) - len(written)]
+        assert all(line.startswith(("error: ", "hint: ")) for line in problems), run.stderr[:500]
         assert run.seconds < MAX_REJECT_SECONDS, f"rejection took {run.seconds:.1f} s"
     else:  # a file that was read is reported in every format asked for: none may go unchecked
         assert sorted(run.outputs) == sorted(run.wanted), (sorted(run.outputs), run.stderr[:300])

@@ -169,3 +169,111 @@ def test_html_renders_in_headless_chromium(tmp_path: Path) -> None:
     assert shot.exists() and shot.stat().st_size > 10_000, done.stderr[-2000:]
     console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
     assert not console, console
+
+
+# --- SARIF artifact URIs wherever the file is ---------------------------------------------------
+
+_URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def _artifacts(log: dict[str, object]) -> list[dict[str, str]]:
+    run = log["runs"][0]  # type: ignore[index]
+    return [
+        location["physicalLocation"]["artifactLocation"]
+        for result in run["results"]
+        for location in result["locations"]
+    ]
+
+
+def test_sarif_uris_inside_and_outside_the_working_directory(
+    cli: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    work = tmp_path / "arbete"
+    (work / "underlag").mkdir(parents=True)
+    outside = tmp_path / "andra filer" / "kravspec å.md"
+    outside.parent.mkdir()
+    text = "# Krav\n\nK1. Leverantören bör kunna exportera data om möjligt.\n"
+    (work / "underlag" / "kravspec.md").write_text(text, encoding="utf-8")
+    outside.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(work)
+    out = work / "out.sarif"
+    result = cli(  # type: ignore[operator]
+        "spec", "check", "underlag/kravspec.md", outside, "../andra filer/kravspec å.md",
+        "-f", f"sarif:{out}", "-q",
+    )  # fmt: skip
+    assert result.code in (0, 1), result.err
+    log = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    base = log["runs"][0]["originalUriBaseIds"]
+    assert base == {"%SRCROOT%": {"uri": work.resolve().as_uri() + "/"}}
+    assert base["%SRCROOT%"]["uri"].startswith("file:///")
+    artifacts = _artifacts(log)
+    inside = {"uri": "underlag/kravspec.md", "uriBaseId": "%SRCROOT%"}
+    absolute = {"uri": outside.resolve().as_uri()}
+    assert inside in artifacts and absolute in artifacts
+    assert all(a in (inside, absolute) for a in artifacts), artifacts
+    assert "%20" in absolute["uri"] and "%C3%A5" in absolute["uri"]  # percent-encoded
+    for artifact in artifacts:
+        assert _URI_CHARACTERS.fullmatch(artifact["uri"]), artifact
+    assert Path(unquote(urlsplit(absolute["uri"]).path)) == outside.resolve()
+
+
+@pytest.mark.parametrize(
+    ("path", "root", "expected"),
+    [
+        (
+            "samples/spec/kravspec.md",
+            None,
+            {"uri": "samples/spec/kravspec.md", "uriBaseId": "%SRCROOT%"},
+        ),
+        (
+            "Mina krav/spec å.md",
+            None,
+            {"uri": "Mina%20krav/spec%20%C3%A5.md", "uriBaseId": "%SRCROOT%"},
+        ),
+        ("a:b#c.md", None, {"uri": "a%3Ab%23c.md", "uriBaseId": "%SRCROOT%"}),
+        ("/srv/anbud/svar 1.xlsx", None, {"uri": "file:///srv/anbud/svar%201.xlsx"}),
+        ("../anbud/svar.xlsx", "/home/k/arbete", {"uri": "file:///home/k/anbud/svar.xlsx"}),
+        ("../anbud/svar.xlsx", None, {"uri": "../anbud/svar.xlsx", "uriBaseId": "%SRCROOT%"}),
+        ("C:/Users/k/krav.docx", None, {"uri": "file:///C:/Users/k/krav.docx"}),
+        (
+            "https://api.example.se/openapi.yaml?v=2",
+            None,
+            {"uri": "https://api.example.se/openapi.yaml?v=2"},
+        ),
+        ("<stdin>", None, {"uri": "%3Cstdin%3E"}),
+    ],
+)
+def test_sarif_artifact_location(path: str, root: str | None, expected: dict[str, str]) -> None:
+    from pathlib import PurePosixPath
+
+    from proccheck.report.sarif import artifact_location
+
+    assert artifact_location(path, PurePosixPath(root) if root else None) == expected
+
+
+def test_sarif_keeps_a_probed_url(serve: object) -> None:
+    from proccheck.api import probe_detailed
+    from proccheck.loaders.openapi import Fetching
+    from proccheck.model import RunResult
+    from proccheck.report.sarif import render
+    from proccheck.requirements import load_requirement_set
+
+    description = (Path(__file__).parent.parent / "samples" / "answers" / "bilagor").glob("*.yaml")
+    body = next(iter(description)).read_bytes()
+
+    from conftest import QuietHandler
+
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:
+            self.reply(200, body, {"Content-Type": "application/yaml"})
+
+    url = serve(Handler) + "/openapi.yaml"  # type: ignore[operator]
+    chosen = load_requirement_set("builtin:open-baseline")
+    report = probe_detailed(url, chosen, "en", Fetching(allow_private=True, cache="off")).report
+    log = json.loads(render(RunResult(reports=(report,)), root=Path.cwd()))
+    jsonschema.Draft7Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    artifacts = _artifacts(log)
+    assert artifacts and all(a == {"uri": url} for a in artifacts), artifacts

@@ -107,16 +107,28 @@ def test_cycle_names_the_chain(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "fragment", "hint_fragment"),
     [
-        ("requirements:\n  OPEN-APIS: mustt\n", "'mustt' is not a level", "did you mean 'must'"),
+        (
+            "requirements:\n  OPEN-APIS: mustt\n",
+            "requirements.OPEN-APIS: 'mustt' is not one of must, should, off",
+            "did you mean 'must'",
+        ),
         (
             "requirements:\n  OPEN-APIS:\n    levle: must\n",
-            "unknown field 'levle'",
+            "requirements.OPEN-APIS.levle: unknown field",
             "did you mean 'level'",
         ),
-        ("requirements:\n  OPEN-APIS:\n    level: skall\n", "level", "schema"),
-        ("requirements:\n  NEW-1:\n    level: must\n", "NEW-1 has no", "needs level"),
+        (
+            "requirements:\n  OPEN-APIS:\n    level: skall\n",
+            "requirements.OPEN-APIS.level: 'skall' is not one of must, should",
+            "write must for 'skall'",
+        ),
+        (
+            "requirements:\n  NEW-1:\n    level: must\n",
+            "requirements.NEW-1.title is missing",
+            "example: title: Exit plan",
+        ),
         ("requirements:\n  NOPE: off\n", "no extended set defines", "bare"),
-        ("tittle: x\n", "unknown field 'tittle'", "did you mean 'title'"),
+        ("tittle: x\n", "tittle: unknown field", "did you mean 'title'"),
     ],
 )
 def test_bad_set_files(tmp_path: Path, body: str, fragment: str, hint_fragment: str) -> None:

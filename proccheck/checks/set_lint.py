@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from proccheck.checks import Context, all_checks, register
-from proccheck.i18n import N_, NC_, _, pgettext
-from proccheck.model import Finding, Location, RequirementSet
+from proccheck.i18n import NC_, _, pgettext
+from proccheck.model import Finding, Lang, Location, RequirementSet
 from proccheck.regexsafety import risky
+from proccheck.vocabulary import language_name
 
-LANGUAGE_NAMES = {"sv": N_("Swedish"), "en": N_("English")}
 FIELDS = (NC_("requirement field", "title"), NC_("requirement field", "text"))
 """The requirement fields a set must give in both languages (msgctxt "requirement field")."""
 
@@ -32,7 +32,8 @@ def translation_missing(requirement_set: RequirementSet, ctx: Context) -> Iterat
 
     What it checks
     Every requirement of the resolved set has a title and a requirement text in both Swedish (`sv`)
-    and English (`en`).
+    and English (`en`). A title or text written as one plain string is used for both languages
+    and noted (severity note), since the other language then shows the same words.
 
     Why it matters
     Swedish tenders are published in Swedish, while EU-wide tenders and foreign vendors need
@@ -41,7 +42,9 @@ def translation_missing(requirement_set: RequirementSet, ctx: Context) -> Iterat
 
     How to comply
     Give `title` and `text` both an `sv` and an `en` entry. When only one language is relevant,
-    write the other anyway: it is shown whenever a report is made in that language.
+    write the other anyway: it is shown whenever a report is made in that language. A plain
+    string (`title: Loggar`) is fine for a set used in one language only: it counts as written
+    in the set's `lang` and is shown in both.
 
     References
     - Upphandlingsmyndigheten: guidance on writing requirements (kravformulering).
@@ -49,11 +52,40 @@ def translation_missing(requirement_set: RequirementSet, ctx: Context) -> Iterat
     for requirement in requirement_set.requirements:
         for field in FIELDS:
             text = getattr(requirement, field)
-            missing = [lang for lang in ("sv", "en") if not getattr(text, lang).strip()]
+            field_name = pgettext(ctx.lang, "requirement field", field)
+            written_in = requirement.one_language.get(field)
+            if written_in is not None:
+                yield translation_missing.finding(
+                    requirement=requirement.id,
+                    severity="note",
+                    outcome="met",
+                    message=_(
+                        ctx.lang,
+                        "{requirement}: {field} is given in {language} only and used for both "
+                        "languages",
+                        requirement=requirement.id,
+                        field=field_name,
+                        language=language_name(ctx.lang, written_in),
+                    ),
+                    location=_location(
+                        requirement.changed_in[-1]
+                        if requirement.changed_in
+                        else requirement.defined_in
+                    ),
+                    evidence=text.get(ctx.lang) or None,
+                    fix=_(
+                        ctx.lang,
+                        "Write the {field} as {{sv: …, en: …}} if the set is also used in {language}.",
+                        field=field_name,
+                        language=language_name(ctx.lang, "en" if written_in == "sv" else "sv"),
+                    ),
+                )
+                continue
+            langs: tuple[Lang, ...] = ("sv", "en")
+            missing = [lang for lang in langs if not getattr(text, lang).strip()]
             if not missing:
                 continue
-            names = ", ".join(_(ctx.lang, LANGUAGE_NAMES[lang]) for lang in missing)
-            field_name = pgettext(ctx.lang, "requirement field", field)
+            names = ", ".join(language_name(ctx.lang, lang) for lang in missing)
             yield translation_missing.finding(
                 requirement=requirement.id,
                 severity="warning",

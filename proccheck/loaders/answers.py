@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from proccheck.errors import InputError
 from proccheck.i18n import tr
+from proccheck.loaders.inputs import ANSWERS, MAPPING, check_input
 from proccheck.loaders.lexicon import LANGS, lexicon
 from proccheck.loaders.structured import load_file, printable
 from proccheck.loaders.tables import ColumnMapping, Row, Table, read_tables
@@ -124,6 +125,7 @@ def load_mapping(path: Path) -> ColumnMapping:
     from proccheck.resources import display_path
 
     display = display_path(path)
+    check_input(path, display, MAPPING, several=False)
     data = load_file(path, display, lines=True).data
     roles = ("id", "text", "level", "answer", "comment", "evidence")
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
@@ -155,16 +157,12 @@ def load_mapping(path: Path) -> ColumnMapping:
 
 def load_answers(path: Path, display: str, mapping: ColumnMapping | None = None) -> AnswerDocument:
     """Load an answers file of any supported kind (a mapping file overrides header detection)."""
-    suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml", ".json"):
+    check_input(path, display, ANSWERS)
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
         return _load_structured(path, display)
-    if suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
-        return _load_matrix(path, display, mapping)
-    raise InputError(
-        tr("unsupported answers file type {suffix}", suffix=repr(suffix)),
-        path=display,
-        hint=tr("give a .yaml, .json, .csv or .xlsx file"),
-    )
+    return _load_matrix(
+        path, display, mapping
+    )  # .csv .tsv .xlsx .xlsm: check_input refused the rest
 
 
 def _load_structured(path: Path, display: str) -> AnswerDocument:

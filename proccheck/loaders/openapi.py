@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from proccheck import limits
-from proccheck.errors import ProbeError
+from proccheck.errors import InputError, ProbeError
 from proccheck.i18n import tr
 from proccheck.loaders.structured import Loaded, escape_pointer, load_text
 
@@ -703,6 +703,7 @@ def load_description(
     Raises InputError/ProbeError for anything unreadable: a missing file, a refused or failed
     fetch, bad YAML/JSON, or a document that is not OpenAPI 2.0/3.0/3.1.
     """
+    from proccheck.loaders.inputs import API_DESCRIPTION, check_input
     from proccheck.loaders.structured import decode_text, read_text
 
     url: str | None = None
@@ -710,7 +711,16 @@ def load_description(
         display = "<stdin>"
         if stdin_text is None:
             raw = sys.stdin.buffer.read(limits.MAX_INPUT_BYTES + 1)
-            stdin_text = decode_text(raw, display)
+            stdin_text = "" if not raw.strip() else decode_text(raw, display)
+        if not stdin_text.strip():
+            raise InputError(
+                tr("nothing was read from standard input"),
+                path=display,
+                hint=tr(
+                    "send a description to it (`proccheck probe - < openapi.yaml`), or give "
+                    "the file or URL instead of -"
+                ),
+            )
         text = stdin_text
     elif is_url(source):
         from proccheck.loaders.cache import fetch_cached  # requests is slow to import
@@ -721,6 +731,7 @@ def load_description(
         url = fetched.final_url
     else:
         display = source
+        check_input(Path(source), source, API_DESCRIPTION)
         text = read_text(Path(source), source)
     remote = _remote_loader(fetching) if fetching.allow_remote_refs else None
     return build_index(text, display, base_url=url, remote=remote), url

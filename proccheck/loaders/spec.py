@@ -15,6 +15,7 @@ from pathlib import Path
 
 from proccheck.errors import InputError
 from proccheck.i18n import tr
+from proccheck.loaders.inputs import SPECIFICATION, check_input
 from proccheck.loaders.lexicon import LANGS, detect_language, lexicon
 from proccheck.loaders.structured import escape_pointer, load_file, read_text
 from proccheck.loaders.tables import read_tables
@@ -138,8 +139,10 @@ def parse_level(value: str) -> Level | None:
     return _LEVEL_WORDS.get(word)
 
 
-def load_spec(path: Path, display: str) -> SpecDocument:
-    """Load any supported specification file."""
+def load_spec(path: Path, display: str, *, several: bool = True) -> SpecDocument:
+    """Load any supported specification file (`inputs.SPECIFICATION` lists the suffixes;
+    `several` when the command takes several files, for the hint when a folder is given)."""
+    check_input(path, display, SPECIFICATION, several=several)
     suffix = path.suffix.lower()
     if suffix in STRUCTURED:
         return _load_structured(path, display)
@@ -147,13 +150,7 @@ def load_spec(path: Path, display: str) -> SpecDocument:
         return _load_table(path, display)
     if suffix in DOCX:
         return _load_docx(path, display)
-    if suffix in TEXT or not suffix:
-        return _load_text(path, display)
-    raise InputError(
-        tr("unsupported file type {suffix}", suffix=repr(suffix)),
-        path=display,
-        hint=tr("give a .md, .txt, .docx, .yaml, .json, .csv or .xlsx file"),
-    )
+    return _load_text(path, display)  # TEXT or no suffix: check_input refused the rest
 
 
 def _load_docx(path: Path, display: str) -> SpecDocument:

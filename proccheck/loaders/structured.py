@@ -74,7 +74,9 @@ def ensure_file(path: Path, display: str) -> None:
     except OSError as exc:
         raise InputError(tr("cannot read file: {why}", why=exc.strerror), path=display) from None
     if stat.S_ISDIR(mode):
-        raise InputError(tr("is a directory, not a file"), path=display)
+        raise InputError(
+            tr("is a folder, not a file"), path=display, hint=tr("give a file inside it")
+        )
     if not stat.S_ISREG(mode):
         raise InputError(
             tr("not a regular file (a pipe, socket or device)"),
@@ -90,7 +92,9 @@ def read_bytes(path: Path, display: str, cap: int) -> bytes:
         with path.open("rb") as handle:
             return handle.read(cap + 1)
     except IsADirectoryError:
-        raise InputError(tr("is a directory, not a file"), path=display) from None
+        raise InputError(
+            tr("is a folder, not a file"), path=display, hint=tr("give a file inside it")
+        ) from None
     except OSError as exc:
         raise InputError(tr("cannot read file: {why}", why=exc.strerror), path=display) from None
 

@@ -1,15 +1,26 @@
-"""Helpers shared by formatters: neutralising vendor text and counting outcomes."""
+"""Helpers shared by formatters: neutralising vendor text, counting outcomes, and the one-line
+outcome of a run or comparison (what the command line says after writing report files)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from proccheck.i18n import ngettext
-from proccheck.model import OUTCOMES, Outcome, Report
+from proccheck.i18n import _, ngettext
+from proccheck.model import OUTCOMES, Finding, Lang, Outcome, Report, RunResult
 from proccheck.text import one_line, plain
-from proccheck.vocabulary import outcome_count
+from proccheck.vocabulary import outcome_count, outcome_word
 
-__all__ = ["counts", "coverage_line", "one_line", "plain"]
+__all__ = [
+    "counts",
+    "coverage_line",
+    "finding_counts",
+    "one_line",
+    "plain",
+    "run_outcome",
+    "set_validity",
+    "validity_word",
+]
 
 
 def counts(report: Report) -> Counter[Outcome]:
@@ -34,3 +45,139 @@ def coverage_line(report: Report) -> str:
         decided=tally["met"] + tally["not_met"],
         review=tally["not_verified"],
     )
+
+
+def _worst(outcomes: list[Outcome]) -> Outcome:
+    return min(outcomes, key=OUTCOMES.index)
+
+
+def finding_counts(lang: Lang, findings: list[Finding]) -> list[str]:
+    """`2 errors`, `1 warning`, `3 notes`: the findings by severity (those there are)."""
+    tally = Counter(f.severity for f in findings)
+    parts = []
+    if tally["error"]:
+        count = tally["error"]
+        parts.append(ngettext(lang, "{count} error", "{count} errors", count, count=count))
+    if tally["warning"]:
+        count = tally["warning"]
+        parts.append(ngettext(lang, "{count} warning", "{count} warnings", count, count=count))
+    if tally["note"]:
+        count = tally["note"]
+        parts.append(ngettext(lang, "{count} note", "{count} notes", count, count=count))
+    return parts
+
+
+def validity_word(lang: Lang, reports: Sequence[Report]) -> str:
+    """`valid` or `invalid`: a requirement set is valid when no finding is an error."""
+    return _(lang, "valid") if all(r.outcome == "met" for r in reports) else _(lang, "invalid")
+
+
+def set_validity(lang: Lang, reports: Sequence[Report]) -> str:
+    """`valid`, or `invalid (2 errors, 1 warning)`."""
+    parts = finding_counts(lang, [f for r in reports for f in r.findings])
+    word = validity_word(lang, reports)
+    return f"{word} ({', '.join(parts)})" if parts else word
+
+
+def run_outcome(run: RunResult, lang: Lang) -> str:
+    """The outcome of a run in one phrase: `not met (3 must-requirements not met)`, for one
+    report; `not met (2 of 3 reports not met)` for several; and the unreadable inputs."""
+    reports = run.reports
+    if not reports:
+        phrase = _(lang, "not checked")
+    elif all(r.kind == "set" for r in reports):
+        phrase = set_validity(lang, reports)
+    elif len(reports) == 1:
+        phrase = _one_report(lang, reports[0])
+    else:
+        phrase = _several_reports(lang, reports)
+    if run.problems:
+        unread = len(run.problems)
+        phrase += "; " + ngettext(
+            lang,
+            "{count} file could not be read",
+            "{count} files could not be read",
+            unread,
+            count=unread,
+        )
+    return phrase
+
+
+def _one_report(lang: Lang, report: Report) -> str:
+    tally = Counter((r.level, r.outcome) for r in report.results)
+    parts = []
+    if tally["must", "not_met"]:
+        count = tally["must", "not_met"]
+        parts.append(
+            ngettext(
+                lang,
+                "{count} must-requirement not met",
+                "{count} must-requirements not met",
+                count,
+                count=count,
+            )
+        )
+    if tally["must", "not_verified"]:
+        count = tally["must", "not_verified"]
+        parts.append(
+            ngettext(
+                lang,
+                "{count} must-requirement not verified",
+                "{count} must-requirements not verified",
+                count,
+                count=count,
+            )
+        )
+    if tally["should", "not_met"]:
+        count = tally["should", "not_met"]
+        parts.append(
+            ngettext(
+                lang,
+                "{count} should-requirement not met",
+                "{count} should-requirements not met",
+                count,
+                count=count,
+            )
+        )
+    word = outcome_word(lang, report.outcome)
+    return f"{word} ({', '.join(parts)})" if parts else word
+
+
+def _several_reports(lang: Lang, reports: tuple[Report, ...]) -> str:
+    total = len(reports)
+    not_met = sum(1 for r in reports if r.outcome == "not_met")
+    not_verified = sum(1 for r in reports if r.outcome == "not_verified")
+    parts = []
+    if all(r.kind == "answers" for r in reports):  # one report per vendor
+        if not_met:
+            parts.append(
+                _(
+                    lang,
+                    "{count} of {total} vendors do not meet every must-requirement",
+                    count=not_met,
+                    total=total,
+                )
+            )
+        if not_verified:
+            parts.append(
+                _(
+                    lang,
+                    "{count} of {total} vendors need manual review",
+                    count=not_verified,
+                    total=total,
+                )
+            )
+    else:
+        if not_met:
+            parts.append(_(lang, "{count} of {total} reports not met", count=not_met, total=total))
+        if not_verified:
+            parts.append(
+                _(
+                    lang,
+                    "{count} of {total} reports not verified",
+                    count=not_verified,
+                    total=total,
+                )
+            )
+    word = outcome_word(lang, _worst([r.outcome for r in reports]))
+    return f"{word} ({', '.join(parts)})" if parts else word

@@ -10,7 +10,13 @@ from html import escape
 from proccheck.i18n import N_, _
 from proccheck.model import OUTCOMES, Lang, Outcome, Principle, Report, RunResult
 from proccheck.report.common import coverage_line, plain
-from proccheck.vocabulary import kind_name, level_word, outcome_word, principle_name
+from proccheck.vocabulary import (
+    kind_name,
+    level_word,
+    outcome_word,
+    principle_name,
+    version_word,
+)
 
 _CSS = """
 :root{--met:#1a7f37;--not_met:#cf222e;--not_verified:#9a6700;--not_applicable:#57606a}
@@ -111,7 +117,7 @@ def _report(report: Report) -> str:
         f'<p class="meta"><span class="loc">{_e(report.subject.path, 300)}</span> · '
         f"{words['set']} "
         f'<span class="code">{_e(report.requirement_set.id, 100)} '
-        f"{_e(report.requirement_set.version, 40)}</span></p>",
+        f"{_e(version_word(lang, report.requirement_set.version), 40)}</span></p>",
         f"<p>{_badge(report.outcome, lang)}"
         + (
             f" {words['score']} <strong>{report.score}</strong>/100"

@@ -11,7 +11,13 @@ import re
 from proccheck.i18n import _, ngettext
 from proccheck.model import OUTCOMES, Outcome, Principle, Report, RunResult
 from proccheck.report.common import coverage_line, one_line
-from proccheck.vocabulary import kind_name, level_word, outcome_word, principle_name
+from proccheck.vocabulary import (
+    kind_name,
+    level_word,
+    outcome_word,
+    principle_name,
+    version_word,
+)
 
 MAX_CHARS = 65_000
 _BADGE: dict[Outcome, str] = {
@@ -77,7 +83,7 @@ def _report_blocks(report: Report) -> list[str]:
         f"{_BADGE[report.outcome]} **{outcome_word(lang, report.outcome)}**"
         + (" · " + _(lang, "score") + f" {report.score}/100" if report.score is not None else "")
         + f" · {md(report.subject.path, 200)} · {md_code(report.requirement_set.id)} "
-        f"{md(report.requirement_set.version, 40)}\n\n"
+        f"{md(version_word(lang, report.requirement_set.version), 40)}\n\n"
         f"{md(coverage_line(report), 400)}\n"
     )
     blocks = [head]

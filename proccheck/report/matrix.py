@@ -28,7 +28,7 @@ from proccheck.model import (
 )
 from proccheck.report.common import one_line, plain
 from proccheck.report.json_format import Tool
-from proccheck.vocabulary import level_word, outcome_word
+from proccheck.vocabulary import level_word, outcome_word, version_word
 
 MATRIX_FORMATS = ("xlsx", "csv", "html", "markdown", "json")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -155,7 +155,7 @@ def render_markdown(comparison: Comparison) -> str:
     badge = {"met": "✅", "not_met": "❌", "not_verified": "⚠️", "not_applicable": "➖"}
     lines = [
         f"## {labels['matrix']}: {_md_code(comparison.requirement_set.id)} "
-        f"{_md(comparison.requirement_set.version, 40)}",
+        f"{_md(version_word(lang, comparison.requirement_set.version), 40)}",
         "",
         f"_{labels['note']}_",
         "",
@@ -210,7 +210,7 @@ def render_html(comparison: Comparison) -> str:
         f"<title>{escape(labels['matrix'])}</title><style>{_CSS}"
         "td.cell{font-size:13px}</style></head><body>",
         f"<h1>{escape(labels['matrix'])}: {e(comparison.requirement_set.id, 100)} "
-        f"{e(comparison.requirement_set.version, 40)}</h1>",
+        f"{e(version_word(lang, comparison.requirement_set.version), 40)}</h1>",
         f'<p class="meta">{escape(labels["note"])}</p>',
         f"<h2>{escape(labels['summary'])}</h2><table><thead><tr><th>{labels['vendor']}</th>"
         f"<th>{labels['outcome']}</th><th>{labels['fails']}</th><th>{labels['review']}</th>"

@@ -2,13 +2,22 @@
 
 Rules come from the checks' own documentation; every result has a physical location (line 1
 when nothing finer is known); fingerprints are stable and contain no line numbers.
+
+Artifact URIs are valid wherever the file is: a path inside the working tree is a relative,
+percent-encoded URI against `%SRCROOT%` (which `originalUriBaseIds` defines as the working
+directory when the caller gives it as `root`), a path outside it an absolute `file://` URI, and
+a URL (a probed http(s) description) stays as it is.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+import re
+from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 from proccheck import __version__
 from proccheck.checks import Check, all_checks
@@ -17,6 +26,44 @@ from proccheck.report.common import plain
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _INFO_URI = "https://github.com/proccheck/proccheck"
+SRCROOT = "%SRCROOT%"
+"""The uriBaseId of every path inside the working tree."""
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+
+
+def artifact_location(path: str, root: PurePath | None = None) -> dict[str, str]:
+    """The SARIF artifactLocation of a location's path (as the loaders show it: relative to the
+    working directory when inside it, else as given). `root` is the working directory: with
+    it, a relative path that leads outside (`../x.md`) becomes an absolute `file://` URI too."""
+    if _SCHEME.match(path):
+        return {"uri": path}  # a URL the user gave (probe): already a URI
+    if path.startswith("<") and path.endswith(">"):
+        return {"uri": quote(path, safe="")}  # <stdin>: no file to point at
+    windows = bool(_DRIVE.match(path)) or path.startswith("\\\\")
+    posix = path.replace("\\", "/")
+    if windows:
+        return {"uri": PureWindowsPath(path).as_uri()}
+    if posix.startswith("/"):
+        return {"uri": PurePosixPath(posixpath.normpath(posix)).as_uri()}
+    relative = posixpath.normpath(posix)
+    if relative == ".." or relative.startswith("../"):
+        if root is None:  # cannot say where: a relative reference is still correct
+            return {"uri": quote(relative), "uriBaseId": SRCROOT}
+        absolute = posixpath.normpath(posixpath.join(root.as_posix(), relative))
+        full = (
+            PureWindowsPath(absolute)
+            if isinstance(root, PureWindowsPath)
+            else PurePosixPath(absolute)
+        )
+        return {"uri": full.as_uri()}
+    return {"uri": quote(relative), "uriBaseId": SRCROOT}
+
+
+def root_uri(root: PurePath) -> str:
+    """The working directory as a `file://` URI ending in `/`, as SARIF wants a base URI."""
+    uri = root.as_uri()
+    return uri if uri.endswith("/") else uri + "/"
 
 
 def level(finding: Finding) -> str:
@@ -57,7 +104,7 @@ def _help_markdown(check: Check) -> str:
     return "\n\n".join(f"**{name}**\n\n{text}" for name, text in check.sections().items())
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, root: PurePath | None) -> dict[str, Any]:
     loc = finding.location
     region: dict[str, Any] = {"startLine": loc.line or loc.row or 1}
     if isinstance(loc.column, int) and loc.line:
@@ -73,7 +120,7 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": loc.path.replace("\\", "/")},
+                    "artifactLocation": artifact_location(loc.path, root),
                     "region": region,
                 }
             }
@@ -95,25 +142,26 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     return result
 
 
-def document(run: RunResult) -> dict[str, Any]:
-    """The SARIF log as data."""
+def document(run: RunResult, root: PurePath | None = None) -> dict[str, Any]:
+    """The SARIF log as data; `root` is the working directory the paths are relative to
+    (absolute), given by the caller so this stays free of I/O."""
     checks = all_checks()
     used = sorted({f.check for report in run.reports for f in report.findings})
     rules = [_rule(checks[code]) for code in used if code in checks]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = [
-        _result(finding, index.get(finding.check, -1))
+        _result(finding, index.get(finding.check, -1), root)
         for report in run.reports
         for finding in report.findings
     ]
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": plain(f"{p.message}" + (f" ({p.hint})" if p.hint else ""), 2000)},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": p.path or "unknown"}}}],
-        }
-        for p in run.problems
-    ]
+    notifications = []
+    for problem in run.problems:
+        text = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        notification: dict[str, Any] = {"level": "error", "message": {"text": plain(text, 2000)}}
+        if problem.path:
+            where = artifact_location(problem.path, root)
+            notification["locations"] = [{"physicalLocation": {"artifactLocation": where}}]
+        notifications.append(notification)
     run_data: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -127,6 +175,8 @@ def document(run: RunResult) -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    if root is not None:
+        run_data["originalUriBaseIds"] = {SRCROOT: {"uri": root_uri(root)}}
     if notifications:
         run_data["invocations"] = [
             {"executionSuccessful": False, "toolExecutionNotifications": notifications}
@@ -134,6 +184,6 @@ def document(run: RunResult) -> dict[str, Any]:
     return {"version": "2.1.0", "$schema": SARIF_SCHEMA, "runs": [run_data]}
 
 
-def render(run: RunResult) -> str:
-    """SARIF JSON text."""
-    return json.dumps(document(run), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+def render(run: RunResult, root: PurePath | None = None) -> str:
+    """SARIF JSON text (`root`: see `document`)."""
+    return json.dumps(document(run, root), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -1,15 +1,31 @@
 """Plain text for terminals: grouped by requirement, with a summary line.
 
 `render` is plain; `render_color` adds ANSI colours and is used only when the CLI writes to a
-terminal and NO_COLOR is not set.
+terminal and NO_COLOR is not set. `render_summary` gives requirement sets in brief (one line per
+file, then its findings), as `proccheck sets validate` shows them unless asked to be verbose.
 """
 
 from __future__ import annotations
 
-from proccheck.i18n import _
+from collections import Counter
+
+from proccheck.i18n import _, ngettext
 from proccheck.model import Outcome, Report, RunResult
-from proccheck.report.common import coverage_line, one_line, plain
-from proccheck.vocabulary import kind_name, level_word, outcome_word, severity_word
+from proccheck.report.common import (
+    coverage_line,
+    finding_counts,
+    one_line,
+    plain,
+    validity_word,
+)
+from proccheck.vocabulary import (
+    LEVEL_WORDS,
+    kind_name,
+    level_word,
+    outcome_word,
+    severity_word,
+    version_word,
+)
 
 _MARK: dict[Outcome, str] = {"met": "✓", "not_met": "✗", "not_verified": "?", "not_applicable": "-"}
 _COLOUR: dict[Outcome, str] = {
@@ -29,6 +45,31 @@ def render(run: RunResult) -> str:
 def render_color(run: RunResult) -> str:
     """The run as text with ANSI colours for a terminal."""
     return _render(run, colour=True)
+
+
+def render_summary(run: RunResult, colour: bool = False) -> str:
+    """Requirement sets in brief: `x.yaml: valid, 41 requirements (36 must, 5 should), 2
+    warnings` per file, then its findings (where, severity, check, message, fix)."""
+    lines: list[str] = []
+    for report in run.reports:
+        lang = report.lang
+        total = len(report.results)
+        levels = Counter(result.level for result in report.results)
+        by_level = ", ".join(
+            f"{levels[level]} {level_word(lang, level)}" for level in LEVEL_WORDS if levels[level]
+        )
+        requirements = ngettext(
+            lang, "{count} requirement", "{count} requirements", total, count=total
+        )
+        parts = [
+            _paint(validity_word(lang, [report]), report.outcome, colour),
+            f"{requirements} ({by_level})" if by_level else requirements,
+            *finding_counts(lang, list(report.findings)),
+        ]
+        lines.append(f"{one_line(report.subject.path)}: {', '.join(parts)}")
+        for index in range(len(report.findings)):
+            lines.extend(_finding_lines(report, index))
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _paint(text: str, outcome: Outcome, colour: bool) -> str:
@@ -53,7 +94,7 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
         f"{kind_name(lang, report.kind)}: {one_line(report.subject.path)}"
         + (f" ({one_line(report.subject.name)})" if report.subject.name else ""),
         _(lang, "requirement set") + f": {one_line(report.requirement_set.id, 100)} "
-        f"{one_line(report.requirement_set.version, 40)}",
+        f"{one_line(version_word(lang, report.requirement_set.version), 40)}",
         _(lang, "outcome")
         + f": {verdict}"
         + ("   " + _(lang, "score") + f": {report.score}/100" if report.score is not None else ""),

@@ -1,0 +1,199 @@
+"""The gate every file a user names passes before it is read: it exists, it is a file and not
+a folder, its suffix is one the command reads, and it is not empty. Each refusal says what
+happened and what to give instead (the accepted suffixes, the files inside a folder, a built-in
+set), in the language of the run."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shlex
+import stat
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from proccheck.errors import InputError, RequirementSetError
+from proccheck.i18n import N_, NC_, current_lang, pgettext, tr
+from proccheck.loaders.structured import ensure_file
+
+_LISTED = 2000
+"""At most this many entries of a folder are looked at to suggest the files inside it."""
+
+_OFFICE_TEXT = (".doc", ".odt", ".rtf", ".pages", ".wpd")
+_OFFICE_SHEETS = (".xls", ".ods", ".numbers")
+
+
+@dataclass(frozen=True)
+class InputKind:
+    """What a command reads from a file: `what` names it in messages (a msgid with its article,
+    "a specification"), `suffixes` are the ones it reads (the first is the usual one), `bare`
+    whether a file without a suffix is read too (as text), `enforced` whether another suffix
+    is refused, `advice` a hint (msgid) for suffixes people commonly give by mistake, and
+    `error` the class of the errors raised."""
+
+    what: str  # msgid in the context "input kind"
+    suffixes: tuple[str, ...]
+    bare: bool = False
+    enforced: bool = True
+    advice: Mapping[str, str] = field(default_factory=dict)
+    default_advice: str = N_("convert the file to one of those types, or give another file")
+    error: type[InputError] = InputError
+
+
+SPECIFICATION = InputKind(
+    NC_("input kind", "a specification"),
+    (
+        *(".md", ".markdown", ".txt", ".text", ".docx"),
+        *(".yaml", ".yml", ".json", ".csv", ".tsv", ".xlsx", ".xlsm"),
+    ),
+    bare=True,
+    advice={
+        ".pdf": N_(
+            "PDF is not read: save the document from its word processor as .docx, or its "
+            "text as .md or .txt"
+        ),
+        **dict.fromkeys(_OFFICE_TEXT, N_("open it in Word or LibreOffice and save it as .docx")),
+        **dict.fromkeys(_OFFICE_SHEETS, N_("open it in Excel or LibreOffice and save it as .xlsx")),
+    },
+)
+ANSWERS = InputKind(
+    NC_("input kind", "vendor answers"),
+    (".xlsx", ".xlsm", ".csv", ".tsv", ".yaml", ".yml", ".json"),
+    advice={
+        **dict.fromkeys(
+            (".pdf", ".docx", *_OFFICE_TEXT),
+            N_(
+                "answers are read from a table: have the vendor fill in the answer template "
+                "(`proccheck answers template -o svar.xlsx`), or copy the answer table into "
+                "an .xlsx or .csv file"
+            ),
+        ),
+        **dict.fromkeys(_OFFICE_SHEETS, N_("open it in Excel or LibreOffice and save it as .xlsx")),
+    },
+)
+REQUIREMENT_SET = InputKind(
+    NC_("input kind", "a requirement set"),
+    (".yaml", ".yml", ".json"),
+    default_advice=N_(
+        "give a built-in set as builtin:NAME (`proccheck sets list` shows them) or the path "
+        "of a set file in YAML or JSON"
+    ),
+    error=RequirementSetError,
+)
+MAPPING = InputKind(
+    NC_("input kind", "a column mapping"),
+    (".yaml", ".yml", ".json"),
+    default_advice=N_("write the mapping as YAML (see README: Vendor answers)"),
+)
+API_DESCRIPTION = InputKind(
+    NC_("input kind", "an API description"), (".yaml", ".yml", ".json"), bare=True, enforced=False
+)
+"""OpenAPI descriptions are read whatever their suffix; the suffixes suggest files in a folder."""
+
+
+def check_input(path: Path, display: str, kind: InputKind, *, several: bool = True) -> None:
+    """Refuse, before reading, a path that is missing, a folder, of a type `kind` does not read,
+    or empty (raising `kind.error`). `several` says the command takes several files, so a
+    folder's files can be given (`dir/*.md`); otherwise one file inside it is suggested."""
+    try:
+        _check(path, display, kind, several)
+    except InputError as error:
+        if isinstance(error, kind.error):
+            raise
+        raise kind.error(
+            error.message, path=error.path, where=error.where, hint=error.hint
+        ) from None
+
+
+def _check(path: Path, display: str, kind: InputKind, several: bool) -> None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if kind is REQUIREMENT_SET:
+            raise InputError(
+                tr("the requirement set file does not exist"),
+                path=display,
+                hint=_builtin_suggestion(path)
+                + tr(
+                    "check the path, or give a built-in set as builtin:NAME "
+                    "(`proccheck sets list` shows them)"
+                ),
+            ) from None
+        ensure_file(path, display)  # "file not found", with its hint
+        raise
+    except OSError:
+        ensure_file(path, display)  # "cannot read file: why"
+        raise
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(
+            tr("is a folder, not a file"),
+            path=display,
+            hint=_folder_hint(path, display, kind, several),
+        )
+    suffix = path.suffix.lower()
+    if kind.enforced and suffix not in kind.suffixes and not (kind.bare and not suffix):
+        accepted = ", ".join(kind.suffixes)
+        raise InputError(
+            tr(
+                "cannot read {what} from a {suffix} file (accepted: {accepted})",
+                what=pgettext(current_lang(), "input kind", kind.what),
+                suffix=suffix,
+                accepted=accepted,
+            )
+            if suffix
+            else tr(
+                "cannot read {what} from a file without a suffix (accepted: {accepted})",
+                what=pgettext(current_lang(), "input kind", kind.what),
+                accepted=accepted,
+            ),
+            path=display,
+            hint=tr(kind.advice.get(suffix, kind.default_advice)),
+        )
+    ensure_file(path, display)  # a pipe, socket or device is refused there
+    if info.st_size == 0:
+        raise InputError(
+            tr("file is empty"), path=display, hint=tr("add content or remove the file")
+        )
+
+
+def _folder_hint(folder: Path, display: str, kind: InputKind, several: bool) -> str:
+    """`give the files inside it, e.g. dir/*.md`, or one file inside it, or say there is none."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(
+                entry.name
+                for entry in itertools.islice(entries, _LISTED)
+                if entry.is_file() and not entry.name.startswith(".")
+            )
+    except OSError:
+        names = []
+    readable = [name for name in names if Path(name).suffix.lower() in kind.suffixes]
+    shown = display.rstrip("/") or "."
+    if not readable:
+        return tr(
+            "it holds no file of the types accepted ({accepted}); give the path of a file",
+            accepted=", ".join(kind.suffixes),
+        )
+    if not several:
+        return tr(
+            "give one file inside it, e.g. {example}", example=shlex.quote(f"{shown}/{readable[0]}")
+        )
+    tally = Counter(Path(name).suffix for name in readable)
+    patterns = [
+        shlex.quote(shown) + "/*" + suffix
+        for suffix, _count in sorted(tally.items(), key=lambda item: (-item[1], item[0]))[:3]
+    ]
+    return tr("give the files inside it, e.g. {pattern}", pattern=" ".join(patterns))
+
+
+def _builtin_suggestion(path: Path) -> str:
+    """`did you mean builtin:open-baseline? ` when a missing set path names a built-in set."""
+    from proccheck.resources import builtin_sets
+
+    name = path.stem if path.suffix.lower() in REQUIREMENT_SET.suffixes else path.name
+    if name not in builtin_sets():
+        return ""
+    builtin = "builtin:" + name
+    return tr("did you mean {name}?", name=builtin) + " "
