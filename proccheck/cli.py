@@ -83,8 +83,20 @@ class _Command(click.Command):
                 formatter.write_text(_shown(self.help))
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        first = re.split(r"(?<=\.)\s", _shown(self.help or ""), maxsplit=1)[0]
+        if self.short_help:
+            return _shown(self.short_help)
+        # the first sentence; "e.g." and "t.ex." do not end one
+        first = re.split(r"(?<!e\.g\.)(?<!t\.ex\.)(?<=\.)\s", _shown(self.help or ""), maxsplit=1)[
+            0
+        ]
         return textwrap.shorten(first, limit, placeholder="...")
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The example lines, translated and kept as written (click would rewrap them)."""
+        if self.epilog:
+            formatter.write_paragraph()
+            for line in _shown(self.epilog).splitlines():
+                formatter.write(f"  {line}\n" if line else "\n")
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
@@ -221,6 +233,12 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
         "APIs.\n\nExit codes: 0 met, 1 a requirement at the fail level not met, 2 usage error "
         "or unreadable input, 3 internal error."
     ),
+    epilog=N_(
+        "Examples:\n"
+        "  proccheck spec check kravspecifikation.docx --lang sv -f html:rapport.html\n"
+        "  proccheck answers check anbud/*.xlsx --spec kravspecifikation.docx --lang sv\n"
+        "  proccheck probe openapi.yaml --set builtin:digg-rest-api-profil"
+    ),
 )
 @click.version_option(__version__, "-V", "--version", prog_name="proccheck")
 @click.option("--traceback", is_flag=True, help=N_("Show a Python traceback on internal errors."))
@@ -228,9 +246,9 @@ def cli(traceback: bool) -> None:
     _State.traceback = traceback
 
 
-def _subgroup(name: str, help: str) -> click.Group:
+def _subgroup(name: str, help: str, short_help: str) -> click.Group:
     """A group of subcommands (`proccheck sets …`); it does nothing itself."""
-    group = _Group(name, help=help)
+    group = _Group(name, help=help, short_help=short_help)
     cli.add_command(group)
     return group
 
@@ -238,7 +256,11 @@ def _subgroup(name: str, help: str) -> click.Group:
 # --- sets ----------------------------------------------------------------------------------------
 
 
-sets = _subgroup("sets", N_("List, show, create and validate requirement sets (kravbibliotek)."))
+sets = _subgroup(
+    "sets",
+    N_("List, show, create and validate requirement sets (kravbibliotek)."),
+    N_("Requirement sets: list, show, create, validate."),
+)
 
 
 def _print_set_notes(requirement_set: RequirementSet, language: Lang) -> None:
@@ -249,7 +271,12 @@ def _print_set_notes(requirement_set: RequirementSet, language: Lang) -> None:
         click.echo(f"note: {_safe(note)}", err=True)
 
 
-@sets.command("list", help=N_("List the built-in requirement sets."))
+@sets.command(
+    "list",
+    short_help=N_("List the built-in requirement sets."),
+    epilog=N_("Example:\n  proccheck sets list --lang sv"),
+    help=N_("List the built-in requirement sets."),
+)
 @_lang_option
 def sets_list(language: Lang) -> None:
     from proccheck.requirements import load_requirement_set
@@ -269,6 +296,8 @@ def sets_list(language: Lang) -> None:
 
 @sets.command(
     "show",
+    short_help=N_("Show a requirement set."),
+    epilog=N_("Example:\n  proccheck sets show builtin:open-baseline --resolved -f text --lang sv"),
     help=N_("Show requirement set REF (builtin:NAME or a path): as written, or --resolved."),
 )
 @click.argument("ref")
@@ -323,6 +352,8 @@ def sets_show(ref: str, resolved: bool, fmt: str | None, language: Lang) -> None
 
 @sets.command(
     "init",
+    short_help=N_("Write a commented starter set."),
+    epilog=N_("Example:\n  proccheck sets init min-kommun.yaml --extends builtin:open-baseline"),
     help=N_(
         "Write a commented starter requirement set to FILE (default min-kommun.yaml) that "
         "extends builtin:open-baseline and is valid as it stands; check it with `proccheck sets "
@@ -365,6 +396,8 @@ def sets_init(file: Path, extends: tuple[str, ...], language: Lang, force: bool)
 
 @sets.command(
     "validate",
+    short_help=N_("Validate and lint requirement set files."),
+    epilog=N_("Example:\n  proccheck sets validate min-kommun.yaml --lang sv"),
     help=N_("Validate requirement set FILES (resolving extends) and lint their requirements."),
 )
 @click.argument("files", nargs=-1, required=True)
@@ -395,12 +428,19 @@ def sets_validate(files: tuple[str, ...], verbose: bool, language: Lang, **optio
 
 
 spec = _subgroup(
-    "spec", N_("Lint a requirement specification (kravspecifikation) before the tender goes out.")
+    "spec",
+    N_("Lint a requirement specification (kravspecifikation) before the tender goes out."),
+    N_("Lint a requirement specification."),
 )
 
 
 @spec.command(
     "check",
+    short_help=N_("Check specifications against a set."),
+    epilog=N_(
+        "Example:\n"
+        "  proccheck spec check kravspecifikation.docx --set min-kommun.yaml --lang sv -f html:rapport.html"
+    ),
     help=N_(
         "Check specification FILES (.md .txt .docx .yaml .json .csv .xlsx): is every "
         "requirement of the set there, at must level, verifiable, and not undermined elsewhere?"
@@ -410,6 +450,7 @@ spec = _subgroup(
 @click.option(
     "--set",
     "set_ref",
+    metavar="REF",
     default="builtin:open-baseline",
     show_default=True,
     help=N_("Requirement set to check against: builtin:NAME or a path."),
@@ -426,7 +467,9 @@ def spec_check(files: tuple[Path, ...], set_ref: str, language: Lang, **options:
 
 
 answers = _subgroup(
-    "answers", N_("Check vendor answers (anbudssvar), compare bids, hand out the answer template.")
+    "answers",
+    N_("Check vendor answers (anbudssvar), compare bids, hand out the answer template."),
+    N_("Check, compare and template vendor answers."),
 )
 
 
@@ -461,6 +504,7 @@ _spec_or_set = [
     click.option(
         "--set",
         "set_ref",
+        metavar="REF",
         default=None,
         help=N_("Or a requirement set: builtin:NAME or a path (default builtin:open-baseline)."),
     ),
@@ -475,6 +519,11 @@ def _with_spec_or_set(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @answers.command(
     "check",
+    short_help=N_("Check each vendor's answers."),
+    epilog=N_(
+        "Example:\n"
+        "  proccheck answers check anbud/*.xlsx --spec kravspecifikation.docx --probe --lang sv"
+    ),
     help=N_(
         "Check vendor answer FILES (.yaml .json .csv .xlsx): one report per vendor. Answers "
         "are flagged for review (reservations, Delvis, missing evidence, reworded "
@@ -518,6 +567,11 @@ def answers_check(
 
 @answers.command(
     "compare",
+    short_help=N_("Vendors × requirements matrix."),
+    epilog=N_(
+        "Example:\n"
+        "  proccheck answers compare anbud/*.xlsx --spec kravspecifikation.docx -o jamforelse.xlsx --lang sv"
+    ),
     help=N_(
         "Compare vendors side by side: a vendors × requirements matrix for the evaluation record."
     ),
@@ -583,21 +637,50 @@ def answers_compare(
 
 @answers.command(
     "template",
+    short_help=N_("Write the answer matrix vendors fill in."),
+    epilog=N_(
+        "Example:\n"
+        "  proccheck answers template --spec kravspecifikation.docx -o svarsmall.xlsx --lang sv"
+    ),
     help=N_(
         "Write the answer matrix vendors fill in (Ja/Nej/Delvis drop-down, comment, evidence)."
     ),
 )
-@_with_spec_or_set
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["xlsx", "csv"]), default="xlsx", show_default=True
+    "--spec",
+    "spec_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=N_("The specification whose requirements the vendors will answer (its own ids)."),
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "--set",
+    "set_ref",
+    metavar="REF",
+    default=None,
+    help=N_("Or a requirement set: builtin:NAME or a path (default builtin:open-baseline)."),
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help=N_("File format of the template (xlsx has a Ja/Nej/Delvis drop-down)."),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=N_("The file to write, e.g. svarsmall.xlsx."),
+)
 @_quiet_option
 @_lang_option
 def answers_template(fmt: str, output: Path, quiet: bool, language: Lang, **options: Any) -> None:
     from proccheck.report import matrix
 
-    options.pop("mapping")
     requirement_set, _ = _answer_source(options, language)
     if fmt == "xlsx":
         write_atomic(output, matrix.render_template_xlsx(requirement_set, language))
@@ -623,6 +706,11 @@ def answers_template(fmt: str, output: Path, quiet: bool, language: Lang, **opti
 
 @cli.command(
     "probe",
+    short_help=N_("Measure how open an API is (OpenAPI)."),
+    epilog=N_(
+        "Example:\n"
+        "  proccheck probe openapi.yaml --set builtin:digg-rest-api-profil --reconciliation avstamning.xlsx"
+    ),
     help=N_(
         "Measure how open an API really is from its OpenAPI 2.0/3.0/3.1 description: a file, "
         "`-` for stdin, or an http(s) URL (fetched only because you gave it, through a guard "
@@ -634,6 +722,7 @@ def answers_template(fmt: str, output: Path, quiet: bool, language: Lang, **opti
 @click.option(
     "--set",
     "set_ref",
+    metavar="REF",
     default="builtin:open-baseline",
     show_default=True,
     help=N_(
@@ -759,10 +848,19 @@ def probe(
 # --- checks --------------------------------------------------------------------------------------
 
 
-checks = _subgroup("checks", N_("List the checks and explain what each one verifies."))
+checks = _subgroup(
+    "checks",
+    N_("List the checks and explain what each one verifies."),
+    N_("List and explain the checks."),
+)
 
 
-@checks.command("list", help=N_("List every check: code, name, what it applies to, title."))
+@checks.command(
+    "list",
+    short_help=N_("List every check."),
+    epilog=N_("Example:\n  proccheck checks list --lang sv"),
+    help=N_("List every check: code, name, what it applies to, title."),
+)
 @_lang_option
 def checks_list(language: Lang) -> None:
     from proccheck.checks import all_checks
@@ -778,7 +876,12 @@ def checks_list(language: Lang) -> None:
         )
 
 
-@checks.command("explain", help=N_("Explain check CODE (e.g. RS001, or its name)."))
+@checks.command(
+    "explain",
+    short_help=N_("Explain one check."),
+    epilog=N_("Example:\n  proccheck checks explain OA002 --lang sv"),
+    help=N_("Explain check CODE (e.g. RS001, or its name)."),
+)
 @click.argument("code")
 @_lang_option
 def checks_explain(code: str, language: Lang) -> None:

@@ -185,3 +185,37 @@ def test_missing_file_in_swedish(cli: Cli, tmp_path: Path) -> None:
     result = cli("spec", "check", tmp_path / "saknas.md", "--lang", "sv")
     assert result.code == 2
     assert "filen finns inte" in result.err and "hint: kontrollera sökvägen" in result.err
+
+
+def _leaf_commands() -> list[tuple[str, ...]]:
+    from proccheck.cli import cli as root
+
+    found = []
+    for name, command in sorted(root.commands.items()):  # type: ignore[attr-defined]
+        sub = getattr(command, "commands", None)
+        if sub:
+            found += [(name, child) for child in sorted(sub)]
+        else:
+            found.append((name,))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_every_command_help_has_an_example_and_whole_summaries(
+    cli, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Each command's help ends with an example line; command lists show whole summaries (no
+    "..." and no line cut at "e.g."); answers template offers only options it uses."""
+    word = "Exempel:" if lang == "sv" else "Example:"
+    for path in _leaf_commands():
+        out = cli(*path, "--lang", lang, "--help").out
+        assert word in out, f"{' '.join(path)} --help has no example"
+        assert f"proccheck {' '.join(path)} " in out.split(word, 1)[1], path
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8" if lang == "sv" else "en_US.UTF-8")
+    heading = "Kommandon:" if lang == "sv" else "Commands:"
+    for group in ([], ["sets"], ["answers"], ["checks"], ["spec"]):
+        out = cli(*group, "--help").out
+        listing = out.split(heading, 1)[1]
+        assert "..." not in listing and "e.g.\n" not in listing, out
+    template = cli("answers", "template", "--help").out
+    assert "--mapping" not in template and "vendors answered" not in template
