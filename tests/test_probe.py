@@ -281,3 +281,76 @@ def test_real_swedish_descriptions(baseline) -> None:  # type: ignore[no-untyped
         report = probe_detailed(str(path), baseline, "sv").report
         assert report.score is not None and 0 <= report.score <= 100
         assert len(report.findings) < 40, path.name  # aggregated, not one per operation
+
+
+# --- no verdict without a measurement (issue 13) --------------------------------------------------
+
+HEALTH_ONLY = SAMPLES / "OA005" / "fail-no-resources.yaml"  # only GET /health returning a string
+NO_OPERATIONS = SAMPLES / "OA008" / "fail-no-operations.yaml"  # paths: {}
+NOTHING_TO_MEASURE = ("API-04", "API-05", "API-11", "API-12", "DO-02")
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_no_resource_types_is_never_met(baseline, lang: str) -> None:  # type: ignore[no-untyped-def]
+    report = probe_detailed(str(HEALTH_ONLY), baseline, lang).report
+    got = outcomes(report)
+    for requirement in NOTHING_TO_MEASURE:
+        assert got[requirement] != "met", requirement
+    assert got["API-05"] == "not_verified" and got["API-11"] == "not_verified"
+    assert got["API-12"] == "not_met"  # operations without webhooks: measured, and missing
+    assert got["API-10"] == "met"  # a real pass stays met, with its numbers in words
+    reasons = {r.requirement: r.reason for r in report.results}
+    assert reasons["API-10"] == (
+        "1 of 1 server or OAuth URL uses HTTPS"
+        if lang == "en"
+        else "1 av 1 server- eller OAuth-adress använder HTTPS"
+    )
+
+
+def test_no_operations_is_never_met(baseline) -> None:  # type: ignore[no-untyped-def]
+    report = probe_detailed(str(NO_OPERATIONS), baseline, "en").report
+    got = outcomes(report)
+    assert "met" not in got.values(), got
+    for requirement in (*NOTHING_TO_MEASURE, "API-03", "API-09", "API-10", "DO-03", "OS-02"):
+        assert got[requirement] == "not_verified", requirement
+    reasons = {r.requirement: r.reason for r in report.results}
+    assert "no operations and no webhooks" in reasons["API-12"]
+    assert "no operations" in reasons["API-09"]
+
+
+def test_met_reasons_state_the_numbers(baseline) -> None:  # type: ignore[no-untyped-def]
+    reasons = {
+        r.requirement: r.reason for r in probe_detailed(str(GOOD), baseline, "en").report.results
+    }
+    assert reasons["API-04"] == "1 of 1 resource type exportable (100 %)"
+    assert reasons["API-05"] == "1 of 1 resource type can be created or updated (100 %)"
+    assert reasons["API-09"] == "4 of 4 operations return RFC 9457 problem details (100 %)"
+    assert reasons["API-12"] == "1 webhook, callback or subscription endpoint described"
+    assert reasons["API-03"] == "1 of 1 security scheme standard (openIdConnect)"
+    assert reasons["DO-03"].startswith("11 of 11 media types open")
+    assert reasons["API-11"].startswith("1 of 1 collection paginated, 1 filterable by change time")
+    swedish = {
+        r.requirement: r.reason for r in probe_detailed(str(GOOD), baseline, "sv").report.results
+    }
+    assert swedish["API-04"] == "1 av 1 resurstyp kan exporteras (100 %)"
+    assert swedish["API-12"] == "1 webhook, callback eller prenumerationsadress beskriven"
+
+
+SAMPLE_API = (
+    Path(__file__).resolve().parents[1] / "samples/answers/bilagor/exempel-arende-openapi.yaml"
+)
+SAMPLE_VERDICTS = {
+    **dict.fromkeys(("DO-02", "DO-03", "OS-02", "API-02", "API-03", "API-04"), "not_met"),
+    **dict.fromkeys(("API-09", "API-12", "API-13"), "not_met"),
+    **dict.fromkeys(("DO-04", "OS-03", "API-01", "API-05", "API-06"), "not_verified"),
+    **dict.fromkeys(("API-07", "API-08"), "not_verified"),
+    "API-10": "met",
+    "API-11": "met",
+}
+"""Its verdicts before and after issue 13: it has resource types, operations and servers, so
+the rule "no verdict without a measurement" changes none of them."""
+
+
+def test_sample_description_keeps_its_verdicts(baseline) -> None:  # type: ignore[no-untyped-def]
+    got = outcomes(probe_detailed(str(SAMPLE_API), baseline, "en").report)
+    assert got == SAMPLE_VERDICTS

@@ -129,14 +129,162 @@ def describe_dimension(name: str, dimension: Dimension, lang: Lang) -> str:
     )
 
 
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang) -> str | None:
+    """The numbers a probe check decides on, in words (`14 of 15 resource types exportable
+    (93 %)`); None for a check without such a measure."""
+    resources = list(analysis.resources.values())
+    if code == "OA002":
+        exportable = sum(r.exportable for r in resources)
+        return ngettext(
+            lang,
+            "{part} of {total} resource type exportable ({pct} %)",
+            "{part} of {total} resource types exportable ({pct} %)",
+            len(resources),
+            part=exportable,
+            total=len(resources),
+            pct=_pct(exportable, len(resources)),
+        )
+    if code == "OA003":
+        lists = [r for r in resources if r.exportable and r.array_collection]
+        text = ngettext(
+            lang,
+            "{paginated} of {total} collection paginated, {changed} filterable by change time",
+            "{paginated} of {total} collections paginated, {changed} filterable by change time",
+            len(lists),
+            paginated=sum(r.paginated for r in lists),
+            changed=sum(r.changed_since for r in lists),
+            total=len(lists),
+        )
+        if analysis.notifications:
+            text += "; " + describe_measure("OA004", index, analysis, lang)  # type: ignore[operator]
+        return text
+    if code == "OA004":
+        return ngettext(
+            lang,
+            "{count} webhook, callback or subscription endpoint described",
+            "{count} webhooks, callbacks or subscription endpoints described",
+            len(analysis.notifications),
+            count=len(analysis.notifications),
+        )
+    if code == "OA005":
+        writable = sum(bool(r.write_ops) for r in resources)
+        return ngettext(
+            lang,
+            "{part} of {total} resource type can be created or updated ({pct} %)",
+            "{part} of {total} resource types can be created or updated ({pct} %)",
+            len(resources),
+            part=writable,
+            total=len(resources),
+            pct=_pct(writable, len(resources)),
+        )
+    if code == "OA006":
+        total = sum(len(v) for v in analysis.media.values())
+        return ngettext(
+            lang,
+            "{open} of {total} media type open, {vendor} vendor-specific, {opaque} opaque",
+            "{open} of {total} media types open, {vendor} vendor-specific, {opaque} opaque",
+            total,
+            open=len(analysis.media["open"]),
+            vendor=len(analysis.media["vendor"]),
+            opaque=len(analysis.media["opaque"]),
+            total=total,
+        )
+    if code == "OA007":
+        schemes = analysis.schemes
+        return ngettext(
+            lang,
+            "{standard} of {total} security scheme standard ({names})",
+            "{standard} of {total} security schemes standard ({names})",
+            len(schemes),
+            standard=sum(c == "standard" for c in schemes.values()),
+            total=len(schemes),
+            names=_names([analysis.scheme_labels[n] for n in schemes]),
+        )
+    if code == "OA008":
+        docs = analysis.docs
+        return _(
+            lang,
+            "described: {ops} of {ops_total} operations, {params} of {params_total} parameters, "
+            "{responses} of {responses_total} responses, {schemas} of {schemas_total} schemas; "
+            "examples for {examples} of {ops_total} operations",
+            ops=docs["operations"][0],
+            ops_total=docs["operations"][1],
+            params=docs["parameters"][0],
+            params_total=docs["parameters"][1],
+            responses=docs["responses"][0],
+            responses_total=docs["responses"][1],
+            schemas=docs["schemas"][0],
+            schemas_total=docs["schemas"][1],
+            examples=docs["examples"][0],
+        )
+    if code == "OA009":
+        return _(
+            lang,
+            "version visible in: {strategies}; info.version {version} is a semantic version",
+            strategies=", ".join(analysis.versioning) or "-",
+            version=str(index.info.get("version", "")),
+        )
+    if code == "OA012":
+        return ngettext(
+            lang,
+            "{count} rate-limit indication (429 response, RateLimit header or text)",
+            "{count} rate-limit indications (429 responses, RateLimit headers or text)",
+            len(analysis.rate_limit_evidence),
+            count=len(analysis.rate_limit_evidence),
+        )
+    if code == "OA013":
+        return _(
+            lang,
+            "licence: {licence}; terms of service: {terms}",
+            licence=analysis.licence,
+            terms=analysis.terms,
+        )
+    if code == "OA014":
+        return _(
+            lang,
+            "federated login declared: {names}",
+            names=_names([analysis.scheme_labels.get(n, n) for n in analysis.federated]),
+        )
+    if code == "OA010":
+        operations = len(index.operations)
+        return ngettext(
+            lang,
+            "{part} of {total} operation returns RFC 9457 problem details ({pct} %)",
+            "{part} of {total} operations return RFC 9457 problem details ({pct} %)",
+            operations,
+            part=analysis.ops_with_problem,
+            total=operations,
+            pct=_pct(analysis.ops_with_problem, operations),
+        )
+    if code == "OA011":
+        https, http = len(analysis.urls["https"]), len(analysis.urls["http"])
+        return ngettext(
+            lang,
+            "{part} of {total} server or OAuth URL uses HTTPS",
+            "{part} of {total} server or OAuth URLs use HTTPS",
+            https + http,
+            part=https,
+            total=https + http,
+        )
+    return None
+
+
 def measurements(index: ApiIndex, ctx: ProbeContext) -> MetReason:
-    """What a met probe verdict rests on: the measured dimension of each of its checks (the
-    description itself for checks without one)."""
+    """What a met probe verdict rests on: the numbers each of its checks decided on, in words
+    (the measured dimension for checks without such a measure, the description itself for
+    checks without a dimension)."""
 
     def measured(requirement: Requirement, checks: list[Check]) -> str:
         parts: list[str] = []
         for check in checks:
-            if check.dimension is None:
+            text = describe_measure(check.code, index, ctx.analysis, ctx.lang)
+            if text is not None:
+                pass
+            elif check.dimension is None:
                 text = describe_subject(index, ctx.lang)
             else:
                 dimension = ctx.analysis.dimensions[check.dimension]
@@ -408,6 +556,10 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     can it return only what changed since a point in time (a modified-since style parameter,
     `If-Modified-Since`/`If-None-Match`, `ETag`/`Last-Modified`, or webhooks/callbacks).
 
+    With nothing to measure (no operations, resource types, media types or server URLs, as
+    applies) the check reports what is missing instead of passing, so the requirement is not
+    verified rather than met.
+
     Why it matters
     Without pagination a large data set cannot be read reliably; without a change filter every
     synchronisation must fetch everything again, which is slow and costly for the buyer.
@@ -424,18 +576,17 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     lists = [r for r in analysis.resources.values() if r.exportable and r.array_collection]
     if not lists:
-        if analysis.resources:
-            yield _finding(
-                change_retrieval, index, ctx, "/paths", "warning", "not_verified",
-                _(
-                    ctx.lang,
-                    "No operation returns a list of a resource type; pagination and change filters cannot be judged",
-                ),
-                _(
-                    ctx.lang,
-                    "Add collection GETs with pagination and a filter for changes since a point in time.",
-                ),
-            )  # fmt: skip
+        yield _finding(
+            change_retrieval, index, ctx, "/paths", "warning", "not_verified",
+            _(
+                ctx.lang,
+                "No operation returns a list of a resource type; pagination and change filters cannot be judged",
+            ),
+            _(
+                ctx.lang,
+                "Add collection GETs with pagination and a filter for changes since a point in time.",
+            ),
+        )  # fmt: skip
         return
     unpaged = [r for r in lists if not r.paginated]
     if unpaged:
@@ -491,6 +642,10 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     The description declares webhooks (OpenAPI 3.1 `webhooks`), callbacks on an operation, or a
     subscription endpoint (a POST/PUT to a path containing `subscri`, `webhook` or `hook`).
 
+    With nothing to measure (no operations, resource types, media types or server URLs, as
+    applies) the check reports what is missing instead of passing, so the requirement is not
+    verified rather than met.
+
     Why it matters
     Notifications let other systems react to changes at once instead of polling the API.
 
@@ -502,7 +657,19 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     - OpenAPI 3.1, Webhooks and Callback Object
     - CloudEvents: https://cloudevents.io/
     """
-    if not ctx.analysis.notifications and index.operations:
+    if not ctx.analysis.notifications and not index.operations:
+        yield _finding(
+            notifications, index, ctx, "/paths", "note", "not_verified",
+            _(
+                ctx.lang,
+                "The description declares no operations and no webhooks, so notifications cannot be judged",
+            ),
+            _(
+                ctx.lang,
+                "Describe event notifications with `webhooks` (OpenAPI 3.1) or `callbacks`.",
+            ),
+        )  # fmt: skip
+    elif not ctx.analysis.notifications:
         yield _finding(
             notifications, index, ctx, "/paths", "note", "not_met",
             _(ctx.lang, "No webhooks, callbacks or subscriptions are described"),
@@ -530,6 +697,10 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     refers to the type (or a create/update variant of its name), or the operation acts on the
     type's collection or item path. Bulk-import endpoints are counted.
 
+    With nothing to measure (no operations, resource types, media types or server URLs, as
+    applies) the check reports what is missing instead of passing, so the requirement is not
+    verified rather than met.
+
     Why it matters
     To move into a system, migrate between systems or integrate, the buyer must be able to put
     data back in, not only read it.
@@ -544,6 +715,20 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     resources = list(analysis.resources.values())
     if not resources:
+        yield _finding(
+            write_coverage, index, ctx, "/paths", "warning", "not_verified",
+            ngettext(
+                ctx.lang,
+                "No operation reads or writes a named schema, so what data can be created or updated cannot be told ({operations} operation)",
+                "No operation reads or writes a named schema, so what data can be created or updated cannot be told ({operations} operations)",
+                len(index.operations),
+                operations=len(index.operations),
+            ),
+            _(
+                ctx.lang,
+                "Describe request and response bodies with $refs to named schemas, and add POST/PUT/PATCH for the data.",
+            ),
+        )  # fmt: skip
         return
     readonly = [r for r in resources if not r.write_ops]
     if readonly:
@@ -585,6 +770,10 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     structured (`application/vnd.x+json`) or opaque (`application/octet-stream`, `*/*`, vendor
     binary formats). Reports the shares, and whether JSON, XML or CSV is offered at all.
 
+    With nothing to measure (no operations, resource types, media types or server URLs, as
+    applies) the check reports what is missing instead of passing, so the requirement is not
+    verified rather than met.
+
     Why it matters
     Data in an opaque or proprietary format cannot be read by another system without the
     vendor's software, which defeats data ownership and exit.
@@ -602,12 +791,11 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     media = analysis.media
     total = sum(len(v) for v in media.values())
     if not total:
-        if index.operations:
-            yield _finding(
-                closed_media, index, ctx, "/paths", "warning", "not_verified",
-                _(ctx.lang, "No media types are declared for requests or responses"),
-                _(ctx.lang, "Declare a media type and schema for every request and response."),
-            )  # fmt: skip
+        yield _finding(
+            closed_media, index, ctx, "/paths", "warning", "not_verified",
+            _(ctx.lang, "No media types are declared for requests or responses"),
+            _(ctx.lang, "Declare a media type and schema for every request and response."),
+        )  # fmt: skip
         return
     share = {k: round(100 * len(v) / total) for k, v in media.items()}
     opaque = media["opaque"]
@@ -699,15 +887,14 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             evidence=_evidence(analysis.undeclared_auth),
         )  # fmt: skip
     if not schemes:
-        if index.operations:
-            yield _finding(
-                authentication, index, ctx, "", "warning", "not_verified",
-                _(
-                    ctx.lang,
-                    "No authentication is declared, so how the API is protected cannot be told",
-                ),
-                _(ctx.lang, "Declare an oauth2 or openIdConnect security scheme and apply it."),
-            )  # fmt: skip
+        yield _finding(
+            authentication, index, ctx, "", "warning", "not_verified",
+            _(
+                ctx.lang,
+                "No authentication is declared, so how the API is protected cannot be told",
+            ),
+            _(ctx.lang, "Declare an oauth2 or openIdConnect security scheme and apply it."),
+        )  # fmt: skip
         return
     prefix = "/securityDefinitions/" if index.version == "2.0" else "/components/securitySchemes/"
     used = [n for n in schemes if n in analysis.applied_schemes] or list(schemes)
@@ -778,6 +965,10 @@ def documentation(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     title (50 %) and operations with at least one example (50 %); and whether the description
     names a contact (`info.contact`) and links public documentation (`externalDocs`).
 
+    With nothing to measure (no operations, resource types, media types or server URLs, as
+    applies) the check reports what is missing instead of passing, so the requirement is not
+    verified rather than met.
+
     Why it matters
     An undocumented API is open only on paper: every integration must then be reverse
     engineered or bought from the vendor.
@@ -791,6 +982,15 @@ def documentation(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     - DIGG, REST API-profil (documentation rules): https://dev.dataportal.se/rest-api-profil
     """
     analysis = ctx.analysis
+    if not index.operations:
+        yield _finding(
+            documentation, index, ctx, "/paths", "warning", "not_verified",
+            _(
+                ctx.lang,
+                "The description declares no operations, so how well they are documented cannot be measured",
+            ),
+            _(ctx.lang, "Describe the API's operations under `paths`."),
+        )  # fmt: skip
     for aspect, (described, total) in analysis.docs.items():
         if not total:
             continue
@@ -894,6 +1094,10 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     use `application/problem+json` or a schema with the RFC 9457 members (`type`, `title`,
     `status`, `detail`, `instance`).
 
+    With nothing to measure (no operations, resource types, media types or server URLs, as
+    applies) the check reports what is missing instead of passing, so the requirement is not
+    verified rather than met.
+
     Why it matters
     A standard error format lets integrations handle errors the same way for every system, without
     special code per vendor.
@@ -907,7 +1111,19 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """
     analysis = ctx.analysis
     missing = [*analysis.no_problem_examples, *analysis.no_error_examples]
-    if missing and index.operations:
+    if not index.operations:
+        yield _finding(
+            error_format, index, ctx, "/paths", "warning", "not_verified",
+            _(
+                ctx.lang,
+                "The description declares no operations, so their error responses cannot be judged",
+            ),
+            _(
+                ctx.lang,
+                "Document error responses (4xx/5xx) with application/problem+json and a Problem schema.",
+            ),
+        )  # fmt: skip
+    elif missing:
         yield _finding(
             error_format, index, ctx, missing[0], "warning", "not_met",
             ngettext(
@@ -944,6 +1160,10 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     every OAuth/OpenID Connect URL uses `https`. `localhost` development servers are set aside;
     relative URLs are judged against the URL the description was fetched from, if any.
 
+    With nothing to measure (no operations, resource types, media types or server URLs, as
+    applies) the check reports what is missing instead of passing, so the requirement is not
+    verified rather than met.
+
     Why it matters
     The API carries the buyer's data, often personal data; encryption in transit is a basic
     protection.
@@ -970,7 +1190,7 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(ctx.lang, "Use https:// for every server and OAuth URL."),
             evidence=_evidence(urls["http"]),
         )  # fmt: skip
-    elif not urls["https"] and index.operations:
+    elif not urls["https"]:
         yield _finding(
             transport, index, ctx, "/servers" if index.version != "2.0" else "/host", "note", "not_verified",
             _(
@@ -1001,6 +1221,10 @@ def rate_limits(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     describes the limits. The service level (availability) cannot be expressed in OpenAPI and is
     left not verified.
 
+    With nothing to measure (no operations, resource types, media types or server URLs, as
+    applies) the check reports what is missing instead of passing, so the requirement is not
+    verified rather than met.
+
     Why it matters
     Undocumented limits make it impossible to plan a full export or a synchronisation: a client
     that hits a hidden limit fails half-way.
@@ -1013,7 +1237,19 @@ def rate_limits(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     - RFC 6585, section 4 (429 Too Many Requests)
     - IETF draft RateLimit header fields for HTTP
     """
-    if not ctx.analysis.rate_limit_evidence and index.operations:
+    if not ctx.analysis.rate_limit_evidence and not index.operations:
+        yield _finding(
+            rate_limits, index, ctx, "/paths", "note", "not_verified",
+            _(
+                ctx.lang,
+                "The description declares no operations and no rate limits, so the limits cannot be judged",
+            ),
+            _(
+                ctx.lang,
+                "Document 429 responses with Retry-After and state the limits in info.description.",
+            ),
+        )  # fmt: skip
+    elif not ctx.analysis.rate_limit_evidence:
         yield _finding(
             rate_limits, index, ctx, "/paths", "warning", "not_met",
             _(
@@ -1105,7 +1341,7 @@ def federated_login(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     - OpenID Connect Core 1.0: https://openid.net/specs/openid-connect-core-1_0.html
     - RFC 6749, OAuth 2.0, section 4.1
     """
-    if not ctx.analysis.federated and index.operations:
+    if not ctx.analysis.federated:
         yield _finding(
             federated_login, index, ctx, "", "note", "not_verified",
             _(ctx.lang, "No OpenID Connect or OAuth 2.0 with user login is declared"),

@@ -220,10 +220,6 @@ def _segments(path: str) -> list[str]:
     return [s for s in path.split("/") if s and not (s.startswith("{") and s.endswith("}"))]
 
 
-def _server_paths(c: Ctx) -> list[tuple[str, str]]:
-    return [(url, urlsplit(url).path) for url in c.index.servers]
-
-
 def _query(c: Ctx) -> list[tuple[str, Any]]:
     seen: dict[str, Any] = {}
     for op in c.index.operations:
@@ -330,12 +326,35 @@ def _info_description(c: Ctx) -> Verdict:
 
 @rule("DOK.08", title_en="Service level described", title_sv="Servicenivå beskriven")
 def _dok08(c: Ctx) -> Verdict:
-    """Met when the description carries a service level (`info.x-sla` object); otherwise not
-    verified, since an SLA usually lives outside the description."""
-    if isinstance(c.index.info.get("x-sla"), dict):
-        return Verdict(
-            "met", _(c.lang, "the description declares {what}", what="info.x-sla"), ("/info/x-sla",)
+    """Met when the description carries a service level: `info.termsOfService`, an
+    `info.x-sla` object with `availability`, `responseTime` and `support`, or an
+    `externalDocs` whose description names a "service level agreement" and whose URL is
+    http(s); not met when the x-sla object lacks one of those fields or that externalDocs
+    has no such URL; otherwise not verified, since an SLA usually lives outside the
+    description (RAP-LP Dok08)."""
+    info = c.index.info
+    sla = info.get("x-sla")
+    docs = c.index.root.get("externalDocs")
+    docs = docs if isinstance(docs, dict) else {}
+    about_sla = "service level agreement" in str(docs.get("description", "")).lower()
+    found: list[str] = []
+    failing: list[str] = []
+    if isinstance(info.get("termsOfService"), str) and info["termsOfService"].strip():
+        found.append("/info/termsOfService")
+    if isinstance(sla, dict):
+        complete = all(
+            sla.get(k) not in (None, "") for k in ("availability", "responseTime", "support")
         )
+        (found if complete else failing).append("/info/x-sla")
+    if about_sla:
+        url = docs.get("url")
+        ok = isinstance(url, str) and re.match(r"^https?://[^/\s]+", url) is not None
+        (found if ok else failing).append("/externalDocs")
+    if failing:
+        return _tally(c, "info_fields", [(w, False) for w in failing] + [(w, True) for w in found])
+    if found:
+        what = ", ".join(found)
+        return Verdict("met", _(c.lang, "the description declares {what}", what=what), tuple(found))
     return Verdict("not_verified", cannot_show(c.lang))
 
 
@@ -368,13 +387,14 @@ def _has_example(c: Ctx, media: Any) -> bool:
     title_sv="Kompletta exempel på anrop och svar",
 )
 def _dok15(c: Ctx) -> Verdict:
-    """Counts request and response bodies with a schema: met when each has an example (on
-    the media type, or on its schema or its array items)."""
+    """Counts request and response bodies with a schema, and JSON bodies without one: met
+    when each has an example (on the media type, or on its schema or its array items); a JSON
+    media type with neither schema nor example is not met (RAP-LP Dok15Get, Dok15ReqBody)."""
     bodies = [
         (m.pointer, _has_example(c, m))
         for op in c.index.operations
         for m in [*op.request, *(m for r in op.responses for m in r.media)]
-        if m.schema is not None
+        if m.schema is not None or _json(m.media_type)
     ]
     return _tally(c, "bodies", bodies)
 
@@ -485,13 +505,36 @@ def _paths(c: Ctx) -> list[str]:
     title_en="Resource names in lower case with hyphens",
     title_sv="Resursnamn med gemener och bindestreck",
 )
+def _kebab(c: Ctx) -> Verdict:
+    """Counts paths: met when every fixed segment is lower case with hyphens between words and
+    does not start with an HTTP verb (`get-`, `post-`, `put-`, `delete-`, `patch-`) (RAP-LP
+    Res06)."""
+    pattern = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)?$")
+    verbs = ("get-", "post-", "put-", "delete-", "patch-")
+
+    def ok(segment: str) -> bool:
+        return bool(pattern.match(segment)) and not segment.startswith(verbs)
+
+    return _tally(c, "paths", [(p, all(ok(s) for s in _segments(p))) for p in _paths(c)])
+
+
 @rule(
     "UFN.08", title_en="Hyphens between words in URLs", title_sv="Bindestreck mellan ord i URL:er"
 )
-def _kebab(c: Ctx) -> Verdict:
-    """Counts paths: met when every fixed segment is lower case with hyphens between words."""
-    pattern = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)?$")
-    return _tally(c, "paths", [(p, all(pattern.match(s) for s in _segments(p))) for p in _paths(c)])
+def _ufn08(c: Ctx) -> Verdict:
+    """Counts paths: not met when a fixed segment separates words with `,`, `.`, `_` or `~`,
+    starts or ends with a hyphen, or has two hyphens in a row; capitals are left to RES.06
+    and path parameters are ignored (RAP-LP Ufn08)."""
+
+    def ok(segment: str) -> bool:
+        return not (
+            re.search(r"[,._~]", segment)
+            or segment.startswith("-")
+            or segment.endswith("-")
+            or "--" in segment
+        )
+
+    return _tally(c, "paths", [(p, all(ok(s) for s in _segments(p))) for p in _paths(c)])
 
 
 @rule(
@@ -500,10 +543,33 @@ def _kebab(c: Ctx) -> Verdict:
     title_sv="URL-struktur med API-namn och version",
 )
 def _ufn01(c: Ctx) -> Verdict:
-    """Counts server URLs: met when each has the form `https://host/api-name/vN`."""
-    pattern = re.compile(r"^https?://[^/]+/[^/]+(/[^/]+)*/v\d+/?$")
-    return _tally(c, "servers", [(u, bool(pattern.match(u))) for u in c.index.servers],
-                  none="not_verified")  # fmt: skip
+    """Counts server URLs: met when each has the form `scheme://host/api-name/vN`, with one
+    segment (the API name) before the major version; server variables are replaced by their
+    defaults first, and a variable without a default fails (RAP-LP Ufn01)."""
+    pattern = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]+/[^/]+/v[0-9]+/?$", re.I)
+
+    def ok(url: str, variables: Any) -> bool:
+        defaults = variables if isinstance(variables, dict) else {}
+        missing = False
+
+        def substitute(match: re.Match[str]) -> str:
+            nonlocal missing
+            variable = defaults.get(match.group(1))
+            if not isinstance(variable, dict) or "default" not in variable:
+                missing = True
+                return ""
+            return str(variable["default"])
+
+        resolved = re.sub(r"\{([^}]+)\}", substitute, url)
+        return not missing and bool(pattern.match(resolved))
+
+    raw = c.index.root.get("servers") if c.index.version != "2.0" else None
+    if isinstance(raw, list):
+        servers = [(str(s["url"]), s.get("variables")) for s in raw
+                   if isinstance(s, dict) and isinstance(s.get("url"), str)]  # fmt: skip
+    else:
+        servers = [(u, None) for u in c.index.servers]
+    return _tally(c, "servers", [(u, ok(u, v)) for u, v in servers], none="not_verified")
 
 
 @rule("UFN.02", title_en="HTTPS on port 443", title_sv="HTTPS på port 443")
@@ -530,11 +596,15 @@ def _ufn05(c: Ctx) -> Verdict:
 
 @rule("UFN.07", title_en="Permitted characters in URLs", title_sv="Tillåtna tecken i URL:er")
 def _ufn07(c: Ctx) -> Verdict:
-    """Counts paths and server URL paths: met when every fixed segment uses only a-z, 0-9,
-    `.`, `~` and `-`."""
-    pattern = re.compile(r"^[a-z0-9.~-]*$")
-    pairs = [(p, all(pattern.match(s) for s in _segments(p))) for p in _paths(c)]
-    pairs += [(u, all(pattern.match(s) for s in _segments(path))) for u, path in _server_paths(c)]
+    """Counts paths and whole server URLs (host included): met when, leaving out `{…}`
+    templates, the scheme's colon and the slashes, each uses only a-z, 0-9, `.`, `~` and `-`
+    (RAP-LP Ufn07)."""
+    pattern = re.compile(r"^[a-z0-9/.~-]*$")
+    template = re.compile(r"\{[^{}]*\}")
+    pairs = [(p, bool(pattern.match(template.sub("", p)))) for p in _paths(c)]
+    pairs += [
+        (u, bool(pattern.match(template.sub("", u).replace(":", "")))) for u in c.index.servers
+    ]
     return _tally(c, "urls", pairs)
 
 
@@ -544,9 +614,15 @@ def _ufn07(c: Ctx) -> Verdict:
     title_sv="Inga blanksteg eller understreck i URL:er",
 )
 def _ufn09(c: Ctx) -> Verdict:
-    """Counts paths and server URLs: met when none contains a space or an underscore."""
-    pairs = [(p, " " not in p and "_" not in "".join(_segments(p))) for p in _paths(c)]
-    pairs += [(u, " " not in u and "_" not in path) for u, path in _server_paths(c)]
+    """Counts paths (path templates included, as `{item_id}`), server URLs and path parameter
+    names: met when none contains white space or an underscore (RAP-LP Ufn09Path, Ufn09Server,
+    Ufn09InPathParameters)."""
+    bad = re.compile(r"[\s_]")
+    pairs = [(p, not bad.search(p)) for p in _paths(c)]
+    pairs += [(u, not bad.search(u)) for u in c.index.servers]
+    names = {f"path {p.name} ({_op(op)})": p.name for op in c.index.operations
+             for p in op.parameters if p.location == "path"}  # fmt: skip
+    pairs += [(where, not bad.search(name)) for where, name in names.items()]
     return _tally(c, "urls", pairs)
 
 
@@ -593,14 +669,20 @@ def _ame02(c: Ctx) -> Verdict:
     return _tally(c, "operations", pairs)
 
 
+_HAL = frozenset({"_links", "_embedded"})
+
+
 @rule(
     "AME.04",
     title_en="Field names in camelCase or snake_case",
     title_sv="Fältnamn i camelCase eller snake_case",
 )
 def _ame04(c: Ctx) -> Verdict:
-    """Counts property names of the named schemas: met when each is camelCase or snake_case."""
-    return _tally(c, "properties", [(n, _style(n) != "other") for n in _properties(c)])
+    """Counts property names of the named schemas: met when each is camelCase or snake_case;
+    the reserved HAL fields `_links` and `_embedded` count as valid, any other leading
+    underscore does not (RAP-LP Ame04)."""
+    pairs = [(n, n in _HAL or _style(n) != "other") for n in _properties(c)]
+    return _tally(c, "properties", pairs)
 
 
 @rule("AME.05", title_en="Consistent naming", title_sv="Konsekvent namnsättning")
@@ -635,11 +717,16 @@ def _arq01(c: Ctx) -> Verdict:
     "ARQ.05", title_en="No payload data in HTTP headers", title_sv="Ingen nyttolast i HTTP-headers"
 )
 def _arq05(c: Ctx) -> Verdict:
-    """Counts header parameters: met when none carries an object or array (payload data)."""
+    """Counts header parameters: met when none carries an object or array, or binary data
+    (`type: string, format: binary`), all payload data (RAP-LP Arq05ComplexStructure,
+    Arq05NestedStructure, Arq05StringBinary)."""
 
     def simple(schema: Any) -> bool:
         node = c.index.resolve(schema)
-        return not (isinstance(node, dict) and node.get("type") in ("object", "array"))
+        if not isinstance(node, dict):
+            return True
+        binary = node.get("type") == "string" and node.get("format") == "binary"
+        return not (binary or node.get("type") in ("object", "array"))
 
     pairs = [
         (p.pointer, simple(p.schema))
@@ -686,13 +773,31 @@ def _fel01(c: Ctx) -> Verdict:
     title_sv="Mediatyp problem+json för fel",
 )
 def _fel02(c: Ctx) -> Verdict:
-    """Counts 4xx/5xx response bodies: met when each uses `application/problem+json` (or
-    `+xml`)."""
+    """Counts 4xx/5xx and default responses that declare content (an empty or null `content`
+    included): met when each offers `application/problem+json` or `+xml` (RAP-LP Fel02)."""
     problem = ("application/problem+json", "application/problem+xml")
-    pairs = [(w, m.media_type.split(";")[0].strip().lower() in problem) for w, m in _error_media(c)]
+    pairs = [
+        (r.pointer, any(m.media_type.split(";")[0].strip().lower() in problem for m in r.media))
+        for op in c.index.operations
+        for r in op.responses
+        if _error(r.status) and (r.media or _declares_content(c, r.pointer))
+    ]
     if not pairs and not any(_error(r.status) for op in c.index.operations for r in op.responses):
         return Verdict("not_verified", _(c.lang, "the description declares no {items}", items=_(c.lang, "error responses with content")))  # fmt: skip
     return _tally(c, "error_bodies", pairs)
+
+
+def _declares_content(c: Ctx, pointer: str) -> bool:
+    """Whether the response at `pointer` has a `content` member, even an empty or null one."""
+    node: Any = c.index.root
+    for part in pointer.lstrip("/").split("/"):
+        key = part.replace("~1", "/").replace("~0", "~")
+        node = c.index.resolve(node)
+        if not isinstance(node, dict) or key not in node:
+            return False
+        node = node[key]
+    node = c.index.resolve(node)
+    return isinstance(node, dict) and "content" in node
 
 
 # --- versioning ----------------------------------------------------------------------------------
@@ -703,12 +808,14 @@ def _fel02(c: Ctx) -> Verdict:
 )
 def _ver05(c: Ctx) -> Verdict:
     """Counts server URLs and paths with a version segment: met when each is `/v<major>`
-    with no minor version; not met when none carries a version."""
+    with no minor version, or the server variable `{version}`; not met when none carries a
+    version (RAP-LP Ver05)."""
     urls = [*c.index.servers, *_paths(c)]
-    versioned = [u for u in urls if re.search(r"/v\d+([./]|$)", u)]
+    versioned = [u for u in urls if re.search(r"/(v\d+([./]|$)|\{version\}(/|$))", u)]
     if not versioned:
         return Verdict("not_met", _(c.lang, "the description declares no {items}", items=_(c.lang, "version in the URL")))  # fmt: skip
-    return _tally(c, "urls", [(u, bool(re.search(r"/v\d+(/|$)", u))) for u in versioned])
+    good = re.compile(r"/(v\d+|\{version\})(/|$)")
+    return _tally(c, "urls", [(u, bool(good.search(u))) for u in versioned])
 
 
 @rule("VER.06", title_en="The api-info resource", title_sv="Resursen api-info")
@@ -727,10 +834,19 @@ def _ver06(c: Ctx) -> Verdict:
 # --- filtering, pagination, search ---------------------------------------------------------------
 
 
+_FNS01 = re.compile(r"^(?:[a-z0-9]+(?:_[a-z0-9]+)*|[a-z]+(?:[A-Z][a-z]*)*)$")
+
+
 @rule("FNS.01", title_en="Consistent parameter names", title_sv="Konsekventa parameternamn")
 def _fns01(c: Ctx) -> Verdict:
-    """Counts query parameter names: not met when both camelCase and snake_case occur."""
-    return _consistent(c, "query_parameters", [name for name, _unused in _query(c)])
+    """Counts query parameter names: not met when one is neither snake_case (`very_long_name`)
+    nor camelCase (`veryLongName`), as `VeryLongName` or `very_longName`, or when both styles
+    occur (RAP-LP Fns01)."""
+    names = [name for name, _unused in _query(c)]
+    bad = [n for n in names if not _FNS01.match(n)]
+    if bad:
+        return _tally(c, "query_parameters", [(n, n not in bad) for n in names])
+    return _consistent(c, "query_parameters", names)
 
 
 @rule(
@@ -757,23 +873,20 @@ def _fns06(c: Ctx) -> Verdict:
     return _tally(c, "query_parameters", [(n, bool(pattern.match(n))) for n, _unused in _query(c)])
 
 
-_PAGING = frozenset({"page", "offset", "limit", "pagesize", "perpage", "pagenumber", "cursor",
-                     "pagetoken", "nexttoken", "skip", "top", "size", "startindex"})  # fmt: skip
-
-
 @rule(
     "FNS.07",
     title_en="Pagination with limit and page or offset",
     title_sv="Paginering med limit och page eller offset",
 )
 def _fns07(c: Ctx) -> Verdict:
-    """Counts operations with paging parameters: met when each uses `limit` with `page` or
-    `offset`."""
+    """Counts operations with a `page` or `offset` query parameter: met when each also has
+    `limit`; `limit` alone, or other paging names, do not make the rule apply (RAP-LP
+    Fns07)."""
     pairs: list[tuple[str, bool]] = []
     for op in c.index.operations:
-        names = {p.name.lower() for p in op.parameters if p.location == "query"}
-        if {re.sub(r"[^a-z]", "", n) for n in names} & _PAGING:
-            pairs.append((_op(op), "limit" in names and bool(names & {"page", "offset"})))
+        names = {p.name for p in op.parameters if p.location == "query"}
+        if names & {"page", "offset"}:
+            pairs.append((_op(op), "limit" in names))
     return _tally(c, "paged_operations", pairs)
 
 
@@ -914,10 +1027,30 @@ def _sak16(c: Ctx) -> Verdict:
 
 @rule("SAK.18", title_en="OAuth 2.0 for authorisation", title_sv="OAuth 2.0 för auktorisation")
 def _sak18(c: Ctx) -> Verdict:
-    """Met when a security scheme is OAuth 2.0 or OpenID Connect."""
+    """Met when a security scheme is OAuth 2.0 or OpenID Connect; not met when an OAuth 2.0
+    flow URL (`authorizationUrl`, `tokenUrl`, `refreshUrl`) uses plain `http:` (RAP-LP
+    Sak18)."""
     schemes = c.index.security_schemes
     oauth = [_scheme_where(c, n) for n, s in schemes.items()
              if s.get("type") in ("oauth2", "openIdConnect")]  # fmt: skip
+    urls: list[tuple[str, bool]] = []
+    for name, scheme in schemes.items():
+        if scheme.get("type") != "oauth2":
+            continue
+        flows = scheme.get("flows")
+        parts = [("", scheme)] + [
+            (f"/flows/{flow}", node)
+            for flow, node in (flows.items() if isinstance(flows, dict) else [])
+            if isinstance(node, dict)
+        ]
+        urls += [
+            (f"{_scheme_where(c, name)}{where}/{key}", not str(value).lower().startswith("http:"))
+            for where, node in parts
+            for key, value in node.items()
+            if str(key).lower().endswith("url") and isinstance(value, str)
+        ]
+    if any(not ok for _unused, ok in urls):
+        return _tally(c, "urls", urls)
     if oauth:
         return Verdict(
             "met", _(c.lang, "the description declares {what}", what=", ".join(oauth)), tuple(oauth)
