@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from proccheck.model import AnswerRule as AnswerRule
     from proccheck.model import Comparison as Comparison
     from proccheck.model import Cues as Cues
+    from proccheck.model import DimensionScore as DimensionScore
     from proccheck.model import Finding as Finding
     from proccheck.model import Lang as Lang
     from proccheck.model import Level as Level
@@ -77,6 +78,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "AnswerRule",
         "Comparison",
         "Cues",
+        "DimensionScore",
         "Finding",
         "Lang",
         "Level",

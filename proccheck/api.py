@@ -776,7 +776,7 @@ def probe_index(index: ApiIndex, ctx: ProbeContext) -> Probed:
     from proccheck.checks.probe_checks import describe_subject, measurements
     from proccheck.checks.rest_profile import cannot_show
     from proccheck.engine import evaluate
-    from proccheck.model import ReconciliationRow, Subject
+    from proccheck.model import DimensionScore, ReconciliationRow, Subject
 
     requirement_set, lang = ctx.requirement_set, ctx.lang
     report, evidence = evaluate(
@@ -792,6 +792,14 @@ def probe_index(index: ApiIndex, ctx: ProbeContext) -> Probed:
             else at
         ),
         score=ctx.analysis.overall,
+    )
+    report = report.model_copy(
+        update={
+            "dimensions": tuple(
+                DimensionScore(name=name, score=dimension.score, counts=dict(dimension.counts))
+                for name, dimension in ctx.analysis.dimensions.items()
+            )
+        }
     )
     results = {r.requirement: r for r in report.results}
     rows = []

@@ -202,6 +202,15 @@ class SetRef(Frozen):
     version: str = Field(description="Empty when the set has no version (shown as unversioned).")
 
 
+class DimensionScore(Frozen):
+    """One scored dimension of a probe (export, auth, …): 0–100 and the counts behind it, in the
+    order the analysis gives them (e.g. `{"resource_types": 6, "exportable": 4}`)."""
+
+    name: str
+    score: int = Field(ge=0, le=100)
+    counts: dict[str, int | str] = {}
+
+
 class Report(Frozen):
     """The result of checking one subject against one requirement set.
 
@@ -216,6 +225,8 @@ class Report(Frozen):
     score: int | None = Field(default=None, ge=0, le=100)
     results: tuple[RequirementResult, ...] = ()
     findings: tuple[Finding, ...] = ()
+    dimensions: tuple[DimensionScore, ...] = ()
+    """A probe's score per dimension, in the analysis's order; empty for other reports."""
 
 
 class Problem(Frozen):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from proccheck.i18n import N_, _, ngettext
+from proccheck.i18n import N_, NC_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from proccheck.model import Lang, Level, Outcome, Principle, ReportKind, Severity
@@ -35,6 +35,63 @@ KIND_NAMES: dict[ReportKind, str] = {
     "probe": N_("API description"),
     "set": N_("Requirement set"),
 }
+
+
+DIMENSION_NAMES: dict[str, str] = {
+    "auth": N_("authentication"),
+    "formats": N_("formats"),
+    "export": N_("export"),
+    "import": N_("import"),
+    "docs": N_("documentation"),
+    "versioning": N_("versioning"),
+    "errors": N_("error format"),
+    "transport": N_("transport"),
+    "terms": N_("terms"),
+}
+"""The probe's score dimensions as named in reasons and reports."""
+_COUNT_CONTEXT = "dimension count"
+COUNT_LABELS: dict[str, str] = {
+    "resource_types": NC_("dimension count", "resource types"),
+    "exportable": NC_("dimension count", "exportable"),
+    "paginated": NC_("dimension count", "paginated"),
+    "changed_since": NC_("dimension count", "with changes-since filter"),
+    "bulk_export": NC_("dimension count", "bulk export"),
+    "writable": NC_("dimension count", "writable"),
+    "bulk_import": NC_("dimension count", "bulk import"),
+    "media_types": NC_("dimension count", "media types"),
+    "open": NC_("dimension count", "open"),
+    "vendor": NC_("dimension count", "vendor-specific"),
+    "opaque": NC_("dimension count", "opaque"),
+    "schemes": NC_("dimension count", "schemes"),
+    "standard": NC_("dimension count", "standard"),
+    "weak": NC_("dimension count", "weak"),
+    "undeclared_auth_parameters": NC_("dimension count", "undeclared auth parameters"),
+    "operations_without_security": NC_("dimension count", "operations without security"),
+    "operations_pct": NC_("dimension count", "operations described"),
+    "parameters_pct": NC_("dimension count", "parameters described"),
+    "responses_pct": NC_("dimension count", "responses described"),
+    "schemas_pct": NC_("dimension count", "schemas described"),
+    "examples_pct": NC_("dimension count", "operations with examples"),
+    "contact": NC_("dimension count", "contact"),
+    "docs_link": NC_("dimension count", "documentation link"),
+    "strategy": NC_("dimension count", "strategy"),
+    "semantic_version": NC_("dimension count", "semantic version"),
+    "deprecated_operations": NC_("dimension count", "deprecated operations"),
+    "operations": NC_("dimension count", "operations"),
+    "with_error_responses": NC_("dimension count", "with error responses"),
+    "with_problem_details": NC_("dimension count", "with problem details"),
+    "https": NC_("dimension count", "HTTPS addresses"),
+    "http": NC_("dimension count", "HTTP addresses"),
+    "local": NC_("dimension count", "local addresses"),
+    "relative": NC_("dimension count", "relative addresses"),
+    "licence": NC_("dimension count", "licence"),
+    "terms_of_service": NC_("dimension count", "terms of service"),
+    "rate_limits": NC_("dimension count", "rate-limit evidence"),
+}
+"""The readable names of the counts behind a dimension's score; a count not listed here is
+shown by its key with spaces for underscores."""
+_YES_NO_COUNTS = frozenset({"contact", "docs_link", "semantic_version", "terms_of_service"})
+"""Counts that are 0 or 1 for absent or present, shown as no or yes."""
 
 
 LANGUAGE_NAMES: dict[Lang, str] = {"sv": N_("Swedish"), "en": N_("English")}
@@ -68,6 +125,32 @@ def principle_name(lang: Lang, principle: Principle) -> str:
 def kind_name(lang: Lang, kind: ReportKind) -> str:
     """`Vendor answers`, `Leverantörssvar`."""
     return _(lang, KIND_NAMES[kind])
+
+
+def dimension_name(lang: Lang, dimension: str) -> str:
+    """`authentication`, `autentisering`: a probe score dimension (its key when unknown)."""
+    msgid = DIMENSION_NAMES.get(dimension)
+    return _(lang, msgid) if msgid else dimension.replace("_", " ")
+
+
+def count_words(lang: Lang, counts: dict[str, int | str]) -> str:
+    """`resource types 6, exportable 4, contact yes`: the counts behind a dimension's score
+    in words, in their order."""
+    parts = []
+    for key, value in counts.items():
+        msgid = COUNT_LABELS.get(key)
+        label = pgettext(lang, _COUNT_CONTEXT, msgid) if msgid else key.replace("_", " ")
+        if key in _YES_NO_COUNTS and value in (0, 1):
+            shown = _(lang, "yes") if value else _(lang, "no")
+        elif key.endswith("_pct") and isinstance(value, int):
+            # Translators: a share in percent; Swedish puts a no-break space before the sign.
+            shown = pgettext(lang, "dimension count", "{pct}%", pct=value)
+        elif value == "none":
+            shown = pgettext(lang, "dimension count", "none")
+        else:
+            shown = str(value).replace(",", " + ") if key == "strategy" else str(value)
+        parts.append(f"{label} {shown}")
+    return ", ".join(parts)
 
 
 def version_word(lang: Lang, version: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from proccheck.model import (
+    DimensionScore,
     Finding,
     Location,
     Problem,
@@ -95,6 +96,11 @@ def fixture_run(lang: str = "en") -> RunResult:
         lang=lang,  # type: ignore[arg-type]
         outcome="not_verified",
         score=72,
+        dimensions=(
+            DimensionScore(name="export", score=50, counts={"resource_types": 2, "exportable": 1}),
+            DimensionScore(name="docs", score=64, counts={"operations_pct": 100, "contact": 1}),
+            DimensionScore(name="terms", score=33, counts={"licence": HOSTILE, "rate_limits": 0}),
+        ),
         results=(
             RequirementResult(
                 requirement="DO-02",

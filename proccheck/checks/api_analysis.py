@@ -2,6 +2,27 @@
 
 The checks turn these measurements into findings and the scores into numbers, so both always
 agree: a dimension score is never computed from anything other than the counts shown next to it.
+
+Resource types (OA002, OA005). A resource type is what the API serves as a thing with an
+identity: a named schema that a successful GET returns (from a collection or an item path, an
+envelope or a page being unwrapped to its item type; a single object on a path that does not
+end in a path parameter and needs no required query parameter is a singleton, exportable like
+a collection), or that a POST/PUT/PATCH writes to a path
+that addresses it by an identifier (a path ending in a path parameter, or a collection whose
+item path exists). Left out, and listed with the reason in `Analysis.left_out`:
+
+- request-only schemas: only ever in request bodies, never returned nor addressed by an id;
+- form inputs: multipart or form-encoded bodies, and schemas named `…Form` or `…Input`;
+- envelopes and paging objects (`…Response`/`…Result`/`…Wrapper` with one wrapped type,
+  `…Page`, `…Paging`…): their item type counts instead;
+- error bodies (problem details, `…Error`/`…Problem`) and enums or other scalar schemas.
+
+Data formats (OA006). Only the formats of data representations count: media types of
+successful responses and of request bodies. Media types of error responses (4xx, 5xx,
+`default`) are left out (errors are judged by OA010), and file content (a binary schema,
+`type: string, format: binary`, or a media type naming a file format such as PDF, an image or
+ODF on a path that is a file or document download/upload; a bare `application/octet-stream`
+names no format and stays opaque) is kept apart in `Analysis.file_media` rather than counted as closed.
 """
 
 from __future__ import annotations
@@ -117,6 +138,25 @@ _VERSION_PARAM = re.compile(r"^(x-)?(api-?)?version$|^accept-version$", re.I)
 _RATE_TEXT = re.compile(r"rate.?limit|throttl|quota|anropsgräns|anropsbegräns|kvot", re.I)
 _RATE_HEADER = re.compile(r"^(x-)?rate-?limit|^retry-after$", re.I)
 _PROBLEM_FIELDS = frozenset({"type", "title", "status", "detail", "instance"})
+_FORM_MEDIA = ("multipart/", "application/x-www-form-urlencoded")
+_FORM_NAME = re.compile(r"(form|input|formdata|multipart)$")
+_ERROR_NAME = re.compile(r"(error|errors|problem|problemdetails|fault|exception)$")
+_WRAP_KEYS = frozenset(
+    {"data", "item", "result", "value", "payload", "content", "body", "record", "entity"}
+)
+_ENVELOPE_NAME = re.compile(r"(response|result|wrapper|envelope|container)$")
+_PAGING_NAME = re.compile(
+    r"(page|paged|paging|pagination|pageable|pagemetadata|pageinfo|links|meta|metadata)$"
+)
+_FILE_PATH = re.compile(
+    r"/(files?|documents?|attachments?|downloads?|download|uploads?|upload|blobs?|binary|"
+    r"content|raw|pdf|images?|photos?|thumbnails?)(/|$)|\.(pdf|zip|csv|xlsx?|docx?)$",
+    re.I,
+)
+_NAMED_FILE_MEDIA = ("application/pdf", "application/zip", "application/gzip", "image/",
+                     "audio/", "video/", "application/vnd.openxmlformats",
+                     "application/vnd.oasis.opendocument")  # fmt: skip
+LeftOut = Literal["request-only", "form input", "envelope", "paging object", "error body", "enum"]
 
 
 def _norm(name: str) -> str:
@@ -193,6 +233,9 @@ class Analysis:
     licence: str
     terms: str
     federated: list[str]
+    left_out: dict[str, LeftOut] = field(default_factory=dict)  # schema -> why not a resource
+    file_media: list[tuple[str, str]] = field(default_factory=list)  # file content, apart
+    error_media: int = 0  # media types of error responses, not counted as data formats
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     overall: int = 0
 
@@ -288,16 +331,70 @@ def _written_data(path: str, name: str) -> bool:
     return not (_QUERY_LIKE.search(_norm(name)) or _QUERY_LIKE.search(_norm(last)))
 
 
-def _path_params(path: str) -> bool:
-    return "{" in path
-
-
 def _parent(path: str) -> str:
     return path.rstrip("/").rsplit("/", 1)[0] or "/"
 
 
+def _left_out(index: ApiIndex, name: str, schema: Any) -> LeftOut | None:
+    """Why the named schema `name` is not a resource type, or None when it may be one."""
+    core = _norm(name)
+    resolved = index.resolve(schema)
+    if isinstance(resolved, dict):
+        if "enum" in resolved or resolved.get("type") in ("string", "integer", "number", "boolean"):
+            return "enum"
+        if _is_problem(index, "", resolved):
+            return "error body"
+    if _ERROR_NAME.search(core):
+        return "error body"
+    if _FORM_NAME.search(core):
+        return "form input"
+    if _PAGING_NAME.search(core):
+        return "paging object"
+    return None
+
+
+def _unwrap(index: ApiIndex, name: str, schema: Any) -> str | None:
+    """The one named type an envelope (`…Response`, `…Result`, `…Wrapper`) wraps, if any: an
+    envelope has no identifier of its own and one property (`data`, `item`, `result`… or the
+    type's own name, paging and links aside) that holds the wrapped type."""
+    if not _ENVELOPE_NAME.search(_norm(name)):
+        return None
+    props = {k: v for k, v in _props(index, schema).items() if _norm(k) not in _PAGE_PROPS}
+    if any(_norm(k) in ("id", "uuid", "identifier") for k in props):
+        return None
+    inner: list[tuple[str, str]] = []
+    for key, prop in props.items():
+        target = ref_name(prop) or _array_item(index, prop)[1]
+        if (
+            target
+            and target != name
+            and _left_out(index, target, index.schemas.get(target)) is None
+        ):
+            inner.append((key, target))
+    if len(inner) != 1:
+        return None
+    key, target = inner[0]
+    if _norm(key) in _WRAP_KEYS or _norm(key) == _norm(target) or len(props) == 1:
+        return target
+    return None
+
+
+def _singleton(op: Operation) -> bool:
+    """Whether a GET returning one object reaches it without an identifier of its own: the path
+    does not end in a path parameter and no query parameter is required (a lookup is not)."""
+    required = any(p.required and p.location == "query" for p in op.parameters)
+    return not _item_path(op.path) and not required
+
+
+def _item_path(path: str) -> bool:
+    """Whether the path addresses one item by an identifier (ends in a path parameter)."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return last.startswith("{") and last.endswith("}")
+
+
 def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     resources: dict[str, Resource] = {}
+    left_out: dict[str, LeftOut] = {}
     read_paths: dict[str, set[str]] = {}
     for op in index.operations:
         if op.method != "get":
@@ -311,11 +408,21 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 name, collection, paging = shape(index, media.schema)
                 if not name:
                     continue
+                schema = index.schemas.get(name, media.schema if not collection else None)
+                inner = _unwrap(index, name, schema)
+                if inner is not None:
+                    left_out[name] = "envelope"
+                    name = inner
+                    schema = index.schemas.get(name)
+                why = _left_out(index, name, schema)
+                if why is not None:
+                    left_out.setdefault(name, why)
+                    continue
                 resource = resources.setdefault(name, Resource(name))
                 if op not in resource.read_ops:
                     resource.read_ops.append(op)
                 read_paths.setdefault(op.path, set()).add(name)
-                if collection or not _path_params(op.path):
+                if collection or _singleton(op):
                     if op not in resource.collection_ops:
                         resource.collection_ops.append(op)
                     resource.array_collection |= collection
@@ -326,6 +433,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     by_core: dict[str, list[str]] = {}
     for name in resources:
         by_core.setdefault(_strip_name(name), []).append(name)
+    paths = {op.path.rstrip("/") for op in index.operations}
     bulk_export: list[Operation] = []
     bulk_import: list[Operation] = []
     for op in index.operations:
@@ -335,24 +443,41 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             continue
         if _IMPORT_PATH.search(op.path):
             bulk_import.append(op)
+        addressed = _item_path(op.path) or any(
+            _parent(p) == op.path.rstrip("/") and _item_path(p) for p in paths
+        )
         targets: set[str] = set()
         for media in op.request:
             name = ref_name(media.schema) or _array_item(index, media.schema)[1]
             if not name or media_class(media.media_type) == "opaque":
                 continue
             core = _strip_name(name)
-            if core not in by_core and _written_data(op.path, name):
-                # written but never returned by a GET: the data cannot be read back
-                by_core[core] = [name]
-                resources[name] = Resource(name)
-            targets.update(by_core.get(core, []))
+            if core in by_core:
+                targets.update(by_core[core])
+                continue
+            if name in resources:
+                continue
+            base = media.media_type.split(";", 1)[0].strip().lower()
+            why = (
+                "form input" if base.startswith(_FORM_MEDIA) else
+                _left_out(index, name, index.schemas.get(name, media.schema))
+            )  # fmt: skip
+            if why is None and not (addressed and _written_data(op.path, name)):
+                why = "request-only"
+            if why is not None:
+                left_out.setdefault(name, why)
+                continue
+            # written to an addressable path but never returned by a GET: cannot be read back
+            by_core[core] = [name]
+            resources[name] = Resource(name)
+            targets.add(name)
         targets.update(read_paths.get(op.path, set()))
-        if op.method == "post":
-            targets.update(n for n in read_paths.get(op.path, set()) if n in resources)
         targets.update(read_paths.get(_parent(op.path), set()) if op.method != "post" else ())
         for name in targets:
             if name in resources and op not in resources[name].write_ops:
                 resources[name].write_ops.append(op)
+    for name in resources:
+        left_out.pop(name, None)
 
     notifications = [f"/webhooks/{name}" for name in (index.root.get("webhooks") or {})]
     notifications += [op.pointer + "/callbacks" for op in index.operations if op.callbacks]
@@ -362,12 +487,23 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     )  # fmt: skip
 
     media_seen: dict[MediaClass, list[tuple[str, str]]] = {"open": [], "vendor": [], "opaque": []}
+    file_media: list[tuple[str, str]] = []
+    error_media = 0
     for op in index.operations:
         for item in op.request:
-            media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
-        for response in op.responses:
-            for item in response.media:
+            if _file_content(index, op, item.media_type, item.schema):
+                file_media.append((item.media_type, item.pointer))
+            else:
                 media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
+        for response in op.responses:
+            if _error(response.status):
+                error_media += len(response.media)
+                continue
+            for item in response.media:
+                if _file_content(index, op, item.media_type, item.schema):
+                    file_media.append((item.media_type, item.pointer))
+                else:
+                    media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
 
     schemes, labels = _schemes(index)
     applied: set[str] = set()
@@ -473,7 +609,34 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         licence=licence_text,
         terms=str(info.get("termsOfService") or ""),
         federated=federated,
+        left_out=dict(sorted(left_out.items())),
+        file_media=file_media,
+        error_media=error_media,
     )
+
+
+def _binary_schema(index: ApiIndex, schema: Any) -> bool:
+    resolved = index.resolve(schema)
+    if not isinstance(resolved, dict):
+        return False
+    if resolved.get("type") == "file" or (
+        resolved.get("type") == "string" and resolved.get("format") in ("binary", "byte")
+    ):
+        return True
+    props = _props(index, resolved)  # a multipart upload: a binary part
+    return any(_binary_schema(index, v) for v in props.values()) if props else False
+
+
+def _file_content(index: ApiIndex, op: Operation, media_type: str, schema: Any) -> bool:
+    """Whether the media type carries file content (judged apart, not as a data format)."""
+    base = media_type.split(";", 1)[0].strip().lower()
+    if base in _WILDCARDS:
+        return False
+    if _binary_schema(index, schema):
+        return True
+    # on a file or document path, a media type that names a file format is file content; a
+    # bare octet-stream names none (it may be the vendor's own archive format): still opaque
+    return base.startswith(_NAMED_FILE_MEDIA) and bool(_FILE_PATH.search(op.path))
 
 
 def _paginated(op: Operation) -> bool:

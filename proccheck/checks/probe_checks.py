@@ -24,6 +24,7 @@ from proccheck.model import (
     RequirementSet,
     Severity,
 )
+from proccheck.vocabulary import DIMENSION_NAMES
 
 EXAMPLES = 5
 DOC_THRESHOLDS = {
@@ -89,20 +90,6 @@ DOC_MESSAGES = {
 """Per documentation aspect that falls under its threshold: the message and the fix."""
 
 
-DIMENSION_NAMES = {
-    "auth": N_("authentication"),
-    "formats": N_("formats"),
-    "export": N_("export"),
-    "import": N_("import"),
-    "docs": N_("documentation"),
-    "versioning": N_("versioning"),
-    "errors": N_("error format"),
-    "transport": N_("transport"),
-    "terms": N_("terms"),
-}
-"""The probe's score dimensions as named in reasons."""
-
-
 def describe_subject(index: ApiIndex, lang: Lang) -> str:
     """`Title 1.0 (OpenAPI 3.0.3, 12 operations)`: what was probed."""
     return ngettext(
@@ -133,6 +120,47 @@ def _pct(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
+LEFT_OUT_REASONS = {
+    "request-only": N_("request-only"),
+    "form input": N_("form input"),
+    "envelope": N_("envelope"),
+    "paging object": N_("paging object"),
+    "error body": N_("error body"),
+    "enum": N_("enum"),
+}
+"""Why a named schema is not counted as a resource type, as named in reasons."""
+
+
+def _left_out_items(analysis: Analysis, lang: Lang) -> list[tuple[str, str]]:
+    return [(name, _(lang, LEFT_OUT_REASONS[why])) for name, why in analysis.left_out.items()]
+
+
+def _describe_left_out(analysis: Analysis, lang: Lang) -> str:
+    """`; 3 schemas not counted as resource types: A (form input), …` or nothing."""
+    if not analysis.left_out:
+        return ""
+    return "; " + ngettext(
+        lang,
+        "{count} schema not counted as a resource type: {names}",
+        "{count} schemas not counted as resource types: {names}",
+        len(analysis.left_out),
+        count=len(analysis.left_out),
+        names=_names([f"{n} ({why})" for n, why in _left_out_items(analysis, lang)]),
+    )
+
+
+def _describe_set_apart(analysis: Analysis, lang: Lang) -> str:
+    """`; 3 file content media types and 12 on error responses not counted` or nothing."""
+    if not analysis.file_media and not analysis.error_media:
+        return ""
+    return "; " + _(
+        lang,
+        "not counted as data formats: {files} file content, {errors} on error responses",
+        files=len(analysis.file_media),
+        errors=analysis.error_media,
+    )
+
+
 def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang) -> str | None:
     """The numbers a probe check decides on, in words (`14 of 15 resource types exportable
     (93 %)`); None for a check without such a measure."""
@@ -147,7 +175,7 @@ def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang)
             part=exportable,
             total=len(resources),
             pct=_pct(exportable, len(resources)),
-        )
+        ) + _describe_left_out(analysis, lang)
     if code == "OA003":
         lists = [r for r in resources if r.exportable and r.array_collection]
         text = ngettext(
@@ -180,7 +208,7 @@ def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang)
             part=writable,
             total=len(resources),
             pct=_pct(writable, len(resources)),
-        )
+        ) + _describe_left_out(analysis, lang)
     if code == "OA006":
         total = sum(len(v) for v in analysis.media.values())
         return ngettext(
@@ -192,7 +220,7 @@ def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang)
             vendor=len(analysis.media["vendor"]),
             opaque=len(analysis.media["opaque"]),
             total=total,
-        )
+        ) + _describe_set_apart(analysis, lang)
     if code == "OA007":
         schemes = analysis.schemes
         return ngettext(
@@ -464,11 +492,16 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports resource types whose records cannot all be read out through the API.
 
     What it checks
-    Every resource type (a named schema returned by a GET operation or written by a
-    POST/PUT/PATCH) has a collection GET: an operation that lists all records of the type (an
-    array or a page of them), or a singleton reachable without knowing an identifier. Reports
-    "x of y resource types exportable" and names the others. Bulk-export endpoints are counted
-    but cannot stand in for a collection, since what they contain is not described.
+    Every resource type has a collection GET: an operation that lists all records of the type
+    (an array or a page of them), or a singleton reachable without knowing an identifier.
+    Reports "x of y resource types exportable" and names the others. Bulk-export endpoints are
+    counted but cannot stand in for a collection, since what they contain is not described.
+
+    A resource type is what the API serves as a thing with an identity: a named schema returned
+    by a GET (an envelope or a page counts as its item type), or written by a POST/PUT/PATCH to a
+    path that addresses it by an identifier. Request-only schemas, multipart and form inputs
+    (`…Form`, `…Input`), envelopes and paging objects, error bodies and enums are not resource
+    types; the reason names those left out and why.
 
     Why it matters
     A buyer owns its data only if it can take all of it out, at any time and without the
@@ -499,6 +532,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Describe responses with $refs to named schemas and add GET operations for all data.",
             ),
+            evidence=_evidence(_left_out_items(analysis, ctx.lang)),
         )  # fmt: skip
         return
     missing = [r for r in resources if not r.exportable]
@@ -534,6 +568,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                     )
                     for r in missing
                 ]
+                + _left_out_items(analysis, ctx.lang)
             ),
         )  # fmt: skip
 
@@ -695,7 +730,9 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     What it checks
     For each resource type, whether a POST, PUT or PATCH creates or updates it: the request body
     refers to the type (or a create/update variant of its name), or the operation acts on the
-    type's collection or item path. Bulk-import endpoints are counted.
+    type's collection or item path. Bulk-import endpoints are counted. Resource types are those
+    of OA002: request-only schemas, form inputs, envelopes, paging objects, error bodies and
+    enums are left out, and the reason names them.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -728,6 +765,7 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Describe request and response bodies with $refs to named schemas, and add POST/PUT/PATCH for the data.",
             ),
+            evidence=_evidence(_left_out_items(analysis, ctx.lang)),
         )  # fmt: skip
         return
     readonly = [r for r in resources if not r.write_ops]
@@ -748,7 +786,9 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Add POST/PUT/PATCH for the resource types that can be created or changed in the service.",
             ),
-            evidence=_evidence([(r.name, "") for r in readonly]),
+            evidence=_evidence(
+                [(r.name, "") for r in readonly] + _left_out_items(analysis, ctx.lang)
+            ),
         )  # fmt: skip
 
 
@@ -770,6 +810,12 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     structured (`application/vnd.x+json`) or opaque (`application/octet-stream`, `*/*`, vendor
     binary formats). Reports the shares, and whether JSON, XML or CSV is offered at all.
 
+    Only the formats of data count: request bodies and successful responses. Media types on
+    error responses (4xx, 5xx, `default`) are left out, since errors are judged by OA010, and so
+    is file content (a `type: string, format: binary` schema, or a media type naming a file
+    format, such as PDF or an image, on a file or document download path), which is a file, not
+    the API's data format. A bare `application/octet-stream` names no format and stays opaque.
+
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
     verified rather than met.
@@ -790,6 +836,17 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     media = analysis.media
     total = sum(len(v) for v in media.values())
+    if not total and analysis.file_media:
+        yield _finding(
+            closed_media, index, ctx, analysis.file_media[0][1], "warning", "not_verified",
+            _(
+                ctx.lang,
+                "Only file content is declared ({types}); the API's data formats cannot be judged",
+                types=_names(sorted({m for m, _unused in analysis.file_media})),
+            ),
+            _(ctx.lang, "Declare a media type and schema for every request and response."),
+        )  # fmt: skip
+        return
     if not total:
         yield _finding(
             closed_media, index, ctx, "/paths", "warning", "not_verified",

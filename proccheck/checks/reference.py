@@ -12,10 +12,9 @@ import argparse
 
 from proccheck.checks import SECTIONS, Check, all_checks
 from proccheck.checks.documentation import heading
-from proccheck.checks.probe_checks import DIMENSION_NAMES
 from proccheck.i18n import N_, NC_, _, pgettext
 from proccheck.model import Lang, ReportKind
-from proccheck.vocabulary import outcome_word, severity_word
+from proccheck.vocabulary import DIMENSION_NAMES, outcome_word, severity_word
 
 PAGES: dict[Lang, str] = {"en": "docs/checks.md", "sv": "docs/checks.sv.md"}
 """Where each language's page is kept, relative to the repository."""

@@ -11,6 +11,8 @@ from proccheck.i18n import N_, _
 from proccheck.model import OUTCOMES, Lang, Outcome, Principle, Report, RunResult
 from proccheck.report.common import coverage_line, plain
 from proccheck.vocabulary import (
+    count_words,
+    dimension_name,
     kind_name,
     level_word,
     outcome_word,
@@ -55,6 +57,10 @@ _WORDS = {
     "unreadable": N_("Unreadable input"),
     "set": N_("requirement set"),
     "score": N_("score"),
+    "by_dimension": N_("Score per dimension"),
+    "dimension": N_("Dimension"),
+    "dimension_score": N_("Score"),
+    "counts": N_("Counts"),
     "by_principle": N_("Summary by principle"),
     "principle": N_("Principle"),
     "requirements": N_("Requirements"),
@@ -126,6 +132,19 @@ def _report(report: Report) -> str:
         )
         + f" — {_e(coverage_line(report))}</p>",
     ]
+    if report.dimensions:
+        out.append(f"<h3>{words['by_dimension']}</h3>")
+        out.append(
+            f"<table><thead><tr><th>{words['dimension']}</th><th>{words['dimension_score']}</th>"
+            f"<th>{words['counts']}</th></tr></thead><tbody>"
+        )
+        for dimension in report.dimensions:
+            out.append(
+                f"<tr><td>{_e(dimension_name(lang, dimension.name), 60)}</td>"
+                f'<td class="n">{dimension.score}/100</td>'
+                f"<td>{_e(count_words(lang, dimension.counts), 600)}</td></tr>"
+            )
+        out.append("</tbody></table>")
     principles: dict[Principle, dict[Outcome, int]] = {}
     for result in report.results:
         principles.setdefault(result.principle, dict.fromkeys(OUTCOMES, 0))[result.outcome] += 1

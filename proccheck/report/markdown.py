@@ -12,6 +12,8 @@ from proccheck.i18n import _, ngettext
 from proccheck.model import OUTCOMES, Outcome, Principle, Report, RunResult
 from proccheck.report.common import coverage_line, one_line
 from proccheck.vocabulary import (
+    count_words,
+    dimension_name,
     kind_name,
     level_word,
     outcome_word,
@@ -87,6 +89,17 @@ def _report_blocks(report: Report) -> list[str]:
         f"{md(coverage_line(report), 400)}\n"
     )
     blocks = [head]
+    if report.dimensions:
+        rows = [
+            "| " + " | ".join((_(lang, "Dimension"), _(lang, "Score"), _(lang, "Counts"))) + " |",
+            "|---|---:|---|",
+        ]
+        for dimension in report.dimensions:
+            rows.append(
+                f"| {md(dimension_name(lang, dimension.name), 60)} | {dimension.score}/100 | "
+                f"{md(count_words(lang, dimension.counts), 300)} |"
+            )
+        blocks.append("\n".join(rows) + "\n")
     principles: dict[Principle, dict[Outcome, int]] = {}
     for result in report.results:
         principles.setdefault(result.principle, dict.fromkeys(OUTCOMES, 0))[result.outcome] += 1

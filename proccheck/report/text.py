@@ -20,6 +20,8 @@ from proccheck.report.common import (
 )
 from proccheck.vocabulary import (
     LEVEL_WORDS,
+    count_words,
+    dimension_name,
     kind_name,
     level_word,
     outcome_word,
@@ -98,6 +100,7 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
         _(lang, "outcome")
         + f": {verdict}"
         + ("   " + _(lang, "score") + f": {report.score}/100" if report.score is not None else ""),
+        *_dimension_lines(report),
         "",
     ]
     by_requirement: dict[str | None, list[int]] = {}
@@ -118,6 +121,23 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
             lines.extend(_finding_lines(report, index))
     lines.append("")
     lines.append(coverage_line(report))
+    return lines
+
+
+def _dimension_lines(report: Report) -> list[str]:
+    """The score per dimension, one aligned line each: name, score/100 and its counts."""
+    if not report.dimensions:
+        return []
+    lang = report.lang
+    names = [dimension_name(lang, d.name) for d in report.dimensions]
+    width = max(len(name) for name in names)
+    lines = [_(lang, "score per dimension") + ":"]
+    for name, dimension in zip(names, report.dimensions, strict=True):
+        counts = count_words(lang, dimension.counts)
+        lines.append(
+            f"  {one_line(name, 40).ljust(width)}  {dimension.score:>3}/100"
+            + (f"  ({one_line(counts, 300)})" if counts else "")
+        )
     return lines
 
 
