@@ -105,40 +105,21 @@ def run_outcome(run: RunResult, lang: Lang) -> str:
 
 def _one_report(lang: Lang, report: Report) -> str:
     tally = Counter((r.level, r.outcome) for r in report.results)
-    parts = []
-    if tally["must", "not_met"]:
-        count = tally["must", "not_met"]
-        parts.append(
-            ngettext(
-                lang,
-                "{count} must-requirement not met",
-                "{count} must-requirements not met",
-                count,
-                count=count,
-            )
-        )
-    if tally["must", "not_verified"]:
-        count = tally["must", "not_verified"]
-        parts.append(
-            ngettext(
-                lang,
-                "{count} must-requirement not verified",
-                "{count} must-requirements not verified",
-                count,
-                count=count,
-            )
-        )
-    if tally["should", "not_met"]:
-        count = tally["should", "not_met"]
-        parts.append(
-            ngettext(
-                lang,
-                "{count} should-requirement not met",
-                "{count} should-requirements not met",
-                count,
-                count=count,
-            )
-        )
+    must_not_met = tally["must", "not_met"]
+    must_open = tally["must", "not_verified"]
+    should_not_met = tally["should", "not_met"]
+    counted = (
+        must_not_met
+        and ngettext(lang, "{count} must-requirement not met",
+                     "{count} must-requirements not met", must_not_met, count=must_not_met),
+        must_open
+        and ngettext(lang, "{count} must-requirement not verified",
+                     "{count} must-requirements not verified", must_open, count=must_open),
+        should_not_met
+        and ngettext(lang, "{count} should-requirement not met",
+                     "{count} should-requirements not met", should_not_met, count=should_not_met),
+    )  # fmt: skip
+    parts = [text for text in counted if isinstance(text, str)]
     word = outcome_word(lang, report.outcome)
     return f"{word} ({', '.join(parts)})" if parts else word
 
