@@ -58,6 +58,7 @@ def main() -> None:
         for name in (
             "coverage: missing requirements",
             "coverage: present requirements",
+            "coverage: present or possibly (not SP001 error)",
             "level: weakened or escape (req)",
             "contradiction (req)",
             "level (finding lines)",
@@ -87,6 +88,8 @@ def main() -> None:
         name = entry["file"]
         scores["coverage: missing requirements"].add(ids - appears, ids - found, name)
         scores["coverage: present requirements"].add(appears, found, name)
+        possibly = found | {i for i in ids if analysis.weak(i)}
+        scores["coverage: present or possibly (not SP001 error)"].add(appears, possibly, name)
         level_pred = {f.requirement for f in report.findings if f.check == "SP002"}
         scores["level: weakened or escape (req)"].add(
             (set(entry.get("weakened", [])) | set(entry.get("escape", []))) & musts,

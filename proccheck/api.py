@@ -510,7 +510,8 @@ def set_from_spec(
                     id=requirement_id,
                 ),
                 path=document.path,
-                where=str(item.location.line or item.location.row or ""),
+                where=(f"p{item.location.page}:" if item.location.page else "")
+                + str(item.location.line or item.location.row or ""),
                 hint=tr("answers are matched by id, so every requirement needs its own"),
             )
         seen.add(requirement_id)

@@ -36,13 +36,14 @@ MAX_ROWS = _limit("MAX_ROWS", 200_000)
 """Most rows read from one CSV file or one worksheet."""
 
 MAX_CELLS = _limit("MAX_CELLS", 250_000)
-"""Most cells read from one workbook (all sheets, counting the blanks a row is padded with).
-openpyxl needs about 8 µs per cell, so this keeps a hostile workbook near 2 s."""
+"""Most cells read from one workbook (all sheets, counting the blanks a row is padded with) or
+one CSV file. openpyxl needs about 8 µs per cell, so this keeps a hostile workbook near 2 s."""
 
 MAX_ZIP_EXPANDED = _limit("MAX_ZIP_EXPANDED", 32 * 1024 * 1024)
-"""Most bytes the XML parts of an XLSX or DOCX may expand to once unzipped (zip bombs). Images
-and other media do not count. openpyxl parses a worksheet twice at about 10 MB/s, so this keeps
-the largest workbook accepted near 6 s."""
+"""Most bytes the parts of an XLSX or DOCX may expand to once unzipped (zip bombs), judged by
+their first bytes, not their names: images and other binary media do not count here (all parts
+together may expand to this plus MAX_INPUT_BYTES). openpyxl parses a worksheet twice at about
+10 MB/s, so this keeps the largest workbook accepted near 6 s."""
 
 MAX_ZIP_RATIO = _limit("MAX_ZIP_RATIO", 1000)
 """Highest compression ratio of any member of an XLSX or DOCX (zip bombs)."""
@@ -51,3 +52,15 @@ MAX_REQUIREMENT_CHARS = _limit("MAX_REQUIREMENT_CHARS", 20_000)
 """Longest text item treated as a requirement. Longer items (a whole document in one paragraph)
 are still searched for contradictions, but not matched against every requirement of the set,
 which would cost about 0.1 s per requirement and megabyte."""
+
+MAX_PDF_PAGES = _limit("MAX_PDF_PAGES", 2_000)
+"""Most pages read from one PDF (a 50-page tender takes about a second)."""
+
+MAX_PDF_CHARS = _limit("MAX_PDF_CHARS", 10_000_000)
+"""Most characters of text extracted from one PDF, all pages together."""
+
+MAX_PDF_STREAM_BYTES = _limit("MAX_PDF_STREAM_BYTES", 16 * 1024 * 1024)
+"""Most bytes one stream of a PDF (a page's content, an image) may decompress to (PDF bombs)."""
+
+MAX_PDF_SECONDS = _limit("MAX_PDF_SECONDS", 120)
+"""Longest time spent extracting the text of one PDF, checked page by page."""

@@ -63,9 +63,14 @@ class AnswerRule(Frozen):
 class Cues(Frozen):
     """Detection cues per language: groups of terms (regular expressions, case-insensitive).
 
-    A text matches a group when it contains any term of the group. Matching every group is a
-    strong match, matching at least half of them a weak one. Cues live in the set file, not in
-    code, so a user's own requirements are found the same way as the built-in ones.
+    A term matches from the start of a word of the normalised text (so "export" finds
+    "exporten" and "exportformat" but "äga" does not find "säga"); end it with `\b` to match a
+    whole word, or start it with `*` to let it also end a compound ("*export" finds
+    "dataexport"). Addresses and e-mail addresses are never matched. A text matches a group when
+    it contains any term of the group. Matching every group is a strong match; matching the
+    first group (the topic) and all but one of the others is a weak one ("possibly covered",
+    never met). Cues live in the set file, not in code, so a user's own requirements are found
+    the same way as the built-in ones.
     """
 
     sv: tuple[tuple[str, ...], ...] = ()
@@ -132,10 +137,15 @@ class Location(Frozen):
     sheet: str | None = None
     row: int | None = None
     element: str | None = None
+    page: int | None = None
+    """The page of a PDF (from 1); `line` then counts the lines of that page's text."""
 
     def describe(self) -> str:
-        """A compact human form such as `spec.md:12` or `bid.xlsx[Krav]!C7`."""
+        """A compact human form such as `spec.md:12`, `bid.xlsx[Krav]!C7` or `tender.pdf:p3:12`
+        (page 3, line 12)."""
         text = self.path
+        if self.page is not None:
+            text += f":p{self.page}"
         if self.sheet is not None:
             text += f"[{self.sheet}]"
             if self.row is not None:

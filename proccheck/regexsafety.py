@@ -80,3 +80,24 @@ def _walk(items: Any, inside_repeat: bool, inside_unbounded: bool = False) -> st
         elif op is sre_parse.GROUPREF:
             return "back-references"
     return None
+
+
+def cue_group(terms: list[str]) -> str:
+    """A group of a set's cues as one regular expression. A term matches from the start of a
+    word ("export" finds "exporten" and "exportformat", "äga" does not find "säga"); a leading
+    `*` lets it also end a compound ("*export" finds "dataexport"). One look-behind for the
+    whole group keeps the search fast."""
+    anchored = [f"(?:{term})" for term in terms if not term.startswith("*")]
+    free = [f"(?:{term[1:]})" for term in terms if term.startswith("*")]
+    parts = [f"(?<!\\w)(?:{'|'.join(anchored)})"] if anchored else []
+    return "|".join(parts + free)
+
+
+def cue_problem(term: str) -> str | None:
+    """Why a cue cannot be used (not a regular expression, or one that can run for minutes)."""
+    bare = term.removeprefix("*")
+    try:
+        re.compile(bare)
+    except re.error as exc:
+        return str(exc)
+    return risky(bare)

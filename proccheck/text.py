@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 MAX_QUOTE = 500
@@ -21,3 +26,192 @@ def plain(text: str, limit: int = MAX_QUOTE) -> str:
 def one_line(text: str, limit: int = MAX_QUOTE) -> str:
     """`plain`, on a single line."""
     return " ".join(plain(text, limit).split())
+
+
+# --- one normaliser for matching ----------------------------------------------------------------
+# Vendors (and word processors) hide words from a substring search with no-break spaces, soft
+# hyphens, zero-width characters and line breaks inside a cell. Every check that looks for words
+# reads text through `fold`, which removes all of that and remembers where each character came
+# from, so a finding can still point at the original line.
+
+_INVISIBLE = frozenset(
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
+    "\u206a\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"
+)
+_PLAIN_CHARS = r"[a-zA-Z0-9åäöéüÅÄÖÉÜ.,;:!?()\[\]'\"/&%+=<>#@$€§_*-]"
+_PLAIN_RUN = re.compile(rf"{_PLAIN_CHARS}+(?: {_PLAIN_CHARS}+)*")
+_ADDRESS = r"\b(?:https?|ftp)://\S+|\bwww\.[^\s/]+\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_LINK = re.compile(_ADDRESS + r"|(?<!`)(`{1,3})[^`\n]{1,200}?\1(?!`)")
+_ADDRESS_ONLY = re.compile(_ADDRESS)
+_WORD = re.compile(r"[^\W_]+(?::[^\W\d_]{1,3}\b)?")
+
+
+def _invisible(char: str) -> bool:
+    return char in _INVISIBLE or unicodedata.category(char) == "Cf"
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Text folded for matching: NFKC, case folded, every space or line break one space, invisible
+    characters removed. `origin(i)` is the offset in the original of folded offset `i`."""
+
+    text: str
+    starts: tuple[int, ...]
+    """Folded offsets where a run of characters copied one-to-one begins…"""
+    origins: tuple[int, ...]
+    """…and where that run begins in the original."""
+    hidden: tuple[int, ...]
+    """Offsets in the original of invisible characters that stood inside a word."""
+
+    def origin(self, offset: int) -> int:
+        """Where folded offset `offset` comes from in the original."""
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return 0
+        return self.origins[index] + (offset - self.starts[index])
+
+
+def fold(text: str, *, keep_case: bool = False, links: bool = False) -> Folded:
+    """The text as matching sees it (see the note above). With `links=False` URLs, e-mail
+    addresses and `code spans` become spaces: they are never words or brands."""
+    out: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    hidden: list[int] = []
+    length = 0
+    last_space = True
+    position = 0
+    size = len(text)
+
+    def emit(piece: str, source: int, one_to_one: bool) -> None:
+        nonlocal length, last_space
+        if not piece:
+            return
+        starts.append(length)
+        origins.append(source)
+        if not one_to_one:  # every character of an expansion points at its source
+            for index, char in enumerate(piece):
+                if index:
+                    starts.append(length + index)
+                    origins.append(source)
+                out.append(char)
+        else:
+            out.append(piece)
+        length += len(piece)
+        last_space = piece.endswith(" ")
+
+    while position < size:
+        run = _PLAIN_RUN.match(text, position)
+        end = run.end() if run else position
+        if end < size and unicodedata.combining(text[end]):
+            end -= 1  # the last letter and its accent are folded together below
+        if end > position:
+            run_text = text[position:end]
+            emit(run_text if keep_case else run_text.lower(), position, True)
+            position = end
+            continue
+        char = text[position]
+        unit_end = position + 1
+        while unit_end < size and unicodedata.combining(text[unit_end]):
+            unit_end += 1
+        if _invisible(char):
+            end = position + 1
+            while end < size and _invisible(text[end]):
+                end += 1
+            inside = position > 0 and end < size and text[position - 1].isalnum()
+            if inside and text[end].isalnum():
+                hidden.extend(range(position, end))
+            position = end
+            continue
+        if char.isspace() or unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cc"):
+            if not last_space:
+                emit(" ", position, True)
+            position = unit_end
+            continue
+        piece = unicodedata.normalize("NFKC", text[position:unit_end])
+        piece = piece if keep_case else piece.casefold()
+        piece = " " if piece.isspace() else piece
+        if piece == " " and last_space:
+            position = unit_end
+            continue
+        emit(piece, position, len(piece) == unit_end - position == 1)
+        position = unit_end
+    folded = Folded("".join(out), tuple(starts), tuple(origins), tuple(hidden))
+    if links:
+        return folded
+    return _without_links(folded)
+
+
+def _without_links(folded: Folded) -> Folded:
+    blanked = blank_links(folded.text)
+    if blanked is folded.text:
+        return folded
+    return Folded(blanked, folded.starts, folded.origins, folded.hidden)
+
+
+def blank_links(text: str, *, code: bool = True) -> str:
+    """`text` with URLs, e-mail addresses and (with `code`) code spans replaced by spaces of the
+    same length, so offsets still point into `text`."""
+    pattern = _LINK if code else _ADDRESS_ONLY
+    if not pattern.search(text):
+        return text
+    return pattern.sub(lambda m: " " * len(m.group()), text)
+
+
+def clean(text: str) -> Folded:
+    """`fold` that keeps case and links: the text a report quotes, with hidden characters
+    gone and every run of spaces one space."""
+    return fold(text, keep_case=True, links=True)
+
+
+def offsets_in(folded: Folded, offsets: list[int]) -> list[int]:
+    """Where original offsets (ascending) landed in the folded text."""
+    found = []
+    position = 0
+    for offset in offsets:
+        while position < len(folded.text) and folded.origin(position) < offset:
+            position += 1
+        found.append(position)
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """Just the folded text (cached: the same cell is read by several checks)."""
+    return fold(text).text
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of folded text, its place there, and its stem."""
+
+    start: int
+    end: int
+    text: str
+    stem: str
+
+
+_STEMMERS = {"sv": "swedish", "en": "english"}
+
+
+@functools.cache
+def _stemmer(lang: str) -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer(_STEMMERS[lang])
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a folded word in Swedish or English ("loggarna" → "logg")."""
+    return str(_stemmer(lang).stemWord(word))
+
+
+def words(text: str, lang: str) -> list[Word]:
+    """The words of already folded `text`, each with its stem ("API:er" is one word)."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        found.append(Word(match.start(), match.end(), word, stem(word.split(":")[0], lang)))
+    return found

@@ -297,14 +297,35 @@ def test_oversized_files_refused(tmp_path: Path) -> None:
     (tmp_path / "big.csv").write_text(
         "Kravnummer;Kravtext\n" + "K1;Systemet ska ha API.\n" * 10_000
     )
+    import random
+
+    sys.path.insert(0, str(ADV))
+    try:
+        import make_files
+    finally:
+        sys.path.remove(str(ADV))
+    photo = ("word/media/image1.png", b"\x89PNG\r\n\x1a\n" + random.Random(5).randbytes(250_000))
+    sheet = make_files.sheet_xml([["Kravnummer", "Kravtext"], ["K1", "Systemet ska ha API."]])
+    (tmp_path / "big.xlsx").write_bytes(make_files.xlsx(sheet, extra=[photo]))
+    document = make_files.docx_paragraphs(["K1. Systemet ska ha API."])
+    (tmp_path / "big.docx").write_bytes(
+        make_files.zip_bytes(
+            [
+                ("[Content_Types].xml", make_files.DOCX_CT),
+                ("_rels/.rels", make_files.DOCX_RELS),
+                ("word/document.xml", document),
+                photo,  # a photo makes it large; XLSX and DOCX had no size limit (issue 12)
+            ]
+        )
+    )
     run = run_proccheck(
-        ["spec", "check", "big.md", "big.yaml", "big.csv"],
+        ["spec", "check", "big.md", "big.yaml", "big.csv", "big.xlsx", "big.docx"],
         tmp_path,
         tmp_path / "w",
         {"PROCCHECK_MAX_INPUT_BYTES": "200000"},
     )
-    _reject(run, "big.md", "big.yaml", "big.csv")
-    assert run.stderr.count("larger than the limit") == 3
+    _reject(run, "big.md", "big.yaml", "big.csv", "big.xlsx", "big.docx")
+    assert run.stderr.count("larger than the limit") == 5
 
 
 def test_row_and_cell_limits(tmp_path: Path) -> None:
@@ -314,8 +335,8 @@ def test_row_and_cell_limits(tmp_path: Path) -> None:
         import make_files
     finally:
         sys.path.remove(str(ADV))
-    (tmp_path / "rows.csv").write_text(
-        "Kravnummer;Svar\n" + "".join(f"K{i};Ja\n" for i in range(1500)), encoding="utf-8"
+    (tmp_path / "rows.csv").write_text(  # one cell a row: the row limit comes before the cells'
+        "Kravnummer\n" + "".join(f"K{i}\n" for i in range(1500)), encoding="utf-8"
     )
     rows = [["Kravnummer", "Svar"]] + [[f"K{i}", "Ja"] for i in range(1, 600)]
     (tmp_path / "cells.xlsx").write_bytes(make_files.xlsx(make_files.sheet_xml(rows)))

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from conftest import SAMPLES, CliResult
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_reports import validate_report_json
 
 from proccheck.loaders.answers import normalise_answer
+from proccheck.model import Report
 
 Cli = Callable[..., CliResult]
 SPEC = SAMPLES / "spec" / "kravspecifikation-arendehantering.md"
@@ -37,6 +44,18 @@ VENDOR_B = SAMPLES / "answers" / "leverantor-b.csv"
         ("  ", "blank", ""),
         ("Kanske", "unclear", "Kanske"),
         ("Japp", "unclear", "Japp"),
+        ("Ej tillämpligt", "not_applicable", ""),
+        ("N/A", "not_applicable", ""),
+        ("Not applicable, see comment", "not_applicable", "see comment"),
+        ("Ej", "no", ""),
+        ("Dokumenterat åtagande", "yes", ""),
+        ("✓", "yes", ""),
+        ("✗", "no", ""),
+        ("Uppfylls delvis", "partial", ""),
+        ("Partially met", "partial", ""),
+        ("Ja\u200b, mot en avgift", "yes", "mot en avgift"),
+        ("J\u00ada", "yes", ""),
+        ("Nej\u00a0", "no", ""),
     ],
 )
 def test_answer_values_are_normalised(raw: str, value: str, rest: str) -> None:
@@ -334,3 +353,309 @@ def test_formula_answers_are_flagged_for_review(cli: Cli, tmp_path: Path, formul
     }
     flagged = [f for f in report["findings"] if f["check"] == "AN004"]
     assert "formula" in flagged[0]["message"] and flagged[0]["location"]["column"] == "B"
+
+
+# --- reservations however they are spelt (issue 11) ----------------------------------------------
+
+HEDGE_PHRASES = [
+    ("mot en avgift", "cost"),
+    ("kommer att finnas i nästa version", "future"),
+    ("förutsätter att beställaren tillhandahåller servrar", "reservation"),
+    ("enligt våra standardvillkor", "terms"),
+    ("ej tillämpligt", "not_applicable"),
+    ("at an additional cost", "cost"),
+    ("will be available in a future release", "future"),
+    ("provided that the customer supplies the servers", "reservation"),
+    ("our standard terms apply", "terms"),
+    ("in our own export format", "proprietary"),
+]
+SEPARATORS = [" ", "\u00a0", "  ", "\n", "\r\n", " \u200b", "\u2060 ", " \ufeff", "\u202f"]
+INVISIBLE = ["\u00ad", "\u200b", "\u2060", "\ufeff"]
+EXAMPLES = settings(max_examples=30, deadline=None, derandomize=True, database=None)
+
+
+@st.composite
+def spelt(draw: st.DrawFn) -> tuple[str, str, bool]:
+    """A hedge phrase as a vendor might hide it: other spaces and line breaks between its words,
+    invisible characters inside them. Also whether a character was hidden inside a word."""
+    phrase, kind = draw(st.sampled_from(HEDGE_PHRASES))
+    words = phrase.split(" ")
+    hidden = False
+    out = []
+    for index, word in enumerate(words):
+        if len(word) > 2 and draw(st.booleans()):
+            at = draw(st.integers(1, len(word) - 1))
+            word = word[:at] + draw(st.sampled_from(INVISIBLE)) + word[at:]
+            hidden = True
+        out.append(word)
+        if index < len(words) - 1:
+            out.append(draw(st.sampled_from(SEPARATORS)))
+    return "".join(out), kind, hidden
+
+
+def _answers_file(folder: Path, suffix: str, comment: str) -> Path:
+    rows = [
+        ("DATA-OWNERSHIP", "Ja", comment),
+        ("OPEN-STANDARDS", "Ja", ""),
+        ("OPEN-APIS", "Ja", ""),
+    ]
+    path = folder / f"svar{suffix}"
+    if suffix in (".yaml", ".json"):
+        doc = {
+            "vendor": "V AB",
+            "answers": [{"requirement": r, "answer": a, "comment": c} for r, a, c in rows],
+        }
+        text = (
+            json.dumps(doc, ensure_ascii=False)
+            if suffix == ".json"
+            else yaml.safe_dump(doc, allow_unicode=True)
+        )
+        path.write_text(text, encoding="utf-8")
+    elif suffix == ".csv":
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, delimiter=";")
+        writer.writerows([("Kravnummer", "Svar", "Kommentar"), *rows])
+        path.write_bytes(out.getvalue().encode("utf-8"))
+    else:
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        for row in [("Kravnummer", "Svar", "Kommentar"), *rows]:
+            sheet.append(row)
+        workbook.save(path)
+    return path
+
+
+def _report(path: Path) -> Report:
+    from proccheck.api import answer_document_report
+    from proccheck.loaders.answers import load_answers
+    from proccheck.requirements import load_requirement_set
+
+    document = load_answers(path, path.name)
+    return answer_document_report(document, load_requirement_set("builtin:trollhattan-2023"), "en")
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv", ".xlsx"])
+@EXAMPLES
+@given(variant=spelt())
+def test_reservation_is_found_however_it_is_spelt(
+    suffix: str, variant: tuple[str, str, bool]
+) -> None:
+    """No-break spaces, double spaces, a line break in the cell (Alt+Enter), soft hyphens and
+    zero-width characters hide no reservation, in any reader (issue 11: 10 of 10 passed)."""
+    comment, _kind, hidden = variant
+    with tempfile.TemporaryDirectory() as folder:
+        report = _report(_answers_file(Path(folder), suffix, "Leverantören: " + comment))
+    found = [f for f in report.findings if f.check == "AN003" and f.requirement == "DATA-OWNERSHIP"]
+    assert found, repr(comment)
+    result = next(r for r in report.results if r.requirement == "DATA-OWNERSHIP")
+    assert result.outcome == "not_verified"
+    assert ("invisible character" in found[0].message) == hidden
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Funktionen kommer att finnas i nästa version.", "future"),
+        ("Planeras till Q3 2027.", "future"),
+        ("Finns på vår roadmap.", "future"),
+        ("Planned for Q3 2027.", "future"),
+        ("Under förutsättning att kunden köper integrationsmodulen.", "reservation"),
+        ("Subject to the customer's approval of the design.", "reservation"),
+        ("Enligt leverantörens licensvillkor.", "terms"),
+        ("A separate licence agreement applies.", "terms"),
+        ("API-åtkomst kräver en separat API-licens.", "cost"),
+        ("API access requires a separate licence fee.", "cost"),
+        ("Data is exported in our own export format.", "proprietary"),
+        ("Exporten sker i vårt exportformat.", "proprietary"),
+        ("Ej tillämpligt för vår tjänst.", "not_applicable"),
+        ("N/A for our service.", "not_applicable"),
+        ("Ja, men endast för ärendedata.", "reservation"),
+    ],
+)
+def test_reservation_kinds(text: str, kind: str) -> None:
+    from proccheck.checks.answer_checks import hedges_in
+
+    assert kind in {k for k, _m in hedges_in(text, "Systemet ska stödja dokumenterade API:er.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ja, inga transaktionsavgifter eller licensavgifter för API:erna.",
+        "Ingen licensavgift tillkommer.",
+        "Export sker utan extra kostnad.",
+        "All data in the system belongs to the customer (standard terms, section 9).",
+        "No additional cost, no separate licence.",
+    ],
+)
+def test_negated_or_harmless_phrases_are_no_reservation(text: str) -> None:
+    from proccheck.checks.answer_checks import hedges_in
+
+    assert hedges_in(text) == []
+
+
+def test_a_negation_does_not_reach_past_but() -> None:
+    from proccheck.checks.answer_checks import hedges_in
+
+    found = hedges_in("Ingen uppstartsavgift, men export sker mot en avgift.")
+    assert "cost" in {k for k, _m in found}
+
+
+# --- Not applicable, status columns, tick columns -------------------------------------------------
+
+
+def test_not_applicable_is_not_a_no_and_never_passes(tmp_path: Path) -> None:
+    path = tmp_path / "svar.yaml"
+    path.write_text(
+        "vendor: V AB\nanswers:\n"
+        "  - {requirement: DATA-OWNERSHIP, answer: Ej tillämpligt}\n"
+        "  - {requirement: OPEN-STANDARDS, answer: Ja, comment: Ej tillämpligt för oss.}\n"
+        "  - {requirement: OPEN-APIS, answer: N/A}\n",
+        encoding="utf-8",
+    )
+    report = _report(path)
+    got = {r.requirement: r.outcome for r in report.results}
+    assert got == {name: "not_verified" for name in got}
+    checks = {(f.requirement, f.check) for f in report.findings}
+    assert ("DATA-OWNERSHIP", "AN004") in checks and ("DATA-OWNERSHIP", "AN001") not in checks
+    assert ("OPEN-STANDARDS", "AN003") in checks
+    reason = next(r.reason for r in report.results if r.requirement == "OPEN-APIS")
+    assert "Not applicable" in reason
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "expected"),
+    [
+        (
+            "Kravnummer;Kravtext;Status;Kommentar",
+            ("Uppfyllt", "Delvis", "Ej uppfyllt"),
+            ("met", "not_verified", "not_met"),
+        ),
+        (
+            "Nr;Krav;Kravet uppfyllt;Kommentar",
+            ("Dokumenterat åtagande", "Uppfylls ej", "Ej tillämpligt"),
+            ("met", "not_met", "not_verified"),
+        ),
+        (
+            "Req ID;Requirement;Compliance;Comments",
+            ("✓", "Partially", "✗"),
+            ("met", "not_verified", "not_met"),
+        ),
+    ],
+)
+def test_status_columns(
+    tmp_path: Path, header: str, values: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    ids = ("DATA-OWNERSHIP", "OPEN-STANDARDS", "OPEN-APIS")
+    lines = [header] + [
+        f"{i};Krav {n};{v};" for n, (i, v) in enumerate(zip(ids, values, strict=True))
+    ]
+    path = tmp_path / "status.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = {r.requirement: r.outcome for r in _report(path).results}
+    assert got == dict(zip(ids, expected, strict=True))
+
+
+def test_english_yes_no_tick_columns_without_an_id(tmp_path: Path) -> None:
+    """ "No" next to "Yes" is a tick column, not the id column ("No." as in number)."""
+    path = tmp_path / "ticks.csv"
+    path.write_text(
+        "Requirement;Yes;No;Comment\n"
+        "The organisation shall own and have control over all data in the system.;X;;\n"
+        "The system shall be built on open standards.;;X;\n"
+        "The system shall support open APIs.;X;;\n",
+        encoding="utf-8",
+    )
+    got = {r.requirement: r.outcome for r in _report(path).results}
+    assert got == {"DATA-OWNERSHIP": "met", "OPEN-STANDARDS": "not_met", "OPEN-APIS": "met"}
+
+
+# --- a weaker requirement in the vendor's copy; nothing matched -----------------------------------
+
+
+def test_vendor_copy_that_drops_key_terms_is_not_verified(tmp_path: Path) -> None:
+    path = tmp_path / "svar.yaml"
+    path.write_text(
+        "vendor: V AB\nanswers:\n"
+        "  - {requirement: DATA-OWNERSHIP, answer: Ja, text: "
+        '"Organisationen ska ha läsåtkomst till all data i systemet."}\n'
+        "  - {requirement: OPEN-STANDARDS, answer: Ja, text: "
+        '"Systemet skall bygga på öppna standarder."}\n'
+        "  - {requirement: OPEN-APIS, answer: Ja}\n",
+        encoding="utf-8",
+    )
+    report = _report(path)
+    got = {r.requirement: r.outcome for r in report.results}
+    assert got == {"DATA-OWNERSHIP": "not_verified", "OPEN-STANDARDS": "met", "OPEN-APIS": "met"}
+    message = next(f.message for f in report.findings if f.check == "AN006")
+    assert "äga" in message and "kontroll" in message
+
+
+def test_missing_key_terms_compare_stems() -> None:
+    from proccheck.checks.answer_checks import missing_key_terms
+    from proccheck.requirements import load_requirement_set
+
+    requirement = load_requirement_set("builtin:trollhattan-2023").requirements[0]
+    assert missing_key_terms(
+        "Organisationen äger och har kontroll över all data.", requirement
+    ) == ["systemet"]
+    assert missing_key_terms("Något helt annat om leveranstider.", requirement) == []
+
+
+def test_nothing_matches_the_set_is_an_input_error(cli: Cli, tmp_path: Path) -> None:
+    """The buyer's own numbering checked against a built-in set: exit 2 and a hint, not a wall
+    of "not met"."""
+    path = tmp_path / "egna-nummer.csv"
+    path.write_text(
+        "Kravnummer;Kravtext;Svar\n"
+        "4.1.1;Leverantören ska ha en kundtjänst öppen vardagar.;Ja\n"
+        "4.1.2;Fakturor ska skickas elektroniskt.;Ja\n",
+        encoding="utf-8",
+    )
+    result = cli("answers", "check", path, "--set", "builtin:trollhattan-2023")
+    assert result.code == 2
+    assert "nothing in the file matches" in result.err
+    assert "--spec" in result.err and "--mapping" in result.err
+    assert "not met" not in result.out
+
+
+def test_an_answer_too_long_to_search_is_not_passed(tmp_path: Path) -> None:
+    """Work is bounded: past the limit the text is not searched, and that is said, not met."""
+    from proccheck.checks.answer_checks import MAX_ANSWER_CHARS
+
+    long_comment = "Vi levererar allt som kravet anger. " * (MAX_ANSWER_CHARS // 30)
+    path = tmp_path / "svar.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {
+                "vendor": "V AB",
+                "answers": [
+                    {"requirement": "DATA-OWNERSHIP", "answer": "Ja", "comment": long_comment},
+                    {"requirement": "OPEN-STANDARDS", "answer": "Ja"},
+                    {"requirement": "OPEN-APIS", "answer": "Ja"},
+                ],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    report = _report(path)
+    got = {r.requirement: r.outcome for r in report.results}
+    assert got["DATA-OWNERSHIP"] == "not_verified" and got["OPEN-APIS"] == "met"
+    message = next(f.message for f in report.findings if f.check == "AN003")
+    assert "too long" in message and str(MAX_ANSWER_CHARS) in message
+
+
+def test_a_description_column_right_of_the_answer_is_the_vendors_comment(tmp_path: Path) -> None:
+    path = tmp_path / "beskrivning.csv"
+    path.write_text(
+        "Nr;Kravtext;Leverantörens svar;Beskrivning\n"
+        "DATA-OWNERSHIP;Organisationen ska äga och ha kontroll över all data i systemet.;Ja;"
+        "Export sker mot en avgift.\n"
+        "OPEN-STANDARDS;Systemet ska bygga på öppna standarder.;Ja;\n"
+        "OPEN-APIS;Systemet ska stödja öppna API:er.;Ja;\n",
+        encoding="utf-8",
+    )
+    got = {r.requirement: r.outcome for r in _report(path).results}
+    assert got == {"DATA-OWNERSHIP": "not_verified", "OPEN-STANDARDS": "met", "OPEN-APIS": "met"}

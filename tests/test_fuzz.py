@@ -18,6 +18,9 @@ import yaml
 from adversarial import inert
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_answers import _answers_file as answers_file
+from test_answers import _report as answers_report
+from test_answers import spelt
 
 from proccheck.errors import ProccheckError
 from proccheck.loaders.answers import load_answers, normalise_answer
@@ -237,7 +240,7 @@ def test_csv_reader(
 @given(raw=hostile_text)
 def test_normalise_answer(raw: str) -> None:
     value, rest = normalise_answer(raw)
-    assert value in ("yes", "no", "partial", "blank", "unclear")
+    assert value in ("yes", "no", "partial", "not_applicable", "blank", "unclear")
     assert isinstance(rest, str)
 
 
@@ -297,7 +300,21 @@ def test_answers_loader(doc: dict[str, Any], raw: str, use_raw: bool, suffix: st
         document = _only_input_errors(load_answers, path, f"fuzz{suffix}")
     if document is not None:
         for answer in document.answers:
-            assert answer.value in ("yes", "no", "partial", "blank", "unclear")
+            assert answer.value in ("yes", "no", "partial", "not_applicable", "blank", "unclear")
+
+
+@FUZZ
+@given(variant=spelt(), suffix=st.sampled_from([".yaml", ".json", ".csv", ".xlsx"]))
+def test_hidden_reservations_in_every_answer_reader(
+    variant: tuple[str, str, bool], suffix: str
+) -> None:
+    """A reservation spelt with other spaces, line breaks and invisible characters is found by
+    every answers reader (tests/test_answers.py runs a few; this is the long run)."""
+    comment, _kind, hidden = variant
+    with tempfile.TemporaryDirectory() as folder:
+        report = answers_report(answers_file(Path(folder), suffix, "Leverantören: " + comment))
+    found = [f for f in report.findings if f.check == "AN003"]
+    assert found and ("invisible character" in found[0].message) == hidden
 
 
 # --- formatters ------------------------------------------------------------------------------

@@ -165,12 +165,12 @@ def test_an_empty_file_is_called_empty(
 WRONG_SUFFIX = [
     (
         ("spec", "check", "{file}"),
-        "x.pdf",
+        "x.odt",
         {
-            "en": "cannot read a specification from a .pdf file (accepted: .md,",
-            "sv": "kan inte läsa en kravspecifikation från en .pdf-fil (godtas: .md,",
+            "en": "cannot read a specification from a .odt file (accepted: .md,",
+            "sv": "kan inte läsa en kravspecifikation från en .odt-fil (godtas: .md,",
         },
-        (".docx", ".xlsx", ".txt"),
+        (".docx", ".pdf", ".xlsx", ".txt"),
     ),
     (
         ("answers", "check", "{file}"),
@@ -215,7 +215,7 @@ WRONG_SUFFIX = [
 @pytest.mark.parametrize(
     ("command", "name", "message", "accepted"),
     WRONG_SUFFIX,
-    ids=["spec-pdf", "answers-docx", "set-txt", "mapping-txt", "answers-no-suffix"],
+    ids=["spec-odt", "answers-docx", "set-txt", "mapping-txt", "answers-no-suffix"],
 )
 def test_a_wrong_suffix_names_the_accepted_ones(
     cli,
@@ -239,7 +239,6 @@ def test_a_wrong_suffix_names_the_accepted_ones(
 @pytest.mark.parametrize(
     ("name", "advice"),
     [
-        ("krav.pdf", "save the document from its word processor as .docx"),
         ("krav.doc", "save it as .docx"),
         ("krav.xls", "save it as .xlsx"),
     ],
@@ -261,6 +260,7 @@ def test_the_suffixes_named_are_the_ones_the_loaders_read() -> None:
     assert set(SPECIFICATION.suffixes) == {
         *spec.TEXT,
         *spec.DOCX,
+        *spec.PDF,
         *spec.STRUCTURED,
         *spec.TABLES,
     }
@@ -277,7 +277,7 @@ def test_a_folder_of_specifications_suggests_its_files(
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "underlag"
     folder.mkdir()
-    for name in ("a.md", "b.md", "c.docx", "notes.pdf"):
+    for name in ("a.md", "b.md", "c.docx", "notes.odt"):
         (folder / name).write_text("x")
     result = cli("spec", "check", "underlag", "--lang", lang)
     assert result.code == 2

@@ -136,7 +136,7 @@ def test_redirect_target_rechecked(server: str, monkeypatch: pytest.MonkeyPatch)
         return real_check(url, allow_private=allow_private)
 
     monkeypatch.setattr(fetch_module, "check_url", first_hop_public)
-    monkeypatch.setattr(fetch_module, "_session", lambda allow: real_session(True))
+    monkeypatch.setattr(fetch_module, "_session", lambda allow, dog: real_session(True, dog))
     with pytest.raises(ProbeError, match=r"non-public address 169\.254\.169\.254"):
         fetch(f"{server}/to-metadata")
     assert seen[-1].startswith("http://169.254.169.254")
@@ -227,3 +227,25 @@ def test_silent_server_times_out() -> None:
 )
 def test_address_is_public(address: str, public: bool) -> None:
     assert address_is_public(address) is public
+
+
+@pytest.mark.parametrize("version", ["1.26.20", "2.0.7", "2.5.0"])
+def test_old_urllib3_is_refused(monkeypatch: pytest.MonkeyPatch, version: str) -> None:
+    """requests admits urllib3 1.26 (no `read1`) and 2.0-2.5 (unbounded decompression): refused
+    before any connection, with the version needed."""
+    import urllib3
+
+    monkeypatch.setattr(urllib3, "__version__", version)
+    with pytest.raises(ProbeError, match=r"too old.*2\.6") as raised:
+        fetch("http://127.0.0.1:9/spec.json", allow_private=True)
+    assert raised.value.hint and "urllib3>=2.6" in raised.value.hint
+
+
+def test_installed_urllib3_meets_the_floor(server: str) -> None:
+    import urllib3
+
+    from proccheck.loaders.fetch import URLLIB3_FLOOR
+
+    major, minor = (int(part) for part in urllib3.__version__.split(".")[:2])
+    assert (major, minor) >= URLLIB3_FLOOR
+    assert fetch(f"{server}/spec.json", allow_private=True).content == SPEC

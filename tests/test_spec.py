@@ -103,7 +103,7 @@ def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
         ("bad.xlsx", b"PK\x03\x04broken", "not a valid XLSX"),
         ("enc.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "encrypted"),
         ("empty.md", b"", "empty"),
-        ("weird.pdf", b"%PDF-1.4", "cannot read a specification from a .pdf file"),
+        ("weird.pdf", b"%PDF-1.4", "not a readable PDF"),
         ("latin.md", "Kommunen ska äga data.".encode("cp1252"), "UTF-8"),
         ("nohead.csv", b"a;b\n1;2\n", "no sheet has a recognisable header"),
     ],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from proccheck.checks import Context, all_checks, register
 from proccheck.i18n import NC_, _, pgettext
 from proccheck.model import Finding, Lang, Location, RequirementSet
-from proccheck.regexsafety import risky
+from proccheck.regexsafety import cue_problem
 from proccheck.vocabulary import language_name
 
 FIELDS = (NC_("requirement field", "title"), NC_("requirement field", "text"))
@@ -157,11 +156,7 @@ def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Find
             continue
         for group in groups:
             for cue in group:
-                try:
-                    re.compile(cue)
-                    problem = risky(cue)
-                except re.error as exc:
-                    problem = str(exc)
+                problem = cue_problem(cue)
                 if problem is None:
                     continue
                 yield cues_missing.finding(

@@ -15,9 +15,10 @@ from typing import Literal
 from proccheck.checks import Context, register
 from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
-from proccheck.loaders.spec import SpecDocument, SpecItem
+from proccheck.loaders.spec import SpecDocument, SpecItem, worded_level
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
-from proccheck.regexsafety import risky
+from proccheck.regexsafety import cue_group, cue_problem
+from proccheck.text import blank_links
 
 Strength = Literal["explicit", "strong", "weak"]
 _QUOTES = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”|”[^”]{1,400}”|«[^»]{1,400}»|'[^']{3,400}'")
@@ -73,17 +74,27 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     ids = sorted((r.id for r in requirement_set.requirements), key=len, reverse=True)
     id_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
     mentioned = [set(id_pattern.findall(item.text)) for item in items]
+    analysis.contradictions = list(_contradictions(document, requirement_set, lang))
+    undermining = {finding.evidence for finding in analysis.contradictions}
+    texts = [_obligation_text(item) for item in items]
+    escapes = [_alternative_escape(text) is not None for text in texts]
+    internal = [any(lexicon(lang).has("internal_api", text) for lang in LANGS) for text in texts]
     for requirement in requirement_set.requirements:
         found: list[Match] = []
-        for item, named in zip(items, mentioned, strict=True):
+        for index, (item, named) in enumerate(zip(items, mentioned, strict=True)):
             if item.implements == requirement.id or requirement.id in named:
                 found.append(Match(item, "explicit"))
                 continue
-            strength = _cue_strength(compiled[requirement.id], item.text)
+            if escapes[index]:
+                continue  # "if a point cannot be met, describe an alternative" implements nothing
+            if internal[index] and requirement.principle == "open-apis":
+                continue  # APIs between the system's own parts are not open APIs
+            strength = _cue_strength(compiled[requirement.id], texts[index])
+            if strength and item.text in undermining:
+                strength = "weak"  # a clause that also undermines is at most a lead to check
             if strength:
                 found.append(Match(item, strength))
         analysis.matches[requirement.id] = found
-    analysis.contradictions = list(_contradictions(document, requirement_set, lang))
     return analysis
 
 
@@ -94,37 +105,24 @@ def _compile_cues(cues: Cues) -> tuple[tuple[re.Pattern[str], ...], ...]:
     for lang in LANGS:
         groups = []
         for group in getattr(cues, lang):
-            valid = []
-            for term in group:
-                try:
-                    re.compile(term)
-                except re.error:
-                    continue  # reported by `sets validate` (RS002)
-                if risky(term):
-                    continue  # could run for minutes; reported by `sets validate` (RS002)
-                valid.append(f"(?:{term})")
+            valid = [term for term in group if not cue_problem(term)]  # else RS002 reports it
             if valid:
-                groups.append(re.compile("|".join(valid), re.IGNORECASE))
+                groups.append(re.compile(cue_group(valid), re.IGNORECASE))
         compiled.append(tuple(groups))
     return tuple(compiled)
 
 
 def _cue_strength(cues: tuple[tuple[re.Pattern[str], ...], ...], text: str) -> Strength | None:
-    """Strong when one language's groups all match, weak when all but one of 3+ do."""
+    """Strong when one language's groups all match; weak (a person should look) when the first
+    group, the requirement's topic, matches and at most one other group misses."""
     best: Strength | None = None
     for groups in cues:
-        if not groups:
+        if not groups or not groups[0].search(text):
             continue
-        allowed = 1 if len(groups) >= 3 else 0  # misses a weak match may have
-        misses = 0
-        for group in groups:
-            if not group.search(text):
-                misses += 1
-                if misses > allowed:
-                    break
-        else:
-            if misses == 0:
-                return "strong"
+        misses = sum(1 for group in groups[1:] if not group.search(text))
+        if misses == 0:
+            return "strong"
+        if misses == 1 and len(groups) >= 2:
             best = "weak"
     return best
 
@@ -158,20 +156,19 @@ def _contradictions(
 ) -> Iterator[Finding]:
     for item in document.items:
         kinds: set[str] = set()
-        if any(lexicon(lang).has("rejection", item.text) for lang in LANGS):
+        text = blank_links(item.text)  # a host name or address is not a term or a brand
+        if any(lexicon(lang).has("rejection", text) for lang in LANGS):
             continue  # the text rejects or reports such terms rather than imposing them
         for text_lang in LANGS:
             lex = lexicon(text_lang)
-            if lex.contradiction_filter is None or not lex.contradiction_filter.search(item.text):
-                continue
             for contradiction in lex.contradictions:
                 if contradiction.kind in kinds:
                     continue
                 for pattern in contradiction.patterns:
-                    match = pattern.search(item.text)
-                    if not match or _in_quotes(item.text, match.start()):
+                    match = pattern.search(text)
+                    if not match or _in_quotes(text, match.start()):
                         continue
-                    if _negated(lex, item.text, match.start(), match.end()):
+                    if _negated(lex, text, match.start(), match.end()):
                         continue
                     kinds.add(contradiction.kind)
                     for target in _targets(
@@ -180,7 +177,7 @@ def _contradictions(
                         yield _contradiction_finding(item, contradiction.kind, target, match, lang)
                     break
         if "compatible-with-product" not in kinds and item.is_requirement:
-            brand = _brand_without_equivalent(item)
+            brand = _brand_without_equivalent(text)
             if brand is not None:
                 for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
                     yield _contradiction_finding(
@@ -188,22 +185,30 @@ def _contradictions(
                     )
 
 
-def _brand_without_equivalent(item: SpecItem) -> re.Match[str] | None:
+_PARTY = re.compile(r"\s+(shall|will|may|must|ska|skall|får|kommer att)\b", re.IGNORECASE)
+
+
+def _brand_without_equivalent(text: str) -> re.Match[str] | None:
     for text_lang in LANGS:
         lex = lexicon(text_lang)
-        if lex.has("equivalent", item.text):
+        if lex.has("equivalent", text):
             return None
     for text_lang in LANGS:
         lex = lexicon(text_lang)
-        for match in lex.find("brands", item.text):
-            sentence_start = max(item.text.rfind(".", 0, match.start()), 0)
-            before = item.text[max(sentence_start, match.start() - 80) : match.start()]
+        found = lex.find("brands", text)
+        parties = {m.group().lower() for m in found if _PARTY.match(text, m.end())}
+        for match in found:
+            if match.group().lower() in parties:
+                continue  # the vendor's own name in its own terms ("Okta shall return …")
+            sentence_start = max(text.rfind(".", 0, match.start()), 0)
+            before = text[max(sentence_start, match.start() - 80) : match.start()]
             if (
-                _in_quotes(item.text, match.start())
-                or _negated(lex, item.text, match.start(), match.end())
+                _in_quotes(text, match.start())
+                or _negated(lex, text, match.start(), match.end())
                 or any(lexicon(lang).has("example", before) for lang in LANGS)
+                or any(lexicon(lang).has("competence", before) for lang in LANGS)
             ):
-                continue
+                continue  # an example, or what a person has experience of
             return match
     return None
 
@@ -242,6 +247,14 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
             '{where}: the API documentation is given only under a non-disclosure agreement ("{phrase}")'
         ),
         N_("Demand a published, machine-readable API description (OpenAPI) without an NDA."),
+    ),
+    "ui-only-access": (
+        N_(
+            '{where}: the data can be reached only through the vendor\'s user interface ("{phrase}")'
+        ),
+        N_(
+            "Demand that all data can be read and exported through documented APIs and open file formats as well."
+        ),
     ),
 }
 """Per kind of undermining text (the lexicon's contradiction kinds): the message and the fix."""
@@ -285,8 +298,11 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
     Every requirement of the chosen set is implemented by a requirement of the specification:
     by explicit reference (`implements: DO-02`, or the id in the text), or by meaning, when a
     requirement sentence contains a term from every group of the set requirement's detection
-    cues (in Swedish or English). A requirement matched only partly is reported for review,
-    quoting the candidate text.
+    cues (in Swedish or English), matched as words, not inside other words or web addresses.
+    A requirement whose topic is named but not everything it asks for is reported as possibly
+    covered (not verified, never met), quoting the line to read. A clause that lets the vendor
+    describe an alternative, a clause that gives the vendor the data, and APIs between the
+    system's own parts never implement a requirement.
 
     Why it matters
     A must-requirement that is not in the tender documents cannot be demanded later: under LOU
@@ -312,14 +328,15 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
             item = weak[0].item
             yield requirement_missing.finding(
                 requirement=requirement.id,
-                severity="note",
+                severity="warning",
                 outcome="not_verified",
                 message=_(
                     ctx.lang,
-                    "{requirement} ({title}) is only partly matched, by {where}; check whether it implements it",
+                    "{requirement} ({title}) is possibly covered by {where}: it names the topic but not all that the requirement asks for. Check it against the set's text: {text}",
                     requirement=requirement.id,
                     title=title,
                     where=item.describe(ctx.lang),
+                    text=requirement.text.get(ctx.lang),
                 ),
                 location=item.location,
                 evidence=item.text,
@@ -366,6 +383,11 @@ def requirement_weakened(document: SpecDocument, ctx: SpecContext) -> Iterator[F
     implementing requirement is a should (bör, önskvärt, meriterande / should, preferably), the
     requirement is not met. If it is a must but only with an escape clause (om möjligt, i
     möjligaste mån / where possible, if feasible), it is present but not enforceable as written.
+    So is every must-requirement of a section that says the vendor may describe an alternative
+    when a point cannot be met ("om en punkt inte kan uppfyllas ska leverantören beskriva ett
+    likvärdigt sätt"). A must is read from ska/skall/måste/shall/must and also from statements
+    such as "Kommunen äger all data", "the Contractor agrees that", "will", a Skall/Mandatory
+    type column, and list items under a must lead-in ("… uppfyller följande:").
 
     Why it matters
     A should-requirement only earns evaluation credit; a bid that ignores it cannot be rejected.
@@ -379,6 +401,7 @@ def requirement_weakened(document: SpecDocument, ctx: SpecContext) -> Iterator[F
     - Upphandlingsmyndigheten: obligatoriska krav (skall-krav) and utvärderingskriterier.
     """
     analysis = ctx.analysis
+    reported: set[str] = set()
     for requirement in ctx.requirement_set.requirements:
         if requirement.level != "must":
             continue
@@ -388,6 +411,7 @@ def requirement_weakened(document: SpecDocument, ctx: SpecContext) -> Iterator[F
         musts = [m.item for m in matches if m.item.level == "must"]
         if not musts:
             item = matches[0].item
+            reported.add(requirement.id)
             yield requirement_weakened.finding(
                 requirement=requirement.id,
                 severity="error",
@@ -407,25 +431,110 @@ def requirement_weakened(document: SpecDocument, ctx: SpecContext) -> Iterator[F
         if all(clause for _unused, clause in escaped):
             item, clause = escaped[0]
             assert clause is not None
-            yield requirement_weakened.finding(
-                requirement=requirement.id,
-                severity="warning",
-                outcome="not_verified",
-                message=_(
+            reported.add(requirement.id)
+            yield _escape_finding(
+                requirement.id,
+                item,
+                clause,
+                _(
                     ctx.lang,
                     '{requirement} is in {where} but with the escape clause "{phrase}", so it cannot be enforced',
                     requirement=requirement.id,
                     where=item.describe(ctx.lang),
                     phrase=clause.group(0),
                 ),
-                location=item.location_at(clause.start()),
-                evidence=item.text,
-                fix=_(
+                _(
                     ctx.lang,
                     'Remove "{phrase}"; state any real exceptions explicitly.',
                     phrase=clause.group(0),
                 ),
             )
+    yield from _set_aside(document, ctx, reported)
+
+
+def _escape_finding(
+    requirement: str, item: SpecItem, clause: re.Match[str], message: str, fix: str
+) -> Finding:
+    """SP002 for a must that is present but can be escaped: not verified, at the clause."""
+    return requirement_weakened.finding(
+        requirement=requirement,
+        severity="warning",
+        outcome="not_verified",
+        message=message,
+        location=item.location_at(clause.start()),
+        evidence=item.text,
+        fix=fix,
+    )
+
+
+def _set_aside(document: SpecDocument, ctx: SpecContext, reported: set[str]) -> Iterator[Finding]:
+    """A clause such as "if a point cannot be met, describe an equivalent way" weakens every
+    must-requirement of its section (of the whole text when it stands under no heading)."""
+    for escape_item in document.items:
+        clause = _alternative_escape(blank_links(escape_item.text))
+        if clause is None:
+            continue
+        for requirement in ctx.requirement_set.requirements:
+            if requirement.level != "must" or requirement.id in reported:
+                continue
+            matches = ctx.analysis.implementing(requirement.id)
+            if not any(
+                escape_item.heading is None or m.item.heading == escape_item.heading
+                for m in matches
+            ):
+                continue
+            reported.add(requirement.id)
+            yield _escape_finding(
+                requirement.id,
+                escape_item,
+                clause,
+                _(
+                    ctx.lang,
+                    '{requirement} can be set aside: {where} lets the vendor describe an alternative instead ("{phrase}")',
+                    requirement=requirement.id,
+                    where=escape_item.describe(ctx.lang),
+                    phrase=clause.group(0),
+                ),
+                _(
+                    ctx.lang,
+                    "Remove the clause, or limit it to named requirements that really allow alternatives and say how an alternative is judged.",
+                ),
+            )
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-ZÅÄÖ0-9])")
+
+
+def _obligation_text(item: SpecItem) -> str:
+    """The text cues are matched in: the sentences that carry the item's must or should (the
+    others blanked, so offsets hold), or all of it when no sentence does (a declared level, a
+    table row, a list item under a lead-in). An explanation next to a requirement is not one."""
+    text = blank_links(item.text, code=False)  # `Buyer` in a template is still a word
+    pieces = []
+    position = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        pieces.append((position, match.start()))
+        position = match.end()
+    if not pieces:
+        return text
+    pieces.append((position, len(text)))
+    keep = [worded_level(text[start:end]) is not None for start, end in pieces]
+    if not any(keep):
+        return text
+    chars = list(text)
+    for (start, end), kept in zip(pieces, keep, strict=True):
+        if not kept:
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _alternative_escape(text: str) -> re.Match[str] | None:
+    """A clause that lets the vendor offer something else when it cannot meet a requirement."""
+    for lang in LANGS:
+        found = lexicon(lang).find("escape_alternative", text)
+        if found:
+            return found[0]
+    return None
 
 
 def _escape_clause(item: SpecItem) -> re.Match[str] | None:
@@ -733,4 +842,58 @@ def requirement_id_duplicated(document: SpecDocument, ctx: SpecContext) -> Itera
             location=item.location,
             evidence=item.text,
             fix=_(ctx.lang, "Give each requirement its own id, e.g. renumber this one."),
+        )
+
+
+@register(
+    "SP009",
+    "hidden-characters",
+    title_en="Invisible characters inside words",
+    title_sv="Osynliga tecken inuti ord",
+    kind="spec",
+    severity="warning",
+)
+def hidden_characters(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
+    """Reports text with invisible characters inside its words.
+
+    What it checks
+    No word of the document contains a soft hyphen, a zero-width space or joiner, a word joiner,
+    a byte-order mark or a text-direction mark. proccheck reads every text without them (and
+    with every kind of space as one space), so its verdicts are not fooled; this check says
+    where they were.
+
+    Why it matters
+    An invisible character splits a word for every search and filter while the page looks the
+    same: "avgift" with a soft hyphen inside is not found by a search for "avgift". In a tender
+    it hides a requirement from a reviewer's search; in a vendor's text it can hide a
+    reservation.
+
+    How to comply
+    Remove the characters: in Word, turn on formatting marks (¶) and delete them, or paste the
+    text as plain text. Ask a vendor to resubmit a file whose answers contain them.
+
+    References
+    - Unicode Standard Annex #9 and #31 (bidirectional and default-ignorable format characters).
+    """
+    for item in document.items:
+        if not item.hidden:
+            continue
+        yield hidden_characters.finding(
+            requirement=None,
+            severity="warning",
+            outcome="not_verified",
+            message=ngettext(
+                ctx.lang,
+                "{where}: {count} invisible character inside a word hides it from a search; proccheck read the text without it",
+                "{where}: {count} invisible characters inside words hide them from a search; proccheck read the text without them",
+                len(item.hidden),
+                where=item.describe(ctx.lang),
+                count=len(item.hidden),
+            ),
+            location=item.location_at(item.hidden[0]),
+            evidence=item.text,
+            fix=_(
+                ctx.lang,
+                "Remove the invisible characters (in Word: show formatting marks, or paste as plain text).",
+            ),
         )

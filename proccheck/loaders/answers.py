@@ -18,8 +18,11 @@ from proccheck.loaders.lexicon import LANGS, lexicon
 from proccheck.loaders.structured import load_file, printable
 from proccheck.loaders.tables import ColumnMapping, Row, Table, read_tables
 from proccheck.model import Location
+from proccheck.text import fold
 
-AnswerValue = Literal["yes", "no", "partial", "blank", "unclear"]
+AnswerValue = Literal["yes", "no", "partial", "not_applicable", "blank", "unclear"]
+"""`not_applicable` is the vendor's "Ej tillämpligt"/"N/A": a claim a person must confirm, not a
+No and never a Yes."""
 
 _ALIASES = {
     "vendor": ("vendor", "leverantör", "leverantor", "anbudsgivare", "supplier"),
@@ -72,15 +75,17 @@ _LEADING = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2}|x)\b[\s.,:;!–-]*"
 def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
     """The answer value and what follows it: "Ja, se bilaga 3" -> ("yes", "se bilaga 3")."""
     text = " ".join(raw.split())
-    if not text:
+    # folded: a no-break space, soft hyphen or zero-width character changes no answer word
+    folding = fold(text, links=True)
+    lowered = folding.text.strip().rstrip(".!")
+    if not lowered:
         return "blank", ""
-    lowered = text.lower().rstrip(".!")
     if re.fullmatch(
         r"\W*(ja|yes|x)\W*(och|and|/|&|,)?\W*(nej|no)\W*|\W*(nej|no)\W*(och|and|/|&|,)?\W*(ja|yes)\W*",
         lowered,
     ):
         return "unclear", text  # both ticked, or "Ja/Nej" copied from the header
-    kinds: tuple[AnswerValue, ...] = ("partial", "no", "yes")
+    kinds: tuple[AnswerValue, ...] = ("not_applicable", "partial", "no", "yes")
     for kind in kinds:
         for lang in LANGS:
             values = lexicon(lang).answer_values.get(kind, frozenset())
@@ -99,7 +104,8 @@ def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
                     best = (len(value), kind)
     if best is None:
         return "unclear", text
-    rest = text[best[0] :].lstrip(" .,:;!–-")
+    offset = len(folding.text) - len(folding.text.lstrip()) + best[0]
+    rest = text[folding.origin(offset) :].lstrip(" .,:;!–-")
     return best[1], rest
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from proccheck.errors import ProbeError
+from proccheck.errors import ProbeError, UsageError
 from proccheck.i18n import tr
 from proccheck.loaders.fetch import Fetched, FetchLimits, fetch
 from proccheck.resources import write_atomic
@@ -109,7 +109,7 @@ class FetchCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             write_atomic(body_path, fetched.content, private=True)
             write_atomic(meta_path, json.dumps(meta, indent=1).encode("utf-8"), private=True)
-        except OSError:
+        except (OSError, UsageError):
             return
 
 

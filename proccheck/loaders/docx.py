@@ -30,6 +30,7 @@ class Block:
     texts: tuple[str, ...]
     heading: bool = False
     table_row: int = 0  # 1 for the first row of a table
+    listed: bool = False  # a bulleted or numbered paragraph
 
 
 def read_docx(path: Path, display: str) -> list[Block]:
@@ -69,7 +70,9 @@ def read_docx(path: Path, display: str) -> list[Block]:
                 else ""
             )
             heading = style_name.lower().startswith(("heading", "rubrik"))
-            blocks.append(Block(f"paragraph {paragraph_number}", (text,), heading=heading))
+            listed = child.find(".//{*}numPr") is not None or "list" in style_name.lower()
+            element = f"paragraph {paragraph_number}"
+            blocks.append(Block(element, (text,), heading=heading, listed=listed))
         elif tag == "tbl":
             table_number += 1
             for row_number, row in enumerate(child.findall("{*}tr"), start=1):

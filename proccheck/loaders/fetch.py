@@ -4,21 +4,27 @@ A vendor's URL is untrusted: it may point at the cloud metadata service (169.254
 buyer's intranet, at a server that drips one byte a second, or at a gzip bomb. So: http/https
 only; every address the host resolves to must be public, checked before the request AND again on
 the socket actually connected (a DNS answer can change between the two); redirects are followed by
-hand, at most `max_redirects`, each target checked the same way; connect and read timeouts plus an
-overall deadline; and a cap on the decoded body size. Proxies and ~/.netrc from the environment are
-ignored so that no credential is sent to a vendor's host.
+hand, at most `max_redirects`, each target checked the same way; connect and read timeouts plus one
+wall-clock deadline for the whole fetch (connect, TLS, status line, headers, body, every redirect),
+enforced by a watchdog timer that shuts the sockets down when it passes, so a server that trickles
+its headers a byte at a time or sends endless `100 Continue` cannot hold us; and a cap on the
+decoded body size. Proxies and ~/.netrc from the environment are ignored so that no credential is
+sent to a vendor's host. The safety of the body reads needs urllib3 2.6 (`require_urllib3`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -30,6 +36,9 @@ from proccheck.i18n import tr
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _USER_AGENT = "proccheck-probe/0.1 (+https://github.com/; API description check)"
+URLLIB3_FLOOR = (2, 6)
+"""Oldest urllib3 the guard is safe with: 2.6 bounds decompression per read (a gzip bomb stops at
+the size cap) and has `read1`; 2.0-2.5 let a double-gzip bomb expand fully, 1.26 cannot fetch."""
 
 
 @dataclass(frozen=True)
@@ -146,39 +155,95 @@ def _guard_socket(sock: socket.socket) -> socket.socket:
     return sock
 
 
-class _GuardedHTTPConnection(HTTPConnection):
-    def _new_conn(self) -> socket.socket:
-        return _guard_socket(super()._new_conn())
+class _Watchdog:
+    """The one wall-clock deadline of a fetch: a timer that, when the deadline passes, shuts down
+    every connection the fetch opened, so a blocked read returns whatever the server is (not)
+    sending. It shuts them through duplicates of their descriptors, taken when each connects: a
+    shutdown acts on the connection, not on one descriptor, so this reaches a socket that TLS has
+    since wrapped (and detached), and a duplicate is never reused for another file while it is
+    held. Used as a context manager; leaving it cancels the timer and closes the duplicates."""
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._done = False
+        self._timer = threading.Timer(max(seconds, 0.0), self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        with self._lock:
+            self._done = True
+            for duplicate in self._sockets:
+                duplicate.close()
+            self._sockets.clear()
+        self._timer.cancel()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            if self._done:
+                return
+            duplicate = sock.dup()
+            self._sockets.append(duplicate)
+            if self.fired:
+                _shut(duplicate)
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            for duplicate in self._sockets:
+                _shut(duplicate)
 
 
-class _GuardedHTTPSConnection(HTTPSConnection):
-    def _new_conn(self) -> socket.socket:
-        return _guard_socket(super()._new_conn())
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already shut down by the other side
+        sock.shutdown(socket.SHUT_RDWR)
 
 
-class _GuardedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _GuardedHTTPConnection
+class _WatchedAdapter(HTTPAdapter):
+    """An adapter whose connections register their socket with the fetch's watchdog and, unless
+    private addresses are allowed, refuse non-public peers at connect time."""
 
-
-class _GuardedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _GuardedHTTPSConnection
-
-
-class _GuardedAdapter(HTTPAdapter):
-    """An adapter whose connections refuse non-public peers at connect time."""
+    def __init__(self, watchdog: _Watchdog, guard: bool) -> None:
+        self._watchdog = watchdog
+        self._guard = guard
+        super().__init__(max_retries=0)  # builds the pool manager: the fields are set first
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": _GuardedHTTPPool,
-            "https": _GuardedHTTPSPool,
-        }
+        watchdog, guard = self._watchdog, self._guard
+
+        def opened(sock: socket.socket) -> socket.socket:
+            watchdog.watch(sock)
+            return _guard_socket(sock) if guard else sock
+
+        class Plain(HTTPConnection):
+            def _new_conn(self) -> socket.socket:
+                return opened(super()._new_conn())
+
+        class Secure(HTTPSConnection):
+            def _new_conn(self) -> socket.socket:
+                return opened(super()._new_conn())
+
+        class PlainPool(HTTPConnectionPool):
+            ConnectionCls = Plain
+
+        class SecurePool(HTTPSConnectionPool):
+            ConnectionCls = Secure
+
+        self.poolmanager.pool_classes_by_scheme = {"http": PlainPool, "https": SecurePool}
 
 
-def _session(allow_private: bool) -> requests.Session:
+def _session(allow_private: bool, watchdog: _Watchdog) -> requests.Session:
     session = requests.Session()
     session.trust_env = False  # no proxies, no ~/.netrc credentials sent to a vendor's host
-    adapter: HTTPAdapter = HTTPAdapter(max_retries=0) if allow_private else _GuardedAdapter(0)
+    adapter = _WatchedAdapter(watchdog, guard=not allow_private)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update(
@@ -203,16 +268,18 @@ def fetch(
     `conditional` holds If-None-Match / If-Modified-Since headers for revalidating a cached copy;
     a 304 answer to them gives a Fetched with `not_modified` set and an empty body.
     """
+    require_urllib3(url)
     bounds = bounds or FetchLimits()
     started = time.monotonic()
     current = url
-    with _session(allow_private) as session:
+    watchdog = _Watchdog(bounds.deadline)
+    with _session(allow_private, watchdog) as session, watchdog:
         for hop in range(bounds.max_redirects + 1):
             check_url(current, allow_private=allow_private)
             remaining = bounds.deadline - (time.monotonic() - started)
             if remaining <= 0:
                 raise _deadline(url, bounds)
-            response = _get(session, current, url, bounds, remaining, conditional)
+            response = _get(session, current, url, bounds, remaining, watchdog, conditional)
             with response:
                 if response.status_code == 304 and conditional:
                     return Fetched(url, current, b"", "", not_modified=True)
@@ -240,7 +307,7 @@ def fetch(
                         path=url,
                         hint=tr("check the URL; the description must be readable without login"),
                     )
-                body = _read_body(response, url, bounds, started)
+                body = _read_body(response, url, bounds, started, watchdog)
                 headers = response.headers
                 return Fetched(
                     url,
@@ -253,15 +320,54 @@ def fetch(
     raise ProbeError(tr("redirect loop"), path=url)  # pragma: no cover - the loop always returns
 
 
+def require_urllib3(url: str = "") -> None:
+    """Refuse to fetch with a urllib3 older than `URLLIB3_FLOOR` (an old one may be installed
+    beside proccheck despite the requirement, for example by another package's pin)."""
+    installed = str(urllib3.__version__)  # type: ignore[attr-defined]  # (it is there)
+    numbers = [int(part) if part.isdigit() else 0 for part in installed.split(".")[:2]]
+    if tuple(numbers) < URLLIB3_FLOOR:
+        needed = ".".join(map(str, URLLIB3_FLOOR))
+        raise ProbeError(
+            tr(
+                "urllib3 {installed} is too old to fetch safely; {needed} or newer is needed",
+                installed=installed,
+                needed=needed,
+            ),
+            path=url,
+            hint=tr("upgrade it: pip install --upgrade 'urllib3>={needed}'", needed=needed),
+        )
+
+
 def _get(
     session: requests.Session,
     current: str,
     url: str,
     bounds: FetchLimits,
     remaining: float,
+    watchdog: _Watchdog,
     conditional: dict[str, str] | None = None,
 ) -> requests.Response:
     timeout = (min(bounds.connect_timeout, remaining), min(bounds.read_timeout, remaining))
+    try:
+        response = _send(session, current, url, bounds, timeout, conditional)
+    except Exception:
+        if watchdog.fired:  # the watchdog cut the connection: say so, not what it broke
+            raise _deadline(url, bounds) from None
+        raise
+    if watchdog.fired:  # a reply cut short at the deadline may still parse
+        response.close()
+        raise _deadline(url, bounds)
+    return response
+
+
+def _send(
+    session: requests.Session,
+    current: str,
+    url: str,
+    bounds: FetchLimits,
+    timeout: tuple[float, float],
+    conditional: dict[str, str] | None,
+) -> requests.Response:
     try:
         return session.get(
             current,
@@ -317,12 +423,18 @@ def _deadline(url: str, bounds: FetchLimits) -> ProbeError:
     )
 
 
-def _read_body(response: requests.Response, url: str, bounds: FetchLimits, started: float) -> bytes:
+def _read_body(
+    response: requests.Response,
+    url: str,
+    bounds: FetchLimits,
+    started: float,
+    watchdog: _Watchdog,
+) -> bytes:
     """Read the decoded body chunk by chunk, stopping at the size cap or the deadline.
 
-    `read1` returns after one socket read, so a server that drips bytes cannot hold us past the
-    deadline by more than one read timeout; the cap counts decoded bytes, so a gzip bomb stops
-    at the cap however small it was on the wire.
+    `read1` returns after one socket read; at the deadline the watchdog shuts the socket, so a
+    read that waits ends then (as an error or an early end, both reported as the deadline); the
+    cap counts decoded bytes, so a gzip bomb stops at the cap however small it was on the wire.
     """
     too_big = ProbeError(
         tr("response is larger than the limit of {limit:,} bytes", limit=bounds.max_bytes),
@@ -340,6 +452,8 @@ def _read_body(response: requests.Response, url: str, bounds: FetchLimits, start
             if time.monotonic() - started > bounds.deadline:
                 raise _deadline(url, bounds)
             chunk = raw.read1(65536, decode_content=True)
+            if watchdog.fired:
+                raise _deadline(url, bounds)
             if not chunk:
                 break
             total += len(chunk)
@@ -349,6 +463,8 @@ def _read_body(response: requests.Response, url: str, bounds: FetchLimits, start
     except ProbeError:
         raise
     except Exception as exc:  # urllib3 raises many kinds: protocol, decode, timeout
+        if watchdog.fired:
+            raise _deadline(url, bounds) from None
         if "timed out" in str(exc).lower() or isinstance(exc, (TimeoutError, socket.timeout)):
             raise ProbeError(
                 tr("the server stopped sending before the body was complete"),

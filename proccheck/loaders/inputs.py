@@ -45,15 +45,11 @@ class InputKind:
 SPECIFICATION = InputKind(
     NC_("input kind", "a specification"),
     (
-        *(".md", ".markdown", ".txt", ".text", ".docx"),
+        *(".md", ".markdown", ".txt", ".text", ".docx", ".pdf"),
         *(".yaml", ".yml", ".json", ".csv", ".tsv", ".xlsx", ".xlsm"),
     ),
     bare=True,
     advice={
-        ".pdf": N_(
-            "PDF is not read: save the document from its word processor as .docx, or its "
-            "text as .md or .txt"
-        ),
         **dict.fromkeys(_OFFICE_TEXT, N_("open it in Word or LibreOffice and save it as .docx")),
         **dict.fromkeys(_OFFICE_SHEETS, N_("open it in Excel or LibreOffice and save it as .xlsx")),
     },

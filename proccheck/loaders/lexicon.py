@@ -40,8 +40,6 @@ class Lexicon:
     units: dict[str, str]
     combined: dict[str, re.Pattern[str]] = field(default_factory=dict)
     """One alternation per list, so `has` is a single search."""
-    contradiction_filter: re.Pattern[str] | None = None
-    """All contradiction patterns in one alternation: text that misses it has none."""
 
     def find(self, name: str, text: str) -> list[re.Match[str]]:
         """Every match of list `name` in `text`."""
@@ -61,6 +59,8 @@ _LIST_NAMES = (
     "must",
     "should",
     "escape",
+    "escape_alternative",
+    "internal_api",
     "vague",
     "open_list",
     "and_or",
@@ -71,6 +71,7 @@ _LIST_NAMES = (
     "evidence",
     "rejection",
     "example",
+    "competence",
     "upper_bound",
     "lower_bound",
 )
@@ -104,10 +105,6 @@ def lexicon(lang: Lang) -> Lexicon:
         for name, patterns in lists.items()
         if patterns
     }
-    every = [p.pattern for c in contradictions for p in c.patterns]
-    contradiction_filter = (
-        re.compile("|".join(f"(?:{p})" for p in every), re.IGNORECASE) if every else None
-    )
     number_words = {word: int(value) for word, value in data.get("number_words", {}).items()}
     units = {word: str(unit) for word, unit in data.get("units", {}).items()}
     return Lexicon(
@@ -120,7 +117,6 @@ def lexicon(lang: Lang) -> Lexicon:
         number_words,
         units,
         combined,
-        contradiction_filter,
     )
 
 

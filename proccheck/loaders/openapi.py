@@ -174,7 +174,7 @@ class Resolver:
         """The node a ref points at: _MISSING, or a ("cycle",) marker for a ref loop."""
         if ref in self.memo:
             return self.memo[ref]
-        chain: list[str] = []
+        chain: dict[str, None] = {}  # the refs followed, in order; a dict for O(1) membership
         current = ref
         result: Any
         while True:
@@ -185,7 +185,7 @@ class Resolver:
             if place is None:
                 result = _CYCLE if current in chain else _MISSING
                 break
-            chain.append(current)
+            chain[current] = None
             node = _pointer_get(place[0], place[1])
             if isinstance(node, dict) and isinstance(node.get("$ref"), str):
                 current = node["$ref"]

@@ -20,11 +20,13 @@ from proccheck.loaders.lexicon import LANGS, detect_language, lexicon
 from proccheck.loaders.structured import escape_pointer, load_file, read_text
 from proccheck.loaders.tables import read_tables
 from proccheck.model import Lang, Level, Location
+from proccheck.text import clean, folded, offsets_in
 
 STRUCTURED = (".yaml", ".yml", ".json")
 TEXT = (".md", ".markdown", ".txt", ".text")
 TABLES = (".csv", ".xlsx", ".xlsm", ".tsv")
 DOCX = (".docx",)
+PDF = (".pdf",)
 
 _LEVEL_WORDS: dict[str, Level] = {
     "skall": "must",
@@ -69,6 +71,11 @@ class SpecItem:
     implements: str | None = None
     heading: str | None = None
     line_starts: tuple[tuple[int, int], ...] = ()
+    line_pages: tuple[int, ...] = ()
+    """The page of each of `line_starts` (PDF items, which may run over a page break)."""
+    hidden: tuple[int, ...] = ()
+    """Offsets in `text` where invisible characters (soft hyphens, zero-width spaces) stood
+    inside a word before the text was cleaned."""
 
     @property
     def is_requirement(self) -> bool:
@@ -85,6 +92,11 @@ class SpecItem:
     def location_at(self, offset: int) -> Location:
         """The item's location, narrowed to the line of `offset`."""
         line = self.line_at(offset)
+        if self.line_pages:
+            index = bisect.bisect_right([start for start, _ in self.line_starts], offset) - 1
+            page = self.line_pages[max(index, 0)]
+            if (page, line) != (self.location.page, self.location.line):
+                return self.location.model_copy(update={"page": page, "line": line})
         if line is None or line == self.location.line:
             return self.location
         return self.location.model_copy(update={"line": line, "column": None})
@@ -97,6 +109,10 @@ class SpecItem:
 
         if self.location.sheet is not None:
             return f"{self.location.sheet}!{self.location.column or ''}{self.location.row or ''}"
+        if self.location.page is not None and self.location.line is not None:
+            return _(
+                lang, "page {page}, line {line}", page=self.location.page, line=self.location.line
+            )
         if self.location.line is not None:
             return _(lang, "line {line}", line=self.location.line)
         return self.location.element or self.location.path
@@ -126,6 +142,7 @@ class SpecDocument:
 
 def worded_level(text: str) -> Level | None:
     """must/should from the wording in either language (must wins when both occur)."""
+    text = folded(text)
     if any(lexicon(lang).has("must", text) for lang in LANGS):
         return "must"
     if any(lexicon(lang).has("should", text) for lang in LANGS):
@@ -150,6 +167,8 @@ def load_spec(path: Path, display: str, *, several: bool = True) -> SpecDocument
         return _load_table(path, display)
     if suffix in DOCX:
         return _load_docx(path, display)
+    if suffix in PDF:
+        return _load_pdf(path, display)
     return _load_text(path, display)  # TEXT or no suffix: check_input refused the rest
 
 
@@ -162,18 +181,24 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
     items = []
     heading = None
     header: list[str] = []
+    lead: Level | None = None  # a must lead-in ending in ":" binds the list paragraphs below
     for block in read_docx(path, display):
         if block.table_row == 0:
             text = block.texts[0]
             if block.heading:
-                heading = text
+                heading, lead = text, None
                 continue
             match = _ITEM_START.match(text)
             ref = None
             if match and (match.group("id") or match.group("num")):
                 ref = (match.group("id") or match.group("num")).rstrip(".:)")
+            level = worded_level(text)
+            if block.listed or ref:
+                level = level or lead
+            else:
+                lead = level if text.rstrip().endswith(":") else None
             location = Location(path=display, element=block.element)
-            items.append(SpecItem(text, location, ref, worded_level(text), heading=heading))
+            items.append(SpecItem(text, location, ref, level, heading=heading))
             continue
         cells = list(block.texts)
         if block.table_row == 1:
@@ -189,9 +214,53 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
     return _document(display, path.stem, items)
 
 
+def _load_pdf(path: Path, display: str) -> SpecDocument:
+    """A PDF's text layer, split into items as a text file is (`loaders.pdf` cleans the
+    lines); each item located by page and line of that page."""
+    from proccheck.loaders.pdf import read_pdf
+
+    lines = read_pdf(path, display)
+    texts = [line.text or "" for line in lines]
+    items = []
+    for item in split_text(texts, display):
+        # split_text numbers the lines of `texts` from 1: map them back to page and line
+        places = [lines[number - 1] for _, number in item.line_starts] or [
+            lines[(item.location.line or 1) - 1]
+        ]
+        first = lines[(item.location.line or 1) - 1]
+        location = Location(path=display, page=first.page, line=first.line)
+        items.append(
+            dataclasses.replace(
+                item,
+                location=location,
+                line_starts=tuple(
+                    (offset, place.line)
+                    for (offset, _), place in zip(item.line_starts, places, strict=False)
+                ),
+                line_pages=tuple(place.page for place in places) if item.line_starts else (),
+            )
+        )
+    return _document(display, path.stem, items)
+
+
 def _document(display: str, title: str, items: list[SpecItem]) -> SpecDocument:
-    lang = detect_language(" ".join(item.text for item in items[:400]))
-    return SpecDocument(display, title, lang, tuple(items))
+    cleaned = [_cleaned(item) for item in items]
+    lang = detect_language(" ".join(item.text for item in cleaned[:400]))
+    return SpecDocument(display, title, lang, tuple(cleaned))
+
+
+def _cleaned(item: SpecItem) -> SpecItem:
+    """The item with its text as every check reads it: one space for every run of spaces and
+    line breaks, invisible characters gone (they would hide words from the checks)."""
+    folded = clean(item.text)
+    if folded.text == item.text:
+        return item
+    starts = item.line_starts
+    if starts:
+        moved = offsets_in(folded, [offset for offset, _ in starts])
+        starts = tuple((new, line) for new, (_, line) in zip(moved, starts, strict=True))
+    hidden = tuple(offsets_in(folded, list(folded.hidden)))
+    return dataclasses.replace(item, text=folded.text, line_starts=starts, hidden=hidden)
 
 
 def _load_structured(path: Path, display: str) -> SpecDocument:
@@ -258,12 +327,13 @@ def _load_table(path: Path, display: str) -> SpecDocument:
             if not text:
                 continue
             declared = parse_level(table.cell(row, "level")) if "level" in table.columns else None
+            ref = table.cell(row, "id") or None
             items.append(
                 SpecItem(
                     text=text,
                     location=table.location(row, "text", display),
-                    ref=table.cell(row, "id") or None,
-                    level=declared or worded_level(text),
+                    ref=ref,
+                    level=declared or worded_level(text) or _matrix_row(ref, table.columns),
                     implements=table.cell(row, "implements") or None,
                 )
             )
@@ -284,12 +354,19 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
     heading: str | None = None
     current: list[tuple[int, str]] = []
     current_ref: str | None = None
+    in_list = False
+    lead: Level | None = None  # "The vendor shall provide the following:" binds the list below
     in_code = False
 
     def flush() -> None:
-        nonlocal current, current_ref
+        nonlocal current, current_ref, lead
         if current:
-            items.append(_text_item(current, display, current_ref, heading))
+            item = _text_item(current, display, current_ref, heading)
+            if in_list and item.level is None and lead is not None:
+                item = dataclasses.replace(item, level=lead)
+            elif not in_list:
+                lead = item.level if item.text.rstrip().endswith(":") else None
+            items.append(item)
         current, current_ref = [], None
 
     table_header: list[str] | None = None
@@ -309,6 +386,7 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
         if stripped.startswith("#"):
             flush()
             heading = stripped.lstrip("#").strip()
+            lead = None
             continue
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             flush()
@@ -324,6 +402,7 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
         match = _ITEM_START.match(line)
         if match:
             flush()
+            in_list = True
             current_ref = match.group("id")
             if current_ref:
                 current_ref = current_ref.rstrip(".:)")
@@ -337,9 +416,24 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
                     rest = inner.group("rest")
             current = [(number, rest)]
             continue
+        if current and _ends_paragraph(current[-1][1], stripped):
+            # one paragraph per line, no blank lines between (text copied from a web page)
+            listed = in_list or current[-1][1].endswith(":")
+            flush()
+            in_list = listed
+        elif not current:
+            in_list = False
         current.append((number, stripped))
     flush()
     return items
+
+
+def _ends_paragraph(line: str, following: str) -> bool:
+    """Whether `line` ends a paragraph although no blank line follows: a long line (not hard
+    wrapped) or a lead-in ending a sentence, and a next line that starts a new one."""
+    if not line.endswith((".", ";", ":", "!", "?")) or not following[:1].isupper():
+        return False
+    return len(line) > 100 or line.endswith(":")
 
 
 def _text_item(
@@ -405,6 +499,12 @@ def _table_item(
         text=text,
         location=Location(path=display, line=number),
         ref=ref or None,
-        level=declared or worded_level(text) or heading_level(heading),
+        level=declared or worded_level(text) or heading_level(heading) or _matrix_row(ref, roles),
         heading=heading,
     )
+
+
+def _matrix_row(ref: str | None, roles: dict[str, int]) -> Level | None:
+    """A numbered row of a requirement table (kravmatris) is a requirement even when it is
+    worded as a statement ("Systemet stöder SAML 2.0."): the table is the list of demands."""
+    return "must" if ref and "id" in roles and "text" in roles else None

@@ -256,10 +256,16 @@ def _parse_float(literal: str) -> float:
     return number
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_JSON_STRING_BODY = r'"[^"\\]*(?:\\[\s\S]?[^"\\]*)*(?:"|\Z)'
+"""A JSON string, or an unclosed one up to the end of the text. It matches wherever it starts
+and never backtracks, so a scan is linear: a pattern that must find the closing quote fails on
+an unclosed string and is tried again from every escaped quote in it (quadratic: 200 kB of
+`\\"` took minutes). JSON's own parser reports the unclosed string."""
+
+_JSON_TOKEN = re.compile(_JSON_STRING_BODY + r"|[\[\]{}]")
 
 
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_STRING = re.compile(_JSON_STRING_BODY)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _BRACKET_STEP = {91: 1, 123: 1, 93: -1, 125: -1}
 

@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,25 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "complies",
         "yes/no",
         "kravet uppfylls",
+        # a bidder's own layout: a status column (Uppfyllt / Delvis / Ej uppfyllt / ✓)
+        "status",
+        "kravstatus",
+        "kravet uppfyllt",
+        "uppfylls kravet",
+        "uppfyller kravet",
+        "efterlevnad",
+        "anbudsgivarens svar",
+        "leverantörens status",
+        "compliance",
+        "compliance status",
+        "compliant?",
+        "fulfilled",
+        "met",
+        "meets requirement",
+        "requirement met",
+        "vendor response",
+        "supplier response",
+        "bidder response",
     ),
     "comment": (
         "kommentar",
@@ -184,16 +204,35 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 def header_roles(cells: tuple[str, ...] | list[str]) -> dict[str, int]:
-    """Column index by role for one candidate header row."""
+    """Column index by role for one candidate header row. A pair of Yes and No (Ja and Nej)
+    columns is a pair of tick columns, even where "No" alone would name the id column."""
     columns: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        candidates = _names(cell)
+    cell_names = [_names(cell) for cell in cells]
+    yes, no = (
+        [i for i, n in enumerate(cell_names) if any(x in COLUMN_NAMES[role] for x in n)]
+        for role in ("tick_yes", "tick_no")
+    )
+    if yes and [i for i in no if i != yes[0]]:
+        columns["tick_yes"] = yes[0]
+        columns["tick_no"] = min((i for i in no if i != yes[0]), key=lambda i: abs(i - yes[0]))
+    for index in range(len(cells)):
+        if index in columns.values():
+            continue
+        candidates = cell_names[index]
         for role, names in COLUMN_NAMES.items():
             if role not in columns and any(name in names for name in candidates):
                 columns[role] = index
                 break
     if "answer" not in columns and "tick_yes" in columns and "tick_no" in columns:
         columns["answer"] = columns["tick_yes"]
+    if "comment" not in columns and "answer" in columns and "text" in columns:
+        # a second description column right of the answer is the vendor's ("Beskrivning")
+        for index in range(columns["answer"] + 1, len(cells)):
+            if index not in columns.values() and any(
+                name in COLUMN_NAMES["text"] for name in cell_names[index]
+            ):
+                columns["comment"] = index
+                break
     return columns
 
 
@@ -201,12 +240,14 @@ def detect_header(
     rows: list[tuple[int, tuple[str, ...]]], required: tuple[str, ...]
 ) -> tuple[int, dict[str, int], tuple[str, ...]] | None:
     """Find the header among the first rows: the row naming every `required` role and the most
-    roles overall (a data row containing "Uppfyllt" must not beat the real header)."""
-    best: tuple[int, int, dict[str, int], tuple[str, ...]] | None = None
+    roles overall (a data row containing "Uppfyllt" must not beat the real header: a row that
+    names an id or text column ranks first)."""
+    best: tuple[tuple[bool, int], int, dict[str, int], tuple[str, ...]] | None = None
     for number, cells in rows[:30]:
         columns = header_roles(cells)
-        if all(role in columns for role in required) and (best is None or len(columns) > best[0]):
-            best = (len(columns), number, columns, cells)
+        rank = ("id" in columns or "text" in columns, len(columns))
+        if all(role in columns for role in required) and (best is None or rank > best[0]):
+            best = (rank, number, columns, cells)
     return None if best is None else (best[1], best[2], best[3])
 
 
@@ -361,10 +402,13 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
             path=display,
             hint=tr("save the sheet as CSV (UTF-8) or give the .xlsx file"),
         )
-    text = _decode_csv(raw)
+    text = _decode_csv(raw, display)
     sample = text[:8192]
     delimiter = max((";", ",", "\t"), key=lambda d: sample.count(d))
     rows: list[tuple[int, tuple[str, ...]]] = []
+    cells = 0
+    first = 1  # the line the record being read starts on
+    multiline: dict[int, int] = {}  # first line -> last line of each record over several lines
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for values in reader:
@@ -374,22 +418,87 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
                     path=display,
                     hint=tr("raise {variable} if it is genuine", variable="PROCCHECK_MAX_ROWS"),
                 )
+            cells += len(values)
+            if cells > limits.MAX_CELLS:  # a row of millions of cells, or millions of rows
+                raise InputError(
+                    tr("more than {count:,} cells", count=limits.MAX_CELLS),
+                    path=display,
+                    where=str(reader.line_num),
+                    hint=tr(
+                        "a real answer matrix is far smaller; raise {variable} if it is genuine",
+                        variable="PROCCHECK_MAX_CELLS",
+                    ),
+                )
+            if reader.line_num > first:
+                multiline[first] = reader.line_num
             rows.append((reader.line_num, tuple(v.strip() for v in values)))
+            first = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(
-            tr("malformed CSV: {problem}", problem=exc), path=display, where=str(reader.line_num)
+            tr("malformed CSV: {problem}", problem=exc),
+            path=display,
+            where=str(first),
+            hint=_quote_hint(),
         ) from None
+    if multiline:
+        _refuse_swallowed(text, delimiter, multiline, display)
     return rows
 
 
-def _decode_csv(raw: bytes) -> str:
+def _quote_hint() -> str:
+    return tr('close the quote, or write a quote inside a cell as two quotes ("")')
+
+
+def _refuse_swallowed(text: str, delimiter: str, multiline: dict[int, int], display: str) -> None:
+    """Refuse a file where a quoted cell ran over the rows after it: its quote never closed (to
+    the end of the file), or closed only by another cell's quote rows later. The lenient reader
+    gives that as one long cell, silently; the strict one stops inside it. A cell with line
+    breaks that is properly quoted reads the same both ways, and a stray quote on a single line
+    (`"Ja" enligt bilaga`) stays accepted as before."""
+    first = 1
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for _values in reader:
+            first = reader.line_num + 1
+    except csv.Error:
+        if first in multiline:
+            raise InputError(
+                tr(
+                    "a quote opened on line {line} is not closed where its cell should end: "
+                    "lines {line} to {last} were read as one cell",
+                    line=first,
+                    last=multiline[first],
+                ),
+                path=display,
+                where=str(first),
+                hint=_quote_hint(),
+            ) from None
+
+
+def _decode_csv(raw: bytes, display: str) -> str:
+    """UTF-8, or Windows-1252 (how Swedish Excel saves "CSV": every byte decodes, and å/ä/ö come
+    out right). A UTF-8 file with a line in another encoding is refused at that line: decoding
+    all of it as Windows-1252 would garble every other line's å/ä/ö without a word."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        # Swedish Excel saves "CSV" as Windows-1252; every byte decodes, and å/ä/ö come out right.
-        return raw.decode("cp1252", errors="replace")
+    except UnicodeDecodeError as exc:
+        bad_line = raw.count(b"\n", 0, exc.start) + 1
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        raise InputError(  # a line with UTF-8 beyond ASCII: the file is UTF-8 elsewhere
+            tr("line {line} is not UTF-8, although line {other} is", line=bad_line, other=number),
+            path=display,
+            where=str(bad_line),
+            hint=tr("save the file again as CSV UTF-8, or retype that line"),
+        )
+    return raw.decode("cp1252", errors="replace")
 
 
 def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
@@ -400,8 +509,15 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
     ensure_file(path, display)  # a regular file (no FIFO or device that never ends)
     workbook = kind == "workbook"
     app, suffix = _office(kind)
+    if path.stat().st_size > limits.MAX_INPUT_BYTES:
+        raise InputError(
+            tr("file is larger than the limit of {limit:,} bytes", limit=limits.MAX_INPUT_BYTES),
+            path=display,
+            hint=tr("raise {variable} if it is genuine", variable="PROCCHECK_MAX_INPUT_BYTES"),
+        )
     try:
         with zipfile.ZipFile(path) as archive:
+            _check_members(archive, display, kind)
             total = 0
             for info in archive.infolist():
                 if info.flag_bits & 0x1:
@@ -427,7 +543,7 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
                         path=display,
                         where=info.filename,
                     )
-                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                if not _is_media(archive, info):  # every part that gets parsed, by content
                     total += info.file_size
             if total > limits.MAX_ZIP_EXPANDED:
                 raise InputError(
@@ -452,7 +568,18 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
                         name.startswith("xl/worksheets/") or "sharedstrings" in name
                     ):
                         _count_cells(archive, info, display)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError):
+                    elif not name.endswith((".xml", ".rels", ".vml")) and not _is_media(
+                        archive, info
+                    ):
+                        _count_cells(archive, info, display)  # a sheet under another name
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        EOFError,
+        zlib.error,  # a damaged part, met while looking inside it
+    ):
         with path.open("rb") as handle:
             head = handle.read(8)
         if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -470,6 +597,64 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
             path=display,
             hint=resave_hint(kind),
         ) from None
+
+
+_MEDIA_MAGIC = (
+    b"\x89PNG",  # PNG
+    b"\xff\xd8\xff",  # JPEG
+    b"GIF8",
+    b"II*\x00",  # TIFF
+    b"MM\x00*",
+    b"BM",  # BMP
+    b"\x01\x00\x00\x00",  # EMF
+    b"\xd7\xcd\xc6\x9a",  # WMF
+    b"RIFF",  # WebP, WAV, AVI
+    b"PK\x03\x04",  # an embedded Office file
+    b"\xd0\xcf\x11\xe0",  # an embedded OLE object
+    b"%PDF",
+)
+_MEDIA_PEEK_FROM = 64 * 1024
+"""Smaller parts always count as parsed: looking inside each would cost more than it saves."""
+
+
+def _is_media(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part is an image or another embedded binary (by its first bytes, not its name:
+    a worksheet renamed `.bin` or `.png` is still XML that a reader parses)."""
+    if info.file_size < _MEDIA_PEEK_FROM or info.is_dir():
+        return False
+    with archive.open(info) as stream:
+        return stream.read(8).startswith(_MEDIA_MAGIC)
+
+
+def _check_members(archive: zipfile.ZipFile, display: str, kind: str) -> None:
+    """Limits on every member whatever its name, from the central directory alone (nothing is
+    expanded): compression stored or deflated (what Office writes; bzip2 and LZMA expand without
+    bound in one read), and all members together, media included, at most MAX_ZIP_EXPANDED plus
+    MAX_INPUT_BYTES (the XML budget and room for the images of a file at the size limit)."""
+    budget = limits.MAX_ZIP_EXPANDED + limits.MAX_INPUT_BYTES
+    total = 0
+    for info in archive.infolist():
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise InputError(
+                tr("a part of the file uses an unsupported compression method"),
+                path=display,
+                where=info.filename,
+                hint=resave_hint(kind),
+            )
+        total += info.file_size
+    if total > budget:
+        raise InputError(
+            tr("the workbook expands to more than {limit:,} bytes once unzipped", limit=budget)
+            if kind == "workbook"
+            else tr(
+                "the document expands to more than {limit:,} bytes once unzipped", limit=budget
+            ),
+            path=display,
+            hint=tr(
+                "a zip bomb, or a genuinely huge file: raise {variable} if it is genuine",
+                variable="PROCCHECK_MAX_ZIP_EXPANDED",
+            ),
+        )
 
 
 def _office(kind: str) -> tuple[str, str]:

@@ -130,9 +130,14 @@ def _result(finding: Finding, rule_index: int, root: PurePath | None) -> dict[st
     }
     if finding.requirement:
         result["properties"]["requirement"] = finding.requirement
-    details = {
+    details: dict[str, str | int] = {
         k: v
-        for k, v in (("pointer", loc.pointer), ("sheet", loc.sheet), ("element", loc.element))
+        for k, v in (
+            ("pointer", loc.pointer),
+            ("sheet", loc.sheet),
+            ("element", loc.element),
+            ("page", loc.page),  # a PDF: startLine counts the lines of this page
+        )
         if v
     }
     if details:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import zipfile
+import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -630,6 +631,173 @@ put(
         '    text: {sv: "=HYPERLINK(\\"http://evil\\") \\0", en: "\\u202Eevil"}\n'
         '    references: [{title: "<img src=x onerror=alert(1)>", url: "javascript:alert(1)"}]\n'
     ),
+)
+
+# --- PDF specifications (tests/pdf_maker.py writes them) ------------------------------------
+
+import sys  # noqa: E402
+
+sys.path.insert(0, str(HERE.parent))
+from pdf_maker import make_pdf  # noqa: E402
+
+PDF_PAGE = [
+    "Kommunen – Förfrågningsunderlag",
+    "K1. Leverantören ska exportera all data i ett öppet och dokumenterat format.",
+    "Sida 1 av 2",
+]
+put("pdf-scanned.pdf", make_pdf([None, None, None]))
+_whole = make_pdf([PDF_PAGE, ["Kommunen – Förfrågningsunderlag", "K2. Beställaren ska äga all data.", "Sida 2 av 2"]], compress=True)
+put("pdf-truncated.pdf", _whole[: len(_whole) // 2])
+put(
+    "pdf-flate-bomb.pdf",
+    make_pdf(
+        [PDF_PAGE],
+        streams=[
+            (
+                b" /Filter [/FlateDecode /FlateDecode]",
+                zlib.compress(zlib.compress(b"BT /F1 11 Tf (A) Tj ET\n" + b" " * 64_000_000, 9), 9),
+            )
+        ],
+    ),
+)
+put(
+    "pdf-hostile-text.pdf",
+    make_pdf(
+        [
+            [
+                "K1. Leverantören ska <script>alert(1)</script> exportera data ::error::x",
+                "=HYPERLINK(\"http://evil.example\") [klick](javascript:alert(3)) @SUM(1+1)",
+                "",
+                "K2. Systemet ska stödja <img src=x onerror=alert(2)> öppna API:er.",
+            ]
+        ]
+    ),
+)
+
+# --- zip limits on every member, whatever its name (issue 12) ------------------------------
+
+
+def patch_headers(raw: bytes, name: str, local_at: int, central_at: int, value: bytes) -> bytes:
+    """Overwrite a field of `name`'s local and central zip headers (at their offsets)."""
+    out = bytearray(raw)
+    encoded = name.encode()
+    for sig, field_at, name_at in ((b"PK\x03\x04", local_at, 30), (b"PK\x01\x02", central_at, 46)):
+        start = 0
+        while (found := out.find(sig, start)) != -1:
+            if out[found + name_at : found + name_at + len(encoded)] == encoded:
+                out[found + field_at : found + field_at + len(value)] = value
+            start = found + 4
+    return bytes(out)
+
+
+def declare_size(raw: bytes, name: str, size: int) -> bytes:
+    """The zip with `size` declared as `name`'s uncompressed size."""
+    return patch_headers(raw, name, 22, 24, size.to_bytes(4, "little"))
+
+
+def padding(size: int) -> bytes:
+    """`size` bytes that deflate about 900:1, under MAX_ZIP_RATIO (1000), so only the limits on
+    expanded size can refuse them."""
+    block = b" " * 16_000 + b"<!--x-->"
+    return block * (size // len(block))
+
+
+RENAMED_SHEET = "worksheets/sheet1.bin"
+RENAMED_CT = content_types(
+    ("/xl/workbook.xml", "spreadsheetml.sheet.main"),
+    ("/xl/" + RENAMED_SHEET, "spreadsheetml.worksheet"),
+)
+
+
+def xlsx_renamed(sheet: bytes) -> bytes:
+    return zip_bytes(
+        [
+            ("[Content_Types].xml", RENAMED_CT),
+            ("_rels/.rels", XLSX_RELS),
+            ("xl/workbook.xml", workbook_xml()),
+            ("xl/_rels/workbook.xml.rels", relationships("worksheet", RENAMED_SHEET)),
+            ("xl/" + RENAMED_SHEET, sheet),
+        ]
+    )
+
+
+_renamed_sheet = (
+    (
+        XML_DECLARATION
+        + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    ).encode()
+    + padding(40_000_000)
+    + b"</sheetData></worksheet>"
+)
+put("xlsx-sheet-renamed-bin.xlsx", xlsx_renamed(_renamed_sheet))
+del _renamed_sheet
+put(
+    "xlsx-sheet-renamed-bin-declared-huge.xlsx",
+    declare_size(
+        xlsx_renamed(sheet_xml([["Krav-ID", "Svar"], ["K1", "Ja"]])),
+        "xl/" + RENAMED_SHEET,
+        1_400_000_000,
+    ),
+)
+put(  # a sheet declared bzip2 (method 12): Office never writes it, bzip2 expands unbounded
+    "xlsx-bzip2-member.xlsx",
+    patch_headers(
+        xlsx(sheet_xml([["Krav-ID", "Svar"], ["K1", "Ja"]])),
+        "xl/worksheets/sheet1.xml",
+        8,
+        10,
+        (12).to_bytes(2, "little"),
+    ),
+)
+
+DOCX_MEDIA_RELS = (
+    XML_DECLARATION
+    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/image" Target="media/image1.png"/></Relationships>'
+).encode()
+
+
+def docx_with_media(media: bytes) -> bytes:
+    return zip_bytes(
+        [
+            ("[Content_Types].xml", DOCX_CT),
+            ("_rels/.rels", DOCX_RELS),
+            ("word/document.xml", docx_paragraphs(["K1. Leverantören ska exportera data."])),
+            ("word/_rels/document.xml.rels", DOCX_MEDIA_RELS),
+            ("word/media/image1.png", media),
+        ]
+    )
+
+
+put("docx-media-bomb.docx", docx_with_media(b"\x89PNG\r\n\x1a\n" + padding(150_000_000)))
+put(
+    "docx-media-declared-huge.docx",
+    declare_size(
+        docx_with_media(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+        "word/media/image1.png",
+        1_500_000_000,
+    ),
+)
+
+# --- CSV cells that swallow rows, and mixed encodings (issue 12) ---------------------------
+
+_CSV_ROWS = "".join(f"K{i};Ja;Uppfylls enligt bilaga {i}\n" for i in range(3, 40))
+put(  # the quote opened on line 3 never closes: lines 3 to the end were one comment, silently
+    "csv-quote-swallows-rows.csv",
+    'Kravnummer;Svar;Kommentar\nK1;Ja;ok\nK2;Delvis;"se bilaga 2, avsnitt\n' + _CSV_ROWS,
+)
+put(  # closed only by the quote that opens a cell 20 rows later
+    "csv-quote-closed-rows-later.csv",
+    'Kravnummer;Svar;Kommentar\nK1;Ja;ok\nK2;Delvis;"se bilaga 2\n'
+    + _CSV_ROWS[:800]
+    + 'K90;Nej;"ej aktuellt";x\nK91;Ja;slut\n',
+)
+put(  # UTF-8 with one line saved as Windows-1252: decoding all of it as 1252 garbles the rest
+    "csv-mixed-encoding.csv",
+    "Kravnummer;Svar;Kommentar\nK1;Ja;Exporten sker i öppet format\n".encode()
+    + "K2;Nej;Behörighet saknas för API:et\n".encode("cp1252")
+    + "K3;Ja;Återställning ingår\n".encode(),
 )
 
 # --- support files (not hostile; referenced by manifest args) -------------------------------

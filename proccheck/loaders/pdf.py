@@ -1,0 +1,387 @@
+"""PDF specifications: the text layer of each page, read with pypdf, as lines that remember their
+page and line, cleaned of what the page layout adds to the text.
+
+- Lines repeated at the top or bottom of at least half the pages (running headers and footers,
+  "Sida 3 av 12"; digits do not count when comparing) and lone page numbers are dropped.
+- A word hyphenated at a line end is joined again ("informations-" + "säkerhet"), except before
+  a conjunction ("data- och informationssäkerhet"); after a capital the hyphen stays ("IT-system").
+- Bullets in fonts' private-use characters and dashes at a line start become `•` items.
+- Table-of-contents lines ("3.2 Export ........ 12") are dropped.
+- A short line that ends a sentence ends its paragraph, since the text layer has no blank lines.
+- Text is read in the order of the page's content stream (pypdf's plain mode), which for Word
+  and LibreOffice exports reads a multi-column page column by column.
+
+A PDF without a text layer (a scan), an encrypted or malformed one, and PDF bombs (too many
+pages, too much text, streams that decompress beyond `limits.MAX_PDF_STREAM_BYTES`, reading
+that takes longer than `limits.MAX_PDF_SECONDS`) are refused with an `InputError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import itertools
+import logging
+import math
+import re
+import time
+import warnings
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from proccheck import limits
+from proccheck.errors import InputError
+from proccheck.i18n import tr
+
+_EDGE = 3
+"""How many lines at the top and at the bottom of a page can be a running header or footer."""
+
+_PAGE_NUMBER = re.compile(
+    r"^[\W_]*(?:(?:sida|sid|page|p|s)\.?\s*)?\d{1,4}(?:\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4}))?[\W_]*$",
+    re.IGNORECASE,
+)
+_TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}$|…{2,}\s*\d{1,4}$")
+_HYPHENATED = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
+_KEEP_HYPHEN = frozenset(
+    {"och", "eller", "samt", "resp", "respektive", "till", "som", "and", "or", "to", "nor"}
+)
+_BULLET = re.compile(
+    r"^[\u2022\u2023\u25aa\u25ab\u25a0\u25cf\u25e6\u2043\u2219\u2013\u2014\uf0a7\uf0b7\uf076\uf0d8](?=\s)"
+)
+"""Bullets as PDFs carry them (Word's Symbol and Wingdings bullets come out in the private use
+area): read as `•`, which starts an item as in a text file."""
+_SENTENCE_END = re.compile(r"[.!?:;]['\")\]]?$")
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """One line of a page's text: `page` and `line` count from 1 (`line` among the lines of the
+    page's extracted text, headers included). `text` None marks a paragraph break."""
+
+    text: str | None
+    page: int
+    line: int
+    height: float | None = None
+
+
+def read_pdf(path: Path, display: str) -> list[PdfLine]:
+    """The cleaned text lines of a PDF in reading order, with paragraph breaks."""
+    pages = extract_pages(path, display)
+    lines = clean_pages(pages)
+    if not any(line.text and re.search(r"[^\W\d_]", line.text) for line in lines):
+        raise InputError(
+            tr("scanned PDF: there is no text layer to read"),
+            path=display,
+            hint=tr(
+                "run OCR on it first (for example `ocrmypdf in.pdf out.pdf`), or save the "
+                "original document as .docx"
+            ),
+        )
+    return lines
+
+
+@dataclass(frozen=True)
+class PageText:
+    """A page's extracted text as lines, and the height on the page (PDF units from the bottom)
+    where each line starts, where pypdf tells it."""
+
+    lines: list[str]
+    heights: list[float | None]
+
+
+def _page_text(page: Any) -> PageText:
+    """The page's text (pypdf's plain mode), with the height of each line's first text."""
+    chunks: list[tuple[str, float | None]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        try:
+            height: float | None = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+        except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
+            height = None
+        chunks.append((text, height))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    lines = text.split("\n")
+    heights: list[float | None] = [None] * len(lines)
+    if "".join(chunk for chunk, _ in chunks) == text:  # else the heights cannot be matched
+        number = 0
+        for chunk, height in chunks:
+            for part_index, part in enumerate(chunk.split("\n")):
+                number += part_index > 0
+                if part.strip() and number < len(heights) and heights[number] is None:
+                    heights[number] = height
+    return PageText(lines, heights)
+
+
+def extract_pages(path: Path, display: str) -> list[PageText]:
+    """The text of each page as lines, with the limits applied (see the module docstring)."""
+    from proccheck.loaders.structured import ensure_file
+
+    ensure_file(path, display)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(tr("cannot read file: {why}", why=exc.strerror), path=display) from None
+    if size > limits.MAX_INPUT_BYTES:
+        raise InputError(
+            tr("file is larger than the limit of {limit:,} bytes", limit=limits.MAX_INPUT_BYTES),
+            path=display,
+            hint=tr("split the file, or raise PROCCHECK_MAX_INPUT_BYTES if it is genuine"),
+        )
+    import pypdf
+
+    page_number = 0
+    try:
+        with _bounded(), path.open("rb") as handle:
+            reader = pypdf.PdfReader(handle, strict=False)
+            _decrypt(reader, display)
+            count = len(reader.pages)
+            if count > limits.MAX_PDF_PAGES:
+                raise InputError(
+                    tr(
+                        "the PDF has {count:,} pages, more than the limit of {limit:,}",
+                        count=count,
+                        limit=limits.MAX_PDF_PAGES,
+                    ),
+                    path=display,
+                    hint=tr("split the file, or raise PROCCHECK_MAX_PDF_PAGES if it is genuine"),
+                )
+            deadline = time.monotonic() + limits.MAX_PDF_SECONDS
+            pages: list[PageText] = []
+            characters = 0
+            for page_number in range(1, count + 1):
+                page = _page_text(reader.pages[page_number - 1])
+                characters += sum(len(line) for line in page.lines)
+                if characters > limits.MAX_PDF_CHARS:
+                    raise InputError(
+                        tr(
+                            "the PDF's text is longer than the limit of {limit:,} characters",
+                            limit=limits.MAX_PDF_CHARS,
+                        ),
+                        path=display,
+                        where=f"p{page_number}",
+                        hint=tr(
+                            "split the file, or raise PROCCHECK_MAX_PDF_CHARS if it is genuine"
+                        ),
+                    )
+                pages.append(page)
+                if time.monotonic() > deadline:
+                    raise InputError(
+                        tr(
+                            "reading the PDF took longer than {seconds} s",
+                            seconds=limits.MAX_PDF_SECONDS,
+                        ),
+                        path=display,
+                        where=f"p{page_number}",
+                        hint=tr(
+                            "split the file, or raise PROCCHECK_MAX_PDF_SECONDS if it is genuine"
+                        ),
+                    )
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(
+            tr("not a readable PDF ({problem})", problem="RecursionError"),
+            path=display,
+            where=f"p{page_number}" if page_number else None,
+            hint=_resave_hint(),
+        ) from None
+    except Exception as exc:  # pypdf raises many types for broken files: none may escape
+        if type(exc).__name__ == "LimitReachedError":
+            raise InputError(
+                tr(
+                    "the PDF is a decompression bomb: a stream expands beyond {limit:,} bytes",
+                    limit=limits.MAX_PDF_STREAM_BYTES,
+                ),
+                path=display,
+                where=f"p{page_number}" if page_number else None,
+                hint=tr("raise PROCCHECK_MAX_PDF_STREAM_BYTES if the file is genuine"),
+            ) from None
+        raise InputError(
+            tr("not a readable PDF ({problem})", problem=type(exc).__name__),
+            path=display,
+            where=f"p{page_number}" if page_number else None,
+            hint=_resave_hint(),
+        ) from None
+    return pages
+
+
+def _resave_hint() -> str:
+    return tr(
+        "open it in a PDF reader and print or save it to a new PDF, or save the original "
+        "document as .docx"
+    )
+
+
+def _decrypt(reader: Any, display: str) -> None:
+    """Open an encrypted PDF that has no user password (permissions only); refuse the rest."""
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = reader.decrypt("")
+    except Exception as exc:  # DependencyError (AES needs `cryptography`), NotImplementedError
+        raise InputError(
+            tr(
+                "the PDF is encrypted in a way that cannot be read here ({problem})",
+                problem=type(exc).__name__,
+            ),
+            path=display,
+            hint=tr("save an unprotected copy (print it to PDF), or ask for the document as .docx"),
+        ) from None
+    if not opened:
+        raise InputError(
+            tr("the PDF is password-protected"),
+            path=display,
+            hint=tr("save an unprotected copy (print it to PDF), or ask for the document as .docx"),
+        )
+
+
+@contextlib.contextmanager
+def _bounded() -> Iterator[None]:
+    """pypdf's decompression and parsing limits lowered to ours, its warnings silenced (they
+    would reach stderr through logging's last-resort handler), for the duration of one read."""
+    import pypdf
+
+    limit = limits.MAX_PDF_STREAM_BYTES
+    wanted: dict[str, Any] = {
+        "maximum_declared_stream_length": limit,
+        "array_based_stream_maximum_output_length": limit,
+        "jbig2_maximum_output_length": limit,
+        "lzw_maximum_output_length": limit,
+        "run_length_maximum_output_length": limit,
+        "zlib_maximum_output_length": limit,
+        "zlib_maximum_recovery_input_length": min(limit, 5_000_000),
+        "brotli_maximum_output_length": limit,
+        "image_maximum_buffer_size": limit,
+        "stream_decoding_work_maximum_length": 4 * limit,
+        "xmp_maximum_input_length": min(limit, 5_000_000),
+        "jbig2dec_binary": None,  # never run an external decoder on hostile input
+    }
+    known = {f.name for f in dataclasses.fields(pypdf.Configuration)}
+    logger = logging.getLogger("pypdf")
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    try:
+        with (
+            warnings.catch_warnings(),
+            pypdf.apply_configuration(**{k: v for k, v in wanted.items() if k in known}),
+        ):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def clean_pages(pages: list[PageText]) -> list[PdfLine]:
+    """Lines in reading order without running headers, footers, page numbers and contents
+    lines; hyphenated words joined; paragraph breaks (text None) where a paragraph ends."""
+    repeated = _running_lines(pages)
+    kept: list[PdfLine] = []
+    for page, content in enumerate(pages, start=1):
+        edge = _edge_indexes(content.lines)
+        for index, raw in enumerate(content.lines):
+            text = _BULLET.sub("•", " ".join(raw.split()))
+            if not text:
+                continue
+            if index in edge and (_PAGE_NUMBER.match(text) or _shape(text) in repeated):
+                continue
+            if _TOC_LINE.search(text):
+                continue
+            kept.append(PdfLine(text, page, index + 1, content.heights[index]))
+    kept = _dehyphenate(kept)
+    return _paragraphs(kept)
+
+
+def _shape(text: str) -> str:
+    """A line as compared between pages: digits, case and spacing do not count."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _edge_indexes(lines: list[str]) -> set[int]:
+    """The indexes of the first and last few non-empty lines of a page."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return set(filled[:_EDGE]) | set(filled[-_EDGE:])
+
+
+def _running_lines(pages: list[PageText]) -> set[str]:
+    """The shapes of lines at the top or bottom of at least half the pages (at least two)."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_shape(page.lines[i]) for i in _edge_indexes(page.lines)})
+    needed = max(2, math.ceil(len(pages) / 2))
+    return {shape for shape, count in seen.items() if count >= needed and shape.strip()}
+
+
+def _dehyphenate(lines: list[PdfLine]) -> list[PdfLine]:
+    """Join a word hyphenated at a line end with its rest on the next line."""
+    out = list(lines)
+    for index in range(len(out) - 1):
+        line, following = out[index], out[index + 1]
+        if not line.text or not following.text or not _HYPHENATED.search(line.text):
+            continue
+        first, _, rest = following.text.partition(" ")
+        if not first[:1].islower() or first.rstrip(".,;:").lower() in _KEEP_HYPHEN:
+            continue
+        # "IT-" + "system": the hyphen of a compound after an abbreviation stays
+        kept = line.text[:-1] + ("-" if line.text[-2].isupper() else "")
+        out[index] = dataclasses.replace(line, text=kept + first)
+        out[index + 1] = dataclasses.replace(following, text=rest)
+    return [line for line in out if line.text]
+
+
+def _paragraphs(lines: list[PdfLine]) -> list[PdfLine]:
+    """Insert a paragraph break where the next line is further down than the page's usual
+    line spacing (or back up: another column), and, where heights are unknown or the text has
+    no spacing between paragraphs, after a line that ends a sentence short of the page's usual
+    width (or ends its page) or any line far shorter than usual (a heading) when the next line
+    starts like a new paragraph (a capital or a digit)."""
+    by_page: dict[int, list[PdfLine]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    widths: dict[int, int] = {}
+    spacing: dict[int, float] = {}
+    for page, on_page in by_page.items():
+        lengths = sorted(len(line.text or "") for line in on_page)
+        widths[page] = lengths[int(len(lengths) * 0.9)]
+        steps = sorted(
+            above.height - below.height
+            for above, below in itertools.pairwise(on_page)
+            if above.height is not None and below.height is not None and above.height > below.height
+        )
+        spacing[page] = steps[len(steps) // 2] if len(steps) >= 3 else 0.0
+    known = sorted(step for step in spacing.values() if step)
+    for page, step in spacing.items():  # a page with few lines: the document's usual spacing
+        spacing[page] = step or (known[len(known) // 2] if known else 0.0)
+    out: list[PdfLine] = []
+    for index, line in enumerate(lines):
+        out.append(line)
+        if index + 1 == len(lines):
+            continue
+        text = line.text or ""
+        following = lines[index + 1]
+        step = spacing[line.page]
+        if (
+            following.page == line.page
+            and step
+            and line.height is not None
+            and following.height is not None
+            and not 0 < line.height - following.height < 1.4 * step
+            and abs(line.height - following.height) > step / 4  # not text on the same line
+        ):
+            out.append(PdfLine(None, line.page, line.line))
+            continue
+        starts_new = (following.text or "")[:1].isupper() or (following.text or "")[:1].isdigit()
+        width = widths[line.page]
+        ends = _SENTENCE_END.search(text) and (
+            len(text) < 0.8 * width or following.page != line.page
+        )
+        if starts_new and (ends or len(text) < 0.6 * width):
+            out.append(PdfLine(None, line.page, line.line))
+    return out

@@ -1,0 +1,239 @@
+"""Word-aware reading of real specifications: one normaliser, cues from word starts, graded
+evidence, obligation strength and lock-in as real terms phrase it (issue 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from proccheck.api import spec_document_report
+from proccheck.checks.spec_checks import analyse
+from proccheck.loaders.spec import load_spec
+from proccheck.model import Report
+from proccheck.requirements import load_requirement_set
+from proccheck.text import clean, fold, offsets_in
+
+TROLLHATTAN = load_requirement_set("builtin:trollhattan-2023")
+BASELINE = load_requirement_set("builtin:open-baseline")
+
+
+def _report(tmp_path: Path, text: str, name: str = "spec.md", baseline: bool = False) -> Report:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    document = load_spec(path, name)
+    return spec_document_report(document, BASELINE if baseline else TROLLHATTAN, "sv")
+
+
+def _outcome(report: Report, requirement: str) -> str:
+    return next(r.outcome for r in report.results if r.requirement == requirement)
+
+
+def _codes(report: Report, requirement: str | None = None) -> list[str]:
+    return [f.check for f in report.findings if requirement is None or f.requirement == requirement]
+
+
+# --- the normaliser --------------------------------------------------------------------------
+
+SPACINGS = [
+    "mot en avgift",
+    "mot en\u00a0avgift",
+    "mot  en avgift",
+    "mot en\navgift",
+    "mot en\r\navgift",
+    "mot en av\u00adgift",
+    "mot e\u200bn avgift",
+    "mot en\u2060 avgift",
+    "\ufeffmot en avgift",
+    "Mot En Avgift",
+]
+
+
+@pytest.mark.parametrize("spelling", SPACINGS)
+def test_every_spelling_folds_to_the_same_words(spelling: str) -> None:
+    assert fold(spelling).text.strip() == "mot en avgift"
+
+
+def test_fold_maps_back_and_reports_hidden_characters() -> None:
+    text = "Data ska ex\u00adporteras\u00a0utan  kostnad"
+    folded = fold(text)
+    assert folded.text == "data ska exporteras utan kostnad"
+    start = folded.text.index("utan")
+    assert text[folded.origin(start) :].startswith("utan")
+    assert folded.hidden == (11,)  # the soft hyphen inside "exporteras"
+
+
+def test_fold_blanks_links_but_clean_keeps_them() -> None:
+    text = "Se https://www.microsoft.com/sv och a.b@example.se"
+    assert "microsoft" not in fold(text).text
+    assert len(fold(text).text) == len(fold(text, links=True).text)
+    assert clean(text).text == text
+
+
+def test_line_starts_follow_the_cleaned_text() -> None:
+    folded = clean("a  b\u00adc\nd")
+    assert folded.text == "a bc d"
+    assert offsets_in(folded, [0, 7]) == [0, 5]
+
+
+# --- word-aware cues ---------------------------------------------------------------------------
+
+
+def test_owner_words_inside_other_words_are_not_ownership(tmp_path: Path) -> None:
+    text = (
+        "1. Leverantören ska säga till om data ändras.\n"
+        "2. Leverantören ska redovisa sin ägarstruktur och hur information skyddas.\n"
+    )
+    report = _report(tmp_path, text)
+    assert _outcome(report, "DATA-OWNERSHIP") == "not_met"
+    assert "SP001" in _codes(report, "DATA-OWNERSHIP")
+
+
+def test_indicative_ownership_under_a_must_lead_in_is_a_requirement(tmp_path: Path) -> None:
+    text = (
+        "Leverantören ska leverera en tjänst som uppfyller följande:\n\n"
+        "- Kommunen äger all data i tjänsten.\n"
+        "- Systemet bygger på öppna standarder.\n"
+    )
+    report = _report(tmp_path, text)
+    assert _outcome(report, "DATA-OWNERSHIP") == "met"
+    assert _outcome(report, "OPEN-STANDARDS") == "met"
+
+
+def test_english_indicative_and_agreement_wording(tmp_path: Path) -> None:
+    text = (
+        "1. The Council will own all data held in the service.\n"
+        "2. The Contractor agrees that all data is transferred to the Council on request.\n"
+    )
+    report = _report(tmp_path, text)
+    assert _outcome(report, "DATA-OWNERSHIP") == "met"
+
+
+def test_a_vendor_ownership_clause_never_implements_ownership(tmp_path: Path) -> None:
+    report = _report(tmp_path, "1. Leverantören äger all data som genereras i tjänsten.\n")
+    assert _outcome(report, "DATA-OWNERSHIP") == "not_met"
+    assert "SP003" in _codes(report, "DATA-OWNERSHIP")
+
+
+def test_a_brand_in_a_host_name_is_not_a_brand(tmp_path: Path) -> None:
+    text = "1. Dokumentationen ska publiceras enligt https://learn.microsoft.com/sv-se/ mallen.\n"
+    assert "SP003" not in _codes(_report(tmp_path, text, baseline=True))
+    named = _report(tmp_path, "1. Systemet ska integreras med Microsoft Teams.\n", baseline=True)
+    assert "SP003" in _codes(named)
+
+
+def test_a_leading_star_lets_a_cue_end_a_compound(tmp_path: Path) -> None:
+    # "*läsbar" in API-04's cues finds "maskinläsbar"; "gränssnitt" does not find
+    # "användargränssnitt": a user interface is not an API
+    report = _report(tmp_path, "1. Användargränssnittet ska vara på svenska.\n")
+    assert _outcome(report, "OPEN-APIS") == "not_met"
+
+
+# --- graded evidence -------------------------------------------------------------------------
+
+
+def test_a_topic_hit_is_possibly_covered_never_missing_or_met(tmp_path: Path) -> None:
+    # DO-04 asks for export at no extra cost; this row names export only
+    report = _report(tmp_path, "1. Kommunen ska kunna exportera all data.\n", baseline=True)
+    assert _outcome(report, "DO-04") == "not_verified"
+    finding = next(f for f in report.findings if f.requirement == "DO-04")
+    assert finding.check == "SP001" and finding.severity == "warning"
+    assert finding.location.line == 1
+
+
+# --- obligation strength --------------------------------------------------------------------
+
+
+def test_an_escape_clause_implements_nothing_and_weakens_its_section(tmp_path: Path) -> None:
+    text = (
+        "# API\n\n"
+        "1. Systemet ska stödja öppna API:er.\n"
+        "2. Om en punkt inte kan uppfyllas ska leverantören beskriva ett likvärdigt sätt.\n"
+    )
+    report = _report(tmp_path, text)
+    assert _outcome(report, "OPEN-APIS") == "not_verified"
+    weakened = [f for f in report.findings if f.check == "SP002"]
+    assert weakened and weakened[0].location.line == 4
+    only_escape = _report(
+        tmp_path, "1. If a point cannot be met, the vendor shall describe an equivalent way.\n"
+    )
+    assert "SP001" in _codes(only_escape, "OPEN-APIS")
+
+
+def test_internal_apis_are_not_open_apis(tmp_path: Path) -> None:
+    report = _report(tmp_path, "1. Systemet ska ha interna API:er mellan sina komponenter.\n")
+    assert _outcome(report, "OPEN-APIS") == "not_met"
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Systemet ska om möjligt stödja öppna API:er.",
+        "Systemet bör stödja öppna API:er.",
+        "Öppna API:er vill vi gärna ha.",
+        "The system should preferably support open APIs.",
+        "Open APIs are desirable.",
+    ],
+)
+def test_should_wording_and_escape_clauses_weaken(tmp_path: Path, wording: str) -> None:
+    report = _report(tmp_path, f"1. {wording}\n")
+    assert _outcome(report, "OPEN-APIS") != "met"
+
+
+# --- lock-in as real terms phrase it --------------------------------------------------------
+
+LOCK_IN = [
+    ("Data återlämnas vid avtalets slut på kundens bekostnad.", "DO-04"),
+    ("Kunden står för kostnaden för export av data.", "DO-04"),
+    ("Export av data sker enligt leverantörens gällande prislista.", "DO-04"),
+    ("Data lämnas ut i det format som vid var tid erbjuds.", "DO-03"),
+    ("Leverantören får använda kundens data för produktutveckling.", "DO-05"),
+    ("Kunden kommer åt sina data endast via leverantörens användargränssnitt.", "DO-02"),
+    ("Systemet ska vara kompatibelt med de applikationer som kommunen använder idag.", "OS-08"),
+    ("Data will be returned at the Customer's expense.", "DO-04"),
+    ("Data is returned in the format offered at that time.", "DO-03"),
+    ("We may use customer data to improve our products and services.", "DO-05"),
+    ("Records are accessible only through the web portal.", "DO-02"),
+    (
+        "The solution must integrate with the applications currently operated by the Council.",
+        "OS-08",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "requirement"), LOCK_IN)
+def test_lock_in_terms_are_found(tmp_path: Path, sentence: str, requirement: str) -> None:
+    report = _report(tmp_path, f"1. {sentence}\n", baseline=True)
+    assert "SP003" in _codes(report, requirement), [f.message for f in report.findings]
+
+
+def test_analysis_ignores_cues_in_urls(tmp_path: Path) -> None:
+    path = tmp_path / "s.md"
+    path.write_text("1. Leverantören ska länka till https://example.se/export/data.\n")
+    analysis = analyse(load_spec(path, "s.md"), BASELINE, "sv")
+    assert not analysis.implementing("DO-02") and not analysis.weak("DO-02")
+
+
+def test_a_numbered_row_of_a_requirement_table_is_a_requirement(tmp_path: Path) -> None:
+    text = "Krav-ID;Kravtext\nK1;Kommunen äger all data i systemet.\nK2;Öppna API:er enligt OpenAPI 3.\n"
+    report = _report(tmp_path, text, name="kravmatris.csv")
+    assert _outcome(report, "DATA-OWNERSHIP") == "met"
+    assert _outcome(report, "OPEN-APIS") == "met"
+
+
+def test_a_statement_outside_a_table_or_list_is_not_a_requirement(tmp_path: Path) -> None:
+    report = _report(tmp_path, "Kommunen har i dag öppna API:er i flera system.\n")
+    assert _outcome(report, "OPEN-APIS") == "not_met"
+
+
+def test_word_list_paragraphs_inherit_a_must_lead_in(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Leverantören ska leverera en tjänst som uppfyller följande:")
+    document.add_paragraph("Kommunen äger all data i tjänsten.", style="List Bullet")
+    document.add_paragraph("Tjänsten har öppna API:er.", style="List Bullet")
+    document.add_paragraph("Bakgrund: kommunen har i dag öppna standarder i flera system.")
+    path = tmp_path / "spec.docx"
+    document.save(str(path))
+    levels = [item.level for item in load_spec(path, "spec.docx").items]
+    assert levels == ["must", "must", "must", None]
