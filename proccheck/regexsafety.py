@@ -28,9 +28,8 @@ _UNBOUNDED = 20  # a repeat whose maximum exceeds this counts as unbounded for n
 @functools.lru_cache(maxsize=4096)
 def risky(pattern: str) -> str | None:
     """Why `pattern` may backtrack catastrophically, or None when it is safe to run."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except (re.error, RecursionError, OverflowError):
+    parsed = _parsed(pattern)
+    if isinstance(parsed, str):
         return None  # invalid patterns are reported separately
     return _walk(parsed, inside_repeat=False)
 
@@ -93,11 +92,84 @@ def cue_group(terms: list[str]) -> str:
     return "|".join(parts + free)
 
 
-def cue_problem(term: str) -> str | None:
-    """Why a cue cannot be used (not a regular expression, or one that can run for minutes)."""
+def cue_problem(term: str, *, compiled: bool = False) -> str | None:
+    """Why a cue cannot be used (not a regular expression, or one that can run for minutes).
+    `compiled` also compiles it, which finds the few errors the parser lets through (a
+    variable-width look-behind); `sets validate` does, matching only parses (it is faster)."""
     bare = term.removeprefix("*")
-    try:
-        re.compile(bare)
-    except re.error as exc:
-        return str(exc)
+    parsed = _parsed(bare)
+    if isinstance(parsed, str):
+        return parsed
+    if compiled:
+        try:
+            re.compile(bare)
+        except re.error as exc:
+            return str(exc)
     return risky(bare)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(pattern: str) -> Any:
+    """The parse of `pattern`, or the parser's complaint as a string."""
+    try:
+        return sre_parse.parse(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return str(exc)
+
+
+@functools.lru_cache(maxsize=8192)
+def needed_words(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings of which every match of `pattern` contains at least one, or None
+    when there are none worth testing. A plain `in` test on them is far cheaper than the search,
+    so most texts are passed over without running the expression at all."""
+    parsed = _parsed(pattern)
+    return None if isinstance(parsed, str) else _needed(list(parsed))
+
+
+def _needed(items: list[Any]) -> frozenset[str] | None:
+    """The best requirement a sequence of parsed items imposes (see `needed_words`)."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, arg in [*items, (None, None)]:
+        if op is sre_parse.LITERAL:
+            run += chr(arg)
+            continue
+        if len(run.strip()) >= 3:
+            candidates.append(frozenset({run.lower()}))
+        run = ""
+        found: frozenset[str] | None = None
+        if op is sre_parse.SUBPATTERN:
+            found = _needed(list(arg[-1]))
+        elif op is sre_parse.BRANCH:
+            branches = [_needed(list(branch)) for branch in arg[1]]
+            if all(branches):
+                found = frozenset().union(*(b for b in branches if b))
+        elif op in _REPEATS and arg[0] >= 1:
+            found = _needed(list(arg[2]))
+        if found:
+            candidates.append(found)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
+    return frozenset(w for w in best if not any(o != w and o in w for o in best))
+
+
+def needed_any(patterns: list[str]) -> frozenset[str] | None:
+    """`needed_words` of an alternation of `patterns`: None if any of them has none."""
+    union: set[str] = set()
+    for pattern in patterns:
+        words = needed_words(pattern)
+        if not words:
+            return None
+        union |= words
+    return frozenset(w for w in union if not any(o != w and o in w for o in union))
+
+
+def may_match(words: frozenset[str] | None, lowered: str) -> bool:
+    """Whether a text (lower-cased) can match an expression that needs one of `words`."""
+    if words is None:
+        return True
+    for word in words:  # noqa: SIM110 - a plain loop: no generator for every text and expression
+        if word in lowered:
+            return True
+    return False

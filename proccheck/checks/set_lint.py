@@ -156,7 +156,7 @@ def cues_missing(requirement_set: RequirementSet, ctx: Context) -> Iterator[Find
             continue
         for group in groups:
             for cue in group:
-                problem = cue_problem(cue)
+                problem = cue_problem(cue, compiled=True)
                 if problem is None:
                     continue
                 yield cues_missing.finding(

@@ -17,7 +17,7 @@ from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem, worded_level
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
-from proccheck.regexsafety import cue_group, cue_problem
+from proccheck.regexsafety import cue_group, cue_problem, may_match, needed_any
 from proccheck.text import blank_links
 
 Strength = Literal["explicit", "strong", "weak"]
@@ -77,6 +77,7 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     analysis.contradictions = list(_contradictions(document, requirement_set, lang))
     undermining = {finding.evidence for finding in analysis.contradictions}
     texts = [_obligation_text(item) for item in items]
+    lowered = [text.lower() for text in texts]
     escapes = [_alternative_escape(text) is not None for text in texts]
     internal = [any(lexicon(lang).has("internal_api", text) for lang in LANGS) for text in texts]
     for requirement in requirement_set.requirements:
@@ -89,7 +90,7 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
                 continue  # "if a point cannot be met, describe an alternative" implements nothing
             if internal[index] and requirement.principle == "open-apis":
                 continue  # APIs between the system's own parts are not open APIs
-            strength = _cue_strength(compiled[requirement.id], texts[index])
+            strength = _cue_strength(compiled[requirement.id], texts[index], lowered[index])
             if strength and item.text in undermining:
                 strength = "weak"  # a clause that also undermines is at most a lead to check
             if strength:
@@ -98,28 +99,47 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     return analysis
 
 
+@dataclass(frozen=True)
+class _CueGroup:
+    """One group of a requirement's cues: its expression, and the words one of which a text
+    must contain before the expression is worth running."""
+
+    pattern: re.Pattern[str]
+    needs: frozenset[str] | None
+
+    def found_in(self, text: str, lowered: str) -> bool:
+        return may_match(self.needs, lowered) and self.pattern.search(text) is not None
+
+
 @functools.lru_cache(maxsize=4096)
-def _compile_cues(cues: Cues) -> tuple[tuple[re.Pattern[str], ...], ...]:
+def _compile_cues(cues: Cues) -> tuple[tuple[_CueGroup, ...], ...]:
     """Per language, one alternation per group, compiled once per distinct set of cues."""
     compiled = []
     for lang in LANGS:
         groups = []
         for group in getattr(cues, lang):
             valid = [term for term in group if not cue_problem(term)]  # else RS002 reports it
+            try:
+                pattern = re.compile(cue_group(valid), re.IGNORECASE)
+            except re.error:  # a term only the compiler refuses; RS002 names it
+                valid = [term for term in valid if not cue_problem(term, compiled=True)]
+                pattern = re.compile(cue_group(valid), re.IGNORECASE)
             if valid:
-                groups.append(re.compile(cue_group(valid), re.IGNORECASE))
+                groups.append(_CueGroup(pattern, needed_any([t.lstrip("*") for t in valid])))
         compiled.append(tuple(groups))
     return tuple(compiled)
 
 
-def _cue_strength(cues: tuple[tuple[re.Pattern[str], ...], ...], text: str) -> Strength | None:
+def _cue_strength(
+    cues: tuple[tuple[_CueGroup, ...], ...], text: str, lowered: str
+) -> Strength | None:
     """Strong when one language's groups all match; weak (a person should look) when the first
     group, the requirement's topic, matches and at most one other group misses."""
     best: Strength | None = None
     for groups in cues:
-        if not groups or not groups[0].search(text):
+        if not groups or not groups[0].found_in(text, lowered):
             continue
-        misses = sum(1 for group in groups[1:] if not group.search(text))
+        misses = sum(1 for group in groups[1:] if not group.found_in(text, lowered))
         if misses == 0:
             return "strong"
         if misses == 1 and len(groups) >= 2:
@@ -157,6 +177,7 @@ def _contradictions(
     for item in document.items:
         kinds: set[str] = set()
         text = blank_links(item.text)  # a host name or address is not a term or a brand
+        lowered = text.lower()
         if any(lexicon(lang).has("rejection", text) for lang in LANGS):
             continue  # the text rejects or reports such terms rather than imposing them
         for text_lang in LANGS:
@@ -164,7 +185,9 @@ def _contradictions(
             for contradiction in lex.contradictions:
                 if contradiction.kind in kinds:
                     continue
-                for pattern in contradiction.patterns:
+                for pattern, needs in zip(contradiction.patterns, contradiction.needs, strict=True):
+                    if not may_match(needs, lowered):
+                        continue
                     match = pattern.search(text)
                     if not match or _in_quotes(text, match.start()):
                         continue

@@ -6,11 +6,13 @@ The lists are data so that officers can extend them without touching code.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from proccheck.loaders.structured import load_file
 from proccheck.model import Lang
+from proccheck.regexsafety import may_match, needed_words
 from proccheck.resources import data_dir
 
 LANGS: tuple[Lang, ...] = ("sv", "en")
@@ -24,6 +26,8 @@ class Contradiction:
     undermines: tuple[str, ...]
     fallback: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
+    needs: tuple[frozenset[str] | None, ...] = ()
+    """Per pattern, the words a text must contain for it to match (`regexsafety.needed_words`)."""
 
 
 @dataclass(frozen=True)
@@ -38,21 +42,23 @@ class Lexicon:
     hedges: dict[str, tuple[re.Pattern[str], ...]]
     number_words: dict[str, int]
     units: dict[str, str]
-    combined: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    """One alternation per list, so `has` is a single search."""
+    needs: dict[str, tuple[frozenset[str] | None, ...]] = field(default_factory=dict)
+    """Per list and term, words one of which a text must contain for the term to match: a
+    plain `in` test that passes over most texts without running the expression."""
+
+    def _candidates(self, name: str, text: str) -> Iterator[re.Pattern[str]]:
+        lowered = text.lower()
+        for pattern, needs in zip(self.lists[name], self.needs[name], strict=True):
+            if may_match(needs, lowered):
+                yield pattern
 
     def find(self, name: str, text: str) -> list[re.Match[str]]:
         """Every match of list `name` in `text`."""
-        if not self.has(name, text):
-            return []
-        return [m for pattern in self.lists[name] for m in pattern.finditer(text)]
+        return [m for pattern in self._candidates(name, text) for m in pattern.finditer(text)]
 
     def has(self, name: str, text: str) -> bool:
         """Whether any term of list `name` occurs in `text`."""
-        pattern = self.combined.get(name)
-        if pattern is None:
-            return False
-        return pattern.search(text) is not None
+        return any(pattern.search(text) for pattern in self._candidates(name, text))
 
 
 _LIST_NAMES = (
@@ -92,6 +98,7 @@ def lexicon(lang: Lang) -> Lexicon:
             tuple(entry["undermines"]),
             tuple(entry.get("fallback", ())),
             tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
+            tuple(needed_words(p) for p in entry["patterns"]),
         )
         for kind, entry in data.get("contradictions", {}).items()
     )
@@ -100,10 +107,8 @@ def lexicon(lang: Lang) -> Lexicon:
         kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
         for kind, patterns in data.get("hedges", {}).items()
     }
-    combined = {
-        name: re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
-        for name, patterns in lists.items()
-        if patterns
+    needs = {
+        name: tuple(needed_words(p.pattern) for p in patterns) for name, patterns in lists.items()
     }
     number_words = {word: int(value) for word, value in data.get("number_words", {}).items()}
     units = {word: str(unit) for word, unit in data.get("units", {}).items()}
@@ -116,7 +121,7 @@ def lexicon(lang: Lang) -> Lexicon:
         hedges,
         number_words,
         units,
-        combined,
+        needs=needs,
     )
 
 
