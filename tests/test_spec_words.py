@@ -237,3 +237,9 @@ def test_word_list_paragraphs_inherit_a_must_lead_in(tmp_path: Path) -> None:
     document.save(str(path))
     levels = [item.level for item in load_spec(path, "spec.docx").items]
     assert levels == ["must", "must", "must", None]
+
+
+def test_quoted_escape_words_are_not_vague_wording(tmp_path: Path) -> None:
+    text = 'Observera: kraven får inte besvaras med "i möjligaste mån" eller "om möjligt".\n'
+    assert "SP004" not in _codes(_report(tmp_path, text))
+    assert "SP004" in _codes(_report(tmp_path, "1. Systemet ska om möjligt stödja SAML.\n"))

@@ -641,6 +641,7 @@ def requirement_vague(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
         lex = lexicon(detect_language(item.text) if len(item.text) > 30 else document.lang)
         for name in ("vague", "escape", "open_list", "and_or"):
             terms.extend(lex.find(name, item.text))
+        terms = [m for m in terms if not _in_quotes(item.text, m.start())]  # quoted, not used
         if not terms:
             continue
         terms.sort(key=lambda m: m.start())
