@@ -18,7 +18,7 @@ from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem, worded_level
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
 from proccheck.regexsafety import cue_group, cue_problem, may_match, needed_any
-from proccheck.text import blank_links
+from proccheck.text import blank_links, excerpt
 
 Strength = Literal["explicit", "strong", "weak"]
 _QUOTES = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”|”[^”]{1,400}”|«[^»]{1,400}»|'[^']{3,400}'")
@@ -74,8 +74,9 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     ids = sorted((r.id for r in requirement_set.requirements), key=len, reverse=True)
     id_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
     mentioned = [set(id_pattern.findall(item.text)) for item in items]
-    analysis.contradictions = list(_contradictions(document, requirement_set, lang))
-    undermining = {finding.evidence for finding in analysis.contradictions}
+    found_contradictions = list(_contradictions(document, requirement_set, lang))
+    analysis.contradictions = [finding for _item, finding in found_contradictions]
+    undermining = {id(item) for item, _finding in found_contradictions}
     texts = [_obligation_text(item) for item in items]
     lowered = [text.lower() for text in texts]
     escapes = [_alternative_escape(text) is not None for text in texts]
@@ -91,7 +92,7 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
             if internal[index] and requirement.principle == "open-apis":
                 continue  # APIs between the system's own parts are not open APIs
             strength = _cue_strength(compiled[requirement.id], texts[index], lowered[index])
-            if strength and item.text in undermining:
+            if strength and id(item) in undermining:
                 strength = "weak"  # a clause that also undermines is at most a lead to check
             if strength:
                 found.append(Match(item, strength))
@@ -173,7 +174,7 @@ def _targets(
 
 def _contradictions(
     document: SpecDocument, requirement_set: RequirementSet, lang: str
-) -> Iterator[Finding]:
+) -> Iterator[tuple[SpecItem, Finding]]:
     for item in document.items:
         kinds: set[str] = set()
         text = blank_links(item.text)  # a host name or address is not a term or a brand
@@ -197,14 +198,20 @@ def _contradictions(
                     for target in _targets(
                         contradiction.undermines, contradiction.fallback, requirement_set
                     ):
-                        yield _contradiction_finding(item, contradiction.kind, target, match, lang)
+                        yield (
+                            item,
+                            _contradiction_finding(item, contradiction.kind, target, match, lang),
+                        )
                     break
         if "compatible-with-product" not in kinds and item.is_requirement:
             brand = _brand_without_equivalent(text)
             if brand is not None:
                 for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
-                    yield _contradiction_finding(
-                        item, "brand-without-equivalent", target, brand, lang
+                    yield (
+                        item,
+                        _contradiction_finding(
+                            item, "brand-without-equivalent", target, brand, lang
+                        ),
                     )
 
 
@@ -294,7 +301,7 @@ def _contradiction_finding(
         outcome="not_met",
         message=_(lang_, message, where=item.describe(lang_), phrase=match.group(0).strip()),
         location=item.location_at(match.start()),
-        evidence=item.text,
+        evidence=excerpt(item.text, match.start(), match.end()),
         fix=_(lang_, fix),
     )
 
@@ -485,7 +492,7 @@ def _escape_finding(
         outcome="not_verified",
         message=message,
         location=item.location_at(clause.start()),
-        evidence=item.text,
+        evidence=excerpt(item.text, clause.start(), clause.end()),
         fix=fix,
     )
 
@@ -657,7 +664,7 @@ def requirement_vague(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
                 terms=", ".join(words),
             ),
             location=item.location_at(terms[0].start()),
-            evidence=item.text,
+            evidence=excerpt(item.text, terms[0].start(), terms[-1].end()),
             fix=_(
                 ctx.lang,
                 "Replace with something measurable (a standard, a number, a list), close open lists, choose and or or.",
