@@ -299,11 +299,22 @@ def _contradiction_finding(
         requirement=target,
         severity="error",
         outcome="not_met",
-        message=_(lang_, message, where=item.describe(lang_), phrase=match.group(0).strip()),
+        message=_(
+            lang_, message, where=item.describe(lang_), phrase=_whole_words(item.text, match)
+        ),
         location=item.location_at(match.start()),
         evidence=excerpt(item.text, match.start(), match.end()),
         fix=_(lang_, fix),
     )
+
+
+_WORD_REST = re.compile(r"\w*")
+
+
+def _whole_words(text: str, match: re.Match[str]) -> str:
+    """The matched phrase extended to the end of its last word ("återlämn" -> "återlämnandet")."""
+    end = _WORD_REST.match(text, match.end())
+    return text[match.start() : end.end() if end else match.end()].strip()
 
 
 def _doc_location(document: SpecDocument) -> Location:
