@@ -143,7 +143,7 @@ def score_spec(doc: dict[str, Any], report: dict[str, Any] | None, fig: Figures)
         pr.fn += len(expected - got_lines)
         pr.fp += len(got_lines - expected - unclear)
         for line in sorted(expected - got_lines):
-            kinds = (doc.get("lockin") or {}).get(line, "")
+            kinds = (doc.get("lockin") or {}).get(line, "") if metric == "lock-in" else ""
             fig.misses.append(f"{metric} FN {name}:{line} {kinds}")
         for line in sorted(got_lines - expected - unclear):
             msgs = [
@@ -189,11 +189,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default=default_executable(), help="proccheck executable")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument(
+        "--round", type=int, choices=(1, 2), help="only the documents of one labelling round"
+    )
     options = parser.parse_args()
     labels = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
+    docs = [
+        doc
+        for doc in labels["documents"]
+        if options.round is None or doc.get("round", 1) == options.round
+    ]
     fig = Figures()
     with tempfile.TemporaryDirectory() as tmp:
-        for doc in labels["documents"]:
+        for doc in docs:
             try:
                 report, error = run(options.base, doc, Path(tmp))
             except (OSError, subprocess.TimeoutExpired) as exc:
@@ -205,7 +213,6 @@ def main() -> None:
                 score_answers(doc, report, fig)
             else:
                 score_spec(doc, report, fig)
-    docs = labels["documents"]
     print(f"Real corpus: {len(docs)} documents, executable {options.base}\n")
     print("| figure | value |\n|---|---|")
     print(f"| coverage recall (present/partial not reported missing) | {fig.coverage.ratio()} |")

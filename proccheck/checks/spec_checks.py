@@ -543,6 +543,7 @@ def _set_aside(document: SpecDocument, ctx: SpecContext, reported: set[str]) -> 
             )
 
 
+_LONG_QUOTE = re.compile(r"\"[^\"]{40,400}\"|“[^”]{40,400}”|”[^”]{40,400}”|«[^»]{40,400}»")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-ZÅÄÖ0-9])")
 
 
@@ -551,6 +552,7 @@ def _obligation_text(item: SpecItem) -> str:
     others blanked, so offsets hold), or all of it when no sentence does (a declared level, a
     table row, a list item under a lead-in). An explanation next to a requirement is not one."""
     text = blank_links(item.text, code=False)  # `Buyer` in a template is still a word
+    text = _LONG_QUOTE.sub(lambda m: " " * len(m.group()), text)  # a clause quoted as an example
     pieces = []
     position = 0
     for match in _SENTENCE_BREAK.finditer(text):

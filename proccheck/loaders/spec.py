@@ -360,6 +360,10 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
 
     def flush() -> None:
         nonlocal current, current_ref, lead
+        if _line_per_item(current, current_ref, in_list):
+            pieces, current = current, []
+            for piece in pieces:  # a list with one requirement a line and no punctuation
+                items.append(_text_item([piece], display, None, heading))
         if current:
             item = _text_item(current, display, current_ref, heading)
             if in_list and item.level is None and lead is not None:
@@ -426,6 +430,18 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
         current.append((number, stripped))
     flush()
     return items
+
+
+def _line_per_item(lines: list[tuple[int, str]], ref: str | None, listed: bool) -> bool:
+    """Whether a plain paragraph is really a list written one requirement a line (a web page
+    copied without its bullets): four lines or more, each but a few starting a new sentence
+    with a capital letter, and a third of them worded as requirements (the rest are often
+    imperatives: "Följ OpenAPI-specifikationen")."""
+    if ref is not None or listed or len(lines) < 4:
+        return False
+    capitals = sum(1 for _number, line in lines[1:] if line[:1].isupper())
+    worded = sum(1 for _number, line in lines if worded_level(line) is not None)
+    return capitals * 4 >= (len(lines) - 1) * 3 and worded * 3 >= len(lines)
 
 
 def _ends_paragraph(line: str, following: str) -> bool:
