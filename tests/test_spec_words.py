@@ -243,3 +243,23 @@ def test_quoted_escape_words_are_not_vague_wording(tmp_path: Path) -> None:
     text = 'Observera: kraven får inte besvaras med "i möjligaste mån" eller "om möjligt".\n'
     assert "SP004" not in _codes(_report(tmp_path, text))
     assert "SP004" in _codes(_report(tmp_path, "1. Systemet ska om möjligt stödja SAML.\n"))
+
+
+def test_a_list_flattened_onto_one_line_is_split_into_requirements(tmp_path: Path) -> None:
+    text = (
+        "The City minimally requires: • Access to all data via open APIs. "
+        "• Export of all data in open formats.\n\n"
+        "1 Provide a system built on open standards. 2 Provide open APIs. 3 Ability to export.\n"
+    )
+    path = tmp_path / "rfp.txt"
+    path.write_text(text)
+    items = [item for item in load_spec(path, "rfp.txt").items if item.is_requirement]
+    assert [item.text[:20] for item in items] == [
+        "The City minimally r",
+        "Access to all data v",
+        "Export of all data i",
+        "Provide a system bui",
+        "Provide open APIs.",
+        "Ability to export.",
+    ]
+    assert all(item.level == "must" for item in items)

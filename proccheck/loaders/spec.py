@@ -366,15 +366,20 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
                 items.append(_text_item([piece], display, None, heading))
         if current:
             item = _text_item(current, display, current_ref, heading)
-            if in_list and item.level is None and lead is not None:
-                item = dataclasses.replace(item, level=lead)
+            if (
+                in_list
+                and item.level is None
+                and (lead is not None or _IMPERATIVE.match(item.text))
+            ):
+                item = dataclasses.replace(item, level=lead or "must")
             elif not in_list:
                 lead = item.level if item.text.rstrip().endswith(":") else None
             items.append(item)
         current, current_ref = [], None
 
     table_header: list[str] | None = None
-    for number, raw in enumerate(lines, start=1):
+    unflattened = [(n, piece) for n, raw in enumerate(lines, start=1) for piece in _unflatten(raw)]
+    for number, raw in unflattened:
         line = raw.rstrip()
         stripped = line.strip()
         if stripped.startswith("```"):
@@ -430,6 +435,37 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
         current.append((number, stripped))
     flush()
     return items
+
+
+_INLINE_BULLET = re.compile(r"\s*[•▪●]\s+")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[.;:!?] ))(\d{1,3})\.? (?=[A-ZÅÄÖ])")
+_IMPERATIVE = re.compile(
+    r"^(?:provide|support|allow|enable|ensure|include|maintain|offer|deliver|integrate|export|"
+    r"import|ability to|capability to|capable of|tillhandahåll|stöd|möjliggör|säkerställ|"
+    r"leverera|dokumentera|följ|validera|erbjud|exportera|importera|möjlighet att)\b",
+    re.IGNORECASE,
+)
+"""The first words of a list item that is a demand without a must-word ("Provide a system
+that…", "Ability to export…"): in a list, such an item is a requirement."""
+
+
+def _unflatten(line: str) -> list[str]:
+    """A list flattened onto one line (by a PDF or a web page) back into its items: "… requires:
+    • A. • B." and "1 Provide … 2 Provide … 3 Provide …"."""
+    if line.count("•") + line.count("▪") + line.count("●") >= 2:
+        lead, *rest = _INLINE_BULLET.split(line)
+        return ([lead] if lead.strip() else []) + [f"- {part}" for part in rest if part.strip()]
+    numbers = list(_INLINE_NUMBER.finditer(line))
+    values = [int(m.group(1)) for m in numbers]
+    if len(numbers) >= 3 and values == list(range(values[0], values[0] + len(values))):
+        starts = [m.start() for m in numbers] + [len(line)]
+        head = line[: starts[0]]
+        pieces = [
+            f"{values[i]}. {line[numbers[i].end() : starts[i + 1]].strip()}"
+            for i in range(len(numbers))
+        ]
+        return ([head] if head.strip() else []) + pieces
+    return [line]
 
 
 def _line_per_item(lines: list[tuple[int, str]], ref: str | None, listed: bool) -> bool:
