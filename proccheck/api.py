@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from proccheck.checks.schema_validation import SchemaValidation
     from proccheck.loaders.answers import AnswerDocument
     from proccheck.loaders.cache import CacheMode
-    from proccheck.loaders.openapi import ApiIndex, Fetching
+    from proccheck.loaders.openapi import ApiIndex, Fetching, ProbeBudget
     from proccheck.loaders.spec import SpecDocument
     from proccheck.model import (
         Comparison,
@@ -133,9 +133,10 @@ def check_answers(
 
     The requirements are the specification's own (`spec`, matched by its ids) or a set's
     (`requirement_set`, default builtin:open-baseline); not both. `probe` also probes the API
-    descriptions vendors give as evidence: nothing is fetched without it, and URLs resolving to
-    private addresses are refused unless `allow_private`. `mapping` describes a layout proccheck
-    cannot guess."""
+    descriptions vendors give as evidence: nothing is fetched without it, at most
+    PROCCHECK_MAX_PROBE_URLS URLs and PROCCHECK_MAX_PROBE_BYTES bytes a run, and only public
+    addresses (vendors wrote the URLs: `allow_private` has no effect on them, and is kept only so
+    older callers still run). `mapping` describes a layout proccheck cannot guess."""
     from proccheck.i18n import use_lang
 
     language, files, policy = _language(lang), _paths(paths), _errors(errors)
@@ -183,11 +184,14 @@ def probe(
     cache: CacheMode = "use",
     allow_remote_refs: bool = False,
     validate_schema: bool = False,
+    allow_addresses: Sequence[str] = (),
 ) -> Report:
     """How open an API is, from its OpenAPI 2.0/3.0/3.1 description (`proccheck probe`).
 
     `source` is a file, `-` for stdin, or an http(s) URL: fetched because it was given, through
-    the guard that refuses private addresses unless `allow_private`, and cached (`cache`:
+    the guard that refuses non-public addresses (on the URL's own host, `allow_private` opens
+    loopback and private networks but not link-local or cloud metadata addresses, which only
+    `allow_addresses`, addresses or CIDR networks, opens), and cached (`cache`:
     "use", "off", or "offline" to read URLs from the cache only). `$ref`s to other documents are
     followed only with `allow_remote_refs`; `validate_schema` adds the full OpenAPI JSON Schema
     validation (check OA015, several times slower). Raises ProbeError or InputError when the
@@ -203,7 +207,7 @@ def probe(
             raise UsageError(
                 tr("unknown cache mode {mode!r}", mode=cache), hint=tr("choose use, off or offline")
             )
-        fetching = Fetching(allow_private, cache, allow_remote_refs)
+        fetching = Fetching(allow_private, cache, allow_remote_refs, tuple(allow_addresses))
         chosen = load_requirement_set(requirement_set)
         return probe_detailed(os.fspath(source), chosen, language, fetching, validate_schema).report
 
@@ -575,22 +579,27 @@ def probe_evidence(
     folder: Path,
     requirement_set: RequirementSet,
     lang: Lang,
-    allow_private: bool,
+    allow_private: bool = False,
+    budget: ProbeBudget | None = None,
 ) -> ProbeEvidence:
     """Probe every API description the vendor gives as evidence; per requirement the probe
     verifies, what each description showed. A description that cannot be read is itself a
-    result (not verified), not an input error: it is the vendor's evidence that fails."""
+    result (not verified), not an input error: it is the vendor's evidence that fails.
+
+    The vendor wrote the URLs, so they are fetched through the strict guard whatever
+    `allow_private` says (it is ignored), within `budget` (by default one for this document)."""
     from proccheck.engine import as_result
     from proccheck.errors import ProccheckError
-    from proccheck.loaders.openapi import Fetching
+    from proccheck.loaders.openapi import Fetching, ProbeBudget
     from proccheck.resources import display_path
 
+    budget = budget or ProbeBudget()
     shown: ProbeEvidence = {}
     probed = [r for r in requirement_set.requirements if r.verification.checks]
     for source in api_descriptions(document, folder):
         label = source if source.startswith("http") else display_path(Path(source))
         try:
-            fetching = Fetching(allow_private=allow_private)
+            fetching = Fetching(budget=budget)
             report = probe_detailed(source, requirement_set, lang, fetching).report
         except ProccheckError as error:
             for requirement in probed:
@@ -661,12 +670,17 @@ def answers_run(
     from proccheck.resources import display_path
 
     layout = load_mapping(mapping) if mapping is not None else None
+    budget = None
+    if probe:
+        from proccheck.loaders.openapi import ProbeBudget
+
+        budget = ProbeBudget()  # one for the run, all vendor files together
 
     def report(path: Path) -> Report:
         document = load_answers(path, display_path(path), layout)
         _check_procurement(document, procurement)
         shown = (
-            probe_evidence(document, path.parent, requirement_set, lang, allow_private)
+            probe_evidence(document, path.parent, requirement_set, lang, budget=budget)
             if probe
             else None
         )
@@ -755,7 +769,7 @@ def probe_detailed(
 
     chosen = fetching or Fetching()
     index, url = load_description(source, chosen, stdin_text)
-    public = url is not None and not chosen.allow_private
+    public = url is not None and not chosen.allow_private and not chosen.allow_addresses
     ctx = context(
         index,
         requirement_set,

@@ -36,6 +36,7 @@ from proccheck.i18n import (
 from proccheck.resources import writable_folder, write_atomic
 
 if TYPE_CHECKING:
+    from proccheck.config import Configuration
     from proccheck.errors import ProccheckError
     from proccheck.model import Lang, RequirementSet, RunResult
 
@@ -242,8 +243,60 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
 )
 @click.version_option(__version__, "-V", "--version", prog_name="proccheck")
 @click.option("--traceback", is_flag=True, help=N_("Show a Python traceback on internal errors."))
-def cli(traceback: bool) -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=N_(
+        "Read this configuration file (default: .proccheck.yaml, proccheck.toml or "
+        "[tool.proccheck] in pyproject.toml, found from the working folder upwards)."
+    ),
+)
+@click.option("--isolated", is_flag=True, help=N_("Ignore every configuration file."))
+@click.pass_context
+def cli(ctx: click.Context, traceback: bool, config_path: Path | None, isolated: bool) -> None:
+    from proccheck.config import configuration
+
     _State.traceback = traceback
+    config = configuration(Path.cwd(), config_path, isolated)
+    ctx.meta[_CONFIG] = config
+    ctx.default_map = _command_defaults(ctx.command, config)
+
+
+_CONFIG = "proccheck.config"
+_CONFIGURED_OPTIONS = {
+    "set": "set_ref",
+    "lang": "language",
+    "fail-on": "fail_on",
+    "strict": "strict",
+    "format": "formats",
+    "quiet": "quiet",
+}
+"""Configuration key -> the option of every command that takes it."""
+
+
+def _command_defaults(group: click.Command, config: Configuration) -> dict[str, Any]:
+    """click's default map for the whole command tree: each command's options take the
+    configured value unless the command line gives one. A configured set is the default only
+    where --set has one of its own (answers commands choose --spec or --set: `_requirements`)."""
+    defaults: dict[str, Any] = {}
+    if isinstance(group, click.Group):
+        for name, command in group.commands.items():
+            below = _command_defaults(command, config)
+            if below:
+                defaults[name] = below
+        return defaults
+    params = {param.name: param for param in group.params}
+    for key, name in _CONFIGURED_OPTIONS.items():
+        setting = config.settings.get(key)
+        param = params.get(name)
+        if setting is None or param is None:
+            continue
+        if name == "set_ref" and param.default is None:
+            continue
+        defaults[name] = setting.value
+    return defaults
 
 
 def _subgroup(name: str, help: str, short_help: str) -> click.Group:
@@ -481,7 +534,19 @@ def _answer_source(options: dict[str, Any], language: Lang) -> tuple[Any, tuple[
     spec_path, set_ref = options.pop("spec_path"), options.pop("set_ref")
     if spec_path is not None and set_ref is not None:
         raise UsageError(tr("give --spec or --set, not both"))
+    if spec_path is None and set_ref is None:
+        configured = _configuration().settings.get("set")
+        set_ref = configured.value if configured else None
     return answer_source(spec_path, set_ref, language)
+
+
+def _configuration() -> Configuration:
+    """The configuration the root command read (none when run outside it, as in tests)."""
+    from proccheck.config import Configuration
+
+    context = click.get_current_context(silent=True)
+    found = context.find_root().meta.get(_CONFIG) if context else None
+    return found if isinstance(found, Configuration) else Configuration()
 
 
 _spec_or_set = [
@@ -544,7 +609,8 @@ def _with_spec_or_set(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option(
     "--allow-private",
     is_flag=True,
-    help=N_("With --probe: allow URLs that resolve to private or loopback addresses."),
+    hidden=True,  # evidence URLs are the vendor's: never opened; kept so older scripts still run
+    help=N_("No effect: evidence URLs are written by vendors and only public ones are fetched."),
 )
 @_report_options
 def answers_check(
@@ -559,7 +625,6 @@ def answers_check(
         language,
         procurement,
         probe=probe_api,
-        allow_private=allow_private,
         mapping=options.pop("mapping"),
     )
     _finish(run, **options)
@@ -733,7 +798,22 @@ def answers_template(fmt: str, output: Path, quiet: bool, language: Lang, **opti
 @click.option(
     "--allow-private",
     is_flag=True,
-    help=N_("Allow URLs that resolve to private, loopback or link-local addresses."),
+    help=N_(
+        "Allow a URL you give to resolve to a loopback or private address (10/8, 172.16/12, "
+        "192.168/16, fc00::/7), on its own host only: not redirects to other hosts nor $refs "
+        "elsewhere. Link-local and cloud metadata addresses stay refused."
+    ),
+)
+@click.option(
+    "--allow-address",
+    "allow_addresses",
+    multiple=True,
+    metavar="CIDR",
+    help=N_(
+        "Also allow this address or network (e.g. 169.254.169.254 or 10.1.0.0/16) for a URL "
+        "you give, on its own host only; repeatable. The only way to reach link-local or "
+        "metadata addresses."
+    ),
 )
 @click.option(
     "--allow-remote-refs",
@@ -777,6 +857,7 @@ def probe(
     sources: tuple[str, ...],
     set_ref: str,
     allow_private: bool,
+    allow_addresses: tuple[str, ...],
     allow_remote_refs: bool,
     offline: bool,
     no_cache: bool,
@@ -802,7 +883,11 @@ def probe(
     if TYPE_CHECKING:
         from proccheck.loaders.cache import CacheMode
     cache: CacheMode = "offline" if offline else "off" if no_cache else "use"
-    fetching = Fetching(allow_private, cache, allow_remote_refs)
+    if allow_addresses:
+        from proccheck.loaders.fetch import parse_networks
+
+        parse_networks(allow_addresses)  # a bad one is a usage error before anything is read
+    fetching = Fetching(allow_private, cache, allow_remote_refs, allow_addresses)
     probed: list[Probed] = []
     problems = []
     for source in sources:
@@ -904,6 +989,61 @@ def checks_explain(code: str, language: Lang) -> None:
     click.echo(check_notes(check, language))
     click.echo("")
     click.echo(check.doc(language))
+
+
+# --- config --------------------------------------------------------------------------------------
+
+
+@cli.command(
+    "config",
+    short_help=N_("Show the configuration in effect."),
+    epilog=N_("Example:\n  proccheck config --lang sv"),
+    help=N_(
+        "Show the configuration in effect here: the file found (or given with --config), each "
+        "value it sets and the line that sets it, and the built-in defaults of the rest. A "
+        "value given on a command line wins over both."
+    ),
+)
+@click.option(
+    "-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text"
+)
+@_lang_option
+def config_command(output_format: str, language: Lang) -> None:
+    import json
+
+    config = _configuration()
+    defaults = {
+        "set": "builtin:open-baseline",
+        "lang": tr("from the locale, else en"),
+        "fail-on": "must",
+        "strict": "false",
+        "format": "text",
+        "quiet": "false",
+    }
+    rows = []
+    for key, default in defaults.items():
+        setting = config.settings.get(key)
+        if setting is None:
+            rows.append((key, default, "default"))
+            continue
+        value = setting.value
+        shown = ", ".join(value) if isinstance(value, tuple) else str(value).lower()
+        rows.append(
+            (key, shown if isinstance(value, (tuple, bool)) else str(value), setting.source)
+        )
+    if output_format == "json":
+        data = {
+            "file": str(config.path) if config.path else None,
+            "settings": {key: {"value": value, "source": source} for key, value, source in rows},
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    found = str(config.path) if config.path else tr("none (built-in defaults)")
+    click.echo(tr("configuration file: {path}", path=_safe(found)))
+    width = max(len(key) for key, _value, _source in rows)
+    for key, value, source in rows:
+        shown = tr("default") if source == "default" else source
+        click.echo(f"  {key:<{width}}  {_safe(value)}  ({_safe(shown)})")
 
 
 # --- output --------------------------------------------------------------------------------------
@@ -1052,8 +1192,26 @@ def main(argv: list[str] | None = None) -> NoReturn:
     so click's help and usage errors are in it too), and turn every failure into a message and
     an exit code."""
     args = sys.argv[1:] if argv is None else argv
-    with use_lang(_argv_lang(args) or default_lang()), _click_translated():
+    with (
+        use_lang(_argv_lang(args) or _configured_lang(args) or default_lang()),
+        _click_translated(),
+    ):
         _run(args)
+
+
+def _configured_lang(args: list[str]) -> Lang | None:
+    """The configured language, for messages printed before the options are parsed (a broken
+    configuration is reported once the command runs, not here)."""
+    if "--isolated" in args or "--config" in args or any(a.startswith("--config=") for a in args):
+        return None
+    from proccheck.config import configuration
+    from proccheck.errors import ProccheckError
+
+    try:
+        setting = configuration(Path.cwd()).settings.get("lang")
+    except ProccheckError:
+        return None
+    return setting.value if setting and setting.value in ("sv", "en") else None
 
 
 def _run(args: list[str]) -> NoReturn:

@@ -53,6 +53,13 @@ MAX_REQUIREMENT_CHARS = _limit("MAX_REQUIREMENT_CHARS", 20_000)
 are still searched for contradictions, but not matched against every requirement of the set,
 which would cost about 0.1 s per requirement and megabyte."""
 
+MAX_PROBE_URLS = _limit("MAX_PROBE_URLS", 20)
+"""Most evidence URLs `answers check --probe` fetches in one run, all vendor files together
+(vendors choose them: 40 URLs of 10 MB each wrote 401 MB into the cache)."""
+
+MAX_PROBE_BYTES = _limit("MAX_PROBE_BYTES", 64 * 1024 * 1024)
+"""Most bytes `answers check --probe` downloads in one run, all evidence URLs together."""
+
 MAX_PDF_PAGES = _limit("MAX_PDF_PAGES", 2_000)
 """Most pages read from one PDF (a 50-page tender takes about a second)."""
 

@@ -139,12 +139,10 @@ class _Source:
     def where(self, path: DataPath) -> str | None:
         """`line:column` of the field at `path` (or of its nearest ancestor that is written in
         the file), `line` when the column cannot be told, None when neither is known."""
-        pointer = "".join(f"/{escape_pointer(str(part))}" for part in path)
-        while pointer not in self.loaded.lines:
-            if not pointer:
-                return None
-            pointer = pointer.rsplit("/", 1)[0]
-        line = self.loaded.lines[pointer]
+        found = self.loaded.locate("".join(f"/{escape_pointer(str(part))}" for part in path))
+        if found is None:
+            return None
+        pointer, line = found
         column = self._column(line, pointer.rsplit("/", 1)[1] if pointer else None)
         return f"{line}:{column}" if column else str(line)
 

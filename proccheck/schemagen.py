@@ -26,6 +26,7 @@ def _schema(model: type[BaseModel], schema_id: str, description: str) -> dict[st
 
 def generated() -> dict[str, dict[str, Any]]:
     """Schema file name -> schema, for every file format proccheck reads or writes."""
+    from proccheck.configformat import ConfigFile
     from proccheck.report.json_format import ReportDocument
     from proccheck.report.matrix import ComparisonDocument
     from proccheck.setformat import SetFile
@@ -49,6 +50,12 @@ def generated() -> dict[str, dict[str, Any]]:
         ),
         "report.schema.json": _schema(
             ReportDocument, "report.schema.json", "The JSON report written by proccheck -f json."
+        ),
+        "config.schema.json": _schema(
+            ConfigFile,
+            "config.schema.json",
+            "proccheck's configuration: .proccheck.yaml, proccheck.toml, or [tool.proccheck] "
+            "in pyproject.toml.",
         ),
     }
 

@@ -208,6 +208,7 @@ def check_run(entry: dict[str, Any], run: Run) -> None:
     assert run.code != 3, run.stderr
     assert run.code == entry["expect_exit"], (run.code, run.stderr[:500])
     assert run.seconds < MAX_SECONDS, f"took {run.seconds:.1f} s"
+    assert run.max_rss_mb <= entry.get("max_rss_mb", MEMORY_LIMIT), f"{run.max_rss_mb:.0f} MB"
     inert.check_console(run.stderr, "stderr")
     if entry["class"] == "reject":
         lines = run.stderr.splitlines()
@@ -376,6 +377,51 @@ def test_xlsx_bomb_under_the_ratio_limit(tmp_path: Path) -> None:
     run = run_proccheck(["answers", "check", "bomb.xlsx"], tmp_path, tmp_path / "w")
     _reject(run, "bomb.xlsx")
     assert run.max_rss_mb < 200, run.max_rss_mb
+
+
+def test_one_long_yaml_key(tmp_path: Path) -> None:
+    """A YAML answer with one 2 MB key over 2,000 entries: a JSON pointer per node repeated the
+    key 2,000 times (MemoryError, exit 3), and the address pattern scanning the text made of it
+    was quadratic (minutes). Too large to commit, so it is written here."""
+    (tmp_path / "spec.yaml").write_bytes((ADV / "support" / "spec-k1-k8.yaml").read_bytes())
+    (tmp_path / "key.yaml").write_text(
+        "vendor: A\nanswers:\n  - requirement: K1\n    answer: Ja\n    comment:\n"
+        + "      ? "
+        + "k" * 2_000_000
+        + "\n      :\n"
+        + "".join(f"        a{i}: 1\n" for i in range(2000)),
+        encoding="utf-8",
+    )
+    run = run_proccheck(
+        ["answers", "check", "--spec", "spec.yaml", "key.yaml", "-f", "json:out.json"],
+        tmp_path,
+        tmp_path / "w",
+    )
+    assert run.code == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.seconds < MAX_SECONDS, run.seconds
+    assert run.max_rss_mb < 500, run.max_rss_mb
+
+
+def test_long_api_path_over_many_parameters(tmp_path: Path) -> None:
+    """An API description with one 500 kB path over 20,000 parameters: each parameter's JSON
+    pointer repeated the path (MemoryError, exit 3, at 3 GB). The path's operation is indexed,
+    its parameters are not, and the probe says so."""
+    import json
+
+    parameters = [{"name": f"a{i}", "in": "query"} for i in range(20_000)]
+    operation = {"parameters": parameters, "responses": {"200": {"description": "ok"}}}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/" + "p" * 500_000: {"get": operation}},
+    }
+    (tmp_path / "api.json").write_text(json.dumps(document), encoding="utf-8")
+    run = run_proccheck(["probe", "api.json", "-f", "json:out.json"], tmp_path, tmp_path / "w")
+    assert run.code in (0, 1), run.stderr
+    assert run.seconds < MAX_SECONDS, run.seconds
+    assert run.max_rss_mb < 500, run.max_rss_mb
+    assert "paths longer than 1,000 characters" in (tmp_path / "out.json").read_text("utf-8")
 
 
 def test_pipes_and_devices_are_not_read(tmp_path: Path) -> None:

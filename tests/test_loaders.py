@@ -112,6 +112,21 @@ def test_line_table_points_at_keys() -> None:
     assert loaded.line_of("/top/child/leaf/missing") == 3
 
 
+def test_json_lines_come_from_one_parse() -> None:
+    """`.json` with lines: the JSON parse only (numbers kept as written, as YAML read them), and
+    the lines of keys and items found by one scan in step with the data (issue 12)."""
+    text = '{\n "a": [\n  1.10,\n  {"b/c": 2}\n ],\n "d": {"e": null}\n}\n'
+    loaded = load_text(text, "x.json", lines=True, prefer_json=True)
+    assert loaded.data == {"a": ["1.10", {"b/c": "2"}], "d": {"e": None}}
+    assert loaded.line_of("") == 1
+    assert loaded.line_of("/a") == 2
+    assert loaded.line_of("/a/0") == 3
+    assert loaded.line_of("/a/1/b~1c") == 4
+    assert loaded.line_of("/d/e") == 6
+    assert loaded.locate("/a/7/x") == ("/a", 2)
+    assert load_text(text, "x.json", prefer_json=True).line_of("/a") is None
+
+
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [

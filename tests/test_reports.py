@@ -277,3 +277,62 @@ def test_sarif_keeps_a_probed_url(serve: object) -> None:
     jsonschema.Draft7Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
     artifacts = _artifacts(log)
     assert artifacts and all(a == {"uri": url} for a in artifacts), artifacts
+
+
+# --- issue 12: math, URIs and placeholders from vendor text -------------------------------------
+
+
+def _hostile_run(text: str) -> object:
+    run = fixture_run()
+    answers = run.reports[1]
+    finding = answers.findings[0].model_copy(update={"message": text, "evidence": text})
+    result = answers.results[0].model_copy(update={"reason": text})
+    report = answers.model_copy(update={"findings": (finding,), "results": (result,)})
+    return run.model_copy(update={"reports": (report,)})
+
+
+def test_markdown_dollars_are_not_math() -> None:
+    from proccheck.report.markdown import md
+
+    assert md("costs $5 and $6") == r"costs \$5 and \$6"
+    assert md("$$x^2$$") == r"\$\$x^2\$\$"
+    text = get_renderer("markdown")(_hostile_run("price $x + y$ per $$n$$"))  # type: ignore[arg-type]
+    assert re.search(r"(?<!\\)\$", text) is None, "an unescaped $ renders as math on GitHub"
+    assert r"price \$x \+ y\$ per \$\$n\$\$" in text
+
+
+def test_comparison_markdown_dollars_are_not_math() -> None:
+    from proccheck.report.matrix import _md
+
+    assert _md("$a$") == r"\$a\$"
+
+
+def test_sarif_message_braces_are_not_placeholders() -> None:
+    log = json.loads(get_renderer("sarif")(_hostile_run("value {0} and {1} }{")))  # type: ignore[arg-type]
+    jsonschema.Draft7Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    message = log["runs"][0]["results"][0]["message"]
+    assert "arguments" not in message
+    # SARIF 2.1.0 §3.11.5: outside placeholders `{` and `}` are written `{{` and `}}`
+    assert "value {{0}} and {{1}} }}{{" in message["text"]
+    assert re.search(r"(?<!\{)\{\d+\}(?!\})", message["text"]) is None
+    notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert all("{" not in n["message"]["text"].replace("{{", "") for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://api.example.se/v1/openapi.yaml", "https://api.example.se/v1/openapi.yaml"),
+        ("https://h.se/a%20b/c?x=1&y=%C3%A5#f", "https://h.se/a%20b/c?x=1&y=%C3%A5#f"),
+        ("https://h.se/mina krav/å.yaml", "https://h.se/mina%20krav/%C3%A5.yaml"),
+        ("https://h.se/100%/x.yaml", "https://h.se/100%25/x.yaml"),
+        ("https://h.se/x.yaml#a#b", "https://h.se/x.yaml#a%23b"),
+        ("https://h.se/x?q=a b|c", "https://h.se/x?q=a%20b%7Cc"),
+        ("http://[::1]:8080/x", "http://[::1]:8080/x"),
+    ],
+)
+def test_sarif_url_is_a_valid_uri(url: str, expected: str) -> None:
+    from proccheck.report.sarif import artifact_location
+
+    assert artifact_location(url) == {"uri": expected}
+    assert _URI_CHARACTERS.fullmatch(expected)

@@ -38,13 +38,15 @@ from proccheck.model import (
     Text,
 )
 
-_CHECK_MODULES = (
-    "proccheck.checks.set_lint",
-    "proccheck.checks.spec_checks",
-    "proccheck.checks.answer_checks",
-    "proccheck.checks.probe_checks",
-    "proccheck.checks.rest_profile",
-)
+_MODULES_OF_KIND: dict[ReportKind, tuple[str, ...]] = {
+    "set": ("proccheck.checks.set_lint",),
+    "spec": ("proccheck.checks.spec_checks",),
+    "answers": ("proccheck.checks.answer_checks",),
+    "probe": ("proccheck.checks.probe_checks", "proccheck.checks.rest_profile"),
+}
+"""The modules that register the checks of each kind: a run imports only its own kind's (the
+probe needs neither the spec nor the answers loaders; a test keeps this complete)."""
+_CHECK_MODULES = tuple(module for modules in _MODULES_OF_KIND.values() for module in modules)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -206,8 +208,10 @@ def all_checks() -> dict[str, Check]:
 
 
 def checks_of(kind: ReportKind) -> dict[str, Check]:
-    """The registered checks of one kind, by code."""
-    return {code: check for code, check in all_checks().items() if check.kind == kind}
+    """The registered checks of one kind, by code (importing only that kind's modules)."""
+    for module in _MODULES_OF_KIND[kind]:
+        importlib.import_module(module)
+    return {code: check for code, check in sorted(_REGISTRY.items()) if check.kind == kind}
 
 
 def get_check(code: str) -> Check | None:

@@ -23,7 +23,7 @@ from typing import Literal
 
 from proccheck.errors import ProbeError, UsageError
 from proccheck.i18n import tr
-from proccheck.loaders.fetch import Fetched, FetchLimits, fetch
+from proccheck.loaders.fetch import AddressPolicy, Fetched, FetchLimits, fetch
 from proccheck.resources import write_atomic
 
 CacheMode = Literal["use", "off", "offline"]
@@ -59,6 +59,7 @@ class Entry:
             self.content_type,
             etag=self.etag,
             last_modified=self.last_modified,
+            cached=True,
         )
 
 
@@ -116,23 +117,26 @@ class FetchCache:
 def fetch_cached(
     url: str,
     *,
-    allow_private: bool = False,
+    allow_private: bool | AddressPolicy = False,
     mode: CacheMode = "use",
     bounds: FetchLimits | None = None,
     cache: FetchCache | None = None,
+    keep: bool = True,
 ) -> Fetched:
-    """Fetch `url` through the cache in the given mode (see the module docstring)."""
+    """Fetch `url` through the cache in the given mode (see the module docstring). With
+    `keep=False` a new body is not written: the caller stores it (`FetchCache.put`) once it
+    has seen that it is worth keeping (an API description, not whatever a URL returned)."""
     if mode == "off":
         return fetch(url, allow_private=allow_private, bounds=bounds)
-    store = cache or FetchCache()
-    entry = store.get(url)
+    folder = cache or FetchCache()
+    entry = folder.get(url)
     if mode == "offline":
         if entry is None:
             raise ProbeError(
                 tr("not in the cache and --offline forbids fetching"),
                 path=url,
                 hint=tr(
-                    "run once without --offline to fill the cache ({folder})", folder=store.folder
+                    "run once without --offline to fill the cache ({folder})", folder=folder.folder
                 ),
             )
         return entry.fetched()
@@ -147,5 +151,6 @@ def fetch_cached(
     )
     if fetched.not_modified and entry is not None:
         return entry.fetched()
-    store.put(fetched)
+    if keep:
+        folder.put(fetched)
     return fetched

@@ -30,7 +30,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from proccheck import limits
-from proccheck.errors import ProbeError
+from proccheck.errors import ProbeError, UsageError
 from proccheck.i18n import tr
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -63,6 +63,11 @@ class Fetched:
     etag: str = ""
     last_modified: str = ""
     not_modified: bool = False  # 304 to a conditional request: the cached body is current
+    cached: bool = False  # read from the fetch cache (after a 304, or offline)
+
+
+class TooLarge(ProbeError):
+    """The body was larger than the fetch's byte cap."""
 
 
 class _BlockedAddress(Exception):
@@ -75,20 +80,9 @@ class _BlockedAddress(Exception):
 
 def address_is_public(address: str) -> bool:
     """Whether an IP address (v4 or v6, any embedding of v4 in v6) is a public unicast address."""
-    try:
-        ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(
-            address.split("%", 1)[0]
-        )
-    except ValueError:
+    ip = _unwrap(address)
+    if ip is None:
         return False
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour
-        if embedded is None and ip.teredo is not None:
-            embedded = ip.teredo[1]
-        if embedded is None and ip in _NAT64:
-            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None:
-            ip = embedded
     return not (
         ip.is_private
         or ip.is_loopback
@@ -100,12 +94,96 @@ def address_is_public(address: str) -> bool:
     )
 
 
-def check_url(url: str, *, allow_private: bool = False) -> str:
-    """Refuse a URL that is not http(s) or whose host resolves to a non-public address.
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+_PRIVATE_RANGES: tuple[Network, ...] = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
+)
+_METADATA: tuple[Network, ...] = tuple(
+    ipaddress.ip_network(n) for n in ("fd00:ec2::/32", "169.254.0.0/16", "100.100.100.200/32")
+)
+"""Cloud metadata services inside the ranges `--allow-private` opens (AWS's IPv6 endpoint is in
+the ULA range), or next to them; they stay refused unless named with `--allow-address`."""
+
+
+def _unwrap(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address, with an IPv4 address embedded in IPv6 (mapped, 6to4, Teredo, NAT64) taken out."""
+    try:
+        ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(
+            address.split("%", 1)[0]
+        )
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour
+        if embedded is None and ip.teredo is not None:
+            embedded = ip.teredo[1]
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            ip = embedded
+    return ip
+
+
+@dataclass(frozen=True)
+class AddressPolicy:
+    """Which non-public addresses a fetch may reach. Public addresses are always allowed; with
+    `private`, loopback and private ranges (RFC 1918, IPv6 ULA) except metadata services; any
+    address in `networks` (named explicitly). It applies only to the host of the URL the user
+    typed: a redirect to another host, and every URL a vendor wrote, get the strict policy."""
+
+    private: bool = False
+    networks: tuple[Network, ...] = ()
+
+    @property
+    def strict(self) -> bool:
+        return not self.private and not self.networks
+
+    def allows(self, address: str) -> bool:
+        ip = _unwrap(address)
+        if ip is None:
+            return False
+        if any(ip.version == n.version and ip in n for n in self.networks):
+            return True
+        if address_is_public(address):
+            return True
+        if not self.private or any(ip.version == n.version and ip in n for n in _METADATA):
+            return False
+        return ip.is_loopback or any(ip.version == n.version and ip in n for n in _PRIVATE_RANGES)
+
+
+STRICT = AddressPolicy()
+
+
+def parse_networks(values: tuple[str, ...] | list[str]) -> tuple[Network, ...]:
+    """`--allow-address` values (an address or a CIDR network) as networks; a bad one is a
+    usage error."""
+    networks: list[Network] = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value.strip(), strict=False))
+        except ValueError:
+            raise UsageError(
+                tr("{value} is not an IP address or network", value=repr(value)),
+                hint=tr("give an address or a CIDR network, e.g. 169.254.169.254 or 10.1.0.0/16"),
+            ) from None
+    return tuple(networks)
+
+
+def _policy(allow_private: bool | AddressPolicy) -> AddressPolicy:
+    if isinstance(allow_private, AddressPolicy):
+        return allow_private
+    return AddressPolicy(private=True) if allow_private else STRICT
+
+
+def check_url(url: str, *, allow_private: bool | AddressPolicy = False) -> str:
+    """Refuse a URL that is not http(s) or whose host resolves to an address the policy
+    (`allow_private`: a bool for loopback and private ranges, or an AddressPolicy) refuses.
 
     Returns the host. Every address from getaddrinfo is checked, so odd spellings such as
     `2130706433`, `0x7f.1` or `[::ffff:127.0.0.1]` are judged by what they resolve to.
     """
+    policy = _policy(allow_private)
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -124,8 +202,6 @@ def check_url(url: str, *, allow_private: bool = False) -> str:
         raise ProbeError(
             tr("URL contains credentials"), path=url, hint=tr("remove user:password@ from the URL")
         )
-    if allow_private:
-        return host
     try:
         infos = socket.getaddrinfo(host, parts.port or 443, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as exc:
@@ -134,7 +210,7 @@ def check_url(url: str, *, allow_private: bool = False) -> str:
         ) from None
     for info in infos:
         address = str(info[4][0])
-        if not address_is_public(address):
+        if not policy.allows(address):
             raise ProbeError(
                 tr(
                     "host {host} resolves to non-public address {address}",
@@ -147,9 +223,9 @@ def check_url(url: str, *, allow_private: bool = False) -> str:
     return host
 
 
-def _guard_socket(sock: socket.socket) -> socket.socket:
+def _guard_socket(sock: socket.socket, policy: AddressPolicy) -> socket.socket:
     peer = sock.getpeername()[0]
-    if not address_is_public(str(peer)):
+    if not policy.allows(str(peer)):
         sock.close()
         raise _BlockedAddress(str(peer))
     return sock
@@ -207,21 +283,21 @@ def _shut(sock: socket.socket) -> None:
 
 
 class _WatchedAdapter(HTTPAdapter):
-    """An adapter whose connections register their socket with the fetch's watchdog and, unless
-    private addresses are allowed, refuse non-public peers at connect time."""
+    """An adapter whose connections register their socket with the fetch's watchdog and refuse,
+    at connect time, a peer that `policy` (set for each hop of the fetch) refuses."""
 
-    def __init__(self, watchdog: _Watchdog, guard: bool) -> None:
+    def __init__(self, watchdog: _Watchdog, policy: AddressPolicy) -> None:
         self._watchdog = watchdog
-        self._guard = guard
+        self.policy = policy
         super().__init__(max_retries=0)  # builds the pool manager: the fields are set first
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
-        watchdog, guard = self._watchdog, self._guard
+        watchdog, adapter = self._watchdog, self
 
         def opened(sock: socket.socket) -> socket.socket:
             watchdog.watch(sock)
-            return _guard_socket(sock) if guard else sock
+            return _guard_socket(sock, adapter.policy)
 
         class Plain(HTTPConnection):
             def _new_conn(self) -> socket.socket:
@@ -240,10 +316,11 @@ class _WatchedAdapter(HTTPAdapter):
         self.poolmanager.pool_classes_by_scheme = {"http": PlainPool, "https": SecurePool}
 
 
-def _session(allow_private: bool, watchdog: _Watchdog) -> requests.Session:
+def _session(allow_private: bool | AddressPolicy, watchdog: _Watchdog) -> requests.Session:
+    """A session whose adapter guards every connection with the policy (changed per hop)."""
     session = requests.Session()
     session.trust_env = False  # no proxies, no ~/.netrc credentials sent to a vendor's host
-    adapter = _WatchedAdapter(watchdog, guard=not allow_private)
+    adapter = _WatchedAdapter(watchdog, _policy(allow_private))
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update(
@@ -259,7 +336,7 @@ def _session(allow_private: bool, watchdog: _Watchdog) -> requests.Session:
 def fetch(
     url: str,
     *,
-    allow_private: bool = False,
+    allow_private: bool | AddressPolicy = False,
     bounds: FetchLimits | None = None,
     conditional: dict[str, str] | None = None,
 ) -> Fetched:
@@ -267,15 +344,22 @@ def fetch(
 
     `conditional` holds If-None-Match / If-Modified-Since headers for revalidating a cached copy;
     a 304 answer to them gives a Fetched with `not_modified` set and an empty body.
+    `allow_private` (see AddressPolicy) holds only on the host of `url`: a redirect elsewhere is
+    fetched with the strict policy.
     """
     require_urllib3(url)
     bounds = bounds or FetchLimits()
     started = time.monotonic()
     current = url
     watchdog = _Watchdog(bounds.deadline)
-    with _session(allow_private, watchdog) as session, watchdog:
+    policy = _policy(allow_private)
+    with _session(policy, watchdog) as session, watchdog:
         for hop in range(bounds.max_redirects + 1):
-            check_url(current, allow_private=allow_private)
+            hop_policy = policy if _same_host(current, url) else STRICT
+            for adapter in session.adapters.values():
+                if isinstance(adapter, _WatchedAdapter):
+                    adapter.policy = hop_policy
+            check_url(current, allow_private=hop_policy)
             remaining = bounds.deadline - (time.monotonic() - started)
             if remaining <= 0:
                 raise _deadline(url, bounds)
@@ -318,6 +402,13 @@ def fetch(
                     last_modified=headers.get("Last-Modified", ""),
                 )
     raise ProbeError(tr("redirect loop"), path=url)  # pragma: no cover - the loop always returns
+
+
+def _same_host(url: str, first: str) -> bool:
+    try:
+        return (urlsplit(url).hostname or "") == (urlsplit(first).hostname or "")
+    except ValueError:
+        return False
 
 
 def require_urllib3(url: str = "") -> None:
@@ -408,8 +499,9 @@ def _send(
 
 def _private_hint() -> str:
     return tr(
-        "private, loopback, link-local and metadata addresses are refused; "
-        "use --allow-private if you really mean to probe an internal server"
+        "private, loopback, link-local and metadata addresses are refused; for a URL you give "
+        "(never one a vendor wrote), --allow-private opens loopback and private networks and "
+        "--allow-address CIDR any other"
     )
 
 
@@ -436,7 +528,7 @@ def _read_body(
     read that waits ends then (as an error or an early end, both reported as the deadline); the
     cap counts decoded bytes, so a gzip bomb stops at the cap however small it was on the wire.
     """
-    too_big = ProbeError(
+    too_big = TooLarge(
         tr("response is larger than the limit of {limit:,} bytes", limit=bounds.max_bytes),
         path=url,
         hint=tr("raise PROCCHECK_MAX_INPUT_BYTES if the description is genuinely this large"),

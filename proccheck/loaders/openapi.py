@@ -23,6 +23,7 @@ from proccheck.loaders.structured import Loaded, escape_pointer, load_text
 
 if TYPE_CHECKING:
     from proccheck.loaders.cache import CacheMode
+    from proccheck.loaders.fetch import AddressPolicy
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 WRITE_METHODS = frozenset({"post", "put", "patch"})
@@ -133,7 +134,7 @@ class ApiIndex:
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line of a pointer in a YAML source (None for JSON sources)."""
-        return self.loaded.line_of(pointer) if self.loaded.lines else None
+        return self.loaded.line_of(pointer)
 
     def resolve(self, node: Any) -> Any:
         """`node` with its `$ref` chain followed; None when the ref cannot be resolved."""
@@ -297,6 +298,13 @@ def parse_description(text: str, display: str) -> Loaded:
     return loaded
 
 
+MAX_INDEXED_KEY = 1_000
+"""Longest path whose parameters, requests and responses are indexed (its operations always
+are), and longest status or media-type key indexed: each operation, parameter, response and
+media type keeps a JSON pointer that repeats the keys above it, so one 500 kB path over 20,000
+parameters took 3 GB (issue 12). Real paths are far shorter; status codes and media types
+(RFC 6838: at most 255 characters) even more so."""
+
 RemoteLoader = Callable[[str], Any]
 """Fetches and parses one remote document (absolute http(s) URL) or raises ProccheckError."""
 
@@ -359,6 +367,19 @@ def index_document(
                 structure.append((f"/info/{key}", missing_field))
     if version != "3.1" and not isinstance(root.get("paths"), dict):
         structure.append(("/paths", tr("the required 'paths' object is missing")))
+    long_paths = sum(1 for path in _dict(root.get("paths")) if len(str(path)) > MAX_INDEXED_KEY)
+    if long_paths:
+        structure.append(
+            (
+                "/paths",
+                tr(
+                    "the parameters, requests and responses of paths longer than {limit:,} "
+                    "characters are not indexed (found: {count:,})",
+                    count=long_paths,
+                    limit=MAX_INDEXED_KEY,
+                ),
+            )
+        )
 
     if version == "2.0":
         schemes = _dict(root.get("securityDefinitions"))
@@ -538,18 +559,31 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
         item = resolver.resolve(raw_item)
         if not isinstance(item, dict) or not isinstance(path, str):
             continue
+        brief = len(path) > MAX_INDEXED_KEY  # its operations only: see MAX_INDEXED_KEY
         item_pointer = "/paths/" + escape_pointer(path)
-        shared = _parameters(item.get("parameters"), item_pointer + "/parameters", resolver)
+        shared = (
+            []
+            if brief
+            else _parameters(item.get("parameters"), item_pointer + "/parameters", resolver)
+        )
         path_servers = [_text(_dict(s).get("url")) for s in _list(item.get("servers"))]
         for method in METHODS:
             op = item.get(method)
             if not isinstance(op, dict):
                 continue
             pointer = f"{item_pointer}/{method}"
-            own = _parameters(op.get("parameters"), pointer + "/parameters", resolver)
+            own = (
+                []
+                if brief
+                else _parameters(op.get("parameters"), pointer + "/parameters", resolver)
+            )
             names = {(p.name, p.location) for p in own}
             parameters = own + [p for p in shared if (p.name, p.location) not in names]
-            if version == "2.0":
+            request: list[Media]
+            responses: list[Response]
+            if brief:
+                request, responses = [], []
+            elif version == "2.0":
                 request, responses = _swagger2_bodies(
                     op, pointer, parameters, produces_global, consumes_global, resolver
                 )
@@ -563,6 +597,7 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
                         status, raw, f"{pointer}/responses/{escape_pointer(str(status))}", resolver
                     )
                     for status, raw in _dict(op.get("responses")).items()
+                    if len(str(status)) <= MAX_INDEXED_KEY
                 ]
             security = op.get("security")
             operations.append(
@@ -616,6 +651,7 @@ def _content(raw: Any, pointer: str) -> list[Media]:
             pointer=f"{pointer}/{escape_pointer(str(media_type))}",
         )
         for media_type, media in _dict(raw).items()
+        if len(str(media_type)) <= MAX_INDEXED_KEY
     ]
 
 
@@ -654,6 +690,8 @@ def _swagger2_bodies(
             ]
     responses: list[Response] = []
     for status, raw in _dict(op.get("responses")).items():
+        if len(str(status)) > MAX_INDEXED_KEY:
+            continue
         response = _dict(resolver.resolve(raw))
         where = f"{pointer}/responses/{escape_pointer(str(status))}"
         schema = response.get("schema")
@@ -678,15 +716,61 @@ def _swagger2_bodies(
 # --- reading a description from a file, standard input or a URL --------------------------------
 
 
+@dataclass
+class ProbeBudget:
+    """What `answers check --probe` may fetch in one run, all vendor files together: at most
+    `urls` evidence URLs and `max_bytes` bytes (vendors choose the URLs)."""
+
+    urls: int = field(default_factory=lambda: limits.MAX_PROBE_URLS)
+    max_bytes: int = field(default_factory=lambda: limits.MAX_PROBE_BYTES)
+    used_urls: int = 0
+    used_bytes: int = 0
+
+    def start(self, url: str) -> int:
+        """Count one more URL; the bytes it may take. ProbeError when the budget is spent."""
+        if self.used_urls >= self.urls:
+            raise ProbeError(
+                tr("not fetched: this run already fetched {count} evidence URLs", count=self.urls),
+                path=url,
+                hint=tr("raise PROCCHECK_MAX_PROBE_URLS to fetch more in one run"),
+            )
+        left = self.max_bytes - self.used_bytes
+        if left <= 0:
+            raise self.spent(url)
+        self.used_urls += 1
+        return min(limits.MAX_INPUT_BYTES, left)
+
+    def spent(self, url: str) -> ProbeError:
+        self.used_bytes = self.max_bytes
+        return ProbeError(
+            tr(
+                "not fetched in full: this run's evidence URLs reached {limit:,} bytes together",
+                limit=self.max_bytes,
+            ),
+            path=url,
+            hint=tr("raise PROCCHECK_MAX_PROBE_BYTES to fetch more in one run"),
+        )
+
+
 @dataclass(frozen=True)
 class Fetching:
     """How a description, and the documents its `$ref`s name, may be fetched: nothing is fetched
-    unless the source is a URL or `allow_remote_refs` is set; private addresses are refused
-    unless `allow_private`; `cache` is "use", "off" or "offline" (cached copies only)."""
+    unless the source is a URL or `allow_remote_refs` is set; `cache` is "use", "off" or
+    "offline" (cached copies only). Non-public addresses are refused, except, on the host of the
+    URL the user gave, loopback and private networks with `allow_private` and the networks
+    named in `allow_addresses` (CIDR). `budget` bounds the fetches of a run; only bodies that
+    are API descriptions are cached."""
 
     allow_private: bool = False
     cache: CacheMode = "use"
     allow_remote_refs: bool = False
+    allow_addresses: tuple[str, ...] = ()
+    budget: ProbeBudget | None = field(default=None, compare=False)
+
+    def policy(self) -> AddressPolicy:
+        from proccheck.loaders.fetch import AddressPolicy, parse_networks
+
+        return AddressPolicy(self.allow_private, parse_networks(self.allow_addresses))
 
 
 def is_url(source: str) -> bool:
@@ -723,25 +807,45 @@ def load_description(
             )
         text = stdin_text
     elif is_url(source):
-        from proccheck.loaders.cache import fetch_cached  # requests is slow to import
+        from proccheck.loaders.cache import FetchCache, fetch_cached  # requests: slow import
+        from proccheck.loaders.fetch import FetchLimits, TooLarge
 
         display = source
-        fetched = fetch_cached(source, allow_private=fetching.allow_private, mode=fetching.cache)
+        budget = fetching.budget
+        bounds = FetchLimits(max_bytes=budget.start(source)) if budget else None
+        try:
+            fetched = fetch_cached(
+                source, allow_private=fetching.policy(), mode=fetching.cache, bounds=bounds,
+                keep=False,
+            )  # fmt: skip
+        except TooLarge:
+            if budget is None or bounds is None or bounds.max_bytes == limits.MAX_INPUT_BYTES:
+                raise
+            raise budget.spent(source) from None
+        if budget:
+            budget.used_bytes += len(fetched.content)
         text = decode_text(fetched.content, source)
         url = fetched.final_url
+        remote = _remote_loader(fetching, source) if fetching.allow_remote_refs else None
+        index = build_index(text, display, base_url=url, remote=remote)
+        if fetching.cache == "use" and not fetched.cached:
+            FetchCache().put(fetched)  # an API description: worth keeping
+        return index, url
     else:
         display = source
         check_input(Path(source), source, API_DESCRIPTION)
         text = read_text(Path(source), source)
-    remote = _remote_loader(fetching) if fetching.allow_remote_refs else None
+    remote = _remote_loader(fetching, None) if fetching.allow_remote_refs else None
     return build_index(text, display, base_url=url, remote=remote), url
 
 
-def _remote_loader(fetching: Fetching) -> RemoteLoader:
+def _remote_loader(fetching: Fetching, user_url: str | None) -> RemoteLoader:
     """Fetch and parse remote `$ref` documents through the guarded fetcher, within one budget.
 
     Every document goes through the same guard as the description (schemes, private addresses,
-    redirects, size cap); together they may not exceed the size cap or the fetch deadline.
+    redirects, size cap); together they may not exceed the size cap or the fetch deadline. The
+    description's author wrote these URLs: `allow_private` and `allow_addresses` hold only for
+    documents on the host of the URL the user gave (`user_url`).
     """
     import time
 
@@ -752,6 +856,7 @@ def _remote_loader(fetching: Fetching) -> RemoteLoader:
     budget = FetchLimits()
     started = time.monotonic()
     used = [0]
+    policy = fetching.policy()
 
     def load(document: str) -> object:
         remaining = budget.deadline - (time.monotonic() - started)
@@ -763,8 +868,12 @@ def _remote_loader(fetching: Fetching) -> RemoteLoader:
         if left <= 0:
             raise ProbeError(tr("remote documents exceed the size limit together"), path=document)
         bounds = replace(budget, deadline=remaining, max_bytes=left)
+        same_host = user_url is not None and _host(document) == _host(user_url)
         fetched = fetch_cached(
-            document, allow_private=fetching.allow_private, mode=fetching.cache, bounds=bounds
+            document,
+            allow_private=policy if same_host else False,
+            mode=fetching.cache,
+            bounds=bounds,
         )
         used[0] += len(fetched.content)
         text = decode_text(fetched.content, document)
@@ -772,3 +881,10 @@ def _remote_loader(fetching: Fetching) -> RemoteLoader:
         return load_text(text, document, typed=True, lines=False, prefer_json=json_shaped).data
 
     return load
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""

@@ -41,22 +41,80 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TAG = "tag:yaml.org,2002:"
 
 
+Table = dict[str, int] | list[int]
+"""The lines of one container's children: by key for a mapping, by position for a list."""
+
+
+class LineTable:
+    """The 1-based line of every node of a parsed document, kept per container (the line of
+    each key or item), never as JSON-pointer strings: a pointer repeats every key above it, so
+    a table of them grows with depth times size (190 kB of nested long keys took 3 GB). A
+    pointer is followed through the data when a line is asked for.
+
+    For JSON the table is filled on first use, by one linear scan of the text in step with the
+    parsed data (JSON's C parser gives no positions; parsing the text again as YAML did)."""
+
+    def __init__(self, root: int | None = None, pending: tuple[str, Any] | None = None) -> None:
+        self.root = root
+        self.tables: dict[int, tuple[Any, Table]] = {}  # id(container) -> (container, lines)
+        self._pending = pending  # (JSON text, its data) until the first look-up
+
+    def add(self, container: Any) -> Table:
+        """A new, empty line table for `container` (kept alive with it, so its id stays its own)."""
+        table: Table = {} if isinstance(container, dict) else []
+        self.tables[id(container)] = (container, table)
+        return table
+
+    def locate(self, data: Any, pointer: str) -> tuple[str, int] | None:
+        """The longest prefix of `pointer` (itself or an ancestor) that has a line, and the line."""
+        if self._pending is not None:
+            text, root = self._pending
+            self._pending = None
+            _json_lines(text, root, self)
+        if self.root is None:
+            return None
+        node, line, end = data, self.root, 0
+        for token in pointer.split("/")[1:] if pointer.startswith("/") else ():
+            entry = self.tables.get(id(node))
+            if entry is None or entry[0] is not node:
+                break
+            key = token.replace("~1", "/").replace("~0", "~")
+            table = entry[1]
+            if isinstance(table, list):
+                if not (key.isascii() and key.isdigit()) or str(int(key)) != key:
+                    break
+                index = int(key)
+                if index >= len(table):
+                    break
+                line, node = table[index], node[index]
+            else:
+                if key not in table:
+                    break
+                line, node = table[key], node.get(key) if isinstance(node, dict) else None
+            end += 1 + len(token)
+        return pointer[:end], line
+
+
 @dataclass
 class Loaded:
-    """A parsed document and, when asked for, the 1-based line of each JSON pointer."""
+    """A parsed document and, when asked for, the 1-based line of each node."""
 
     data: Any
     path: str
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: LineTable | None = None
+
+    @property
+    def has_lines(self) -> bool:
+        return self.lines is not None
+
+    def locate(self, pointer: str) -> tuple[str, int] | None:
+        """The pointer itself or its nearest ancestor that has a line, and that line."""
+        return self.lines.locate(self.data, pointer) if self.lines is not None else None
 
     def line_of(self, pointer: str) -> int | None:
         """The line of `pointer`, or of its nearest ancestor that has one."""
-        while True:
-            if pointer in self.lines:
-                return self.lines[pointer]
-            if not pointer:
-                return None
-            pointer = pointer.rsplit("/", 1)[0]
+        found = self.locate(pointer)
+        return found[1] if found else None
 
 
 def escape_pointer(token: str) -> str:
@@ -180,17 +238,18 @@ def load_text(
     """
     stripped = text.lstrip()
     if prefer_json or (stripped[:1] in "{[" and not lines):
-        data = load_json(
-            text, display, scan_depth=scan_depth
-        )  # strict JSON rules even when YAML reads it for lines
-        if not lines:
-            return Loaded(data, display)
+        # with lines, numbers stay text as YAML's reading of the file people write would keep them
+        data = load_json(text, display, scan_depth=scan_depth, numbers_as_text=lines and not typed)
+        return Loaded(data, display, LineTable(pending=(text, data)) if lines else None)
     return _load_yaml(text, display, typed=typed, want_lines=lines)
 
 
-def load_json(text: str, display: str, *, scan_depth: bool = True) -> Any:
+def load_json(
+    text: str, display: str, *, scan_depth: bool = True, numbers_as_text: bool = False
+) -> Any:
     """Strict JSON: duplicate keys, NaN/Infinity, lone surrogates, huge numbers and deep
-    nesting are refused (nesting before the recursive parser sees the text)."""
+    nesting are refused (nesting before the recursive parser sees the text). With
+    `numbers_as_text`, numbers are kept as written (`1.10` stays "1.10")."""
     _refuse_lone_surrogates(text, display)
     if scan_depth:
         _refuse_deep_json(text, display)
@@ -199,8 +258,8 @@ def load_json(text: str, display: str, *, scan_depth: bool = True) -> Any:
             text,
             object_pairs_hook=_unique_pairs,
             parse_constant=_refuse_constant,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
+            parse_int=_int_text if numbers_as_text else _parse_int,
+            parse_float=_float_text if numbers_as_text else _parse_float,
         )
     except _DuplicateKey as exc:
         raise InputError(
@@ -308,6 +367,56 @@ def _parse_int(digits: str) -> int:
     if len(digits) > limits.MAX_INT_DIGITS:
         raise ValueError(tr("an integer of {count:,} digits is too long", count=len(digits)))
     return int(digits)
+
+
+def _int_text(digits: str) -> str:
+    _parse_int(digits)
+    return digits
+
+
+def _float_text(literal: str) -> str:
+    _parse_float(literal)
+    return literal
+
+
+_JSON_LINE_TOKEN = re.compile(_JSON_STRING_BODY + r"(\s*:)?|[\[\]{}]|[^\s\[\]{}:,\"]+")
+"""A key (a string and its colon), a string, a bracket or another value: what `_json_lines`
+steps through. Commas, colons and spaces between them are skipped by the search."""
+
+
+def _json_lines(text: str, data: Any, table: LineTable) -> None:
+    """Fill `table` from valid JSON `text` and its parsed `data`: one scan, in step with the data
+    (the keys of a parsed object keep the order of the text, and duplicates were refused)."""
+    stack: list[list[Any]] = []  # [container, its table, its keys (an iterator), current key]
+    line, last = 1, 0
+    try:
+        for match in _JSON_LINE_TOKEN.finditer(text):
+            start = match.start()
+            line += text.count("\n", last, start)
+            last = start
+            first = text[start]
+            if first == '"' and match.group(1):
+                frame = stack[-1]
+                frame[3] = next(frame[2])
+                frame[1][frame[3]] = line
+                continue
+            if first in "]}":
+                stack.pop()
+                continue
+            if not stack:
+                value = data
+                table.root = line
+            else:
+                container, lines = stack[-1][0], stack[-1][1]
+                if isinstance(container, list):
+                    value = container[len(lines)]
+                    lines.append(line)
+                else:
+                    value = container[stack[-1][3]]
+            if first in "[{":
+                stack.append([value, table.add(value), iter(value) if first == "{" else None, None])
+    except (StopIteration, IndexError, KeyError, TypeError):  # pragma: no cover
+        return  # text and data disagree (cannot happen for one parse): the lines found so far
 
 
 _ESCAPE = re.compile(r"\\(?:u([dD][89a-fA-F][0-9a-fA-F]{2})|.)", re.DOTALL)
@@ -427,7 +536,7 @@ def _mark(event: Any) -> str:
 @dataclass
 class _Frame:
     container: dict[str, Any] | list[Any]
-    pointer: str
+    lines: Table | None  # the lines of its children, when lines are wanted
     anchor: str | None
     line: int = 0
     size: int = 1
@@ -459,11 +568,11 @@ def _load_yaml(text: str, display: str, *, typed: bool, want_lines: bool) -> Loa
     return Loaded(data, display, line_table)
 
 
-def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, dict[str, int]]:
+def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, LineTable | None]:
     """Turn parser events into Python data without recursion, enforcing every limit."""
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
-    lines: dict[str, int] = {}
+    lines = LineTable() if want_lines else None
     root: Any = None
     documents = 0
     total = 0
@@ -474,14 +583,15 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, d
             anchors[anchor] = (value, size)
         if not stack:
             root = value
-            if want_lines:
-                lines[""] = line
+            if lines is not None:
+                lines.root = line
             return
         frame = stack[-1]
         frame.size += size
         if isinstance(frame.container, list):
-            pointer = f"{frame.pointer}/{len(frame.container)}"
             frame.container.append(value)
+            if isinstance(frame.lines, list):
+                frame.lines.append(line)
         else:
             key = frame.key
             assert key is not None
@@ -490,11 +600,9 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, d
                 merge_from = value if isinstance(value, list) else [value]
                 frame.merges.extend(m for m in merge_from if isinstance(m, dict))
                 return
-            pointer = f"{frame.pointer}/{escape_pointer(key)}"
             frame.container[key] = value
-            line = frame.key_line
-        if want_lines:
-            lines[pointer] = line
+            if isinstance(frame.lines, dict):
+                frame.lines[key] = frame.key_line
 
     for event in events:
         name = type(event).__name__
@@ -539,15 +647,9 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, d
                         "no real document nests this deep; flatten it (or raise PROCCHECK_MAX_DEPTH)"
                     ),
                 )
-            parent = stack[-1] if stack else None
-            if parent is None:
-                pointer = ""
-            elif isinstance(parent.container, list):
-                pointer = f"{parent.pointer}/{len(parent.container)}"
-            else:
-                pointer = f"{parent.pointer}/{escape_pointer(parent.key or '')}"
             container: dict[str, Any] | list[Any] = {} if name[0] == "M" else []
-            stack.append(_Frame(container, pointer, event.anchor, event.start_mark.line + 1))
+            table = lines.add(container) if lines is not None else None
+            stack.append(_Frame(container, table, event.anchor, event.start_mark.line + 1))
             total += 1
         elif name in ("MappingEndEvent", "SequenceEndEvent"):
             frame = stack.pop()

@@ -1,18 +1,22 @@
 """Spreadsheets as officers and e-procurement systems produce them: CSV and XLSX.
 
 CSV: UTF-8 (with or without BOM) or Windows-1252, separated by `;`, `,` or tab. XLSX: read with
-openpyxl after the zip has been checked for bombs; formulas are never evaluated (the cached value
-is read). Header rows are found by the usual Swedish and English column names.
+python-calamine, or openpyxl where calamine would read differently or could not be bounded, after
+the zip has been checked for bombs; formulas are never evaluated (the cached value is read). Header
+rows are found by the usual Swedish and English column names.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
+import posixpath
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from proccheck import limits
@@ -60,6 +64,8 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "text",
         "description",
         "krav text",
+        "kort beskrivning",
+        "kravformulering",
     ),
     "level": (
         "typ",
@@ -133,6 +139,10 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "bevis",
         "verifikat",
         "bilaga/referens",
+        "bevis/var",
+        "underlag",
+        "styrkande underlag",
+        "verifiering",
     ),
     "implements": ("implementerar", "set-krav", "baskrav", "implements", "maps to", "baseline"),
     # separate tick columns: "Markera med X i kolumnen Ja eller Nej"
@@ -729,10 +739,221 @@ def formula_cells(path: Path, part: str) -> set[tuple[int, int]]:
     return found
 
 
-def _read_xlsx(
-    path: Path, display: str, parts: dict[str, str] | None = None
-) -> list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]]:
+Sheets = list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]]
+"""Each sheet's name and its rows: (row number, cell texts without trailing empty cells)."""
+
+
+def _read_xlsx(path: Path, display: str, parts: dict[str, str] | None = None) -> Sheets:
+    """The sheets of a workbook after `check_zip`: read with python-calamine (196,000 cells in
+    0.8 s instead of 3.9 s, the scan included) when a scan of the XML shows it is safe to,
+    else with openpyxl, whose reading is bounded row by row: see `_calamine_plan`. Both give
+    the same texts (tests/test_xlsx_reading.py)."""
     check_zip(path, display)
+    plan = _calamine_plan(path)
+    if plan is not None:
+        sheets = _read_xlsx_calamine(path, plan, parts)
+        if sheets is not None:
+            return sheets
+    return _read_xlsx_openpyxl(path, display, parts)
+
+
+_GRID_CELL = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})")?[\s/>]')
+_GRID_ROW = re.compile(rb'<row(?: r="([0-9]{1,7})")?[\s/>]')
+_CELLS_OR_STRINGS = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,64}:)?(?:c|row|si|t)[\s/>]")
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]{0,64}:(?:c|row|t|v)[\s/>]")
+_ERROR_CELL = re.compile(rb"""\bt\s*=\s*["']e["']""")
+_ESCAPE = re.compile(rb"_x[0-9A-Fa-f]{4}_")
+_NUMBER_AS_WRITTEN = re.compile(
+    rb"v>\s*[+-]?(?:[0-9]{16,}|[0-9]+\.0*|[0-9]*\.?[0-9]*[eE]\+?[0-9]+)\s*<"
+)
+_SHEET_REL = "relationships/worksheet"
+
+
+def _calamine_plan(path: Path) -> dict[str, str] | None:
+    """The worksheet part of each sheet name when python-calamine may read the workbook, or
+    None for openpyxl. calamine builds each sheet as one dense grid (rows times columns from
+    A1) before anything can be counted, so every part that is not media is scanned first
+    (`_grid_cells`): the grids together must stay within MAX_CELLS and MAX_ROWS (openpyxl then
+    reads, and refuses, such a workbook row by row), and nothing the two read differently may
+    occur."""
+    try:
+        import python_calamine  # noqa: F401  (an install without it reads with openpyxl)
+    except ImportError:  # pragma: no cover
+        return None
+    area = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                data = archive.read(info)
+                if _is_media(archive, info):
+                    if _CELLS_OR_STRINGS.search(data):
+                        return None  # XML behind a media header: calamine may still read it
+                    continue
+                cells = _grid_cells(data)
+                if cells is None:
+                    return None
+                area += cells
+                if area > limits.MAX_CELLS:
+                    return None
+            return _sheet_parts(archive)
+    except Exception:  # a damaged zip or workbook part: openpyxl reads it and names the problem
+        return None
+
+
+def _grid_cells(xml: bytes) -> int | None:
+    """The cells of calamine's grid for one part (rows times columns from A1; 0 for a part
+    without cells), or None when openpyxl must read the workbook: a cell or row placed by
+    counting (no reference, or not as the first attribute), namespace prefixes, more than
+    MAX_ROWS rows, or what the two read differently: a DTD (openpyxl refuses it), an error
+    cell (openpyxl shows `#N/A`, calamine nothing), an escaped character (openpyxl shows
+    `_x000D_`, calamine decodes it), a number openpyxl shows as written (`1.0`, `1E3`, 17
+    digits), or a text run starting or ending in spaces without xml:space="preserve"
+    (calamine trims it; openpyxl keeps it as Excel shows it: "Ja " + "men" is not "Jamen")."""
+    if (
+        b"\x00" in xml[:64]  # UTF-16 or UTF-32: the scan would see nothing
+        or b"<!DOCTYPE" in xml
+        or ((b'"e"' in xml or b"'e'" in xml) and _ERROR_CELL.search(xml))
+        or _ESCAPE.search(xml)
+        or _NUMBER_AS_WRITTEN.search(xml)
+        or _trimmed_by_calamine(xml)
+        or _PREFIXED.search(xml)
+    ):
+        return None
+    cells = _GRID_CELL.findall(xml)  # ("", "") for a cell without its reference first
+    rows = set(_GRID_ROW.findall(xml))
+    columns = set(map(itemgetter(0), cells))
+    if b"" in columns or b"" in rows:
+        return None
+    if not cells and not rows:
+        return 0
+    rows.update(map(itemgetter(1), cells))
+    height = max(map(int, rows))
+    if height > limits.MAX_ROWS:
+        return None
+    return height * max(map(_column_number, columns), default=0)
+
+
+def _trimmed_by_calamine(xml: bytes) -> bool:
+    """Whether a `<t>` text starts or ends in white space without xml:space="preserve"."""
+    for opening in re.finditer(rb"<t(?:\s[^>]{0,512})?>\s", xml):
+        if b"preserve" not in opening.group():
+            return True
+    for space in (b" ", b"\t", b"\n", b"\r"):
+        end = xml.find(space + b"</t>")
+        while end >= 0:
+            start = xml.rfind(b"<", 0, end)  # the opening tag: text holds no `<`
+            if b"preserve" not in xml[start : xml.find(b">", start)]:
+                return True
+            end = xml.find(space + b"</t>", end + 1)
+    return False
+
+
+def _column_number(letters: bytes) -> int:
+    """b"A" -> 1, b"XFD" -> 16384."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> worksheet part, from the workbook's relationships (as openpyxl finds them;
+    the formula scan reads these parts)."""
+    from defusedxml import ElementTree  # type: ignore[import-untyped]
+
+    def relationships(part: str) -> dict[str, tuple[str, str]]:
+        folder, _slash, name = part.rpartition("/")
+        rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+        found = {}
+        for rel in ElementTree.fromstring(archive.read(rels)):
+            target = rel.get("Target", "")
+            if rel.get("TargetMode") == "External":
+                continue
+            joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+            found[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(joined).lstrip("/"))
+        return found
+
+    workbook = next(
+        (part for kind, part in relationships("").values() if kind.endswith("/officeDocument")),
+        "xl/workbook.xml",
+    )
+    targets = relationships(workbook)
+    parts = {}
+    for sheet in ElementTree.fromstring(archive.read(workbook)).iter():
+        if sheet.tag.rpartition("}")[2] != "sheet":
+            continue
+        rid = next((v for k, v in sheet.attrib.items() if k.rpartition("}")[2] == "id"), "")
+        kind, part = targets.get(rid, ("", ""))
+        if kind.endswith(_SHEET_REL) and sheet.get("name") is not None:
+            parts[str(sheet.get("name"))] = part
+    return parts
+
+
+def _read_xlsx_calamine(
+    path: Path, plan: dict[str, str], parts: dict[str, str] | None
+) -> Sheets | None:
+    """The sheets through python-calamine, or None when it cannot read them (openpyxl then
+    reads the workbook and names the problem) or finds a kind of sheet openpyxl reads
+    differently (a dialog or macro sheet)."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+    sheets: Sheets = []
+    try:
+        with CalamineWorkbook.from_path(str(path)) as workbook:
+            for metadata in workbook.sheets_metadata:
+                if metadata.typ == SheetTypeEnum.ChartSheet:
+                    continue  # no cells (openpyxl does not list it among the worksheets)
+                if metadata.typ != SheetTypeEnum.WorkSheet or metadata.name not in plan:
+                    return None
+                grid = workbook.get_sheet_by_name(metadata.name).to_python(skip_empty_area=False)
+                rows = [
+                    (number, _trimmed([v.strip() if type(v) is str else _text(v) for v in values]))
+                    for number, values in enumerate(grid, start=1)
+                ]
+                sheets.append((metadata.name, _without_trailing_blank_rows(rows)))
+    except Exception:  # calamine raises its own and many other types for broken workbooks
+        return None
+    except BaseException as exc:  # a panic in calamine's Rust code (pyo3's PanicException)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return None
+    if parts is not None:
+        parts.update({name: plan[name] for name, _rows in sheets if name is not None})
+    return sheets
+
+
+def _text(value: object) -> str:
+    """A calamine cell value as the openpyxl path writes it: an integral number without `.0`
+    (openpyxl reads `<v>3</v>` as an int), a date alone as a midnight datetime."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    if type(value) is datetime.date:
+        return str(datetime.datetime(value.year, value.month, value.day))
+    return str(value).strip()
+
+
+def _trimmed(cells: list[str]) -> tuple[str, ...]:
+    """The cells up to the last one that is not empty (how long a row is read does not matter)."""
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return tuple(cells[:end])
+
+
+def _without_trailing_blank_rows(
+    rows: list[tuple[int, tuple[str, ...]]],
+) -> list[tuple[int, tuple[str, ...]]]:
+    """The rows up to the last one with text (openpyxl also lists formatted empty rows)."""
+    while rows and not rows[-1][1]:
+        rows.pop()
+    return rows
+
+
+def _read_xlsx_openpyxl(path: Path, display: str, parts: dict[str, str] | None = None) -> Sheets:
     import openpyxl
 
     try:
@@ -743,7 +964,7 @@ def _read_xlsx(
             path=display,
             hint=resave_hint(),
         ) from None
-    sheets: list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]] = []
+    sheets: Sheets = []
     cells = 0
     try:
         for worksheet in workbook.worksheets:
@@ -771,7 +992,7 @@ def _read_xlsx(
                             ),
                         )
                     rows.append(
-                        (number, tuple("" if v is None else str(v).strip() for v in values))
+                        (number, _trimmed(["" if v is None else str(v).strip() for v in values]))
                     )
             except InputError:
                 raise
@@ -782,7 +1003,7 @@ def _read_xlsx(
                     where=f"{worksheet.title}!{number + 1}",
                     hint=resave_hint(),
                 ) from None
-            sheets.append((worksheet.title, rows))
+            sheets.append((worksheet.title, _without_trailing_blank_rows(rows)))
             part = getattr(worksheet, "_worksheet_path", None)  # set by openpyxl's reader
             if parts is not None and part:
                 parts[worksheet.title] = str(part)

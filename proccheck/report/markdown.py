@@ -28,7 +28,8 @@ _BADGE: dict[Outcome, str] = {
     "not_verified": "⚠️",
     "not_applicable": "➖",
 }
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&:@])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&:@$])")
+"""Markup characters, `$` included: GitHub renders `$…$` and `$$…$$` as math."""
 _LINKY = re.compile(r"(?i)(https?|ftp|mailto|www)")
 _PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 

@@ -17,7 +17,7 @@ import posixpath
 import re
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from proccheck import __version__
 from proccheck.checks import Check, all_checks
@@ -30,6 +30,9 @@ SRCROOT = "%SRCROOT%"
 """The uriBaseId of every path inside the working tree."""
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_SUB_DELIMS = "!$&'()*+,;="
+_PCHAR = _SUB_DELIMS + ":@%"  # with the unreserved characters quote() always keeps
 
 
 def artifact_location(path: str, root: PurePath | None = None) -> dict[str, str]:
@@ -37,7 +40,7 @@ def artifact_location(path: str, root: PurePath | None = None) -> dict[str, str]
     working directory when inside it, else as given). `root` is the working directory: with
     it, a relative path that leads outside (`../x.md`) becomes an absolute `file://` URI too."""
     if _SCHEME.match(path):
-        return {"uri": path}  # a URL the user gave (probe): already a URI
+        return {"uri": url_uri(path)}  # a URL the user gave (probe)
     if path.startswith("<") and path.endswith(">"):
         return {"uri": quote(path, safe="")}  # <stdin>: no file to point at
     windows = bool(_DRIVE.match(path)) or path.startswith("\\\\")
@@ -58,6 +61,26 @@ def artifact_location(path: str, root: PurePath | None = None) -> dict[str, str]
         )
         return {"uri": full.as_uri()}
     return {"uri": quote(relative), "uriBaseId": SRCROOT}
+
+
+def url_uri(url: str) -> str:
+    """A URL as a valid URI (RFC 3986): characters a URI cannot hold (spaces, a second `#`,
+    non-ASCII, a `%` that starts no escape) percent-encoded, existing escapes and the URL's
+    structure kept, so a URL that already is a URI stays as it is."""
+    url = _LONE_PERCENT.sub("%25", url)
+    scheme, netloc, path, query, fragment = urlsplit(url)
+    uri = f"{scheme}://{quote(netloc, safe=_SUB_DELIMS + ':@[]%')}{quote(path, safe=_PCHAR + '/')}"
+    if "?" in url.partition("#")[0]:  # an empty query or fragment is kept as written
+        uri += "?" + quote(query, safe=_PCHAR + "/?")
+    if "#" in url:
+        uri += "#" + quote(fragment, safe=_PCHAR + "/?")
+    return uri
+
+
+def message_text(text: str) -> str:
+    """Text for a SARIF message string: `{` and `}` doubled, as SARIF 2.1.0 §3.11.5 requires
+    outside placeholders, so vendor text such as `{0}` is shown, not substituted."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def root_uri(root: PurePath) -> str:
@@ -116,7 +139,7 @@ def _result(finding: Finding, rule_index: int, root: PurePath | None) -> dict[st
         "ruleId": finding.check,
         "ruleIndex": rule_index,
         "level": level(finding),
-        "message": {"text": message},
+        "message": {"text": message_text(message)},
         "locations": [
             {
                 "physicalLocation": {
@@ -162,7 +185,10 @@ def document(run: RunResult, root: PurePath | None = None) -> dict[str, Any]:
     notifications = []
     for problem in run.problems:
         text = problem.message + (f" ({problem.hint})" if problem.hint else "")
-        notification: dict[str, Any] = {"level": "error", "message": {"text": plain(text, 2000)}}
+        notification: dict[str, Any] = {
+            "level": "error",
+            "message": {"text": message_text(plain(text, 2000))},
+        }
         if problem.path:
             where = artifact_location(problem.path, root)
             notification["locations"] = [{"physicalLocation": {"artifactLocation": where}}]

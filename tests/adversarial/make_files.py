@@ -341,6 +341,22 @@ put(
     "vendor: A\nanswers:\n  - {requirement: K1, answer: " + "9" * 5000 + "}\n",
 )
 
+
+def nested_long_keys(size: int) -> str:
+    """An answer whose comment nests 40 keys of 1,000 characters over many short entries: a JSON
+    pointer built for every node repeats the 40 kB of keys above it (issue 12: 190 kB took 3 GB,
+    750 kB ended in MemoryError), and `.json` was parsed a second time as YAML for its lines."""
+    key = "k" * 1000
+    leaves = (size - 40 * 1006 - 100) // 10
+    text = "{" + ",".join(f'"{i:05x}":0' for i in range(leaves)) + "}"
+    for _ in range(40):
+        text = '{"' + key + '":' + text + "}"
+    return '{"vendor":"A","answers":[{"requirement":"K1","answer":"Ja","comment":' + text + "}]}"
+
+
+put("pointer-nested-keys-190k.json", nested_long_keys(190_000))
+put("pointer-nested-keys-750k.json", nested_long_keys(750_000))
+
 # --- binary, empty, wrong encodings, long lines ---------------------------------------------
 
 rng = random.Random(7)

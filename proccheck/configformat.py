@@ -1,0 +1,46 @@
+"""The configuration file format (`schemas/config.schema.json` is generated from `ConfigFile`).
+
+The same keys are read from `.proccheck.yaml`, from `proccheck.toml` and from the
+`[tool.proccheck]` table of `pyproject.toml`; `proccheck.config` finds the file and merges it
+with the command line.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from proccheck.model import Lang
+
+FailOn = Literal["must", "should", "never"]
+
+
+class ConfigFile(BaseModel):
+    """Defaults for proccheck's commands, for a repository or a folder of tender documents.
+    A value given on the command line wins over the file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    set: str | None = Field(
+        default=None,
+        description="Requirement set for spec check and answers check: builtin:NAME or a path "
+        "(relative to the configuration file).",
+        examples=["builtin:open-baseline", "krav/min-kommun.yaml"],
+    )
+    lang: Lang | None = Field(default=None, description="Language of reports and messages.")
+    fail_on: FailOn | None = Field(
+        default=None,
+        alias="fail-on",
+        description="Which level of unmet requirement makes the exit code 1.",
+    )
+    strict: bool | None = Field(
+        default=None, description="Also fail (exit 1) on requirements that could not be verified."
+    )
+    format: tuple[str, ...] | None = Field(
+        default=None,
+        description="Output formats, as with -f: FMT or FMT:PATH (paths relative to the "
+        "working directory).",
+        examples=[["text", "sarif:proccheck.sarif"]],
+    )
+    quiet: bool | None = Field(default=None, description="Do not list the files written on stderr.")
