@@ -300,12 +300,20 @@ def _contradiction_finding(
         severity="error",
         outcome="not_met",
         message=_(
-            lang_, message, where=item.describe(lang_), phrase=_whole_words(item.text, match)
+            lang_, message, where=_where(item, match, lang_), phrase=_whole_words(item.text, match)
         ),
         location=item.location_at(match.start()),
         evidence=excerpt(item.text, match.start(), match.end()),
         fix=_(lang_, fix),
     )
+
+
+def _where(item: SpecItem, match: re.Match[str], lang: Lang) -> str:
+    """The item's own id, or the line of the match itself (a paragraph spans several lines)."""
+    line = item.line_at(match.start())
+    if item.ref or line is None or item.location.page is not None:
+        return item.describe(lang)
+    return _(lang, "line {line}", line=line)
 
 
 _WORD_REST = re.compile(r"\w*")
