@@ -165,6 +165,17 @@ def evaluate(
             findings.append(finding)
     results: list[RequirementResult] = []
     evidence: dict[str, tuple[str, ...]] = {}
+    # findings by requirement and by check, by position: one pass, not one per requirement
+    by_requirement: dict[str | None, list[int]] = {}
+    by_check: dict[str, list[int]] = {}
+
+    def index(position: int) -> None:
+        finding = findings[position]
+        by_requirement.setdefault(finding.requirement, []).append(position)
+        by_check.setdefault(finding.check, []).append(position)
+
+    for position in range(len(findings)):
+        index(position)
     for requirement in requirement_set.requirements:
         listed = [checks[c] for c in requirement.verification.checks if c in checks]
         if listed_only and not listed:
@@ -178,13 +189,16 @@ def evaluate(
                 findings.append(
                     _verdict_finding(verdict_check, requirement, verdict, subject.path, ctx.lang)
                 )
+                index(len(findings) - 1)
             continue
         codes = {c.code for c in listed}
+        positions = set(by_requirement.get(requirement.id, ()))
+        for code in codes:
+            positions.update(by_check.get(code, ()))
         own = [
-            f
-            for f in findings
-            if (f.requirement == requirement.id or f.check in codes)
-            and (f.check not in checks or checks[f.check].decides)
+            findings[p]
+            for p in sorted(positions)
+            if findings[p].check not in checks or checks[findings[p].check].decides
         ]
         result = decide(requirement, own, listed, ctx, met_reason)
         results.append(result)
