@@ -329,6 +329,8 @@ def test_sarif_message_braces_are_not_placeholders() -> None:
         ("https://h.se/x.yaml#a#b", "https://h.se/x.yaml#a%23b"),
         ("https://h.se/x?q=a b|c", "https://h.se/x?q=a%20b%7Cc"),
         ("http://[::1]:8080/x", "http://[::1]:8080/x"),
+        ("A://[", "A://%5B"),  # urlsplit refuses a bracketed host that is no address
+        ("http://[x]/a b", "http://%5Bx%5D/a%20b"),
     ],
 )
 def test_sarif_url_is_a_valid_uri(url: str, expected: str) -> None:

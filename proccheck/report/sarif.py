@@ -68,7 +68,10 @@ def url_uri(url: str) -> str:
     non-ASCII, a `%` that starts no escape) percent-encoded, existing escapes and the URL's
     structure kept, so a URL that already is a URI stays as it is."""
     url = _LONE_PERCENT.sub("%25", url)
-    scheme, netloc, path, query, fragment = urlsplit(url)
+    try:
+        scheme, netloc, path, query, fragment = urlsplit(url)
+    except ValueError:  # "http://[x]/": a bracketed host that is no IP address
+        return quote(url, safe=_PCHAR + "/?")
     uri = f"{scheme}://{quote(netloc, safe=_SUB_DELIMS + ':@[]%')}{quote(path, safe=_PCHAR + '/')}"
     if "?" in url.partition("#")[0]:  # an empty query or fragment is kept as written
         uri += "?" + quote(query, safe=_PCHAR + "/?")
