@@ -1005,7 +1005,12 @@ def checks_explain(code: str, language: Lang) -> None:
     ),
 )
 @click.option(
-    "-f", "--format", "output_format", type=click.Choice(["text", "json"]), default="text"
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help=N_("text for people, json for scripts."),
 )
 @_lang_option
 def config_command(output_format: str, language: Lang) -> None:

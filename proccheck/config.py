@@ -103,7 +103,7 @@ def read_config(path: Path) -> Configuration:
         key = str(error["loc"][0]) if error["loc"] else ""
         line = line_of(key) if key else None
         raise InputError(
-            tr("{key}: {problem}", key=key or "?", problem=error["msg"]),
+            tr("{key}: {problem}", key=key or "?", problem=_problem(error, ConfigFile)),
             path=display,
             where=str(line) if line else None,
             hint=tr("see {schema} for the keys and their values", schema=SCHEMA),
@@ -121,6 +121,25 @@ def read_config(path: Path) -> Configuration:
         line = line_of(key)
         settings[key] = Setting(value, f"{display}:{line}" if line else display)
     return Configuration(path, settings)
+
+
+def _problem(error: Any, model: Any) -> str:
+    """A validation error in proccheck's words, not pydantic's."""
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        keys = ", ".join(info.alias or name for name, info in model.model_fields.items())
+        return tr("not a configuration key (the keys are {keys})", keys=keys)
+    if kind == "literal_error":
+        return tr(
+            "{value} is not one of {choices}",
+            value=repr(error["input"]),
+            choices=error["ctx"]["expected"].replace("'", "").replace(" or ", ", "),
+        )
+    if kind.startswith("bool"):
+        return tr("must be true or false")
+    if kind.endswith(("_type", "_parsing")):
+        return tr("{value} is not a valid value here", value=repr(error["input"]))
+    return str(error["msg"])
 
 
 def _has_table(pyproject: Path) -> bool:
