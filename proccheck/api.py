@@ -57,7 +57,7 @@ __all__ = ["DEFAULT_SET", "FORMATS", "MATRIX_FORMATS", *_EXPORTS["proccheck.api"
 DEFAULT_SET = "builtin:open-baseline"
 """The requirement set used when none is given (as on the command line)."""
 
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "html")
+FORMATS = ("text", "json", "sarif", "junit", "markdown", "html", "github")
 """What `render` writes for a Report or RunResult."""
 
 MATRIX_FORMATS = ("csv", "html", "markdown", "json")

@@ -194,8 +194,9 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
             multiple=True,
             metavar="FMT[:PATH]",
             help=N_(
-                "Output format, repeatable: text, json, sarif, junit, markdown, html. FMT:PATH "
-                "writes that format to PATH (e.g. -f html:report.html -f sarif:out.sarif)."
+                "Output format, repeatable: text, json, sarif, junit, markdown, html, github "
+                "(workflow annotations). FMT:PATH writes that format to PATH (e.g. -f "
+                "html:report.html -f sarif:out.sarif)."
             ),
         ),
         click.option(

@@ -7,10 +7,14 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
+from adversarial import inert
+from conftest import SAMPLES
 from report_fixture import HOSTILE, fixture_run
 
 from proccheck.report import FORMATS, SUFFIXES, get_renderer
@@ -338,3 +342,19 @@ def test_sarif_url_is_a_valid_uri(url: str, expected: str) -> None:
 
     assert artifact_location(url) == {"uri": expected}
     assert _URI_CHARACTERS.fullmatch(expected)
+
+
+def test_github_annotations_from_the_cli(cli: Callable[..., Any]) -> None:
+    result = cli(
+        "spec", "check", SAMPLES / "spec" / "kravspecifikation-arendehantering.md", "-f", "github"
+    )
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    assert any("kravspecifikation-arendehantering.md,line=42" in line for line in lines)
+    inert.check_github(result.out)
+
+
+def test_sarif_category_names_the_command() -> None:
+    log = json.loads(get_renderer("sarif")(fixture_run()))
+    assert log["runs"][0]["automationDetails"] == {"id": "proccheck/answers-spec/"}

@@ -18,6 +18,7 @@ FORMATS: dict[str, str] = {
     "junit": "proccheck.report.junit",
     "markdown": "proccheck.report.markdown",
     "html": "proccheck.report.html",
+    "github": "proccheck.report.github",
 }
 """Format name -> module; a module is imported only when its format is asked for."""
 
@@ -28,6 +29,7 @@ SUFFIXES = {
     "junit": ".xml",
     "markdown": ".md",
     "html": ".html",
+    "github": ".github.txt",
 }
 
 

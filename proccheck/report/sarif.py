@@ -207,6 +207,8 @@ def document(run: RunResult, root: PurePath | None = None) -> dict[str, Any]:
             }
         },
         "columnKind": "unicodeCodePoints",
+        # the category code scanning keeps apart: a spec check does not replace a probe's results
+        "automationDetails": {"id": _category(run)},
         "results": results,
     }
     if root is not None:
@@ -216,6 +218,13 @@ def document(run: RunResult, root: PurePath | None = None) -> dict[str, Any]:
             {"executionSuccessful": False, "toolExecutionNotifications": notifications}
         ]
     return {"version": "2.1.0", "$schema": SARIF_SCHEMA, "runs": [run_data]}
+
+
+def _category(run: RunResult) -> str:
+    """`proccheck/spec/`: the command's kinds, ending in `/` (SARIF 2.1.0 §3.17.4: a category
+    without a run id)."""
+    kinds: list[str] = sorted({report.kind for report in run.reports}) or ["run"]
+    return f"proccheck/{'-'.join(kinds)}/"
 
 
 def render(run: RunResult, root: PurePath | None = None) -> str:

@@ -160,7 +160,19 @@ def check_xlsx(data: bytes) -> None:
                     check_cells([cell.value], f"xlsx {sheet.title}!{cell.coordinate}")
 
 
+def check_github(text: str) -> None:
+    """One workflow command a line, each with its data escaped: no vendor text can start a
+    command of its own or carry a `::` that a runner could read as one."""
+    check_console(text.replace("\n::", "\n").removeprefix("::"), "github")
+    for line in text.splitlines():
+        assert line.startswith(("::error ", "::warning ", "::notice ")), line[:80]
+        head, _, data = line.partition("::")[2].partition("::")
+        assert "::" not in data and "\r" not in data, line[:80]
+        assert "::" not in head, line[:80]
+
+
 CHECKS = {
+    "github": check_github,
     "text": check_console,
     "json": check_json,
     "sarif": check_sarif,
