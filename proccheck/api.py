@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from proccheck import _EXPORTS
 from proccheck.i18n import tr
+from proccheck.report import FORMATS as _REPORT_FORMATS
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -57,8 +58,8 @@ __all__ = ["DEFAULT_SET", "FORMATS", "MATRIX_FORMATS", *_EXPORTS["proccheck.api"
 DEFAULT_SET = "builtin:open-baseline"
 """The requirement set used when none is given (as on the command line)."""
 
-FORMATS = ("text", "json", "sarif", "junit", "markdown", "html", "github")
-"""What `render` writes for a Report or RunResult."""
+FORMATS = tuple(_REPORT_FORMATS)
+"""What `render` writes for a Report or RunResult (the formatter registry's names)."""
 
 MATRIX_FORMATS = ("csv", "html", "markdown", "json")
 """What `render` writes for a Comparison (the XLSX matrix is bytes: proccheck.report.matrix)."""

@@ -45,6 +45,8 @@ EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 class _State:
     traceback = False
+    config: Configuration | None = None
+    """The configuration `main` already read for the language of its messages (read once)."""
 
 
 def _lang(ctx: click.Context, param: click.Parameter, value: str | None) -> Lang:
@@ -260,7 +262,8 @@ def cli(ctx: click.Context, traceback: bool, config_path: Path | None, isolated:
     from proccheck.config import configuration
 
     _State.traceback = traceback
-    config = configuration(Path.cwd(), config_path, isolated)
+    early = _State.config if config_path is None and not isolated else None
+    config = early or configuration(Path.cwd(), config_path, isolated)
     ctx.meta[_CONFIG] = config
     ctx.default_map = _command_defaults(ctx.command, config)
 
@@ -1017,9 +1020,11 @@ def checks_explain(code: str, language: Lang) -> None:
 def config_command(output_format: str, language: Lang) -> None:
     import json
 
+    from proccheck.api import DEFAULT_SET
+
     config = _configuration()
-    defaults = {
-        "set": "builtin:open-baseline",
+    defaults = {  # what each command uses when neither the file nor the command line says
+        "set": DEFAULT_SET,
         "lang": tr("from the locale, else en"),
         "fail-on": "must",
         "strict": "false",
@@ -1198,6 +1203,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     so click's help and usage errors are in it too), and turn every failure into a message and
     an exit code."""
     args = sys.argv[1:] if argv is None else argv
+    _State.config = None
     with (
         use_lang(_argv_lang(args) or _configured_lang(args) or default_lang()),
         _click_translated(),
@@ -1214,9 +1220,10 @@ def _configured_lang(args: list[str]) -> Lang | None:
     from proccheck.errors import ProccheckError
 
     try:
-        setting = configuration(Path.cwd()).settings.get("lang")
+        _State.config = configuration(Path.cwd())
     except ProccheckError:
         return None
+    setting = _State.config.settings.get("lang")
     return setting.value if setting and setting.value in ("sv", "en") else None
 
 

@@ -79,6 +79,7 @@ def read_config(path: Path) -> Configuration:
 
     from proccheck.configformat import ConfigFile
     from proccheck.loaders.structured import load_file
+    from proccheck.setformat import explain, join_hints
 
     display = display_path(path)
     if path.suffix == ".toml":
@@ -99,14 +100,15 @@ def read_config(path: Path) -> Configuration:
     try:
         parsed = ConfigFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        key = str(error["loc"][0]) if error["loc"] else ""
-        line = line_of(key) if key else None
+        problem = explain(exc.errors(), data, ConfigFile)
+        line = line_of(str(problem.path[0])) if problem.path else None
         raise InputError(
-            tr("{key}: {problem}", key=key or "?", problem=_problem(error, ConfigFile)),
+            problem.message,
             path=display,
             where=str(line) if line else None,
-            hint=tr("see {schema} for the keys and their values", schema=SCHEMA),
+            hint=join_hints(
+                problem.hint, tr("see {schema} for the keys and their values", schema=SCHEMA)
+            ),
         ) from None
     settings = {}
     for name, info in ConfigFile.model_fields.items():
@@ -123,32 +125,17 @@ def read_config(path: Path) -> Configuration:
     return Configuration(path, settings)
 
 
-def _problem(error: Any, model: Any) -> str:
-    """A validation error in proccheck's words, not pydantic's."""
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        keys = ", ".join(info.alias or name for name, info in model.model_fields.items())
-        return tr("not a configuration key (the keys are {keys})", keys=keys)
-    if kind == "literal_error":
-        return tr(
-            "{value} is not one of {choices}",
-            value=repr(error["input"]),
-            choices=error["ctx"]["expected"].replace("'", "").replace(" or ", ", "),
-        )
-    if kind.startswith("bool"):
-        return tr("must be true or false")
-    if kind.endswith(("_type", "_parsing")):
-        return tr("{value} is not a valid value here", value=repr(error["input"]))
-    return str(error["msg"])
-
-
 def _has_table(pyproject: Path) -> bool:
-    from proccheck.loaders.structured import read_text
+    """Whether a pyproject.toml has a [tool.proccheck] table: a plain bounded read, since every
+    command asks (the file is read properly, with its errors, only when it is the one)."""
+    from proccheck import limits
 
-    return (
-        re.search(r"(?m)^\[tool\.proccheck\]", read_text(pyproject, display_path(pyproject)))
-        is not None
-    )
+    try:
+        with pyproject.open("rb") as file:
+            head = file.read(limits.MAX_INPUT_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(r"(?m)^\[tool\.proccheck\]", head) is not None
 
 
 def _read_toml(path: Path, display: str) -> tuple[Any, Any]:

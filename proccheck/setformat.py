@@ -254,11 +254,16 @@ def _field_annotation(model: type[BaseModel], path: Sequence[str | int]) -> tupl
         if isinstance(part, int):
             continue  # an item of a list: the item type is inside the list's annotation
         candidates = _models(annotation)
-        found = next((m for m in candidates if part in m.model_fields), None)
+        found = next((m for m in candidates if part in _keys(m)), None)
         if found is None:
             return None, False
-        annotation = found.model_fields[part].annotation
+        annotation = found.model_fields[_keys(found)[part]].annotation
     return annotation, True
+
+
+def _keys(model: type[BaseModel]) -> dict[str, str]:
+    """The key a file writes for each field (its alias, as `fail-on`) -> the field's name."""
+    return {info.alias or name: name for name, info in model.model_fields.items()}
 
 
 def allowed_fields(model: type[BaseModel], parent: Sequence[str | int]) -> tuple[str, ...]:
@@ -266,7 +271,7 @@ def allowed_fields(model: type[BaseModel], parent: Sequence[str | int]) -> tuple
     annotation, found = _field_annotation(model, parent)
     if not found:
         return ()
-    return tuple(name for m in _models(annotation) for name in m.model_fields)
+    return tuple(key for m in _models(annotation) for key in _keys(m))
 
 
 def _is_text_field(model: type[BaseModel], path: Sequence[str | int]) -> bool:

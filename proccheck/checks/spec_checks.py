@@ -21,7 +21,17 @@ from proccheck.regexsafety import cue_group, cue_problem, may_match, needed_any
 from proccheck.text import blank_links, excerpt
 
 Strength = Literal["explicit", "strong", "weak"]
-_QUOTES = re.compile(r"\"[^\"]{1,400}\"|“[^”]{1,400}”|”[^”]{1,400}”|«[^»]{1,400}»|'[^']{3,400}'")
+
+
+def _quoted(shortest: int) -> str:
+    """Text in double quotes of at least `shortest` characters (the marks Swedish and English
+    texts use)."""
+    return "|".join(f"{o}[^{c}]{{{shortest},400}}{c}" for o, c in ('""', "“”", "””", "«»"))
+
+
+_QUOTES = re.compile(_quoted(1) + "|'[^']{3,400}'")
+_LONG_QUOTE = re.compile(_quoted(40))
+"""A clause quoted as an example: read as text about a requirement, not as one."""
 _SENTENCE = re.compile(r"[^.!?;]+[.!?;]?")
 
 
@@ -551,7 +561,6 @@ def _set_aside(document: SpecDocument, ctx: SpecContext, reported: set[str]) -> 
             )
 
 
-_LONG_QUOTE = re.compile(r"\"[^\"]{40,400}\"|“[^”]{40,400}”|”[^”]{40,400}”|«[^»]{40,400}»")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-ZÅÄÖ0-9])")
 
 
