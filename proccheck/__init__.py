@@ -19,11 +19,14 @@ if TYPE_CHECKING:
     from proccheck.api import check_spec as check_spec
     from proccheck.api import compare as compare
     from proccheck.api import init_set as init_set
+    from proccheck.api import input_files as input_files
     from proccheck.api import load_requirement_set as load_requirement_set
     from proccheck.api import probe as probe
     from proccheck.api import probe_detailed as probe_detailed
     from proccheck.api import render as render
+    from proccheck.api import screened as screened
     from proccheck.api import validate_set as validate_set
+    from proccheck.api import write_baseline as write_baseline
     from proccheck.errors import InputError as InputError
     from proccheck.errors import ProbeError as ProbeError
     from proccheck.errors import ProccheckError as ProccheckError
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     from proccheck.model import RequirementResult as RequirementResult
     from proccheck.model import RequirementSet as RequirementSet
     from proccheck.model import RunResult as RunResult
+    from proccheck.model import SetAside as SetAside
     from proccheck.model import SetRef as SetRef
     from proccheck.model import Severity as Severity
     from proccheck.model import Subject as Subject
@@ -61,11 +65,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "check_spec",
         "compare",
         "init_set",
+        "input_files",
         "load_requirement_set",
         "probe",
         "probe_detailed",
         "render",
+        "screened",
         "validate_set",
+        "write_baseline",
     ),
     "proccheck.errors": (
         "InputError",
@@ -93,6 +100,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "RequirementResult",
         "RequirementSet",
         "RunResult",
+        "SetAside",
         "SetRef",
         "Severity",
         "Subject",

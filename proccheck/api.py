@@ -17,8 +17,10 @@ the rest (what the CLI does).
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from proccheck.checks.answer_checks import ProbeEvidence
     from proccheck.checks.probe_checks import ProbeContext
     from proccheck.checks.schema_validation import SchemaValidation
+    from proccheck.decisionformat import Decision, DecisionFile
     from proccheck.loaders.answers import AnswerDocument
     from proccheck.loaders.cache import CacheMode
     from proccheck.loaders.openapi import ApiIndex, Fetching, ProbeBudget
@@ -40,15 +43,18 @@ if TYPE_CHECKING:
     from proccheck.model import (
         Comparison,
         Lang,
+        Problem,
         ReconciliationRow,
         Report,
         Requirement,
         RequirementSet,
         RunResult,
+        Suppression,
         Verification,
     )
 
     PathArg: TypeAlias = "str | os.PathLike[str]"  # a file as a string or a path
+    DecisionsArg: TypeAlias = "DecisionFile | PathArg | None"  # a baseline or decision file
     PathsArg: TypeAlias = "PathArg | Sequence[PathArg]"  # one file, or a list of them
     SetArg: TypeAlias = "str | os.PathLike[str] | RequirementSet"  # builtin:NAME, path, or loaded
 
@@ -107,15 +113,21 @@ def check_spec(
     requirement_set: SetArg = DEFAULT_SET,
     lang: Lang = "en",
     errors: Errors = "raise",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    decisions: DecisionsArg = None,
+    jobs: int = 1,
 ) -> RunResult:
-    """Lint requirement specifications (.md .txt .docx .yaml .json .csv .xlsx) against a set:
-    one report per file (`proccheck spec check`)."""
-    from proccheck.i18n import use_lang
-
-    language, files, policy = _language(lang), _paths(paths), _errors(errors)
-    with use_lang(language):
+    """Lint requirement specifications (.md .txt .docx .pdf .yaml .json .csv .xlsx) against a
+    set: one report per file (`proccheck spec check`). A folder stands for the documents below
+    it, and a pattern for the files it matches (`input_files`); `jobs` > 1 checks that many
+    files at a time in separate processes."""
+    language, policy = _language(lang), _errors(errors)
+    with _running(language, select, ignore, decisions):
+        files = input_files(_paths(paths), "spec")
         chosen = load_requirement_set(requirement_set)
-        return _settle(_each(files, lambda path: _spec_report(path, chosen, language)), policy)
+        report = functools.partial(_spec_report, requirement_set=chosen, lang=language)
+        return _settle(_each(files, report, jobs), policy)
 
 
 def check_answers(
@@ -128,20 +140,25 @@ def check_answers(
     mapping: PathArg | None = None,
     allow_private: bool = False,
     errors: Errors = "raise",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    decisions: DecisionsArg = None,
+    jobs: int = 1,
 ) -> RunResult:
-    """Check vendor answer files (.yaml .json .csv .xlsx): one report per vendor
-    (`proccheck answers check`).
+    """Check vendor answer files (.yaml .json .csv .xlsx; a folder or pattern stands for the
+    files in it): one report per vendor (`proccheck answers check`).
 
     The requirements are the specification's own (`spec`, matched by its ids) or a set's
     (`requirement_set`, default builtin:open-baseline); not both. `probe` also probes the API
     descriptions vendors give as evidence: nothing is fetched without it, at most
     PROCCHECK_MAX_PROBE_URLS URLs and PROCCHECK_MAX_PROBE_BYTES bytes a run, and only public
     addresses (vendors wrote the URLs: `allow_private` has no effect on them, and is kept only so
-    older callers still run). `mapping` describes a layout proccheck cannot guess."""
-    from proccheck.i18n import use_lang
-
-    language, files, policy = _language(lang), _paths(paths), _errors(errors)
-    with use_lang(language):
+    older callers still run). `mapping` describes a layout proccheck cannot guess. `jobs` > 1
+    checks that many files at a time in separate processes (not with `probe`, whose fetch
+    budget is one for the run)."""
+    language, policy = _language(lang), _errors(errors)
+    with _running(language, select, ignore, decisions):
+        files = input_files(_paths(paths), "answers")
         chosen, procurement = answer_source(spec, requirement_set, language)
         result = answers_run(
             files,
@@ -151,6 +168,7 @@ def check_answers(
             probe=probe,
             allow_private=allow_private,
             mapping=None if mapping is None else Path(mapping),
+            jobs=jobs,
         )
         return _settle(result, policy)
 
@@ -163,14 +181,16 @@ def compare(
     lang: Lang = "en",
     mapping: PathArg | None = None,
     errors: Errors = "raise",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    decisions: DecisionsArg = None,
 ) -> Comparison:
     """The vendors × requirements matrix of several vendors' answers (`proccheck answers
     compare`); `spec`, `requirement_set` and `mapping` as in `check_answers`."""
-    from proccheck.i18n import use_lang
-
-    language, files, policy = _language(lang), _paths(paths), _errors(errors)
+    language, policy = _language(lang), _errors(errors)
     layout = None if mapping is None else Path(mapping)
-    with use_lang(language):
+    with _running(language, select, ignore, decisions):
+        files = input_files(_paths(paths), "answers")
         chosen, procurement = answer_source(spec, requirement_set, language)
         result = _settle(answers_run(files, chosen, language, procurement, mapping=layout), policy)
         return comparison(result, chosen, language)
@@ -186,6 +206,9 @@ def probe(
     allow_remote_refs: bool = False,
     validate_schema: bool = False,
     allow_addresses: Sequence[str] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    decisions: DecisionsArg = None,
 ) -> Report:
     """How open an API is, from its OpenAPI 2.0/3.0/3.1 description (`proccheck probe`).
 
@@ -197,11 +220,10 @@ def probe(
     followed only with `allow_remote_refs`; `validate_schema` adds the full OpenAPI JSON Schema
     validation (check OA015, several times slower). Raises ProbeError or InputError when the
     description cannot be fetched or read."""
-    from proccheck.i18n import use_lang
     from proccheck.loaders.openapi import Fetching
 
     language = _language(lang)
-    with use_lang(language):
+    with _running(language, select, ignore, decisions):
         if cache not in ("use", "off", "offline"):
             from proccheck.errors import UsageError
 
@@ -213,13 +235,18 @@ def probe(
         return probe_detailed(os.fspath(source), chosen, language, fetching, validate_schema).report
 
 
-def validate_set(ref: PathArg, *, lang: Lang = "en") -> Report:
+def validate_set(
+    ref: PathArg,
+    *,
+    lang: Lang = "en",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    decisions: DecisionsArg = None,
+) -> Report:
     """Resolve a requirement set file (or `builtin:NAME`) and lint it (`proccheck sets
     validate`); raises RequirementSetError when it cannot be resolved at all."""
-    from proccheck.i18n import use_lang
-
     language = _language(lang)
-    with use_lang(language):
+    with _running(language, select, ignore, decisions):
         return set_report(os.fspath(ref), language)
 
 
@@ -327,7 +354,158 @@ def render(
         return get_renderer(fmt)(report_or_run)
 
 
+InputFilesKind = Literal["spec", "answers", "set"]
+
+
+def input_files(
+    paths: PathsArg,
+    kind: InputFilesKind,
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+) -> list[Path]:
+    """The files a command reads for `paths`: a folder stands for the files below it of the
+    kind's types (`include` patterns such as `**/*.md` choose instead), a path with `*`, `?` or
+    `[` that does not exist is a pattern (`**` crosses folders), `exclude` patterns drop files
+    found either way; other paths are kept as given (a missing one fails when it is read)."""
+    from proccheck.loaders import inputs
+
+    kinds = {
+        "spec": inputs.SPECIFICATION,
+        "answers": inputs.ANSWERS,
+        "set": inputs.REQUIREMENT_SET,
+    }
+    return inputs.input_files(_paths(paths), kinds[kind], tuple(include), tuple(exclude))
+
+
+def write_baseline(run: RunResult, path: PathArg) -> int:
+    """Record every finding of `run` as `baseline` in the decision file `path`, keeping the
+    decisions people made there (accepted, rejected, supplement); returns how many findings
+    the baseline holds. Findings already set aside by a decision or a suppression stay out."""
+    import yaml
+
+    from proccheck.decisionformat import DecisionFile, decision_for
+    from proccheck.loaders.decisions import read_decisions
+    from proccheck.resources import display_path, write_atomic
+
+    target = Path(path)
+    kept: tuple[Decision, ...] = ()
+    if target.exists():
+        old = read_decisions(target, display_path(target))
+        kept = tuple(d for d in old.decisions if d.decision != "baseline")
+    decided = {d.fingerprint for d in kept}
+    fresh: dict[str, Decision] = {}
+    for report in run.reports:
+        for finding in report.findings:
+            entry = decision_for(finding, "baseline")
+            if entry.fingerprint not in decided:
+                fresh.setdefault(entry.fingerprint, entry)
+    document = DecisionFile(decisions=kept + tuple(fresh.values()))
+    data = {"version": document.version, **document.model_dump(mode="json", exclude_defaults=True)}
+    header = tr(
+        "# proccheck baseline: findings known when it was written; only new findings fail.\n"
+        "# Rewrite it with --write-baseline; see schemas/decisions.schema.json.\n"
+    )
+    text = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    write_atomic(target, text)
+    return len(fresh)
+
+
 # --- helpers -------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _running(
+    lang: Lang, select: Sequence[str], ignore: Sequence[str], decisions: DecisionsArg
+) -> Iterator[None]:
+    """A public function's run: its language, and (when any is given) what it leaves out of the
+    verdicts; otherwise an enclosing `screened` block's choice stands."""
+    from proccheck.i18n import use_lang
+
+    with use_lang(lang):
+        if not (select or ignore or decisions is not None):
+            yield
+            return
+        with screened(select=select, ignore=ignore, decisions=decisions):
+            yield
+
+
+@contextmanager
+def screened(
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    decisions: DecisionsArg = None,
+    per_file_ignores: Mapping[str, Sequence[str]] | None = None,
+) -> Iterator[None]:
+    """Leave checks and findings out of every report made in the block: checks whose codes do
+    not start with one of `select` or start with one of `ignore`, findings of `decisions` (a
+    baseline or decision file) judged `baseline` or `accepted`, and per glob pattern of
+    `per_file_ignores` the findings of those codes in matching files. A requirement that loses
+    a check or a finding this way is at best not verified, never met."""
+    from proccheck.engine import Screen, screening
+
+    per_file = tuple(
+        (pattern, _prefixes(codes, "per-file-ignores"))
+        for pattern, codes in (per_file_ignores or {}).items()
+    )
+    screen = Screen(
+        select=_prefixes(select, "--select"),
+        ignore=_prefixes(ignore, "--ignore"),
+        decisions=_decisions(decisions),
+        per_file=per_file,
+    )
+    with screening(screen):
+        yield
+
+
+def _prefixes(codes: Sequence[str], option: str) -> tuple[str, ...]:
+    """Check codes or prefixes, upper-cased; an unknown one is a usage error."""
+    from proccheck.checks import unknown_code
+    from proccheck.errors import UsageError
+
+    if isinstance(codes, str):
+        codes = [codes]
+    chosen = tuple(dict.fromkeys(c.strip().upper() for c in codes if c.strip()))
+    for code in chosen:
+        hint = unknown_code(code)
+        if hint is not None:
+            raise UsageError(
+                tr("{option}: no check code starts with {code}", option=option, code=code),
+                hint=hint,
+            )
+    return chosen
+
+
+def _decisions(decisions: DecisionsArg) -> dict[str, Decision]:
+    """The decisions of a decision file (or path to one) by fingerprint."""
+    from proccheck.decisionformat import DecisionFile
+    from proccheck.loaders.decisions import read_decisions
+    from proccheck.resources import display_path
+
+    if decisions is None:
+        return {}
+    if not isinstance(decisions, DecisionFile):
+        path = Path(decisions)
+        decisions = read_decisions(path, display_path(path))
+    return decisions.by_fingerprint()
+
+
+def _check_codes(suppressions: tuple[Suppression, ...]) -> None:
+    """An inline suppression of a code no check has is an error at its line."""
+    from proccheck.checks import unknown_code
+    from proccheck.errors import InputError
+
+    for suppression in suppressions:
+        for code in suppression.codes:
+            hint = unknown_code(code)
+            if hint is not None:
+                raise InputError(
+                    tr("the suppression names {code}, which no check code starts with", code=code),
+                    path=suppression.path,
+                    where=str(suppression.line),
+                    hint=hint,
+                )
 
 
 def _language(lang: object) -> Lang:
@@ -388,19 +566,76 @@ def _settle(run: RunResult, errors: Errors) -> RunResult:
     return run
 
 
-def _each(paths: list[Path], report: Callable[[Path], Report]) -> RunResult:
-    """One report per file; a file that cannot be read becomes a problem, not a crash."""
-    from proccheck.engine import problem_from
-    from proccheck.errors import ProccheckError
+def _each(paths: list[Path], report: Callable[[Path], Report], jobs: int = 1) -> RunResult:
+    """One report per file, in the order given; a file that cannot be read becomes a problem,
+    not a crash. With `jobs` > 1 (and several files), that many processes share the files."""
     from proccheck.model import RunResult
 
-    reports, problems = [], []
-    for path in paths:
-        try:
-            reports.append(report(path))
-        except ProccheckError as error:
-            problems.append(problem_from(error))
-    return RunResult(reports=tuple(reports), problems=tuple(problems))
+    if jobs > 1 and len(paths) > 1 and _can_fork():
+        outcomes = _in_processes(paths, report, jobs)
+    else:
+        outcomes = [_one(report, path) for path in paths]
+    reports = tuple(item for item in outcomes if not isinstance(item, _Failed))
+    problems = tuple(item.problem for item in outcomes if isinstance(item, _Failed))
+    return RunResult(reports=reports, problems=problems)
+
+
+@dataclass(frozen=True)
+class _Failed:
+    problem: Problem
+
+
+def _one(report: Callable[[Path], Report], path: Path) -> Report | _Failed:
+    from proccheck.engine import problem_from
+    from proccheck.errors import ProccheckError
+
+    try:
+        return report(path)
+    except ProccheckError as error:
+        return _Failed(problem_from(error))
+
+
+_JOB: tuple[Callable[[Path], Report], Lang, object] | None = None
+"""The report function of a parallel run, with its language and screen: set before the worker
+processes fork, so they inherit it instead of receiving a closure they could not unpickle."""
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_processes(
+    paths: list[Path], report: Callable[[Path], Report], jobs: int
+) -> list[Report | _Failed]:
+    """The reports of `paths` made by `jobs` forked processes, in the order of `paths`."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from proccheck.engine import current_screen
+    from proccheck.i18n import current_lang
+
+    global _JOB
+    _JOB = (report, current_lang(), current_screen())
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
+            return list(pool.map(_job, paths))
+    finally:
+        _JOB = None
+
+
+def _job(path: Path) -> Report | _Failed:
+    """One file in a worker process, in the run's language and with its screen."""
+    from proccheck.engine import Screen, screening
+    from proccheck.i18n import use_lang
+
+    assert _JOB is not None
+    report, lang, screen = _JOB
+    assert isinstance(screen, Screen)
+    with use_lang(lang), screening(screen):
+        return _one(report, path)
 
 
 # --- a specification -----------------------------------------------------------------------------
@@ -429,7 +664,15 @@ def spec_document_report(
         return _(lang, "{where} implements it", where=match.item.describe(lang))
 
     subject = Subject(path=document.path, name=document.title)
-    return evaluate("spec", document, ctx, subject=subject, met_reason=implemented_by)[0]
+    _check_codes(document.suppressions)
+    return evaluate(
+        "spec",
+        document,
+        ctx,
+        subject=subject,
+        met_reason=implemented_by,
+        suppressions=document.suppressions,
+    )[0]
 
 
 # --- a requirement set ---------------------------------------------------------------------------
@@ -664,9 +907,11 @@ def answers_run(
     probe: bool = False,
     allow_private: bool = False,
     mapping: Path | None = None,
+    jobs: int = 1,
 ) -> RunResult:
     """One report per vendor file; unreadable files become problems. With `probe`, API
-    descriptions given as evidence are probed (nothing is fetched otherwise)."""
+    descriptions given as evidence are probed (nothing is fetched otherwise) and the files are
+    checked one at a time; otherwise `jobs` processes share them."""
     from proccheck.loaders.answers import load_answers, load_mapping
     from proccheck.resources import display_path
 
@@ -687,7 +932,7 @@ def answers_run(
         )
         return answer_document_report(document, requirement_set, lang, shown)
 
-    return _each(paths, report)
+    return _each(paths, report, 1 if probe else jobs)
 
 
 def comparison(run: RunResult, requirement_set: RequirementSet, lang: Lang) -> Comparison:
@@ -832,3 +1077,78 @@ def probe_index(index: ApiIndex, ctx: ProbeContext) -> Probed:
             )
         )
     return Probed(report=report, rows=tuple(rows), schema_validation=ctx.schema_validation)
+
+
+# --- probing many descriptions (issue 13, item 6) ------------------------------------------------
+
+
+def probe_sources(
+    sources: Sequence[str], *, lists: Sequence[PathArg] = ()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What `proccheck probe` reads for `sources` and the list files `lists` (one path or URL a
+    line, `#` comments, paths relative to the list): a folder stands for the OpenAPI/Swagger
+    descriptions below it. Returns the sources in order and the files below folders that were
+    skipped because they do not look like API descriptions."""
+    from proccheck.loaders.probe_sources import probe_sources as expand
+
+    found = expand(list(sources), [Path(item) for item in lists])
+    return found.sources, found.skipped
+
+
+def probe_many(
+    sources: Sequence[str],
+    requirement_set: RequirementSet,
+    lang: Lang,
+    fetching: Fetching | None = None,
+    validate_schema: bool = False,
+    *,
+    jobs: int = 1,
+    stdin_text: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Probed | Problem]:
+    """Probe every source, `jobs` at a time, and give each one's result in the order of
+    `sources`: a `Probed`, or the `Problem` that kept it from being read.
+
+    Threads, because the time goes mostly into fetching; each task runs in a copy of the
+    caller's context, so the run's language (`use_lang`) and screen (`screened`) hold in it.
+    `progress(done, total, source)` is called in the calling thread as each source finishes."""
+    import contextvars
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    from proccheck.engine import problem_from
+    from proccheck.errors import ProccheckError
+    from proccheck.i18n import use_lang
+
+    def one(source: str) -> Probed | Problem:
+        text = stdin_text if source == "-" else None
+        try:
+            with use_lang(lang):  # errors in the language of the reports
+                return probe_detailed(
+                    source, requirement_set, lang, fetching, validate_schema, text
+                )
+        except ProccheckError as error:
+            return problem_from(error)
+
+    total = len(sources)
+    results: list[Probed | Problem | None] = [None] * total
+    if jobs <= 1 or total <= 1:
+        for number, source in enumerate(sources):
+            results[number] = one(source)
+            if progress:
+                progress(number + 1, total, source)
+    else:
+        with ThreadPoolExecutor(max_workers=min(jobs, total)) as pool:
+            futures = {
+                pool.submit(contextvars.copy_context().run, one, source): number
+                for number, source in enumerate(sources)
+            }
+            try:
+                for done, future in enumerate(as_completed(futures), start=1):
+                    number = futures[future]
+                    results[number] = future.result()
+                    if progress:
+                        progress(done, total, sources[number])
+            except BaseException:  # an internal error or ^C: start no further source
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    return [item for item in results if item is not None]

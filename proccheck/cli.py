@@ -10,6 +10,7 @@ unreadable input; 3 internal error.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gettext
 import os
 import re
@@ -21,6 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+import click.shell_completion
 
 from proccheck import __version__
 from proccheck.i18n import (
@@ -186,8 +188,73 @@ _lang_option = click.option(
 )
 
 
+def _complete_code(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of check codes, with their titles."""
+    from proccheck.checks import all_checks
+
+    head, _comma, last = incomplete.rpartition(",")
+    prefix = f"{head}," if head else ""
+    return [
+        click.shell_completion.CompletionItem(prefix + code, help=check.title.en)
+        for code, check in all_checks().items()
+        if code.startswith(last.upper())
+    ]
+
+
+def _complete_format(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of output formats (then FMT:PATH as a file)."""
+    from proccheck.report import FORMATS
+
+    if ":" in incomplete:
+        return [click.shell_completion.CompletionItem(incomplete, type="file")]
+    return [click.shell_completion.CompletionItem(f) for f in FORMATS if f.startswith(incomplete)]
+
+
+def _complete_set(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of `builtin:` set names, else of files."""
+    from proccheck.resources import builtin_sets
+
+    names = [f"builtin:{name}" for name in builtin_sets()]
+    if incomplete and not "builtin:".startswith(incomplete[:8]):
+        return [click.shell_completion.CompletionItem(incomplete, type="file")]
+    return [click.shell_completion.CompletionItem(n) for n in names if n.startswith(incomplete)]
+
+
+_jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help=N_("Check this many files at a time, in separate processes."),
+)
+
+
+def _inputs(paths: Sequence[str | Path], kind: str) -> list[Path]:
+    """The files behind the arguments (folders, patterns), with the configured include and
+    exclude patterns."""
+    from proccheck.api import input_files
+
+    settings = _configuration().settings
+    include = settings["include"].value if "include" in settings else ()
+    exclude = settings["exclude"].value if "exclude" in settings else ()
+    return input_files(list(paths), kind, include=include, exclude=exclude)  # type: ignore[arg-type]
+
+
+def _codes(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select SP001,SP003 --select AN`: codes or prefixes, commas or repeats."""
+    return tuple(code.strip() for item in value for code in item.split(",") if code.strip())
+
+
 def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by every command that produces a report."""
+    """Options shared by every command that produces a report; --select, --ignore, --baseline
+    and the configured per-file-ignores apply to every report the command makes."""
     options = [
         click.option(
             "-f",
@@ -195,10 +262,11 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
             "formats",
             multiple=True,
             metavar="FMT[:PATH]",
+            shell_complete=_complete_format,
             help=N_(
                 "Output format, repeatable: text, json, sarif, junit, markdown, html, github "
-                "(workflow annotations). FMT:PATH writes that format to PATH (e.g. -f "
-                "html:report.html -f sarif:out.sarif)."
+                "(workflow annotations), gitlab (Code Quality). FMT:PATH writes that format to "
+                "PATH (e.g. -f html:report.html -f sarif:out.sarif)."
             ),
         ),
         click.option(
@@ -220,12 +288,111 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
             is_flag=True,
             help=N_("Also fail (exit 1) on requirements that could not be verified."),
         ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="CODES",
+            callback=_codes,
+            shell_complete=_complete_code,
+            help=N_(
+                "Run only the checks whose codes start with one of these (e.g. SP or "
+                "SP001,SP003). A requirement whose check does not run is at best not verified."
+            ),
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            metavar="CODES",
+            callback=_codes,
+            shell_complete=_complete_code,
+            help=N_(
+                "Do not run the checks whose codes start with one of these (e.g. SP004). A "
+                "requirement whose check does not run is at best not verified."
+            ),
+        ),
+        click.option(
+            "--baseline",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help=N_(
+                "Decision file of known findings: they are shown as set aside and do not "
+                "fail the run; only new findings do (their requirement is at best not verified)."
+            ),
+        ),
+        click.option(
+            "--write-baseline",
+            is_flag=True,
+            help=N_(
+                "Write every finding of this run into the --baseline file (keeping the "
+                "decisions people made there) and exit 0."
+            ),
+        ),
+        click.option(
+            "--color",
+            "--colour",
+            "color",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help=N_(
+                "Colour the text report: auto (on a terminal, unless NO_COLOR is set; "
+                "FORCE_COLOR forces it), always or never."
+            ),
+        ),
         _quiet_option,
+        click.option(
+            "-v",
+            "--verbose",
+            is_flag=True,
+            help=N_(
+                "Text output: also list the findings set aside (baseline, suppressions, "
+                "decisions); for sets validate, every requirement with its verdict."
+            ),
+        ),
         _lang_option,
     ]
     for option in reversed(options):
         func = option(func)
-    return func
+    return _screened(func)
+
+
+def _screened(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a report command inside `api.screened`, with its --select/--ignore, its baseline
+    (unless it is being rewritten) and the configuration's per-file-ignores."""
+
+    @functools.wraps(func)
+    def run(*args: Any, **options: Any) -> Any:
+        from proccheck.api import screened
+        from proccheck.errors import InputError, UsageError
+
+        select, ignore = options.pop("select"), options.pop("ignore")
+        baseline: Path | None = options["baseline"]
+        if options["write_baseline"] and baseline is None:
+            raise UsageError(
+                tr("--write-baseline needs --baseline FILE"),
+                hint=tr("e.g. --baseline proccheck-baseline.yaml --write-baseline"),
+            )
+        decisions = None
+        if baseline is not None and not options["write_baseline"]:
+            if not baseline.exists():
+                raise InputError(
+                    tr("baseline file not found"),
+                    path=str(baseline),
+                    hint=tr(
+                        "write it first with --baseline {path} --write-baseline", path=baseline
+                    ),
+                )
+            decisions = baseline
+        per_file = _configuration().settings.get("per-file-ignores")
+        with screened(
+            select=select,
+            ignore=ignore,
+            decisions=decisions,
+            per_file_ignores=per_file.value if per_file else None,
+        ):
+            return func(*args, **options)
+
+    return run
 
 
 @click.group(
@@ -276,6 +443,11 @@ _CONFIGURED_OPTIONS = {
     "strict": "strict",
     "format": "formats",
     "quiet": "quiet",
+    "select": "select",
+    "ignore": "ignore",
+    "baseline": "baseline",
+    "color": "color",
+    "jobs": "jobs",
 }
 """Configuration key -> the option of every command that takes it."""
 
@@ -308,6 +480,236 @@ def _subgroup(name: str, help: str, short_help: str) -> click.Group:
     group = _Group(name, help=help, short_help=short_help)
     cli.add_command(group)
     return group
+
+
+# --- tender --------------------------------------------------------------------------------------
+
+
+tender = _subgroup(
+    "tender",
+    N_(
+        "A tender folder (upphandling.yaml, the requirements in krav/, one folder per bid under "
+        "anbud/, decisions in beslut.yaml), checked into one evaluation record."
+    ),
+    N_("Tender folder: init, check, decide."),
+)
+
+
+def _record_date(value: str | None) -> str | None:
+    from proccheck.errors import UsageError
+
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise UsageError(tr("a date is written YYYY-MM-DD, not {value}", value=repr(value)))
+    return value
+
+
+@tender.command(
+    "init",
+    short_help=N_("Create a tender folder."),
+    epilog=N_(
+        "Example:\n  proccheck tender init upphandling-2026-41 --set builtin:open-baseline --name "
+        '"Ärendehanteringssystem" --dnr "KS 2026/41" --buyer "Ovanåkers kommun"'
+    ),
+    help=N_(
+        "Write FOLDER/upphandling.yaml (procurement, case number, buyer, requirement set, "
+        "dates, bids) and the folders it describes: krav/ for the requirement specification, "
+        "anbud/ with one folder per bid. An existing upphandling.yaml is never overwritten."
+    ),
+)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "--set",
+    "set_ref",
+    metavar="REF",
+    default="builtin:open-baseline",
+    show_default=True,
+    help=N_("Requirement set of the procurement: builtin:NAME or a path."),
+)
+@click.option("--name", default="", help=N_("The procurement's name (default: the folder's)."))
+@click.option("--dnr", "diarienummer", default="", help=N_("The case number (diarienummer)."))
+@click.option("--buyer", default="", help=N_("The buying organisation."))
+@_lang_option
+def tender_init(
+    folder: Path, set_ref: str, name: str, diarienummer: str, buyer: str, language: Lang
+) -> None:
+    from proccheck.resources import display_path
+    from proccheck.tender import init_tender
+
+    with use_lang(language):
+        written = init_tender(
+            folder, set_ref=set_ref, name=name, diarienummer=diarienummer, buyer=buyer
+        )
+        shown = _safe(display_path(folder))
+        click.echo(
+            tr(
+                "wrote {path}; put the requirement specification in {folder}/krav/ (and name it "
+                "under specification), each bid in a folder under {folder}/anbud/, then run: "
+                "proccheck tender check {folder}",
+                path=_safe(display_path(written)),
+                folder=shown,
+            ),
+            err=True,
+        )
+
+
+@tender.command(
+    "check",
+    short_help=N_("Check a tender and write its evaluation record."),
+    epilog=N_("Example:\n  proccheck tender check samples/tender --lang sv"),
+    help=N_(
+        "Check the tender in FOLDER: the specification against the requirement set, every "
+        "bid's answers (probing the API descriptions attached to them), the comparison, and the "
+        "decisions in beslut.yaml. Writes the evaluation record as HTML, XLSX and DOCX, and "
+        "lists the findings that await a decision."
+    ),
+)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=N_("Folder to write the record in (default: the tender folder)."),
+)
+@click.option(
+    "--date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help=N_("Date of the record (default: dates.evaluation in upphandling.yaml, else today)."),
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["must", "should", "never"]),
+    default="must",
+    show_default=True,
+    help=N_("Which level of unmet requirement makes the exit code 1."),
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help=N_("Also fail (exit 1) on requirements that could not be verified."),
+)
+@_quiet_option
+@_lang_option
+def tender_check(
+    folder: Path,
+    out: Path | None,
+    date: str | None,
+    fail_on: str,
+    strict: bool,
+    quiet: bool,
+    language: Lang,
+) -> None:
+    from proccheck.engine import should_fail
+    from proccheck.model import RunResult
+    from proccheck.report import record, record_docx, record_xlsx
+    from proccheck.tender import as_seen, check_tender
+
+    with use_lang(language):
+        made = check_tender(folder, lang=language, date=_record_date(date))
+        # Translators: the file name of the evaluation record, without extension
+        base = (out or folder) / _(language, "evaluation-record")
+        files: list[tuple[Path, str, str | bytes]] = [
+            (base.with_suffix(".html"), "HTML", record.render_html(made)),
+            (base.with_suffix(".xlsx"), "XLSX", record_xlsx.render_xlsx(made)),
+            (base.with_suffix(".docx"), "DOCX", record_docx.render_docx(made)),
+        ]
+        for path, _label, _content in files:
+            writable_folder(path)
+        for path, _label, content in files:
+            write_atomic(path, content)
+        click.echo(record.render_text(made), nl=False)
+        problems = (*made.spec.problems, *made.comparison.run.problems)
+        run = RunResult(
+            reports=(*made.spec.reports, *made.comparison.run.reports),
+            problems=tuple(
+                p.model_copy(update={"path": as_seen(p.path, folder)}) for p in problems
+            ),
+        )
+        _print_problems(run)
+        if not quiet:
+            outcome = record.outcome_line(made)
+            for path, label, _content in files:
+                line = _(
+                    language,
+                    "wrote {path} ({format}); outcome: {outcome}",
+                    path=_safe(str(path)),
+                    format=label,
+                    outcome=outcome,
+                )
+                click.echo(line, err=True)
+    if run.problems:
+        sys.exit(EXIT_INPUT)
+    sys.exit(EXIT_FAIL if should_fail(run, fail_on, strict) else EXIT_OK)  # type: ignore[arg-type]
+
+
+@tender.command(
+    "decide",
+    short_help=N_("Record a decision about a finding."),
+    epilog=N_(
+        "Example:\n"
+        "  proccheck tender decide samples/tender 02480a7c3e39 --decision godtas --motivation "
+        '"The partner\'s API is part of the delivery." --by "Anna Berg"'
+    ),
+    help=N_(
+        "Record in FOLDER/beslut.yaml a decision about the finding whose FINGERPRINT (or its "
+        "first 6 or more characters) tender check lists: accepted (godtas), rejected (avvisas) "
+        "or supplement requested (kompletteras), with its motivation. A decision about the same "
+        "finding replaces the earlier one; the next tender check shows it in the record."
+    ),
+)
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("fingerprint")
+@click.option(
+    "--decision",
+    "judgement",
+    required=True,
+    metavar="godtas|avvisas|kompletteras",
+    help=N_("The decision: godtas, avvisas, kompletteras (or accepted, rejected, supplement)."),
+)
+@click.option("--motivation", required=True, help=N_("Why: it goes into the evaluation record."))
+@click.option("--by", "by", default="", help=N_("Who decided."))
+@click.option(
+    "--date",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help=N_("When it was decided (default: today)."),
+)
+@_lang_option
+def tender_decide(
+    folder: Path,
+    fingerprint: str,
+    judgement: str,
+    motivation: str,
+    by: str,
+    date: str | None,
+    language: Lang,
+) -> None:
+    from proccheck.report.record import decision_note
+    from proccheck.resources import display_path
+    from proccheck.tender import decide
+    from proccheck.tenderformat import DECISIONS_FILE
+
+    with use_lang(language):
+        decision = decide(
+            folder,
+            fingerprint,
+            judgement,
+            motivation=motivation,
+            by=by,
+            date=_record_date(date),
+            lang=language,
+        )
+        click.echo(
+            tr(
+                "wrote {path}: {requirement} {check}: {decision}",
+                path=_safe(display_path(folder / DECISIONS_FILE)),
+                requirement=_safe(decision.requirement or "–"),
+                check=decision.check,
+                decision=_safe(decision_note(language, decision)),
+            ),
+            err=True,
+        )
 
 
 # --- sets ----------------------------------------------------------------------------------------
@@ -458,27 +860,27 @@ def sets_init(file: Path, extends: tuple[str, ...], language: Lang, force: bool)
     help=N_("Validate requirement set FILES (resolving extends) and lint their requirements."),
 )
 @click.argument("files", nargs=-1, required=True)
-@click.option(
-    "-v",
-    "--verbose",
-    is_flag=True,
-    help=N_("Text output: every requirement with its verdict, not one line per file."),
-)
 @_report_options
-def sets_validate(files: tuple[str, ...], verbose: bool, language: Lang, **options: Any) -> None:
+def sets_validate(files: tuple[str, ...], language: Lang, **options: Any) -> None:
     from proccheck import api
     from proccheck.engine import problem_from
     from proccheck.errors import ProccheckError
     from proccheck.model import RunResult
 
     reports, problems = [], []
-    for file in files:
+    builtin = [f for f in files if f.startswith("builtin:")]
+    paths = (
+        _inputs([f for f in files if not f.startswith("builtin:")], "set")
+        if len(builtin) < len(files)
+        else []
+    )
+    for file in [*builtin, *map(str, paths)]:
         try:
             reports.append(api.validate_set(file, lang=language))
         except ProccheckError as error:
             problems.append(problem_from(error))
     run = RunResult(reports=tuple(reports), problems=tuple(problems))
-    _finish(run, brief_text=not verbose, **options)
+    _finish(run, brief_text=not options["verbose"], **options)
 
 
 # --- spec ----------------------------------------------------------------------------------------
@@ -508,15 +910,20 @@ spec = _subgroup(
     "--set",
     "set_ref",
     metavar="REF",
+    shell_complete=_complete_set,
     default="builtin:open-baseline",
     show_default=True,
     help=N_("Requirement set to check against: builtin:NAME or a path."),
 )
+@_jobs_option
 @_report_options
-def spec_check(files: tuple[Path, ...], set_ref: str, language: Lang, **options: Any) -> None:
+def spec_check(
+    files: tuple[Path, ...], set_ref: str, jobs: int, language: Lang, **options: Any
+) -> None:
     from proccheck import api
 
-    run = api.check_spec(files, requirement_set=set_ref, lang=language, errors="collect")
+    paths = _inputs(files, "spec")
+    run = api.check_spec(paths, requirement_set=set_ref, lang=language, errors="collect", jobs=jobs)
     _finish(run, **options)
 
 
@@ -574,6 +981,7 @@ _spec_or_set = [
         "--set",
         "set_ref",
         metavar="REF",
+        shell_complete=_complete_set,
         default=None,
         help=N_("Or a requirement set: builtin:NAME or a path (default builtin:open-baseline)."),
     ),
@@ -616,20 +1024,27 @@ def _with_spec_or_set(func: Callable[..., Any]) -> Callable[..., Any]:
     hidden=True,  # evidence URLs are the vendor's: never opened; kept so older scripts still run
     help=N_("No effect: evidence URLs are written by vendors and only public ones are fetched."),
 )
+@_jobs_option
 @_report_options
 def answers_check(
-    files: tuple[Path, ...], probe_api: bool, allow_private: bool, language: Lang, **options: Any
+    files: tuple[Path, ...],
+    probe_api: bool,
+    allow_private: bool,
+    jobs: int,
+    language: Lang,
+    **options: Any,
 ) -> None:
     from proccheck.api import answers_run
 
     requirement_set, procurement = _answer_source(options, language)
     run = answers_run(
-        list(files),
+        _inputs(files, "answers"),
         requirement_set,
         language,
         procurement,
         probe=probe_api,
         mapping=options.pop("mapping"),
+        jobs=jobs,
     )
     _finish(run, **options)
 
@@ -683,7 +1098,11 @@ def answers_compare(
         )
     requirement_set, procurement = _answer_source(options, language)
     run = answers_run(
-        list(files), requirement_set, language, procurement, mapping=options.pop("mapping")
+        _inputs(files, "answers"),
+        requirement_set,
+        language,
+        procurement,
+        mapping=options.pop("mapping"),
     )
     matrix_of_run = comparison(run, requirement_set, language)
     renderers: dict[str, Callable[[Any], str | bytes]] = {
@@ -726,6 +1145,7 @@ def answers_compare(
     "--set",
     "set_ref",
     metavar="REF",
+    shell_complete=_complete_set,
     default=None,
     help=N_("Or a requirement set: builtin:NAME or a path (default builtin:open-baseline)."),
 )
@@ -778,20 +1198,42 @@ def answers_template(fmt: str, output: Path, quiet: bool, language: Lang, **opti
     short_help=N_("Measure how open an API is (OpenAPI)."),
     epilog=N_(
         "Example:\n"
-        "  proccheck probe openapi.yaml --set builtin:digg-rest-api-profil --reconciliation avstamning.xlsx"
+        "  proccheck probe openapi.yaml --set builtin:digg-rest-api-profil --reconciliation avstamning.xlsx\n"
+        "  proccheck probe leverantorer/ --from-file fler-api.txt -j 4"
     ),
     help=N_(
         "Measure how open an API really is from its OpenAPI 2.0/3.0/3.1 description: a file, "
         "`-` for stdin, or an http(s) URL (fetched only because you gave it, through a guard "
         "that refuses private addresses, and cached). Scores export, import, formats, auth, "
-        "docs, versioning, errors, transport and terms."
+        "docs, versioning, errors, transport and terms. Several sources, a folder (the "
+        "descriptions below it) or --from-file give one report each and a summary table."
     ),
 )
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
+@click.option(
+    "--from-file",
+    "from_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help=N_(
+        "Also probe the sources listed in FILE: one path or URL a line, # comments, relative "
+        "paths relative to FILE; repeatable."
+    ),
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help=N_("Fetch and analyse this many sources at a time (threads); output keeps their order."),
+)
 @click.option(
     "--set",
     "set_ref",
     metavar="REF",
+    shell_complete=_complete_set,
     default="builtin:open-baseline",
     show_default=True,
     help=N_(
@@ -852,13 +1294,16 @@ def answers_template(fmt: str, output: Path, quiet: bool, language: Lang, **opti
     default=None,
     metavar="FILE.xlsx",
     help=N_(
-        "Also write a reconciliation sheet (Krav-ID, Nivå, Krav, Resultat, Motivering, "
-        "Belägg) for every requirement of the set."
+        "Also write a reconciliation workbook in the layout of DIGG's avstämning (sheet "
+        "'Kravlista REST API profil': the requirement id in column B, OK / NOK / N/A or - in "
+        "column E, the reason in column F) for every requirement of the set."
     ),
 )
 @_report_options
 def probe(
     sources: tuple[str, ...],
+    from_files: tuple[Path, ...],
+    jobs: int,
     set_ref: str,
     allow_private: bool,
     allow_addresses: tuple[str, ...],
@@ -870,19 +1315,27 @@ def probe(
     language: Lang,
     **options: Any,
 ) -> None:
-    from proccheck.api import Probed, load_requirement_set, probe_detailed
-    from proccheck.engine import problem_from
-    from proccheck.errors import ProccheckError, UsageError
+    from proccheck.api import Probed, load_requirement_set, probe_many, probe_sources
+    from proccheck.errors import UsageError
     from proccheck.loaders.openapi import Fetching
     from proccheck.model import RunResult
 
+    if not sources and not from_files:
+        raise UsageError(
+            tr("give a description to probe: a file, a folder, an http(s) URL or -"),
+            hint=tr("or list them in a file: --from-file apis.txt"),
+        )
     if offline and no_cache:
         raise UsageError(tr("--offline and --no-cache cannot be combined"), hint=tr("choose one"))
     if reconciliation is not None and reconciliation.suffix.lower() != ".xlsx":
         raise UsageError(tr("--reconciliation writes an .xlsx workbook"), path=str(reconciliation))
     requirement_set = load_requirement_set(set_ref)
+    chosen, skipped = probe_sources(sources, lists=from_files)
+    for path in skipped:
+        note = _(language, "skipped: not an OpenAPI or Swagger description")
+        click.echo(f"note: {_safe(path)}: {note}", err=True)
     stdin_text = None
-    if "-" in sources:
+    if "-" in chosen:
         stdin_text = sys.stdin.read()
     if TYPE_CHECKING:
         from proccheck.loaders.cache import CacheMode
@@ -892,24 +1345,21 @@ def probe(
 
         parse_networks(allow_addresses)  # a bad one is a usage error before anything is read
     fetching = Fetching(allow_private, cache, allow_remote_refs, allow_addresses)
-    probed: list[Probed] = []
-    problems = []
-    for source in sources:
-        try:
-            probed.append(
-                probe_detailed(
-                    source,
-                    requirement_set,
-                    language,
-                    fetching,
-                    validate_schema,
-                    stdin_text=stdin_text if source == "-" else None,
-                )
-            )
-        except ProccheckError as error:
-            problems.append(problem_from(error))
-            continue
-        validation = probed[-1].schema_validation
+    progress = _probe_progress if len(chosen) > 1 and sys.stderr.isatty() else None
+    outcomes = probe_many(
+        chosen,
+        requirement_set,
+        language,
+        fetching,
+        validate_schema,
+        jobs=jobs,
+        stdin_text=stdin_text,
+        progress=progress,
+    )
+    probed = [item for item in outcomes if isinstance(item, Probed)]
+    problems = [item for item in outcomes if not isinstance(item, Probed)]
+    for source, item in zip(chosen, outcomes, strict=True):
+        validation = item.schema_validation if isinstance(item, Probed) else None
         if validation is not None:
             more = "+" if validation.stopped == "limit" else ""
             line = ngettext(
@@ -931,7 +1381,29 @@ def probe(
 
         sheets = [(item.report.subject, item.rows) for item in probed]
         extra.append(("xlsx", reconciliation, render_xlsx(sheets, language)))
-    _finish(run, extra=extra, **options)
+    summary = ""
+    if len(chosen) > 1 and _text_on_stdout(options):
+        from proccheck.report.probe_summary import render_probe_summary
+
+        summary = render_probe_summary(run, language)
+    try:
+        _finish(run, extra=extra, **options)
+    except SystemExit:
+        if summary:  # after the reports on stdout (_finish ends the run by exiting)
+            click.echo("\n" + summary, nl=False)
+        raise
+
+
+def _probe_progress(done: int, total: int, source: str) -> None:
+    """`[3/14] source` on stderr as each source of a probe finishes (only on a terminal)."""
+    click.echo(f"[{done}/{total}] {_safe(source)}", err=True)
+
+
+def _text_on_stdout(options: dict[str, Any]) -> bool:
+    """Whether the run prints the text report on stdout (no -o, `text` without a path)."""
+    if options.get("output") is not None or options.get("write_baseline"):
+        return False
+    return "text" in (options.get("formats") or ("text",))
 
 
 # --- checks --------------------------------------------------------------------------------------
@@ -1030,6 +1502,14 @@ def config_command(output_format: str, language: Lang) -> None:
         "strict": "false",
         "format": "text",
         "quiet": "false",
+        "select": tr("every check"),
+        "ignore": tr("none"),
+        "per-file-ignores": tr("none"),
+        "baseline": tr("none"),
+        "include": tr("the documents the command reads"),
+        "exclude": tr("none"),
+        "jobs": "1",
+        "color": "auto",
     }
     rows = []
     for key, default in defaults.items():
@@ -1038,6 +1518,8 @@ def config_command(output_format: str, language: Lang) -> None:
             rows.append((key, default, "default"))
             continue
         value = setting.value
+        if isinstance(value, dict):  # per-file-ignores: pattern: codes
+            value = tuple(f"{pattern}: {' '.join(codes)}" for pattern, codes in value.items())
         shown = ", ".join(value) if isinstance(value, tuple) else str(value).lower()
         rows.append(
             (key, shown if isinstance(value, (tuple, bool)) else str(value), setting.source)
@@ -1069,6 +1551,8 @@ _FORMAT_LABELS = {
     "html": "HTML",
     "xlsx": "XLSX",
     "csv": "CSV",
+    "github": "GitHub annotations",
+    "gitlab": "GitLab Code Quality",
 }
 """How a format is named in the `wrote FILE (FORMAT)` lines."""
 
@@ -1081,13 +1565,18 @@ def _finish(
     fail_on: str,
     strict: bool,
     quiet: bool,
+    baseline: Path | None = None,
+    write_baseline: bool = False,
+    color: str = "auto",
+    verbose: bool = False,
     brief_text: bool = False,
     extra: Sequence[tuple[str, Path, str | bytes]] = (),
 ) -> NoReturn:
     """Render every requested format (`brief_text`: requirement sets in brief), write the files
     (and the `extra` ones a command made itself, by format) atomically once every folder is
     known to exist, print the report to stdout, problems on stderr, then each file written with
-    the outcome (unless `quiet`), and exit."""
+    the outcome (unless `quiet`), and exit. With `write_baseline`, the findings go into the
+    `baseline` file instead and the exit code is 0 (unless an input could not be read)."""
     from proccheck.engine import should_fail
     from proccheck.errors import UsageError
     from proccheck.report import FORMATS, get_renderer
@@ -1114,9 +1603,11 @@ def _finish(
             tr("only one format can go to stdout"), hint=tr("give the others a path: -f FMT:PATH")
         )
 
+    if write_baseline:  # the findings go into the baseline, not into reports
+        targets = []
     rendered: list[tuple[str, Path | None, str | bytes]] = []
     for name, target in targets:
-        colour = name == "text" and target is None and _colour_stdout()
+        colour = name == "text" and target is None and _colour_stdout(color)
         if name == "text" and brief_text:
             from proccheck.report.text import render_summary
 
@@ -1131,16 +1622,37 @@ def _finish(
             rendered.append((name, target, render_sarif(run, root=Path.cwd())))
         else:
             rendered.append((name, target, get_renderer(name)(run)))
+        if name == "text" and verbose:
+            from proccheck.report.text import render_set_aside
+
+            rendered[-1] = (name, target, str(rendered[-1][2]) + render_set_aside(run))
     rendered.extend(extra)
     files = [(name, target, content) for name, target, content in rendered if target is not None]
     for _name, target, _content in files:
         writable_folder(target)
     for _name, target, content in files:
         write_atomic(target, content)
-    for _name, target, content in rendered:
-        if target is None:
-            click.echo(content, nl=False)
+    for name, target, content in rendered:
+        if target is None:  # click strips colour off a pipe unless told it is wanted
+            click.echo(content, nl=False, color=name == "text" and _colour_stdout(color))
     _print_problems(run)
+    if write_baseline and baseline is not None and not run.problems:
+        from proccheck.api import write_baseline as record
+
+        count = record(run, baseline)
+        language = current_lang()
+        click.echo(
+            ngettext(
+                language,
+                "wrote {path}: {count} finding in the baseline",
+                "wrote {path}: {count} findings in the baseline",
+                count,
+                path=_safe(str(baseline)),
+                count=count,
+            ),
+            err=True,
+        )
+        sys.exit(EXIT_OK)
     if not quiet:
         _print_written([(target, name) for name, target, _content in files], run)
     if run.problems:
@@ -1169,8 +1681,15 @@ def _print_written(files: Sequence[tuple[Path, str]], run: RunResult) -> None:
         click.echo(line, err=True)
 
 
-def _colour_stdout() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def _colour_stdout(choice: str = "auto") -> bool:
+    """--color: always, never, or auto: FORCE_COLOR (non-empty) forces colour, NO_COLOR
+    turns it off, else colour on a terminal (the conventions of force-color.org and
+    no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _safe(text: str) -> str:

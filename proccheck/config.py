@@ -116,9 +116,9 @@ def read_config(path: Path) -> Configuration:
         if value is None:
             continue
         key = info.alias or name
-        if name == "set" and not value.startswith("builtin:"):
+        if (name == "set" and not value.startswith("builtin:")) or name == "baseline":
             value = str((path.parent / value).resolve())  # relative to the file, not the cwd
-        if name == "format":
+        if name in ("format", "select", "ignore", "include", "exclude"):
             value = tuple(value)
         line = line_of(key)
         settings[key] = Setting(value, f"{display}:{line}" if line else display)

@@ -44,3 +44,43 @@ class ConfigFile(BaseModel):
         examples=[["text", "sarif:proccheck.sarif"]],
     )
     quiet: bool | None = Field(default=None, description="Do not list the files written on stderr.")
+    select: tuple[str, ...] | None = Field(
+        default=None,
+        description="Run only the checks whose codes start with one of these (as --select).",
+        examples=[["SP"], ["SP001", "SP003"]],
+    )
+    ignore: tuple[str, ...] | None = Field(
+        default=None,
+        description="Do not run the checks whose codes start with one of these (as --ignore); "
+        "their requirements are then at best not verified.",
+        examples=[["SP004"]],
+    )
+    per_file_ignores: dict[str, tuple[str, ...]] | None = Field(
+        default=None,
+        alias="per-file-ignores",
+        description="Check codes (or prefixes) set aside in the files matching a glob pattern "
+        "(relative to the working directory); their requirements are then at best not verified.",
+        examples=[{"krav/utkast-*.md": ["SP004", "SP005"]}],
+    )
+    baseline: str | None = Field(
+        default=None,
+        description="Baseline file (as --baseline), relative to the configuration file.",
+        examples=["proccheck-baseline.yaml"],
+    )
+    include: tuple[str, ...] | None = Field(
+        default=None,
+        description="For a folder given as an argument: the files to check, as glob patterns "
+        "relative to the folder (default: the documents proccheck reads for the command).",
+        examples=[["**/*.md", "**/*.docx"]],
+    )
+    exclude: tuple[str, ...] | None = Field(
+        default=None,
+        description="Files left out of folders and patterns given as arguments (glob patterns).",
+        examples=[["arkiv/**", "**/utkast-*"]],
+    )
+    jobs: int | None = Field(
+        default=None, ge=1, le=64, description="Files checked at a time (as -j)."
+    )
+    color: Literal["auto", "always", "never"] | None = Field(
+        default=None, description="Colour in the text report (as --color)."
+    )

@@ -174,6 +174,41 @@ class Finding(Frozen):
     fix: str | None = None
 
 
+SetAsideWhy = Literal["ignored", "suppressed", "baseline", "accepted"]
+
+
+class Suppression(Frozen):
+    """An inline `<!-- proccheck: ignore CODE -- reason -->` comment of a text specification:
+    the codes (or code prefixes) it silences, why, and the lines it covers (`first`..`last`;
+    both None for `ignore-file`, the whole file)."""
+
+    path: str
+    line: int
+    codes: tuple[str, ...]
+    reason: str
+    first: int | None = None
+    last: int | None = None
+
+    def covers(self, finding: Finding) -> bool:
+        """Whether this comment silences `finding`."""
+        loc = finding.location
+        if loc.path != self.path or not finding.check.startswith(self.codes):
+            return False
+        if self.first is None or self.last is None:
+            return True
+        return loc.line is not None and self.first <= loc.line <= self.last
+
+
+class SetAside(Frozen):
+    """A finding that no longer counts against its requirement, and why: the configuration
+    ignores its check in its file, an inline comment suppresses it, a baseline lists it, or an
+    officer accepted it. `note` is the suppression's reason or the decision's motivation."""
+
+    finding: Finding
+    why: SetAsideWhy
+    note: str = ""
+
+
 class RequirementResult(Frozen):
     """The verdict for one requirement of the set, with a one-line reason."""
 
@@ -237,6 +272,8 @@ class Report(Frozen):
     findings: tuple[Finding, ...] = ()
     dimensions: tuple[DimensionScore, ...] = ()
     """A probe's score per dimension, in the analysis's order; empty for other reports."""
+    set_aside: tuple[SetAside, ...] = ()
+    """Findings that were found but do not count (see `SetAside`), in the findings' order."""
 
 
 class Problem(Frozen):

@@ -27,10 +27,12 @@ def _schema(model: type[BaseModel], schema_id: str, description: str) -> dict[st
 def generated() -> dict[str, dict[str, Any]]:
     """Schema file name -> schema, for every file format proccheck reads or writes."""
     from proccheck.configformat import ConfigFile
+    from proccheck.decisionformat import DecisionFile
     from proccheck.report.json_format import ReportDocument
     from proccheck.report.matrix import ComparisonDocument
     from proccheck.setformat import SetFile
     from proccheck.specformat import SpecFile
+    from proccheck.tenderformat import TenderFile
 
     return {
         "requirement-set.schema.json": _schema(
@@ -56,6 +58,18 @@ def generated() -> dict[str, dict[str, Any]]:
             "config.schema.json",
             "proccheck's configuration: .proccheck.yaml, proccheck.toml, or [tool.proccheck] "
             "in pyproject.toml.",
+        ),
+        "decisions.schema.json": _schema(
+            DecisionFile,
+            "decisions.schema.json",
+            "Decisions about findings: a CI baseline (--write-baseline) or an officer's "
+            "judgements in a tender folder.",
+        ),
+        "tender.schema.json": _schema(
+            TenderFile,
+            "tender.schema.json",
+            "A tender folder's upphandling.yaml: the procurement, its requirement set and "
+            "specification, dates and bids (proccheck tender init / tender check).",
         ),
     }
 

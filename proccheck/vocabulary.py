@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from proccheck.i18n import N_, NC_, _, ngettext, pgettext
 
 if TYPE_CHECKING:
-    from proccheck.model import Lang, Level, Outcome, Principle, ReportKind, Severity
+    from proccheck.model import Lang, Level, Outcome, Principle, ReportKind, SetAsideWhy, Severity
 
 OUTCOME_WORDS: dict[Outcome, str] = {
     "met": N_("met"),
@@ -17,6 +17,19 @@ OUTCOME_WORDS: dict[Outcome, str] = {
     "not_applicable": N_("not applicable"),
 }
 LEVEL_WORDS: dict[Level, str] = {"must": N_("must"), "should": N_("should")}
+SET_ASIDE_WORDS: dict[SetAsideWhy, str] = {
+    "ignored": N_("ignored for the file (per-file-ignores)"),
+    "suppressed": N_("suppressed by a comment"),
+    "baseline": N_("in the baseline"),
+    "accepted": N_("accepted by a decision"),
+}
+
+
+def set_aside_word(lang: Lang, why: SetAsideWhy) -> str:
+    """Why a finding was set aside, in words (`in the baseline`)."""
+    return _(lang, SET_ASIDE_WORDS[why])
+
+
 SEVERITY_WORDS: dict[Severity, str] = {
     "error": N_("error"),
     "warning": N_("warning"),
@@ -58,6 +71,7 @@ COUNT_LABELS: dict[str, str] = {
     "bulk_export": NC_("dimension count", "bulk export"),
     "writable": NC_("dimension count", "writable"),
     "bulk_import": NC_("dimension count", "bulk import"),
+    "lists_within_one_item": NC_("dimension count", "lists within one item"),
     "media_types": NC_("dimension count", "media types"),
     "open": NC_("dimension count", "open"),
     "vendor": NC_("dimension count", "vendor-specific"),
@@ -92,6 +106,12 @@ COUNT_LABELS: dict[str, str] = {
 shown by its key with spaces for underscores."""
 _YES_NO_COUNTS = frozenset({"contact", "docs_link", "semantic_version", "terms_of_service"})
 """Counts that are 0 or 1 for absent or present, shown as no or yes."""
+LIST_COUNTS = {
+    "types_counted": NC_("dimension count", "resource types counted"),
+    "types_left_out": NC_("dimension count", "schemas not counted as resource types"),
+}
+"""Counts that are lists of names (the export dimension's resource types, and the schemas left
+out with why): too long for a table cell, so formatters show them on lines of their own."""
 
 
 LANGUAGE_NAMES: dict[Lang, str] = {"sv": N_("Swedish"), "en": N_("English")}
@@ -138,6 +158,8 @@ def count_words(lang: Lang, counts: dict[str, int | str]) -> str:
     in words, in their order."""
     parts = []
     for key, value in counts.items():
+        if key in LIST_COUNTS:
+            continue
         msgid = COUNT_LABELS.get(key)
         label = pgettext(lang, _COUNT_CONTEXT, msgid) if msgid else key.replace("_", " ")
         if key in _YES_NO_COUNTS and value in (0, 1):
@@ -151,6 +173,20 @@ def count_words(lang: Lang, counts: dict[str, int | str]) -> str:
             shown = str(value).replace(",", " + ") if key == "strategy" else str(value)
         parts.append(f"{label} {shown}")
     return ", ".join(parts)
+
+
+def list_counts(lang: Lang, counts: dict[str, int | str]) -> list[tuple[str, str]]:
+    """`(resource types counted, Case, Note)`: a dimension's lists of names, labelled."""
+    return [
+        (
+            pgettext(lang, _COUNT_CONTEXT, msgid),
+            pgettext(lang, "dimension count", "none")
+            if counts[key] == "none"
+            else str(counts[key]),
+        )
+        for key, msgid in LIST_COUNTS.items()
+        if key in counts
+    ]
 
 
 def version_word(lang: Lang, version: str) -> str:

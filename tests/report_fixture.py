@@ -97,7 +97,16 @@ def fixture_run(lang: str = "en") -> RunResult:
         outcome="not_verified",
         score=72,
         dimensions=(
-            DimensionScore(name="export", score=50, counts={"resource_types": 2, "exportable": 1}),
+            DimensionScore(
+                name="export",
+                score=50,
+                counts={
+                    "resource_types": 2,
+                    "exportable": 1,
+                    "types_counted": "Case, Note",
+                    "types_left_out": f"CaseForm (form input), {HOSTILE} (envelope)",
+                },
+            ),
             DimensionScore(name="docs", score=64, counts={"operations_pct": 100, "contact": 1}),
             DimensionScore(name="terms", score=33, counts={"licence": HOSTILE, "rate_limits": 0}),
         ),

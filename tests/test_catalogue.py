@@ -122,7 +122,7 @@ def test_swedish_catalogue_is_found_at_run_time() -> None:
     assert isinstance(swedish, gettext.GNUTranslations)
     assert swedish.gettext("file not found") == "filen finns inte"
     assert swedish.ngettext("{count} not met", "{count} not met", 2) == "{count} ej uppfyllda"
-    assert swedish.pgettext("reconciliation sheet", "Evidence") == "Belägg"
+    assert swedish.pgettext("input kind", "a column mapping") == "en kolumnmappning"
     assert translation("en").gettext("file not found") == "file not found"
 
 

@@ -18,14 +18,16 @@ GOOD: dict[str, object] = {
         "title": "Ärenden",
         "version": "1.0.0",
         "description": "Hämtar ärenden. Begränsningar: högst 10 anrop per sekund.",
-        "contact": {"email": "api@example.se"},
-        "license": {"name": "CC0-1.0"},
+        "termsOfService": "https://api.example.se/villkor",
+        "contact": {"name": "API-stöd", "email": "api@example.se", "url": "https://api.example.se"},
+        "license": {"name": "CC0-1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
         "x-sla": {"availability": "99.5%", "responseTime": "1s", "support": "08-17"},
     },
     "servers": [{"url": "https://api.example.se/arenden/v1"}],
     "components": {
         "securitySchemes": {"oauth": {"type": "oauth2", "flows": {"clientCredentials": {
-            "tokenUrl": "https://login.example.se/token", "scopes": {}}}}},
+            "tokenUrl": "https://login.example.se/token", "scopes": {}}}},
+            "bearer": {"type": "http", "scheme": "bearer"}},
         "schemas": {
             "Case": {"type": "object", "example": {"caseId": "1"}, "properties": {
                 "caseId": {"type": "string"},
@@ -36,13 +38,14 @@ GOOD: dict[str, object] = {
     },
     "security": [{"oauth": []}],
     "paths": {
-        "/api-info": {"get": {"summary": "Om API:et", "responses": {
+        "/api-info": {"get": {"summary": "Om API:et", "description": "Version och status.", "responses": {
             "200": {"description": "ok", "content": {"application/json": {
                 "schema": {"type": "object"}, "example": {}}}},
             "500": {"description": "fel", "content": {"application/problem+json": {
                 "schema": {"$ref": "#/components/schemas/Problem"}, "example": {}}}}}}},
         "/cases": {"get": {
             "summary": "Lista ärenden",
+            "description": "Ärenden sida för sida.",
             "parameters": [
                 {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 20}},
                 {"name": "page", "in": "query", "schema": {"type": "integer", "default": 1}},
@@ -91,9 +94,9 @@ def test_good_description(tmp_path: Path) -> None:
                  "UFN.02", "RES.06", "AME.05"):  # fmt: skip
         assert got[rule] == "met", rule
     assert got["SAK.15"] == got["SAK.16"] == "not_applicable"  # no API keys at all
-    assert got["SAK.01"] == "not_verified"  # HTTPS shown, TLS version not
-    assert got["DOK.01"] == "not_verified"  # read from a file
-    assert got["DOK.06"] == "not_verified"  # no evaluator: the description cannot show it
+    assert got["SAK.01"] == "met"  # https servers, as RAP-LP judges it (TLS version named apart)
+    assert got["DOK.01"] == "not_applicable"  # no externalDocs: RAP-LP's Dok01 does not run
+    assert got["DOK.06"] == "not_met"  # no common English word in info.description (RAP-LP Dok06)
 
 
 def test_bad_description(tmp_path: Path) -> None:
@@ -129,18 +132,23 @@ def test_cli_probe_with_profile_and_reconciliation(cli, tmp_path: Path) -> None:
     report = json.loads(result.out)["reports"][0]
     judged = {r["requirement"] for r in report["results"]}
     assert judged >= {"SAK.15", "UFN.07"}
-    assert "DOK.06" not in judged  # nothing to measure: only the reconciliation sheet lists it
-    assert {f["check"] for f in report["findings"]} >= {"RAP-UFN.07", "RAP-DOK.01"}
-    sheet = load_workbook(out).active
-    assert sheet is not None and sheet.title == "Avstämning"
+    assert "DOK.06" in judged  # RAP-LP's Dok06 judges info.description
+    assert {f["check"] for f in report["findings"]} >= {"RAP-UFN.07", "RAP-DOK.06"}
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["Kravlista REST API profil"]  # DIGG's sheet name (RAP-LP)
+    sheet = workbook.active
+    assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Krav-ID", "Nivå", "Krav", "Resultat", "Motivering", "Belägg")
-    by_id = {r[0]: r for r in rows[1:] if r[0]}
-    assert by_id["SAK.09"][1] == "SKALL" and by_id["DOK.01"][1] == "BÖR"
-    assert by_id["SAK.10"][3] == "OK"
-    assert by_id["SAK.15"][3] == "N/A"
-    assert by_id["DOK.06"][3] == "Ej verifierat"
-    assert by_id["UFN.07"][3] == "EJ OK" and "/=cmd|calc" in (by_id["UFN.07"][4] or "")
+    assert rows[0][1:] == ("Krav-ID", "Nivå", "Krav", "Status", "Kommentar")
+    assert rows[0][0] in ("Område", "Area")  # "Område" once the catalogue has the new msgid
+    by_id = {r[1]: r for r in rows[1:] if r[1]}  # DIGG's id column B, status column E
+    assert by_id["SAK.09"][2] == "SKALL" and by_id["DOK.01"][2] == "BÖR"
+    assert by_id["SAK.09"][0] == "Säkerhet"
+    assert by_id["SAK.10"][4] == "OK"
+    assert by_id["SAK.15"][4] == "N/A"
+    assert by_id["DOK.01"][4] == "N/A"  # no externalDocs
+    assert by_id["UFN.07"][4] == "NOK" and "/=cmd|calc" in (by_id["UFN.07"][5] or "")
+    assert list(by_id)[:3] == ["FOR.02", "MOG.01", "MOG.02"]
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type == "s" or cell.value is None

@@ -77,7 +77,7 @@ def test_sarif_validates_against_oasis_schema() -> None:
 
 
 def test_sarif_fingerprint_ignores_line_shift() -> None:
-    from proccheck.report.sarif import fingerprint
+    from proccheck.decisionformat import fingerprint
 
     finding = fixture_run().reports[0].findings[0]
     moved = finding.model_copy(

@@ -26,6 +26,7 @@ from typing import Any
 
 from proccheck.checks import documentation
 from proccheck.checks.documentation import SECTIONS as SECTIONS
+from proccheck.i18n import tr
 from proccheck.model import (
     Finding,
     Lang,
@@ -221,6 +222,18 @@ def get_check(code: str) -> Check | None:
         if wanted in (check.code.lower(), check.name):
             return check
     return None
+
+
+def unknown_code(prefix: str) -> str | None:
+    """None when `prefix` is a check code or the start of some (`SP`, `SP00`), else a hint
+    naming the closest code."""
+    import difflib
+
+    codes = list(all_checks())
+    if any(code.startswith(prefix) for code in codes):
+        return None
+    close = difflib.get_close_matches(prefix, codes, n=1)
+    return tr("did you mean {name}?", name=close[0]) if close else tr("see `proccheck checks list`")
 
 
 def run_findings(check: Check, document: object, ctx: Context) -> Iterator[Finding]:

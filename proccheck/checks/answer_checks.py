@@ -818,12 +818,14 @@ def contradicted_by_api(document: AnswerDocument, ctx: AnswersContext) -> Iterat
         answer = matching.by_requirement.get(requirement.id)
         if answer is None or answer.value != "yes":
             continue
-        for source, result, findings, unreadable in shown.get(requirement.id, []):
+        for source, result, _findings, unreadable in shown.get(requirement.id, []):
             # The description contradicts the claim (not met), or could not be read at all.
             # What a description cannot express (an SLA, a fee) is not held against the vendor.
             if result.outcome != "not_met" and not unreadable:
                 continue
-            detail = "; ".join(f"{f.check}: {f.message}" for f in findings[:3]) or result.reason
+            # the quote is the vendor's answer and the description's address, not the probe's
+            # wording: a decision about this finding (its fingerprint) survives another language
+            quoted = " — ".join(part for part in (_quote(answer), source) if part)
             yield contradicted_by_api.finding(
                 requirement=requirement.id,
                 severity="warning",
@@ -836,7 +838,7 @@ def contradicted_by_api(document: AnswerDocument, ctx: AnswersContext) -> Iterat
                     reason=result.reason,
                 ),
                 location=answer.location,
-                evidence=detail,
+                evidence=quoted,
                 fix=_(
                     ctx.lang,
                     "Review the probe's findings (proccheck probe {source}) and ask for a clarification where LOU allows it.",

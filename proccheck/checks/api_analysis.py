@@ -7,22 +7,28 @@ Resource types (OA002, OA005). A resource type is what the API serves as a thing
 identity: a named schema that a successful GET returns (from a collection or an item path, an
 envelope or a page being unwrapped to its item type; a single object on a path that does not
 end in a path parameter and needs no required query parameter is a singleton, exportable like
-a collection), or that a POST/PUT/PATCH writes to a path
-that addresses it by an identifier (a path ending in a path parameter, or a collection whose
-item path exists). Left out, and listed with the reason in `Analysis.left_out`:
+a collection; an item GET under a path whose GET lists the items is reached through that list),
+or that a POST/PUT/PATCH writes to, or returns from, a path that addresses it by an identifier
+(a path ending in a path parameter, or a collection whose item path exists). Left out, and
+listed with the reason in `Analysis.left_out`:
 
 - request-only schemas: only ever in request bodies, never returned nor addressed by an id;
+- inputs: the body of a write to a path that reads or returns a resource type (`…Spec`);
 - form inputs: multipart or form-encoded bodies, and schemas named `…Form` or `…Input`;
-- envelopes and paging objects (`…Response`/`…Result`/`…Wrapper` with one wrapped type,
-  `…Page`, `…Paging`…): their item type counts instead;
-- error bodies (problem details, `…Error`/`…Problem`) and enums or other scalar schemas.
+- envelopes and paging objects (`…Response`/`…Result`/`…Wrapper` with one wrapped type, a
+  lone plural list such as `{organisations: [Organisation]}`, `…Page`, `…Paging`…): their item
+  type counts instead;
+- error bodies (problem details, `…Error`/`…Problem`) and enums or other scalar schemas;
+- what documentation, health and login endpoints return (`/api-docs`, `/health`, `/auth/…`).
 
 Data formats (OA006). Only the formats of data representations count: media types of
 successful responses and of request bodies. Media types of error responses (4xx, 5xx,
-`default`) are left out (errors are judged by OA010), and file content (a binary schema,
-`type: string, format: binary`, or a media type naming a file format such as PDF, an image or
-ODF on a path that is a file or document download/upload; a bare `application/octet-stream`
-names no format and stays opaque) is kept apart in `Analysis.file_media` rather than counted as closed.
+`default`) are left out (errors are judged by OA010), and so are documentation and health
+endpoints; file content (a binary schema, `type: string, format: binary`, or a media type naming
+a file format such as PDF, an image or ODF, or a bare `application/octet-stream`, on a path that
+is a file or document download/upload) is kept apart in `Analysis.file_media` rather than
+counted as closed; a file download declaring only `application/octet-stream` without a schema
+names no format at all and is listed in `Analysis.unnamed_files`.
 """
 
 from __future__ import annotations
@@ -114,7 +120,9 @@ _PAGE_PROPS = frozenset(
     }
 )  # fmt: skip
 _PAGE_HEADERS = frozenset({"link", "x-total-count", "x-next-page", "next-page", "x-next-cursor"})
-_CHANGED = re.compile(r"since|modified|updated|changed|delta|lastmod|synctoken|changetoken")
+_CHANGED = re.compile(
+    r"since|modified|updated|changed|delta|lastmod|synctoken|changetoken|pastdays|lastdays"
+)
 _CONDITIONAL = frozenset({"if-modified-since", "if-none-match"})
 _VALIDATORS = frozenset({"etag", "last-modified"})
 _COLLECTION_PROPS = (
@@ -156,7 +164,24 @@ _FILE_PATH = re.compile(
 _NAMED_FILE_MEDIA = ("application/pdf", "application/zip", "application/gzip", "image/",
                      "audio/", "video/", "application/vnd.openxmlformats",
                      "application/vnd.oasis.opendocument")  # fmt: skip
-LeftOut = Literal["request-only", "form input", "envelope", "paging object", "error body", "enum"]
+_SERVICE_PATH = re.compile(
+    r"/(api-?docs|openapi|swagger(-ui|-resources|-config)?|health[a-z]*|livez|readyz|ping|"
+    r"actuator|metrics|api-?info)(\.(json|ya?ml|html))?(/|$)",
+    re.I,
+)
+"""Documentation, health and service-information endpoints: about the API, not its data."""
+_AUTH_PATH = re.compile(r"/(auth|login|logout|token|oauth2?|signin|sign-in)(/|$)", re.I)
+"""Authentication endpoints: what they return (challenges, tokens) is not the buyer's data."""
+LeftOut = Literal[
+    "request-only",
+    "input",
+    "form input",
+    "envelope",
+    "paging object",
+    "error body",
+    "enum",
+    "service endpoint",
+]
 
 
 def _norm(name: str) -> str:
@@ -188,10 +213,13 @@ class Resource:
     array_collection: bool = False
     changed_since: bool = False
     write_ops: list[Operation] = field(default_factory=list)
+    listed_by: list[Operation] = field(default_factory=list)
+    """Item GETs (`/tables/{id}`) whose parent path (`/tables`) lists the items: every record
+    is reached by listing the collection and reading each item."""
 
     @property
     def exportable(self) -> bool:
-        return bool(self.collection_ops)
+        return bool(self.collection_ops or self.listed_by)
 
 
 @dataclass
@@ -236,6 +264,9 @@ class Analysis:
     left_out: dict[str, LeftOut] = field(default_factory=dict)  # schema -> why not a resource
     file_media: list[tuple[str, str]] = field(default_factory=list)  # file content, apart
     error_media: int = 0  # media types of error responses, not counted as data formats
+    service_ops: list[Operation] = field(default_factory=list)  # documentation, health: apart
+    unnamed_files: list[tuple[str, str]] = field(default_factory=list)  # octet-stream, no schema
+    nested_lists: list[str] = field(default_factory=list)  # lists bounded by one parent item
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     overall: int = 0
 
@@ -291,16 +322,25 @@ def shape(index: ApiIndex, schema: Any) -> tuple[str | None, bool, bool]:
     if is_array:
         return item, True, False
     props = _props(index, schema)
-    if props:
+    # an object with an identifier of its own is an item, not a page of items (`Duty` with
+    # `id`, `meta` and an `assignmentRole` list)
+    if props and not {_norm(k) for k in props} & {"id", "uuid", "identifier"}:
         keys = {_norm(k) for k in props}
         paging = bool(keys & _PAGE_PROPS)
-        candidates = [k for k in props if _array_item(index, props[k])[0]]
+        candidates = [
+            k for k in props if _norm(k) not in _PAGE_PROPS and _array_item(index, props[k])[0]
+        ]
         preferred = [k for k in candidates if _norm(k) in _COLLECTION_PROPS] or (
             candidates if len(candidates) == 1 else []
         )
         if preferred:
+            key = _norm(preferred[0])
             _unused, item = _array_item(index, props[preferred[0]])
-            if item is not None and (paging or _norm(preferred[0]) in _COLLECTION_PROPS):
+            # a list under a collection key, next to paging, or alone and named as the item's
+            # plural (`Organisations: {organisations: [Organisation]}`)
+            alone = len([k for k in props if _norm(k) not in _PAGE_PROPS]) == 1
+            plural = alone and item is not None and key.startswith(_norm(item)[:-1])
+            if item is not None and (paging or key in _COLLECTION_PROPS or plural):
                 return item, True, paging
     name = ref_name(schema)
     if name is None:
@@ -379,11 +419,60 @@ def _unwrap(index: ApiIndex, name: str, schema: Any) -> str | None:
     return None
 
 
+def _returned(index: ApiIndex, op: Operation) -> set[str]:
+    """The named types a successful response of a write returns (envelopes unwrapped; forms,
+    errors and other non-resources left out)."""
+    names: set[str] = set()
+    for response in op.responses:
+        if not _success(response.status):
+            continue
+        for media in response.media:
+            if media.schema is None or media_class(media.media_type) == "opaque":
+                continue
+            name, _collection, _paging = shape(index, media.schema)
+            if name is None or name not in index.schemas:
+                continue
+            name = _unwrap(index, name, index.schemas[name]) or name
+            if _left_out(index, name, index.schemas.get(name)) is None:
+                names.add(name)
+    return names
+
+
+_ADDRESS_PROP = re.compile(r"url|uri|callback|endpoint|target|webhook|hook|address")
+
+
+def _takes_address(index: ApiIndex, op: Operation) -> bool:
+    """Whether a subscription write says where to notify: a request property such as `url`,
+    `callbackUrl` or `target`, or one in URI format. A subscription of a person to text
+    messages (`/subscriptions` with `partyId`) is not an event notification to a system."""
+    for media in op.request:
+        for name, prop in _props(index, media.schema).items():
+            resolved = index.resolve(prop)
+            uri = isinstance(resolved, dict) and resolved.get("format") in ("uri", "url")
+            if uri or _ADDRESS_PROP.search(_norm(name)):
+                return True
+    return False
+
+
 def _singleton(op: Operation) -> bool:
     """Whether a GET returning one object reaches it without an identifier of its own: the path
     does not end in a path parameter and no query parameter is required (a lookup is not)."""
     required = any(p.required and p.location == "query" for p in op.parameters)
     return not _item_path(op.path) and not required
+
+
+def _nested(path: str, paths: set[str]) -> bool:
+    """Whether a list is bounded by one parent item: it is on an item path (`/groups/{id}`), or
+    under an item of a collection the API has (`/errands/{errandId}/notes` with `/errands`).
+    Other path parameters (`/{municipalityId}/…`, `/api/v3/citizen/{municipalityId}/…`) choose
+    a tenant, not an item."""
+    segments = [s for s in path.strip("/").split("/") if s]
+    for i in range(1, len(segments)):
+        if segments[i].startswith("{") and not segments[i - 1].startswith("{"):
+            prefix = "/" + "/".join(segments[:i])
+            if i == len(segments) - 1 or prefix in paths or f"{prefix}/{segments[i]}" in paths:
+                return True
+    return False
 
 
 def _item_path(path: str) -> bool:
@@ -414,7 +503,11 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     left_out[name] = "envelope"
                     name = inner
                     schema = index.schemas.get(name)
-                why = _left_out(index, name, schema)
+                why = (
+                    "service endpoint"
+                    if _SERVICE_PATH.search(op.path) or _AUTH_PATH.search(op.path)
+                    else _left_out(index, name, schema)
+                )
                 if why is not None:
                     left_out.setdefault(name, why)
                     continue
@@ -430,6 +523,11 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                         resource.paginated = True
                     if _changed_since(op):
                         resource.changed_since = True
+    listing = {op.path.rstrip("/") for r in resources.values() for op in r.collection_ops}
+    for resource in resources.values():
+        resource.listed_by = [
+            op for op in resource.read_ops if _item_path(op.path) and _parent(op.path) in listing
+        ]
     by_core: dict[str, list[str]] = {}
     for name in resources:
         by_core.setdefault(_strip_name(name), []).append(name)
@@ -447,6 +545,13 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             _parent(p) == op.path.rstrip("/") and _item_path(p) for p in paths
         )
         targets: set[str] = set()
+        returned = _returned(index, op) if addressed else set()
+        for name in returned - set(resources):
+            # returned by a write to an addressable path: a thing with an identity, even if no
+            # GET returns it (then it cannot be read back)
+            by_core.setdefault(_strip_name(name), []).append(name)
+            resources[name] = Resource(name)
+        read_here = read_paths.get(op.path, set()) | returned
         for media in op.request:
             name = ref_name(media.schema) or _array_item(index, media.schema)[1]
             if not name or media_class(media.media_type) == "opaque":
@@ -456,6 +561,12 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 targets.update(by_core[core])
                 continue
             if name in resources:
+                continue
+            if read_here and _left_out(index, name, index.schemas.get(name)) is None:
+                # the body of a write whose path reads or returns a resource type is that
+                # type's input (`SorteringsordningSpec` for `SorteringsordningResponse`)
+                left_out.setdefault(name, "input")
+                targets.update(read_here)
                 continue
             base = media.media_type.split(";", 1)[0].strip().lower()
             why = (
@@ -471,7 +582,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             by_core[core] = [name]
             resources[name] = Resource(name)
             targets.add(name)
-        targets.update(read_paths.get(op.path, set()))
+        targets.update(read_paths.get(op.path, set()) | returned)
         targets.update(read_paths.get(_parent(op.path), set()) if op.method != "post" else ())
         for name in targets:
             if name in resources and op not in resources[name].write_ops:
@@ -483,13 +594,18 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     notifications += [op.pointer + "/callbacks" for op in index.operations if op.callbacks]
     notifications += sorted(
         {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
-         if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS}
+         if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS
+         and _takes_address(index, op)}
     )  # fmt: skip
 
     media_seen: dict[MediaClass, list[tuple[str, str]]] = {"open": [], "vendor": [], "opaque": []}
     file_media: list[tuple[str, str]] = []
     error_media = 0
+    unnamed_files: list[tuple[str, str]] = []
+    service_ops = [op for op in index.operations if _SERVICE_PATH.search(op.path)]
     for op in index.operations:
+        if op in service_ops:
+            continue
         for item in op.request:
             if _file_content(index, op, item.media_type, item.schema):
                 file_media.append((item.media_type, item.pointer))
@@ -502,6 +618,11 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             for item in response.media:
                 if _file_content(index, op, item.media_type, item.schema):
                     file_media.append((item.media_type, item.pointer))
+                    bare = (
+                        item.media_type.split(";")[0].strip().lower() == "application/octet-stream"
+                    )
+                    if bare and item.schema is None and len(response.media) == 1:
+                        unnamed_files.append((item.media_type, item.pointer))
                 else:
                     media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
 
@@ -543,6 +664,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     no_problem: list[str] = []
     no_errors: list[str] = []
     for op in index.operations:
+        if op in service_ops:
+            continue
         errors = [r for r in op.responses if _error(r.status)]
         if not errors:
             no_errors.append(op.pointer)
@@ -612,6 +735,13 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         left_out=dict(sorted(left_out.items())),
         file_media=file_media,
         error_media=error_media,
+        service_ops=service_ops,
+        unnamed_files=unnamed_files,
+        nested_lists=sorted(
+            name
+            for name, r in resources.items()
+            if r.collection_ops and all(_nested(op.path, paths) for op in r.collection_ops)
+        ),
     )
 
 
@@ -634,9 +764,11 @@ def _file_content(index: ApiIndex, op: Operation, media_type: str, schema: Any) 
         return False
     if _binary_schema(index, schema):
         return True
-    # on a file or document path, a media type that names a file format is file content; a
-    # bare octet-stream names none (it may be the vendor's own archive format): still opaque
-    return base.startswith(_NAMED_FILE_MEDIA) and bool(_FILE_PATH.search(op.path))
+    # on a file or document path, a media type naming a file format, or a bare octet-stream, is
+    # file content; a bare octet-stream with no schema and no alternative names no format at
+    # all, so OA006 reports it apart as not verified (`Analysis.unnamed_files`)
+    named = base.startswith(_NAMED_FILE_MEDIA) or base == "application/octet-stream"
+    return named and bool(_FILE_PATH.search(op.path))
 
 
 def _paginated(op: Operation) -> bool:
@@ -821,15 +953,19 @@ def _dimensions(index: ApiIndex, a: Analysis) -> dict[str, Dimension]:
     exportable = sum(r.exportable for r in resources)
     paginated = sum(r.exportable and r.paginated for r in resources)
     changed = sum(r.exportable and r.changed_since for r in resources)
+    nested = set(a.nested_lists)  # bounded by one parent item: need no paging nor filter
     export_points = sum(
-        0.5 * r.exportable + 0.25 * (r.exportable and r.paginated)
-        + 0.25 * (r.exportable and (r.changed_since or bool(a.notifications)))
+        0.5 * r.exportable + 0.25 * (r.exportable and (r.paginated or r.name in nested))
+        + 0.25 * (r.exportable and (r.changed_since or bool(a.notifications) or r.name in nested))
         for r in resources
     )  # fmt: skip
     dims["export"] = Dimension(
         round(100 * export_points / total) if total else 0,
         {"resource_types": total, "exportable": exportable, "paginated": paginated,
-         "changed_since": changed, "bulk_export": len(a.bulk_export)},
+         "changed_since": changed, "lists_within_one_item": len(nested),
+         "bulk_export": len(a.bulk_export),
+         "types_counted": ", ".join(a.resources) or "none",
+         "types_left_out": ", ".join(f"{n} ({why})" for n, why in a.left_out.items()) or "none"},
     )  # fmt: skip
     writable = sum(bool(r.write_ops) for r in resources)
     dims["import"] = Dimension(
@@ -865,7 +1001,7 @@ def _dimensions(index: ApiIndex, a: Analysis) -> dict[str, Dimension]:
         {"strategy": ",".join(a.versioning) or "none", "semantic_version": int(a.semver),
          "deprecated_operations": a.deprecated_ops},
     )  # fmt: skip
-    ops = len(index.operations)
+    ops = len(index.operations) - len(a.service_ops)
     dims["errors"] = Dimension(
         _pct(a.ops_with_problem, ops),
         {"operations": ops, "with_error_responses": a.ops_with_errors,

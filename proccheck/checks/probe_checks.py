@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from proccheck.checks import Check, Context, MetReason, register
-from proccheck.checks.api_analysis import Analysis, Dimension, analyse
+from proccheck.checks.api_analysis import Analysis, Dimension, Resource, analyse
 from proccheck.checks.schema_validation import SchemaValidation, validate_structure
 from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.openapi import ApiIndex, RefProblem
@@ -56,11 +56,17 @@ def context(
     validate_schema: bool = False,
 ) -> ProbeContext:
     """The context every probe check of one description is handed."""
+    analysis = analyse(index, base_url)
+    export = analysis.dimensions["export"].counts
+    if analysis.left_out:  # the reasons in the report's language
+        export["types_left_out"] = ", ".join(
+            f"{name} ({why})" for name, why in _left_out_items(analysis, lang)
+        )
     return ProbeContext(
         lang=lang,
         requirement_set=requirement_set,
         public_source=public_source,
-        analysis=analyse(index, base_url),
+        analysis=analysis,
         schema_validation=validate_structure(index) if validate_schema else None,
     )
 
@@ -88,6 +94,52 @@ DOC_MESSAGES = {
     ),
 }
 """Per documentation aspect that falls under its threshold: the message and the fix."""
+
+COVERAGE_THRESHOLDS = {
+    "export": 90,
+    "write": 50,
+    "pagination": 90,
+    "changes": 90,
+    "errors": 90,
+}
+"""How much of a measure must be covered, in percent (`proccheck checks explain OA002`…).
+Everything covered: met. Below 100 % but at or above the threshold: not verified, the reason
+naming what is left for a reviewer to read by hand. Below the threshold: not met."""
+
+
+def coverage(part: int, total: int, measure: str, *, doubtful: bool = False) -> Outcome:
+    """The outcome of `part` of `total` covered, against the measure's threshold; `doubtful`:
+    the only one left out is a reading the model may get wrong (a type written but never read,
+    such as a PATCH-only status), which must not fail a must-requirement on its own."""
+    if part >= total:
+        return "met"
+    near = 100 * part >= COVERAGE_THRESHOLDS[measure] * total
+    return "not_verified" if near or (doubtful and part and total - part == 1) else "not_met"
+
+
+COVERAGE_WORDS = {
+    "export": N_("exportable: {pct} %, threshold {threshold} %"),
+    "write": N_("writable: {pct} %, threshold {threshold} %"),
+    "pagination": N_("paginated: {pct} %, threshold {threshold} %"),
+    "changes": N_("filterable by change time: {pct} %, threshold {threshold} %"),
+    "errors": N_("with problem details: {pct} %, threshold {threshold} %"),
+}
+
+
+def _share(lang: Lang, part: int, total: int, measure: str) -> str:
+    """` (exportable: 93 %, threshold 90 %)`: the share a coverage decision was made on."""
+    text = _(
+        lang,
+        COVERAGE_WORDS[measure],
+        pct=_pct(part, total),
+        threshold=COVERAGE_THRESHOLDS[measure],
+    )
+    return f" ({text})"
+
+
+def _threshold(lang: Lang, measure: str) -> str:
+    """`; threshold 90 %`, after a met reason's share."""
+    return "; " + _(lang, "threshold {threshold} %", threshold=COVERAGE_THRESHOLDS[measure])
 
 
 def describe_subject(index: ApiIndex, lang: Lang) -> str:
@@ -127,6 +179,8 @@ LEFT_OUT_REASONS = {
     "paging object": N_("paging object"),
     "error body": N_("error body"),
     "enum": N_("enum"),
+    "input": N_("input to a type read or returned at the same path"),
+    "service endpoint": N_("documentation, health or login endpoint"),
 }
 """Why a named schema is not counted as a resource type, as named in reasons."""
 
@@ -145,7 +199,7 @@ def _describe_left_out(analysis: Analysis, lang: Lang) -> str:
         "{count} schemas not counted as resource types: {names}",
         len(analysis.left_out),
         count=len(analysis.left_out),
-        names=_names([f"{n} ({why})" for n, why in _left_out_items(analysis, lang)]),
+        names=_names(lang, [f"{n} ({why})" for n, why in _left_out_items(analysis, lang)]),
     )
 
 
@@ -161,35 +215,105 @@ def _describe_set_apart(analysis: Analysis, lang: Lang) -> str:
     )
 
 
+def _describe_structured(analysis: Analysis, lang: Lang) -> str:
+    """`; structured open formats: application/json, text/csv` or nothing."""
+    found = _structured(analysis)
+    if not found:
+        return ""
+    return "; " + _(lang, "structured open formats: {types}", types=_names(lang, found))
+
+
+def _structured(analysis: Analysis) -> list[str]:
+    """The open JSON, XML or CSV media types the API's data is offered in."""
+    return sorted(
+        {
+            m.split(";")[0].strip().lower()
+            for m, _unused in analysis.media["open"]
+            if m.split(";")[0].strip().lower().endswith(("json", "xml", "csv"))
+        }
+    )
+
+
+def _describe_service(analysis: Analysis, lang: Lang) -> str:
+    """`; 1 documentation or health endpoint set apart (GET /api-docs)` or nothing."""
+    if not analysis.service_ops:
+        return ""
+    return "; " + ngettext(
+        lang,
+        "{count} documentation or health endpoint set apart ({names})",
+        "{count} documentation or health endpoints set apart ({names})",
+        len(analysis.service_ops),
+        count=len(analysis.service_ops),
+        names=_names(lang, [f"{op.method.upper()} {op.path}" for op in analysis.service_ops], 3),
+    )
+
+
+def _top_lists(analysis: Analysis) -> list[Resource]:
+    """The exportable resource types listed by a collection GET, except lists bounded by one
+    parent item (`/errands/{errandId}/notes`), which need neither paging nor a change filter."""
+    return [
+        r
+        for r in analysis.resources.values()
+        if r.exportable and r.array_collection and r.name not in analysis.nested_lists
+    ]
+
+
+def _describe_nested(analysis: Analysis, lang: Lang) -> str:
+    """`; 6 lists within one item not counted (Note, …)` or nothing."""
+    nested = [n for n in analysis.nested_lists if analysis.resources[n].array_collection]
+    if not nested:
+        return ""
+    return "; " + ngettext(
+        lang,
+        "{count} list within one parent item not counted ({names})",
+        "{count} lists within one parent item not counted ({names})",
+        len(nested),
+        count=len(nested),
+        names=_names(lang, nested, 4),
+    )
+
+
 def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang) -> str | None:
     """The numbers a probe check decides on, in words (`14 of 15 resource types exportable
     (93 %)`); None for a check without such a measure."""
     resources = list(analysis.resources.values())
     if code == "OA002":
         exportable = sum(r.exportable for r in resources)
-        return ngettext(
-            lang,
-            "{part} of {total} resource type exportable ({pct} %)",
-            "{part} of {total} resource types exportable ({pct} %)",
-            len(resources),
-            part=exportable,
-            total=len(resources),
-            pct=_pct(exportable, len(resources)),
-        ) + _describe_left_out(analysis, lang)
+        return (
+            ngettext(
+                lang,
+                "{part} of {total} resource type exportable ({pct} %)",
+                "{part} of {total} resource types exportable ({pct} %)",
+                len(resources),
+                part=exportable,
+                total=len(resources),
+                pct=_pct(exportable, len(resources)),
+            )
+            + _threshold(lang, "export")
+            + _describe_left_out(analysis, lang)
+        )
     if code == "OA003":
-        lists = [r for r in resources if r.exportable and r.array_collection]
+        lists = _top_lists(analysis)
+        paginated = sum(r.paginated for r in lists)
+        changed = sum(r.changed_since for r in lists)
         text = ngettext(
             lang,
             "{paginated} of {total} collection paginated, {changed} filterable by change time",
             "{paginated} of {total} collections paginated, {changed} filterable by change time",
             len(lists),
-            paginated=sum(r.paginated for r in lists),
-            changed=sum(r.changed_since for r in lists),
+            paginated=paginated,
+            changed=changed,
             total=len(lists),
-        )
+        ) + _share(lang, paginated, len(lists), "pagination")
         if analysis.notifications:
-            text += "; " + describe_measure("OA004", index, analysis, lang)  # type: ignore[operator]
-        return text
+            text += "; " + ngettext(
+                lang,
+                "changes announced by {count} webhook, callback or subscription endpoint",
+                "changes announced by {count} webhooks, callbacks or subscription endpoints",
+                len(analysis.notifications),
+                count=len(analysis.notifications),
+            )
+        return text + _describe_nested(analysis, lang)
     if code == "OA004":
         return ngettext(
             lang,
@@ -200,27 +324,35 @@ def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang)
         )
     if code == "OA005":
         writable = sum(bool(r.write_ops) for r in resources)
-        return ngettext(
-            lang,
-            "{part} of {total} resource type can be created or updated ({pct} %)",
-            "{part} of {total} resource types can be created or updated ({pct} %)",
-            len(resources),
-            part=writable,
-            total=len(resources),
-            pct=_pct(writable, len(resources)),
-        ) + _describe_left_out(analysis, lang)
+        return (
+            ngettext(
+                lang,
+                "{part} of {total} resource type can be created or updated ({pct} %)",
+                "{part} of {total} resource types can be created or updated ({pct} %)",
+                len(resources),
+                part=writable,
+                total=len(resources),
+                pct=_pct(writable, len(resources)),
+            )
+            + _threshold(lang, "write")
+            + _describe_left_out(analysis, lang)
+        )
     if code == "OA006":
         total = sum(len(v) for v in analysis.media.values())
-        return ngettext(
-            lang,
-            "{open} of {total} media type open, {vendor} vendor-specific, {opaque} opaque",
-            "{open} of {total} media types open, {vendor} vendor-specific, {opaque} opaque",
-            total,
-            open=len(analysis.media["open"]),
-            vendor=len(analysis.media["vendor"]),
-            opaque=len(analysis.media["opaque"]),
-            total=total,
-        ) + _describe_set_apart(analysis, lang)
+        return (
+            ngettext(
+                lang,
+                "{open} of {total} media type open, {vendor} vendor-specific, {opaque} opaque",
+                "{open} of {total} media types open, {vendor} vendor-specific, {opaque} opaque",
+                total,
+                open=len(analysis.media["open"]),
+                vendor=len(analysis.media["vendor"]),
+                opaque=len(analysis.media["opaque"]),
+                total=total,
+            )
+            + _describe_structured(analysis, lang)
+            + _describe_set_apart(analysis, lang)
+        )
     if code == "OA007":
         schemes = analysis.schemes
         return ngettext(
@@ -230,7 +362,7 @@ def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang)
             len(schemes),
             standard=sum(c == "standard" for c in schemes.values()),
             total=len(schemes),
-            names=_names([analysis.scheme_labels[n] for n in schemes]),
+            names=_names(lang, [analysis.scheme_labels[n] for n in schemes]),
         )
     if code == "OA008":
         docs = analysis.docs
@@ -275,18 +407,22 @@ def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang)
         return _(
             lang,
             "federated login declared: {names}",
-            names=_names([analysis.scheme_labels.get(n, n) for n in analysis.federated]),
+            names=_names(lang, [analysis.scheme_labels.get(n, n) for n in analysis.federated]),
         )
     if code == "OA010":
-        operations = len(index.operations)
-        return ngettext(
-            lang,
-            "{part} of {total} operation returns RFC 9457 problem details ({pct} %)",
-            "{part} of {total} operations return RFC 9457 problem details ({pct} %)",
-            operations,
-            part=analysis.ops_with_problem,
-            total=operations,
-            pct=_pct(analysis.ops_with_problem, operations),
+        operations = len(index.operations) - len(analysis.service_ops)
+        return (
+            ngettext(
+                lang,
+                "{part} of {total} operation returns RFC 9457 problem details ({pct} %)",
+                "{part} of {total} operations return RFC 9457 problem details ({pct} %)",
+                operations,
+                part=analysis.ops_with_problem,
+                total=operations,
+                pct=_pct(analysis.ops_with_problem, operations),
+            )
+            + _threshold(lang, "errors")
+            + _describe_service(analysis, lang)
         )
     if code == "OA011":
         https, http = len(analysis.urls["https"]), len(analysis.urls["http"])
@@ -324,9 +460,22 @@ def measurements(index: ApiIndex, ctx: ProbeContext) -> MetReason:
     return measured
 
 
-def _names(names: Sequence[str], limit: int = 8) -> str:
+def _names(lang: Lang, names: Sequence[str], limit: int = 8) -> str:
+    """`A, B, C and 3 more`: a list kept short, saying how many were left unnamed."""
     shown = ", ".join(names[:limit])
-    return shown + (f" (+{len(names) - limit})" if len(names) > limit else "")
+    if len(names) <= limit:
+        return shown
+    return (
+        shown
+        + " "
+        + ngettext(
+            lang,
+            "and {count} more",
+            "and {count} more",
+            len(names) - limit,
+            count=len(names) - limit,
+        )
+    )
 
 
 def _finding(
@@ -492,16 +641,23 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """Reports resource types whose records cannot all be read out through the API.
 
     What it checks
-    Every resource type has a collection GET: an operation that lists all records of the type
-    (an array or a page of them), or a singleton reachable without knowing an identifier.
-    Reports "x of y resource types exportable" and names the others. Bulk-export endpoints are
-    counted but cannot stand in for a collection, since what they contain is not described.
+    Every resource type can be read out in full: it has a collection GET (an operation that
+    lists all records of the type, as an array or a page of them), a singleton reachable without
+    knowing an identifier, or an item GET (`/tables/{id}`) under a path whose GET lists the items
+    (`/tables`). Reports "x of y resource types exportable (z %)" and names the others.
+    Bulk-export endpoints are counted but cannot stand in for a collection, since what they
+    contain is not described.
+
+    All types exportable: met. At least 90 % (the threshold), or only one type left that is
+    written but never read (a reading the model may get wrong, such as a PATCH-only status): not
+    verified, naming the types to read by hand. Otherwise: not met.
 
     A resource type is what the API serves as a thing with an identity: a named schema returned
     by a GET (an envelope or a page counts as its item type), or written by a POST/PUT/PATCH to a
-    path that addresses it by an identifier. Request-only schemas, multipart and form inputs
-    (`…Form`, `…Input`), envelopes and paging objects, error bodies and enums are not resource
-    types; the reason names those left out and why.
+    path that addresses it by an identifier. Request-only schemas, the input of a type read or
+    returned at the same path, multipart and form inputs (`…Form`, `…Input`), envelopes and
+    paging objects, error bodies, enums, and what documentation, health and login endpoints
+    return are not resource types; the reason and the report name those left out and why.
 
     Why it matters
     A buyer owns its data only if it can take all of it out, at any time and without the
@@ -539,17 +695,21 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if missing:
         first = missing[0]
         ops = first.read_ops or first.write_ops
+        exportable = len(resources) - len(missing)
+        outcome = coverage(
+            exportable, len(resources), "export", doubtful=not any(r.read_ops for r in missing)
+        )
         yield _finding(
-            export_coverage, index, ctx, ops[0].pointer if ops else "/paths", "error", "not_met",
+            export_coverage, index, ctx, ops[0].pointer if ops else "/paths", "error" if outcome == "not_met" else "warning", outcome,
             ngettext(
                 ctx.lang,
                 "{exportable} of {total} resource type exportable; no collection GET for: {names}",
                 "{exportable} of {total} resource types exportable; no collection GET for: {names}",
                 len(resources),
-                exportable=len(resources) - len(missing),
+                exportable=exportable,
                 total=len(resources),
-                names=_names([r.name for r in missing]),
-            ),
+                names=_names(ctx.lang, [r.name for r in missing]),
+            ) + _share(ctx.lang, exportable, len(resources), "export"),
             _(
                 ctx.lang,
                 "Add a GET that lists all records of each resource type (with pagination).",
@@ -589,7 +749,9 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     For each exportable resource type whose collection GET returns a list: is it paginated
     (offset/limit, page/size, a cursor or page token, a `Link` header or a `next` property), and
     can it return only what changed since a point in time (a modified-since style parameter,
-    `If-Modified-Since`/`If-None-Match`, `ETag`/`Last-Modified`, or webhooks/callbacks).
+    `If-Modified-Since`/`If-None-Match`, `ETag`/`Last-Modified`, or webhooks/callbacks). Lists
+    bounded by one parent item (`/errands/{errandId}/notes`) are named but not counted. All
+    collections covered: met; at least 90 %: not verified, naming the others; below: not met.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -609,14 +771,14 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     - DIGG, REST API-profil: https://dev.dataportal.se/rest-api-profil
     """
     analysis = ctx.analysis
-    lists = [r for r in analysis.resources.values() if r.exportable and r.array_collection]
+    lists = _top_lists(analysis)
     if not lists:
         yield _finding(
             change_retrieval, index, ctx, "/paths", "warning", "not_verified",
             _(
                 ctx.lang,
                 "No operation returns a list of a resource type; pagination and change filters cannot be judged",
-            ),
+            ) + _describe_nested(analysis, ctx.lang),
             _(
                 ctx.lang,
                 "Add collection GETs with pagination and a filter for changes since a point in time.",
@@ -625,8 +787,9 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         return
     unpaged = [r for r in lists if not r.paginated]
     if unpaged:
+        paged = len(lists) - len(unpaged)
         yield _finding(
-            change_retrieval, index, ctx, unpaged[0].collection_ops[0].pointer, "warning", "not_met",
+            change_retrieval, index, ctx, unpaged[0].collection_ops[0].pointer, "warning", coverage(paged, len(lists), "pagination"),
             ngettext(
                 ctx.lang,
                 "{count} of {total} collection has no pagination: {names}",
@@ -634,16 +797,17 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 len(lists),
                 count=len(unpaged),
                 total=len(lists),
-                names=_names([r.name for r in unpaged]),
-            ),
+                names=_names(ctx.lang, [r.name for r in unpaged]),
+            ) + _share(ctx.lang, paged, len(lists), "pagination") + _describe_nested(analysis, ctx.lang),
             _(ctx.lang, "Add pagination (limit/offset, page/size or a cursor) or a Link header."),
             evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unpaged]),
         )  # fmt: skip
     if not analysis.notifications:
         unchanged = [r for r in lists if not r.changed_since]
         if unchanged:
+            changed = len(lists) - len(unchanged)
             yield _finding(
-                change_retrieval, index, ctx, unchanged[0].collection_ops[0].pointer, "warning", "not_met",
+                change_retrieval, index, ctx, unchanged[0].collection_ops[0].pointer, "warning", coverage(changed, len(lists), "changes"),
                 ngettext(
                     ctx.lang,
                     "{count} of {total} collection cannot be filtered by changes since a point in time and the API has no webhooks: {names}",
@@ -651,8 +815,8 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                     len(lists),
                     count=len(unchanged),
                     total=len(lists),
-                    names=_names([r.name for r in unchanged]),
-                ),
+                    names=_names(ctx.lang, [r.name for r in unchanged]),
+                ) + _share(ctx.lang, changed, len(lists), "changes"),
                 _(
                     ctx.lang,
                     "Add a parameter such as modified_since (or If-Modified-Since/ETag, or webhooks).",
@@ -675,7 +839,9 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     What it checks
     The description declares webhooks (OpenAPI 3.1 `webhooks`), callbacks on an operation, or a
-    subscription endpoint (a POST/PUT to a path containing `subscri`, `webhook` or `hook`).
+    subscription endpoint (a POST/PUT to a path containing `subscri`, `webhook` or `hook` whose
+    request says where to notify: a property such as `url`, `callbackUrl` or `target`, or one in
+    URI format; a person's subscription to text messages is not an event notification).
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -732,7 +898,9 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     refers to the type (or a create/update variant of its name), or the operation acts on the
     type's collection or item path. Bulk-import endpoints are counted. Resource types are those
     of OA002: request-only schemas, form inputs, envelopes, paging objects, error bodies and
-    enums are left out, and the reason names them.
+    enums are left out, and the reason names them. All types writable: met; at least 50 % (some
+    types, such as logs or history, are rightly read-only): not verified, naming the read-only
+    ones; below 50 %: not met.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -770,18 +938,18 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         return
     readonly = [r for r in resources if not r.write_ops]
     if readonly:
-        outcome: Outcome = "not_met" if len(readonly) == len(resources) else "not_verified"
+        writable = len(resources) - len(readonly)
         yield _finding(
-            write_coverage, index, ctx, readonly[0].read_ops[0].pointer if readonly[0].read_ops else "/paths", "warning", outcome,
+            write_coverage, index, ctx, readonly[0].read_ops[0].pointer if readonly[0].read_ops else "/paths", "warning", coverage(writable, len(resources), "write"),
             ngettext(
                 ctx.lang,
                 "{writable} of {total} resource type can be created or updated; read-only: {names}",
                 "{writable} of {total} resource types can be created or updated; read-only: {names}",
                 len(resources),
-                writable=len(resources) - len(readonly),
+                writable=writable,
                 total=len(resources),
-                names=_names([r.name for r in readonly]),
-            ),
+                names=_names(ctx.lang, [r.name for r in readonly]),
+            ) + _share(ctx.lang, writable, len(resources), "write"),
             _(
                 ctx.lang,
                 "Add POST/PUT/PATCH for the resource types that can be created or changed in the service.",
@@ -814,7 +982,10 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     error responses (4xx, 5xx, `default`) are left out, since errors are judged by OA010, and so
     is file content (a `type: string, format: binary` schema, or a media type naming a file
     format, such as PDF or an image, on a file or document download path), which is a file, not
-    the API's data format. A bare `application/octet-stream` names no format and stays opaque.
+    the API's data format; so is a bare `application/octet-stream` on such a path. A file
+    download that declares only `application/octet-stream` and no schema names no file format at
+    all: it is reported on its own as not verified, to be read by hand. Elsewhere a bare
+    `application/octet-stream` names no format and stays opaque.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -842,7 +1013,7 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(
                 ctx.lang,
                 "Only file content is declared ({types}); the API's data formats cannot be judged",
-                types=_names(sorted({m for m, _unused in analysis.file_media})),
+                types=_names(ctx.lang, sorted({m for m, _unused in analysis.file_media})),
             ),
             _(ctx.lang, "Declare a media type and schema for every request and response."),
         )  # fmt: skip
@@ -870,7 +1041,7 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 open=share["open"],
                 vendor=share["vendor"],
                 opaque=share["opaque"],
-                types=_names(kinds),
+                types=_names(ctx.lang, kinds),
             ),
             _(
                 ctx.lang,
@@ -888,9 +1059,26 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(
                 ctx.lang,
                 "No structured open format (JSON, XML or CSV) is offered; declared: {types}",
-                types=_names(sorted({m for v in media.values() for m, _unused in v})),
+                types=_names(ctx.lang, sorted({m for v in media.values() for m, _unused in v})),
             ),
             _(ctx.lang, "Offer the data as JSON, XML or CSV with a published schema."),
+        )  # fmt: skip
+    unnamed = analysis.unnamed_files
+    if unnamed:
+        yield _finding(
+            closed_media, index, ctx, unnamed[0][1], "note", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} file download names no file format (application/octet-stream), so whether the files are in an open format cannot be told",
+                "{count} file downloads name no file format (application/octet-stream), so whether the files are in an open format cannot be told",
+                len(unnamed),
+                count=len(unnamed),
+            ),
+            _(
+                ctx.lang,
+                "Declare the file formats (such as application/pdf or PDF/A) and ask which formats stored documents are exported in.",
+            ),
+            evidence=_evidence(unnamed),
         )  # fmt: skip
 
 
@@ -935,7 +1123,7 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(
                 ctx.lang,
                 "Credentials are passed in undeclared parameters: {names}",
-                names=_names([name for name, _unused in analysis.undeclared_auth]),
+                names=_names(ctx.lang, [name for name, _unused in analysis.undeclared_auth]),
             ),
             _(
                 ctx.lang,
@@ -962,7 +1150,7 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(
                 ctx.lang,
                 "Weak authentication is used: {names}",
-                names=_names([analysis.scheme_labels[n] for n in weak]),
+                names=_names(ctx.lang, [analysis.scheme_labels[n] for n in weak]),
             ),
             _(
                 ctx.lang,
@@ -973,7 +1161,7 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     oauth = [n for n in used if analysis.scheme_labels[n] in ("oauth2", "openIdConnect")]
     if not oauth:
         standard = [n for n in used if schemes[n] == "standard"]
-        names = _names([analysis.scheme_labels[n] for n in used])
+        names = _names(ctx.lang, [analysis.scheme_labels[n] for n in used])
         yield _finding(
             authentication, index, ctx, prefix + used[0], "note" if standard else "warning", "not_verified" if standard else "not_met",
             _(
@@ -997,7 +1185,7 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(
                 ctx.lang,
                 "Security schemes are declared but applied to no operation: {names}",
-                names=_names(list(schemes)),
+                names=_names(ctx.lang, list(schemes)),
             ),
             _(ctx.lang, "Set `security` at document or operation level."),
         )  # fmt: skip
@@ -1149,7 +1337,9 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     What it checks
     For every operation, whether it documents 4xx/5xx (or `default`) responses, and whether those
     use `application/problem+json` or a schema with the RFC 9457 members (`type`, `title`,
-    `status`, `detail`, `instance`).
+    `status`, `detail`, `instance`). Documentation and health endpoints (`/api-docs`,
+    `/openapi.json`, `/health`…) are about the API, not part of it, and are set apart. All
+    operations covered: met; at least 90 %: not verified, naming the others; below: not met.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -1168,13 +1358,14 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     """
     analysis = ctx.analysis
     missing = [*analysis.no_problem_examples, *analysis.no_error_examples]
-    if not index.operations:
+    total = len(index.operations) - len(analysis.service_ops)
+    if not total:
         yield _finding(
             error_format, index, ctx, "/paths", "warning", "not_verified",
             _(
                 ctx.lang,
                 "The description declares no operations, so their error responses cannot be judged",
-            ),
+            ) + _describe_service(analysis, ctx.lang),
             _(
                 ctx.lang,
                 "Document error responses (4xx/5xx) with application/problem+json and a Problem schema.",
@@ -1182,16 +1373,16 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         )  # fmt: skip
     elif missing:
         yield _finding(
-            error_format, index, ctx, missing[0], "warning", "not_met",
+            error_format, index, ctx, missing[0], "warning", coverage(analysis.ops_with_problem, total, "errors"),
             ngettext(
                 ctx.lang,
                 "{count} of {total} operation does not return RFC 9457 problem details ({without} without any documented error response)",
                 "{count} of {total} operations do not return RFC 9457 problem details ({without} document no error response at all)",
-                len(index.operations),
+                total,
                 count=len(missing),
-                total=len(index.operations),
+                total=total,
                 without=len(analysis.no_error_examples),
-            ),
+            ) + _share(ctx.lang, analysis.ops_with_problem, total, "errors") + _describe_service(analysis, ctx.lang),
             _(
                 ctx.lang,
                 "Document error responses (4xx/5xx) with application/problem+json and a Problem schema.",
@@ -1215,7 +1406,9 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     What it checks
     Every server URL (document, path and operation level; `schemes`/`host` in OpenAPI 2.0) and
     every OAuth/OpenID Connect URL uses `https`. `localhost` development servers are set aside;
-    relative URLs are judged against the URL the description was fetched from, if any.
+    relative URLs are judged against the URL the description was fetched from, if any. Met needs
+    at least one absolute HTTPS server URL: an OAuth endpoint on HTTPS does not show how the API
+    itself is reached.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -1242,12 +1435,13 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 "{count} server or OAuth URLs use unencrypted HTTP: {names}",
                 len(urls["http"]),
                 count=len(urls["http"]),
-                names=_names([u for u, _unused in urls["http"]]),
+                names=_names(ctx.lang, [u for u, _unused in urls["http"]]),
             ),
             _(ctx.lang, "Use https:// for every server and OAuth URL."),
             evidence=_evidence(urls["http"]),
         )  # fmt: skip
-    elif not urls["https"]:
+    elif not [u for u in urls["https"] if not _oauth_pointer(u[1])]:
+        # an OAuth endpoint on HTTPS says nothing about how the API itself is reached
         yield _finding(
             transport, index, ctx, "/servers" if index.version != "2.0" else "/host", "note", "not_verified",
             _(
@@ -1257,6 +1451,10 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(ctx.lang, "List the production servers with full https:// URLs under `servers`."),
             evidence=_evidence(urls["local"] + urls["relative"]) or None,
         )  # fmt: skip
+
+
+def _oauth_pointer(pointer: str) -> bool:
+    return "/securitySchemes/" in pointer or "/securityDefinitions/" in pointer
 
 
 @register(

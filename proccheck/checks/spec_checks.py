@@ -958,3 +958,36 @@ def hidden_characters(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
                 "Remove the invisible characters (in Word: show formatting marks, or paste as plain text).",
             ),
         )
+
+
+@register(
+    "SP010",
+    "unused-suppression",
+    title_en="A suppression comment that silences nothing",
+    title_sv="En undantagskommentar som inte tystar något",
+    kind="spec",
+    severity="warning",
+    decides=False,
+)
+def unused_suppression(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
+    """Reports `<!-- proccheck: ignore … -->` comments that no finding matched.
+
+    What it checks
+    Every inline suppression silences at least one finding of a check that ran. The engine
+    reports this check after all other checks, because only then is it known which comments
+    were used; a comment whose codes were all left out with --select or --ignore is not
+    reported.
+
+    Why it matters
+    A comment left behind after the text below it was fixed would silence the next finding on
+    those lines without anyone having looked at it. An evaluation record should only carry
+    exceptions someone still stands behind.
+
+    How to comply
+    Delete the comment, or move it to the paragraph it is meant for (a comment on a line of its
+    own covers the paragraph below it; at the end of a line, that line).
+
+    References
+    - The same rule in linters: ruff's RUF100 (unused noqa), ESLint's --report-unused-disable-directives.
+    """
+    return iter(())

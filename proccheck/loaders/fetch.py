@@ -8,15 +8,26 @@ hand, at most `max_redirects`, each target checked the same way; connect and rea
 wall-clock deadline for the whole fetch (connect, TLS, status line, headers, body, every redirect),
 enforced by a watchdog timer that shuts the sockets down when it passes, so a server that trickles
 its headers a byte at a time or sends endless `100 Continue` cannot hold us; and a cap on the
-decoded body size. Proxies and ~/.netrc from the environment are ignored so that no credential is
-sent to a vendor's host. The safety of the body reads needs urllib3 2.6 (`require_urllib3`).
+decoded body size. The safety of the body reads needs urllib3 2.6 (`require_urllib3`).
+
+A municipality reaches the internet through its gateway, so the proxy the environment names
+(HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY; on Windows and macOS also the system's settings) is
+used, and TLS is verified against the operating system's trust store (`truststore`), where a
+TLS-inspecting gateway's CA is installed, or against REQUESTS_CA_BUNDLE / SSL_CERT_FILE when set.
+The guard does not move to the proxy: each hop's target host is still resolved here and refused
+unless public (or allowed) before the request is sent through the proxy; only the socket to the
+proxy itself may reach a private address, because the user configured it. ~/.netrc is ignored so
+that no credential is sent to a vendor's host.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
+import os
 import socket
+import ssl
 import threading
 import time
 from dataclasses import dataclass
@@ -223,6 +234,80 @@ def check_url(url: str, *, allow_private: bool | AddressPolicy = False) -> str:
     return host
 
 
+def proxy_for(url: str) -> str | None:
+    """The proxy the environment names for `url` (HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, in
+    either case, and on Windows and macOS the system's settings), or None when there is none or
+    NO_PROXY exempts the host. Only http:// and https:// proxies are supported."""
+    proxies = requests.utils.get_environ_proxies(url, no_proxy=None)
+    proxy: str | None = requests.utils.select_proxy(url, proxies)
+    if not proxy:
+        return None
+    if "://" not in proxy:  # `proxy.example:8080`, as curl and requests take it
+        proxy = f"http://{proxy}"
+    try:
+        parts = urlsplit(proxy)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        shown = f"{parts.scheme}://{parts.hostname}" if parts.hostname else "?"
+        raise ProbeError(
+            tr("the proxy {proxy} is not supported", proxy=shown),
+            path=url,
+            hint=tr(
+                "set HTTPS_PROXY / HTTP_PROXY to an http:// or https:// proxy, or exempt the host "
+                "with NO_PROXY"
+            ),
+        )
+    return proxy
+
+
+_CA_VARIABLES = ("REQUESTS_CA_BUNDLE", "SSL_CERT_FILE")
+
+
+def tls_context() -> ssl.SSLContext:
+    """What https fetches trust: the CA file (or folder) that REQUESTS_CA_BUNDLE or SSL_CERT_FILE
+    names, as requests and OpenSSL honour them, else the operating system's trust store, where
+    an organisation installs the CA of its TLS-inspecting gateway (certifi's bundle when the
+    truststore package is missing). Made once (a trust-store context costs about 30 ms) and
+    shared: urllib3 sets its verify mode on every connection, always to CERT_REQUIRED here (see
+    `_WatchedAdapter.cert_verify`), so no fetch can weaken it for another."""
+    for variable in _CA_VARIABLES:
+        value = os.environ.get(variable, "")
+        if value:
+            return _bundle_context(variable, value)
+    return _system_context()
+
+
+@functools.cache
+def _system_context() -> ssl.SSLContext:
+    try:
+        import truststore
+    except ImportError:  # pragma: no cover - a dependency; kept working without it
+        import certifi
+
+        return ssl.create_default_context(cafile=certifi.where())
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+@functools.lru_cache(maxsize=8)
+def _bundle_context(variable: str, path: str) -> ssl.SSLContext:
+    try:
+        if os.path.isdir(path):
+            return ssl.create_default_context(capath=path)
+        return ssl.create_default_context(cafile=path)
+    except (OSError, ssl.SSLError) as exc:
+        raise ProbeError(
+            tr("cannot read the CA certificates in {variable}", variable=variable),
+            path=path,
+            hint=tr(
+                "point it at a PEM file or folder of CA certificates, or unset it to use the "
+                "system's trust store ({problem})",
+                problem=type(exc).__name__,
+            ),
+        ) from None
+
+
 def _guard_socket(sock: socket.socket, policy: AddressPolicy) -> socket.socket:
     peer = sock.getpeername()[0]
     if not policy.allows(str(peer)):
@@ -283,21 +368,23 @@ def _shut(sock: socket.socket) -> None:
 
 
 class _WatchedAdapter(HTTPAdapter):
-    """An adapter whose connections register their socket with the fetch's watchdog and refuse,
-    at connect time, a peer that `policy` (set for each hop of the fetch) refuses."""
+    """An adapter whose connections register their socket with the fetch's watchdog, verify TLS
+    with `tls` and refuse, at connect time, a peer that `policy` (set for each hop of the fetch)
+    refuses. Through a proxy the peer is the proxy the user configured, so those connections are
+    watched but not refused: the target was checked by `check_url` before the request."""
 
-    def __init__(self, watchdog: _Watchdog, policy: AddressPolicy) -> None:
+    def __init__(self, watchdog: _Watchdog, policy: AddressPolicy, tls: ssl.SSLContext) -> None:
         self._watchdog = watchdog
+        self._tls = tls
         self.policy = policy
         super().__init__(max_retries=0)  # builds the pool manager: the fields are set first
 
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
+    def _pools(self, guarded: bool) -> dict[str, type[HTTPConnectionPool]]:
         watchdog, adapter = self._watchdog, self
 
         def opened(sock: socket.socket) -> socket.socket:
             watchdog.watch(sock)
-            return _guard_socket(sock, adapter.policy)
+            return _guard_socket(sock, adapter.policy) if guarded else sock
 
         class Plain(HTTPConnection):
             def _new_conn(self) -> socket.socket:
@@ -313,14 +400,40 @@ class _WatchedAdapter(HTTPAdapter):
         class SecurePool(HTTPSConnectionPool):
             ConnectionCls = Secure
 
-        self.poolmanager.pool_classes_by_scheme = {"http": PlainPool, "https": SecurePool}
+        return {"http": PlainPool, "https": SecurePool}
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, ssl_context=self._tls, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = self._pools(guarded=True)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        known = proxy in self.proxy_manager
+        manager = super().proxy_manager_for(
+            proxy, ssl_context=self._tls, proxy_ssl_context=self._tls, **proxy_kwargs
+        )
+        if not known:
+            manager.pool_classes_by_scheme = self._pools(guarded=False)
+        return manager
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        """Verify with the adapter's context alone (requests would add certifi's bundle);
+        `verify=False` is for tests with a throw-away certificate only: that pool gets a context
+        of its own, so the shared one is never turned off."""
+        conn.cert_reqs = "CERT_REQUIRED"
+        if verify is False:
+            unverified = ssl.create_default_context()
+            unverified.check_hostname = False
+            conn.conn_kw["ssl_context"] = unverified
+            conn.cert_reqs = "CERT_NONE"
+        conn.ca_certs = None
+        conn.ca_cert_dir = None
 
 
 def _session(allow_private: bool | AddressPolicy, watchdog: _Watchdog) -> requests.Session:
     """A session whose adapter guards every connection with the policy (changed per hop)."""
     session = requests.Session()
-    session.trust_env = False  # no proxies, no ~/.netrc credentials sent to a vendor's host
-    adapter = _WatchedAdapter(watchdog, _policy(allow_private))
+    session.trust_env = False  # no ~/.netrc credentials to a vendor's host; proxies set per hop
+    adapter = _WatchedAdapter(watchdog, _policy(allow_private), tls_context())
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update(
@@ -359,7 +472,7 @@ def fetch(
             for adapter in session.adapters.values():
                 if isinstance(adapter, _WatchedAdapter):
                     adapter.policy = hop_policy
-            check_url(current, allow_private=hop_policy)
+            check_url(current, allow_private=hop_policy)  # also when a proxy will resolve it
             remaining = bounds.deadline - (time.monotonic() - started)
             if remaining <= 0:
                 raise _deadline(url, bounds)
@@ -459,6 +572,8 @@ def _send(
     timeout: tuple[float, float],
     conditional: dict[str, str] | None,
 ) -> requests.Response:
+    proxy = proxy_for(current)
+    scheme = urlsplit(current).scheme
     try:
         return session.get(
             current,
@@ -466,6 +581,7 @@ def _send(
             stream=True,
             allow_redirects=False,
             headers=conditional or None,
+            proxies={scheme: proxy} if proxy else {},
         )
     except _BlockedAddress as exc:
         raise ProbeError(
@@ -478,7 +594,9 @@ def _send(
             tr("TLS certificate verification failed"),
             path=url,
             hint=tr(
-                "the server's certificate is not trusted ({problem})", problem=type(exc).__name__
+                "the server's certificate is not trusted ({problem}); behind a TLS-inspecting "
+                "gateway, its CA must be in the system's trust store or in REQUESTS_CA_BUNDLE",
+                problem=type(exc).__name__,
             ),
         ) from None
     except requests.exceptions.Timeout:

@@ -5,6 +5,7 @@ set), in the language of the run."""
 
 from __future__ import annotations
 
+import fnmatch
 import itertools
 import os
 import shlex
@@ -40,6 +41,9 @@ class InputKind:
     advice: Mapping[str, str] = field(default_factory=dict)
     default_advice: str = N_("convert the file to one of those types, or give another file")
     error: type[InputError] = InputError
+    in_folder: tuple[str, ...] = ()
+    """The suffixes taken from a folder given as an argument (default: all of `suffixes`); a
+    folder of specifications takes documents, not YAML, which may as well be a set."""
 
 
 SPECIFICATION = InputKind(
@@ -53,6 +57,7 @@ SPECIFICATION = InputKind(
         **dict.fromkeys(_OFFICE_TEXT, N_("open it in Word or LibreOffice and save it as .docx")),
         **dict.fromkeys(_OFFICE_SHEETS, N_("open it in Excel or LibreOffice and save it as .xlsx")),
     },
+    in_folder=(".md", ".markdown", ".txt", ".docx", ".pdf"),
 )
 ANSWERS = InputKind(
     NC_("input kind", "vendor answers"),
@@ -87,6 +92,80 @@ API_DESCRIPTION = InputKind(
     NC_("input kind", "an API description"), (".yaml", ".yml", ".json"), bare=True, enforced=False
 )
 """OpenAPI descriptions are read whatever their suffix; the suffixes suggest files in a folder."""
+
+
+MAX_EXPANDED = 10_000
+"""At most this many files are taken from folders and patterns in one run."""
+
+
+def input_files(
+    paths: list[Path], kind: InputKind, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+) -> list[Path]:
+    """The files to read: a folder stands for the files below it (hidden ones and symbolic
+    links to folders left out), a path with `*`, `?` or `[` that does not exist is a pattern
+    (`**` crosses folders), anything else is kept for `check_input` to judge. `include`
+    patterns (relative to the folder, e.g. `**/*.md`) replace the kind's suffixes for folders;
+    `exclude` patterns drop files from folders and patterns alike."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = [f for f in _below(path) if _included(f.relative_to(path), kind, include)]
+            if not found:
+                raise InputError(
+                    tr("the folder holds no file to check"),
+                    path=str(path),
+                    hint=tr(
+                        "a folder stands for its files of the types {accepted} (hidden ones "
+                        "left out); name other files, or set `include` in the configuration",
+                        accepted=", ".join(include or kind.in_folder or kind.suffixes),
+                    ),
+                )
+        elif not path.exists() and any(c in str(path) for c in "*?["):
+            found = sorted(p for p in Path().glob(str(path)) if p.is_file())
+            if not found:
+                raise InputError(
+                    tr("no file matches the pattern"),
+                    path=str(path),
+                    hint=tr("check the pattern; quote it so the shell passes it on"),
+                )
+        else:
+            files.append(path)
+            continue
+        files.extend(f for f in found if not _matches(f, exclude))
+        if len(files) > MAX_EXPANDED:
+            raise InputError(
+                tr("more than {count} files to check", count=MAX_EXPANDED),
+                path=str(path),
+                hint=tr("narrow the folder or pattern, or add exclude patterns"),
+            )
+    return list(dict.fromkeys(files))
+
+
+def _below(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        found.extend(Path(root) / name for name in sorted(names) if not name.startswith("."))
+        if len(found) > MAX_EXPANDED:
+            break
+    return found
+
+
+def _included(relative: Path, kind: InputKind, include: tuple[str, ...]) -> bool:
+    if include:
+        return _matches(relative, include)
+    return relative.suffix.lower() in (kind.in_folder or kind.suffixes)
+
+
+def _matches(path: Path, patterns: tuple[str, ...]) -> bool:
+    """Whether the path (or its tail) matches a pattern; `**/` also matches no folder."""
+    text = path.as_posix()
+    for pattern in patterns:
+        if fnmatch.fnmatchcase(text, pattern) or fnmatch.fnmatchcase(text, f"*/{pattern}"):
+            return True
+        if pattern.startswith("**/") and fnmatch.fnmatchcase(path.name, pattern[3:]):
+            return True
+    return False
 
 
 def check_input(path: Path, display: str, kind: InputKind, *, several: bool = True) -> None:

@@ -17,9 +17,10 @@ from proccheck.errors import InputError
 from proccheck.i18n import tr
 from proccheck.loaders.inputs import SPECIFICATION, check_input
 from proccheck.loaders.lexicon import LANGS, detect_language, lexicon
-from proccheck.loaders.structured import escape_pointer, load_file, read_text
+from proccheck.loaders.structured import load_file, read_text, validated
+from proccheck.loaders.suppressions import read_suppressions
 from proccheck.loaders.tables import read_tables
-from proccheck.model import Lang, Level, Location
+from proccheck.model import Lang, Level, Location, Suppression
 from proccheck.text import clean, folded, offsets_in
 
 STRUCTURED = (".yaml", ".yml", ".json")
@@ -127,6 +128,8 @@ class SpecDocument:
     lang: Lang
     items: tuple[SpecItem, ...] = field(default=())
     reference: str = ""
+    suppressions: tuple[Suppression, ...] = ()
+    """Inline `<!-- proccheck: ignore … -->` comments (Markdown and text files)."""
 
     @functools.cached_property
     def requirements(self) -> tuple[SpecItem, ...]:
@@ -243,10 +246,15 @@ def _load_pdf(path: Path, display: str) -> SpecDocument:
     return _document(display, path.stem, items)
 
 
-def _document(display: str, title: str, items: list[SpecItem]) -> SpecDocument:
+def _document(
+    display: str,
+    title: str,
+    items: list[SpecItem],
+    suppressions: tuple[Suppression, ...] = (),
+) -> SpecDocument:
     cleaned = [_cleaned(item) for item in items]
     lang = detect_language(" ".join(item.text for item in cleaned[:400]))
-    return SpecDocument(display, title, lang, tuple(cleaned))
+    return SpecDocument(display, title, lang, tuple(cleaned), suppressions=suppressions)
 
 
 def _cleaned(item: SpecItem) -> SpecItem:
@@ -273,22 +281,9 @@ def _load_structured(path: Path, display: str) -> SpecDocument:
             where="1",
             hint=tr("see schemas/spec.schema.json and samples/spec/"),
         )
-    from pydantic import ValidationError
-
     from proccheck.specformat import SpecFile
 
-    try:
-        spec = SpecFile.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        pointer = "".join(f"/{escape_pointer(str(p))}" for p in error["loc"])
-        line = loaded.line_of(pointer)
-        raise InputError(
-            f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}",
-            path=display,
-            where=f"{line} ({pointer})" if line else pointer,
-            hint=tr("see {schema} for the file format", schema="schemas/spec.schema.json"),
-        ) from None
+    spec = validated(SpecFile, loaded, "schemas/spec.schema.json")
     items = []
     seen: dict[str, int] = {}
     for index, requirement in enumerate(spec.requirements):
@@ -342,9 +337,9 @@ def _load_table(path: Path, display: str) -> SpecDocument:
 
 def _load_text(path: Path, display: str) -> SpecDocument:
     text = read_text(path, display)
-    lines = text.splitlines()
+    lines, suppressions = read_suppressions(text.splitlines(), display)
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
-    return _document(display, heading or path.stem, split_text(lines, display))
+    return _document(display, heading or path.stem, split_text(lines, display), suppressions)
 
 
 def split_text(lines: list[str], display: str) -> list[SpecItem]:

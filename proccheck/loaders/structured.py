@@ -15,13 +15,16 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 try:  # the C parser is much faster; its event stream is what we consume either way
     from yaml import CSafeLoader as _BaseLoader
@@ -115,6 +118,28 @@ class Loaded:
         """The line of `pointer`, or of its nearest ancestor that has one."""
         found = self.locate(pointer)
         return found[1] if found else None
+
+
+Model = TypeVar("Model", bound="BaseModel")
+
+
+def validated(model: type[Model], loaded: Loaded, schema: str) -> Model:
+    """`loaded` as `model`, or an InputError at the line of the first wrong field, naming the
+    schema that documents the format."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        pointer = "".join(f"/{escape_pointer(str(p))}" for p in error["loc"])
+        line = loaded.line_of(pointer)
+        raise InputError(
+            f"{'.'.join(str(p) for p in error['loc']) or '/'}: {error['msg']}",
+            path=loaded.path,
+            where=f"{line} ({pointer})" if line else pointer,
+            hint=tr("see {schema} for the file format", schema=schema),
+        ) from None
 
 
 def escape_pointer(token: str) -> str:

@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     "markdown": "proccheck.report.markdown",
     "html": "proccheck.report.html",
     "github": "proccheck.report.github",
+    "gitlab": "proccheck.report.gitlab",
 }
 """Format name -> module; a module is imported only when its format is asked for."""
 
@@ -30,6 +31,7 @@ SUFFIXES = {
     "markdown": ".md",
     "html": ".html",
     "github": ".github.txt",
+    "gitlab": ".codequality.json",
 }
 
 

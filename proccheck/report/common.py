@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from proccheck.i18n import _, ngettext
 from proccheck.model import OUTCOMES, Finding, Lang, Outcome, Report, RunResult
 from proccheck.text import one_line, plain
-from proccheck.vocabulary import outcome_count, outcome_word
+from proccheck.vocabulary import outcome_count, outcome_word, set_aside_word
 
 __all__ = [
     "counts",
@@ -44,6 +44,25 @@ def coverage_line(report: Report) -> str:
         parts=parts or "–",
         decided=tally["met"] + tally["not_met"],
         review=tally["not_verified"],
+    ) + _set_aside_note(report)
+
+
+def _set_aside_note(report: Report) -> str:
+    """` Set aside: 3 findings (2 in the baseline, 1 suppressed by a comment).` or nothing."""
+    if not report.set_aside:
+        return ""
+    lang = report.lang
+    tally = Counter(aside.why for aside in report.set_aside)
+    parts = ", ".join(
+        f"{count} {set_aside_word(lang, why)}" for why, count in sorted(tally.items())
+    )
+    return " " + ngettext(
+        lang,
+        "Set aside: {count} finding ({parts}).",
+        "Set aside: {count} findings ({parts}).",
+        len(report.set_aside),
+        count=len(report.set_aside),
+        parts=parts,
     )
 
 

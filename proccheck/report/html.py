@@ -15,6 +15,7 @@ from proccheck.vocabulary import (
     dimension_name,
     kind_name,
     level_word,
+    list_counts,
     outcome_word,
     principle_name,
     version_word,
@@ -145,6 +146,11 @@ def _report(report: Report) -> str:
                 f"<td>{_e(count_words(lang, dimension.counts), 600)}</td></tr>"
             )
         out.append("</tbody></table>")
+        for dimension in report.dimensions:
+            for label, names in list_counts(lang, dimension.counts):
+                out.append(
+                    f'<p class="types"><strong>{_e(label, 80)}:</strong> {_e(names, 4000)}</p>'
+                )
     principles: dict[Principle, dict[Outcome, int]] = {}
     for result in report.results:
         principles.setdefault(result.principle, dict.fromkeys(OUTCOMES, 0))[result.outcome] += 1

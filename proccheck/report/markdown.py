@@ -16,6 +16,7 @@ from proccheck.vocabulary import (
     dimension_name,
     kind_name,
     level_word,
+    list_counts,
     outcome_word,
     principle_name,
     version_word,
@@ -100,6 +101,9 @@ def _report_blocks(report: Report) -> list[str]:
                 f"| {md(dimension_name(lang, dimension.name), 60)} | {dimension.score}/100 | "
                 f"{md(count_words(lang, dimension.counts), 300)} |"
             )
+        for dimension in report.dimensions:
+            for label, names in list_counts(lang, dimension.counts):
+                rows.append(f"\n**{md(label, 80)}:** {md(names, 2000)}")
         blocks.append("\n".join(rows) + "\n")
     principles: dict[Principle, dict[Outcome, int]] = {}
     for result in report.results:

@@ -1,32 +1,58 @@
-"""The reconciliation sheet ("avstämning") of `proccheck probe --reconciliation FILE.xlsx`.
+"""The reconciliation workbook ("avstämning") of `proccheck probe --reconciliation FILE.xlsx`.
 
-One sheet per probed description in the shape of DIGG's own reconciliation annex to the REST API
-profile: Krav-ID, Nivå (SKALL/BÖR), Krav, Resultat (OK / EJ OK / N/A / Ej verifierat),
-Motivering, Belägg. Everything from the description (titles, paths, reasons quoting them) is
-vendor text, so every cell is neutralised and stored as a string, as in the comparison matrix.
+It follows what DIGG's reference validator RAP-LP shows of DIGG's own avstämning workbook
+(`document/Avstaemning_REST_API_profil_v_2_0_0_0.xlsx`, filled by `src/util/excelReportProcessor.ts`
+and tested in `tests/unit/excelReportProcessor.integration.test.ts`): the sheet
+"Kravlista REST API profil", the requirement id in column B, the status in column E with DIGG's
+values OK / NOK / N/A and "-" for not judged, and the user's comment in column F. So RAP-LP, which
+finds a rule by column B and writes column E, reads this workbook as its own. The headers of
+columns A, C and D of DIGG's template could not be read (the template is a binary file); here they
+hold the profile area (RAP-LP's area names), the level and the requirement text. Requirements are
+in the set's order; DIGG's row order is not known. Everything from the description (titles, paths,
+reasons quoting them) is vendor text, so every cell is neutralised and stored as a string.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from proccheck.i18n import N_, _, pgettext
+from proccheck.i18n import N_, _
 from proccheck.model import Lang, Level, Outcome, ReconciliationRow, Subject
 from proccheck.report.matrix import _FILL, cell_text, workbook_bytes
 
+SHEET = "Kravlista REST API profil"
+"""DIGG's sheet name, which RAP-LP looks the sheet up by (not translated)."""
 RESULTS: dict[Outcome, str] = {
-    "met": N_("OK"),
-    "not_met": N_("NOT OK"),
-    "not_applicable": N_("N/A"),
-    "not_verified": N_("Not verified"),
+    "met": "OK",
+    "not_met": "NOK",
+    "not_applicable": "N/A",
+    "not_verified": "-",
 }
+"""DIGG's status values (RAP-LP's STATUS_OPTIONS); "-" is the template's "not judged"."""
+AREAS: dict[str, str] = {
+    "AME": "API Message",
+    "ARQ": "API Request",
+    "DOK": "Dokumentation",
+    "DOT": "Datum- och tidsformat",
+    "FEL": "Felhantering",
+    "FNS": "Filtrering, paginering och sökparametrar",
+    "FOR": "Förutsättningar",
+    "MOG": "Mognad",
+    "RES": "Resurser",
+    "SAK": "Säkerhet",
+    "SPA": "Spårbarhet",
+    "UFN": "URL Format och namngivning",
+    "VER": "Versionshantering",
+}
+"""The profile's areas as RAP-LP names them (src/rulesets/util/ruleModules.ts)."""
 LEVELS: dict[Level, str] = {"must": N_("MUST"), "should": N_("SHOULD")}
-_WIDTHS = (12, 8, 60, 14, 70, 60)
+_WIDTHS = (24, 10, 8, 60, 8, 80)
+_STATUS = 5
 
 
 def result_label(outcome: Outcome, lang: Lang) -> str:
-    """OK / EJ OK / N/A / Ej verifierat (Swedish) or OK / NOT OK / N/A / Not verified."""
-    return _(lang, RESULTS[outcome])
+    """DIGG's status for an outcome: OK, NOK, N/A, or "-" when not judged (any language)."""
+    return RESULTS[outcome]
 
 
 def _cell(value: str) -> str:
@@ -41,23 +67,24 @@ Sheet = tuple[Subject, Sequence[ReconciliationRow]]
 
 
 def rows(reconciliation: Sequence[ReconciliationRow], lang: Lang) -> list[list[str]]:
-    """Header plus one row per requirement, as plain (not yet neutralised) strings."""
+    """Header plus one row per requirement (columns A-F), as plain (not yet neutralised)
+    strings; the comment is the reason, then the evidence one per line."""
     header = [
+        _(lang, "Area"),
         _(lang, "Requirement ID"),
         _(lang, "Level"),
         _(lang, "Requirement"),
-        _(lang, "Result"),
-        _(lang, "Reason"),
-        pgettext(lang, "reconciliation sheet", "Evidence"),
+        _(lang, "Status"),
+        _(lang, "Comment"),
     ]
     body = [
         [
+            AREAS.get(row.requirement.split(".")[0], ""),
             row.requirement,
             _(lang, LEVELS[row.level]),
             row.text,
             result_label(row.outcome, lang),
-            row.reason,
-            "\n".join(row.evidence),
+            "\n".join([row.reason, *row.evidence]).strip(),
         ]
         for row in reconciliation
     ]
@@ -65,7 +92,7 @@ def rows(reconciliation: Sequence[ReconciliationRow], lang: Lang) -> list[list[s
 
 
 def render_xlsx(sheets: Sequence[Sheet], lang: Lang) -> bytes:
-    """A workbook with one reconciliation sheet per probed description."""
+    """A workbook with one requirement sheet per probed description."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -74,13 +101,12 @@ def render_xlsx(sheets: Sequence[Sheet], lang: Lang) -> bytes:
     first = workbook.active
     assert first is not None
     workbook.remove(first)
-    base = _(lang, "Reconciliation")
     for number, (subject, reconciliation) in enumerate(sheets, start=1):
-        sheet = workbook.create_sheet(base if len(sheets) == 1 else f"{base} {number}")
+        sheet = workbook.create_sheet(SHEET if len(sheets) == 1 else f"{SHEET} {number}")
         for values in rows(reconciliation, lang):
             sheet.append([_cell(v) for v in values])
         for position, row in enumerate(reconciliation, start=2):
-            sheet.cell(row=position, column=4).fill = PatternFill(
+            sheet.cell(row=position, column=_STATUS).fill = PatternFill(
                 "solid", fgColor=_FILL[row.outcome]
             )
         for cell in sheet[1]:
@@ -91,7 +117,7 @@ def render_xlsx(sheets: Sequence[Sheet], lang: Lang) -> bytes:
         for row_cells in sheet.iter_rows(min_row=2):
             for cell in row_cells:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.freeze_panes = "B2"
+        sheet.freeze_panes = "C2"
         sheet.auto_filter.ref = f"A1:F{max(sheet.max_row, 1)}"
         sheet.append([])
         sheet.append([_cell(f"{subject.name} — {subject.path}")])

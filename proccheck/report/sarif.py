@@ -11,7 +11,6 @@ a URL (a probed http(s) description) stays as it is.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 import re
@@ -21,7 +20,8 @@ from urllib.parse import quote, urlsplit
 
 from proccheck import __version__
 from proccheck.checks import Check, all_checks
-from proccheck.model import Finding, RunResult
+from proccheck.decisionformat import fingerprint
+from proccheck.model import Finding, RunResult, SetAside
 from proccheck.report.common import plain
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -99,20 +99,6 @@ def level(finding: Finding) -> str:
     return "error" if finding.severity == "error" else "warning"
 
 
-def fingerprint(finding: Finding) -> str:
-    """Stable across runs and line shifts: what was found, in which file, about what text."""
-    loc = finding.location
-    parts = [
-        finding.check,
-        finding.requirement or "",
-        loc.path,
-        loc.sheet or "",
-        loc.pointer or "",
-        " ".join((finding.evidence or "").split()),
-    ]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
-
-
 def _rule(check: Check) -> dict[str, Any]:
     sections = check.sections()
     return {
@@ -177,14 +163,16 @@ def document(run: RunResult, root: PurePath | None = None) -> dict[str, Any]:
     """The SARIF log as data; `root` is the working directory the paths are relative to
     (absolute), given by the caller so this stays free of I/O."""
     checks = all_checks()
-    used = sorted({f.check for report in run.reports for f in report.findings})
+    found = [f for report in run.reports for f in report.findings]
+    aside = [a for report in run.reports for a in report.set_aside]
+    used = sorted({f.check for f in found} | {a.finding.check for a in aside})
     rules = [_rule(checks[code]) for code in used if code in checks]
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results = [
-        _result(finding, index.get(finding.check, -1), root)
-        for report in run.reports
-        for finding in report.findings
-    ]
+    results = [_result(finding, index.get(finding.check, -1), root) for finding in found]
+    for item in aside:  # shown as suppressed, so code scanning closes them rather than losing them
+        result = _result(item.finding, index.get(item.finding.check, -1), root)
+        result["suppressions"] = [_suppression(item)]
+        results.append(result)
     notifications = []
     for problem in run.problems:
         text = problem.message + (f" ({problem.hint})" if problem.hint else "")
@@ -218,6 +206,19 @@ def document(run: RunResult, root: PurePath | None = None) -> dict[str, Any]:
             {"executionSuccessful": False, "toolExecutionNotifications": notifications}
         ]
     return {"version": "2.1.0", "$schema": SARIF_SCHEMA, "runs": [run_data]}
+
+
+def _suppression(item: SetAside) -> dict[str, Any]:
+    """SARIF §3.35: an inline comment is `inSource`; a configuration, baseline or decision file
+    is `external`; the reason or motivation is the justification."""
+    suppression: dict[str, Any] = {
+        "kind": "inSource" if item.why == "suppressed" else "external",
+        "status": "accepted",
+        "properties": {"proccheck": item.why},
+    }
+    if item.note:
+        suppression["justification"] = plain(item.note, 1000)
+    return suppression
 
 
 def _category(run: RunResult) -> str:

@@ -24,7 +24,9 @@ from proccheck.vocabulary import (
     dimension_name,
     kind_name,
     level_word,
+    list_counts,
     outcome_word,
+    set_aside_word,
     severity_word,
     version_word,
 )
@@ -138,6 +140,9 @@ def _dimension_lines(report: Report) -> list[str]:
             f"  {one_line(name, 40).ljust(width)}  {dimension.score:>3}/100"
             + (f"  ({one_line(counts, 300)})" if counts else "")
         )
+    for dimension in report.dimensions:
+        for label, listed in list_counts(lang, dimension.counts):
+            lines.append(f"  {one_line(label, 80)}: {one_line(listed, 1200)}")
     return lines
 
 
@@ -157,3 +162,30 @@ def _finding_lines(report: Report, index: int, skip_message: str = "") -> list[s
     if finding.fix:
         lines.append("      " + _(lang, "fix") + f": {plain(finding.fix, 400)}")
     return lines
+
+
+def render_set_aside(run: RunResult) -> str:
+    """The findings a run set aside (suppressed, per-file-ignores, baseline, accepted), one line
+    each with why: what `-v` adds to the text report, so a reviewer can see what was left out."""
+    lines: list[str] = []
+    for report in run.reports:
+        if not report.set_aside:
+            continue
+        heading = ngettext(
+            report.lang,
+            "{path}: {count} finding set aside:",
+            "{path}: {count} findings set aside:",
+            len(report.set_aside),
+            path=plain(report.subject.path, 200),
+            count=len(report.set_aside),
+        )
+        lines.append("\n" + heading)
+        for aside in report.set_aside:
+            finding = aside.finding
+            why = set_aside_word(report.lang, aside.why)
+            note = f" — {plain(aside.note, 200)}" if aside.note else ""
+            lines.append(
+                f"  {plain(finding.location.describe(), 200)}: {finding.check} [{why}{note}] "
+                f"{one_line(plain(finding.message, 400), 400)}"
+            )
+    return "\n".join(lines) + ("\n" if lines else "")

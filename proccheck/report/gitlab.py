@@ -1,0 +1,59 @@
+"""GitLab Code Quality report (`artifacts:reports:codequality`): a JSON array with one issue per
+finding, so a merge request shows which findings are new and which are fixed.
+
+The fields are those GitLab documents for the format (a subset of the Code Climate issue
+spec): description, check_name, fingerprint, severity, location.path and location.lines.begin.
+The fingerprint is the one the baseline and the decision file use (line numbers left out), so
+a finding keeps its identity when text is inserted above it; two findings that would share one
+get the second an occurrence suffix, because GitLab keys issues by it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from proccheck.decisionformat import fingerprint
+from proccheck.model import Finding, RunResult
+from proccheck.report.common import plain
+
+_SEVERITY = {"error": "critical", "warning": "minor", "note": "info"}
+
+
+def _issue(finding: Finding, key: str) -> dict[str, object]:
+    description = finding.message
+    if finding.requirement and not description.startswith(finding.requirement):
+        description = f"{finding.requirement}: {description}"
+    return {
+        "description": plain(description, limit=2000),
+        "check_name": finding.check,
+        "fingerprint": key,
+        "severity": _SEVERITY.get(finding.severity, "minor"),
+        "location": {"path": finding.location.path, "lines": {"begin": finding.location.line or 1}},
+    }
+
+
+def render(run: RunResult) -> str:
+    """The findings of every report, in report order; input problems as blocker issues."""
+    issues: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for report in run.reports:
+        for finding in report.findings:
+            key = fingerprint(finding)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 1:
+                key = hashlib.sha256(f"{key}:{seen[key]}".encode()).hexdigest()[:32]
+            issues.append(_issue(finding, key))
+    for problem in run.problems:
+        text = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        key = hashlib.sha256(f"problem\x1f{problem.path}\x1f{text}".encode()).hexdigest()[:32]
+        issues.append(
+            {
+                "description": plain(text, limit=2000),
+                "check_name": "input-error",
+                "fingerprint": key,
+                "severity": "blocker",
+                "location": {"path": problem.path, "lines": {"begin": 1}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
