@@ -303,7 +303,7 @@ def test_verbose_lists_what_was_set_aside(tmp_path: Path, cli: Cli) -> None:
     assert "findings set aside:" not in quiet.out and "finding set aside:" not in quiet.out
     verbose = cli("spec", "check", spec, "-v", "--lang", "sv")
     assert "1 fynd undantaget:" in verbose.out
-    assert "SP004 [undantaget med en kommentar — \"etc.\" is the officer" in verbose.out
+    assert 'SP004 [undantaget med en kommentar — "etc." is the officer' in verbose.out
 
 
 def test_config_command_shows_every_key_of_the_file_format(cli: Cli) -> None:

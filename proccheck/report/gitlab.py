@@ -36,14 +36,8 @@ def _issue(finding: Finding, key: str) -> dict[str, object]:
 def render(run: RunResult) -> str:
     """The findings of every report, in report order; input problems as blocker issues."""
     issues: list[dict[str, object]] = []
-    seen: dict[str, int] = {}
     for report in run.reports:
-        for finding in report.findings:
-            key = fingerprint(finding)
-            seen[key] = seen.get(key, 0) + 1
-            if seen[key] > 1:
-                key = hashlib.sha256(f"{key}:{seen[key]}".encode()).hexdigest()[:32]
-            issues.append(_issue(finding, key))
+        issues.extend(_issue(finding, fingerprint(finding)) for finding in report.findings)
     for problem in run.problems:
         text = problem.message + (f" ({problem.hint})" if problem.hint else "")
         key = hashlib.sha256(f"problem\x1f{problem.path}\x1f{text}".encode()).hexdigest()[:32]
@@ -56,4 +50,11 @@ def render(run: RunResult) -> str:
                 "location": {"path": problem.path, "lines": {"begin": 1}},
             }
         )
+    seen: dict[str, int] = {}
+    for issue in issues:  # GitLab keys issues by fingerprint: a repeat gets a numbered one
+        given = str(issue["fingerprint"])
+        seen[given] = seen.get(given, 0) + 1
+        if seen[given] > 1:
+            numbered = f"{given}:{seen[given]}".encode()
+            issue["fingerprint"] = hashlib.sha256(numbered).hexdigest()[:32]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

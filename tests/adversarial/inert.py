@@ -171,8 +171,27 @@ def check_github(text: str) -> None:
         assert "::" not in head, line[:80]
 
 
+GITLAB_SCHEMA = Path(__file__).resolve().parent.parent / "data" / "gitlab-codeclimate.schema.json"
+
+
+def check_gitlab(text: str) -> None:
+    """A JSON array of Code Quality issues, each valid for GitLab's validator, with unique
+    fingerprints and descriptions free of terminal control bytes."""
+    import jsonschema
+
+    issues = check_json(text)
+    assert isinstance(issues, list)
+    schema = json.loads(GITLAB_SCHEMA.read_text(encoding="utf-8"))
+    for issue in issues:
+        jsonschema.validate(issue, schema)
+        check_console(issue["description"], "gitlab description")
+        assert issue["location"]["lines"]["begin"] >= 1
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues)
+
+
 CHECKS = {
     "github": check_github,
+    "gitlab": check_gitlab,
     "text": check_console,
     "json": check_json,
     "sarif": check_sarif,
