@@ -29,7 +29,10 @@ def _issue(finding: Finding, key: str) -> dict[str, object]:
         "check_name": finding.check,
         "fingerprint": key,
         "severity": _SEVERITY.get(finding.severity, "minor"),
-        "location": {"path": finding.location.path, "lines": {"begin": finding.location.line or 1}},
+        "location": {
+            "path": finding.location.path,
+            "lines": {"begin": max(finding.location.line or 1, 1)},
+        },
     }
 
 
