@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
     PathArg: TypeAlias = "str | os.PathLike[str]"  # a file as a string or a path
     DecisionsArg: TypeAlias = "DecisionFile | PathArg | None"  # a baseline or decision file
+    Progress: TypeAlias = "Callable[[int, int, str], None]"  # done, total, which
     PathsArg: TypeAlias = "PathArg | Sequence[PathArg]"  # one file, or a list of them
     SetArg: TypeAlias = "str | os.PathLike[str] | RequirementSet"  # builtin:NAME, path, or loaded
 
@@ -117,17 +118,18 @@ def check_spec(
     ignore: Sequence[str] = (),
     decisions: DecisionsArg = None,
     jobs: int = 1,
+    progress: Progress | None = None,
 ) -> RunResult:
     """Lint requirement specifications (.md .txt .docx .pdf .yaml .json .csv .xlsx) against a
     set: one report per file (`proccheck spec check`). A folder stands for the documents below
     it, and a pattern for the files it matches (`input_files`); `jobs` > 1 checks that many
-    files at a time in separate processes."""
+    files at a time in separate processes; `progress(done, total, path)` follows the files."""
     language, policy = _language(lang), _errors(errors)
     with _running(language, select, ignore, decisions):
         files = input_files(_paths(paths), "spec")
         chosen = load_requirement_set(requirement_set)
         report = functools.partial(_spec_report, requirement_set=chosen, lang=language)
-        return _settle(_each(files, report, jobs), policy)
+        return _settle(_each(files, report, jobs, progress), policy)
 
 
 def check_answers(
@@ -566,15 +568,26 @@ def _settle(run: RunResult, errors: Errors) -> RunResult:
     return run
 
 
-def _each(paths: list[Path], report: Callable[[Path], Report], jobs: int = 1) -> RunResult:
+def _each(
+    paths: list[Path],
+    report: Callable[[Path], Report],
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> RunResult:
     """One report per file, in the order given; a file that cannot be read becomes a problem,
-    not a crash. With `jobs` > 1 (and several files), that many processes share the files."""
+    not a crash. With `jobs` > 1 (and several files), that many processes share the files.
+    `progress(done, total, path)` is called as each file is done, in order."""
     from proccheck.model import RunResult
 
     if jobs > 1 and len(paths) > 1 and _can_fork():
-        outcomes = _in_processes(paths, report, jobs)
+        made = _in_processes(paths, report, jobs)
     else:
-        outcomes = [_one(report, path) for path in paths]
+        made = (_one(report, path) for path in paths)
+    outcomes = []
+    for number, item in enumerate(made, start=1):
+        outcomes.append(item)
+        if progress is not None:
+            progress(number, len(paths), str(paths[number - 1]))
     reports = tuple(item for item in outcomes if not isinstance(item, _Failed))
     problems = tuple(item.problem for item in outcomes if isinstance(item, _Failed))
     return RunResult(reports=reports, problems=problems)
@@ -608,8 +621,9 @@ def _can_fork() -> bool:
 
 def _in_processes(
     paths: list[Path], report: Callable[[Path], Report], jobs: int
-) -> list[Report | _Failed]:
-    """The reports of `paths` made by `jobs` forked processes, in the order of `paths`."""
+) -> Iterator[Report | _Failed]:
+    """The reports of `paths` made by `jobs` forked processes, in the order of `paths`, each
+    as soon as it and those before it are done."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -621,7 +635,7 @@ def _in_processes(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context) as pool:
-            return list(pool.map(_job, paths))
+            yield from pool.map(_job, paths)
     finally:
         _JOB = None
 
@@ -908,6 +922,7 @@ def answers_run(
     allow_private: bool = False,
     mapping: Path | None = None,
     jobs: int = 1,
+    progress: Progress | None = None,
 ) -> RunResult:
     """One report per vendor file; unreadable files become problems. With `probe`, API
     descriptions given as evidence are probed (nothing is fetched otherwise) and the files are
@@ -932,7 +947,7 @@ def answers_run(
         )
         return answer_document_report(document, requirement_set, lang, shown)
 
-    return _each(paths, report, 1 if probe else jobs)
+    return _each(paths, report, 1 if probe else jobs, progress)
 
 
 def comparison(run: RunResult, requirement_set: RequirementSet, lang: Lang) -> Comparison:

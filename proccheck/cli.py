@@ -923,7 +923,14 @@ def spec_check(
     from proccheck import api
 
     paths = _inputs(files, "spec")
-    run = api.check_spec(paths, requirement_set=set_ref, lang=language, errors="collect", jobs=jobs)
+    run = api.check_spec(
+        paths,
+        requirement_set=set_ref,
+        lang=language,
+        errors="collect",
+        jobs=jobs,
+        progress=_progress(len(paths)),
+    )
     _finish(run, **options)
 
 
@@ -1037,14 +1044,16 @@ def answers_check(
     from proccheck.api import answers_run
 
     requirement_set, procurement = _answer_source(options, language)
+    paths = _inputs(files, "answers")
     run = answers_run(
-        _inputs(files, "answers"),
+        paths,
         requirement_set,
         language,
         procurement,
         probe=probe_api,
         mapping=options.pop("mapping"),
         jobs=jobs,
+        progress=_progress(len(paths)),
     )
     _finish(run, **options)
 
@@ -1345,7 +1354,7 @@ def probe(
 
         parse_networks(allow_addresses)  # a bad one is a usage error before anything is read
     fetching = Fetching(allow_private, cache, allow_remote_refs, allow_addresses)
-    progress = _probe_progress if len(chosen) > 1 and sys.stderr.isatty() else None
+    progress = _progress(len(chosen))
     outcomes = probe_many(
         chosen,
         requirement_set,
@@ -1394,9 +1403,16 @@ def probe(
         raise
 
 
-def _probe_progress(done: int, total: int, source: str) -> None:
-    """`[3/14] source` on stderr as each source of a probe finishes (only on a terminal)."""
-    click.echo(f"[{done}/{total}] {_safe(source)}", err=True)
+def _progress(count: int) -> Callable[[int, int, str], None] | None:
+    """`[3/14] file` on stderr as each of several inputs is done, only on a terminal (a CI log
+    or a pipe gets the reports alone)."""
+    if count < 2 or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, source: str) -> None:
+        click.echo(f"[{done}/{total}] {_safe(source)}", err=True)
+
+    return show
 
 
 def _text_on_stdout(options: dict[str, Any]) -> bool:

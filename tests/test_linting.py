@@ -312,3 +312,23 @@ def test_config_command_shows_every_key_of_the_file_format(cli: Cli) -> None:
     shown = json.loads(cli("--isolated", "config", "-f", "json").out)["settings"]
     keys = {info.alias or name for name, info in ConfigFile.model_fields.items()}
     assert set(shown) == keys
+
+
+def test_progress_on_a_terminal_only(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text("K1. Systemet ska exportera all data.\n", encoding="utf-8")
+    piped = cli("spec", "check", tmp_path, "-j", "2")
+    assert "[1/3]" not in piped.err
+    cli("--version")  # the capture is in place from here on
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    shown = cli("spec", "check", tmp_path, "-j", "2")
+    assert [line.split(" ")[0] for line in shown.err.splitlines() if line.startswith("[")] == [
+        "[1/3]",
+        "[2/3]",
+        "[3/3]",
+    ]
+    assert "[1/3]" not in shown.out

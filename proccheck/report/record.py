@@ -370,7 +370,7 @@ WORDS = {
     "decision": N_("Decision"),
     "motivation": N_("Motivation"),
     "who": N_("Decided by, date"),
-    "pending": N_("Awaiting a decision"),
+    "pending": N_("Findings awaiting a decision"),
     "fingerprint": N_("Fingerprint"),
     "spec": N_("Review of the requirement specification"),
     "unreadable": N_("Inputs that could not be read"),
