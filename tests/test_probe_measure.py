@@ -200,3 +200,23 @@ def test_an_oauth_url_alone_does_not_show_https(baseline) -> None:  # type: igno
     report = _report(SAMPLES / "OA011" / "fail-oauth-only.yaml", baseline)
     reasons = {r.requirement: r.outcome for r in report.results}
     assert reasons["API-10"] == "not_verified"
+
+
+def test_a_schema_that_contains_itself_is_measured_not_recursed_forever(
+    tmp_path: Path, baseline
+) -> None:  # type: ignore[no-untyped-def]
+    """A linked list (`Node.next: Node`) and a multipart part that refers back to its form: the
+    APIs.guru corpus has both (AWS Cost Explorer ended in RecursionError)."""
+    path = tmp_path / "recursive.json"
+    path.write_text(
+        '{"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": {"/nodes": {'
+        '"get": {"responses": {"200": {"description": "ok", "content": {"application/json": '
+        '{"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}}}}}},'
+        '"post": {"requestBody": {"content": {"multipart/form-data": {"schema": '
+        '{"$ref": "#/components/schemas/Node"}}}}, "responses": {"201": {"description": "ok"}}}}},'
+        '"components": {"schemas": {"Node": {"type": "object", "properties": {'
+        '"id": {"type": "string"}, "next": {"$ref": "#/components/schemas/Node"}}}}}}',
+        encoding="utf-8",
+    )
+    report = _report(path, baseline)
+    assert report.results and report.dimensions

@@ -34,11 +34,12 @@ names no format at all and is listed in `Analysis.unnamed_files`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
-from proccheck.loaders.openapi import WRITE_METHODS, ApiIndex, Operation, ref_name
+from proccheck.loaders.openapi import WRITE_METHODS, ApiIndex, Media, Operation, ref_name
 
 MediaClass = Literal["open", "vendor", "opaque"]
 AuthClass = Literal["standard", "acceptable", "proprietary", "weak"]
@@ -423,19 +424,27 @@ def _returned(index: ApiIndex, op: Operation) -> set[str]:
     """The named types a successful response of a write returns (envelopes unwrapped; forms,
     errors and other non-resources left out)."""
     names: set[str] = set()
+    for _media, (name, _collection, _paging) in _success_shapes(index, op):
+        if name is None or name not in index.schemas:
+            continue
+        name = _unwrap(index, name, index.schemas[name]) or name
+        if _left_out(index, name, index.schemas.get(name)) is None:
+            names.add(name)
+    return names
+
+
+def _success_shapes(
+    index: ApiIndex, op: Operation
+) -> Iterator[tuple[Media, tuple[str | None, bool, bool]]]:
+    """Each schema-bearing, non-opaque media type of the operation's successful responses, with
+    its `shape`."""
     for response in op.responses:
         if not _success(response.status):
             continue
         for media in response.media:
             if media.schema is None or media_class(media.media_type) == "opaque":
                 continue
-            name, _collection, _paging = shape(index, media.schema)
-            if name is None or name not in index.schemas:
-                continue
-            name = _unwrap(index, name, index.schemas[name]) or name
-            if _left_out(index, name, index.schemas.get(name)) is None:
-                names.add(name)
-    return names
+            yield media, shape(index, media.schema)
 
 
 _ADDRESS_PROP = re.compile(r"url|uri|callback|endpoint|target|webhook|hook|address")
@@ -488,41 +497,35 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     for op in index.operations:
         if op.method != "get":
             continue
-        for response in op.responses:
-            if not _success(response.status):
+        for media, (name, collection, paging) in _success_shapes(index, op):
+            if not name:
                 continue
-            for media in response.media:
-                if media.schema is None or media_class(media.media_type) == "opaque":
-                    continue
-                name, collection, paging = shape(index, media.schema)
-                if not name:
-                    continue
-                schema = index.schemas.get(name, media.schema if not collection else None)
-                inner = _unwrap(index, name, schema)
-                if inner is not None:
-                    left_out[name] = "envelope"
-                    name = inner
-                    schema = index.schemas.get(name)
-                why = (
-                    "service endpoint"
-                    if _SERVICE_PATH.search(op.path) or _AUTH_PATH.search(op.path)
-                    else _left_out(index, name, schema)
-                )
-                if why is not None:
-                    left_out.setdefault(name, why)
-                    continue
-                resource = resources.setdefault(name, Resource(name))
-                if op not in resource.read_ops:
-                    resource.read_ops.append(op)
-                read_paths.setdefault(op.path, set()).add(name)
-                if collection or _singleton(op):
-                    if op not in resource.collection_ops:
-                        resource.collection_ops.append(op)
-                    resource.array_collection |= collection
-                    if not collection or paging or _paginated(op):
-                        resource.paginated = True
-                    if _changed_since(op):
-                        resource.changed_since = True
+            schema = index.schemas.get(name, media.schema if not collection else None)
+            inner = _unwrap(index, name, schema)
+            if inner is not None:
+                left_out[name] = "envelope"
+                name = inner
+                schema = index.schemas.get(name)
+            why = (
+                "service endpoint"
+                if _SERVICE_PATH.search(op.path) or _AUTH_PATH.search(op.path)
+                else _left_out(index, name, schema)
+            )
+            if why is not None:
+                left_out.setdefault(name, why)
+                continue
+            resource = resources.setdefault(name, Resource(name))
+            if op not in resource.read_ops:
+                resource.read_ops.append(op)
+            read_paths.setdefault(op.path, set()).add(name)
+            if collection or _singleton(op):
+                if op not in resource.collection_ops:
+                    resource.collection_ops.append(op)
+                resource.array_collection |= collection
+                if not collection or paging or _paginated(op):
+                    resource.paginated = True
+                if _changed_since(op):
+                    resource.changed_since = True
     listing = {op.path.rstrip("/") for r in resources.values() for op in r.collection_ops}
     for resource in resources.values():
         resource.listed_by = [
@@ -745,16 +748,19 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     )
 
 
-def _binary_schema(index: ApiIndex, schema: Any) -> bool:
+def _binary_schema(index: ApiIndex, schema: Any, seen: frozenset[int] = frozenset()) -> bool:
+    """Whether the schema is a file (or, for a multipart upload, has a binary part); a schema
+    that contains itself is followed once (`seen`: the ids of the schemas on the way)."""
     resolved = index.resolve(schema)
-    if not isinstance(resolved, dict):
+    if not isinstance(resolved, dict) or id(resolved) in seen:
         return False
     if resolved.get("type") == "file" or (
         resolved.get("type") == "string" and resolved.get("format") in ("binary", "byte")
     ):
         return True
     props = _props(index, resolved)  # a multipart upload: a binary part
-    return any(_binary_schema(index, v) for v in props.values()) if props else False
+    inner = seen | {id(resolved)}
+    return any(_binary_schema(index, v, inner) for v in props.values()) if props else False
 
 
 def _file_content(index: ApiIndex, op: Operation, media_type: str, schema: Any) -> bool:
