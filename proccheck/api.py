@@ -839,13 +839,16 @@ def probe_evidence(
     lang: Lang,
     allow_private: bool = False,
     budget: ProbeBudget | None = None,
+    fetch_urls: bool = True,
 ) -> ProbeEvidence:
     """Probe every API description the vendor gives as evidence; per requirement the probe
     verifies, what each description showed. A description that cannot be read is itself a
     result (not verified), not an input error: it is the vendor's evidence that fails.
 
     The vendor wrote the URLs, so they are fetched through the strict guard whatever
-    `allow_private` says (it is ignored), within `budget` (by default one for this document)."""
+    `allow_private` says (it is ignored), within `budget` (by default one for this document);
+    with `fetch_urls` False nothing is fetched and a URL leaves its requirements not verified
+    (the web page fetches only when the user asks)."""
     from proccheck.engine import as_result
     from proccheck.errors import ProccheckError
     from proccheck.loaders.openapi import Fetching, ProbeBudget
@@ -857,6 +860,8 @@ def probe_evidence(
     for source in api_descriptions(document, folder):
         label = source if source.startswith("http") else display_path(Path(source))
         try:
+            if not fetch_urls and source.startswith(("http://", "https://")):
+                raise ProccheckError(tr("not fetched: this run reads local files only"))
             fetching = Fetching(budget=budget)
             report = probe_detailed(source, requirement_set, lang, fetching).report
         except ProccheckError as error:
@@ -875,15 +880,17 @@ def answer_document_report(
     requirement_set: RequirementSet,
     lang: Lang,
     probe: ProbeEvidence | None = None,
+    attachments_missing: frozenset[str] = frozenset(),
 ) -> Report:
-    """Run every answers check on one vendor's file and decide each requirement."""
+    """Run every answers check on one vendor's file and decide each requirement
+    (`attachments_missing`: evidence files named in the answers but not in the bid folder)."""
     from proccheck.checks.answer_checks import context
     from proccheck.engine import evaluate
     from proccheck.i18n import _
     from proccheck.model import Subject
     from proccheck.text import one_line
 
-    ctx = context(document, requirement_set, lang, probe)
+    ctx = context(document, requirement_set, lang, probe, attachments_missing)
 
     def answered(requirement: Requirement, checks: object) -> str:
         answer = ctx.matching.by_requirement[requirement.id]
@@ -923,10 +930,13 @@ def answers_run(
     mapping: Path | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
+    fetch_urls: bool = True,
 ) -> RunResult:
-    """One report per vendor file; unreadable files become problems. With `probe`, API
+    """One report per vendor file; unreadable files become problems (`fetch_urls`: see
+    `probe_evidence`). With `probe`, API
     descriptions given as evidence are probed (nothing is fetched otherwise) and the files are
     checked one at a time; otherwise `jobs` processes share them."""
+    from proccheck.checks.answer_checks import attachments_missing
     from proccheck.loaders.answers import load_answers, load_mapping
     from proccheck.resources import display_path
 
@@ -941,13 +951,26 @@ def answers_run(
         document = load_answers(path, display_path(path), layout)
         _check_procurement(document, procurement)
         shown = (
-            probe_evidence(document, path.parent, requirement_set, lang, budget=budget)
+            probe_evidence(
+                document, path.parent, requirement_set, lang, budget=budget, fetch_urls=fetch_urls
+            )
             if probe
             else None
         )
-        return answer_document_report(document, requirement_set, lang, shown)
+        missing = (
+            attachments_missing(document, functools.partial(_in_bid_folder, path.parent))
+            if probe
+            else frozenset()
+        )
+        return answer_document_report(document, requirement_set, lang, shown, missing)
 
     return _each(paths, report, 1 if probe else jobs, progress)
+
+
+def _in_bid_folder(folder: Path, item: str) -> bool:
+    """Whether an evidence entry names a file inside the bid's folder (not outside it)."""
+    candidate = (folder / item).resolve()
+    return folder.resolve() in candidate.parents and candidate.is_file()
 
 
 def comparison(run: RunResult, requirement_set: RequirementSet, lang: Lang) -> Comparison:

@@ -433,6 +433,10 @@ def cli(ctx: click.Context, traceback: bool, config_path: Path | None, isolated:
     config = early or configuration(Path.cwd(), config_path, isolated)
     ctx.meta[_CONFIG] = config
     ctx.default_map = _command_defaults(ctx.command, config)
+    if "limits" in config.settings:
+        from proccheck import limits
+
+        limits.configure(config.settings["limits"].value)
 
 
 _CONFIG = "proccheck.config"
@@ -772,9 +776,12 @@ def sets_list(language: Lang) -> None:
 @_lang_option
 def sets_show(ref: str, resolved: bool, fmt: str | None, language: Lang) -> None:
     from proccheck.api import load_requirement_set
+    from proccheck.loaders.kravmatris import SUFFIXES as KRAVMATRIS
     from proccheck.requirements import BUILTIN_PREFIX
     from proccheck.resources import builtin_sets
 
+    if fmt is None and Path(ref).suffix.lower() in KRAVMATRIS:
+        fmt = "text"  # a kravmatris is shown as read: its bytes are no text
     if not resolved and fmt is None:
         requirement_set = load_requirement_set(ref)  # validates the whole chain first
         if ref.startswith(BUILTIN_PREFIX):
@@ -881,6 +888,58 @@ def sets_validate(files: tuple[str, ...], language: Lang, **options: Any) -> Non
             problems.append(problem_from(error))
     run = RunResult(reports=tuple(reports), problems=tuple(problems))
     _finish(run, brief_text=not options["verbose"], **options)
+
+
+@sets.command(
+    "export",
+    short_help=N_("Write a set as a Word or Excel annex."),
+    epilog=N_("Example:\n  proccheck sets export builtin:open-baseline -o krav.xlsx --lang sv"),
+    help=N_(
+        "Write the requirements of set REF (builtin:NAME or a path) as an annex of the tender "
+        "documents: id, level (Ska/Bör), text, motive, how it is verified and sources. -o "
+        "krav.docx writes a Word document; -o krav.xlsx a kravmatris, which works as --set."
+    ),
+)
+@click.argument("ref", shell_complete=_complete_set)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help=N_("The file to write: .docx or .xlsx."),
+)
+@_quiet_option
+@_lang_option
+def sets_export(ref: str, output: Path, quiet: bool, language: Lang) -> None:
+    from proccheck.api import load_requirement_set
+    from proccheck.errors import UsageError
+    from proccheck.report import set_export
+
+    suffix = output.suffix.lower()
+    if suffix not in set_export.SUFFIXES:
+        raise UsageError(
+            tr("cannot write a requirement set as a {suffix} file", suffix=suffix or "''"),
+            path=_safe(str(output)),
+            hint=tr("name the file krav.docx (Word) or krav.xlsx (Excel kravmatris)"),
+        )
+    requirement_set = load_requirement_set(ref)
+    if suffix == ".docx":
+        write_atomic(output, set_export.render_set_docx(requirement_set, language))
+    else:
+        write_atomic(output, set_export.render_set_xlsx(requirement_set, language))
+    if quiet:
+        return
+    count = len(requirement_set.requirements)
+    wrote = ngettext(
+        language,
+        "wrote {path} ({format}, {count} requirement)",
+        "wrote {path} ({format}, {count} requirements)",
+        count,
+        path=_safe(str(output)),
+        format=suffix[1:].upper(),
+        count=count,
+    )
+    click.echo(wrote, err=True)
 
 
 # --- spec ----------------------------------------------------------------------------------------
@@ -1041,8 +1100,10 @@ def answers_check(
     language: Lang,
     **options: Any,
 ) -> None:
-    from proccheck.api import answers_run
+    from proccheck.api import DEFAULT_SET, answers_run
 
+    defaulted = options["spec_path"] is None and options["set_ref"] is None
+    defaulted = defaulted and _configuration().settings.get("set") is None
     requirement_set, procurement = _answer_source(options, language)
     paths = _inputs(files, "answers")
     run = answers_run(
@@ -1055,6 +1116,13 @@ def answers_check(
         jobs=jobs,
         progress=_progress(len(paths)),
     )
+    if defaulted and run.reports and not options["quiet"]:  # never silently open-baseline
+        note = _(
+            language,
+            "note: neither --spec nor --set given; using the requirement set {set}",
+            set=DEFAULT_SET,
+        )
+        click.echo(note, err=True)
     _finish(run, **options)
 
 
@@ -1076,9 +1144,8 @@ def answers_check(
     "--format",
     "fmt",
     type=click.Choice(["xlsx", "csv", "html", "markdown", "json"]),
-    default="xlsx",
-    show_default=True,
-    help=N_("Format of the comparison matrix."),
+    default=None,
+    help=N_("Format of the comparison matrix (default: from the -o suffix, else xlsx)."),
 )
 @click.option(
     "-o",
@@ -1091,7 +1158,7 @@ def answers_check(
 @_lang_option
 def answers_compare(
     files: tuple[Path, ...],
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     quiet: bool,
     language: Lang,
@@ -1101,6 +1168,10 @@ def answers_compare(
     from proccheck.errors import UsageError
     from proccheck.report import matrix
 
+    offered = ("xlsx", "csv", "html", "markdown", "json")
+    if output is not None:
+        fmt = _output_format(output, fmt, offered)
+    fmt = fmt or "xlsx"
     if fmt == "xlsx" and output is None:
         raise UsageError(
             tr("-f xlsx needs -o FILE.xlsx"), hint=tr("or choose -f csv/html/markdown/json")
@@ -1163,9 +1234,11 @@ def answers_compare(
     "--format",
     "fmt",
     type=click.Choice(["xlsx", "csv"]),
-    default="xlsx",
-    show_default=True,
-    help=N_("File format of the template (xlsx has a Ja/Nej/Delvis drop-down)."),
+    default=None,
+    help=N_(
+        "File format of the template (default: from the -o suffix, else xlsx; xlsx has a "
+        "Ja/Nej/Delvis drop-down)."
+    ),
 )
 @click.option(
     "-o",
@@ -1176,9 +1249,12 @@ def answers_compare(
 )
 @_quiet_option
 @_lang_option
-def answers_template(fmt: str, output: Path, quiet: bool, language: Lang, **options: Any) -> None:
+def answers_template(
+    fmt: str | None, output: Path, quiet: bool, language: Lang, **options: Any
+) -> None:
     from proccheck.report import matrix
 
+    fmt = _output_format(output, fmt, ("xlsx", "csv")) or "xlsx"
     requirement_set, _ = _answer_source(options, language)
     if fmt == "xlsx":
         write_atomic(output, matrix.render_template_xlsx(requirement_set, language))
@@ -1483,6 +1559,43 @@ def checks_explain(code: str, language: Lang) -> None:
     click.echo(check.doc(language))
 
 
+# --- serve ---------------------------------------------------------------------------------------
+
+
+@cli.command(
+    "serve",
+    short_help=N_("Open the tenders in a local web page."),
+    epilog=N_("Example:\n  proccheck serve samples/tender"),
+    help=N_(
+        "Serve the tender folders in TENDER_DIR (the folder itself, or its subfolders with an "
+        "upphandling.yaml) as a web page on this computer only (127.0.0.1), and open it in the "
+        "browser: verdicts, findings, decisions, uploads and the evaluation record. The "
+        "address printed carries a secret key; the page refuses requests without it. Stop "
+        "with Ctrl+C."
+    ),
+)
+@click.argument(
+    "tender_dir",
+    required=False,
+    default=".",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=0, help=N_("Port (default: a free one).")
+)
+@click.option("--no-browser", is_flag=True, help=N_("Print the address without opening a browser."))
+@_lang_option
+def serve_command(tender_dir: Path, port: int, no_browser: bool, language: Lang) -> None:
+    from proccheck.web.server import serve
+
+    def announce(url: str) -> None:
+        with use_lang(language):
+            said = tr("proccheck serves {folder} at {url}", folder=_safe(str(tender_dir)), url=url)
+        click.echo(said)
+
+    serve(tender_dir, port=port, open_browser=not no_browser, announce=announce)
+
+
 # --- config --------------------------------------------------------------------------------------
 
 
@@ -1525,6 +1638,7 @@ def config_command(output_format: str, language: Lang) -> None:
         "include": tr("the documents the command reads"),
         "exclude": tr("none"),
         "jobs": "1",
+        "limits": tr("built-in (proccheck/limits.py)"),
         "color": "auto",
     }
     rows = []
@@ -1534,8 +1648,11 @@ def config_command(output_format: str, language: Lang) -> None:
             rows.append((key, default, "default"))
             continue
         value = setting.value
-        if isinstance(value, dict):  # per-file-ignores: pattern: codes
-            value = tuple(f"{pattern}: {' '.join(codes)}" for pattern, codes in value.items())
+        if isinstance(value, dict):  # per-file-ignores: pattern: codes; limits: key: number
+            value = tuple(
+                f"{key}: {' '.join(item) if isinstance(item, tuple | list) else item}"
+                for key, item in value.items()
+            )
         shown = ", ".join(value) if isinstance(value, tuple) else str(value).lower()
         rows.append(
             (key, shown if isinstance(value, (tuple, bool)) else str(value), setting.source)
@@ -1572,6 +1689,62 @@ _FORMAT_LABELS = {
 }
 """How a format is named in the `wrote FILE (FORMAT)` lines."""
 
+_SUFFIX_FORMATS: dict[str, tuple[str, ...]] = {
+    ".txt": ("text", "github"),
+    ".json": ("json", "sarif", "gitlab"),
+    ".sarif": ("sarif",),
+    ".xml": ("junit",),
+    ".md": ("markdown",),
+    ".markdown": ("markdown",),
+    ".html": ("html",),
+    ".htm": ("html",),
+    ".xlsx": ("xlsx",),
+    ".csv": ("csv",),
+    ".docx": ("docx",),
+    ".pdf": ("pdf",),
+}
+"""The formats a file suffix promises, the first one inferred when no -f is given."""
+
+
+def _output_format(output: Path, chosen: str | None, offered: Sequence[str]) -> str | None:
+    """The format `-o OUTPUT` gets: -f's choice, else the one its suffix names (None: the suffix
+    says nothing). A suffix that promises another format is refused (exit 2), so `-o x.csv` never
+    holds XLSX nor `-o r.html` text."""
+    from proccheck.errors import UsageError
+
+    suffix = output.suffix.lower()
+    promised = _SUFFIX_FORMATS.get(suffix)
+    if promised is None:
+        return chosen
+    fits = [name for name in promised if name in offered]
+    if chosen is None and fits:
+        return fits[0]
+    if chosen is not None and chosen in promised:
+        return chosen
+    hint = (
+        tr("leave out -f, or write -f {fits}", fits=fits[0])
+        if fits
+        else tr(
+            "name the file with one of these suffixes: {suffixes}",
+            suffixes=", ".join(
+                s for s, names in _SUFFIX_FORMATS.items() if set(names) & set(offered)
+            ),
+        )
+    )
+    raise UsageError(
+        tr(
+            "{path} is named as a {suffix} file, but the format is {format}",
+            path=_safe(str(output)),
+            suffix=suffix,
+            format=chosen or ", ".join(offered),
+        )
+        if chosen
+        else tr(
+            "cannot write a {suffix} file here: {path}", suffix=suffix, path=_safe(str(output))
+        ),
+        hint=hint,
+    )
+
 
 def _finish(
     run: RunResult,
@@ -1597,6 +1770,12 @@ def _finish(
     from proccheck.errors import UsageError
     from proccheck.report import FORMATS, get_renderer
 
+    if output is not None:  # -o follows its suffix, or refuses a suffix -f contradicts
+        unpathed_names = [s.partition(":")[0] for s in formats if not s.partition(":")[2]]
+        if not formats:
+            formats = (_output_format(output, None, tuple(FORMATS)) or "text",)
+        elif len(unpathed_names) == 1 and unpathed_names[0] in FORMATS:
+            _output_format(output, unpathed_names[0], tuple(FORMATS))
     targets: list[tuple[str, Path | None]] = []
     for spec in formats or ("text",):
         name, _colon, path = spec.partition(":")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from proccheck.model import Lang
 
@@ -81,6 +81,26 @@ class ConfigFile(BaseModel):
     jobs: int | None = Field(
         default=None, ge=1, le=64, description="Files checked at a time (as -j)."
     )
+    limits: dict[str, int] | None = Field(
+        default=None,
+        description="Raise or lower input limits (keys as max-input-bytes, max-rows, "
+        "max-pdf-pages…; see proccheck/limits.py); a PROCCHECK_MAX_… environment variable "
+        "still wins.",
+        examples=[{"max-input-bytes": 200000000, "max-pdf-pages": 5000}],
+    )
     color: Literal["auto", "always", "never"] | None = Field(
         default=None, description="Colour in the text report (as --color)."
     )
+
+    @field_validator("limits")
+    @classmethod
+    def _known_limits(cls, value: dict[str, int] | None) -> dict[str, int] | None:
+        """Every key a limit proccheck has, every value a positive number."""
+        from proccheck import limits
+
+        for key, number in (value or {}).items():
+            if key not in limits.names():
+                raise ValueError(f"unknown limit {key!r}; known: {', '.join(limits.names())}")
+            if number <= 0:
+                raise ValueError(f"limit {key!r} must be a positive number")
+        return value

@@ -69,5 +69,23 @@ MAX_PDF_CHARS = _limit("MAX_PDF_CHARS", 10_000_000)
 MAX_PDF_STREAM_BYTES = _limit("MAX_PDF_STREAM_BYTES", 16 * 1024 * 1024)
 """Most bytes one stream of a PDF (a page's content, an image) may decompress to (PDF bombs)."""
 
+MAX_UPLOAD_FILES = _limit("MAX_UPLOAD_FILES", 20)
+"""Most files one upload to the web page (`proccheck serve`) may carry."""
+
 MAX_PDF_SECONDS = _limit("MAX_PDF_SECONDS", 120)
 """Longest time spent extracting the text of one PDF, checked page by page."""
+
+
+def names() -> list[str]:
+    """The limits as configuration keys (`max-input-bytes`), in the order defined above."""
+    return [key.lower().replace("_", "-") for key in globals() if key.startswith("MAX_")]
+
+
+def configure(values: dict[str, int]) -> None:
+    """Apply a configuration file's `limits` (keys as `names()` gives them). An environment
+    variable still wins: it is the command line's way to raise a limit for one run. Called
+    before the readers that copy a limit at import (e.g. the row limit of tables) are loaded."""
+    for key, value in values.items():
+        name = key.upper().replace("-", "_")
+        if name in globals() and name.startswith("MAX_") and f"PROCCHECK_{name}" not in os.environ:
+            globals()[name] = value

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from proccheck.errors import RequirementSetError
 from proccheck.i18n import _, tr
+from proccheck.loaders.inputs import KRAVMATRIS_SUFFIXES
 from proccheck.loaders.structured import Loaded, escape_pointer, load_text, read_text
 from proccheck.model import Lang, Requirement, RequirementSet
 from proccheck.resources import builtin_sets, display_path
@@ -42,6 +43,7 @@ from proccheck.setformat import (
     kind_of,
     level_hint,
 )
+from proccheck.text import one_line
 from proccheck.vocabulary import language_name
 
 BUILTIN_PREFIX = "builtin:"
@@ -186,6 +188,10 @@ class _Resolver:
         if key in self.cache:
             cached, cached_header, cached_sources = self.cache[key]
             return copy.deepcopy(cached), cached_header, list(cached_sources)
+        if file_path.suffix.lower() in KRAVMATRIS_SUFFIXES:
+            matrix, matrix_header = _from_kravmatris(file_path, display)
+            self.cache[key] = (copy.deepcopy(matrix), matrix_header, [display])
+            return matrix, matrix_header, [display]
         text = read_text(file_path, display)
         loaded = load_text(text, display, lines=True, prefer_json=file_path.suffix == ".json")
         source = _Source(loaded, tuple(_LINE_BREAK.split(text)))
@@ -223,10 +229,11 @@ class _Resolver:
             return sets[name], ref, ref
         path = _path_of(ref, base)
         display = display_path(path)
-        if chain and path.suffix.lower() not in SET_SUFFIXES:
+        if chain and path.suffix.lower() not in (*SET_SUFFIXES, *KRAVMATRIS_SUFFIXES):
             raise RequirementSetError(
                 tr(
-                    "extends {ref}: a requirement set is a .yaml, .yml or .json file",
+                    "extends {ref}: a requirement set is a .yaml, .yml or .json file, or a "
+                    "kravmatris in .xlsx or .csv",
                     ref=repr(ref),
                 ),
                 path=where or display,
@@ -248,6 +255,35 @@ class _Resolver:
                 ),
             )
         return path, display, str(path.resolve())
+
+
+def _from_kravmatris(path: Path, display: str) -> tuple[dict[str, Any], _Header]:
+    """A kravmatris as a set file's resolved requirements. Its texts are written in one language
+    (`lang`) and used for both, without a note per text: a sheet has no place for the other
+    language, so the note could not be acted on. The title is the text's start when the matrix
+    has no title column, as for a specification's requirements (`api.set_from_spec`)."""
+    from proccheck.loaders import kravmatris  # spreadsheets and lexicons only when one is given
+
+    matrix = kravmatris.load_kravmatris(path, display)
+    merged: dict[str, Any] = {}
+    for row in matrix.rows:
+        texts = {"title": row.title or one_line(row.text, 80), "text": row.text}
+        if row.rationale:
+            texts["rationale"] = row.rationale
+        answer: dict[str, Any] = {"evidence": "required" if row.evidence else "none"}
+        if row.verification:
+            answer["description"] = {"sv": row.verification, "en": row.verification}
+        merged[row.id] = {
+            "level": row.level,
+            "principle": row.principle,
+            **{name: {"sv": text, "en": text} for name, text in texts.items()},
+            "references": [r.model_dump(exclude_none=True) for r in row.references],
+            "verification": {"checks": list(row.checks), "answer": answer},
+            "cues": row.cues.model_dump(),
+            "defined_in": display,
+        }
+    set_file = SetFile(id=path.stem, lang=matrix.lang, title=matrix.title)
+    return merged, _Header(set_file, ())
 
 
 def _validate_file(source: _Source) -> tuple[_Header, dict[str, Any]]:

@@ -276,9 +276,12 @@ def _inside(folder: Path) -> Iterator[None]:
         os.chdir(before)
 
 
-def check_tender(folder: Path, *, lang: Lang, date: str | None = None) -> EvaluationRecord:
+def check_tender(
+    folder: Path, *, lang: Lang, date: str | None = None, fetch_urls: bool = True
+) -> EvaluationRecord:
     """Check the whole tender: the specification against the set, every bid's answers (API
-    descriptions they attached probed), the comparison, the decisions."""
+    descriptions they attached probed; with `fetch_urls` False, addresses are not fetched and
+    leave their requirements not verified), the comparison, the decisions."""
     from proccheck import api
     from proccheck.i18n import use_lang
 
@@ -287,11 +290,11 @@ def check_tender(folder: Path, *, lang: Lang, date: str | None = None) -> Evalua
         decisions = read_decisions(folder)
         # accepted findings are set aside in the reports; paths are the folder's
         with _inside(folder), api.screened(decisions=decisions):
-            return _record(tender, decisions, lang, date)
+            return _record(tender, decisions, lang, date, fetch_urls)
 
 
 def _record(
-    tender: Tender, decisions: DecisionFile, lang: Lang, date: str | None
+    tender: Tender, decisions: DecisionFile, lang: Lang, date: str | None, fetch_urls: bool
 ) -> EvaluationRecord:
     from proccheck import api
     from proccheck.model import SetRef
@@ -308,7 +311,11 @@ def _record(
     expected = (*procurement, reference) if procurement and reference else procurement
     bids = [b for b in tender.bids if b.answers is not None]
     paths = [b.answers for b in bids if b.answers is not None]
-    run = api.answers_run(paths, answered, lang, expected, probe=True) if paths else RunResult()
+    run = (
+        api.answers_run(paths, answered, lang, expected, probe=True, fetch_urls=fetch_urls)
+        if paths
+        else RunResult()
+    )
     missing = tuple(_missing_answers(b) for b in tender.bids if b.answers is None)
     run = RunResult(reports=_named(run.reports, bids), problems=(*run.problems, *missing))
     return EvaluationRecord(
@@ -326,15 +333,17 @@ def _record(
 
 def _named(reports: tuple[Report, ...], bids: list[Bid]) -> tuple[Report, ...]:
     """Each report under the vendor's name: upphandling.yaml's, else the answers file's (a
-    spreadsheet has none: then the folder's)."""
+    spreadsheet has none: then the folder's, made readable)."""
+    from proccheck.loaders.answers import vendor_from_name
+
     by_path = {display_path(b.answers): b for b in bids if b.answers}
     named = []
     for report in reports:
         bid = by_path.get(report.subject.path)
         if bid is not None:
-            stem = Path(report.subject.path).stem
-            own = report.subject.name if report.subject.name != stem else ""
-            name = bid.vendor.name or own or bid.vendor.folder
+            derived = vendor_from_name(Path(report.subject.path))
+            own = report.subject.name if report.subject.name != derived else ""
+            name = bid.vendor.name or own or vendor_from_name(Path(bid.vendor.folder))
             report = report.model_copy(
                 update={"subject": report.subject.model_copy(update={"name": name})}
             )
@@ -362,9 +371,11 @@ def decide(
     by: str = "",
     date: str | None = None,
     lang: Lang = "en",
+    fetch_urls: bool = True,
 ) -> Decision:
     """Record a decision about the finding whose fingerprint is `mark` (or starts with it, at
-    least 6 characters) in beslut.yaml, replacing an earlier one about the same finding."""
+    least 6 characters) in beslut.yaml, replacing an earlier one about the same finding
+    (`fetch_urls` as in `check_tender`: the findings must be those the decider saw)."""
     from pydantic import ValidationError
 
     word = judgement.strip().lower()
@@ -373,7 +384,7 @@ def decide(
             tr("unknown decision {word}", word=repr(judgement)),
             hint=tr("choose godtas (accepted), avvisas (rejected) or kompletteras (supplement)"),
         )
-    record = check_tender(folder, lang=lang)
+    record = check_tender(folder, lang=lang, fetch_urls=fetch_urls)
     finding = _find(record, mark.strip().lower())
     details: dict[str, Any] = {
         "motivation": motivation.strip(),

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import ssl
+import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,6 +83,44 @@ class QuietHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def drip(self, length: int, byte: bytes, pause: float) -> None:
+        """A 200 that declares `length` bytes and sends one `byte` every `pause` seconds (a
+        thousand at most), until the client hangs up."""
+        self.send_response(200)
+        self.send_header("Content-Length", str(length))
+        self.end_headers()
+        try:
+            for _ in range(1000):
+                self.wfile.write(byte)
+                self.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            return
+
+
+def tls_server_context(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[ssl.SSLContext, Path]:
+    """A server-side TLS context with a throw-away self-signed certificate for 127.0.0.1, made
+    by `openssl` (the test is skipped without it), and the certificate's path."""
+    if shutil.which("openssl") is None:
+        pytest.skip("no openssl to make a certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+    subprocess.run(
+        [
+            *command,
+            *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
+            *("-addext", "subjectAltName=IP:127.0.0.1"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context, cert
 
 
 Serve = Callable[[type[BaseHTTPRequestHandler]], str]

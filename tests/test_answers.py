@@ -86,7 +86,7 @@ def test_vendor_answers_against_spec(cli: Cli) -> None:
     assert got_b["K6"] == "not_verified"  # exit plan demanded, none attached
     assert got_b["K7"] == "not_verified"  # 30 -> 90 days in the vendor's copy
     altered = [f for f in b["findings"] if f["check"] == "AN006"]
-    assert "−30" in altered[0]["message"] and "+90" in altered[0]["message"]
+    assert 'struck "30" and added "90"' in altered[0]["message"]
     assert got_b["K13"] == "met"  # "Ja, se bilaga 3" with the file
 
 
@@ -292,7 +292,14 @@ def test_probe_uses_api_description_from_the_bid_folder(cli: Cli, tmp_path: Path
     probed = json.loads(cli("answers", "check", answers, "--probe", "-f", "json").out)
     flagged = [f for f in probed["reports"][0]["findings"] if f["check"] == "AN007"]
     assert [f["requirement"] for f in flagged] == ["API-10"]
-    assert "openapi.yaml" in flagged[0]["message"] and "secret" not in json.dumps(probed)
+    assert "openapi.yaml" in flagged[0]["message"] and "secret" not in json.dumps(flagged)
+    # a file outside the bid folder is not read; the answer's pointer to it is reported instead
+    outside = [f for f in probed["reports"][0]["findings"] if f["requirement"] == "API-04"]
+    assert [f["check"] for f in outside] == ["AN005"]
+    assert (
+        "../secret.yaml" in outside[0]["message"]
+        and "not in the bid folder" in outside[0]["message"]
+    )
 
 
 def test_mapping_file_for_a_layout_that_cannot_be_guessed(cli: Cli, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from conftest import tls_server_context
 
 from proccheck.errors import ProbeError
 from proccheck.loaders.fetch import FetchLimits, fetch
@@ -150,21 +151,9 @@ def tls_trickler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An https server on 127.0.0.1 (a throw-away self-signed certificate made by `openssl`)
     that trickles its headers: TLS wraps and detaches the socket the fetch opened, so the
     watchdog must still reach it."""
-    import shutil
     import ssl
 
-    if shutil.which("openssl") is None:
-        pytest.skip("no openssl to make a certificate")
-    folder = tmp_path_factory.mktemp("tls")
-    key, cert = folder / "key.pem", folder / "cert.pem"
-    make_certificate = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-    subprocess.run(
-        [*make_certificate, "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"],
-        check=True,
-        capture_output=True,
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
+    context, _cert = tls_server_context(tmp_path_factory)
     stop = threading.Event()
 
     def one(conn: socket.socket) -> None:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import json
 import select
-import shutil
 import socket
 import ssl
-import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +22,7 @@ from typing import Any
 
 import pytest
 import urllib3.util.connection
-from conftest import CliResult, QuietHandler, Serve
+from conftest import CliResult, QuietHandler, Serve, tls_server_context
 
 from proccheck.errors import ProbeError
 from proccheck.loaders.fetch import FetchLimits, fetch, proxy_for, tls_context
@@ -76,16 +74,7 @@ class Proxy(QuietHandler):
         elif self.path.endswith("/to-private-name"):
             self.reply(302, headers={"Location": "http://localhost/spec.json"})
         elif self.path.endswith("/drip"):
-            self.send_response(200)
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            try:
-                for _ in range(1000):
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                    time.sleep(0.05)
-            except OSError:
-                return
+            self.drip(100000, b" ", 0.05)
         elif self.path.endswith("/big"):
             self.reply(200, b" " * 5000)
         else:
@@ -208,22 +197,7 @@ def test_proxy_for_honours_no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """An https server on 127.0.0.1 with a self-signed certificate for that address."""
-    if shutil.which("openssl") is None:
-        pytest.skip("no openssl to make a certificate")
-    folder = tmp_path_factory.mktemp("tls")
-    key, cert = folder / "key.pem", folder / "cert.pem"
-    command = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-    subprocess.run(
-        [
-            *command,
-            *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
-            *("-addext", "subjectAltName=IP:127.0.0.1"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
+    context, cert = tls_server_context(tmp_path_factory)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Origin)
     httpd.daemon_threads = True
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)

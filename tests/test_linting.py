@@ -332,3 +332,22 @@ def test_progress_on_a_terminal_only(
         "[3/3]",
     ]
     assert "[1/3]" not in shown.out
+
+
+def test_configured_limits_apply_and_the_environment_wins(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from proccheck import limits
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(limits, "MAX_ROWS", limits.MAX_ROWS)  # restored after the test
+    (tmp_path / "svar.csv").write_text("id;krav;svar\nK1;a;Ja\nK2;b;Ja\nK3;c;Ja\n")
+    (tmp_path / ".proccheck.yaml").write_text("limits:\n  max-rows: 2\n")
+    refused = cli("answers", "check", "svar.csv")
+    assert refused.code == 2 and "more than 2 rows" in refused.err
+    monkeypatch.setenv("PROCCHECK_MAX_ROWS", "100")
+    monkeypatch.setattr(limits, "MAX_ROWS", 100)
+    assert "more than 2 rows" not in cli("answers", "check", "svar.csv").err
+    (tmp_path / ".proccheck.yaml").write_text("limits:\n  max-pages: 2\n")
+    unknown = cli("answers", "check", "svar.csv")
+    assert unknown.code == 2 and ".proccheck.yaml:1" in unknown.err

@@ -185,8 +185,10 @@ WRONG_SUFFIX = [
         ("spec", "check", str(SPEC), "--set", "{file}"),
         "x.txt",
         {
-            "en": "cannot read a requirement set from a .txt file (accepted: .yaml, .yml, .json)",
-            "sv": "kan inte läsa en kravuppsättning från en .txt-fil (godtas: .yaml, .yml, .json)",
+            "en": "cannot read a requirement set from a .txt file (accepted: .yaml, .yml, .json, "
+            ".xlsx, .xlsm, .csv)",
+            "sv": "kan inte läsa en kravuppsättning från en .txt-fil (godtas: .yaml, .yml, .json, "
+            ".xlsx, .xlsm, .csv)",
         },
         (),
     ),
@@ -253,7 +255,7 @@ def test_a_wrong_suffix_says_how_to_convert(
 
 
 def test_the_suffixes_named_are_the_ones_the_loaders_read() -> None:
-    from proccheck.loaders import spec
+    from proccheck.loaders import kravmatris, spec
     from proccheck.loaders.inputs import REQUIREMENT_SET, SPECIFICATION
     from proccheck.requirements import SET_SUFFIXES
 
@@ -264,7 +266,7 @@ def test_the_suffixes_named_are_the_ones_the_loaders_read() -> None:
         *spec.STRUCTURED,
         *spec.TABLES,
     }
-    assert set(REQUIREMENT_SET.suffixes) == set(SET_SUFFIXES)
+    assert set(REQUIREMENT_SET.suffixes) == {*SET_SUFFIXES, *kravmatris.SUFFIXES}
 
 
 # --- a folder where a file is expected ---------------------------------------------------------

@@ -49,16 +49,7 @@ class Handler(QuietHandler):
             except OSError:
                 return
         elif self.path == "/drip":
-            self.send_response(200)
-            self.send_header("Content-Length", "1000000")
-            self.end_headers()
-            try:
-                for _ in range(1000):
-                    self.wfile.write(b"x")
-                    self.wfile.flush()
-                    time.sleep(0.1)
-            except OSError:
-                return
+            self.drip(1000000, b"x", 0.1)
         elif self.path == "/big-declared":
             self.send_response(200)
             self.send_header("Content-Length", str(10**12))

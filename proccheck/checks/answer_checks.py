@@ -9,8 +9,9 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Literal, NoReturn
 
 from proccheck.checks import Context, register
@@ -85,6 +86,8 @@ class AnswersContext(Context):
 
     matching: Matching
     probe: ProbeEvidence
+    attachments_missing: frozenset[str] = frozenset()
+    """Evidence entries naming a file that is not in the bid folder (looked for with --probe)."""
 
 
 def context(
@@ -92,6 +95,7 @@ def context(
     requirement_set: RequirementSet,
     lang: Lang,
     probe: ProbeEvidence | None = None,
+    attachments_missing: frozenset[str] = frozenset(),
 ) -> AnswersContext:
     """The context every answers check of one vendor's file is handed."""
     return AnswersContext(
@@ -99,6 +103,24 @@ def context(
         requirement_set=requirement_set,
         matching=match_answers(document, requirement_set),
         probe=probe or {},
+        attachments_missing=attachments_missing,
+    )
+
+
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{2,5}")
+"""What ends a file name (`.pdf`, `.yaml`): an entry without it ("bilaga 4") cannot be looked for."""
+
+
+def attachments_missing(document: AnswerDocument, found: Callable[[str], bool]) -> frozenset[str]:
+    """The evidence entries that name a file (`bilaga-4.pdf`, not a URL or "se bilaga 4") which
+    `found` cannot find in the bid folder: the caller looks, so checks never touch files."""
+    return frozenset(
+        item.strip()
+        for answer in document.answers
+        for item in answer.evidence
+        if _SUFFIX.fullmatch(PurePath(item.strip()).suffix)
+        and not item.strip().lower().startswith(("http://", "https://"))
+        and not found(item.strip())
     )
 
 
@@ -583,6 +605,9 @@ def evidence_missing(document: AnswerDocument, ctx: AnswersContext) -> Iterator[
     description, a price list, an SLA), the answer names evidence: an `evidence`/Bilaga entry,
     or a reference in the answer or comment ("se bilaga 3", a URL, a file name).
 
+    With `--probe`, every file a yes-answer names as evidence is looked for in the bid folder,
+    and one that is not there is reported.
+
     Why it matters
     Without the evidence, the "yes" cannot be verified at evaluation time; missing evidence
     never passes.
@@ -596,10 +621,31 @@ def evidence_missing(document: AnswerDocument, ctx: AnswersContext) -> Iterator[
     """
     matching = ctx.matching
     for requirement in ctx.requirement_set.requirements:
-        if requirement.verification.answer.evidence != "required":
-            continue
         answer = matching.by_requirement.get(requirement.id)
-        if answer is None or answer.value not in ("yes", "partial") or _has_evidence(answer):
+        if answer is None or answer.value not in ("yes", "partial"):
+            continue
+        absent = [e.strip() for e in answer.evidence if e.strip() in ctx.attachments_missing]
+        if absent:
+            yield evidence_missing.finding(
+                requirement=requirement.id,
+                outcome="not_verified",
+                message=ngettext(
+                    ctx.lang,
+                    "{requirement}: the attachment {files} given as evidence is not in the bid folder",
+                    "{requirement}: the attachments {files} given as evidence are not in the bid folder",
+                    len(absent),
+                    requirement=requirement.id,
+                    files=", ".join(absent),
+                ),
+                location=answer.location,
+                evidence=_quote(answer),
+                fix=_(
+                    ctx.lang,
+                    "Check the bid for the file and ask the vendor for it where LOU allows it; until then the requirement cannot be verified.",
+                ),
+            )
+            continue
+        if requirement.verification.answer.evidence != "required" or _has_evidence(answer):
             continue
         message = (
             N_(
@@ -676,8 +722,10 @@ def missing_key_terms(vendor_text: str, requirement: Requirement) -> list[str]:
     return best[1]
 
 
-def text_difference(vendor_text: str, requirement: Requirement) -> str | None:
-    """A short "-removed +added" summary when the vendor's copy differs in substance."""
+def text_difference(
+    vendor_text: str, requirement: Requirement
+) -> tuple[list[str], list[str]] | None:
+    """The words the vendor's copy removed and added, when it differs in substance."""
     if not vendor_text.strip():
         return None
     vendor_normal = _normal(vendor_text)
@@ -702,12 +750,22 @@ def text_difference(vendor_text: str, requirement: Requirement) -> str | None:
             best = (ratio, removed, added)
     if best is None or (not best[1] and not best[2]) or best[0] < 0.5:
         return None
-    parts = []
-    if best[1]:
-        parts.append("−" + " ".join(best[1][:12]))
-    if best[2]:
-        parts.append("+" + " ".join(best[2][:12]))
-    return " ".join(parts)
+    return best[1][:12], best[2][:12]
+
+
+def describe_difference(removed: list[str], added: list[str], lang: Lang) -> str:
+    """A change in words an officer reads aloud: `the vendor has struck "30" and added "90"`."""
+    struck, put = " ".join(removed), " ".join(added)
+    if removed and added:
+        return _(
+            lang,
+            'the vendor has struck "{removed}" and added "{added}"',
+            removed=struck,
+            added=put,
+        )
+    if removed:
+        return _(lang, 'the vendor has struck "{removed}"', removed=struck)
+    return _(lang, 'the vendor has added "{added}"', added=put)
 
 
 @register(
@@ -747,7 +805,8 @@ def text_altered(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Find
         missing = missing_key_terms(answer.text, requirement)  # also in a heavy rewrite
         if difference is None and not missing:
             continue
-        difference = difference or "−" + " ".join(missing[:12])
+        removed, added = difference or (missing[:12], [])
+        missing = [term for term in missing if term not in removed]  # each word said once
         note = (
             " "
             + _(
@@ -767,7 +826,7 @@ def text_altered(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Find
                 ctx.lang,
                 "{requirement}: the vendor's requirement text differs from the specification: {difference}",
                 requirement=requirement.id,
-                difference=difference,
+                difference=describe_difference(removed, added, ctx.lang),
             )
             + note,
             location=location,

@@ -186,7 +186,7 @@ def _tally(
         return Verdict(none, reason)
     failing = [where for where, ok in pairs if not ok]
     if failing:
-        shown = ", ".join(failing[:EXAMPLES]) + (" …" if len(failing) > EXAMPLES else "")
+        shown = _shown(failing, more=True)
         reason = ngettext(
             c.lang,
             "{items}: {count} of {total} does not follow the requirement: {examples}",
@@ -213,6 +213,31 @@ def _tally(
             shown=reason,
         )
     return Verdict(ceiling, reason, tuple(where for where, _unused in pairs[:EXAMPLES]))
+
+
+def _shown(items: list[str], *, more: bool = False) -> str:
+    """The first EXAMPLES items joined for a reason (with ` …` after them when `more` and
+    there are more)."""
+    return ", ".join(items[:EXAMPLES]) + (" …" if more and len(items) > EXAMPLES else "")
+
+
+def _noted(verdict: Verdict, note: str) -> Verdict:
+    """The verdict with a note proccheck adds beside it."""
+    return Verdict(verdict.outcome, f"{verdict.reason}; {note}", verdict.evidence)
+
+
+def _found(c: Ctx, found: list[str], missing: str) -> Verdict:
+    """Met, naming the locations found, when there are any; not met with `missing` otherwise."""
+    if found:
+        what = ", ".join(found)
+        return Verdict("met", _(c.lang, "the description declares {what}", what=what), tuple(found))
+    return Verdict("not_met", missing)
+
+
+def _external_docs(c: Ctx) -> dict[str, Any]:
+    """The description's `externalDocs` object (empty when it has none or it is no object)."""
+    docs = c.index.root.get("externalDocs")
+    return docs if isinstance(docs, dict) else {}
 
 
 def _op(op: Operation) -> str:
@@ -298,8 +323,7 @@ def _dok01(c: Ctx) -> Verdict:
             public=public,
         )
         return Verdict("not_applicable", reason)
-    docs = root["externalDocs"]
-    docs = docs if isinstance(docs, dict) else {}
+    docs = _external_docs(c)
     pairs = [
         (f"/externalDocs/{field}", str(docs.get(field) or "").strip() != "")
         for field in ("description", "url")
@@ -375,8 +399,7 @@ def _dok08(c: Ctx) -> Verdict:
     whose description mentions "service level agreement" or "sla" and whose URL is a web
     address; otherwise not met."""
     info = c.index.info
-    docs = c.index.root.get("externalDocs")
-    docs = docs if isinstance(docs, dict) else {}
+    docs = _external_docs(c)
     sla = info.get("x-sla")
     found: list[str] = []
     if _truthy(info.get("termsOfService")):
@@ -394,18 +417,13 @@ def _dok08(c: Ctx) -> Verdict:
         and any(term in text for term in ("service level agreement", "sla"))
     ):
         found.append("/externalDocs")
-    if found:
-        what = ", ".join(found)
-        return Verdict("met", _(c.lang, "the description declares {what}", what=what), tuple(found))
-    return Verdict(
-        "not_met",
-        _(
-            c.lang,
-            "no service level in the description: no info.termsOfService, no complete info.x-sla "
-            "(availability, responseTime, support) and no externalDocs about an SLA with a web "
-            "address",
-        ),
+    missing = _(
+        c.lang,
+        "no service level in the description: no info.termsOfService, no complete info.x-sla "
+        "(availability, responseTime, support) and no externalDocs about an SLA with a web "
+        "address",
     )
+    return _found(c, found, missing)
 
 
 _LIMIT_TERMS = ("limit", "begränsning", "problem")
@@ -421,8 +439,7 @@ def _dok09(c: Ctx) -> Verdict:
     or `info.description` or `externalDocs.description` mentions "limit", "begränsning" or
     "problem"; otherwise not met."""
     info = c.index.info
-    docs = c.index.root.get("externalDocs")
-    docs = docs if isinstance(docs, dict) else {}
+    docs = _external_docs(c)
     found = ["/info/x-limitations"] if _truthy(info.get("x-limitations")) else []
     for where, text in (
         ("/info/description", info.get("description")),
@@ -430,18 +447,13 @@ def _dok09(c: Ctx) -> Verdict:
     ):
         if isinstance(text, str) and any(t in text.lower() for t in _LIMIT_TERMS):
             found.append(where)
-    if found:
-        what = ", ".join(found)
-        return Verdict("met", _(c.lang, "the description declares {what}", what=what), tuple(found))
-    return Verdict(
-        "not_met",
-        _(
-            c.lang,
-            "no known problems or limitations in the description: no info.x-limitations, and "
-            "neither info.description nor externalDocs.description mentions limit, begränsning "
-            "or problem",
-        ),
+    missing = _(
+        c.lang,
+        "no known problems or limitations in the description: no info.x-limitations, and "
+        "neither info.description nor externalDocs.description mentions limit, begränsning "
+        "or problem",
     )
+    return _found(c, found, missing)
 
 
 def _has_example(c: Ctx, media: Any) -> bool:
@@ -517,9 +529,9 @@ def _dok20(c: Ctx) -> Verdict:
         "proccheck also notes (OA010): {count} operations document no 4xx/5xx response: {examples}",
         len(bare),
         count=len(bare),
-        examples=", ".join(bare[:EXAMPLES]) + (" …" if len(bare) > EXAMPLES else ""),
+        examples=_shown(bare, more=True),
     )
-    return Verdict(verdict.outcome, f"{verdict.reason}; {note}", verdict.evidence)
+    return _noted(verdict, note)
 
 
 # --- date and time -------------------------------------------------------------------------------
@@ -646,9 +658,9 @@ def _res02(c: Ctx) -> Verdict:
         "proccheck also reads {count} parameters as personal identity numbers: {examples}",
         len(more),
         count=len(more),
-        examples=", ".join(more[:EXAMPLES]),
+        examples=_shown(more),
     )
-    return Verdict(verdict.outcome, f"{verdict.reason}; {note}", verdict.evidence)
+    return _noted(verdict, note)
 
 
 def _paths(c: Ctx) -> list[str]:
@@ -911,9 +923,9 @@ def _arq01(c: Ctx) -> Verdict:
     note = _(
         c.lang,
         "proccheck also notes a charset other than UTF-8: {where}",
-        where=", ".join(other[:EXAMPLES]),
+        where=_shown(other),
     )
-    return Verdict(verdict.outcome, f"{verdict.reason}; {note}", verdict.evidence)
+    return _noted(verdict, note)
 
 
 @rule(
@@ -975,6 +987,14 @@ def _arq05(c: Ctx) -> Verdict:
 _PROBLEM = ("type", "title", "status", "detail", "instance")
 
 
+def _is_problem(media_type: str) -> bool:
+    """Whether a media type (parameters aside) is `application/problem+json` or `+xml`."""
+    return media_type.split(";")[0].strip().lower() in (
+        "application/problem+json",
+        "application/problem+xml",
+    )
+
+
 def _error_media(c: Ctx) -> list[tuple[str, Any]]:
     return [(m.pointer, m) for op in c.index.operations for r in op.responses if _error(r.status)
             for m in r.media]  # fmt: skip
@@ -1000,13 +1020,12 @@ def _fel01(c: Ctx) -> Verdict:
                 found.update(part["properties"])
         return found
 
-    problem = ("application/problem+json", "application/problem+xml")
     media = [(m.pointer, m) for op in c.index.operations for r in op.responses for m in r.media]
     pairs = [(where, set(_PROBLEM) <= members(m.schema)) for where, m in media
-             if m.media_type.split(";")[0].strip().lower() in problem]  # fmt: skip
+             if _is_problem(m.media_type)]  # fmt: skip
     verdict = _tally(c, "problem_bodies", pairs)
     other = [where for where, m in _error_media(c)
-             if m.media_type.split(";")[0].strip().lower() not in problem
+             if not _is_problem(m.media_type)
              and m.schema is not None and not set(_PROBLEM) <= members(m.schema)]  # fmt: skip
     if not other:
         return verdict
@@ -1016,9 +1035,9 @@ def _fel01(c: Ctx) -> Verdict:
         "proccheck also notes {count} error bodies without the RFC 9457 members: {examples}",
         len(other),
         count=len(other),
-        examples=", ".join(other[:EXAMPLES]),
+        examples=_shown(other),
     )
-    return Verdict(verdict.outcome, f"{verdict.reason}; {note}", verdict.evidence)
+    return _noted(verdict, note)
 
 
 @rule(
@@ -1031,9 +1050,8 @@ def _fel02(c: Ctx) -> Verdict:
     included): met when each offers `application/problem+json` or `+xml`; not applicable
     without error responses with content (RAP-LP Fel02). OA010 reports operations that
     document no error response beside it."""
-    problem = ("application/problem+json", "application/problem+xml")
     pairs = [
-        (r.pointer, any(m.media_type.split(";")[0].strip().lower() in problem for m in r.media))
+        (r.pointer, any(_is_problem(m.media_type) for m in r.media))
         for op in c.index.operations
         for r in op.responses
         if _error(r.status) and (r.media or _declares_content(c, r.pointer))
@@ -1247,7 +1265,7 @@ def _sak01(c: Ctx) -> Verdict:
     if verdict.outcome != "met":
         return verdict
     note = _(c.lang, "the TLS version cannot be seen in an API description")
-    return Verdict("met", f"{verdict.reason}; {note}", verdict.evidence)
+    return _noted(verdict, note)
 
 
 @rule(
@@ -1288,7 +1306,7 @@ def _sak10(c: Ctx) -> Verdict:
     if bearer or not schemes:
         return verdict
     note = _(c.lang, "proccheck also notes that no security scheme uses bearer tokens")
-    return Verdict(verdict.outcome, f"{verdict.reason}; {note}", verdict.evidence)
+    return _noted(verdict, note)
 
 
 def _api_keys(c: Ctx) -> list[tuple[str, str]]:
@@ -1342,7 +1360,7 @@ def _sak18(c: Ctx) -> Verdict:
     if oauth or not schemes:
         return verdict
     note = _(c.lang, "proccheck also notes that no security scheme is OAuth 2.0 or OpenID Connect")
-    return Verdict(verdict.outcome, f"{verdict.reason}; {note}", verdict.evidence)
+    return _noted(verdict, note)
 
 
 # --- maturity and prerequisites ------------------------------------------------------------------
@@ -1470,7 +1488,7 @@ def _mog02(c: Ctx) -> Verdict:
     if items is None:
         return _tally(c, "paths", [])
     found = _hateoas(c, items)
-    shown = ", ".join(found[:EXAMPLES])
+    shown = _shown(found)
     hypermedia = (
         _(c.lang, "hypermedia in {where}", where=shown)
         if found
@@ -1682,7 +1700,7 @@ def _dok21(c: Ctx) -> Verdict:
                        ("/security",))  # fmt: skip
     found = [_op(op) for op in c.index.operations if op.security is not None]
     if found:
-        what = ", ".join(found[:EXAMPLES])
+        what = _shown(found)
         return Verdict("met", _(c.lang, "the description declares {what}", what=what))
     return Verdict("not_met", _(c.lang, "the description declares no {items}", items="security"))
 

@@ -378,6 +378,16 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
     - Upphandlingsmyndigheten: kravbibliotek and guidance on writing requirements.
     """
     analysis = ctx.analysis
+    if not document.requirements:  # not a specification: one reason, SP007 says the rest
+        for requirement in ctx.requirement_set.requirements:
+            yield requirement_missing.finding(
+                requirement=requirement.id,
+                severity="note",
+                outcome="not_met",
+                message=_(ctx.lang, "the document holds no requirements at all"),
+                location=_doc_location(document),
+            )
+        return
     for requirement in ctx.requirement_set.requirements:
         if analysis.implementing(requirement.id):
             continue
@@ -429,7 +439,7 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
     "SP002",
     "must-requirement-weakened",
     title_en="A must-requirement is written as a should or with an escape clause",
-    title_sv="Ett skall-krav är skrivet som bör-krav eller med en reservation",
+    title_sv="Ett skall-krav är skrivet som bör-krav eller med ett förbehåll",
     kind="spec",
     severity="error",
 )

@@ -256,7 +256,7 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
     procurement = _pick(data, _ALIASES["procurement"])
     return AnswerDocument(
         path=display,
-        vendor=str(vendor) if vendor else path.stem,
+        vendor=str(vendor) if vendor else vendor_from_name(path),
         procurement=str(procurement) if procurement else "",
         answers=tuple(answers),
     )
@@ -316,7 +316,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
             hint=tr("add a Kravnummer/ID or Kravtext column, or give a mapping"),
         )
     return AnswerDocument(
-        path=display, vendor=_vendor_from_name(path), procurement="", answers=tuple(answers)
+        path=display, vendor=vendor_from_name(path), procurement="", answers=tuple(answers)
     )
 
 
@@ -352,5 +352,13 @@ def _is_section_row(table: Table, row: Row, requirement_id: str | None, text: st
     return worded_level(text) is None
 
 
-def _vendor_from_name(path: Path) -> str:
-    return path.stem.replace("_", " ")
+def vendor_from_name(path: Path) -> str:
+    """A readable name for a file that names no vendor: "leverantor-b" -> "Leverantör B"."""
+    words = [word for word in re.split(r"[-_\s]+", path.stem) if word]
+    shown = [_NAME_WORDS.get(w.lower(), w.upper() if len(w) == 1 else w) for w in words]
+    named = " ".join(shown)
+    return named[:1].upper() + named[1:] if named else path.stem
+
+
+_NAME_WORDS = {"leverantor": "Leverantör", "anbudsgivare": "Anbudsgivare", "anbud": "Anbud"}
+"""File-name words written without å/ä/ö, as officers name files."""

@@ -74,15 +74,23 @@ ANSWERS = InputKind(
         **dict.fromkeys(_OFFICE_SHEETS, N_("open it in Excel or LibreOffice and save it as .xlsx")),
     },
 )
+KRAVMATRIS_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+"""A requirement set written as a table (proccheck.loaders.kravmatris)."""
 REQUIREMENT_SET = InputKind(
     NC_("input kind", "a requirement set"),
-    (".yaml", ".yml", ".json"),
+    (".yaml", ".yml", ".json", *KRAVMATRIS_SUFFIXES),
+    advice=dict.fromkeys(
+        _OFFICE_SHEETS, N_("open it in Excel or LibreOffice and save it as .xlsx")
+    ),
     default_advice=N_(
-        "give a built-in set as builtin:NAME (`proccheck sets list` shows them) or the path "
-        "of a set file in YAML or JSON"
+        "give a built-in set as builtin:NAME (`proccheck sets list` shows them), the path "
+        "of a set file in YAML or JSON, or a kravmatris in .xlsx or .csv"
     ),
     error=RequirementSetError,
+    in_folder=(".yaml", ".yml", ".json"),
 )
+"""A kravmatris (.xlsx, .csv) is a set too; a folder stands for its YAML and JSON sets only, as
+the sheets beside them are often answer files."""
 MAPPING = InputKind(
     NC_("input kind", "a column mapping"),
     (".yaml", ".yml", ".json"),

@@ -84,16 +84,23 @@ def _badge(outcome: Outcome, lang: Lang) -> str:
     return f'<span class="badge b-{outcome}">{escape(outcome_word(lang, outcome))}</span>'
 
 
-def render(run: RunResult) -> str:
-    """The whole HTML document."""
-    lang = run.reports[0].lang if run.reports else "en"
-    title = _(lang, "proccheck report")
-    parts = [
+def page_start(lang: Lang) -> list[str]:
+    """A page's first lines, up to its <title>: no scripts, no requests, inline styles only."""
+    return [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
+    ]
+
+
+def render(run: RunResult) -> str:
+    """The whole HTML document."""
+    lang = run.reports[0].lang if run.reports else "en"
+    title = _(lang, "proccheck report")
+    parts = [
+        *page_start(lang),
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
     ]

@@ -18,6 +18,7 @@ from proccheck import __version__
 from proccheck.i18n import N_, _
 from proccheck.model import (
     Comparison,
+    Finding,
     Lang,
     MatrixRow,
     Outcome,
@@ -44,6 +45,20 @@ def cell_text(value: str) -> str:
     """Text that a spreadsheet cannot run: a leading = + - @ TAB CR LF gets an apostrophe."""
     cleaned = plain(value, 32_000)
     return "'" + cleaned if cleaned.startswith(_FORMULA_START) else cleaned
+
+
+def finding_cells(lang: Lang, finding: Finding) -> list[str]:
+    """A finding's cells in a findings sheet: requirement, check, outcome, location, message,
+    the vendor's words and the fix."""
+    return [
+        cell_text(finding.requirement or ""),
+        cell_text(finding.check),
+        outcome_word(lang, finding.outcome),
+        cell_text(finding.location.describe()),
+        cell_text(finding.message),
+        cell_text(finding.evidence or ""),
+        cell_text(finding.fix or ""),
+    ]
 
 
 _LABELS: dict[str, str] = {
@@ -326,18 +341,7 @@ def render_xlsx(comparison: Comparison) -> bytes:
     for report in comparison.run.reports:
         for finding in report.findings:
             number += 1
-            findings.append(
-                [
-                    cell_text(report.subject.name),
-                    cell_text(finding.requirement or ""),
-                    cell_text(finding.check),
-                    outcome_word(lang, finding.outcome),
-                    cell_text(finding.location.describe()),
-                    cell_text(finding.message),
-                    cell_text(finding.evidence or ""),
-                    cell_text(finding.fix or ""),
-                ]
-            )
+            findings.append([cell_text(report.subject.name), *finding_cells(lang, finding)])
             findings.cell(row=number, column=4).fill = fills[finding.outcome]
     for cell in findings[1]:
         cell.font = bold

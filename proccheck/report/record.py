@@ -446,15 +446,11 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 def render_html(record: EvaluationRecord) -> str:
     """The record as one self-contained, printable page, with each report's details below."""
-    from proccheck.report.html import _CSS, _report
+    from proccheck.report.html import _CSS, _report, page_start
 
     lang, w = record.lang, words(record.lang)
     parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{lang}"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'\">",
+        *page_start(lang),
         f"<title>{_e(w['title'])}: {_e(record.tender.name, 200)}</title>",
         f"<style>{_CSS}td.cell{{font-size:13px}}.by{{color:#57606a;"
         "font-size:12px}</style></head><body>",

@@ -7,7 +7,14 @@ from typing import Any
 
 from proccheck.decisionformat import fingerprint
 from proccheck.model import Outcome
-from proccheck.report.matrix import _FILL, _fit_rows, _printable, cell_text, workbook_bytes
+from proccheck.report.matrix import (
+    _FILL,
+    _fit_rows,
+    _printable,
+    cell_text,
+    finding_cells,
+    workbook_bytes,
+)
 from proccheck.report.record import (
     EvaluationRecord,
     by_word,
@@ -179,13 +186,7 @@ def _findings(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]) -
             sheet.append(
                 [
                     cell_text(subject_label(report)),
-                    cell_text(finding.requirement or ""),
-                    cell_text(finding.check),
-                    outcome_word(lang, finding.outcome),
-                    cell_text(finding.location.describe()),
-                    cell_text(finding.message),
-                    cell_text(finding.evidence or ""),
-                    cell_text(finding.fix or ""),
+                    *finding_cells(lang, finding),
                     cell_text(decision_note(lang, decision) if decision else ""),
                     mark,
                 ]

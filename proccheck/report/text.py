@@ -39,6 +39,10 @@ _COLOUR: dict[Outcome, str] = {
     "not_applicable": "\x1b[2m",
 }
 _RESET = "\x1b[0m"
+_NO_REQUIREMENTS = "SP007"
+"""The check that finds no requirement in a document: alone, it is the whole report."""
+_SAID_BY_EMPTY = (_NO_REQUIREMENTS, "SP001")
+"""Findings the no-requirements finding says for them (every set requirement is missing)."""
 
 
 def render(run: RunResult) -> str:
@@ -105,6 +109,23 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
         *_dimension_lines(report),
         "",
     ]
+    empty = [i for i, f in enumerate(report.findings) if f.check == _NO_REQUIREMENTS]
+    if empty:  # not a specification: say so first, not every set requirement as missing
+        rest = [i for i, f in enumerate(report.findings) if f.check not in _SAID_BY_EMPTY]
+        for index in empty + rest:
+            lines.extend(_finding_lines(report, index))
+        count = len(report.results)
+        lines.append("")
+        lines.append(
+            ngettext(
+                lang,
+                "The set's {count} requirement cannot be found in a document without requirements.",
+                "None of the set's {count} requirements can be found in a document without requirements.",
+                count,
+                count=count,
+            )
+        )
+        return lines
     by_requirement: dict[str | None, list[int]] = {}
     for index, finding in enumerate(report.findings):
         by_requirement.setdefault(finding.requirement, []).append(index)
@@ -114,8 +135,9 @@ def _report_lines(report: Report, colour: bool) -> list[str]:
             f"{mark} {one_line(result.requirement, 60)} [{level_word(lang, result.level)}] "
             f"{one_line(result.title, 120)}: {one_line(result.reason, 300)}"
         )
+        quoted: list[str] = []  # a vendor's sentence is quoted once per requirement
         for index in by_requirement.pop(result.requirement, []):
-            lines.extend(_finding_lines(report, index, skip_message=result.reason))
+            lines.extend(_finding_lines(report, index, skip_message=result.reason, quoted=quoted))
     leftovers = [i for indexes in by_requirement.values() for i in indexes]
     if leftovers:
         lines.append(_(lang, "other:"))
@@ -146,7 +168,9 @@ def _dimension_lines(report: Report) -> list[str]:
     return lines
 
 
-def _finding_lines(report: Report, index: int, skip_message: str = "") -> list[str]:
+def _finding_lines(
+    report: Report, index: int, skip_message: str = "", quoted: list[str] | None = None
+) -> list[str]:
     finding = report.findings[index]
     lang = report.lang
     message = one_line(finding.message)
@@ -157,8 +181,15 @@ def _finding_lines(report: Report, index: int, skip_message: str = "") -> list[s
         f"    {one_line(finding.location.describe(), 200)}: {severity_word(lang, finding.severity)}"
         f" {one_line(finding.check, 40)}" + ("" if same else f": {message}")
     ]
-    if finding.evidence:
-        lines.append(f'      "{one_line(finding.evidence, 300)}"')
+    evidence = finding.evidence or ""
+    if quoted is not None and evidence:  # already quoted above: only what is new
+        earlier = next((q for q in quoted if evidence.startswith(q)), None)
+        quoted.append(evidence)
+        evidence = evidence[len(earlier) :].lstrip(" —") if earlier is not None else evidence
+        if earlier is not None and evidence in message:
+            evidence = ""
+    if evidence:
+        lines.append(f'      "{one_line(evidence, 300)}"')
     if finding.fix:
         lines.append("      " + _(lang, "fix") + f": {plain(finding.fix, 400)}")
     return lines
