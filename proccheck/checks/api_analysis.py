@@ -748,19 +748,23 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     )
 
 
-def _binary_schema(index: ApiIndex, schema: Any, seen: frozenset[int] = frozenset()) -> bool:
-    """Whether the schema is a file (or, for a multipart upload, has a binary part); a schema
-    that contains itself is followed once (`seen`: the ids of the schemas on the way)."""
-    resolved = index.resolve(schema)
-    if not isinstance(resolved, dict) or id(resolved) in seen:
-        return False
-    if resolved.get("type") == "file" or (
-        resolved.get("type") == "string" and resolved.get("format") in ("binary", "byte")
-    ):
-        return True
-    props = _props(index, resolved)  # a multipart upload: a binary part
-    inner = seen | {id(resolved)}
-    return any(_binary_schema(index, v, inner) for v in props.values()) if props else False
+def _binary_schema(index: ApiIndex, schema: Any) -> bool:
+    """Whether the schema is a file or, for a multipart upload, has a binary part at any
+    depth. Each schema is looked at once (`seen`), so a schema that contains itself, or one
+    reached by many paths (the APIs.guru corpus has both), costs one visit, not one a path."""
+    seen: set[int] = set()
+    pending = [schema]
+    while pending:
+        resolved = index.resolve(pending.pop())
+        if not isinstance(resolved, dict) or id(resolved) in seen:
+            continue
+        seen.add(id(resolved))
+        if resolved.get("type") == "file" or (
+            resolved.get("type") == "string" and resolved.get("format") in ("binary", "byte")
+        ):
+            return True
+        pending.extend((_props(index, resolved) or {}).values())
+    return False
 
 
 def _file_content(index: ApiIndex, op: Operation, media_type: str, schema: Any) -> bool:
