@@ -5,6 +5,7 @@ the machine. Quadratic code gives a ratio near 16; linear code near 4."""
 from __future__ import annotations
 
 import gc
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -140,3 +141,32 @@ def test_csv_cell_limit(tmp_path: Path) -> None:
     assert raised.value.path == "wide.csv" and raised.value.where == "3"
     assert raised.value.hint and "PROCCHECK_MAX_CELLS" in raised.value.hint
     assert limits.MAX_CELLS < 5_000_000
+
+
+# --- the probe's resource model: write operations against many paths ---------------------------
+
+
+def _analysis_of(count: int) -> Callable[[], Any]:
+    """An API with `count` collections, each with an item path and a write (Microsoft Graph beta
+    has thousands: matching each write against every path took 120 s)."""
+    from proccheck.checks.api_analysis import analyse
+    from proccheck.loaders.openapi import build_index
+
+    item = {"type": "object", "properties": {"id": {"type": "string"}}}
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": item}}}}
+    paths: dict[str, Any] = {}
+    for n in range(count):
+        paths[f"/things{n}"] = {
+            "post": {
+                "requestBody": {"content": {"application/json": {"schema": item}}},
+                "responses": ok,
+            }
+        }
+        paths[f"/things{n}/{{id}}"] = {"get": {"responses": ok}, "patch": {"responses": ok}}
+    description = {"openapi": "3.0.0", "info": {"title": "t", "version": "1"}, "paths": paths}
+    index = build_index(json.dumps(description), "api.json")
+    return lambda: analyse(index, None)
+
+
+def test_resource_model_is_linear_in_the_paths() -> None:
+    assert_linear(_analysis_of, 800)

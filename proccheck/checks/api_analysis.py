@@ -535,6 +535,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     for name in resources:
         by_core.setdefault(_strip_name(name), []).append(name)
     paths = {op.path.rstrip("/") for op in index.operations}
+    item_parents = {_parent(p) for p in paths if _item_path(p)}  # collections with item paths
     bulk_export: list[Operation] = []
     bulk_import: list[Operation] = []
     for op in index.operations:
@@ -544,9 +545,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             continue
         if _IMPORT_PATH.search(op.path):
             bulk_import.append(op)
-        addressed = _item_path(op.path) or any(
-            _parent(p) == op.path.rstrip("/") and _item_path(p) for p in paths
-        )
+        addressed = _item_path(op.path) or op.path.rstrip("/") in item_parents
         targets: set[str] = set()
         returned = _returned(index, op) if addressed else set()
         for name in returned - set(resources):
