@@ -3,9 +3,12 @@ paths are shown, and how files are written."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -24,13 +27,30 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"proccheck is installed without its {name}/ folder")
 
 
+_SHOWN_FROM: ContextVar[Path | None] = ContextVar("shown_from", default=None)
+
+
 def display_path(path: Path) -> str:
-    """A path relative to the working directory when possible, so reports and messages never
-    show absolute paths of the user's machine unless they were given so."""
+    """A path relative to the working directory (or the folder `shown_from` names) when
+    possible, so reports and messages never show absolute paths of the user's machine unless
+    they were given so."""
+    base = _SHOWN_FROM.get() or Path.cwd()
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@contextlib.contextmanager
+def shown_from(folder: Path) -> Iterator[None]:
+    """Show paths relative to `folder` inside the block (a tender's reports and fingerprints
+    are the tender folder's, wherever it is checked from), without changing the working
+    directory, which is the whole process's: the web page checks tenders in threads."""
+    token = _SHOWN_FROM.set(folder.resolve())
+    try:
+        yield
+    finally:
+        _SHOWN_FROM.reset(token)
 
 
 def builtin_sets() -> dict[str, Path]:

@@ -24,7 +24,7 @@ from proccheck.errors import InputError, ProccheckError, UsageError
 from proccheck.i18n import N_, tr
 from proccheck.model import Finding, Lang, Problem, Report, RunResult
 from proccheck.report.record import EvaluationRecord
-from proccheck.resources import display_path, write_atomic
+from proccheck.resources import display_path, shown_from, write_atomic
 from proccheck.tenderformat import (
     BIDS_FOLDER,
     DECISIONS_FILE,
@@ -252,6 +252,13 @@ def write_decisions(folder: Path, decisions: DecisionFile) -> Path:
 # --- checking ------------------------------------------------------------------------------------
 
 
+def _within(root: Path, ref: str) -> str:
+    """A set reference of upphandling.yaml: built-in as it is, a path relative to the folder."""
+    if ref.startswith("builtin:") or Path(ref).is_absolute():
+        return ref
+    return str(root / ref)
+
+
 def as_seen(path: str, folder: Path) -> str:
     """A path relative to the tender folder as the user sees it from the working directory
     (URLs, built-in sets and absolute paths as they are)."""
@@ -262,18 +269,14 @@ def as_seen(path: str, folder: Path) -> str:
 
 @contextlib.contextmanager
 def _inside(folder: Path) -> Iterator[None]:
-    """Run with the tender folder as working directory, so every path the pipelines show (and
-    every fingerprint) is relative to it; errors name files as the user sees them."""
-    before = Path.cwd()
-    os.chdir(folder)
+    """Show every path the pipelines report (and so every fingerprint) relative to the tender
+    folder; errors name files as the user sees them from the working directory."""
     try:
-        yield
+        with shown_from(folder):
+            yield
     except ProccheckError as error:
-        os.chdir(before)
         error.path = as_seen(error.path, folder)
         raise
-    finally:
-        os.chdir(before)
 
 
 def check_tender(
@@ -299,8 +302,9 @@ def _record(
     from proccheck import api
     from proccheck.model import SetRef
 
-    spec = tender.file.specification
-    chosen = api.load_requirement_set(tender.file.set)
+    root = tender.folder.resolve()
+    spec = str(root / tender.file.specification) if tender.file.specification else None
+    chosen = api.load_requirement_set(_within(root, tender.file.set))
     spec_run = RunResult()
     procurement: tuple[str, ...] = ()
     answered = chosen
@@ -310,7 +314,7 @@ def _record(
     reference = tender.file.diarienummer
     expected = (*procurement, reference) if procurement and reference else procurement
     bids = [b for b in tender.bids if b.answers is not None]
-    paths = [b.answers for b in bids if b.answers is not None]
+    paths = [root / b.answers for b in bids if b.answers is not None]
     run = (
         api.answers_run(paths, answered, lang, expected, probe=True, fetch_urls=fetch_urls)
         if paths
@@ -336,7 +340,7 @@ def _named(reports: tuple[Report, ...], bids: list[Bid]) -> tuple[Report, ...]:
     spreadsheet has none: then the folder's, made readable)."""
     from proccheck.loaders.answers import vendor_from_name
 
-    by_path = {display_path(b.answers): b for b in bids if b.answers}
+    by_path = {b.answers.as_posix(): b for b in bids if b.answers}
     named = []
     for report in reports:
         bid = by_path.get(report.subject.path)

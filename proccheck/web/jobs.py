@@ -1,9 +1,9 @@
 """Checks run in the background, one at a time, cached by what they read.
 
-`tender.check_tender` changes the working folder while it runs (so its paths are the tender's),
-which is process-wide: two checks at once would read each other's files. So one lock serialises
-every call into the tender pipeline, decisions included (two tabs cannot interleave a
-read-modify-write of beslut.yaml). A result is cached under a hash of every file in the tender
+One lock serialises every call into the tender pipeline, decisions and uploads included: two
+tabs cannot interleave a read-modify-write of beslut.yaml, and a check never reads a folder
+that an upload is half-way through changing (the checks themselves keep no process-wide state:
+their paths are shown relative to the tender folder through a context variable). A result is cached under a hash of every file in the tender
 folder and the language: a reload with nothing changed is instant, a changed file or a new
 decision is a new hash and a new check.
 """
