@@ -126,7 +126,7 @@ def check_spec(
     files at a time in separate processes; `progress(done, total, path)` follows the files."""
     language, policy = _language(lang), _errors(errors)
     with _running(language, select, ignore, decisions):
-        files = input_files(_paths(paths), "spec")
+        files = input_files(paths, "spec")
         chosen = load_requirement_set(requirement_set)
         report = functools.partial(_spec_report, requirement_set=chosen, lang=language)
         return _settle(_each(files, report, jobs, progress), policy)
@@ -160,7 +160,7 @@ def check_answers(
     budget is one for the run)."""
     language, policy = _language(lang), _errors(errors)
     with _running(language, select, ignore, decisions):
-        files = input_files(_paths(paths), "answers")
+        files = input_files(paths, "answers")
         chosen, procurement = answer_source(spec, requirement_set, language)
         result = answers_run(
             files,
@@ -192,7 +192,7 @@ def compare(
     language, policy = _language(lang), _errors(errors)
     layout = None if mapping is None else Path(mapping)
     with _running(language, select, ignore, decisions):
-        files = input_files(_paths(paths), "answers")
+        files = input_files(paths, "answers")
         chosen, procurement = answer_source(spec, requirement_set, language)
         result = _settle(answers_run(files, chosen, language, procurement, mapping=layout), policy)
         return comparison(result, chosen, language)
@@ -814,17 +814,13 @@ def api_descriptions(document: AnswerDocument, folder: Path) -> list[str]:
     """Evidence entries that name an API description: a URL, or a JSON/YAML file in the bid's
     folder (paths outside it are ignored, so a bid cannot make proccheck read other files)."""
     found: list[str] = []
-    root = folder.resolve()
     for answer in document.answers:
         for item in answer.evidence:
             item = item.strip()
             if item.startswith(("http://", "https://")):
                 source = item
-            elif item.lower().endswith(_API_DESCRIPTION):
-                candidate = (folder / item).resolve()
-                if root not in candidate.parents or not candidate.is_file():
-                    continue
-                source = str(candidate)
+            elif item.lower().endswith(_API_DESCRIPTION) and _in_bid_folder(folder, item):
+                source = str((folder / item).resolve())
             else:
                 continue
             if source not in found:

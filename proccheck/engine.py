@@ -9,17 +9,18 @@ results and findings once, so every command and formatter agrees on them.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from proccheck.checks import Check, Context, MetReason, Verdict, checks_of, run_findings
 from proccheck.decisionformat import SETS_ASIDE, Decision, fingerprint
 from proccheck.errors import ProccheckError
 from proccheck.i18n import _, ngettext
+from proccheck.loaders.inputs import matches
 from proccheck.model import (
     Finding,
     Lang,
@@ -72,9 +73,7 @@ class Screen:
     def set_aside(self, finding: Finding, used: set[int]) -> SetAside | None:
         """The finding set aside, or None when it counts; records the suppressions used."""
         for pattern, codes in self.per_file:
-            if finding.check.startswith(codes) and fnmatch.fnmatchcase(
-                finding.location.path, pattern
-            ):
+            if finding.check.startswith(codes) and matches(Path(finding.location.path), (pattern,)):
                 return SetAside(finding=finding, why="ignored", note=pattern)
         for position, suppression in enumerate(self.suppressions):
             if suppression.covers(finding):
@@ -223,7 +222,7 @@ def evaluate(
     aside. Returns the report and, per requirement, where its evidence
     is (for the reconciliation sheet).
     """
-    screen = _SCREEN.get() or Screen()
+    screen = current_screen()
     if suppressions:
         screen = dataclasses.replace(screen, suppressions=suppressions)
     requirement_set = ctx.requirement_set
@@ -276,10 +275,8 @@ def evaluate(
                 finding = _verdict_finding(
                     verdict_check, requirement, verdict, subject.path, ctx.lang
                 )
-                if keep(finding):
-                    own.add(finding)
-                else:
-                    aside.add(finding)
+                if not keep(finding):  # a baseline or decision holds it: not verified at best
+                    result = _set_aside_result(requirement, [finding], set_aside, ctx.lang)
         else:
             codes = {c.code for c in listed}
             decisive = [f for f in own.of(requirement.id, codes) if _decides(f, checks)]
@@ -291,8 +288,8 @@ def evaluate(
             if weighing and not any(f.outcome == "not_met" for f in decisive):
                 result = _set_aside_result(requirement, weighing, set_aside, ctx.lang)
             elif not_run and not decisive:  # nothing to be met by: say which check did not run
-                result = _not_run_cap(
-                    as_result(requirement, "met", "", ctx.lang), not_run, ctx.lang
+                result = as_result(
+                    requirement, "not_verified", _not_run(not_run, ctx.lang), ctx.lang
                 )
             else:
                 result = decide(requirement, decisive, listed, ctx, met_reason)
@@ -324,17 +321,12 @@ class _FindingIndex:
     """Findings by requirement and by check, so each requirement finds its own in one pass."""
 
     def __init__(self, findings: list[Finding]) -> None:
-        self.findings: list[Finding] = []
+        self.findings = list(findings)
         self.by_requirement: dict[str | None, list[int]] = {}
         self.by_check: dict[str, list[int]] = {}
-        for finding in findings:
-            self.add(finding)
-
-    def add(self, finding: Finding) -> None:
-        position = len(self.findings)
-        self.findings.append(finding)
-        self.by_requirement.setdefault(finding.requirement, []).append(position)
-        self.by_check.setdefault(finding.check, []).append(position)
+        for position, finding in enumerate(findings):
+            self.by_requirement.setdefault(finding.requirement, []).append(position)
+            self.by_check.setdefault(finding.check, []).append(position)
 
     def of(self, requirement: str, codes: set[str]) -> list[Finding]:
         """The findings naming `requirement` or made by one of `codes`, in the order found."""
@@ -354,20 +346,23 @@ def _located(finding: Finding, locate: Callable[[Location], Location]) -> Findin
     return finding if at is finding.location else finding.model_copy(update={"location": at})
 
 
+def _not_run(codes: list[str], lang: Lang) -> str:
+    """Why a requirement is not verified when checks it relies on did not run."""
+    return ngettext(
+        lang,
+        "not verified: check {codes} was not run (--select/--ignore)",
+        "not verified: checks {codes} were not run (--select/--ignore)",
+        len(codes),
+        codes=", ".join(codes),
+    )
+
+
 def _not_run_cap(result: RequirementResult, not_run: list[str], lang: Lang) -> RequirementResult:
     """A result no better than not verified when one of its checks did not run."""
     if not not_run or OUTCOME_RANK[result.outcome] <= OUTCOME_RANK["not_verified"]:
         return result
-    reason = ngettext(
-        lang,
-        "not verified: check {codes} was not run (--select/--ignore)",
-        "not verified: checks {codes} were not run (--select/--ignore)",
-        len(not_run),
-        codes=", ".join(not_run),
-    )
-    return result.model_copy(
-        update={"outcome": "not_verified", "reason": one_line(reason, REASON_LIMIT)}
-    )
+    reason = one_line(_not_run(not_run, lang), REASON_LIMIT)
+    return result.model_copy(update={"outcome": "not_verified", "reason": reason})
 
 
 def _set_aside_result(

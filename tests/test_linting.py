@@ -13,6 +13,7 @@ from conftest import SAMPLES, CliResult
 
 from proccheck import api
 from proccheck.errors import InputError, UsageError
+from proccheck.model import RunResult
 
 Cli = Callable[..., CliResult]
 SPEC_MD = SAMPLES / "spec" / "kravspecifikation-arendehantering.md"
@@ -351,3 +352,20 @@ def test_configured_limits_apply_and_the_environment_wins(
     (tmp_path / ".proccheck.yaml").write_text("limits:\n  max-pages: 2\n")
     unknown = cli("answers", "check", "svar.csv")
     assert unknown.code == 2 and ".proccheck.yaml:1" in unknown.err
+
+
+def test_a_baseline_holds_verdict_checks_too(tmp_path: Path) -> None:
+    """DIGG profile rules decide by a verdict, not by findings: a baselined verdict leaves its
+    requirement not verified (never met), and the probe's exit code no longer fails on it."""
+    description = SAMPLES / "answers" / "bilagor" / "exempel-arende-openapi.yaml"
+    first = api.probe(description, requirement_set="builtin:digg-rest-api-profil")
+    failed = {r.requirement for r in first.results if r.outcome == "not_met"}
+    assert failed
+    baseline = tmp_path / "baseline.yaml"
+    api.write_baseline(RunResult(reports=(first,)), baseline)
+    again = api.probe(
+        description, requirement_set="builtin:digg-rest-api-profil", decisions=baseline
+    )
+    outcomes = {r.requirement: r.outcome for r in again.results}
+    assert {outcomes[requirement] for requirement in failed} == {"not_verified"}
+    assert {a.why for a in again.set_aside} == {"baseline"}

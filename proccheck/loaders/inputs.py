@@ -139,7 +139,7 @@ def input_files(
         else:
             files.append(path)
             continue
-        files.extend(f for f in found if not _matches(f, exclude))
+        files.extend(f for f in found if not matches(f, exclude))
         if len(files) > MAX_EXPANDED:
             raise InputError(
                 tr("more than {count} files to check", count=MAX_EXPANDED),
@@ -161,12 +161,13 @@ def _below(folder: Path) -> list[Path]:
 
 def _included(relative: Path, kind: InputKind, include: tuple[str, ...]) -> bool:
     if include:
-        return _matches(relative, include)
+        return matches(relative, include)
     return relative.suffix.lower() in (kind.in_folder or kind.suffixes)
 
 
-def _matches(path: Path, patterns: tuple[str, ...]) -> bool:
-    """Whether the path (or its tail) matches a pattern; `**/` also matches no folder."""
+def matches(path: Path, patterns: tuple[str, ...]) -> bool:
+    """Whether the path (or its tail) matches a glob pattern; `**/` also matches no folder.
+    The one reading of the configuration's patterns (include, exclude, per-file-ignores)."""
     text = path.as_posix()
     for pattern in patterns:
         if fnmatch.fnmatchcase(text, pattern) or fnmatch.fnmatchcase(text, f"*/{pattern}"):

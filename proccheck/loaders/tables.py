@@ -149,8 +149,6 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "tick_yes": ("ja", "yes", "ja (x)", "uppfylls"),
     "tick_no": ("nej", "no", "nej (x)", "uppfylls ej", "uppfylls inte"),
 }
-MAX_ROWS = limits.MAX_ROWS
-MAX_XLSX_EXPANDED = limits.MAX_ZIP_EXPANDED
 
 
 @dataclass(frozen=True)
