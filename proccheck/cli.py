@@ -875,13 +875,12 @@ def sets_validate(files: tuple[str, ...], language: Lang, **options: Any) -> Non
     from proccheck.model import RunResult
 
     reports, problems = [], []
-    builtin = [f for f in files if f.startswith("builtin:")]
-    paths = (
-        _inputs([f for f in files if not f.startswith("builtin:")], "set")
-        if len(builtin) < len(files)
-        else []
-    )
-    for file in [*builtin, *map(str, paths)]:
+    refs = [  # in the order given; a folder or pattern stands for the set files it holds
+        ref
+        for given in files
+        for ref in ([given] if given.startswith("builtin:") else map(str, _inputs([given], "set")))
+    ]
+    for file in refs:
         try:
             reports.append(api.validate_set(file, lang=language))
         except ProccheckError as error:

@@ -22,8 +22,9 @@ from typing import Any
 from proccheck.decisionformat import Decision, DecisionFile, Judgement, decision_for, fingerprint
 from proccheck.errors import InputError, ProccheckError, UsageError
 from proccheck.i18n import N_, tr
+from proccheck.loaders.inputs import ANSWERS
 from proccheck.model import Finding, Lang, Problem, Report, RunResult
-from proccheck.report.record import EvaluationRecord
+from proccheck.report.record import EvaluationRecord, all_findings
 from proccheck.resources import display_path, shown_from, write_atomic
 from proccheck.tenderformat import (
     BIDS_FOLDER,
@@ -35,7 +36,6 @@ from proccheck.tenderformat import (
 )
 
 SCHEMA = "schemas/tender.schema.json"
-_ANSWER_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".tsv", ".xlsx", ".xlsm")
 JUDGEMENT_WORDS: dict[str, Judgement] = {
     "godtas": "accepted",
     "accepted": "accepted",
@@ -130,7 +130,7 @@ def _answers_file(root: Path, vendor: Vendor) -> Path | None:
     if not folder.is_dir():
         return None
     candidates = sorted(
-        p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _ANSWER_SUFFIXES
+        p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ANSWERS.suffixes
     )
     return inside / candidates[0] if len(candidates) == 1 else None
 
@@ -361,9 +361,7 @@ def _named(reports: tuple[Report, ...], bids: list[Bid]) -> tuple[Report, ...]:
 def findings_of(record: EvaluationRecord) -> Iterator[Finding]:
     """Every finding of the record, set aside ones included (a decision can be changed)."""
     for report in (*record.spec.reports, *record.comparison.run.reports):
-        yield from report.findings
-        for aside in report.set_aside:
-            yield aside.finding
+        yield from all_findings(report)
 
 
 def decide(
@@ -376,10 +374,13 @@ def decide(
     date: str | None = None,
     lang: Lang = "en",
     fetch_urls: bool = True,
+    record: EvaluationRecord | None = None,
 ) -> Decision:
     """Record a decision about the finding whose fingerprint is `mark` (or starts with it, at
     least 6 characters) in beslut.yaml, replacing an earlier one about the same finding
-    (`fetch_urls` as in `check_tender`: the findings must be those the decider saw)."""
+    (`fetch_urls` as in `check_tender`: the findings must be those the decider saw). `record`
+    is the folder's check as it stands when one is at hand (the web page's); else the folder is
+    checked now."""
     from pydantic import ValidationError
 
     word = judgement.strip().lower()
@@ -388,7 +389,8 @@ def decide(
             tr("unknown decision {word}", word=repr(judgement)),
             hint=tr("choose godtas (accepted), avvisas (rejected) or kompletteras (supplement)"),
         )
-    record = check_tender(folder, lang=lang, fetch_urls=fetch_urls)
+    if record is None:
+        record = check_tender(folder, lang=lang, fetch_urls=fetch_urls)
     finding = _find(record, mark.strip().lower())
     details: dict[str, Any] = {
         "motivation": motivation.strip(),
@@ -413,7 +415,8 @@ def _find(record: EvaluationRecord, mark: str) -> Finding:
             tr("a fingerprint needs at least 6 characters"),
             hint=tr("copy it from the list tender check prints"),
         )
-    matches = {fingerprint(f): f for f in findings_of(record) if fingerprint(f).startswith(mark)}
+    every = ((fingerprint(f), f) for f in findings_of(record))
+    matches = {mark_of: f for mark_of, f in every if mark_of.startswith(mark)}
     if len(matches) == 1:
         return next(iter(matches.values()))
     if not matches:

@@ -126,8 +126,13 @@ class Kravmatris:
 def _key(text: str) -> str:
     """A header cell as compared: no parenthetical, accents, case, spaces or punctuation."""
     text = re.sub(r"\(.*?\)|\[.*?\]", " ", text)
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+    return "".join(c for c in _unaccented(text.lower()) if c.isalnum())
+
+
+def _unaccented(text: str) -> str:
+    """The text without accents ("område" -> "omrade")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def header_columns(cells: tuple[str, ...]) -> dict[str, int]:
@@ -281,8 +286,7 @@ def _cues(written: str, where: str, display: str) -> Cues | None:
 
 def principle_of(area: str) -> Principle:
     """The principle an område (or principle) cell names; `other` when none fits."""
-    decomposed = unicodedata.normalize("NFKD", area.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _unaccented(area.lower())
     for principle, pattern in _PRINCIPLES:
         if pattern.search(plain):
             return principle

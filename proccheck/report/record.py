@@ -83,14 +83,20 @@ def by_word(lang: Lang, by: DecidedBy) -> str:
     return _(lang, _BY[by])
 
 
+def decided_by(decision: Decision, between: str = ", ") -> str:
+    """`Anna Berg, 2026-11-30`: who made the decision and when, as far as recorded."""
+    return between.join(part for part in (decision.by, decision.date) if part)
+
+
 def decision_note(lang: Lang, decision: Decision) -> str:
     """`accepted (Anna Berg, 2026-11-30): the fee is for optional training`."""
-    who = ", ".join(part for part in (decision.by, decision.date) if part)
+    who = decided_by(decision)
     head = judgement_word(lang, decision) + (f" ({who})" if who else "")
     return f"{head}: {decision.motivation}" if decision.motivation else head
 
 
-def _all_findings(report: Report) -> Iterator[Finding]:
+def all_findings(report: Report) -> Iterator[Finding]:
+    """The report's findings, set aside ones included (a decision can be changed)."""
     yield from report.findings
     for aside in report.set_aside:
         yield aside.finding
@@ -101,10 +107,11 @@ def decided(record: EvaluationRecord, report: Report) -> dict[str, Decision]:
     findings included: an accepted finding leaves the findings but is still decided)."""
     known = record.decisions.by_fingerprint()
     found = {}
-    for finding in _all_findings(report):
-        decision = known.get(fingerprint(finding))
+    for finding in all_findings(report):
+        mark = fingerprint(finding)
+        decision = known.get(mark)
         if decision is not None and decision.decision != "baseline":
-            found[fingerprint(finding)] = decision
+            found[mark] = decision
     return found
 
 
@@ -131,7 +138,7 @@ def verdicts(record: EvaluationRecord, report: Report) -> dict[str, Verdict]:
     known = decided(record, report)
     counting = {id(f) for f in report.findings}  # not set aside
     by_requirement: dict[str, list[tuple[Finding, str]]] = {}
-    for finding in _all_findings(report):
+    for finding in all_findings(report):
         if finding.requirement and finding.outcome in ("not_met", "not_verified"):
             by_requirement.setdefault(finding.requirement, []).append(
                 (finding, fingerprint(finding))
@@ -239,8 +246,15 @@ def requirement_heading(lang: Lang, requirement: Requirement) -> str:
     """`K1 (must-requirement)`, with the title when it is more than the start of the text."""
     level = _(lang, _LEVEL_REQUIREMENT[requirement.level])
     head = f"{requirement.id} ({level})"
+    title = own_title(requirement, lang)
+    return f"{head} {title}" if title else head
+
+
+def own_title(requirement: Requirement, lang: Lang) -> str:
+    """The title, or '' when it is only the text's start (a kravmatris without a title column
+    gets one so; read back, it gets the same again)."""
     title, text = requirement.title.get(lang), requirement.text.get(lang)
-    return head if text.startswith(title.rstrip("…").rstrip()) else f"{head} {title}"
+    return "" if text.startswith(title.rstrip("…").rstrip()) else title
 
 
 def verification_text(lang: Lang, requirement: Requirement) -> str:
@@ -292,7 +306,7 @@ def decision_lines(record: EvaluationRecord) -> list[DecisionLine]:
     lines, seen = [], set()
     for report in (*record.spec.reports, *record.comparison.run.reports):
         known = decided(record, report)
-        for finding in _all_findings(report):
+        for finding in all_findings(report):
             mark = fingerprint(finding)
             if mark in known and mark not in seen:
                 seen.add(mark)
@@ -554,7 +568,7 @@ def _decisions_html(record: EvaluationRecord) -> str:
                    if line.decision.evidence else ""),
                 _e(judgement_word(lang, line.decision)),
                 _e(line.decision.motivation, 1000),
-                _e(", ".join(p for p in (line.decision.by, line.decision.date) if p) or "–"),
+                _e(decided_by(line.decision) or "–"),
             ]
             for line in lines
         ],

@@ -17,8 +17,10 @@ from proccheck.report.matrix import (
 )
 from proccheck.report.record import (
     EvaluationRecord,
+    all_findings,
     by_word,
     decided,
+    decided_by,
     decision_lines,
     decision_note,
     header_rows,
@@ -179,8 +181,7 @@ def _findings(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]) -
     number = 1
     for report in (*record.spec.reports, *record.comparison.run.reports):
         known = decided(record, report)
-        every = [*report.findings, *(aside.finding for aside in report.set_aside)]
-        for finding in every:
+        for finding in all_findings(report):
             mark = fingerprint(finding)
             decision = known.get(mark)
             sheet.append(
@@ -222,7 +223,7 @@ def _decisions(sheet: Any, record: EvaluationRecord) -> None:
                 cell_text(decision.evidence or ""),
                 judgement_word(lang, decision),
                 cell_text(decision.motivation),
-                cell_text(", ".join(p for p in (decision.by, decision.date) if p)),
+                cell_text(decided_by(decision)),
                 decision.fingerprint,
             ]
         )

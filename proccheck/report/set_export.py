@@ -4,14 +4,12 @@ is verified and its sources. The workbook's header is one `--set` reads back (ro
 
 from __future__ import annotations
 
-import io
-from typing import Any
-
 from proccheck.i18n import N_, _, ngettext
 from proccheck.model import Lang, Level, Requirement, RequirementSet
 from proccheck.report.matrix import _fit_rows, cell_text, workbook_bytes
-from proccheck.report.record_docx import _t, _table
+from proccheck.report.record import own_title
 from proccheck.report.record_xlsx import _filter, _head, _wrap_all
+from proccheck.report.word import add_table, document_bytes, new_document, word_text
 from proccheck.vocabulary import principle_name, version_word
 
 SUFFIXES = (".docx", ".xlsx")
@@ -123,7 +121,7 @@ def render_set_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
             [
                 cell_text(requirement.id),
                 level_cell(lang, requirement.level),
-                cell_text(_own_title(requirement, lang)),
+                cell_text(own_title(requirement, lang)),
                 cell_text(requirement.text.get(lang)),
                 principle_name(lang, requirement.principle),
                 cell_text(requirement.rationale.get(lang)),
@@ -154,29 +152,18 @@ def render_set_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
 def render_set_docx(requirement_set: RequirementSet, lang: Lang) -> bytes:
     """The annex in Word: the set's title and description, then per requirement a heading
     (id and title) and a table of level, text, motive, verification and sources."""
-    from docx import Document
-    from docx.shared import Cm, Pt
-
     words = _words(lang)
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2))
-    style = document.styles["Normal"]
-    style.font.name = "Calibri"
-    style.font.size = Pt(10)
     title = requirement_set.title.get(lang) or requirement_set.id
-    document.core_properties.title = _t(title, 200)
+    document = new_document(title)
 
-    document.add_heading(_t(title, 300), level=0)
-    document.add_paragraph(_t(summary_line(requirement_set, lang)))
+    document.add_heading(word_text(title, 300), level=0)
+    document.add_paragraph(word_text(summary_line(requirement_set, lang)))
     description = requirement_set.description.get(lang)
     if description:
-        document.add_paragraph(_t(description))
+        document.add_paragraph(word_text(description))
     for requirement in requirement_set.requirements:
         heading = _heading(requirement, lang)
-        document.add_heading(_t(heading, 300), level=2)
+        document.add_heading(word_text(heading, 300), level=2)
         rows = [
             [words["level"], level_cell(lang, requirement.level)],
             [words["text"], requirement.text.get(lang)],
@@ -185,25 +172,14 @@ def render_set_docx(requirement_set: RequirementSet, lang: Lang) -> bytes:
             [words["verification"], verification_cell(lang, requirement)],
             [words["sources"], sources_cell(requirement)],
         ]
-        _table(document, [], [r for r in rows if r[1].strip()], widths=[3.5, 13.5], bold_first=True)
-    return _saved(document)
-
-
-def _own_title(requirement: Requirement, lang: Lang) -> str:
-    """The title, or '' when it is only the text's start (a kravmatris without a title column
-    gets one so; read back, it gets the same again)."""
-    title, text = requirement.title.get(lang), requirement.text.get(lang)
-    return "" if text.startswith(title.rstrip("…").rstrip()) else title
+        add_table(
+            document, [], [r for r in rows if r[1].strip()], widths=[3.5, 13.5], bold_first=True
+        )
+    return document_bytes(document)
 
 
 def _heading(requirement: Requirement, lang: Lang) -> str:
     """`DO-01 Rätt till all data`; the id alone when the title is only the text's start, as the
     table below gives the text in full."""
-    title = _own_title(requirement, lang)
+    title = own_title(requirement, lang)
     return f"{requirement.id} {title}" if title else requirement.id
-
-
-def _saved(document: Any) -> bytes:
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()

@@ -276,6 +276,8 @@ async def decide(site: Site, request: Request) -> Response:
 
     def work() -> None:
         with LOCK:
+            # the check the finding page showed, when the folder has not changed since
+            checked = site.jobs.result(folder_hash(folder, lang))
             tenders.decide(
                 folder,
                 mark,
@@ -284,6 +286,7 @@ async def decide(site: Site, request: Request) -> Response:
                 by=str(form.get("by", "")),
                 lang=lang,
                 fetch_urls=False,
+                record=checked,
             )
 
     try:
@@ -462,7 +465,7 @@ def _message(error: ProccheckError) -> str:
 
 def _finding(record: EvaluationRecord, mark: str) -> tuple[Report, Finding] | None:
     for report in (*record.spec.reports, *record.comparison.run.reports):
-        for finding in (*report.findings, *(a.finding for a in report.set_aside)):
+        for finding in views.all_findings(report):
             if fingerprint(finding) == mark:
                 return report, finding
     return None
@@ -515,7 +518,7 @@ def _tender_view(record: EvaluationRecord) -> dict[str, Any]:
     vendors = []
     for line, report in zip(views.vendor_lines(record), reports, strict=True):
         rows = []
-        for finding in (*report.findings, *(a.finding for a in report.set_aside)):
+        for finding in views.all_findings(report):
             mark = fingerprint(finding)
             note = views.decision_note(lang, known[mark]) if mark in known else ""
             rows.append((finding, mark, note))

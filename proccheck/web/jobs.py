@@ -3,9 +3,9 @@
 One lock serialises every call into the tender pipeline, decisions and uploads included: two
 tabs cannot interleave a read-modify-write of beslut.yaml, and a check never reads a folder
 that an upload is half-way through changing (the checks themselves keep no process-wide state:
-their paths are shown relative to the tender folder through a context variable). A result is cached under a hash of every file in the tender
-folder and the language: a reload with nothing changed is instant, a changed file or a new
-decision is a new hash and a new check.
+their paths are shown relative to the tender folder through a context variable). A result is
+cached under a hash of every file in the tender folder and the language: a reload with nothing
+changed is instant, a changed file or a new decision is a new hash and a new check.
 """
 
 from __future__ import annotations
@@ -73,6 +73,12 @@ class Jobs(Generic[T]):
                 del self._jobs[next(iter(self._jobs))]
         threading.Thread(target=self._run, args=(job, work), daemon=True).start()
         return job
+
+    def result(self, key: str) -> T | None:
+        """The result of the finished job for `key`; None when there is none (yet)."""
+        with self._guard:
+            job = self._jobs.get(key)
+        return job.result if job is not None and job.done.is_set() else None
 
     def forget(self, key: str) -> None:
         """Drop a result (after a failed check, so a fixed file is checked again)."""
