@@ -221,7 +221,7 @@ def _complete_set(
     from proccheck.resources import builtin_sets
 
     names = [f"builtin:{name}" for name in builtin_sets()]
-    if incomplete and not "builtin:".startswith(incomplete[:8]):
+    if not ("builtin:".startswith(incomplete) or incomplete.startswith("builtin:")):
         return [click.shell_completion.CompletionItem(incomplete, type="file")]
     return [click.shell_completion.CompletionItem(n) for n in names if n.startswith(incomplete)]
 
