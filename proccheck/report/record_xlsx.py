@@ -10,7 +10,6 @@ from proccheck.model import Outcome
 from proccheck.report.matrix import (
     _FILL,
     _fit_rows,
-    _printable,
     cell_text,
     finding_cells,
     workbook_bytes,
@@ -32,6 +31,7 @@ from proccheck.report.record import (
     verdicts,
     words,
 )
+from proccheck.report.sheet import filter_header, sheet_head, wrap_all
 from proccheck.vocabulary import level_word, outcome_word
 
 
@@ -53,41 +53,6 @@ def render_xlsx(record: EvaluationRecord) -> bytes:
     return workbook_bytes(workbook)
 
 
-def _head(sheet: Any, title: str, headers: list[str], widths: list[int], row: int = 1) -> None:
-    """A sheet's title, bold header row with filters and frozen panes, column widths, print
-    setup repeating the header."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet.title = cell_text(title)[:31]
-    for column, text in enumerate(headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=cell_text(text))
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="D9E1F2")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[row].height = 32
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    _printable(sheet, f"{row}:{row}")
-
-
-def _wrap_all(sheet: Any, first_row: int) -> None:
-    from openpyxl.styles import Alignment
-
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows(min_row=first_row):
-        for cell in row:
-            cell.alignment = wrap
-
-
-def _filter(sheet: Any, header_row: int, columns: int) -> None:
-    from openpyxl.utils import get_column_letter
-
-    last = max(sheet.max_row, header_row)
-    sheet.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{last}"
-    sheet.freeze_panes = f"A{header_row + 1}"
-
-
 def _procurement(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]) -> None:
     from openpyxl.styles import Font
 
@@ -101,7 +66,7 @@ def _procurement(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]
     sheet.append([])
     header_row = sheet.max_row + 1
     headers = [w["vendor"], w["outcome"], w["not_met"], w["open"], w["by_person"]]
-    _head(sheet, w["procurement"], headers, [34, 60, 30, 30, 20], header_row)
+    sheet_head(sheet, w["procurement"], headers, [34, 60, 30, 30, 20], header_row)
     for line in vendor_lines(record):
         sheet.append(
             [
@@ -119,7 +84,7 @@ def _procurement(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]
         sheet.merge_cells(
             start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=5
         )
-    _wrap_all(sheet, 2)
+    wrap_all(sheet, 2)
 
 
 def _comparison(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]) -> None:
@@ -133,7 +98,7 @@ def _comparison(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any])
             f"{report.subject.name}: {w['reason']}",
         ]
         widths += [16, 50]
-    _head(sheet, w["matrix"], headers, widths)
+    sheet_head(sheet, w["matrix"], headers, widths)
     found = [verdicts(record, report) for report in reports]
     # row numbers counted here: `max_row` scans the whole sheet on every call
     for number, requirement in enumerate(record.requirements.requirements, start=2):
@@ -158,9 +123,9 @@ def _comparison(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any])
             verdict = verdicts_of.get(requirement.id)
             if verdict is not None:
                 sheet.cell(row=number, column=5 + 2 * index).fill = fills[verdict.outcome]
-    _filter(sheet, 1, len(headers))
+    filter_header(sheet, 1, len(headers))
     sheet.freeze_panes = "E2"
-    _wrap_all(sheet, 2)
+    wrap_all(sheet, 2)
 
 
 def _findings(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]) -> None:
@@ -177,7 +142,7 @@ def _findings(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]) -
         w["decision"],
         w["fingerprint"],
     ]
-    _head(sheet, w["findings"], headers, [24, 10, 8, 14, 30, 50, 40, 40, 40, 34])
+    sheet_head(sheet, w["findings"], headers, [24, 10, 8, 14, 30, 50, 40, 40, 40, 34])
     number = 1
     for report in (*record.spec.reports, *record.comparison.run.reports):
         known = decided(record, report)
@@ -194,8 +159,8 @@ def _findings(sheet: Any, record: EvaluationRecord, fills: dict[Outcome, Any]) -
             )
             number += 1
             sheet.cell(row=number, column=4).fill = fills[finding.outcome]
-    _filter(sheet, 1, len(headers))
-    _wrap_all(sheet, 2)
+    filter_header(sheet, 1, len(headers))
+    wrap_all(sheet, 2)
 
 
 def _decisions(sheet: Any, record: EvaluationRecord) -> None:
@@ -211,7 +176,7 @@ def _decisions(sheet: Any, record: EvaluationRecord) -> None:
         w["who"],
         w["fingerprint"],
     ]
-    _head(sheet, w["decisions"], headers, [24, 10, 8, 40, 40, 16, 50, 24, 34])
+    sheet_head(sheet, w["decisions"], headers, [24, 10, 8, 40, 40, 16, 50, 24, 34])
     for line in decision_lines(record):
         decision = line.decision
         sheet.append(
@@ -227,5 +192,5 @@ def _decisions(sheet: Any, record: EvaluationRecord) -> None:
                 decision.fingerprint,
             ]
         )
-    _filter(sheet, 1, len(headers))
-    _wrap_all(sheet, 2)
+    filter_header(sheet, 1, len(headers))
+    wrap_all(sheet, 2)

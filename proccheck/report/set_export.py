@@ -8,7 +8,7 @@ from proccheck.i18n import N_, _, ngettext
 from proccheck.model import Lang, Level, Requirement, RequirementSet
 from proccheck.report.matrix import _fit_rows, cell_text, workbook_bytes
 from proccheck.report.record import own_title
-from proccheck.report.record_xlsx import _filter, _head, _wrap_all
+from proccheck.report.sheet import filter_header, sheet_head, wrap_all
 from proccheck.report.word import add_table, document_bytes, new_document, word_text
 from proccheck.vocabulary import principle_name, version_word
 
@@ -109,7 +109,7 @@ def render_set_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     header_row = 4
-    _head(sheet, _(lang, "Requirements"), list(words.values()), _WIDTHS, header_row)
+    sheet_head(sheet, _(lang, "Requirements"), list(words.values()), _WIDTHS, header_row)
     sheet["A1"] = cell_text(requirement_set.title.get(lang) or requirement_set.id)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A2"] = cell_text(summary_line(requirement_set, lang))
@@ -140,8 +140,8 @@ def render_set_xlsx(requirement_set: RequirementSet, lang: Lang) -> bytes:
     levels.add(f"B{header_row + 1}:B{last}")
     sheet.add_data_validation(levels)
     sheet.column_dimensions["J"].hidden = True  # the cues: for `spec check`, not for reading
-    _filter(sheet, header_row, len(words))
-    _wrap_all(sheet, header_row + 1)
+    filter_header(sheet, header_row, len(words))
+    wrap_all(sheet, header_row + 1)
     _fit_rows(sheet)
     sheet.row_dimensions[1].height = 22
     sheet.row_dimensions[2].height = 16

@@ -335,17 +335,7 @@ async def upload(site: Site, request: Request) -> Response:
                     suffixes=" ".join(_KINDS[kind]),
                 )
             )
-        data = await file.read(MAX_INPUT_BYTES + 1)
-        if len(data) > MAX_INPUT_BYTES:
-            raise Refused(
-                _(
-                    lang,
-                    "{name} is larger than {mb} MB.",
-                    name=filename,
-                    mb=MAX_INPUT_BYTES // 2**20,
-                ),
-                413,
-            )
+        data = await _read_upload(lang, file, filename)
         path = (target / filename).resolve()
         if not path.is_relative_to(folder.resolve()):
             raise Refused(
@@ -413,17 +403,7 @@ async def probe(site: Site, request: Request) -> Response:
 
     try:
         if isinstance(file, UploadFile) and file.filename:
-            data = await file.read(MAX_INPUT_BYTES + 1)
-            if len(data) > MAX_INPUT_BYTES:
-                raise Refused(
-                    _(
-                        lang,
-                        "{name} is larger than {mb} MB.",
-                        name=file.filename,
-                        mb=MAX_INPUT_BYTES // 2**20,
-                    ),
-                    413,
-                )
+            data = await _read_upload(lang, file, file.filename)
             suffix = ".json" if (file.filename or "").lower().endswith(".json") else ".yaml"
             with tempfile.TemporaryDirectory() as temp:
                 path = Path(temp, f"openapi{suffix}")
@@ -441,6 +421,17 @@ async def probe(site: Site, request: Request) -> Response:
     return site.page(
         request, "probe.html", report=report, url=url, outcome=outcome_word(lang, report.outcome)
     )
+
+
+async def _read_upload(lang: Lang, file: UploadFile, name: str) -> bytes:
+    """An uploaded file's bytes; Refused (413) when it is larger than an input may be."""
+    data = await file.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise Refused(
+            _(lang, "{name} is larger than {mb} MB.", name=name, mb=MAX_INPUT_BYTES // 2**20),
+            413,
+        )
+    return data
 
 
 # --- view data -----------------------------------------------------------------------------------
