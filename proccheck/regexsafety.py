@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import re
 from typing import Any
+
+from proccheck.resources import data_dir
 
 try:  # the parser behind `re`: re._parser from Python 3.11, sre_parse before
     sre_parse: Any = importlib.import_module("re._parser")
@@ -92,11 +95,29 @@ def cue_group(terms: list[str]) -> str:
     return "|".join(parts + free)
 
 
+MEMO_FILE = "regex-memo.json"
+"""In `proccheck/data/`: `needed_words` of every built-in lexicon term and set cue, and the
+cues known to be safe, so that start-up does not parse about a thousand expressions on every
+run. Both are pure functions of the expression's text, so an entry cannot go stale; an
+expression not in the file is parsed as before. Rewritten by `scripts/update_regex_memo.py`."""
+
+
+@functools.cache
+def _memo() -> tuple[dict[str, list[str] | None], frozenset[str]]:
+    try:
+        data = json.loads((data_dir("data") / MEMO_FILE).read_text(encoding="utf-8"))
+        return dict(data["needs"]), frozenset(data["safe_cues"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}, frozenset()
+
+
 def cue_problem(term: str, *, compiled: bool = False) -> str | None:
     """Why a cue cannot be used (not a regular expression, or one that can run for minutes).
     `compiled` also compiles it, which finds the few errors the parser lets through (a
     variable-width look-behind); `sets validate` does, matching only parses (it is faster)."""
     bare = term.removeprefix("*")
+    if not compiled and bare in _memo()[1]:
+        return None
     parsed = _parsed(bare)
     if isinstance(parsed, str):
         return parsed
@@ -122,6 +143,15 @@ def needed_words(pattern: str) -> frozenset[str] | None:
     """Lower-case strings of which every match of `pattern` contains at least one, or None
     when there are none worth testing. A plain `in` test on them is far cheaper than the search,
     so most texts are passed over without running the expression at all."""
+    known = _memo()[0]
+    if pattern in known:
+        words = known[pattern]
+        return None if words is None else frozenset(words)
+    return computed_needed_words(pattern)
+
+
+def computed_needed_words(pattern: str) -> frozenset[str] | None:
+    """`needed_words` from the parse itself, never from the memo file."""
     parsed = _parsed(pattern)
     return None if isinstance(parsed, str) else _needed(list(parsed))
 
@@ -163,6 +193,58 @@ def needed_any(patterns: list[str]) -> frozenset[str] | None:
             return None
         union |= words
     return frozenset(w for w in union if not any(o != w and o in w for o in union))
+
+
+_WORDS_BY_START: dict[str, set[str]] = {}
+"""Every word some `WordGate` tests for, by its first three letters (shorter words under "")."""
+_generation = [0]
+"""Bumped when a word is added, so that `_present` never answers from an older word list."""
+
+
+def _register(words: set[str]) -> None:
+    for word in words:
+        known = _WORDS_BY_START.setdefault(word[:3] if len(word) >= 3 else "", set())
+        if word not in known:
+            known.add(word)
+            _generation[0] += 1
+
+
+@functools.lru_cache(maxsize=8192)
+def _present(lowered: str, generation: int) -> frozenset[str]:
+    """The registered words that occur in `lowered` (`generation` keys the cache)."""
+    by_start = _WORDS_BY_START
+    found = [w for w in by_start.get("", ()) if w in lowered]
+    starts = {lowered[i : i + 3] for i in range(len(lowered) - 2)}
+    for start in starts.intersection(by_start):
+        found.extend(w for w in by_start[start] if w in lowered)
+    return frozenset(found)
+
+
+class WordGate:
+    """Which of a fixed list of expressions may match a text, from the words each one needs
+    (`needed_words`). The words a text contains are found once per text for every gate, from
+    its three-letter slices, instead of one `in` test per expression and text. Gives the same
+    answer as `may_match` for each expression."""
+
+    def __init__(self, needs: tuple[frozenset[str] | None, ...]) -> None:
+        self._always = tuple(i for i, words in enumerate(needs) if words is None)
+        by_word: dict[str, list[int]] = {}
+        for index, words in enumerate(needs):
+            for word in words or ():
+                by_word.setdefault(word, []).append(index)
+        self._by_word = by_word
+        self._words = frozenset(by_word)
+        _register(set(by_word))
+
+    def open_for(self, lowered: str) -> list[int]:
+        """The indices, in order, of the expressions that may match `lowered`."""
+        present = self._words.intersection(_present(lowered, _generation[0]))
+        if not present:
+            return list(self._always)
+        open_ = set(self._always)
+        for word in present:
+            open_.update(self._by_word[word])
+        return sorted(open_)
 
 
 def may_match(words: frozenset[str] | None, lowered: str) -> bool:

@@ -17,7 +17,7 @@ from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem, worded_level
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
-from proccheck.regexsafety import cue_group, cue_problem, may_match, needed_any
+from proccheck.regexsafety import WordGate, cue_group, cue_problem, needed_any
 from proccheck.text import blank_links, excerpt
 
 Strength = Literal["explicit", "strong", "weak"]
@@ -80,6 +80,8 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     engine hands the result to every check in its context)."""
     analysis = Analysis()
     compiled = {r.id: _compile_cues(r.cues) for r in requirement_set.requirements}
+    groups = [g for cues in compiled.values() for by_lang in cues for g in by_lang]
+    gate = WordGate(tuple(group.needs for group in groups))
     items = document.requirements
     ids = sorted((r.id for r in requirement_set.requirements), key=len, reverse=True)
     id_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
@@ -91,17 +93,19 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     lowered = [text.lower() for text in texts]
     escapes = [_alternative_escape(text) is not None for text in texts]
     internal = [any(lexicon(lang).has("internal_api", text) for lang in LANGS) for text in texts]
+    open_groups = [{id(groups[i]) for i in gate.open_for(text)} for text in lowered]
     for requirement in requirement_set.requirements:
         found: list[Match] = []
+        topics = {id(by_lang[0]) for by_lang in compiled[requirement.id] if by_lang}
         for index, (item, named) in enumerate(zip(items, mentioned, strict=True)):
             if item.implements == requirement.id or requirement.id in named:
                 found.append(Match(item, "explicit"))
                 continue
-            if escapes[index]:
+            if topics.isdisjoint(open_groups[index]) or escapes[index]:
                 continue  # "if a point cannot be met, describe an alternative" implements nothing
             if internal[index] and requirement.principle == "open-apis":
                 continue  # APIs between the system's own parts are not open APIs
-            strength = _cue_strength(compiled[requirement.id], texts[index], lowered[index])
+            strength = _cue_strength(compiled[requirement.id], texts[index], open_groups[index])
             if strength and id(item) in undermining:
                 strength = "weak"  # a clause that also undermines is at most a lead to check
             if strength:
@@ -118,8 +122,10 @@ class _CueGroup:
     pattern: re.Pattern[str]
     needs: frozenset[str] | None
 
-    def found_in(self, text: str, lowered: str) -> bool:
-        return may_match(self.needs, lowered) and self.pattern.search(text) is not None
+    def found_in(self, text: str, open_groups: set[int]) -> bool:
+        """Whether the group matches `text`; `open_groups` (ids of groups whose words the text
+        contains, from a `WordGate`) saves running most expressions."""
+        return id(self) in open_groups and self.pattern.search(text) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -142,15 +148,15 @@ def _compile_cues(cues: Cues) -> tuple[tuple[_CueGroup, ...], ...]:
 
 
 def _cue_strength(
-    cues: tuple[tuple[_CueGroup, ...], ...], text: str, lowered: str
+    cues: tuple[tuple[_CueGroup, ...], ...], text: str, open_groups: set[int]
 ) -> Strength | None:
     """Strong when one language's groups all match; weak (a person should look) when the first
     group, the requirement's topic, matches and at most one other group misses."""
     best: Strength | None = None
     for groups in cues:
-        if not groups or not groups[0].found_in(text, lowered):
+        if not groups or not groups[0].found_in(text, open_groups):
             continue
-        misses = sum(1 for group in groups[1:] if not group.found_in(text, lowered))
+        misses = sum(1 for group in groups[1:] if not group.found_in(text, open_groups))
         if misses == 0:
             return "strong"
         if misses == 1 and len(groups) >= 2:
@@ -188,31 +194,26 @@ def _contradictions(
     for item in document.items:
         kinds: set[str] = set()
         text = blank_links(item.text)  # a host name or address is not a term or a brand
-        lowered = text.lower()
         if any(lexicon(lang).has("rejection", text) for lang in LANGS):
             continue  # the text rejects or reports such terms rather than imposing them
         for text_lang in LANGS:
             lex = lexicon(text_lang)
-            for contradiction in lex.contradictions:
+            for contradiction, pattern in lex.undermining_in(text):
                 if contradiction.kind in kinds:
+                    continue  # one finding per kind and text: its first pattern that matches
+                match = pattern.search(text)
+                if not match or _in_quotes(text, match.start()):
                     continue
-                for pattern, needs in zip(contradiction.patterns, contradiction.needs, strict=True):
-                    if not may_match(needs, lowered):
-                        continue
-                    match = pattern.search(text)
-                    if not match or _in_quotes(text, match.start()):
-                        continue
-                    if _negated(lex, text, match.start(), match.end()):
-                        continue
-                    kinds.add(contradiction.kind)
-                    for target in _targets(
-                        contradiction.undermines, contradiction.fallback, requirement_set
-                    ):
-                        yield (
-                            item,
-                            _contradiction_finding(item, contradiction.kind, target, match, lang),
-                        )
-                    break
+                if _negated(lex, text, match.start(), match.end()):
+                    continue
+                kinds.add(contradiction.kind)
+                for target in _targets(
+                    contradiction.undermines, contradiction.fallback, requirement_set
+                ):
+                    yield (
+                        item,
+                        _contradiction_finding(item, contradiction.kind, target, match, lang),
+                    )
         if "compatible-with-product" not in kinds and item.is_requirement:
             brand = _brand_without_equivalent(text)
             if brand is not None:

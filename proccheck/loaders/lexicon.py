@@ -7,15 +7,45 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from proccheck.loaders.structured import load_file
 from proccheck.model import Lang
-from proccheck.regexsafety import may_match, needed_words
+from proccheck.regexsafety import WordGate, needed_words
 from proccheck.resources import data_dir
 
 LANGS: tuple[Lang, ...] = ("sv", "en")
+
+
+class Terms:
+    """A word list's expressions, each compiled on first use (most never pass the gate of the
+    words they need, so compiling them all at start-up would be wasted)."""
+
+    def __init__(self, sources: list[str]) -> None:
+        self.sources = tuple(sources)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self.sources)
+        self.gate = WordGate(tuple(needed_words(source) for source in self.sources))
+
+    def __getitem__(self, index: int) -> re.Pattern[str]:
+        pattern = self._compiled[index]
+        if pattern is None:
+            pattern = self._compiled[index] = re.compile(self.sources[index], re.IGNORECASE)
+        return pattern
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __iter__(self) -> Iterator[re.Pattern[str]]:
+        return (self[index] for index in range(len(self.sources)))
+
+    def open_indices(self, text: str) -> list[int]:
+        """The positions of the expressions that may match `text`, in list order."""
+        return self.gate.open_for(text.lower())
+
+    def open_for(self, text: str) -> Iterator[re.Pattern[str]]:
+        """The expressions that may match `text`, in list order."""
+        return (self[index] for index in self.open_indices(text))
 
 
 @dataclass(frozen=True)
@@ -25,9 +55,7 @@ class Contradiction:
     kind: str
     undermines: tuple[str, ...]
     fallback: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
-    needs: tuple[frozenset[str] | None, ...] = ()
-    """Per pattern, the words a text must contain for it to match (`regexsafety.needed_words`)."""
+    patterns: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -36,29 +64,30 @@ class Lexicon:
 
     lang: Lang
     stopwords: frozenset[str]
-    lists: dict[str, tuple[re.Pattern[str], ...]]
+    lists: dict[str, Terms]
     contradictions: tuple[Contradiction, ...]
     answer_values: dict[str, frozenset[str]]
-    hedges: dict[str, tuple[re.Pattern[str], ...]]
+    hedges: dict[str, Terms]
     number_words: dict[str, int]
     units: dict[str, str]
-    needs: dict[str, tuple[frozenset[str] | None, ...]] = field(default_factory=dict)
-    """Per list and term, words one of which a text must contain for the term to match: a
-    plain `in` test that passes over most texts without running the expression."""
+    undermining: Terms
+    """Every contradiction's patterns, in order, as one list: one word gate per text."""
+    undermining_kind: tuple[Contradiction, ...]
+    """The contradiction each pattern of `undermining` belongs to."""
 
-    def _candidates(self, name: str, text: str) -> Iterator[re.Pattern[str]]:
-        lowered = text.lower()
-        for pattern, needs in zip(self.lists[name], self.needs[name], strict=True):
-            if may_match(needs, lowered):
-                yield pattern
+    def undermining_in(self, text: str) -> Iterator[tuple[Contradiction, re.Pattern[str]]]:
+        """The contradiction patterns that may match `text`, each with its contradiction, in
+        the lexicon's order."""
+        for index in self.undermining.open_indices(text):
+            yield self.undermining_kind[index], self.undermining[index]
 
     def find(self, name: str, text: str) -> list[re.Match[str]]:
         """Every match of list `name` in `text`."""
-        return [m for pattern in self._candidates(name, text) for m in pattern.finditer(text)]
+        return [m for pattern in self.lists[name].open_for(text) for m in pattern.finditer(text)]
 
     def has(self, name: str, text: str) -> bool:
         """Whether any term of list `name` occurs in `text`."""
-        return any(pattern.search(text) for pattern in self._candidates(name, text))
+        return any(pattern.search(text) for pattern in self.lists[name].open_for(text))
 
 
 _LIST_NAMES = (
@@ -88,28 +117,18 @@ def lexicon(lang: Lang) -> Lexicon:
     """The lexicon of `lang`, loaded and compiled on first use."""
     path = data_dir("data") / "lexicon" / f"{lang}.yaml"
     data = load_file(path, f"lexicon/{lang}.yaml").data
-    lists = {
-        name: tuple(re.compile(term, re.IGNORECASE) for term in data.get(name, []))
-        for name in _LIST_NAMES
-    }
+    lists = {name: Terms(data.get(name, [])) for name in _LIST_NAMES}
     contradictions = tuple(
         Contradiction(
             kind,
             tuple(entry["undermines"]),
             tuple(entry.get("fallback", ())),
-            tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
-            tuple(needed_words(p) for p in entry["patterns"]),
+            tuple(entry["patterns"]),
         )
         for kind, entry in data.get("contradictions", {}).items()
     )
     answer_values = {kind: frozenset(values) for kind, values in data.get("answers", {}).items()}
-    hedges = {
-        kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-        for kind, patterns in data.get("hedges", {}).items()
-    }
-    needs = {
-        name: tuple(needed_words(p.pattern) for p in patterns) for name, patterns in lists.items()
-    }
+    hedges = {kind: Terms(patterns) for kind, patterns in data.get("hedges", {}).items()}
     number_words = {word: int(value) for word, value in data.get("number_words", {}).items()}
     units = {word: str(unit) for word, unit in data.get("units", {}).items()}
     return Lexicon(
@@ -121,7 +140,8 @@ def lexicon(lang: Lang) -> Lexicon:
         hedges,
         number_words,
         units,
-        needs=needs,
+        Terms([p for c in contradictions for p in c.patterns]),
+        tuple(c for c in contradictions for _ in c.patterns),
     )
 
 

@@ -1,0 +1,66 @@
+"""Rewrite proccheck/data/regex-memo.json from the built-in lexicons and requirement sets.
+
+Run: python scripts/update_regex_memo.py [--check]
+With --check, exit 1 (writing nothing) when the file differs from what would be written;
+tests/test_regex_memo.py runs the same comparison.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from proccheck.loaders.lexicon import LANGS
+from proccheck.loaders.structured import load_file
+from proccheck.regexsafety import MEMO_FILE, computed_needed_words, cue_problem
+from proccheck.requirements import load_requirement_set
+from proccheck.resources import data_dir
+
+
+def lexicon_terms() -> set[str]:
+    """Every expression of the built-in lexicons."""
+    terms: set[str] = set()
+    for lang in LANGS:
+        data = load_file(data_dir("data") / "lexicon" / f"{lang}.yaml", lang).data
+        for value in data.values():
+            if isinstance(value, list):
+                terms.update(v for v in value if isinstance(v, str))
+        for entry in data.get("contradictions", {}).values():
+            terms.update(entry["patterns"])
+    return terms
+
+
+def set_cues() -> set[str]:
+    """Every cue of the built-in requirement sets, without its compound marker."""
+    cues: set[str] = set()
+    for path in sorted(data_dir("requirement_sets").glob("*.yaml")):
+        for requirement in load_requirement_set(f"builtin:{path.stem}").requirements:
+            for groups in (requirement.cues.sv, requirement.cues.en):
+                cues.update(term.removeprefix("*") for group in groups for term in group)
+    return cues
+
+
+def memo_text() -> str:
+    """The file as it should be: sorted, one entry a line, so diffs stay readable."""
+    cues = set_cues()
+    needs = {
+        term: sorted(words) if (words := computed_needed_words(term)) is not None else None
+        for term in sorted(lexicon_terms() | cues)
+    }
+    safe = sorted(cue for cue in cues if cue_problem(cue, compiled=True) is None)
+    return json.dumps({"needs": needs, "safe_cues": safe}, ensure_ascii=False, indent=0) + "\n"
+
+
+def main() -> int:
+    target = data_dir("data") / MEMO_FILE
+    text = memo_text()
+    if "--check" in sys.argv[1:]:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        return 0 if current == text else 1
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""The start-up shortcuts of `regexsafety`: the memo file and the word gate give exactly the
+answers the slow paths give."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proccheck.loaders.lexicon import LANGS, lexicon
+from proccheck.regexsafety import (
+    MEMO_FILE,
+    WordGate,
+    computed_needed_words,
+    cue_problem,
+    may_match,
+    needed_words,
+)
+from proccheck.resources import data_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _script() -> object:
+    spec = importlib.util.spec_from_file_location(
+        "update_regex_memo", ROOT / "scripts" / "update_regex_memo.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_memo_file_is_current() -> None:
+    """Fails when a lexicon term or set cue was added without rerunning the script (start-up
+    would parse it again) or when `needed_words` changed (the memo would answer wrongly)."""
+    current = (data_dir("data") / MEMO_FILE).read_text(encoding="utf-8")
+    assert current == _script().memo_text(), "run: python scripts/update_regex_memo.py"  # type: ignore[attr-defined]
+
+
+def test_memo_answers_as_the_parse_does() -> None:
+    memo = json.loads((data_dir("data") / MEMO_FILE).read_text(encoding="utf-8"))
+    assert len(memo["needs"]) > 500
+    for pattern, words in memo["needs"].items():
+        assert needed_words(pattern) == computed_needed_words(pattern)
+        assert (None if words is None else frozenset(words)) == computed_needed_words(pattern)
+    for cue in memo["safe_cues"]:
+        assert cue_problem(cue, compiled=True) is None
+
+
+def test_unsafe_cue_is_still_refused() -> None:
+    assert cue_problem("(a+)+$") is not None
+    assert cue_problem("*([a-z]+)*x") is not None
+
+
+_NEEDS = [
+    frozenset({"export"}),
+    frozenset({"äga", "äger"}),
+    None,
+    frozenset({"ab"}),
+    frozenset({"ska", "skall"}),
+    frozenset({"kall"}),
+    frozenset({"a"}),
+]
+
+
+@given(st.text(alphabet="exportäagbsklr ", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_gate_opens_what_may_match_opens(text: str) -> None:
+    """Overlapping words ("skall" and "kall"), short ones and expressions with no words."""
+    gate = WordGate(tuple(_NEEDS))
+    expected = [i for i, needs in enumerate(_NEEDS) if may_match(needs, text)]
+    assert gate.open_for(text) == expected
+
+
+def test_gate_matches_plain_lists_on_real_lexicon() -> None:
+    """The gated lexicon finds what running every term finds."""
+    texts = [
+        "Leverantören ska säkerställa att Kunden äger all data och kan exportera den.",
+        "The supplier shall, where possible, provide an open API free of charge.",
+        "Data returneras i det format som Leverantören vid var tid erbjuder, mot en avgift.",
+        "",
+    ]
+    for lang in LANGS:
+        lex = lexicon(lang)
+        for name, terms in lex.lists.items():
+            for text in texts:
+                every = [m.span() for p in terms for m in p.finditer(text)]
+                assert [m.span() for m in lex.find(name, text)] == every, (lang, name, text)
