@@ -250,8 +250,13 @@ def _brand_without_equivalent(text: str) -> re.Match[str] | None:
                 or any(lexicon(lang).has("competence", before) for lang in LANGS)
             ):
                 continue  # an example, or what a person has experience of
+            if _OPEN_FORMAT.search(text, max(0, match.start() - 40), match.end() + 40):
+                continue  # one choice beside open formats ("CSV, Excel, or JSON") binds to none
             return match
     return None
+
+
+_OPEN_FORMAT = re.compile(r"\b(csv|json|xml|odf|ods|odt|txt|pdf/a)\b", re.IGNORECASE)
 
 
 CONTRADICTIONS: dict[str, tuple[str, str]] = {

@@ -143,9 +143,16 @@ class SpecDocument:
         )
 
 
+_HOW_CLAUSE = re.compile(
+    r"\b(?:hur|how)\s[^.;:!?]{0,80}?\b(?:ska|skall|måste|shall|must)\b", re.IGNORECASE
+)
+"""A must-word inside "describes how information shall be structured" reports what another
+text demands; it binds nobody here."""
+
+
 def worded_level(text: str) -> Level | None:
     """must/should from the wording in either language (must wins when both occur)."""
-    text = folded(text)
+    text = _HOW_CLAUSE.sub(" ", folded(text))
     if any(lexicon(lang).has("must", text) for lang in LANGS):
         return "must"
     if any(lexicon(lang).has("should", text) for lang in LANGS):
@@ -434,6 +441,7 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
 
 _INLINE_BULLET = re.compile(r"\s*[•▪●]\s+")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=[.;:!?] ))(\d{1,3})\.? (?=[A-ZÅÄÖ])")
+_LEAD_IN_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _IMPERATIVE = re.compile(
     r"^(?:provide|support|allow|enable|ensure|include|maintain|offer|deliver|integrate|export|"
     r"import|ability to|capability to|capable of|tillhandahåll|stöd|möjliggör|säkerställ|"
@@ -449,7 +457,15 @@ def _unflatten(line: str) -> list[str]:
     • A. • B." and "1 Provide … 2 Provide … 3 Provide …"."""
     if line.count("•") + line.count("▪") + line.count("●") >= 2:
         lead, *rest = _INLINE_BULLET.split(line)
-        return ([lead] if lead.strip() else []) + [f"- {part}" for part in rest if part.strip()]
+        pieces = [lead] if lead.strip() else []
+        for part in filter(str.strip, rest):
+            # "• last item. The City prefers: • …": a new lead-in binds the items after it
+            *before, last = _LEAD_IN_BREAK.split(part.rstrip())
+            if before and last.endswith(":"):
+                pieces += [f"- {' '.join(before)}", "", last]
+            else:
+                pieces.append(f"- {part}")
+        return pieces
     numbers = list(_INLINE_NUMBER.finditer(line))
     values = [int(m.group(1)) for m in numbers]
     if len(numbers) >= 3 and values == list(range(values[0], values[0] + len(values))):
