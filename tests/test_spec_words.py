@@ -359,3 +359,15 @@ def test_lock_in_as_round_three_phrased_it(tmp_path: Path, text: str) -> None:
 def test_compatible_with_a_standard_is_no_lock_in(tmp_path: Path) -> None:
     text = "Systemet ska vara kompatibelt med öppna standarder som ODF."
     assert "SP003" not in _codes(_report(tmp_path, text, baseline=True))
+
+
+def test_table_title_and_description_are_read_together(tmp_path: Path) -> None:
+    """A requirement table with a short 'Krav' title and a 'Beskrivning' cell: the cues of the
+    description count (here TLS, named in the description only)."""
+    text = (
+        "| # | Krav | Beskrivning | Prioritet |\n|---|---|---|---|\n"
+        "| NF-6 | **Kryptering i transit** | TLS 1.2+ för all datakommunikation | KRITISK |\n"
+    )
+    report = _report(tmp_path, text, baseline=True)
+    assert _outcome(report, "API-10") != "not_met"
+    assert _outcome(report, "OPEN-STANDARDS") == "met"

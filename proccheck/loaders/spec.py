@@ -552,6 +552,13 @@ def _table_item(
                 roles[role] = index
     text_index = roles.get("text", max(range(len(cells)), key=lambda i: len(cells[i])))
     text = cells[text_index] if text_index < len(cells) else ""
+    described = [  # "Krav" and "Beskrivning": a short title and what it demands
+        cells[i]
+        for i, name in enumerate(header)
+        if i < len(cells) and cells[i].strip() and name.rstrip(":*") in COLUMN_NAMES["text"]
+    ]
+    if len(described) > 1:
+        text = ": ".join(described)
     ref = cells[roles["id"]] if "id" in roles and roles["id"] < len(cells) else None
     if ref is None and cells and _OWN_ID.match(cells[0]):
         ref = cells[0]
