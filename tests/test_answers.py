@@ -418,9 +418,9 @@ def _answers_file(folder: Path, suffix: str, comment: str) -> Path:
             else yaml.safe_dump(doc, allow_unicode=True)
         )
         path.write_text(text, encoding="utf-8")
-    elif suffix == ".csv":
+    elif suffix in (".csv", ".tsv"):
         out = io.StringIO(newline="")
-        writer = csv.writer(out, delimiter=";")
+        writer = csv.writer(out, delimiter="\t" if suffix == ".tsv" else ";")
         writer.writerows([("Kravnummer", "Svar", "Kommentar"), *rows])
         path.write_bytes(out.getvalue().encode("utf-8"))
     else:
@@ -442,7 +442,7 @@ def _report(path: Path) -> Report:
     return answer_document_report(document, load_requirement_set("builtin:trollhattan-2023"), "en")
 
 
-@pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv", ".xlsx"])
+@pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv", ".tsv", ".xlsx"])
 @EXAMPLES
 @given(variant=spelt())
 def test_reservation_is_found_however_it_is_spelt(

@@ -304,7 +304,7 @@ def test_answers_loader(doc: dict[str, Any], raw: str, use_raw: bool, suffix: st
 
 
 @FUZZ
-@given(variant=spelt(), suffix=st.sampled_from([".yaml", ".json", ".csv", ".xlsx"]))
+@given(variant=spelt(), suffix=st.sampled_from([".yaml", ".json", ".csv", ".tsv", ".xlsx"]))
 def test_hidden_reservations_in_every_answer_reader(
     variant: tuple[str, str, bool], suffix: str
 ) -> None:
