@@ -371,3 +371,33 @@ def test_table_title_and_description_are_read_together(tmp_path: Path) -> None:
     report = _report(tmp_path, text, baseline=True)
     assert _outcome(report, "API-10") != "not_met"
     assert _outcome(report, "OPEN-STANDARDS") == "met"
+
+
+def test_statement_of_fact_is_a_lead_never_met(tmp_path: Path) -> None:
+    """'Integrationer sker via ett API' binds nobody for sure: not verified, with its line."""
+    text = "Leverantören ska utse en kontaktperson.\n\nIntegrationer sker via ett API som är https-baserat.\n"
+    report = _report(tmp_path, text)
+    assert _outcome(report, "OPEN-APIS") == "not_verified"
+    finding = next(f for f in report.findings if f.requirement == "OPEN-APIS")
+    assert finding.severity == "warning" and finding.location.line == 3
+    assert "inte som ett krav" in finding.message
+
+
+def test_nothing_named_is_still_missing(tmp_path: Path) -> None:
+    report = _report(tmp_path, "Systemet används av handläggare i hela kommunen varje dag.\n")
+    assert _outcome(report, "OPEN-APIS") == "not_met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "När uppdraget avslutats får myndigheten begära att leverantören lämnar över all data.",
+        "Upon termination the County may request that the Contractor returns all County data.",
+    ],
+)
+def test_a_buyers_right_binds_the_vendor(tmp_path: Path, text: str) -> None:
+    report = _report(tmp_path, text, baseline=True)
+    assert _outcome(report, "EX-02") != "not_met"
+    assert not any(
+        f.requirement == "EX-02" and "inte som ett krav" in f.message for f in report.findings
+    )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from proccheck import limits
 from proccheck.checks import Context, register
 from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
@@ -20,7 +21,9 @@ from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
 from proccheck.regexsafety import WordGate, cue_group, cue_problem, needed_any
 from proccheck.text import blank_links, excerpt
 
-Strength = Literal["explicit", "strong", "weak"]
+Strength = Literal["explicit", "strong", "weak", "mention"]
+"""How sure a match is: named by id, all cue groups, the topic only, or named in text that is
+not worded as a requirement (a statement of fact or an explanation: it binds nobody for sure)."""
 
 
 def _quoted(shortest: int) -> str:
@@ -52,11 +55,18 @@ class Analysis:
 
     def implementing(self, requirement_id: str) -> list[Match]:
         """Explicit and strong matches only."""
-        return [m for m in self.matches.get(requirement_id, []) if m.strength != "weak"]
+        return [m for m in self.matches.get(requirement_id, []) if m.strength in _BINDING]
 
     def weak(self, requirement_id: str) -> list[Match]:
         """Weak matches only (candidates a person should look at)."""
         return [m for m in self.matches.get(requirement_id, []) if m.strength == "weak"]
+
+    def mentions(self, requirement_id: str) -> list[Match]:
+        """Items not worded as requirements that name it (a person should decide)."""
+        return [m for m in self.matches.get(requirement_id, []) if m.strength == "mention"]
+
+
+_BINDING = ("explicit", "strong")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,7 +92,15 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     compiled = {r.id: _compile_cues(r.cues) for r in requirement_set.requirements}
     groups = [g for cues in compiled.values() for by_lang in cues for g in by_lang]
     gate = WordGate(tuple(group.needs for group in groups))
-    items = document.requirements
+    statements = tuple(
+        item
+        for item in document.items
+        if not item.is_requirement
+        and len(item.text.split()) >= 4
+        and len(item.text) <= limits.MAX_REQUIREMENT_CHARS
+    )
+    items = document.requirements + statements
+    binding = len(document.requirements)
     ids = sorted((r.id for r in requirement_set.requirements), key=len, reverse=True)
     id_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
     mentioned = [set(id_pattern.findall(item.text)) for item in items]
@@ -99,7 +117,7 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
         topics = {id(by_lang[0]) for by_lang in compiled[requirement.id] if by_lang}
         for index, (item, named) in enumerate(zip(items, mentioned, strict=True)):
             if item.implements == requirement.id or requirement.id in named:
-                found.append(Match(item, "explicit"))
+                found.append(Match(item, "explicit" if index < binding else "mention"))
                 continue
             if topics.isdisjoint(open_groups[index]) or escapes[index]:
                 continue  # "if a point cannot be met, describe an alternative" implements nothing
@@ -107,9 +125,11 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
                 continue  # APIs between the system's own parts are not open APIs
             strength = _cue_strength(compiled[requirement.id], texts[index], open_groups[index])
             if strength and id(item) in undermining:
+                if index >= binding:
+                    continue  # a vendor's clause against it names it only to undermine it
                 strength = "weak"  # a clause that also undermines is at most a lead to check
             if strength:
-                found.append(Match(item, strength))
+                found.append(Match(item, strength if index < binding else "mention"))
         analysis.matches[requirement.id] = found
     return analysis
 
@@ -364,7 +384,8 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
     requirement sentence contains a term from every group of the set requirement's detection
     cues (in Swedish or English), matched as words, not inside other words or web addresses.
     A requirement whose topic is named but not everything it asks for is reported as possibly
-    covered (not verified, never met), quoting the line to read. A clause that lets the vendor
+    covered (not verified, never met), quoting the line to read; so is one named only in text
+    not worded as a requirement (a statement of fact, an explanation). A clause that lets the vendor
     describe an alternative, a clause that gives the vendor the data, and APIs between the
     system's own parts never implement a requirement.
 
@@ -418,6 +439,29 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
                     ctx.lang,
                     "Write the requirement in full, or mark it with `implements: {requirement}` / the id in the text.",
                     requirement=requirement.id,
+                ),
+            )
+            continue
+        mentions = analysis.mentions(requirement.id)
+        if mentions:
+            item = mentions[0].item
+            yield requirement_missing.finding(
+                requirement=requirement.id,
+                severity="warning",
+                outcome="not_verified",
+                message=_(
+                    ctx.lang,
+                    "{requirement} ({title}) is named in {where}, but not as a requirement (no shall, must or should). Check whether it binds the vendor: {text}",
+                    requirement=requirement.id,
+                    title=title,
+                    where=item.describe(ctx.lang),
+                    text=requirement.text.get(ctx.lang),
+                ),
+                location=item.location,
+                evidence=item.text,
+                fix=_(
+                    ctx.lang,
+                    "Word it as a requirement (the Supplier shall …) or declare it as Skall/Mandatory.",
                 ),
             )
             continue
