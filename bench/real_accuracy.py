@@ -65,6 +65,8 @@ ANSWERED_SPECS = {
     "sv-geodata-mcp-kravuppfyllnad.csv": "sv-geodata-mcp-kravlista.csv",
     "r3-en-solstice-sin-compliance-crosswalk.csv": "r3-en-viasport-sin-kravlista.csv",
     "r3-en-solstice-sin-compliance-crosswalk-v2.csv": "r3-en-viasport-sin-kravlista.csv",
+    "r4-en-accenturefed-ads-bpa-attachment-e-evidence.csv": "r4-en-18f-ads-bpa-attachment-e-criteria.csv",
+    "r4-en-forumone-ads-bpa-pool2-criteria-evidence.csv": "r4-en-18f-ads-bpa-pool2-criteria.csv",
 }
 """The requirement list each answers file answers (round 1: derived from the bidder's own
 table, the tender's list is not public; round 3: the buyer's own list). The blind run of the
@@ -193,7 +195,7 @@ def main() -> None:
     parser.add_argument("--base", default=default_executable(), help="proccheck executable")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     parser.add_argument(
-        "--round", type=int, choices=(1, 2, 3), help="only the documents of one labelling round"
+        "--round", type=int, choices=(1, 2, 3, 4), help="only the documents of one labelling round"
     )
     options = parser.parse_args()
     labels = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
