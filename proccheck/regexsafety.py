@@ -11,9 +11,8 @@ import functools
 import importlib
 import json
 import re
+from pathlib import Path
 from typing import Any
-
-from proccheck.resources import data_dir
 
 try:  # the parser behind `re`: re._parser from Python 3.11, sre_parse before
     sre_parse: Any = importlib.import_module("re._parser")
@@ -105,7 +104,7 @@ expression not in the file is parsed as before. Rewritten by `scripts/update_reg
 @functools.cache
 def _memo() -> tuple[dict[str, list[str] | None], frozenset[str]]:
     try:
-        data = json.loads((data_dir("data") / MEMO_FILE).read_text(encoding="utf-8"))
+        data = json.loads((Path(__file__).parent / "data" / MEMO_FILE).read_text(encoding="utf-8"))
         return dict(data["needs"]), frozenset(data["safe_cues"])
     except (OSError, ValueError, KeyError, TypeError):
         return {}, frozenset()
