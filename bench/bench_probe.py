@@ -6,7 +6,9 @@ Without FILE, fetches GitHub's REST API description from the npm package @octoki
 `@stoplight/spectral-cli` (ruleset `spectral:oas`), are installed with
 `npm install --prefix bench/data/npm`. Each measurement is a fresh process, so start-up, imports
 and writing the JSON report are included, as a user would see them; peak RSS is that process's
-maximum resident set size from wait4(). The floor is `json.load` plus one iterative walk.
+maximum resident set size from wait4(). The floor is `json.load` plus one iterative walk; the
+orjson floor is `orjson.loads` plus the same walk (the probe parses JSON with orjson), and the
+table gives each time against both.
 Also times the probe on a description of about 50 kB (target <= 0.3 s). With --write the table
 replaces the side-by-side section of bench/RESULTS.md.
 """
@@ -34,6 +36,22 @@ FLOOR = r"""
 import json, resource, sys
 with open(sys.argv[1], "rb") as handle:
     data = json.load(handle)
+stack = [data]
+count = 0
+while stack:
+    node = stack.pop()
+    count += 1
+    if isinstance(node, dict):
+        stack.extend(node.values())
+    elif isinstance(node, list):
+        stack.extend(node)
+print(count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+ORJSON_FLOOR = r"""
+import orjson, resource, sys
+with open(sys.argv[1], "rb") as handle:
+    data = orjson.loads(handle.read())
 stack = [data]
 count = 0
 while stack:
@@ -128,6 +146,8 @@ def main() -> None:
     cases: list[tuple[str, list[str], Path | None, int]] = [
         ("floor (json.load + walk)", [sys.executable, "-c", FLOOR, str(path)], None,
          options.runs),
+        ("orjson floor (orjson.loads + walk)", [sys.executable, "-c", ORJSON_FLOOR, str(path)],
+         None, options.runs),
         ("proccheck probe (JSON report)", [sys.executable, "-c", PROBE, str(path), str(out)],
          None, options.runs),
     ]  # fmt: skip
@@ -154,19 +174,25 @@ def main() -> None:
             times[name].append(elapsed)
             peaks[name] = max(peaks.get(name, 0.0), peak)
             extra[name] = (
-                text.split()[0] if text and name.startswith(("floor", "proccheck")) else ""
+                text.split()[0]
+                if text and name.startswith(("floor", "orjson", "proccheck"))
+                else ""
             )
     floor = statistics.median(times[cases[0][0]])
+    orjson_floor = statistics.median(times[cases[1][0]])
     lines = [
         f"{path.name}: {path.stat().st_size / 1e6:.1f} MB; median of {options.runs} runs "
         f"(linters: {options.linter_runs}); whole process, peak RSS from wait4()",
         "",
-        "| tool | time (s) | × floor | peak RSS (MiB) |",
-        "|---|---:|---:|---:|",
+        "| tool | time (s) | × floor | × orjson floor | peak RSS (MiB) |",
+        "|---|---:|---:|---:|---:|",
     ]
     for name, _, _, _ in cases:
         seconds = statistics.median(times[name])
-        lines.append(f"| {name} | {seconds:.2f} | {seconds / floor:.1f} | {peaks[name]:.0f} |")
+        lines.append(
+            f"| {name} | {seconds:.2f} | {seconds / floor:.2f} | {seconds / orjson_floor:.2f} "
+            f"| {peaks[name]:.0f} |"
+        )
     small = description_near(50_000)
     if small is not None:
         small_times = [run(PROBE, str(small), str(out))[0] for _ in range(max(options.runs, 5))]

@@ -33,6 +33,7 @@ names no format at all and is listed in `Analysis.unnamed_files`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -185,8 +186,13 @@ LeftOut = Literal[
 ]
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@functools.lru_cache(maxsize=4096)
 def _norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
+    """`name` lowercased, only its ASCII letters and digits (property names repeat a lot)."""
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 def media_class(media_type: str) -> MediaClass:
@@ -605,11 +611,12 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     error_media = 0
     unnamed_files: list[tuple[str, str]] = []
     service_ops = [op for op in index.operations if _SERVICE_PATH.search(op.path)]
+    plain: set[int] = set()  # schemas with no binary part (`_binary_schema`)
     for op in index.operations:
         if op in service_ops:
             continue
         for item in op.request:
-            if _file_content(index, op, item.media_type, item.schema):
+            if _file_content(index, op, item.media_type, item.schema, plain):
                 file_media.append((item.media_type, item.pointer))
             else:
                 media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
@@ -618,7 +625,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 error_media += len(response.media)
                 continue
             for item in response.media:
-                if _file_content(index, op, item.media_type, item.schema):
+                if _file_content(index, op, item.media_type, item.schema, plain):
                     file_media.append((item.media_type, item.pointer))
                     bare = (
                         item.media_type.split(";")[0].strip().lower() == "application/octet-stream"
@@ -747,31 +754,45 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     )
 
 
-def _binary_schema(index: ApiIndex, schema: Any) -> bool:
+def _binary_schema(index: ApiIndex, schema: Any, plain: set[int] | None = None) -> bool:
     """Whether the schema is a file or, for a multipart upload, has a binary part at any
     depth. Each schema is looked at once (`seen`), so a schema that contains itself, or one
-    reached by many paths (the APIs.guru corpus has both), costs one visit, not one a path."""
+    reached by many paths (the APIs.guru corpus has both), costs one visit, not one a path.
+
+    `plain`, shared by the calls of one analysis, holds the ids of the schemas known to reach
+    no binary part: every schema a call that found none looked at (each reaches only schemas
+    that call looked at too). Later calls skip them, so the big schemas many responses share
+    (GitHub's) are looked at once a description, not once a response."""
     seen: set[int] = set()
+    known = plain if plain is not None else seen
+    resolve = index.resolver.resolve
     pending = [schema]
     while pending:
-        resolved = index.resolve(pending.pop())
-        if not isinstance(resolved, dict) or id(resolved) in seen:
+        resolved = resolve(pending.pop())
+        if not isinstance(resolved, dict) or id(resolved) in seen or id(resolved) in known:
             continue
         seen.add(id(resolved))
-        if resolved.get("type") == "file" or (
-            resolved.get("type") == "string" and resolved.get("format") in ("binary", "byte")
-        ):
+        kind = resolved.get("type")
+        if kind == "file" or (kind == "string" and resolved.get("format") in ("binary", "byte")):
             return True
-        pending.extend((_props(index, resolved) or {}).values())
+        if resolved.get("allOf"):
+            pending.extend(_props(index, resolved).values())
+        elif isinstance(properties := resolved.get("properties"), dict):
+            pending.extend(properties.values())  # what _props gives a schema without allOf
+    if plain is not None:
+        plain |= seen
     return False
 
 
-def _file_content(index: ApiIndex, op: Operation, media_type: str, schema: Any) -> bool:
-    """Whether the media type carries file content (judged apart, not as a data format)."""
+def _file_content(
+    index: ApiIndex, op: Operation, media_type: str, schema: Any, plain: set[int] | None = None
+) -> bool:
+    """Whether the media type carries file content (judged apart, not as a data format);
+    `plain` as in `_binary_schema`."""
     base = media_type.split(";", 1)[0].strip().lower()
     if base in _WILDCARDS:
         return False
-    if _binary_schema(index, schema):
+    if _binary_schema(index, schema, plain):
         return True
     # on a file or document path, a media type naming a file format, or a bare octet-stream, is
     # file content; a bare octet-stream with no schema and no alternative names no format at

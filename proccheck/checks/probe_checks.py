@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from proccheck.checks import Check, Context, MetReason, register
 from proccheck.checks.api_analysis import Analysis, Dimension, Resource, analyse
-from proccheck.checks.schema_validation import SchemaValidation, validate_structure
 from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.openapi import ApiIndex, RefProblem
 from proccheck.model import (
@@ -25,6 +25,9 @@ from proccheck.model import (
     Severity,
 )
 from proccheck.vocabulary import DIMENSION_NAMES
+
+if TYPE_CHECKING:  # the full schema validation is imported only when it is asked for
+    from proccheck.checks.schema_validation import SchemaValidation
 
 EXAMPLES = 5
 DOC_THRESHOLDS = {
@@ -62,12 +65,17 @@ def context(
         export["types_left_out"] = ", ".join(
             f"{name} ({why})" for name, why in _left_out_items(analysis, lang)
         )
+    validation = None
+    if validate_schema:
+        from proccheck.checks.schema_validation import validate_structure
+
+        validation = validate_structure(index)
     return ProbeContext(
         lang=lang,
         requirement_set=requirement_set,
         public_source=public_source,
         analysis=analysis,
-        schema_validation=validate_structure(index) if validate_schema else None,
+        schema_validation=validation,
     )
 
 
