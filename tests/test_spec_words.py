@@ -401,3 +401,26 @@ def test_a_buyers_right_binds_the_vendor(tmp_path: Path, text: str) -> None:
     assert not any(
         f.requirement == "EX-02" and "inte som ett krav" in f.message for f in report.findings
     )
+
+
+def test_vehicle_owner_is_not_data_ownership(tmp_path: Path) -> None:
+    """'owner identification' in a citation service names no owner of the data (round 4)."""
+    text = "The Contractor shall provide citation processing including owner identification and reporting of statistical data."
+    assert _outcome(_report(tmp_path, text), "DATA-OWNERSHIP") != "met"
+
+
+def test_brand_after_an_abbreviated_example(tmp_path: Path) -> None:
+    text = "Systemet ska kunna exportera data till externa BI-verktyg (t.ex. Qlikview)."
+    report = _report(tmp_path, text, baseline=True)
+    assert not [f for f in report.findings if f.check == "SP003" and "Qlikview" in f.message]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vendor shall provide the County Data to County in a commonly used format, at any time, for a fee to be quoted.",
+        "The preferred mechanism is an API integration between the vendor's database and the cashiering system in use by the County.",
+    ],
+)
+def test_lock_in_as_round_four_phrased_it(tmp_path: Path, text: str) -> None:
+    assert "SP003" in _codes(_report(tmp_path, text, baseline=True))

@@ -266,6 +266,10 @@ def _brand_without_equivalent(text: str) -> re.Match[str] | None:
                 _in_quotes(text, match.start())
                 or _negated(lex, text, match.start(), match.end())
                 or any(lexicon(lang).has("example", before) for lang in LANGS)
+                or any(  # "(t.ex. Qlikview)": the abbreviation's own dot ends no sentence
+                    lexicon(lang).has("example", text[max(0, match.start() - 12) : match.start()])
+                    for lang in LANGS
+                )
                 or any(lexicon(lang).has("competence", before) for lang in LANGS)
             ):
                 continue  # an example, or what a person has experience of
