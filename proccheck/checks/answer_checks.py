@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
+import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -129,12 +132,7 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
     by_requirement: dict[str, VendorAnswer] = {}
     unmatched: list[VendorAnswer] = []
     ids = {r.id.lower(): r.id for r in requirement_set.requirements}
-    texts = [
-        (_normal(text), r.id)
-        for r in requirement_set.requirements
-        for text in (r.text.sv, r.text.en)
-        if text
-    ]
+    texts: _Texts | None = None  # prepared on the first row that needs it
     for answer in document.answers:
         if answer.requirement:
             found = ids.get(answer.requirement.lower())
@@ -145,7 +143,9 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
                 unmatched.append(answer)
                 continue
             # the vendor's own numbering (e.g. "4.1.1"): fall back to the requirement text
-        best_id = _closest_text(answer.text, texts)
+        if texts is None:
+            texts = _Texts(requirement_set)
+        best_id = texts.closest(answer.text)
         if best_id and best_id not in by_requirement:
             by_requirement[best_id] = answer
         else:
@@ -178,19 +178,192 @@ def _nothing_matched(document: AnswerDocument, requirement_set: RequirementSet) 
     )
 
 
-def _closest_text(text: str, texts: list[tuple[str, str]]) -> str | None:
-    """The id of the requirement whose text is closest to `text`, if close enough: the share of
-    characters the two have in common, in order (rapidfuzz's Indel ratio, the measure difflib's
-    ratio approximates, in C: 2,000 rows no longer take half a minute)."""
-    from rapidfuzz import fuzz, process
+class _Texts:
+    """The requirement texts (Swedish and English) a row without a known id is matched against,
+    normalised once for all rows; each distinct text once (a later copy never wins a tie)."""
 
-    found = process.extractOne(
-        _normal(text),
-        [candidate for candidate, _id in texts],
-        scorer=fuzz.ratio,
-        score_cutoff=TEXT_MATCH_RATIO * 100,
-    )
-    return None if found is None else texts[found[2]][1]
+    INDEX_TEXTS = 2000
+    """Fewest distinct texts for which many rows are searched with `_Bigrams`, not one by one."""
+    INDEX_AFTER = 32
+    """Rows searched one by one before `_Bigrams` is built (a few reworded rows need none)."""
+
+    def __init__(self, requirement_set: RequirementSet) -> None:
+        self.ids: list[str] = []
+        self.normal: list[str] = []
+        self.first: dict[str, int] = {}
+        """Each normalised text's position: an exact copy needs no search."""
+        for requirement in requirement_set.requirements:
+            for text in (requirement.text.sv, requirement.text.en):
+                normal = _normal(text) if text else None
+                if normal is not None and normal not in self.first:
+                    self.first[normal] = len(self.normal)
+                    self.ids.append(requirement.id)
+                    self.normal.append(normal)
+        self.last = -1
+        """Where the previous row was found: vendors mostly keep the specification's order."""
+        self.searched = 0
+        self.bigrams: _Bigrams | None = None
+
+    def closest(self, text: str) -> str | None:
+        """The id of the requirement whose text is closest to `text`, if close enough: the share
+        of characters the two have in common, in order (rapidfuzz's Indel ratio, the measure
+        difflib's ratio approximates, in C: 2,000 rows no longer take half a minute). Of equally
+        close texts the first wins; an exact copy (ratio 100, which no other text reaches) is
+        the text equal to it."""
+        normal = _normal(text)
+        index = self.first.get(normal)
+        if index is None:
+            index = self._nearest(normal)
+            if index is None:
+                return None
+        self.last = index
+        return self.ids[index]
+
+    def _nearest(self, normal: str) -> int | None:
+        """The first of the texts closest to `normal` (not a copy of any), if close enough."""
+        from rapidfuzz import fuzz, process
+
+        cutoff = TEXT_MATCH_RATIO * 100
+        self.searched += 1
+        if len(self.normal) >= max(self.INDEX_TEXTS, 1) and self.searched > self.INDEX_AFTER:
+            if self.bigrams is None:
+                self.bigrams = _Bigrams(self.normal)
+            # A close text (the one after the previous row's, or the one sharing the most
+            # bigrams) rules out every text too far from `normal` to be as close: only the
+            # rest is scored, and the first closest of them is the first closest of all.
+            shared = self.bigrams.shared(normal)
+            near = sorted(
+                {*range(max(self.last - 1, 0), min(self.last + 4, len(self.normal)))}
+                | {self.bigrams.most(shared)}
+            )
+            guess = process.extractOne(
+                normal, [self.normal[i] for i in near], scorer=fuzz.ratio, score_cutoff=cutoff
+            )
+            if guess is not None:
+                candidates = self.bigrams.candidates(normal, shared, guess[1])
+                if candidates is not None:
+                    # the margin: extractOne's cutoff is not exact to the last bit
+                    found = process.extractOne(
+                        normal,
+                        [self.normal[i] for i in candidates],
+                        scorer=fuzz.ratio,
+                        score_cutoff=max(cutoff, guess[1] - 0.5),
+                    )
+                    return None if found is None else candidates[found[2]]
+        found = process.extractOne(normal, self.normal, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return None if found is None else found[2]
+
+
+_BIGRAM_REPEATS = 4
+"""Occurrences of one bigram in a text counted one by one (more are bounded, not counted)."""
+
+
+def _bigrams(text: str) -> tuple[list[str], int]:
+    """A text's bigrams as features (the k-th occurrence of "ab" is its own feature, up to
+    `_BIGRAM_REPEATS`), and how many occurrences past that were left out."""
+    counts = Counter(map(operator.add, text, text[1:]))
+    features = list(counts)
+    excess = 0
+    for gram, count in counts.items():
+        if count > 1:
+            features.extend(gram + _REPEAT[k] for k in range(2, min(count, _BIGRAM_REPEATS) + 1))
+            excess += max(count - _BIGRAM_REPEATS, 0)
+    return features, excess
+
+
+_REPEAT = [str(k) for k in range(_BIGRAM_REPEATS + 1)]
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """How many bigram features each text shares with one row's text, as bit-slices:
+    `digits[d]` has bit i set when text i's count has binary digit d set."""
+
+    digits: list[int]
+    excess: int
+
+
+class _Bigrams:
+    """Which texts share enough bigrams with a row's text to be as close as a text already
+    found: a filter that never drops one that is (the bigram bound of the Indel ratio), so the
+    first closest text is the one a search of every text finds.
+
+    Why the bound holds: of the la - 1 bigrams of `a`, at most 2 per character the LCS drops
+    from `a` and 1 per gap the LCS leaves in `b` are not kept whole in `b`, so the bigrams the
+    two have in common (as multisets), S, are at least la - 1 - 2(la - L) - (lb - L); hence
+    3L <= S + la + lb + 1, and a ratio 2L / (la + lb) >= s needs S >= (1.5s - 1)(la + lb) - 1.
+    Each bigram feature has a bitset of the texts that have it; a row's shared counts are added
+    up for all texts at once, one bit-slice (a big integer) per binary digit."""
+
+    SPARSE = 16
+    """Candidates are picked out only when at most one text in this many is one."""
+
+    def __init__(self, texts: list[str]) -> None:
+        size = (len(texts) + 7) // 8
+        arrays: dict[str, bytearray] = {}
+        for index, text in enumerate(texts):
+            byte, bit = index >> 3, 1 << (index & 7)
+            for feature in _bigrams(text)[0]:
+                array = arrays.get(feature)
+                if array is None:
+                    array = arrays[feature] = bytearray(size)
+                array[byte] |= bit
+        self.bits = {feature: int.from_bytes(a, "little") for feature, a in arrays.items()}
+        self.count = len(texts)
+        self.all = (1 << len(texts)) - 1
+
+    def shared(self, text: str) -> _Shared:
+        """The features every text shares with `text`, counted."""
+        features, excess = _bigrams(text)
+        digits: list[int] = []
+        for feature in features:
+            carry = self.bits.get(feature)
+            if not carry:
+                continue
+            for d, digit in enumerate(digits):
+                digits[d] = digit ^ carry
+                carry &= digit
+                if not carry:
+                    break
+            else:
+                digits.append(carry)
+        return _Shared(digits, excess)
+
+    def most(self, shared: _Shared) -> int:
+        """The first text that shares the most features."""
+        best = self.all
+        for digit in reversed(shared.digits):
+            if best & digit:
+                best &= digit
+        return (best & -best).bit_length() - 1
+
+    def candidates(self, text: str, shared: _Shared, score: float) -> list[int] | None:
+        """The positions of the texts that may be as close to `text` as `score` (rapidfuzz's
+        0-100), in order; None when the bound rules out too few to be worth it."""
+        ratio = score / 100 - 1e-9
+        shortest = len(text) * ratio / (2 - ratio)  # 2 min(la, lb) / (la + lb) >= ratio
+        # counted features needed (the uncounted excess may make up part of the bound)
+        needed = math.floor((1.5 * ratio - 1) * (len(text) + shortest) - 1) - shared.excess
+        if needed <= 0:
+            return None
+        digits = shared.digits
+        above, equal = 0, self.all  # count > needed, count == needed (high digits first)
+        for d in range(max(len(digits), needed.bit_length()) - 1, -1, -1):
+            digit = digits[d] if d < len(digits) else 0
+            if needed >> d & 1:
+                equal &= digit
+            else:
+                above |= equal & digit
+                equal &= ~digit
+        mask = above | equal
+        if mask.bit_count() * self.SPARSE > self.count:
+            return None  # picking many out one by one costs more than scoring them all
+        found = []
+        while mask:
+            low = mask & -mask
+            found.append(low.bit_length() - 1)
+            mask ^= low
+        return found
 
 
 _CLAUSE = re.compile(r"[.;!?]|\b(?:men|dock|utom|förutom|but|however|except|although)\b")
@@ -209,7 +382,7 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     for lang in LANGS:
         lex = lexicon(lang)
         for kind, patterns in lex.hedges.items():
-            for pattern in patterns:
+            for pattern in patterns.open_for(text):  # those whose words the text has
                 for match in pattern.finditer(text):
                     before = text[max(0, match.start() - 60) : match.start()]
                     clause = _CLAUSE.split(before)[-1]
@@ -699,7 +872,12 @@ def missing_key_terms(vendor_text: str, requirement: Requirement) -> list[str]:
     """The requirement's key terms (content words, compared by stem: "äger" keeps "äga") that the
     vendor's copy leaves out, in the language version it copies; nothing when the copy shares
     less than half of them (then it is another text, not a rewrite of this one)."""
+    versions = [t for t in (requirement.text.sv, requirement.text.en) if t]
+    if all(t == vendor_text for t in versions):
+        return []  # an exact copy of every version keeps every term (the usual case)
     vendor = folded(vendor_text)
+    if all(folded(t) == vendor for t in versions):
+        return []
     best: tuple[float, list[str]] | None = None
     for lang, original in (("sv", requirement.text.sv), ("en", requirement.text.en)):
         if not original:
@@ -726,16 +904,16 @@ def text_difference(
     vendor_text: str, requirement: Requirement
 ) -> tuple[list[str], list[str]] | None:
     """The words the vendor's copy removed and added, when it differs in substance."""
-    if not vendor_text.strip():
-        return None
+    if not vendor_text.strip() or vendor_text in (requirement.text.sv, requirement.text.en):
+        return None  # the usual case: an exact copy
     vendor_normal = _normal(vendor_text)
     if vendor_normal in (_normal(requirement.text.sv), _normal(requirement.text.en)):
         return None  # the usual case: an exact copy
     best: tuple[float, list[str], list[str]] | None = None
     vendor_words = vendor_normal.split()
-    for original in (requirement.text.sv, requirement.text.en):
+    for original in dict.fromkeys((requirement.text.sv, requirement.text.en)):
         if not original:
-            continue
+            continue  # (and a version equal to the other is compared once: same words)
         words = _normal(original).split()
         matcher = difflib.SequenceMatcher(None, words, vendor_words, autojunk=False)
         removed: list[str] = []

@@ -6,6 +6,7 @@ Every answer becomes a `VendorAnswer` with the raw cell text, a normalised value
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,8 +73,10 @@ class AnswerDocument:
 _LEADING = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2}|x)\b[\s.,:;!–-]*", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
-    """The answer value and what follows it: "Ja, se bilaga 3" -> ("yes", "se bilaga 3")."""
+    """The answer value and what follows it: "Ja, se bilaga 3" -> ("yes", "se bilaga 3").
+    Cached: a matrix repeats "Ja" and "Nej" thousands of times."""
     text = " ".join(raw.split())
     # folded: a no-break space, soft hyphen or zero-width character changes no answer word
     folding = fold(text, links=True)
