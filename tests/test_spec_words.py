@@ -424,3 +424,23 @@ def test_brand_after_an_abbreviated_example(tmp_path: Path) -> None:
 )
 def test_lock_in_as_round_four_phrased_it(tmp_path: Path, text: str) -> None:
     assert "SP003" in _codes(_report(tmp_path, text, baseline=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "requirement"),
+    [
+        (
+            "Upon request by County, the County shall be able to retrieve a copy of County data.",
+            "DO-02",
+        ),
+        ("The Customer shall be able to download all data via the API.", "DO-02"),
+        (
+            "After termination the account data shall be permanently removed within 30 days.",
+            "EX-03",
+        ),
+    ],
+)
+def test_export_and_deletion_as_terms_word_them(
+    tmp_path: Path, text: str, requirement: str
+) -> None:
+    assert _outcome(_report(tmp_path, text, baseline=True), requirement) != "not_met"
