@@ -666,3 +666,37 @@ def test_a_description_column_right_of_the_answer_is_the_vendors_comment(tmp_pat
     )
     got = {r.requirement: r.outcome for r in _report(path).results}
     assert got == {"DATA-OWNERSHIP": "not_verified", "OPEN-STANDARDS": "met", "OPEN-APIS": "met"}
+
+
+def test_compliance_matrix_status_and_remaining_work(tmp_path: Path) -> None:
+    """A bidder's crosswalk: status Built / Implemented and a Remaining column. A Built row with
+    work remaining is a Yes with a reservation (AN003); one with "None" left is a clean Yes."""
+    path = tmp_path / "crosswalk.csv"
+    path.write_text(
+        "Req ID,Status,Built Today,Remaining\n"
+        "DATA-OWNERSHIP,Built,Export and audit log,None\n"
+        "OPEN-STANDARDS,Implemented; Requires customer configuration,Templates,\n"
+        "OPEN-APIS,Built,REST API,External integrations with the customer's systems\n",
+        encoding="utf-8",
+    )
+    report = _report(path)
+    outcomes = {r.requirement: r.outcome for r in report.results}
+    assert outcomes["DATA-OWNERSHIP"] == "met"
+    assert outcomes["OPEN-STANDARDS"] == "not_verified"
+    assert outcomes["OPEN-APIS"] == "not_verified"
+    found = next(f for f in report.findings if f.requirement == "OPEN-APIS")
+    assert found.check == "AN003" and "External integrations" in found.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("Built", "yes"),
+        ("Implemented (Demoable Now)", "yes"),
+        ("Not supported", "no"),
+        ("Finns ej", "no"),
+        ("Ingår", "yes"),
+    ],
+)
+def test_status_words_of_compliance_matrices(raw: str, value: str) -> None:
+    assert normalise_answer(raw)[0] == value

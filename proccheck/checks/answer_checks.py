@@ -50,6 +50,7 @@ HEDGE_NAMES = {
     "quantity": N_("values other than required"),
     "terms": N_("deviating terms or licence"),
     "not_applicable": N_("not applicable"),
+    "remaining": N_("work still to do"),
 }
 """What each kind of reservation (the lexicon's hedge kinds) is called in a message."""
 ANSWERED_NO = {
@@ -635,8 +636,9 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
     The text after the answer word and the comment of every "yes", for reservations (men, dock,
     förutsatt att / but, provided that), extra cost (mot avgift, enligt offert / at additional
     cost), future delivery (i kommande version, planerat / on the roadmap), on request,
-    partial fulfilment, dependence on a partner, and the vendor's own or proprietary format.
-    Negated phrases ("utan extra kostnad", "no additional cost") are not reservations. The
+    partial fulfilment, dependence on a partner, and the vendor's own or proprietary format;
+    and a remaining-work column of a compliance matrix ("Remaining", "Återstår") that lists
+    something still to do. Negated phrases ("utan extra kostnad", "no additional cost") are not reservations. The
     phrase lists live in the lexicon files per language.
 
     Why it matters
@@ -654,16 +656,23 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
     matching = ctx.matching
     for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
-        if answer is None or answer.value != "yes" or not answer.words:
+        if answer is None or answer.value != "yes" or not (answer.words or answer.remaining):
             continue
         size = len(answer.words)
         searched = answer.words[:MAX_ANSWER_CHARS]  # bounded work; the rest is not "no reservation"
         found = hedges_in(searched, f"{requirement.text.sv} {requirement.text.en}")
         conflicts = quantity_conflicts(folded(searched), requirement)
-        if not found and not conflicts and size <= MAX_ANSWER_CHARS:
+        left = [f'"{answer.remaining[:MAX_ANSWER_CHARS]}"'] if answer.remaining else []
+        if not found and not conflicts and not left and size <= MAX_ANSWER_CHARS:
             continue
-        kinds = sorted({kind for kind, _unused in found} | ({"quantity"} if conflicts else set()))
-        phrases = ", ".join([f'"{m.group(0).strip()}"' for _unused, m in found[:4]] + conflicts)
+        kinds = sorted(
+            {kind for kind, _unused in found}
+            | ({"quantity"} if conflicts else set())
+            | ({"remaining"} if left else set())  # the vendor's own list of what is not done
+        )
+        phrases = ", ".join(
+            [f'"{m.group(0).strip()}"' for _unused, m in found[:4]] + conflicts + left
+        )
         message = (
             _(
                 ctx.lang,
@@ -672,7 +681,7 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
                 kinds=", ".join(_(ctx.lang, HEDGE_NAMES.get(k, k)) for k in kinds),
                 phrases=phrases,
             )
-            if found or conflicts
+            if found or conflicts or left
             else _(
                 ctx.lang,
                 "{requirement}: Yes, with an answer too long to search in full for reservations",

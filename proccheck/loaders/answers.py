@@ -53,6 +53,8 @@ class VendorAnswer:
     location: Location
     formula: bool = False
     """The answer cell holds a formula: what was read is its cached value."""
+    remaining: str = ""
+    """Work the vendor lists as still to do (a "Remaining" column), "" when none."""
 
     @property
     def words(self) -> str:
@@ -307,6 +309,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                     evidence=_evidence_list(table.cell(row, "evidence")),
                     location=table.location(row, "answer", display),
                     formula=answer_col in row.formulas,
+                    remaining=_remaining(table.cell(row, "remaining")),
                 )
             )
     if not answers:
@@ -321,6 +324,17 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
     return AnswerDocument(
         path=display, vendor=vendor_from_name(path), procurement="", answers=tuple(answers)
     )
+
+
+_NOTHING_LEFT = frozenset(
+    {"", "-", "–", "—", "none", "n/a", "na", "nothing", "inget", "inga", "ingen", "0"}
+)
+
+
+def _remaining(cell: str) -> str:
+    """A remaining-work cell, or "" when it says nothing is left ("None", "–", "Inget")."""
+    text = " ".join(cell.split())
+    return "" if text.lower().rstrip(".") in _NOTHING_LEFT else text
 
 
 def _answer_cell(table: Table, row: Row) -> str:
