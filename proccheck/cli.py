@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import gettext
 import os
 import re
@@ -1917,11 +1918,22 @@ def main(argv: list[str] | None = None) -> NoReturn:
     an exit code."""
     args = sys.argv[1:] if argv is None else argv
     _State.config = None
+    _fewer_collections()
     with (
         use_lang(_argv_lang(args) or _configured_lang(args) or default_lang()),
         _click_translated(),
     ):
         _run(args)
+
+
+def _fewer_collections() -> None:
+    """A run builds hundreds of thousands of small objects that live to its end (texts, matches,
+    findings); with the default thresholds the cyclic collector traverses them again and
+    again, about a tenth of a spec check. Objects made while importing are set aside for good
+    (`gc.freeze`) and the youngest generation is collected every 50,000 allocations instead of
+    700, as mypy does; reference counting still frees everything that is not a cycle."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def _configured_lang(args: list[str]) -> Lang | None:

@@ -110,6 +110,11 @@ def _memo() -> tuple[dict[str, list[str] | None], frozenset[str]]:
         return {}, frozenset()
 
 
+def known_safe(term: str) -> bool:
+    """Whether the memo file lists `term` as a cue that parses, compiles and runs safely."""
+    return term.removeprefix("*") in _memo()[1]
+
+
 def cue_problem(term: str, *, compiled: bool = False) -> str | None:
     """Why a cue cannot be used (not a regular expression, or one that can run for minutes).
     `compiled` also compiles it, which finds the few errors the parser lets through (a
@@ -208,9 +213,11 @@ def _register(words: set[str]) -> None:
             _generation[0] += 1
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def _present(lowered: str, generation: int) -> frozenset[str]:
-    """The registered words that occur in `lowered` (`generation` keys the cache)."""
+    """The registered words that occur in `lowered` (`generation` keys the cache). The cache
+    holds a text for every gate that asks: checks go gate by gate over all texts, so a cache
+    smaller than the document would recompute every text for every gate."""
     by_start = _WORDS_BY_START
     found = [w for w in by_start.get("", ()) if w in lowered]
     starts = {lowered[i : i + 3] for i in range(len(lowered) - 2)}

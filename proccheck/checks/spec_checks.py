@@ -18,7 +18,7 @@ from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem, worded_level
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
-from proccheck.regexsafety import WordGate, cue_group, cue_problem, needed_any
+from proccheck.regexsafety import WordGate, cue_group, cue_problem, known_safe, needed_any
 from proccheck.text import blank_links, excerpt
 
 Strength = Literal["explicit", "strong", "weak", "mention"]
@@ -134,13 +134,23 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     return analysis
 
 
-@dataclass(frozen=True)
 class _CueGroup:
-    """One group of a requirement's cues: its expression, and the words one of which a text
-    must contain before the expression is worth running."""
+    """One group of a requirement's cues: its expression (compiled on first use: most groups
+    never pass their word gate in a given document), and the words one of which a text must
+    contain before the expression is worth running."""
 
-    pattern: re.Pattern[str]
-    needs: frozenset[str] | None
+    def __init__(
+        self, source: str, needs: frozenset[str] | None, pattern: re.Pattern[str] | None = None
+    ) -> None:
+        self.source = source
+        self.needs = needs
+        self._pattern = pattern
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, re.IGNORECASE)
+        return self._pattern
 
     def found_in(self, text: str, open_groups: set[int]) -> bool:
         """Whether the group matches `text`; `open_groups` (ids of groups whose words the text
@@ -150,19 +160,26 @@ class _CueGroup:
 
 @functools.lru_cache(maxsize=4096)
 def _compile_cues(cues: Cues) -> tuple[tuple[_CueGroup, ...], ...]:
-    """Per language, one alternation per group, compiled once per distinct set of cues."""
+    """Per language, one alternation per group, compiled once per distinct set of cues (the
+    built-in sets' cues, known to compile, when first needed)."""
     compiled = []
     for lang in LANGS:
         groups = []
         for group in getattr(cues, lang):
             valid = [term for term in group if not cue_problem(term)]  # else RS002 reports it
+            if not valid:
+                continue
+            needs = needed_any([t.lstrip("*") for t in valid])
+            if all(known_safe(term) for term in valid):
+                groups.append(_CueGroup(cue_group(valid), needs))
+                continue
             try:
                 pattern = re.compile(cue_group(valid), re.IGNORECASE)
             except re.error:  # a term only the compiler refuses; RS002 names it
                 valid = [term for term in valid if not cue_problem(term, compiled=True)]
                 pattern = re.compile(cue_group(valid), re.IGNORECASE)
             if valid:
-                groups.append(_CueGroup(pattern, needed_any([t.lstrip("*") for t in valid])))
+                groups.append(_CueGroup(pattern.pattern, needs, pattern))
         compiled.append(tuple(groups))
     return tuple(compiled)
 

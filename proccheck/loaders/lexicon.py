@@ -5,6 +5,7 @@ The lists are data so that officers can extend them without touching code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,6 +17,13 @@ from proccheck.regexsafety import WordGate, needed_words
 from proccheck.resources import data_dir
 
 LANGS: tuple[Lang, ...] = ("sv", "en")
+
+
+@functools.lru_cache(maxsize=65536)
+def _lowered(text: str) -> str:
+    """`text.lower()`, the same string object for the same text: every list asked about one
+    text then shares its cached hash and its `WordGate` entry instead of lowering it again."""
+    return text.lower()
 
 
 class Terms:
@@ -41,7 +49,7 @@ class Terms:
 
     def open_indices(self, text: str) -> list[int]:
         """The positions of the expressions that may match `text`, in list order."""
-        return self.gate.open_for(text.lower())
+        return self.gate.open_for(_lowered(text))
 
     def open_for(self, text: str) -> Iterator[re.Pattern[str]]:
         """The expressions that may match `text`, in list order."""
