@@ -26,6 +26,7 @@ from pathlib import Path
 
 import openpyxl
 import yaml
+from installed import compile_package
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -277,6 +278,7 @@ def main() -> None:
     spec, book, expected = build(folder, options.rows, options.shuffled)
     out = folder / "report.json"
     exe = Path(sys.executable).with_name("proccheck")
+    compile_package()
     argv = [str(exe), "answers", "check", str(book), "--spec", str(spec), "-f", f"json:{out}"]
     times, peaks = [], []
     for _ in range(options.runs):

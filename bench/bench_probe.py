@@ -24,6 +24,8 @@ import tarfile
 import time
 from pathlib import Path
 
+from installed import compile_package
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 NPM = DATA / "npm"
@@ -120,6 +122,20 @@ def measure(argv: list[str], stdout_path: Path | None = None) -> tuple[float, fl
     return elapsed, usage.ru_maxrss / 1024, text.strip()
 
 
+def yaml_copy(path: Path) -> Path:
+    """The same description as YAML (written once, with libyaml), to time both forms."""
+    target = path.with_suffix(".yaml")
+    if not target.exists() or target.stat().st_mtime < path.stat().st_mtime:
+        import json
+
+        import yaml
+
+        data = json.loads(path.read_text(encoding="utf-8"))
+        with target.open("w", encoding="utf-8") as handle:
+            yaml.dump(data, handle, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+    return target
+
+
 def run(code: str, *args: str) -> tuple[float, float, str]:
     return measure([sys.executable, "-c", code, *args])
 
@@ -141,6 +157,7 @@ def main() -> None:
     parser.add_argument("--no-linters", action="store_true")
     parser.add_argument("--write", action="store_true")
     options = parser.parse_args()
+    compile_package()
     path = Path(options.file) if options.file else github_description()
     out = DATA / "probe-report.json"
     cases: list[tuple[str, list[str], Path | None, int]] = [
@@ -151,6 +168,11 @@ def main() -> None:
         ("proccheck probe (JSON report)", [sys.executable, "-c", PROBE, str(path), str(out)],
          None, options.runs),
     ]  # fmt: skip
+    yaml_form = yaml_copy(path)
+    cases.append(
+        ("proccheck probe, YAML form (JSON report)",
+         [sys.executable, "-c", PROBE, str(yaml_form), str(out)], None, options.runs)
+    )  # fmt: skip
     if not options.no_linters:
         redocly, spectral = install_linters()
         ruleset = DATA / ".spectral.yaml"
@@ -159,6 +181,9 @@ def main() -> None:
             ("Redocly CLI 2.77.0 lint (JSON)",
              [str(redocly), "lint", str(path), "--format", "json"], DATA / "redocly.json",
              options.linter_runs),
+            ("Redocly CLI 2.77.0 lint, YAML form (JSON)",
+             [str(redocly), "lint", str(yaml_form), "--format", "json"],
+             DATA / "redocly-yaml.json", options.linter_runs),
             ("Spectral lint spectral:oas (JSON)",
              [str(spectral), "lint", str(path), "--ruleset", str(ruleset), "-f", "json",
               "-o", str(DATA / "spectral.json"), "--quiet"], None, options.linter_runs),

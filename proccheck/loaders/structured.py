@@ -41,6 +41,8 @@ class _EventLoader(_BaseLoader):
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)?(\.[0-9]+([eE][-+]?[0-9]+)?|(\.[0-9]*)?[eE][-+]?[0-9]+)")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_NUMBER_START = frozenset("+-.0123456789")
+"""The characters an `_INT` or `_FLOAT` match can start with."""
 _TAG = "tag:yaml.org,2002:"
 
 
@@ -498,7 +500,7 @@ def _plain_scalar(value: str, typed: bool) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
-    if typed:
+    if typed and value[0] in _NUMBER_START:  # most scalars are words: no expression to run
         if _INT.fullmatch(value):
             if len(value) > limits.MAX_INT_DIGITS:
                 return value
@@ -630,8 +632,8 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, L
                 frame.lines[key] = frame.key_line
 
     for event in events:
-        name = type(event).__name__
-        if name == "ScalarEvent":
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
             if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
                 frame = stack[-1]
                 key = event.value
@@ -641,15 +643,17 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, L
                         _mark(event),
                         tr("each key may appear only once in a mapping; remove or rename one"),
                     )
-                frame.key, frame.key_line, frame.expect_key = key, event.start_mark.line + 1, False
+                frame.key, frame.expect_key = key, False
+                if lines is not None:
+                    frame.key_line = event.start_mark.line + 1
                 continue
             if event.implicit[0] or event.implicit[1]:
                 value = _plain_scalar(event.value, typed) if event.implicit[0] else event.value
             else:
                 value = _tagged_scalar(event.tag or "", event.value, _mark(event))
             total += 1
-            attach(value, 1, event.start_mark.line + 1, event.anchor)
-        elif name in ("MappingStartEvent", "SequenceStartEvent"):
+            attach(value, 1, event.start_mark.line + 1 if lines is not None else 0, event.anchor)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
                 raise _YamlProblem(
                     tr("a mapping key must be a plain value, not a list or mapping"),
@@ -672,18 +676,18 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, L
                         "no real document nests this deep; flatten it (or raise PROCCHECK_MAX_DEPTH)"
                     ),
                 )
-            container: dict[str, Any] | list[Any] = {} if name[0] == "M" else []
+            container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
             table = lines.add(container) if lines is not None else None
             stack.append(_Frame(container, table, event.anchor, event.start_mark.line + 1))
             total += 1
-        elif name in ("MappingEndEvent", "SequenceEndEvent"):
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             frame = stack.pop()
             if isinstance(frame.container, dict) and frame.merges:
                 for merged in frame.merges:
                     for key, value in merged.items():
                         frame.container.setdefault(key, value)
             attach(frame.container, frame.size, frame.line, frame.anchor)
-        elif name == "AliasEvent":
+        elif kind is yaml.AliasEvent:
             if event.anchor not in anchors:
                 raise _YamlProblem(tr("unknown alias *{alias}", alias=event.anchor), _mark(event))
             value, size = anchors[event.anchor]
@@ -700,7 +704,7 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, L
             if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
                 raise _YamlProblem(tr("an alias cannot be a mapping key"), _mark(event))
             attach(value, size, event.start_mark.line + 1, None)
-        elif name == "DocumentStartEvent":
+        elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise _YamlProblem(
