@@ -34,37 +34,37 @@ LINTERS = ("@redocly/cli@2.77.0", "@stoplight/spectral-cli")
 RESULTS = HERE / "RESULTS.md"
 BEGIN, END = "<!-- side-by-side:begin -->", "<!-- side-by-side:end -->"
 
-FLOOR = r"""
+_WALK = r"""
+stack = [data]
+count = 0
+while stack:
+    node = stack.pop()
+    count += 1
+    if isinstance(node, dict):
+        stack.extend(node.values())
+    elif isinstance(node, list):
+        stack.extend(node)
+print(count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+"""One iterative walk over the parsed document: the work every floor does after parsing."""
+
+FLOOR = (
+    r"""
 import json, resource, sys
 with open(sys.argv[1], "rb") as handle:
     data = json.load(handle)
-stack = [data]
-count = 0
-while stack:
-    node = stack.pop()
-    count += 1
-    if isinstance(node, dict):
-        stack.extend(node.values())
-    elif isinstance(node, list):
-        stack.extend(node)
-print(count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+    + _WALK
+)
 
-ORJSON_FLOOR = r"""
+ORJSON_FLOOR = (
+    r"""
 import orjson, resource, sys
 with open(sys.argv[1], "rb") as handle:
     data = orjson.loads(handle.read())
-stack = [data]
-count = 0
-while stack:
-    node = stack.pop()
-    count += 1
-    if isinstance(node, dict):
-        stack.extend(node.values())
-    elif isinstance(node, list):
-        stack.extend(node)
-print(count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+    + _WALK
+)
 
 PROBE = r"""
 import resource, sys

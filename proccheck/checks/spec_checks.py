@@ -381,6 +381,26 @@ def _whole_words(text: str, match: re.Match[str]) -> str:
     return text[match.start() : end.end() if end else match.end()].strip()
 
 
+_LEADS: dict[str, tuple[str, str]] = {
+    "weak": (
+        N_(
+            "{requirement} ({title}) is possibly covered by {where}: it names the topic but not all that the requirement asks for. Check it against the set's text: {text}"
+        ),
+        N_(
+            "Write the requirement in full, or mark it with `implements: {requirement}` / the id in the text."
+        ),
+    ),
+    "mention": (
+        N_(
+            "{requirement} ({title}) is named in {where}, but not as a requirement (no shall, must or should). Check whether it binds the vendor: {text}"
+        ),
+        N_("Word it as a requirement (the Supplier shall …) or declare it as Skall/Mandatory."),
+    ),
+}
+"""Per kind of lead (`Match.strength`): the message and the fix of a requirement that is only
+possibly covered."""
+
+
 def _doc_location(document: SpecDocument) -> Location:
     return Location(path=document.path, line=1)
 
@@ -438,52 +458,25 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
     for requirement in ctx.requirement_set.requirements:
         if analysis.implementing(requirement.id):
             continue
-        weak = analysis.weak(requirement.id)
         title = requirement.title.get(ctx.lang)
-        if weak:
-            item = weak[0].item
+        leads = analysis.weak(requirement.id) or analysis.mentions(requirement.id)
+        if leads:  # possibly covered: a person should read the line
+            message, fix = _LEADS[leads[0].strength]
             yield requirement_missing.finding(
                 requirement=requirement.id,
                 severity="warning",
                 outcome="not_verified",
                 message=_(
                     ctx.lang,
-                    "{requirement} ({title}) is possibly covered by {where}: it names the topic but not all that the requirement asks for. Check it against the set's text: {text}",
+                    message,
                     requirement=requirement.id,
                     title=title,
-                    where=item.describe(ctx.lang),
+                    where=leads[0].item.describe(ctx.lang),
                     text=requirement.text.get(ctx.lang),
                 ),
-                location=item.location,
-                evidence=item.text,
-                fix=_(
-                    ctx.lang,
-                    "Write the requirement in full, or mark it with `implements: {requirement}` / the id in the text.",
-                    requirement=requirement.id,
-                ),
-            )
-            continue
-        mentions = analysis.mentions(requirement.id)
-        if mentions:
-            item = mentions[0].item
-            yield requirement_missing.finding(
-                requirement=requirement.id,
-                severity="warning",
-                outcome="not_verified",
-                message=_(
-                    ctx.lang,
-                    "{requirement} ({title}) is named in {where}, but not as a requirement (no shall, must or should). Check whether it binds the vendor: {text}",
-                    requirement=requirement.id,
-                    title=title,
-                    where=item.describe(ctx.lang),
-                    text=requirement.text.get(ctx.lang),
-                ),
-                location=item.location,
-                evidence=item.text,
-                fix=_(
-                    ctx.lang,
-                    "Word it as a requirement (the Supplier shall …) or declare it as Skall/Mandatory.",
-                ),
+                location=leads[0].item.location,
+                evidence=leads[0].item.text,
+                fix=_(ctx.lang, fix, requirement=requirement.id),
             )
             continue
         yield requirement_missing.finding(
