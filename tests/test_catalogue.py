@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import ast
 import gettext
-import importlib.util
 import re
 from io import BytesIO
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import read_mo
+from conftest import script_module
 
 from proccheck.i18n import KEYWORDS, translation
 
@@ -25,13 +25,7 @@ UPDATE = "run `python scripts/update_catalogue.py`"
 
 
 def _update_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "update_catalogue", REPO / "scripts" / "update_catalogue.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module("update_catalogue")
 
 
 catalogue = _update_script()

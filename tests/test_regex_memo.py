@@ -3,10 +3,9 @@ answers the slow paths give."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
+from conftest import script_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,17 +20,9 @@ from proccheck.regexsafety import (
 )
 from proccheck.resources import data_dir
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _script() -> object:
-    spec = importlib.util.spec_from_file_location(
-        "update_regex_memo", ROOT / "scripts" / "update_regex_memo.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module("update_regex_memo")
 
 
 def test_memo_file_is_current() -> None:
