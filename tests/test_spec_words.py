@@ -443,3 +443,11 @@ def test_export_and_deletion_as_terms_word_them(
     tmp_path: Path, text: str, requirement: str
 ) -> None:
     assert _outcome(_report(tmp_path, text, baseline=True), requirement) != "not_met"
+
+
+def test_a_list_number_is_named_as_an_item_with_its_line(tmp_path: Path) -> None:
+    """'nämns i 1' read as a count; the message says 'punkt 1 (rad 3)'."""
+    text = "Leverantören ska utse en kontaktperson.\n\n1. Taggat filformat såsom XML eller JSON\n"
+    report = _report(tmp_path, text)
+    finding = next(f for f in report.findings if f.requirement == "OPEN-STANDARDS")
+    assert "punkt 1 (rad 3)" in finding.message

@@ -624,7 +624,7 @@ def _set_aside(document: SpecDocument, ctx: SpecContext, reported: set[str]) -> 
                     ctx.lang,
                     '{requirement} can be set aside: {where} lets the vendor describe an alternative instead ("{phrase}")',
                     requirement=requirement.id,
-                    where=escape_item.describe(ctx.lang),
+                    where=_where(escape_item, clause, ctx.lang),
                     phrase=clause.group(0),
                 ),
                 _(

@@ -103,10 +103,16 @@ class SpecItem:
         return self.location.model_copy(update={"line": line, "column": None})
 
     def describe(self, lang: Lang = "en") -> str:
-        """`K12`, or where it is (`rad 12`, `paragraph 4`), for messages."""
+        """`K12`, or where it is (`rad 12`, `paragraph 4`), for messages; a list's own number
+        with its line ("punkt 1 (rad 19)"): "nämns i 1" would read as a count."""
+        from proccheck.i18n import _
+
+        if self.ref and _LIST_NUMBER.fullmatch(self.ref):
+            if self.location.line is not None and self.location.page is None:
+                return _(lang, "item {ref} (line {line})", ref=self.ref, line=self.location.line)
+            return _(lang, "item {ref}", ref=self.ref)
         if self.ref:
             return self.ref
-        from proccheck.i18n import _
 
         if self.location.sheet is not None:
             return f"{self.location.sheet}!{self.location.column or ''}{self.location.row or ''}"
@@ -142,6 +148,8 @@ class SpecDocument:
             if item.is_requirement and len(item.text) <= limits.MAX_REQUIREMENT_CHARS
         )
 
+
+_LIST_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 
 _HOW_CLAUSE = re.compile(
     r"\b(?:hur|how)\s[^.;:!?]{0,80}?\b(?:ska|skall|måste|shall|must)\b", re.IGNORECASE
