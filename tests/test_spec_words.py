@@ -451,3 +451,18 @@ def test_a_list_number_is_named_as_an_item_with_its_line(tmp_path: Path) -> None
     report = _report(tmp_path, text)
     finding = next(f for f in report.findings if f.requirement == "OPEN-STANDARDS")
     assert "punkt 1 (rad 3)" in finding.message
+
+
+def test_should_in_a_lead_in_is_shown_where_it_is_written(tmp_path: Path) -> None:
+    """The list item implements the requirement; the should that weakens it is in the lead-in."""
+    text = (
+        "## API\n\n"
+        "All interfaces should be implemented with one of the following:\n\n"
+        "- A documented REST API with open APIs for all data.\n"
+    )
+    report = _report(tmp_path, text)
+    finding = next(
+        f for f in report.findings if f.requirement == "OPEN-APIS" and f.check == "SP002"
+    )
+    assert finding.location.line == 3
+    assert "inledningen på rad 3" in finding.message

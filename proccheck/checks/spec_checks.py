@@ -544,6 +544,17 @@ def requirement_weakened(document: SpecDocument, ctx: SpecContext) -> Iterator[F
         if not musts:
             item = matches[0].item
             reported.add(requirement.id)
+            where = item.describe(ctx.lang)
+            location = item.location
+            if item.lead_line is not None and location.page is None:  # the should is written
+                # in the lead-in above the list, not in the item
+                where = _(
+                    ctx.lang,
+                    "{item} (under the lead-in on line {line})",
+                    item=where,
+                    line=item.lead_line,
+                )
+                location = location.model_copy(update={"line": item.lead_line})
             yield requirement_weakened.finding(
                 requirement=requirement.id,
                 severity="error",
@@ -552,9 +563,9 @@ def requirement_weakened(document: SpecDocument, ctx: SpecContext) -> Iterator[F
                     ctx.lang,
                     "{requirement} is a must-requirement but {where} only asks for it as a should",
                     requirement=requirement.id,
-                    where=item.describe(ctx.lang),
+                    where=where,
                 ),
-                location=item.location,
+                location=location,
                 evidence=item.text,
                 fix=_(ctx.lang, "Write the requirement with shall/must and declare it as a must."),
             )

@@ -77,6 +77,9 @@ class SpecItem:
     hidden: tuple[int, ...] = ()
     """Offsets in `text` where invisible characters (soft hyphens, zero-width spaces) stood
     inside a word before the text was cleaned."""
+    lead_line: int | None = None
+    """For a list item whose level comes from its lead-in ("… should meet the following:"),
+    the line of that lead-in: where the must or should is written."""
 
     @property
     def is_requirement(self) -> bool:
@@ -366,10 +369,11 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
     current_ref: str | None = None
     in_list = False
     lead: Level | None = None  # "The vendor shall provide the following:" binds the list below
+    lead_line: int | None = None
     in_code = False
 
     def flush() -> None:
-        nonlocal current, current_ref, lead
+        nonlocal current, current_ref, lead, lead_line
         if _line_per_item(current, current_ref, in_list):
             pieces, current = current, []
             for piece in pieces:  # a list with one requirement a line and no punctuation
@@ -381,9 +385,12 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
                 and item.level is None
                 and (lead is not None or _IMPERATIVE.match(item.text))
             ):
-                item = dataclasses.replace(item, level=lead or "must")
+                item = dataclasses.replace(
+                    item, level=lead or "must", lead_line=lead_line if lead else None
+                )
             elif not in_list:
                 lead = item.level if item.text.rstrip().endswith(":") else None
+                lead_line = current[-1][0]
             items.append(item)
         current, current_ref = [], None
 
