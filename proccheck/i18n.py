@@ -52,6 +52,11 @@ def _(lang: Lang, msgid: str, /, **values: Any) -> str:
     return _fill(translation(lang).gettext(msgid), values)
 
 
+def translated(lang: Lang, table: dict[str, str]) -> dict[str, str]:
+    """A table of `N_`-marked words (key -> msgid) in `lang`: the labels a report or page shows."""
+    return {key: _(lang, msgid) for key, msgid in table.items()}
+
+
 def ngettext(lang: Lang, singular: str, plural: str, n: int, /, **values: Any) -> str:
     """The form for the count `n`, so that "1 operations" cannot happen in any language. The
     count is not filled in by itself: pass it among `values` too."""

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from proccheck import __version__
-from proccheck.i18n import N_, _
+from proccheck.i18n import N_, _, translated
 from proccheck.model import (
     Comparison,
     Finding,
@@ -88,7 +88,7 @@ _LABELS: dict[str, str] = {
 
 
 def _labels(lang: Lang) -> dict[str, str]:
-    return {key: _(lang, msgid) for key, msgid in _LABELS.items()}
+    return translated(lang, _LABELS)
 
 
 def _cell(outcome: Outcome, reason: str, lang: Lang) -> str:

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from proccheck import __version__
 from proccheck.decisionformat import Decision, DecisionFile, fingerprint
-from proccheck.i18n import N_, _, ngettext
+from proccheck.i18n import N_, _, ngettext, translated
 from proccheck.model import (
     OUTCOMES,
     Comparison,
@@ -408,7 +408,7 @@ WORDS = {
 
 def words(lang: Lang) -> dict[str, str]:
     """The record's own words in `lang`."""
-    return {key: _(lang, msgid) for key, msgid in WORDS.items()}
+    return translated(lang, WORDS)
 
 
 def spec_rows(record: EvaluationRecord) -> list[tuple[str, str, str, str]]:

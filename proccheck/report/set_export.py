@@ -4,7 +4,7 @@ is verified and its sources. The workbook's header is one `--set` reads back (ro
 
 from __future__ import annotations
 
-from proccheck.i18n import N_, _, ngettext
+from proccheck.i18n import N_, _, ngettext, translated
 from proccheck.model import Lang, Level, Requirement, RequirementSet
 from proccheck.report.matrix import _fit_rows, cell_text, workbook_bytes
 from proccheck.report.record import own_title
@@ -41,7 +41,7 @@ _WIDTHS = [15, 7, 24, 55, 18, 40, 32, 30, 10, 250]
 
 
 def _words(lang: Lang) -> dict[str, str]:
-    return {key: _(lang, msgid) for key, msgid in _HEADERS.items()}
+    return translated(lang, _HEADERS)
 
 
 def level_cell(lang: Lang, level: Level) -> str:

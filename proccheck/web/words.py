@@ -3,7 +3,7 @@ only, so templates get them translated from here: `{{ w.upload }}`)."""
 
 from __future__ import annotations
 
-from proccheck.i18n import N_, _
+from proccheck.i18n import N_, translated
 from proccheck.model import Lang
 
 WORDS = {
@@ -100,4 +100,4 @@ WORDS = {
 
 def words(lang: Lang) -> dict[str, str]:
     """Every word of the page in `lang`."""
-    return {key: _(lang, msgid) for key, msgid in WORDS.items()}
+    return translated(lang, WORDS)
