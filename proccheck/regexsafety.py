@@ -229,8 +229,8 @@ def _present(lowered: str, generation: int) -> frozenset[str]:
 class WordGate:
     """Which of a fixed list of expressions may match a text, from the words each one needs
     (`needed_words`). The words a text contains are found once per text for every gate, from
-    its three-letter slices, instead of one `in` test per expression and text. Gives the same
-    answer as `may_match` for each expression."""
+    its three-letter slices, instead of one `in` test per expression and text. An expression
+    is open exactly when the text contains one of its words (or it has none)."""
 
     def __init__(self, needs: tuple[frozenset[str] | None, ...]) -> None:
         self._always = tuple(i for i, words in enumerate(needs) if words is None)
@@ -251,13 +251,3 @@ class WordGate:
         for word in present:
             open_.update(self._by_word[word])
         return sorted(open_)
-
-
-def may_match(words: frozenset[str] | None, lowered: str) -> bool:
-    """Whether a text (lower-cased) can match an expression that needs one of `words`."""
-    if words is None:
-        return True
-    for word in words:  # noqa: SIM110 - a plain loop: no generator for every text and expression
-        if word in lowered:
-            return True
-    return False

@@ -15,7 +15,6 @@ from proccheck.regexsafety import (
     WordGate,
     computed_needed_words,
     cue_problem,
-    may_match,
     needed_words,
 )
 from proccheck.resources import data_dir
@@ -60,10 +59,12 @@ _NEEDS = [
 
 @given(st.text(alphabet="exportäagbsklr ", max_size=40))
 @settings(max_examples=300, deadline=None)
-def test_gate_opens_what_may_match_opens(text: str) -> None:
+def test_gate_opens_what_a_substring_test_opens(text: str) -> None:
     """Overlapping words ("skall" and "kall"), short ones and expressions with no words."""
     gate = WordGate(tuple(_NEEDS))
-    expected = [i for i, needs in enumerate(_NEEDS) if may_match(needs, text)]
+    expected = [
+        i for i, needs in enumerate(_NEEDS) if needs is None or any(w in text for w in needs)
+    ]
     assert gate.open_for(text) == expected
 
 

@@ -73,7 +73,6 @@ class Lexicon:
     lang: Lang
     stopwords: frozenset[str]
     lists: dict[str, Terms]
-    contradictions: tuple[Contradiction, ...]
     answer_values: dict[str, frozenset[str]]
     hedges: dict[str, Terms]
     number_words: dict[str, int]
@@ -143,7 +142,6 @@ def lexicon(lang: Lang) -> Lexicon:
         lang,
         frozenset(data["stopwords"]),
         lists,
-        contradictions,
         answer_values,
         hedges,
         number_words,
