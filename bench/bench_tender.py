@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 from bench_compare import build
+from installed import compile_package
 
 HERE = Path(__file__).resolve().parent
 
@@ -55,6 +56,7 @@ def main() -> None:
     vendors = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     requirements = int(sys.argv[2]) if len(sys.argv) > 2 else 200
     runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+    compile_package()
     folder = tender(HERE / "data" / "tender", vendors, requirements)
     exe = Path(sys.executable).with_name("proccheck")
     command = [str(exe), "tender", "check", str(folder), "--lang", "sv", "--date", "2026-12-02"]
