@@ -466,3 +466,14 @@ def test_should_in_a_lead_in_is_shown_where_it_is_written(tmp_path: Path) -> Non
     )
     assert finding.location.line == 3
     assert "inledningen på rad 3" in finding.message
+
+
+def test_a_clause_wrapped_onto_two_lines_is_placed_where_its_cost_is(tmp_path: Path) -> None:
+    text = (
+        "The County may request Provider to perform the export of County Data and provide it\n"
+        "to County in a commonly used format, at any time, for a fee to be quoted.\n"
+    )
+    report = _report(tmp_path, text, baseline=True)
+    lock_in = [f for f in report.findings if f.check == "SP003"]
+    assert lock_in and {f.location.line for f in lock_in} == {2}, [f.message for f in lock_in]
+    assert lock_in[0].message.startswith("rad 2:")

@@ -358,7 +358,7 @@ def _contradiction_finding(
         message=_(
             lang_, message, where=_where(item, match, lang_), phrase=_whole_words(item.text, match)
         ),
-        location=item.location_at(match.start()),
+        location=item.location_at(_decisive(match)),
         evidence=excerpt(item.text, match.start(), match.end()),
         fix=_(lang_, fix),
     )
@@ -366,10 +366,16 @@ def _contradiction_finding(
 
 def _where(item: SpecItem, match: re.Match[str], lang: Lang) -> str:
     """The item's own id, or the line of the match itself (a paragraph spans several lines)."""
-    line = item.line_at(match.start())
+    line = item.line_at(_decisive(match))
     if item.ref or line is None or item.location.page is not None:
         return item.describe(lang)
     return _(lang, "line {line}", line=line)
+
+
+def _decisive(match: re.Match[str]) -> int:
+    """Where a clause's decisive words are: its patterns end on them ("… for a fee", "… at the
+    Customer's expense"), so a clause that wraps onto a second line is placed on that line."""
+    return max(match.start(), match.end() - 1)
 
 
 _WORD_REST = re.compile(r"\w*")
