@@ -195,7 +195,7 @@ def main() -> None:
     parser.add_argument("--base", default=default_executable(), help="proccheck executable")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     parser.add_argument(
-        "--round", type=int, choices=(1, 2, 3, 4), help="only the documents of one labelling round"
+        "--round", type=int, choices=(1, 2, 3, 4, 5), help="only the documents of one labelling round"
     )
     options = parser.parse_args()
     labels = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
