@@ -4,6 +4,8 @@ Run: python bench/real_accuracy.py [--base PATH_TO_PROCCHECK] [--json]
 Each document is checked by the chosen executable in a subprocess (spec check, or answers check
 for answers files, always against builtin:open-baseline) and its JSON report compared with
 labels.yaml. Prints a Markdown table and one line per miss; the exit code is always 0.
+A finding whose text wraps onto further lines (`location.end_line`) is found on each of its
+lines, and counts once as a false positive when none of them is labelled.
 """
 
 from __future__ import annotations
@@ -98,12 +100,16 @@ def run(exe: str, doc: dict[str, Any], tmp: Path) -> tuple[dict[str, Any] | None
     return report, ""
 
 
-def lines_of(report: dict[str, Any], check: str) -> set[int]:
-    return {
-        int(f["location"]["line"])
-        for f in report.get("findings", [])
-        if f.get("check") == check and (f.get("location") or {}).get("line")
-    }
+def spans_of(report: dict[str, Any], check: str) -> set[tuple[int, int]]:
+    """The (first, last) lines of each finding of `check`: a finding whose text wraps onto
+    further lines points at all of them, so a label on any of those lines is its line."""
+    spans = set()
+    for f in report.get("findings", []):
+        location = f.get("location") or {}
+        if f.get("check") == check and location.get("line"):
+            first = int(location["line"])
+            spans.add((first, int(location.get("end_line") or first)))
+    return spans
 
 
 def score_spec(doc: dict[str, Any], report: dict[str, Any] | None, fig: Figures) -> None:
@@ -142,15 +148,21 @@ def score_spec(doc: dict[str, Any], report: dict[str, Any] | None, fig: Figures)
             set(doc.get("weakened_unclear") or []),
         ),
     ):
-        got_lines = lines_of(report or {}, check)
+        spans = spans_of(report or {}, check)
+        got_lines = {line for first, last in spans for line in range(first, last + 1)}
+        stray = sorted(
+            first
+            for first, last in spans
+            if not set(range(first, last + 1)) & (expected | unclear)
+        )
         pr = fig.lockin if check == "SP003" else fig.weakened
         pr.tp += len(expected & got_lines)
         pr.fn += len(expected - got_lines)
-        pr.fp += len(got_lines - expected - unclear)
+        pr.fp += len(stray)
         for line in sorted(expected - got_lines):
             kinds = (doc.get("lockin") or {}).get(line, "") if metric == "lock-in" else ""
             fig.misses.append(f"{metric} FN {name}:{line} {kinds}")
-        for line in sorted(got_lines - expected - unclear):
+        for line in stray:
             msgs = [
                 f.get("message", "")
                 for f in (report or {}).get("findings", [])

@@ -139,6 +139,8 @@ class Location(Frozen):
     element: str | None = None
     page: int | None = None
     """The page of a PDF (from 1); `line` then counts the lines of that page's text."""
+    end_line: int | None = None
+    """The last line of a finding whose text wraps onto further lines (`line` is the first)."""
 
     def describe(self) -> str:
         """A compact human form such as `spec.md:12`, `bid.xlsx[Krav]!C7` or `tender.pdf:p3:12`
@@ -152,7 +154,9 @@ class Location(Frozen):
                 text += f"!{self.column or ''}{self.row}"
         elif self.line is not None:
             text += f":{self.line}"
-            if isinstance(self.column, int):
+            if self.end_line is not None:
+                text += f"-{self.end_line}"
+            elif isinstance(self.column, int):
                 text += f":{self.column}"
         if self.pointer:
             text += f"#{self.pointer}"

@@ -84,7 +84,7 @@ def fixture_run(lang: str = "en") -> RunResult:
                 severity="note",
                 outcome="not_verified",
                 message="weak match only",
-                location=Location(path="samples/spec/kravspec.md"),
+                location=Location(path="samples/spec/kravspec.md", line=20, end_line=21),
                 evidence="Systemet har ett API.",
             ),
         ),

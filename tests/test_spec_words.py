@@ -9,6 +9,7 @@ import pytest
 
 from proccheck.api import spec_document_report
 from proccheck.checks.spec_checks import analyse
+from proccheck.loaders.lexicon import lexicon
 from proccheck.loaders.spec import load_spec
 from proccheck.model import Report
 from proccheck.requirements import load_requirement_set
@@ -198,12 +199,69 @@ LOCK_IN = [
         "The solution must integrate with the applications currently operated by the Council.",
         "OS-08",
     ),
+    (
+        "Tjänsteleverantören äger och förbehåller sig rätten att fritt använda aggregerad "
+        "användningsstatistik för förbättring av tjänsten.",
+        "DO-05",
+    ),
+    ("Den aggregerade datan från alla butiker ägs dock av Ehandel.se.", "DO-01"),
+    (
+        "The system will be compatible with the current scanners and PCs used in the County today.",
+        "OS-08",
+    ),
+    (
+        "Systemet ska vara kompatibelt med de nuvarande skannrar som används i kommunen i dag.",
+        "OS-08",
+    ),
+    (
+        "Provider shall assist with transition to another vendor, provided (a) Provider has no "
+        "good faith basis to believe Customer is in breach and (b) Customer pre-pays Provider's "
+        "standard fees.",
+        "DO-04",
+    ),
+    (
+        "Our API implements a fair usage policy. Breaching these limits may result in additional "
+        "charges.",
+        "API-06",
+    ),
+    ("Användning av API:et utöver gränserna debiteras enligt prislista.", "API-06"),
+    (
+        "We may use anonymised data, which no longer identifies anyone, to further improve our "
+        "machine learning algorithms.",
+        "DO-05",
+    ),
 ]
+
+NOT_LOCK_IN = [
+    "Datan i tjänsten ägs av kunden.",
+    "Den aggregerade datan ägs av respektive kommun.",
+    "The Contractor shall process the data only to provide the service and shall not use it "
+    "for analytics, product development or training of machine learning models.",
+    "The report writer should export data to office software (e.g., Word and Excel).",
+    "Our API has rate limits; no additional charges apply.",
+    "Systemet ska ha öppna API:er med en OpenAPI-beskrivning som är tillgänglig utan sekretessavtal.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_LOCK_IN)
+def test_not_lock_in(tmp_path: Path, sentence: str) -> None:
+    text = f"1. Systemet ska ha en sökfunktion.\n2. {sentence}\n"
+    report = _report(tmp_path, text, baseline=True)
+    assert "SP003" not in _codes(report), [f.message for f in report.findings]
+
+
+def test_as_required_by_a_document_is_no_escape_clause() -> None:
+    english = lexicon("en")
+    assert not english.has(
+        "escape", "The vendor shall return all data as required by the contract."
+    )
+    assert english.has("escape", "The vendor shall return all data as required.")
 
 
 @pytest.mark.parametrize(("sentence", "requirement"), LOCK_IN)
 def test_lock_in_terms_are_found(tmp_path: Path, sentence: str, requirement: str) -> None:
-    report = _report(tmp_path, f"1. {sentence}\n", baseline=True)
+    text = f"1. Systemet ska ha en sökfunktion.\n2. {sentence}\n"  # a document with a requirement
+    report = _report(tmp_path, text, baseline=True)
     assert "SP003" in _codes(report, requirement), [f.message for f in report.findings]
 
 
@@ -468,12 +526,14 @@ def test_should_in_a_lead_in_is_shown_where_it_is_written(tmp_path: Path) -> Non
     assert "inledningen på rad 3" in finding.message
 
 
-def test_a_clause_wrapped_onto_two_lines_is_placed_where_its_cost_is(tmp_path: Path) -> None:
+def test_a_clause_wrapped_onto_two_lines_spans_both(tmp_path: Path) -> None:
     text = (
         "The County may request Provider to perform the export of County Data and provide it\n"
         "to County in a commonly used format, at any time, for a fee to be quoted.\n"
     )
     report = _report(tmp_path, text, baseline=True)
     lock_in = [f for f in report.findings if f.check == "SP003"]
-    assert lock_in and {f.location.line for f in lock_in} == {2}, [f.message for f in lock_in]
-    assert lock_in[0].message.startswith("rad 2:")
+    assert lock_in, [f.message for f in report.findings]
+    assert {(f.location.line, f.location.end_line) for f in lock_in} == {(1, 2)}
+    assert lock_in[0].message.startswith("rad 1–2:")
+    assert lock_in[0].location.describe() == "spec.md:1-2"

@@ -206,9 +206,40 @@ def _in_quotes(text: str, start: int) -> bool:
 
 def _negated(lex: Lexicon, text: str, start: int, end: int) -> bool:
     """A negation in the same clause just before the match, or inside it, cancels it."""
-    clause_start = max(text.rfind(sep, 0, start) for sep in (".", ";", "!", "?", ":"))
-    window = text[max(clause_start + 1, start - 45) : end]
-    return lex.has("negation", window)
+    return lex.has("negation", text[_clause_start(text, start) : end])
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the 45 characters before `start` begin, or the clause holding `start` if later."""
+    return max(max(text.rfind(sep, 0, start) for sep in (".", ";", "!", "?", ":")) + 1, start - 45)
+
+
+def _clause_negated(lex: Lexicon, text: str, match: re.Match[str]) -> bool:
+    """A negation just before a clause's match, or inside it, cancels it, unless the negation
+    sits in a subordinate clause that closes inside the match: "data, which no longer identifies
+    anyone, … to improve our models" and "provided (a) Provider has no good faith basis … and
+    (b) Customer pre-pays fees" negate nothing around them, while "… and shall not use it for
+    product development" and "… som är tillgänglig utan sekretessavtal" do."""
+    if lex.has("negation", text[_clause_start(text, match.start()) : match.start()]):
+        return True
+    for negation in lex.find("negation", text[match.start() : match.end()]):
+        at = match.start() + negation.start()
+        clause_start = max(match.start(), *(text.rfind(sep, 0, at) + 1 for sep in (",", ";")))
+        closed = _CLAUSE_BREAK.search(text, match.start() + negation.end(), match.end())
+        if not (closed and _SUBORDINATE.search(text, clause_start, at)):
+            return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\((?:[a-h]|i{1,3}|iv|v|\d{1,2})\)")
+"""What ends a subordinate clause inside a match: a comma, a semicolon, or an enumerator "(b)"."""
+
+
+_SUBORDINATE = re.compile(
+    r"\b(which|who|whom|whose|provided|unless|except|if|where|when|som|vilken|vilket|vilka"
+    r"|förutsatt|såvida|utom|när|där)\b",
+    re.IGNORECASE,
+)
 
 
 def _targets(
@@ -240,7 +271,7 @@ def _contradictions(
                 match = pattern.search(text)
                 if not match or _in_quotes(text, match.start()):
                     continue
-                if _negated(lex, text, match.start(), match.end()):
+                if _clause_negated(lex, text, match):
                     continue
                 kinds.add(contradiction.kind)
                 for target in _targets(
@@ -277,8 +308,9 @@ def _brand_without_equivalent(text: str) -> re.Match[str] | None:
         for match in found:
             if match.group().lower() in parties:
                 continue  # the vendor's own name in its own terms ("Okta shall return …")
-            sentence_start = max(text.rfind(".", 0, match.start()), 0)
-            before = text[max(sentence_start, match.start() - 80) : match.start()]
+            before = text[
+                max(_sentence_start(text, match.start()), match.start() - 80) : match.start()
+            ]
             if (
                 _in_quotes(text, match.start())
                 or _negated(lex, text, match.start(), match.end())
@@ -294,6 +326,18 @@ def _brand_without_equivalent(text: str) -> re.Match[str] | None:
                 continue  # one choice beside open formats ("CSV, Excel, or JSON") binds to none
             return match
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ0-9])")
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence holding `offset` starts: a stop followed by a capital or a digit, so
+    the dots of "e.g., Word" or "bl.a. att" end no sentence."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text, 0, offset):
+        start = end.end()
+    return start
 
 
 _OPEN_FORMAT = re.compile(r"\b(csv|json|xml|odf|ods|odt|txt|pdf/a)\b", re.IGNORECASE)
@@ -358,24 +402,21 @@ def _contradiction_finding(
         message=_(
             lang_, message, where=_where(item, match, lang_), phrase=_whole_words(item.text, match)
         ),
-        location=item.location_at(_decisive(match)),
+        location=item.location_at(match.start(), match.end() - 1),
         evidence=excerpt(item.text, match.start(), match.end()),
         fix=_(lang_, fix),
     )
 
 
 def _where(item: SpecItem, match: re.Match[str], lang: Lang) -> str:
-    """The item's own id, or the line of the match itself (a paragraph spans several lines)."""
-    line = item.line_at(_decisive(match))
+    """The item's own id, or the lines of the match itself (a paragraph spans several lines)."""
+    line = item.line_at(match.start())
     if item.ref or line is None or item.location.page is not None:
         return item.describe(lang)
+    last = item.line_at(match.end() - 1)
+    if last is not None and last > line:
+        return _(lang, "lines {first}–{last}", first=line, last=last)
     return _(lang, "line {line}", line=line)
-
-
-def _decisive(match: re.Match[str]) -> int:
-    """Where a clause's decisive words are: its patterns end on them ("… for a fee", "… at the
-    Customer's expense"), so a clause that wraps onto a second line is placed on that line."""
-    return max(match.start(), match.end() - 1)
 
 
 _WORD_REST = re.compile(r"\w*")

@@ -93,9 +93,13 @@ class SpecItem:
         index = bisect.bisect_right([start for start, _ in self.line_starts], offset) - 1
         return self.line_starts[max(index, 0)][1]
 
-    def location_at(self, offset: int) -> Location:
-        """The item's location, narrowed to the line of `offset`."""
+    def location_at(self, offset: int, end: int | None = None) -> Location:
+        """The item's location, narrowed to the line of `offset` (to the lines from `offset` to
+        `end` when the text between them wraps)."""
         line = self.line_at(offset)
+        last = self.line_at(end) if end is not None else None
+        if line is not None and last is not None and last > line:
+            return self.location_at(offset).model_copy(update={"end_line": last})
         if self.line_pages:
             index = bisect.bisect_right([start for start, _ in self.line_starts], offset) - 1
             page = self.line_pages[max(index, 0)]

@@ -28,6 +28,8 @@ def _line(finding: Finding) -> str:
     properties = [f"file={_property(location.path)}"]
     if location.line is not None:
         properties.append(f"line={location.line}")
+    if location.end_line is not None:
+        properties.append(f"endLine={location.end_line}")
     if isinstance(location.column, int):
         properties.append(f"col={location.column}")
     title = f"{finding.check} {finding.requirement}" if finding.requirement else finding.check

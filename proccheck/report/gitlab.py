@@ -2,7 +2,8 @@
 finding, so a merge request shows which findings are new and which are fixed.
 
 The fields are those GitLab documents for the format (a subset of the Code Climate issue
-spec): description, check_name, fingerprint, severity, location.path and location.lines.begin.
+spec): description, check_name, fingerprint, severity, location.path and location.lines
+(begin, and end where a finding's text spans lines).
 The fingerprint is the one the baseline and the decision file use (line numbers left out), so
 a finding keeps its identity when text is inserted above it; two findings that would share one
 get the second an occurrence suffix, because GitLab keys issues by it.
@@ -14,10 +15,18 @@ import hashlib
 import json
 
 from proccheck.decisionformat import fingerprint
-from proccheck.model import Finding, RunResult
+from proccheck.model import Finding, Location, RunResult
 from proccheck.report.common import plain
 
 _SEVERITY = {"error": "critical", "warning": "minor", "note": "info"}
+
+
+def _lines(location: Location) -> dict[str, int]:
+    """GitLab's begin line, and the end line of a finding whose text wraps."""
+    lines = {"begin": max(location.line or 1, 1)}
+    if location.end_line is not None:
+        lines["end"] = location.end_line
+    return lines
 
 
 def _issue(finding: Finding, key: str) -> dict[str, object]:
@@ -31,7 +40,7 @@ def _issue(finding: Finding, key: str) -> dict[str, object]:
         "severity": _SEVERITY.get(finding.severity, "minor"),
         "location": {
             "path": finding.location.path,
-            "lines": {"begin": max(finding.location.line or 1, 1)},
+            "lines": _lines(finding.location),
         },
     }
 

@@ -121,6 +121,8 @@ def _result(finding: Finding, rule_index: int, root: PurePath | None) -> dict[st
     region: dict[str, Any] = {"startLine": loc.line or loc.row or 1}
     if isinstance(loc.column, int) and loc.line:
         region["startColumn"] = loc.column
+    if loc.end_line is not None:
+        region["endLine"] = loc.end_line
     message = plain(finding.message, 2000)
     if finding.fix:
         message += f" Fix: {plain(finding.fix, 1000)}"
