@@ -151,9 +151,7 @@ def score_spec(doc: dict[str, Any], report: dict[str, Any] | None, fig: Figures)
         spans = spans_of(report or {}, check)
         got_lines = {line for first, last in spans for line in range(first, last + 1)}
         stray = sorted(
-            first
-            for first, last in spans
-            if not set(range(first, last + 1)) & (expected | unclear)
+            first for first, last in spans if not set(range(first, last + 1)) & (expected | unclear)
         )
         pr = fig.lockin if check == "SP003" else fig.weakened
         pr.tp += len(expected & got_lines)
@@ -207,7 +205,10 @@ def main() -> None:
     parser.add_argument("--base", default=default_executable(), help="proccheck executable")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     parser.add_argument(
-        "--round", type=int, choices=(1, 2, 3, 4, 5), help="only the documents of one labelling round"
+        "--round",
+        type=int,
+        choices=(1, 2, 3, 4, 5),
+        help="only the documents of one labelling round",
     )
     options = parser.parse_args()
     labels = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))

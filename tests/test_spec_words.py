@@ -10,7 +10,7 @@ import pytest
 from proccheck.api import spec_document_report
 from proccheck.checks.spec_checks import analyse
 from proccheck.loaders.lexicon import lexicon
-from proccheck.loaders.spec import load_spec
+from proccheck.loaders.spec import load_spec, worded_level
 from proccheck.model import Report
 from proccheck.requirements import load_requirement_set
 from proccheck.text import clean, fold, offsets_in
@@ -537,3 +537,41 @@ def test_a_clause_wrapped_onto_two_lines_spans_both(tmp_path: Path) -> None:
     assert {(f.location.line, f.location.end_line) for f in lock_in} == {(1, 2)}
     assert lock_in[0].message.startswith("rad 1–2:")
     assert lock_in[0].location.describe() == "spec.md:1-2"
+
+
+def test_a_flattened_list_with_a_number_fused_into_the_text_is_still_split(tmp_path: Path) -> None:
+    text = (
+        "Required Features. 1. Web based. 2. Data export in CSV. 3. Must support SSO. "
+        "4. Must log access and tree inventory 5. Ability to store records. 6. Shall run daily.\n"
+    )
+    path = tmp_path / "s.md"
+    path.write_text(text, encoding="utf-8")
+    refs = [item.ref for item in load_spec(path, "s.md").items if item.ref]
+    assert refs == ["1", "2", "3", "4", "6"]
+
+
+def test_a_title_lead_in_binds_the_whole_of_each_item(tmp_path: Path) -> None:
+    text = (
+        "Software Application Required Features. 1. GIS based. "
+        "2. Web hosted and browser-based. No locally installed systems will be accepted. "
+        "3. Must be available all day.\n"
+    )
+    path = tmp_path / "s.md"
+    path.write_text(text, encoding="utf-8")
+    items = {item.ref: item for item in load_spec(path, "s.md").items if item.ref}
+    assert items["1"].level == "must" and items["1"].lead_line == 1
+    assert items["2"].under_lead  # its first sentence, without a must-word, is required too
+    analysis = analyse(load_spec(path, "s.md"), BASELINE, "en")
+    assert analysis.implementing("OS-09") or analysis.weak("OS-09")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Provider may use Customer Content only as needed to provide the Product.", "must"),
+        ("Leverantören får endast behandla data för att leverera tjänsten.", "must"),
+        ("Leverantören får behandla data för att leverera tjänsten.", None),
+    ],
+)
+def test_a_permission_limited_by_only_binds(sentence: str, level: str | None) -> None:
+    assert worded_level(sentence) == level

@@ -697,10 +697,13 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-ZÅÄÖ0-9])")
 
 def _obligation_text(item: SpecItem) -> str:
     """The text cues are matched in: the sentences that carry the item's must or should (the
-    others blanked, so offsets hold), or all of it when no sentence does (a declared level, a
-    table row, a list item under a lead-in). An explanation next to a requirement is not one."""
+    others blanked, so offsets hold), or all of it when no sentence does or a lead-in binds it
+    (a declared level, a table row, a list item under a lead-in). An explanation next to a
+    requirement is not one."""
     text = blank_links(item.text, code=False)  # `Buyer` in a template is still a word
     text = _LONG_QUOTE.sub(lambda m: " " * len(m.group()), text)  # a clause quoted as an example
+    if item.under_lead:
+        return text
     pieces = []
     position = 0
     for match in _SENTENCE_BREAK.finditer(text):

@@ -80,6 +80,9 @@ class SpecItem:
     lead_line: int | None = None
     """For a list item whose level comes from its lead-in ("… should meet the following:"),
     the line of that lead-in: where the must or should is written."""
+    under_lead: bool = False
+    """A list item below a lead-in or title that binds the list ("Required Features."): all of
+    it is the requirement, not only its sentences with a must-word."""
 
     @property
     def is_requirement(self) -> bool:
@@ -390,10 +393,15 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
                 and (lead is not None or _IMPERATIVE.match(item.text))
             ):
                 item = dataclasses.replace(
-                    item, level=lead or "must", lead_line=lead_line if lead else None
+                    item,
+                    level=lead or "must",
+                    lead_line=lead_line if lead else None,
+                    under_lead=lead is not None,
                 )
+            elif in_list and lead is not None:
+                item = dataclasses.replace(item, under_lead=True)
             elif not in_list:
-                lead = item.level if item.text.rstrip().endswith(":") else None
+                lead = _lead_level(item)
                 lead_line = current[-1][0]
             items.append(item)
         current, current_ref = [], None
@@ -485,9 +493,9 @@ def _unflatten(line: str) -> list[str]:
             else:
                 pieces.append(f"- {part}")
         return pieces
-    numbers = list(_INLINE_NUMBER.finditer(line))
+    numbers = _numbered_run(list(_INLINE_NUMBER.finditer(line)))
     values = [int(m.group(1)) for m in numbers]
-    if len(numbers) >= 3 and values == list(range(values[0], values[0] + len(values))):
+    if len(numbers) >= 3:
         starts = [m.start() for m in numbers] + [len(line)]
         head = line[: starts[0]]
         pieces = [
@@ -496,6 +504,28 @@ def _unflatten(line: str) -> list[str]:
         ]
         return ([head] if head.strip() else []) + pieces
     return [line]
+
+
+def _lead_level(item: SpecItem) -> Level | None:
+    """The level a paragraph gives the list below it: its own, when it ends in a colon ("The
+    vendor shall provide the following:"), or a title's ("Required Features.", "Skall-krav")."""
+    if item.text.rstrip().endswith(":"):
+        return item.level
+    if len(item.text.split()) <= 8:
+        return heading_level(item.text)
+    return None
+
+
+def _numbered_run(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The item numbers of a flattened list: from the first, each one or two above the last
+    kept (a number the flattening fused into the text before it, "… inventory 6. Ability", is
+    skipped, not the end of the list); other numbers are text."""
+    run: list[re.Match[str]] = []
+    for match in found:
+        value = int(match.group(1))
+        if not run or 1 <= value - int(run[-1].group(1)) <= 2:
+            run.append(match)
+    return run
 
 
 def _line_per_item(lines: list[tuple[int, str]], ref: str | None, listed: bool) -> bool:
@@ -539,7 +569,9 @@ def _text_item(
 
 
 _MUST_HEADING = re.compile(
-    r"\b(skall-?krav|ska-?krav|obligatoriska krav|mandatory requirements?|must requirements?)\b",
+    r"\b(skall-?krav|ska-?krav|obligatoriska (krav|funktioner)|minimikrav|mandatory requirements?"
+    r"|must requirements?|minimum requirements?|required (features|functions|functionality"
+    r"|capabilities))\b",
     re.IGNORECASE,
 )
 _SHOULD_HEADING = re.compile(
