@@ -341,6 +341,7 @@ locations = st.builds(
     sheet=maybe_text,
     row=small_int,
     element=maybe_text,
+    end_line=small_int,
 )
 findings = st.builds(
     Finding,

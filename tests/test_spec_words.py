@@ -575,3 +575,17 @@ def test_a_title_lead_in_binds_the_whole_of_each_item(tmp_path: Path) -> None:
 )
 def test_a_permission_limited_by_only_binds(sentence: str, level: str | None) -> None:
     assert worded_level(sentence) == level
+
+
+def test_matches_do_not_depend_on_collecting_every_contradiction() -> None:
+    # `answers check --spec` asks only for the matches; a clause that undermines must still
+    # weaken a match there exactly as in `spec check`
+    folder = Path(__file__).parent / "corpus" / "real"
+    for name in ("r3-sv-faxa-avtalsvillkor.md", "r4-en-orange-county-nc-county-data-export.md"):
+        document = load_spec(folder / name, name)
+        full = analyse(document, BASELINE, "sv")
+        lean = analyse(document, BASELINE, "sv", contradictions=False)
+        assert full.contradictions and not lean.contradictions
+        assert {k: [(id(m.item), m.strength) for m in v] for k, v in full.matches.items()} == {
+            k: [(id(m.item), m.strength) for m in v] for k, v in lean.matches.items()
+        }

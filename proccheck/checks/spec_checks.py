@@ -85,9 +85,17 @@ def context(document: SpecDocument, requirement_set: RequirementSet, lang: Lang)
     )
 
 
-def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) -> Analysis:
+def analyse(
+    document: SpecDocument,
+    requirement_set: RequirementSet,
+    lang: str,
+    *,
+    contradictions: bool = True,
+) -> Analysis:
     """Match every requirement item against every set requirement (once per document: the
-    engine hands the result to every check in its context)."""
+    engine hands the result to every check in its context). With `contradictions=False` (a
+    caller that needs only the matches) an item's undermining text is looked for only where it
+    would weaken a match, and `Analysis.contradictions` stays empty."""
     analysis = Analysis()
     compiled = {r.id: _compile_cues(r.cues) for r in requirement_set.requirements}
     groups = [g for cues in compiled.values() for by_lang in cues for g in by_lang]
@@ -104,9 +112,14 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
     ids = sorted((r.id for r in requirement_set.requirements), key=len, reverse=True)
     id_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
     mentioned = [set(id_pattern.findall(item.text)) for item in items]
-    found_contradictions = list(_contradictions(document, requirement_set, lang))
-    analysis.contradictions = [finding for _item, finding in found_contradictions]
-    undermining = {id(item) for item, _finding in found_contradictions}
+    if contradictions:
+        found_contradictions = list(_contradictions(document, requirement_set, lang))
+        analysis.contradictions = [finding for _item, finding in found_contradictions]
+        undermining = {id(item): True for item, _finding in found_contradictions}
+        undermines = functools.partial(_known, undermining)
+    else:
+        undermining = {}
+        undermines = functools.partial(_undermines, undermining, requirement_set, lang)
     texts = [_obligation_text(item) for item in items]
     lowered = [text.lower() for text in texts]
     escapes = [_alternative_escape(text) is not None for text in texts]
@@ -124,7 +137,7 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
             if internal[index] and requirement.principle == "open-apis":
                 continue  # APIs between the system's own parts are not open APIs
             strength = _cue_strength(compiled[requirement.id], texts[index], open_groups[index])
-            if strength and id(item) in undermining:
+            if strength and undermines(item):
                 if index >= binding:
                     continue  # a vendor's clause against it names it only to undermine it
                 strength = "weak"  # a clause that also undermines is at most a lead to check
@@ -132,6 +145,19 @@ def analyse(document: SpecDocument, requirement_set: RequirementSet, lang: str) 
                 found.append(Match(item, strength if index < binding else "mention"))
         analysis.matches[requirement.id] = found
     return analysis
+
+
+def _known(undermining: dict[int, bool], item: SpecItem) -> bool:
+    return undermining.get(id(item), False)
+
+
+def _undermines(
+    cache: dict[int, bool], requirement_set: RequirementSet, lang: str, item: SpecItem
+) -> bool:
+    """Whether `item` holds text that undermines a requirement, looked for once per item."""
+    if id(item) not in cache:
+        cache[id(item)] = next(_item_contradictions(item, requirement_set, lang), None) is not None
+    return cache[id(item)]
 
 
 class _CueGroup:
@@ -259,38 +285,38 @@ def _contradictions(
     document: SpecDocument, requirement_set: RequirementSet, lang: str
 ) -> Iterator[tuple[SpecItem, Finding]]:
     for item in document.items:
-        kinds: set[str] = set()
-        text = blank_links(item.text)  # a host name or address is not a term or a brand
-        if any(lexicon(lang).has("rejection", text) for lang in LANGS):
-            continue  # the text rejects or reports such terms rather than imposing them
-        for text_lang in LANGS:
-            lex = lexicon(text_lang)
-            for contradiction, pattern in lex.undermining_in(text):
-                if contradiction.kind in kinds:
-                    continue  # one finding per kind and text: its first pattern that matches
-                match = pattern.search(text)
-                if not match or _in_quotes(text, match.start()):
-                    continue
-                if _clause_negated(lex, text, match):
-                    continue
-                kinds.add(contradiction.kind)
-                for target in _targets(
-                    contradiction.undermines, contradiction.fallback, requirement_set
-                ):
-                    yield (
-                        item,
-                        _contradiction_finding(item, contradiction.kind, target, match, lang),
-                    )
-        if "compatible-with-product" not in kinds and item.is_requirement:
-            brand = _brand_without_equivalent(text)
-            if brand is not None:
-                for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
-                    yield (
-                        item,
-                        _contradiction_finding(
-                            item, "brand-without-equivalent", target, brand, lang
-                        ),
-                    )
+        for finding in _item_contradictions(item, requirement_set, lang):
+            yield item, finding
+
+
+def _item_contradictions(
+    item: SpecItem, requirement_set: RequirementSet, lang: str
+) -> Iterator[Finding]:
+    """The text of one item that undermines requirements of the set, one finding each."""
+    kinds: set[str] = set()
+    text = blank_links(item.text)  # a host name or address is not a term or a brand
+    if any(lexicon(lang).has("rejection", text) for lang in LANGS):
+        return  # the text rejects or reports such terms rather than imposing them
+    for text_lang in LANGS:
+        lex = lexicon(text_lang)
+        for contradiction, pattern in lex.undermining_in(text):
+            if contradiction.kind in kinds:
+                continue  # one finding per kind and text: its first pattern that matches
+            match = pattern.search(text)
+            if not match or _in_quotes(text, match.start()):
+                continue
+            if _clause_negated(lex, text, match):
+                continue
+            kinds.add(contradiction.kind)
+            for target in _targets(
+                contradiction.undermines, contradiction.fallback, requirement_set
+            ):
+                yield _contradiction_finding(item, contradiction.kind, target, match, lang)
+    if "compatible-with-product" not in kinds and item.is_requirement:
+        brand = _brand_without_equivalent(text)
+        if brand is not None:
+            for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
+                yield _contradiction_finding(item, "brand-without-equivalent", target, brand, lang)
 
 
 _PARTY = re.compile(r"\s+(shall|will|may|must|ska|skall|får|kommer att)\b", re.IGNORECASE)

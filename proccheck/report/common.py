@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
+
+import orjson
 
 from proccheck.i18n import _, ngettext
 from proccheck.model import OUTCOMES, Finding, Lang, Outcome, Report, RunResult
@@ -181,3 +184,10 @@ def _several_reports(lang: Lang, reports: tuple[Report, ...]) -> str:
             )
     word = outcome_word(lang, _worst([r.outcome for r in reports]))
     return f"{word} ({', '.join(parts)})" if parts else word
+
+
+def json_text(data: Any) -> str:
+    """Indented JSON as every JSON format writes it: UTF-8 text, no ASCII escaping, keys in
+    their order. orjson writes it: the standard library's encoder runs in Python once it
+    indents, and a report of 28,000 answers took seconds to write."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"

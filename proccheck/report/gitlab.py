@@ -12,11 +12,10 @@ get the second an occurrence suffix, because GitLab keys issues by it.
 from __future__ import annotations
 
 import hashlib
-import json
 
 from proccheck.decisionformat import fingerprint
 from proccheck.model import Finding, Location, RunResult
-from proccheck.report.common import plain
+from proccheck.report.common import json_text, plain
 
 _SEVERITY = {"error": "critical", "warning": "minor", "note": "info"}
 
@@ -69,4 +68,4 @@ def render(run: RunResult) -> str:
         if seen[given] > 1:
             numbered = f"{given}:{seen[given]}".encode()
             issue["fingerprint"] = hashlib.sha256(numbered).hexdigest()[:32]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(issues)

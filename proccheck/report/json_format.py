@@ -6,13 +6,13 @@ test fails when the two drift.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from proccheck import __version__
 from proccheck.model import Problem, Report, RunResult
+from proccheck.report.common import json_text
 
 SCHEMA_VERSION = "1.0"
 
@@ -51,5 +51,5 @@ def document(run: RunResult) -> dict[str, Any]:
 
 
 def render(run: RunResult) -> str:
-    """Indented, key-ordered as in the model, UTF-8 text (no NaN, no ASCII escaping)."""
-    return json.dumps(document(run), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """Indented, key-ordered as in the model, UTF-8 text (no ASCII escaping)."""
+    return json_text(document(run))

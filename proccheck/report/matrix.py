@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from html import escape
 from typing import Any
 
@@ -27,7 +26,7 @@ from proccheck.model import (
     SetRef,
     VendorSummary,
 )
-from proccheck.report.common import one_line, plain
+from proccheck.report.common import json_text, one_line, plain
 from proccheck.report.json_format import Tool
 from proccheck.vocabulary import level_word, outcome_word, version_word
 
@@ -120,7 +119,7 @@ def render_json(comparison: Comparison) -> str:
         problems=comparison.run.problems,
     )
     data = document.model_dump(mode="json", exclude_none=True)
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(data)
 
 
 def render_csv(comparison: Comparison) -> str:

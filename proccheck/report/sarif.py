@@ -11,7 +11,6 @@ a URL (a probed http(s) description) stays as it is.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import PurePath, PurePosixPath, PureWindowsPath
@@ -22,7 +21,7 @@ from proccheck import __version__
 from proccheck.checks import Check, all_checks
 from proccheck.decisionformat import fingerprint
 from proccheck.model import Finding, RunResult, SetAside
-from proccheck.report.common import plain
+from proccheck.report.common import json_text, plain
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _INFO_URI = "https://github.com/proccheck/proccheck"
@@ -232,4 +231,4 @@ def _category(run: RunResult) -> str:
 
 def render(run: RunResult, root: PurePath | None = None) -> str:
     """SARIF JSON text (`root`: see `document`)."""
-    return json.dumps(document(run, root), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(document(run, root))
