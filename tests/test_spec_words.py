@@ -230,6 +230,15 @@ LOCK_IN = [
         "machine learning algorithms.",
         "DO-05",
     ),
+    ("Customer shall pay the vendor's customary hourly charges for this assistance.", "DO-04"),
+    ("Any data delivered after the deadline will be provided only on a for fee basis.", "DO-04"),
+    ("Each API call consumes credits; add-on API plans are available.", "API-06"),
+    (
+        "You can use the API beyond your allocation, with usage billed at $0.005 per credit.",
+        "API-06",
+    ),
+    ("The system is compatible with ESRI's ArcGIS for interactive maps.", "OS-08"),
+    ("The upload data is compatible with exports from ES&S Election Management System.", "OS-08"),
 ]
 
 NOT_LOCK_IN = [
@@ -240,6 +249,8 @@ NOT_LOCK_IN = [
     "The report writer should export data to office software (e.g., Word and Excel).",
     "Our API has rate limits; no additional charges apply.",
     "Systemet ska ha öppna API:er med en OpenAPI-beskrivning som är tillgänglig utan sekretessavtal.",
+    "The system shall be compatible with open standards such as ODF.",
+    "Konsulten ska ha minst fem (5) års erfarenhet av Microsoft Configuration Manager.",
 ]
 
 
@@ -560,7 +571,7 @@ def test_a_title_lead_in_binds_the_whole_of_each_item(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     items = {item.ref: item for item in load_spec(path, "s.md").items if item.ref}
     assert items["1"].level == "must" and items["1"].lead_line == 1
-    assert items["2"].under_lead  # its first sentence, without a must-word, is required too
+    assert items["2"].lead_in  # its first sentence, without a must-word, is required too
     analysis = analyse(load_spec(path, "s.md"), BASELINE, "en")
     assert analysis.implementing("OS-09") or analysis.weak("OS-09")
 
@@ -589,3 +600,42 @@ def test_matches_do_not_depend_on_collecting_every_contradiction() -> None:
         assert {k: [(id(m.item), m.strength) for m in v] for k, v in full.matches.items()} == {
             k: [(id(m.item), m.strength) for m in v] for k, v in lean.matches.items()
         }
+
+
+def test_a_demand_on_a_persons_experience_implements_nothing(tmp_path: Path) -> None:
+    text = (
+        "Den offererade konsulten ska uppfylla nedan ställda krav:\n"
+        "* Konsulten ska ha minst tre (3) års erfarenhet av att utforma och bygga REST-API:er.\n"
+        "* Konsulten ska ha erfarenhet av Docker.\n"
+    )
+    report = _report(tmp_path, text)
+    assert _outcome(report, "OPEN-APIS") == "not_met"
+    system = _report(tmp_path, "1. Systemet ska ha öppna REST-API:er med OpenAPI-beskrivning.\n")
+    assert _outcome(system, "OPEN-APIS") == "met"
+
+
+def test_products_in_a_list_of_what_a_person_knows_are_no_lock_in(tmp_path: Path) -> None:
+    text = (
+        "Offererad konsult ska besitta djup kunskap:\n"
+        "* Azure DevOps\n"
+        "* Visual Studio\n\n"
+        "Offererad konsult ska ha:\n"
+        "* minst tre (3) års erfarenhet av att arbeta med:\n"
+        "    * Microsoft Azure DevOps\n"
+    )
+    report = _report(tmp_path, text, baseline=True)
+    assert "SP003" not in _codes(report), [f.message for f in report.findings]
+    demanded = _report(
+        tmp_path, "Systemet ska ha:\n* integration med Azure DevOps\n", baseline=True
+    )
+    assert "SP003" in _codes(demanded)
+
+
+def test_transferring_data_at_termination_is_a_return(tmp_path: Path) -> None:
+    text = (
+        "1. Upon termination, the Supplier shall assist the Customer in transferring Customer "
+        "Data within 30 days.\n"
+    )
+    path = tmp_path / "s.md"
+    path.write_text(text, encoding="utf-8")
+    assert analyse(load_spec(path, "s.md"), BASELINE, "en").implementing("EX-02")

@@ -124,6 +124,9 @@ def analyse(
     lowered = [text.lower() for text in texts]
     escapes = [_alternative_escape(text) is not None for text in texts]
     internal = [any(lexicon(lang).has("internal_api", text) for lang in LANGS) for text in texts]
+    personnel = [
+        _about_personnel(text, item.lead_in) for item, text in zip(items, texts, strict=True)
+    ]
     open_groups = [{id(groups[i]) for i in gate.open_for(text)} for text in lowered]
     for requirement in requirement_set.requirements:
         found: list[Match] = []
@@ -132,7 +135,7 @@ def analyse(
             if item.implements == requirement.id or requirement.id in named:
                 found.append(Match(item, "explicit" if index < binding else "mention"))
                 continue
-            if topics.isdisjoint(open_groups[index]) or escapes[index]:
+            if topics.isdisjoint(open_groups[index]) or escapes[index] or personnel[index]:
                 continue  # "if a point cannot be met, describe an alternative" implements nothing
             if internal[index] and requirement.principle == "open-apis":
                 continue  # APIs between the system's own parts are not open APIs
@@ -313,7 +316,7 @@ def _item_contradictions(
             ):
                 yield _contradiction_finding(item, contradiction.kind, target, match, lang)
     if "compatible-with-product" not in kinds and item.is_requirement:
-        brand = _brand_without_equivalent(text)
+        brand = _brand_without_equivalent(text, item.lead_in or "")
         if brand is not None:
             for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
                 yield _contradiction_finding(item, "brand-without-equivalent", target, brand, lang)
@@ -322,7 +325,10 @@ def _item_contradictions(
 _PARTY = re.compile(r"\s+(shall|will|may|must|ska|skall|får|kommer att)\b", re.IGNORECASE)
 
 
-def _brand_without_equivalent(text: str) -> re.Match[str] | None:
+def _brand_without_equivalent(text: str, lead_in: str = "") -> re.Match[str] | None:
+    """A product or brand the item demands without "or equivalent"; not one given as an
+    example or as what a person knows (in its sentence, or in the lead-in of its list:
+    "The consultant shall have knowledge of: • Azure DevOps")."""
     for text_lang in LANGS:
         lex = lexicon(text_lang)
         if lex.has("equivalent", text):
@@ -345,7 +351,14 @@ def _brand_without_equivalent(text: str) -> re.Match[str] | None:
                     lexicon(lang).has("example", text[max(0, match.start() - 12) : match.start()])
                     for lang in LANGS
                 )
-                or any(lexicon(lang).has("competence", before) for lang in LANGS)
+                or any(
+                    lexicon(lang).has("competence", context)
+                    for lang in LANGS
+                    for context in (
+                        text[_sentence_start(text, match.start()) : match.start()],
+                        lead_in,
+                    )
+                )
             ):
                 continue  # an example, or what a person has experience of
             if _OPEN_FORMAT.search(text, max(0, match.start() - 40), match.end() + 40):
@@ -728,7 +741,7 @@ def _obligation_text(item: SpecItem) -> str:
     requirement is not one."""
     text = blank_links(item.text, code=False)  # `Buyer` in a template is still a word
     text = _LONG_QUOTE.sub(lambda m: " " * len(m.group()), text)  # a clause quoted as an example
-    if item.under_lead:
+    if item.lead_in is not None:
         return text
     pieces = []
     position = 0
@@ -746,6 +759,18 @@ def _obligation_text(item: SpecItem) -> str:
         if not kept:
             chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _about_personnel(text: str, lead_in: str | None) -> bool:
+    """A demand on what a person knows or has done ("Konsulten ska ha minst tre års erfarenhet
+    av att bygga REST-API:er"), in each of its binding sentences or in its list's lead-in: it
+    is about who does the work, and implements no requirement on the system."""
+    if lead_in and any(lexicon(lang).has("personnel", lead_in) for lang in LANGS):
+        return True
+    sentences = [part for part in _SENTENCE_BREAK.split(text) if part.strip()]
+    return bool(sentences) and all(
+        any(lexicon(lang).has("personnel", sentence) for lang in LANGS) for sentence in sentences
+    )
 
 
 def _alternative_escape(text: str) -> re.Match[str] | None:

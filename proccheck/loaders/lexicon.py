@@ -114,6 +114,7 @@ _LIST_NAMES = (
     "rejection",
     "example",
     "competence",
+    "personnel",
     "upper_bound",
     "lower_bound",
 )

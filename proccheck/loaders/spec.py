@@ -80,9 +80,10 @@ class SpecItem:
     lead_line: int | None = None
     """For a list item whose level comes from its lead-in ("… should meet the following:"),
     the line of that lead-in: where the must or should is written."""
-    under_lead: bool = False
-    """A list item below a lead-in or title that binds the list ("Required Features."): all of
-    it is the requirement, not only its sentences with a must-word."""
+    lead_in: str | None = None
+    """For a list item below a lead-in or title that binds the list ("Required Features.",
+    "The consultant shall have:"), that lead-in's text: all of the item is the requirement, not
+    only its sentences with a must-word, and the lead-in says what kind of demand it is."""
 
     @property
     def is_requirement(self) -> bool:
@@ -377,10 +378,11 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
     in_list = False
     lead: Level | None = None  # "The vendor shall provide the following:" binds the list below
     lead_line: int | None = None
+    lead_text = ""
     in_code = False
 
     def flush() -> None:
-        nonlocal current, current_ref, lead, lead_line
+        nonlocal current, current_ref, lead, lead_line, lead_text
         if _line_per_item(current, current_ref, in_list):
             pieces, current = current, []
             for piece in pieces:  # a list with one requirement a line and no punctuation
@@ -396,13 +398,16 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
                     item,
                     level=lead or "must",
                     lead_line=lead_line if lead else None,
-                    under_lead=lead is not None,
+                    lead_in=lead_text if lead else None,
                 )
             elif in_list and lead is not None:
-                item = dataclasses.replace(item, under_lead=True)
+                item = dataclasses.replace(item, lead_in=lead_text)
             elif not in_list:
                 lead = _lead_level(item)
                 lead_line = current[-1][0]
+                lead_text = item.text
+            if in_list and lead is not None and item.text.rstrip().endswith(":"):
+                lead_text = item.text  # a nested list's own lead-in: "… experience of: • Git"
             items.append(item)
         current, current_ref = [], None
 
