@@ -207,7 +207,7 @@ def main() -> None:
     parser.add_argument(
         "--round",
         type=int,
-        choices=(1, 2, 3, 4, 5, 6),
+        choices=(1, 2, 3, 4, 5, 6, 7),
         help="only the documents of one labelling round",
     )
     options = parser.parse_args()
