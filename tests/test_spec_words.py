@@ -659,3 +659,48 @@ def test_real_vendor_clauses_lock_in_and_look_alikes(tmp_path: Path) -> None:
     found = [c["id"] for c in clauses if c["label"] != "none" and flagged[c["id"]]]
     assert not false_alarms
     assert len(found) >= 28, found
+
+
+def test_owning_software_in_a_long_passage_is_not_owning_data(tmp_path: Path) -> None:
+    text = (
+        "1. Software: i. The vendor must own and support their software. ii. The application "
+        "must be web-based. iii. Vendor shall provide protocols that demonstrate that the data "
+        "integrity is protected.\n"
+    )
+    assert _outcome(_report(tmp_path, text), "DATA-OWNERSHIP") != "met"
+    short = "1. The County shall own all data. This applies to logs too.\n"
+    assert _outcome(_report(tmp_path, short), "DATA-OWNERSHIP") == "met"
+
+
+@pytest.mark.parametrize(
+    ("text", "brands"),
+    [
+        ("1. Data ska lagras i en relationsdatabas, förslagsvis Microsoft SQL Server.\n", 0),
+        ("1. Avropet omfattar: Bilaga 3, W3D3 Avtal - Användarmanual. Svar ska lämnas.\n", 0),
+        (
+            "1. Referensuppdraget ska ha omfattat att använda Microsoft Azure DevOps och påvisa "
+            "goda kunskaper i GIT.\n",
+            0,
+        ),
+        (
+            "1. FR-004 Systemet ska stödja export till Excel. FR-005 Systemet ska skapa "
+            "Word-dokument utifrån en mall.\n",
+            2,
+        ),
+    ],
+)
+def test_brands_one_per_sentence_and_not_as_suggestion_annex_or_reference(
+    tmp_path: Path, text: str, brands: int
+) -> None:
+    report = _report(tmp_path, text, baseline=True)
+    found = [f for f in report.findings if f.check == "SP003" and f.requirement == "OS-08"]
+    assert len(found) == brands, [f.message for f in report.findings]
+
+
+def test_either_apis_or_another_method_is_an_escape() -> None:
+    assert lexicon("en").has(
+        "escape", "Software must provide either APIs or other import method to integrate data."
+    )
+    assert lexicon("sv").has(
+        "escape", "Systemet ska erbjuda antingen API:er eller annan likvärdig metod för import."
+    )

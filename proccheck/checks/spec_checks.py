@@ -223,10 +223,29 @@ def _cue_strength(
     for groups in cues:
         if not groups or not groups[0].found_in(text, open_groups):
             continue
-        if all(group.found_in(text, open_groups) for group in groups[1:]):
+        if all(group.found_in(text, open_groups) for group in groups[1:]) and _in_one_sentence(
+            groups, text
+        ):
             return "strong"
         best = "weak"
     return best
+
+
+def _in_one_sentence(groups: tuple[_CueGroup, ...], text: str) -> bool:
+    """Whether a requirement of one or two sentences, or one sentence of a longer passage,
+    matches every group. In a passage (a section flattened into one item) words far apart say
+    little: "The vendor must own and support its software. … the data integrity is protected"
+    names owning and data, but not owning data."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    if len(ends) < 2:
+        return True
+    start = 0
+    for end in [*ends, len(text)]:
+        sentence = text[start : end + 1]
+        if all(group.pattern.search(sentence) for group in groups):
+            return True
+        start = end + 1
+    return False
 
 
 def _in_quotes(text: str, start: int) -> bool:
@@ -316,8 +335,7 @@ def _item_contradictions(
             ):
                 yield _contradiction_finding(item, contradiction.kind, target, match, lang)
     if "compatible-with-product" not in kinds and item.is_requirement:
-        brand = _brand_without_equivalent(text, item.lead_in or "")
-        if brand is not None:
+        for brand in _brands_without_equivalent(text, item.lead_in or ""):
             for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
                 yield _contradiction_finding(item, "brand-without-equivalent", target, brand, lang)
 
@@ -325,14 +343,16 @@ def _item_contradictions(
 _PARTY = re.compile(r"\s+(shall|will|may|must|ska|skall|får|kommer att)\b", re.IGNORECASE)
 
 
-def _brand_without_equivalent(text: str, lead_in: str = "") -> re.Match[str] | None:
-    """A product or brand the item demands without "or equivalent"; not one given as an
+def _brands_without_equivalent(text: str, lead_in: str = "") -> Iterator[re.Match[str]]:
+    """The first product or brand of each sentence that the item demands without "or
+    equivalent" (a flattened table holds one requirement a sentence); not one given as an
     example or as what a person knows (in its sentence, or in the lead-in of its list:
     "The consultant shall have knowledge of: • Azure DevOps")."""
     for text_lang in LANGS:
         lex = lexicon(text_lang)
         if lex.has("equivalent", text):
-            return None
+            return
+    sentences: set[int] = set()
     for text_lang in LANGS:
         lex = lexicon(text_lang)
         found = lex.find("brands", text)
@@ -354,25 +374,36 @@ def _brand_without_equivalent(text: str, lead_in: str = "") -> re.Match[str] | N
                 or any(
                     lexicon(lang).has("competence", context)
                     for lang in LANGS
-                    for context in (
-                        text[_sentence_start(text, match.start()) : match.start()],
-                        lead_in,
-                    )
+                    for context in (_sentence_at(text, match.start()), lead_in)
                 )
+                or _ANNEX_TITLE.search(text, _sentence_start(text, match.start()), match.start())
             ):
                 continue  # an example, or what a person has experience of
             if _OPEN_FORMAT.search(text, max(0, match.start() - 40), match.end() + 40):
                 continue  # one choice beside open formats ("CSV, Excel, or JSON") binds to none
-            return match
-    return None
+            sentence = _sentence_start(text, match.start())
+            if sentence not in sentences:
+                sentences.add(sentence)
+                yield match
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÅÄÖ0-9])")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?![a-zåäö])")
+
+
+_ANNEX_TITLE = re.compile(r"\b(bilaga|appendix|annex|attachment|exhibit) \d+\b", re.IGNORECASE)
+"""An annex's title before a product name ("Bilaga 3, W3D3 Avtal – Användarmanual") names a
+document, not a demand."""
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    """The whole sentence holding `offset`."""
+    end = _SENTENCE_END.search(text, offset)
+    return text[_sentence_start(text, offset) : end.start() + 1 if end else len(text)]
 
 
 def _sentence_start(text: str, offset: int) -> int:
-    """Where the sentence holding `offset` starts: a stop followed by a capital or a digit, so
-    the dots of "e.g., Word" or "bl.a. att" end no sentence."""
+    """Where the sentence holding `offset` starts: after a stop that is followed by anything
+    but a small letter, so the dots of "e.g., Word" or "bl.a. att" end no sentence."""
     start = 0
     for end in _SENTENCE_END.finditer(text, 0, offset):
         start = end.end()
