@@ -56,9 +56,9 @@ def cli(
     return run
 
 
-def script_module(name: str) -> ModuleType:
-    """A script of `scripts/` loaded as a module, so a test can call its functions."""
-    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
+def script_module(name: str, folder: str = "scripts") -> ModuleType:
+    """A script of `scripts/` (or `bench/`) loaded as a module, so a test can call its functions."""
+    path = Path(__file__).resolve().parent.parent / folder / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -112,14 +112,13 @@ def analyse(
     ids = sorted((r.id for r in requirement_set.requirements), key=len, reverse=True)
     id_pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
     mentioned = [set(id_pattern.findall(item.text)) for item in items]
+    undermining: dict[int, bool] = {}  # per item: whether its text undermines a requirement
     if contradictions:
         found_contradictions = list(_contradictions(document, requirement_set, lang))
         analysis.contradictions = [finding for _item, finding in found_contradictions]
-        undermining = {id(item): True for item, _finding in found_contradictions}
-        undermines = functools.partial(_known, undermining)
-    else:
-        undermining = {}
-        undermines = functools.partial(_undermines, undermining, requirement_set, lang)
+        undermining = dict.fromkeys(map(id, document.items), False)
+        undermining.update((id(item), True) for item, _finding in found_contradictions)
+    undermines = functools.partial(_undermines, undermining, requirement_set, lang)
     texts = [_obligation_text(item) for item in items]
     lowered = [text.lower() for text in texts]
     escapes = [_alternative_escape(text) is not None for text in texts]
@@ -150,14 +149,11 @@ def analyse(
     return analysis
 
 
-def _known(undermining: dict[int, bool], item: SpecItem) -> bool:
-    return undermining.get(id(item), False)
-
-
 def _undermines(
     cache: dict[int, bool], requirement_set: RequirementSet, lang: str, item: SpecItem
 ) -> bool:
-    """Whether `item` holds text that undermines a requirement, looked for once per item."""
+    """Whether `item` holds text that undermines a requirement, looked for once per item (or
+    read from `cache`, filled in advance when every contradiction was collected)."""
     if id(item) not in cache:
         cache[id(item)] = next(_item_contradictions(item, requirement_set, lang), None) is not None
     return cache[id(item)]
@@ -360,9 +356,8 @@ def _brands_without_equivalent(text: str, lead_in: str = "") -> Iterator[re.Matc
         for match in found:
             if match.group().lower() in parties:
                 continue  # the vendor's own name in its own terms ("Okta shall return …")
-            before = text[
-                max(_sentence_start(text, match.start()), match.start() - 80) : match.start()
-            ]
+            sentence = _sentence_start(text, match.start())
+            before = text[max(sentence, match.start() - 80) : match.start()]
             if (
                 _in_quotes(text, match.start())
                 or _negated(lex, text, match.start(), match.end())
@@ -374,14 +369,13 @@ def _brands_without_equivalent(text: str, lead_in: str = "") -> Iterator[re.Matc
                 or any(
                     lexicon(lang).has("competence", context)
                     for lang in LANGS
-                    for context in (_sentence_at(text, match.start()), lead_in)
+                    for context in (_sentence_at(text, sentence, match.start()), lead_in)
                 )
-                or _ANNEX_TITLE.search(text, _sentence_start(text, match.start()), match.start())
+                or _ANNEX_TITLE.search(text, sentence, match.start())
             ):
                 continue  # an example, or what a person has experience of
             if _OPEN_FORMAT.search(text, max(0, match.start() - 40), match.end() + 40):
                 continue  # one choice beside open formats ("CSV, Excel, or JSON") binds to none
-            sentence = _sentence_start(text, match.start())
             if sentence not in sentences:
                 sentences.add(sentence)
                 yield match
@@ -395,10 +389,10 @@ _ANNEX_TITLE = re.compile(r"\b(bilaga|appendix|annex|attachment|exhibit) \d+\b",
 document, not a demand."""
 
 
-def _sentence_at(text: str, offset: int) -> str:
-    """The whole sentence holding `offset`."""
+def _sentence_at(text: str, start: int, offset: int) -> str:
+    """The whole sentence that starts at `start` and holds `offset`."""
     end = _SENTENCE_END.search(text, offset)
-    return text[_sentence_start(text, offset) : end.start() + 1 if end else len(text)]
+    return text[start : end.start() + 1 if end else len(text)]
 
 
 def _sentence_start(text: str, offset: int) -> int:

@@ -389,25 +389,19 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
                 items.append(_text_item([piece], display, None, heading))
         if current:
             item = _text_item(current, display, current_ref, heading)
-            if (
-                in_list
-                and item.level is None
-                and (lead is not None or _IMPERATIVE.match(item.text))
-            ):
-                item = dataclasses.replace(
-                    item,
-                    level=lead or "must",
-                    lead_line=lead_line if lead else None,
-                    lead_in=lead_text if lead else None,
-                )
-            elif in_list and lead is not None:
-                item = dataclasses.replace(item, lead_in=lead_text)
-            elif not in_list:
+            if in_list:
+                if item.level is None and (lead is not None or _IMPERATIVE.match(item.text)):
+                    item = dataclasses.replace(
+                        item, level=lead or "must", lead_line=lead_line if lead else None
+                    )
+                if lead is not None:
+                    item = dataclasses.replace(item, lead_in=lead_text)
+                    if item.text.rstrip().endswith(":"):
+                        lead_text = item.text  # a nested list's lead-in: "… experience of: • Git"
+            else:
                 lead = _lead_level(item)
                 lead_line = current[-1][0]
                 lead_text = item.text
-            if in_list and lead is not None and item.text.rstrip().endswith(":"):
-                lead_text = item.text  # a nested list's own lead-in: "… experience of: • Git"
             items.append(item)
         current, current_ref = [], None
 
