@@ -756,7 +756,7 @@ def set_from_spec(
     from proccheck.text import one_line
 
     document = load_spec(spec_path, display_path(spec_path), several=False)
-    analysis = analyse(document, base, lang, contradictions=False)
+    analysis = analyse(document, base, lang, contradictions=False, mentions=False)
     implemented: dict[int, list[Requirement]] = {}
     for requirement in base.requirements:
         for match in analysis.implementing(requirement.id):

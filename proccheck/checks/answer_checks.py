@@ -59,14 +59,15 @@ ANSWERED_NO = {
 }
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def _normal(text: str) -> str:
     """Lower-case words of the folded text; punctuation at word edges ignored ("APIs." ==
     "apis")."""
-    words = (w.strip("./-") for w in re.findall(r"[\wåäöé/.%-]+", folded(text)))
+    words = (w.strip("./-") for w in _NORMAL_WORD.findall(folded(text)))
     return " ".join(_SAME_WORD.get(w, w) for w in words if w)
 
 
+_NORMAL_WORD = re.compile(r"[\wåäöé/.%-]+")
 _SAME_WORD = {"skall": "ska"}  # the older spelling means the same
 
 
@@ -133,6 +134,7 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
     by_requirement: dict[str, VendorAnswer] = {}
     unmatched: list[VendorAnswer] = []
     ids = {r.id.lower(): r.id for r in requirement_set.requirements}
+    total = len({r.id for r in requirement_set.requirements})
     texts: _Texts | None = None  # prepared on the first row that needs it
     for answer in document.answers:
         if answer.requirement:
@@ -144,6 +146,9 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
                 unmatched.append(answer)
                 continue
             # the vendor's own numbering (e.g. "4.1.1"): fall back to the requirement text
+        if len(by_requirement) == total:
+            unmatched.append(answer)  # every requirement has its answer: no search can add one
+            continue
         if texts is None:
             texts = _Texts(requirement_set)
         best_id = texts.closest(answer.text)

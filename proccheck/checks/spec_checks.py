@@ -91,18 +91,20 @@ def analyse(
     lang: str,
     *,
     contradictions: bool = True,
+    mentions: bool = True,
 ) -> Analysis:
     """Match every requirement item against every set requirement (once per document: the
     engine hands the result to every check in its context). With `contradictions=False` (a
     caller that needs only the matches) an item's undermining text is looked for only where it
-    would weaken a match, and `Analysis.contradictions` stays empty."""
+    would weaken a match, and `Analysis.contradictions` stays empty; with `mentions=False` (a
+    caller that needs only `implementing`) items not worded as requirements are not read."""
     analysis = Analysis()
     compiled = {r.id: _compile_cues(r.cues) for r in requirement_set.requirements}
     groups = [g for cues in compiled.values() for by_lang in cues for g in by_lang]
     gate = WordGate(tuple(group.needs for group in groups))
     statements = tuple(
         item
-        for item in document.items
+        for item in (document.items if mentions else ())
         if not item.is_requirement
         and len(item.text.split()) >= 4
         and len(item.text) <= limits.MAX_REQUIREMENT_CHARS
@@ -120,23 +122,30 @@ def analyse(
         undermining.update((id(item), True) for item, _finding in found_contradictions)
     undermines = functools.partial(_undermines, undermining, requirement_set, lang)
     texts = [_obligation_text(item) for item in items]
-    lowered = [text.lower() for text in texts]
-    escapes = [_alternative_escape(text) is not None for text in texts]
-    internal = [any(lexicon(lang).has("internal_api", text) for lang in LANGS) for text in texts]
-    personnel = [
-        _about_personnel(text, item.lead_in) for item, text in zip(items, texts, strict=True)
-    ]
-    open_groups = [{id(groups[i]) for i in gate.open_for(text)} for text in lowered]
-    for requirement in requirement_set.requirements:
-        found: list[Match] = []
-        topics = {id(by_lang[0]) for by_lang in compiled[requirement.id] if by_lang}
-        for index, (item, named) in enumerate(zip(items, mentioned, strict=True)):
-            if item.implements == requirement.id or requirement.id in named:
-                found.append(Match(item, "explicit" if index < binding else "mention"))
+    open_groups = [{id(groups[i]) for i in gate.open_for(text.lower())} for text in texts]
+    by_topic: dict[int, list[int]] = {}  # a topic group's id: the requirements it opens, in order
+    for position, requirement in enumerate(requirement_set.requirements):
+        for by_lang in compiled[requirement.id]:
+            if by_lang:
+                by_topic.setdefault(id(by_lang[0]), []).append(position)
+    analysis.matches = {r.id: [] for r in requirement_set.requirements}
+    known = set(analysis.matches)
+    for index, (item, named) in enumerate(zip(items, mentioned, strict=True)):
+        kind: Strength = "explicit" if index < binding else "mention"
+        candidates = {p for group in open_groups[index] for p in by_topic.get(group, ())}
+        explicit = named | ({item.implements} & known) if item.implements else named
+        for requirement_id in explicit:
+            analysis.matches[requirement_id].append(Match(item, kind))
+        if not candidates or _alternative_escape(texts[index]) is not None:
+            continue  # "if a point cannot be met, describe an alternative" implements nothing
+        if _about_personnel(texts[index], item.lead_in):
+            continue
+        internal = any(lexicon(lang).has("internal_api", texts[index]) for lang in LANGS)
+        for position in sorted(candidates):
+            requirement = requirement_set.requirements[position]
+            if requirement.id in explicit:
                 continue
-            if topics.isdisjoint(open_groups[index]) or escapes[index] or personnel[index]:
-                continue  # "if a point cannot be met, describe an alternative" implements nothing
-            if internal[index] and requirement.principle == "open-apis":
+            if internal and requirement.principle == "open-apis":
                 continue  # APIs between the system's own parts are not open APIs
             strength = _cue_strength(compiled[requirement.id], texts[index], open_groups[index])
             if strength and undermines(item):
@@ -144,8 +153,9 @@ def analyse(
                     continue  # a vendor's clause against it names it only to undermine it
                 strength = "weak"  # a clause that also undermines is at most a lead to check
             if strength:
-                found.append(Match(item, strength if index < binding else "mention"))
-        analysis.matches[requirement.id] = found
+                analysis.matches[requirement.id].append(
+                    Match(item, strength if index < binding else "mention")
+                )
     return analysis
 
 
