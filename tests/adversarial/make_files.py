@@ -398,6 +398,16 @@ put(
         for i in range(1, 9)
     ),
 )
+put(
+    "suppression-spaces-unparsable.md",
+    "K1. Systemet ska ha öppna API:er.\n<!-- proccheck: ignore" + " " * 3000 + "! -->\n",
+)
+put(
+    "suppression-unclosed-repeated.md",
+    "K1. Systemet ska ha öppna API:er.\n"
+    + "<!-- proccheck:" + " " * 20_000 + "\n"
+    + "<!--proccheck:" * 40_000 + "\n",
+)  # fmt: skip
 put("many-items-25k.md", "# Krav\n\n" + "".join(f"- Ska stödja f{i}.\n" for i in range(25_000)))
 put(
     "markdown-wide-table.md",
