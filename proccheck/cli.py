@@ -36,7 +36,12 @@ from proccheck.i18n import (
     translation,
     use_lang,
 )
-from proccheck.resources import writable_folder, write_atomic
+from proccheck.resources import (
+    forget_inputs,
+    refuse_input_target,
+    writable_folder,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from proccheck.config import Configuration
@@ -384,6 +389,9 @@ def _screened(func: Callable[..., Any]) -> Callable[..., Any]:
                     ),
                 )
             decisions = baseline
+        for _name, target in _report_targets(options["formats"], options["output"]):
+            if target is not None:
+                writable_folder(target)  # a usage error now, not after reading every input
         per_file = _configuration().settings.get("per-file-ignores")
         with screened(
             select=select,
@@ -621,6 +629,7 @@ def tender_check(
         ]
         for path, _label, _content in files:
             writable_folder(path)
+            refuse_input_target(path)
         for path, _label, content in files:
             write_atomic(path, content)
         click.echo(record.render_text(made), nl=False)
@@ -924,9 +933,9 @@ def sets_export(ref: str, output: Path, quiet: bool, language: Lang) -> None:
         )
     requirement_set = load_requirement_set(ref)
     if suffix == ".docx":
-        write_atomic(output, set_export.render_set_docx(requirement_set, language))
+        _write_output(output, set_export.render_set_docx(requirement_set, language))
     else:
-        write_atomic(output, set_export.render_set_xlsx(requirement_set, language))
+        _write_output(output, set_export.render_set_xlsx(requirement_set, language))
     if quiet:
         return
     count = len(requirement_set.requirements)
@@ -1194,7 +1203,7 @@ def answers_compare(
     }
     content = renderers[fmt](matrix_of_run)
     if output is not None:
-        write_atomic(output, content)
+        _write_output(output, content)
     else:
         click.echo(content if isinstance(content, str) else "", nl=False)
     _print_problems(run)
@@ -1257,9 +1266,9 @@ def answers_template(
     fmt = _output_format(output, fmt, ("xlsx", "csv")) or "xlsx"
     requirement_set, _ = _answer_source(options, language)
     if fmt == "xlsx":
-        write_atomic(output, matrix.render_template_xlsx(requirement_set, language))
+        _write_output(output, matrix.render_template_xlsx(requirement_set, language))
     else:
-        write_atomic(output, matrix.render_template_csv(requirement_set, language))
+        _write_output(output, matrix.render_template_csv(requirement_set, language))
     if quiet:
         return
     count = len(requirement_set.requirements)
@@ -1421,7 +1430,9 @@ def probe(
         click.echo(f"note: {_safe(path)}: {note}", err=True)
     stdin_text = None
     if "-" in chosen:
-        stdin_text = sys.stdin.read()
+        from proccheck.loaders.structured import read_stdin
+
+        stdin_text = read_stdin()
     if TYPE_CHECKING:
         from proccheck.loaders.cache import CacheMode
     cache: CacheMode = "offline" if offline else "off" if no_cache else "use"
@@ -1746,29 +1757,17 @@ def _output_format(output: Path, chosen: str | None, offered: Sequence[str]) -> 
     )
 
 
-def _finish(
-    run: RunResult,
-    *,
-    formats: tuple[str, ...],
-    output: Path | None,
-    fail_on: str,
-    strict: bool,
-    quiet: bool,
-    baseline: Path | None = None,
-    write_baseline: bool = False,
-    color: str = "auto",
-    verbose: bool = False,
-    brief_text: bool = False,
-    extra: Sequence[tuple[str, Path, str | bytes]] = (),
-) -> NoReturn:
-    """Render every requested format (`brief_text`: requirement sets in brief), write the files
-    (and the `extra` ones a command made itself, by format) atomically once every folder is
-    known to exist, print the report to stdout, problems on stderr, then each file written with
-    the outcome (unless `quiet`), and exit. With `write_baseline`, the findings go into the
-    `baseline` file instead and the exit code is 0 (unless an input could not be read)."""
-    from proccheck.engine import should_fail
+def _write_output(path: Path, content: str | bytes) -> None:
+    """Write a file the user named, never over one this run read."""
+    refuse_input_target(path)
+    write_atomic(path, content)
+
+
+def _report_targets(formats: tuple[str, ...], output: Path | None) -> list[tuple[str, Path | None]]:
+    """Each report format with its file (None: stdout). Usage errors here come before any input
+    is read: the command's wrapper calls this first, and checks that each folder exists."""
     from proccheck.errors import UsageError
-    from proccheck.report import FORMATS, get_renderer
+    from proccheck.report import FORMATS
 
     if output is not None:  # -o follows its suffix, or refuses a suffix -f contradicts
         unpathed_names = [s.partition(":")[0] for s in formats if not s.partition(":")[2]]
@@ -1798,6 +1797,33 @@ def _finish(
             tr("only one format can go to stdout"), hint=tr("give the others a path: -f FMT:PATH")
         )
 
+    return targets
+
+
+def _finish(
+    run: RunResult,
+    *,
+    formats: tuple[str, ...],
+    output: Path | None,
+    fail_on: str,
+    strict: bool,
+    quiet: bool,
+    baseline: Path | None = None,
+    write_baseline: bool = False,
+    color: str = "auto",
+    verbose: bool = False,
+    brief_text: bool = False,
+    extra: Sequence[tuple[str, Path, str | bytes]] = (),
+) -> NoReturn:
+    """Render every requested format (`brief_text`: requirement sets in brief), write the files
+    (and the `extra` ones a command made itself, by format) atomically once every folder is
+    known to exist, print the report to stdout, problems on stderr, then each file written with
+    the outcome (unless `quiet`), and exit. With `write_baseline`, the findings go into the
+    `baseline` file instead and the exit code is 0 (unless an input could not be read)."""
+    from proccheck.engine import should_fail
+    from proccheck.report import get_renderer
+
+    targets = _report_targets(formats, output)
     if write_baseline:  # the findings go into the baseline, not into reports
         targets = []
     rendered: list[tuple[str, Path | None, str | bytes]] = []
@@ -1825,6 +1851,7 @@ def _finish(
     files = [(name, target, content) for name, target, content in rendered if target is not None]
     for _name, target, _content in files:
         writable_folder(target)
+        refuse_input_target(target)
     for _name, target, content in files:
         write_atomic(target, content)
     for name, target, content in rendered:
@@ -1918,6 +1945,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     an exit code."""
     args = sys.argv[1:] if argv is None else argv
     _State.config = None
+    forget_inputs()
     _fewer_collections()
     with (
         use_lang(_argv_lang(args) or _configured_lang(args) or default_lang()),

@@ -129,10 +129,11 @@ def _has_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml has a [tool.proccheck] table: a plain bounded read, since every
     command asks (the file is read properly, with its errors, only when it is the one)."""
     from proccheck import limits
+    from proccheck.loaders.structured import read_capped
 
     try:
         with pyproject.open("rb") as file:
-            head = file.read(limits.MAX_INPUT_BYTES).decode("utf-8", errors="replace")
+            head = read_capped(file, limits.MAX_INPUT_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return False
     return re.search(r"(?m)^\[tool\.proccheck\]", head) is not None

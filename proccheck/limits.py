@@ -53,6 +53,17 @@ MAX_REQUIREMENT_CHARS = _limit("MAX_REQUIREMENT_CHARS", 20_000)
 are still searched for contradictions, but not matched against every requirement of the set,
 which would cost about 0.1 s per requirement and megabyte."""
 
+MAX_EXTENDS_DEPTH = _limit("MAX_EXTENDS_DEPTH", 32)
+"""Longest `extends` chain of requirement sets (a real one is a handful deep; 1,000 files deep
+ran out of Python's recursion)."""
+
+MAX_FILES = _limit("MAX_FILES", 500)
+"""Most files taken from folders and patterns in one run (each report is kept until the run's
+report is written: 1,000 one-line specifications took 10 s and 430 MB)."""
+
+MAX_PROBE_SOURCES = _limit("MAX_PROBE_SOURCES", 1_000)
+"""Most sources a `probe --from-file` list names."""
+
 MAX_PROBE_URLS = _limit("MAX_PROBE_URLS", 20)
 """Most evidence URLs `answers check --probe` fetches in one run, all vendor files together
 (vendors choose them: 40 URLs of 10 MB each wrote 401 MB into the cache)."""

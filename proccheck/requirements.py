@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from proccheck import limits
 from proccheck.errors import RequirementSetError
 from proccheck.i18n import _, tr
 from proccheck.loaders.inputs import KRAVMATRIS_SUFFIXES
@@ -185,6 +186,15 @@ class _Resolver:
                 path=self.names.get(chain[-1], chain[-1]) if chain else display,
                 hint=tr("remove one of the extends entries so the chain ends"),
             )
+        if len(chain) >= limits.MAX_EXTENDS_DEPTH:
+            raise RequirementSetError(
+                tr("extends chain is deeper than {limit} sets", limit=limits.MAX_EXTENDS_DEPTH),
+                path=self.names.get(chain[-1], chain[-1]),
+                hint=tr(
+                    "let the set extend the sets further up directly, or raise "
+                    "PROCCHECK_MAX_EXTENDS_DEPTH if the chain is genuine"
+                ),
+            )
         if key in self.cache:
             cached, cached_header, cached_sources = self.cache[key]
             return copy.deepcopy(cached), cached_header, list(cached_sources)
@@ -236,6 +246,12 @@ class _Resolver:
                     "kravmatris in .xlsx or .csv",
                     ref=repr(ref),
                 ),
+                path=where or display,
+                hint=tr("name the set file itself (devices and other files are never read)"),
+            )
+        if path.exists() and not path.is_file():
+            raise RequirementSetError(
+                tr("requirement set {ref} is not a regular file", ref=repr(ref)),
                 path=where or display,
                 hint=tr("name the set file itself (devices and other files are never read)"),
             )

@@ -92,6 +92,32 @@ def _output_target(path: Path) -> tuple[Path, bool]:
     return Path(os.path.realpath(path)), False
 
 
+_INPUTS: set[str] = set()
+"""The real path of every file read in this process: no report is written over one of them."""
+
+
+def note_input(path: Path) -> None:
+    """Remember that `path` was read as an input."""
+    _INPUTS.add(os.path.realpath(path))
+
+
+def forget_inputs() -> None:
+    """A new run starts (the CLI's entry point, which tests call many times in one process)."""
+    _INPUTS.clear()
+
+
+def refuse_input_target(path: Path) -> None:
+    """A UsageError when writing `path` would replace a file this run read (`-f markdown:
+    spec.md` on the specification, `-o` on a vendor's file)."""
+    target, direct = _output_target(path)
+    if not direct and str(target) in _INPUTS:
+        raise UsageError(
+            tr("the output would overwrite an input file"),
+            path=str(path),
+            hint=tr("write the report to another file"),
+        )
+
+
 def writable_folder(path: Path) -> Path:
     """The folder `path` would be written in; a UsageError when it does not exist, or when
     `path` is a folder (checked for every output before any is written, so a run that cannot

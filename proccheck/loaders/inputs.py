@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from proccheck import limits
 from proccheck.errors import InputError, RequirementSetError
 from proccheck.i18n import N_, NC_, current_lang, pgettext, tr
 from proccheck.loaders.structured import ensure_file
@@ -102,10 +103,6 @@ API_DESCRIPTION = InputKind(
 """OpenAPI descriptions are read whatever their suffix; the suffixes suggest files in a folder."""
 
 
-MAX_EXPANDED = 10_000
-"""At most this many files are taken from folders and patterns in one run."""
-
-
 def input_files(
     paths: list[Path], kind: InputKind, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
 ) -> list[Path]:
@@ -140,11 +137,14 @@ def input_files(
             files.append(path)
             continue
         files.extend(f for f in found if not matches(f, exclude))
-        if len(files) > MAX_EXPANDED:
+        if len(files) > limits.MAX_FILES:
             raise InputError(
-                tr("more than {count} files to check", count=MAX_EXPANDED),
+                tr("more than {count} files to check", count=limits.MAX_FILES),
                 path=str(path),
-                hint=tr("narrow the folder or pattern, or add exclude patterns"),
+                hint=tr(
+                    "narrow the folder or pattern, add exclude patterns, or raise "
+                    "PROCCHECK_MAX_FILES"
+                ),
             )
     return list(dict.fromkeys(files))
 
@@ -154,7 +154,7 @@ def _below(folder: Path) -> list[Path]:
     for root, folders, names in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         found.extend(Path(root) / name for name in sorted(names) if not name.startswith("."))
-        if len(found) > MAX_EXPANDED:
+        if len(found) > limits.MAX_FILES:
             break
     return found
 

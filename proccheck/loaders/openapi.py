@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import re
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -965,14 +964,13 @@ def load_description(
     fetch, bad YAML/JSON, or a document that is not OpenAPI 2.0/3.0/3.1.
     """
     from proccheck.loaders.inputs import API_DESCRIPTION, check_input
-    from proccheck.loaders.structured import read_bytes
+    from proccheck.loaders.structured import read_bytes, read_stdin
 
     url: str | None = None
     if source == "-":
         display = "<stdin>"
         if stdin_text is None:
-            raw = sys.stdin.buffer.read(limits.MAX_INPUT_BYTES + 1)
-            stdin_text = "" if not raw.strip() else decode_text(raw, display)
+            stdin_text = read_stdin(display)
         if not stdin_text.strip():
             raise InputError(
                 tr("nothing was read from standard input"),

@@ -19,6 +19,7 @@ from proccheck.errors import InputError
 from proccheck.i18n import tr
 from proccheck.loaders.inputs import API_DESCRIPTION, input_files
 from proccheck.loaders.openapi import is_url
+from proccheck.loaders.structured import decode_text, read_bytes
 
 SNIFF_BYTES = 1 << 20
 """How much of a file below a folder is read to decide whether it is an API description."""
@@ -57,21 +58,21 @@ def read_source_list(path: Path) -> list[str]:
     (whole lines, or after a space) are ignored; a relative path is relative to the list's
     folder, so a list can travel with the descriptions it names."""
     display = str(path)
-    try:
-        if path.stat().st_size > limits.MAX_INPUT_BYTES:
-            raise InputError(tr("the list of sources is too large"), path=display)
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(tr("list of sources not found"), path=display) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            tr("cannot read the list of sources: {problem}", problem=error), path=display
-        ) from None
+    if not path.exists():
+        raise InputError(tr("list of sources not found"), path=display)
+    text = decode_text(read_bytes(path, display, limits.MAX_INPUT_BYTES), display)
     sources: list[str] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _COMMENT.sub("", raw).strip()
         if not line or line.startswith("#"):
             continue
+        if len(sources) == limits.MAX_PROBE_SOURCES:
+            raise InputError(
+                tr("the list names more than {limit:,} sources", limit=limits.MAX_PROBE_SOURCES),
+                path=display,
+                where=str(number),
+                hint=tr("split the list, or raise PROCCHECK_MAX_PROBE_SOURCES if it is genuine"),
+            )
         if line == "-":
             raise InputError(
                 tr("standard input (-) cannot be listed in a file"),

@@ -12,16 +12,18 @@ import itertools
 import json
 import re
 import stat
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import yaml
 
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
+from proccheck.resources import note_input
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -168,6 +170,7 @@ def ensure_file(path: Path, display: str) -> None:
             path=display,
             hint=tr("give a file; copy the content to a file first"),
         )
+    note_input(path)
 
 
 def read_bytes(path: Path, display: str, cap: int) -> bytes:
@@ -175,13 +178,39 @@ def read_bytes(path: Path, display: str, cap: int) -> bytes:
     ensure_file(path, display)
     try:
         with path.open("rb") as handle:
-            return handle.read(cap + 1)
+            return read_capped(handle, cap)
     except IsADirectoryError:
         raise InputError(
             tr("is a folder, not a file"), path=display, hint=tr("give a file inside it")
         ) from None
     except OSError as exc:
         raise InputError(tr("cannot read file: {why}", why=exc.strerror), path=display) from None
+
+
+def read_capped(handle: BinaryIO, cap: int) -> bytes:
+    """At most `cap + 1` bytes of an open stream, read a megabyte at a time: one `read(cap +
+    1)` sets aside the whole limit first (a limit of 100 GB was a MemoryError), and a stream
+    such as standard input may never end."""
+    chunks = []
+    remaining = cap + 1
+    while remaining > 0:
+        chunk = handle.read(min(remaining, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_stdin(display: str = "<stdin>") -> str:
+    """Standard input as text, within the input limit ("" when nothing but spaces came)."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:  # a text stream put in its place (by an embedding program, a test)
+        text = sys.stdin.read(limits.MAX_INPUT_BYTES + 1)
+        raw = text.encode("utf-8", "surrogateescape")
+    else:
+        raw = read_capped(binary, limits.MAX_INPUT_BYTES)
+    return "" if not raw.strip() else decode_text(raw, display)
 
 
 def read_text(path: Path, display: str, max_bytes: int | None = None) -> str:
@@ -211,6 +240,12 @@ def decode_text(raw: bytes, display: str, cap: int | None = None) -> str:
     if not raw.strip():
         raise InputError(
             tr("file is empty"), path=display, hint=tr("add content or remove the file")
+        )
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError(
+            tr("file is UTF-32 text, not UTF-8"),
+            path=display,
+            hint=tr("save the file as UTF-8 (in Excel/Notepad: 'Save as' > encoding UTF-8)"),
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(

@@ -425,13 +425,16 @@ async def probe(site: Site, request: Request) -> Response:
 
 async def _read_upload(lang: Lang, file: UploadFile, name: str) -> bytes:
     """An uploaded file's bytes; Refused (413) when it is larger than an input may be."""
-    data = await file.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise Refused(
-            _(lang, "{name} is larger than {mb} MB.", name=name, mb=MAX_INPUT_BYTES // 2**20),
-            413,
-        )
-    return data
+    chunks, size = [], 0
+    while chunk := await file.read(1 << 20):  # never one read of the whole limit
+        size += len(chunk)
+        if size > MAX_INPUT_BYTES:
+            raise Refused(
+                _(lang, "{name} is larger than {mb} MB.", name=name, mb=MAX_INPUT_BYTES // 2**20),
+                413,
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 # --- view data -----------------------------------------------------------------------------------
