@@ -814,6 +814,7 @@ def api_descriptions(document: AnswerDocument, folder: Path) -> list[str]:
     """Evidence entries that name an API description: a URL, or a JSON/YAML file in the bid's
     folder (paths outside it are ignored, so a bid cannot make proccheck read other files)."""
     found: list[str] = []
+    files: set[tuple[int, int]] = set()  # (device, inode): hard links to one file are one file
     for answer in document.answers:
         for item in answer.evidence:
             item = item.strip()
@@ -821,6 +822,14 @@ def api_descriptions(document: AnswerDocument, folder: Path) -> list[str]:
                 source = item
             elif item.lower().endswith(_API_DESCRIPTION) and _in_bid_folder(folder, item):
                 source = str((folder / item).resolve())
+                try:
+                    facts = os.stat(source)
+                except OSError:
+                    facts = None  # probing it says why it cannot be read
+                if facts is not None:
+                    if (facts.st_dev, facts.st_ino) in files:
+                        continue
+                    files.add((facts.st_dev, facts.st_ino))
             else:
                 continue
             if source not in found:
@@ -858,6 +867,8 @@ def probe_evidence(
         try:
             if not fetch_urls and source.startswith(("http://", "https://")):
                 raise ProccheckError(tr("not fetched: this run reads local files only"))
+            if not source.startswith(("http://", "https://")):
+                budget.take_file(label, Path(source).stat().st_size)
             fetching = Fetching(budget=budget)
             report = probe_detailed(source, requirement_set, lang, fetching).report
         except ProccheckError as error:

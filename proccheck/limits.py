@@ -68,8 +68,9 @@ MAX_PROBE_URLS = _limit("MAX_PROBE_URLS", 20)
 """Most evidence URLs `answers check --probe` fetches in one run, all vendor files together
 (vendors choose them: 40 URLs of 10 MB each wrote 401 MB into the cache)."""
 
-MAX_PROBE_BYTES = _limit("MAX_PROBE_BYTES", 64 * 1024 * 1024)
-"""Most bytes `answers check --probe` downloads in one run, all evidence URLs together."""
+MAX_PROBE_BYTES = _limit("MAX_PROBE_BYTES", 16 * 1024 * 1024)
+"""Most bytes `answers check --probe` downloads and reads in one run, all evidence descriptions
+together (GitHub's 13 MB description fits; 40 files of 3 MB took 31 s)."""
 
 MAX_PDF_PAGES = _limit("MAX_PDF_PAGES", 2_000)
 """Most pages read from one PDF (a 50-page tender takes about a second)."""

@@ -99,9 +99,7 @@ def test_extends_chain_depth_is_bounded(
 def test_extends_onto_a_fifo_says_what_it_is(cli: Cli, tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "fifo.yaml")
     path = tmp_path / "set.yaml"
-    path.write_text(
-        "id: s\ntitle: S\nextends: [fifo.yaml]\nrequirements: {}\n", encoding="utf-8"
-    )
+    path.write_text("id: s\ntitle: S\nextends: [fifo.yaml]\nrequirements: {}\n", encoding="utf-8")
     result = cli("sets", "validate", path)
     assert result.code == 2 and "is not a regular file" in result.err
 

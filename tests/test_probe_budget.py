@@ -96,3 +96,30 @@ def test_byte_budget_and_only_descriptions_cached(
     assert "reached 500,000 bytes together" in text
     cached = sorted((tmp_path / "cache").glob("*.body"))
     assert [p.read_bytes() for p in cached] == [SPEC]  # not the 300 kB that is no API
+
+
+def test_files_in_the_bid_folder_count_against_the_same_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vendor named 40 hard links to one 3 MB description in its folder: 31 s. One file is
+    probed once, whatever its names, and files count like URLs."""
+    monkeypatch.setattr(limits, "MAX_PROBE_URLS", 2)
+    (tmp_path / "api0.json").write_bytes(SPEC)
+    for number in range(1, 4):
+        (tmp_path / f"link{number}.json").hardlink_to(tmp_path / "api0.json")
+    for number in range(1, 4):
+        (tmp_path / f"api{number}.json").write_bytes(SPEC)
+    names = [f"link{n}.json" for n in range(1, 4)] + [f"api{n}.json" for n in range(4)]
+    bid = tmp_path / "svar.yaml"
+    bid.write_text(
+        "vendor: V\nanswers:\n  - {requirement: API-10, answer: Ja, "
+        f"evidence: [{', '.join(names)}]}}\n",
+        encoding="utf-8",
+    )
+    from proccheck.api import api_descriptions
+    from proccheck.loaders.answers import load_answers
+
+    found = api_descriptions(load_answers(bid, "svar.yaml"), tmp_path)
+    assert [Path(f).name for f in found] == ["link1.json", "api1.json", "api2.json", "api3.json"]
+    text = _text(_run([bid]))
+    assert "evidence descriptions would exceed 2 or" in text

@@ -57,8 +57,8 @@ class FetchLimits:
     """Bounds for one fetch; the defaults come from `proccheck.limits` (environment-overridable)."""
 
     connect_timeout: float = float(limits._limit("FETCH_CONNECT_TIMEOUT", 5))
-    read_timeout: float = float(limits._limit("FETCH_READ_TIMEOUT", 15))
-    deadline: float = float(limits._limit("FETCH_DEADLINE", 30))
+    read_timeout: float = float(limits._limit("FETCH_READ_TIMEOUT", 8))
+    deadline: float = float(limits._limit("FETCH_DEADLINE", 8))
     max_bytes: int = limits.MAX_INPUT_BYTES
     max_redirects: int = 3
 

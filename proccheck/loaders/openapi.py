@@ -894,8 +894,9 @@ def _swagger2_bodies(
 
 @dataclass
 class ProbeBudget:
-    """What `answers check --probe` may fetch in one run, all vendor files together: at most
-    `urls` evidence URLs and `max_bytes` bytes (vendors choose the URLs)."""
+    """What `answers check --probe` may fetch and read in one run, all vendor files together: at
+    most `urls` evidence descriptions (URLs and files in the bid's folder) and `max_bytes` bytes
+    (vendors choose them)."""
 
     urls: int = field(default_factory=lambda: limits.MAX_PROBE_URLS)
     max_bytes: int = field(default_factory=lambda: limits.MAX_PROBE_BYTES)
@@ -915,6 +916,23 @@ class ProbeBudget:
             raise self.spent(url)
         self.used_urls += 1
         return min(limits.MAX_INPUT_BYTES, left)
+
+    def take_file(self, display: str, size: int) -> None:
+        """Count one local description of `size` bytes against the same budget (a vendor can
+        name as many files in its folder as URLs). ProbeError when it does not fit."""
+        if self.used_urls >= self.urls or self.used_bytes + size > self.max_bytes:
+            raise ProbeError(
+                tr(
+                    "not read: this run's evidence descriptions would exceed {count} or "
+                    "{limit:,} bytes together",
+                    count=self.urls,
+                    limit=self.max_bytes,
+                ),
+                path=display,
+                hint=tr("raise PROCCHECK_MAX_PROBE_URLS or PROCCHECK_MAX_PROBE_BYTES"),
+            )
+        self.used_urls += 1
+        self.used_bytes += size
 
     def spent(self, url: str) -> ProbeError:
         self.used_bytes = self.max_bytes
