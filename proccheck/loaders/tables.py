@@ -18,6 +18,7 @@ import zlib
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
+from typing import BinaryIO
 
 from proccheck import limits
 from proccheck.errors import InputError
@@ -547,6 +548,7 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             _check_members(archive, display, kind)
+            _check_streams(path, archive, display, kind)
             total = 0
             for info in archive.infolist():
                 if info.flag_bits & 0x1:
@@ -684,6 +686,67 @@ def _check_members(archive: zipfile.ZipFile, display: str, kind: str) -> None:
                 variable="PROCCHECK_MAX_ZIP_EXPANDED",
             ),
         )
+
+
+_STREAM_CHUNK = 1 << 20
+"""Most bytes inflated at a time while a part's stream is checked against its stated size."""
+
+
+def _check_streams(path: Path, archive: zipfile.ZipFile, display: str, kind: str) -> None:
+    """Refuse a deflated part whose stream inflates to more than its stated size (the limits
+    above trust that size). zipfile's `read()` inflates a whole stream in one call before it cuts
+    at the stated size, and so would every reader of the file: a 1 MB part stating 1 kB may hold
+    a gigabyte of spaces. Each stream is inflated here in chunks of `_STREAM_CHUNK` and given up
+    as soon as it passes the stated size, so no reader inflates more than that afterwards.
+    Encrypted parts are refused by the caller."""
+    with path.open("rb") as handle:
+        for info in archive.infolist():
+            if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1:
+                continue  # a stored part is cut at its stated size by every reader
+            handle.seek(info.header_offset)  # the local header, as zipfile finds it
+            header = handle.read(30)
+            if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+                raise zipfile.BadZipFile(info.filename)
+            name_length = int.from_bytes(header[26:28], "little")
+            extra_length = int.from_bytes(header[28:30], "little")
+            handle.seek(info.header_offset + 30 + name_length + extra_length)
+            if _inflated_size(handle, info.compress_size, info.file_size) > info.file_size:
+                raise InputError(
+                    tr(
+                        "a part of the workbook expands to more than its stated size "
+                        "(a zip bomb or a damaged file)"
+                    )
+                    if kind == "workbook"
+                    else tr(
+                        "a part of the document expands to more than its stated size "
+                        "(a zip bomb or a damaged file)"
+                    ),
+                    path=display,
+                    where=info.filename,
+                    hint=resave_hint(kind),
+                )
+
+
+def _inflated_size(handle: BinaryIO, compressed: int, stated: int) -> int:
+    """How many bytes `compressed` bytes of raw deflate from `handle` inflate to, counting no
+    further than one chunk past `stated`."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    produced = 0
+    left = compressed
+    while left > 0 and not inflater.eof:
+        data = handle.read(min(left, _STREAM_CHUNK))
+        if not data:
+            break  # a truncated file: zipfile reports it when the part is read
+        left -= len(data)
+        while True:  # until this input is used up and no output is held back
+            out = inflater.decompress(data, _STREAM_CHUNK)
+            produced += len(out)
+            if produced > stated:
+                return produced
+            data = inflater.unconsumed_tail
+            if inflater.eof or (not data and len(out) < _STREAM_CHUNK):
+                break
+    return produced
 
 
 def _office(kind: str) -> tuple[str, str]:
