@@ -53,6 +53,12 @@ MAX_REQUIREMENT_CHARS = _limit("MAX_REQUIREMENT_CHARS", 20_000)
 are still searched for contradictions, but not matched against every requirement of the set,
 which would cost about 0.1 s per requirement and megabyte."""
 
+MAX_SPEC_ITEMS = _limit("MAX_SPEC_ITEMS", 15_000)
+"""Most items (paragraphs, list items, table rows) one specification may hold: 50,000 took
+18 s to check; at 15,000 a check ends well within the 10 s promised for any input, and a file
+with more is refused after reading 15,000, within 2 s (a real specification has a few thousand
+at most)."""
+
 MAX_EXTENDS_DEPTH = _limit("MAX_EXTENDS_DEPTH", 32)
 """Longest `extends` chain of requirement sets (a real one is a handful deep; 1,000 files deep
 ran out of Python's recursion)."""
@@ -84,8 +90,10 @@ MAX_PDF_STREAM_BYTES = _limit("MAX_PDF_STREAM_BYTES", 16 * 1024 * 1024)
 MAX_UPLOAD_FILES = _limit("MAX_UPLOAD_FILES", 20)
 """Most files one upload to the web page (`proccheck serve`) may carry."""
 
-MAX_PDF_SECONDS = _limit("MAX_PDF_SECONDS", 120)
-"""Longest time spent extracting the text of one PDF, checked page by page."""
+MAX_PDF_SECONDS = _limit("MAX_PDF_SECONDS", 8)
+"""Longest time spent reading one PDF, checked before every operator of a page (forms too), so
+that a hostile PDF ends within the 10 s promised for any input. It also bounds one page's
+content: 64 KiB per second (512 KiB at 8 s), counting each form every time it is drawn."""
 
 
 def names() -> list[str]:

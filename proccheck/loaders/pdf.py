@@ -13,7 +13,10 @@ page and line, cleaned of what the page layout adds to the text.
 
 A PDF without a text layer (a scan), an encrypted or malformed one, and PDF bombs (too many
 pages, too much text, streams that decompress beyond `limits.MAX_PDF_STREAM_BYTES`, reading
-that takes longer than `limits.MAX_PDF_SECONDS`) are refused with an `InputError`.
+that takes longer than `limits.MAX_PDF_SECONDS`, a page whose content is too large to read in
+that time) are refused with an `InputError`. The deadline is checked before every operator of a
+page, inside form XObjects too, not only between pages: one page can draw the same form many
+times, and pypdf parses the form again each time.
 """
 
 from __future__ import annotations
@@ -55,6 +58,16 @@ _BULLET = re.compile(
 area): read as `•`, which starts an item as in a text file."""
 _SENTENCE_END = re.compile(r"[.!?:;]['\")\]]?$")
 
+_CONTENT_BYTES_PER_SECOND = 64 * 1024
+"""How many bytes of content one page may have per second of `limits.MAX_PDF_SECONDS` (512 KiB
+at the default 8 s), counting its content streams and each form XObject every time it is drawn.
+A text page has 3-30 KB of content."""
+
+_PARSE_BYTES_PER_SECOND = 512 * 1024
+"""How fast pypdf parses content at the least on a slow machine (hostile one-byte operators and
+long hex strings; text is faster). A stream is parsed in one step the deadline cannot interrupt,
+so one that would not be parsed by the deadline at this rate is not begun."""
+
 
 @dataclass(frozen=True)
 class PdfLine:
@@ -92,18 +105,132 @@ class PageText:
     heights: list[float | None]
 
 
-def _page_text(page: Any) -> PageText:
-    """The page's text (pypdf's plain mode), with the height of each line's first text."""
+class _Stop(BaseException):
+    """Ends pypdf's text extraction from inside: a BaseException, because pypdf catches every
+    Exception raised while it reads a form XObject and goes on with the next one."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        """`time` (the deadline passed) or `content` (the page's content budget is spent)."""
+
+
+class _PageWork:
+    """The work allowed for one page's text, checked from pypdf's operator callbacks: the
+    deadline before every operator (of the page and of the forms it draws), and the bytes pypdf
+    will parse (the page's content, then each form every time it is drawn) before it parses them.
+    The forms' resource dictionaries are followed on a stack, as pypdf follows them, so that a
+    `Do` is charged for the form it draws."""
+
+    def __init__(self, page: Any, deadline: float, budget: int) -> None:
+        self.deadline = deadline
+        self.budget = budget
+        self.used = 0
+        self.resources: list[Any] = [_resources(page)]
+        if time.monotonic() > deadline:
+            raise _Stop("time")
+        self._charge(_content_length(page))
+
+    def _charge(self, size: int) -> None:
+        self.used += size
+        if self.used > self.budget:
+            raise _Stop("content")
+        if time.monotonic() + size / _PARSE_BYTES_PER_SECOND > self.deadline:
+            raise _Stop("time")
+
+    def before(self, operator: bytes, operands: Any, *_: object) -> None:
+        if time.monotonic() > self.deadline:
+            raise _Stop("time")
+        if operator == b"Do":
+            form = _form(self.resources[-1], operands)
+            resources = _resources(form) if form is not None else None
+            self.resources.append(resources)
+            if resources:  # pypdf does not read a form without resources: it has no font
+                self._charge(_stream_length(form))
+
+    def after(self, operator: bytes, *_: object) -> None:
+        if operator == b"Do" and len(self.resources) > 1:
+            self.resources.pop()
+
+
+def _resources(obj: Any) -> Any:
+    """The /Resources of a page or form (inherited from a parent as pypdf does), None if none."""
+    try:
+        if hasattr(obj, "get_inherited"):
+            found = obj.get_inherited("/Resources", None)
+        else:
+            found = obj.get("/Resources")
+        found = found.get_object() if found is not None else None
+    except Exception:  # a broken or cyclic dictionary: pypdf reads no text from it either
+        return None
+    return found if isinstance(found, dict) and found else None
+
+
+def _form(resources: Any, operands: Any) -> Any:
+    """The form XObject a `Do` with these operands draws, None for an image or nothing."""
+    from pypdf.generic import StreamObject
+
+    try:
+        xobjects = resources["/XObject"].get_object() if resources else None
+        target = xobjects[operands[0]].get_object() if xobjects and operands else None
+    except Exception:  # pypdf fails on it the same way and skips it
+        return None
+    if not isinstance(target, StreamObject) or target.get("/Subtype") == "/Image":
+        return None
+    return target
+
+
+def _stream_length(stream: Any) -> int:
+    """The decoded length of a stream (pypdf keeps the decoded data for its own reading)."""
+    try:
+        return len(stream.get_data())
+    except Exception as exc:  # a decompression bomb is refused as one; others pypdf skips
+        if type(exc).__name__ == "LimitReachedError":
+            raise
+        return 0
+
+
+def _content_length(page: Any) -> int:
+    """The decoded length of a page's content: its stream, or the streams of its array."""
+    from pypdf.generic import ArrayObject, StreamObject
+
+    try:
+        contents = page["/Contents"].get_object()
+    except (AttributeError, KeyError):  # no content: pypdf reads no text either
+        return 0
+    if isinstance(contents, StreamObject):
+        return _stream_length(contents)
+    if not isinstance(contents, ArrayObject):
+        return 0
+    total = 0
+    for part in contents:  # pypdf joins them with newlines
+        stream = part.get_object()
+        total += 1 + (_stream_length(stream) if isinstance(stream, StreamObject) else 0)
+    return total
+
+
+def _page_text(page: Any, work: _PageWork | None = None) -> PageText:
+    """The page's text (pypdf's plain mode), with the height of each line's first text; `work`
+    bounds the time and content spent on it (raising `_Stop`)."""
     chunks: list[tuple[str, float | None]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if not text:  # pypdf reports every empty text object: thousands on a hostile page
+            return
         try:
             height: float | None = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
         except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
             height = None
         chunks.append((text, height))
 
-    text = page.extract_text(visitor_text=visit) or ""
+    text = (
+        page.extract_text(
+            visitor_text=visit,
+            visitor_operand_before=work.before if work else None,
+            visitor_operand_after=work.after if work else None,
+        )
+        or ""
+    )
     lines = text.split("\n")
     heights: list[float | None] = [None] * len(lines)
     if "".join(chunk for chunk, _ in chunks) == text:  # else the heights cannot be matched
@@ -133,6 +260,8 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
         )
     import pypdf
 
+    deadline = time.monotonic() + limits.MAX_PDF_SECONDS
+    budget = limits.MAX_PDF_SECONDS * _CONTENT_BYTES_PER_SECOND
     page_number = 0
     try:
         with _bounded(), path.open("rb") as handle:
@@ -149,11 +278,14 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
                     path=display,
                     hint=tr("split the file, or raise PROCCHECK_MAX_PDF_PAGES if it is genuine"),
                 )
-            deadline = time.monotonic() + limits.MAX_PDF_SECONDS
             pages: list[PageText] = []
             characters = 0
             for page_number in range(1, count + 1):
-                page = _page_text(reader.pages[page_number - 1])
+                try:
+                    raw = reader.pages[page_number - 1]
+                    page = _page_text(raw, _PageWork(raw, deadline, budget))
+                except _Stop as stop:
+                    raise _refusal(stop, display, page_number) from None
                 characters += sum(len(line) for line in page.lines)
                 if characters > limits.MAX_PDF_CHARS:
                     raise InputError(
@@ -169,17 +301,7 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
                     )
                 pages.append(page)
                 if time.monotonic() > deadline:
-                    raise InputError(
-                        tr(
-                            "reading the PDF took longer than {seconds} s",
-                            seconds=limits.MAX_PDF_SECONDS,
-                        ),
-                        path=display,
-                        where=f"p{page_number}",
-                        hint=tr(
-                            "split the file, or raise PROCCHECK_MAX_PDF_SECONDS if it is genuine"
-                        ),
-                    )
+                    raise _refusal(_Stop("time"), display, page_number)
     except InputError:
         raise
     except RecursionError:
@@ -207,6 +329,26 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
             hint=_resave_hint(),
         ) from None
     return pages
+
+
+def _refusal(stop: _Stop, display: str, page_number: int) -> InputError:
+    """The error for a page that took too long, or whose content is too large to read in time."""
+    seconds = limits.MAX_PDF_SECONDS
+    if stop.reason == "content":
+        problem = tr(
+            "the page's content, its form XObjects counted each time they are drawn, is "
+            "larger than {limit:,} bytes: too much to read within {seconds} s",
+            limit=seconds * _CONTENT_BYTES_PER_SECOND,
+            seconds=seconds,
+        )
+    else:
+        problem = tr("reading the PDF took longer than {seconds} s", seconds=seconds)
+    return InputError(
+        problem,
+        path=display,
+        where=f"p{page_number}",
+        hint=tr("split the file, or raise PROCCHECK_MAX_PDF_SECONDS if it is genuine"),
+    )
 
 
 def _resave_hint() -> str:

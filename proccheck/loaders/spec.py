@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
 from proccheck.loaders.inputs import SPECIFICATION, check_input
@@ -278,9 +279,27 @@ def _document(
     items: list[SpecItem],
     suppressions: tuple[Suppression, ...] = (),
 ) -> SpecDocument:
+    _refuse_many(items, display)
     cleaned = [_cleaned(item) for item in items]
     lang = detect_language(" ".join(item.text for item in cleaned[:400]))
     return SpecDocument(display, title, lang, tuple(cleaned), suppressions=suppressions)
+
+
+def _refuse_many(items: list[SpecItem], display: str) -> None:
+    """An InputError once a document has more items than `limits.MAX_SPEC_ITEMS` (checked as
+    text is split too, so a huge file is refused before all of it is read as items)."""
+    if len(items) > limits.MAX_SPEC_ITEMS:
+        raise InputError(
+            tr(
+                "more than {limit:,} paragraphs, list items and table rows",
+                limit=limits.MAX_SPEC_ITEMS,
+            ),
+            path=display,
+            hint=tr(
+                "split the document, or raise PROCCHECK_MAX_SPEC_ITEMS if it is genuine (a "
+                "requirement specification rarely has more than a few thousand)"
+            ),
+        )
 
 
 def _cleaned(item: SpecItem) -> SpecItem:
@@ -404,6 +423,7 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
                 lead_text = item.text
             items.append(item)
         current, current_ref = [], None
+        _refuse_many(items, display)
 
     table_header: list[str] | None = None
     unflattened = [(n, piece) for n, raw in enumerate(lines, start=1) for piece in _unflatten(raw)]
