@@ -140,3 +140,18 @@ def test_folders_give_at_most_max_files(
     monkeypatch.setattr(limits, "MAX_FILES", 3)
     result = cli("spec", "check", tmp_path)
     assert result.code == 2 and "more than 3 files to check" in result.err
+
+
+def test_a_json_file_people_write_is_bounded_in_values(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """10 million zeros in a JSON answers file took 22 s to refuse (a line was looked up for
+    the error by scanning every value); the values are counted first, as YAML's nodes are."""
+    monkeypatch.setattr(limits, "MAX_YAML_NODES", 1_000)
+    path = tmp_path / "svar.json"
+    path.write_text('{"vendor": "X", "answers": [' + ",".join(["0"] * 2_000) + "]}", "utf-8")
+    result = cli("answers", "check", path, "--spec", SPEC)
+    assert result.code == 2 and "document has more than 1,000 nodes" in result.err
+    nested = tmp_path / "nested.json"  # fewer commas than values: counted after reading
+    nested.write_text('{"answers": [' + ",".join(["[[[[0]]]]"] * 300) + "]}", "utf-8")
+    assert "more than 1,000 nodes" in cli("answers", "check", nested, "--spec", SPEC).err

@@ -8,6 +8,7 @@ event stream, iteratively, so depth, alias expansion and duplicate keys are chec
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import re
@@ -301,9 +302,40 @@ def load_text(
     stripped = text.lstrip()
     if prefer_json or (stripped[:1] in "{[" and not lines):
         # with lines, numbers stay text as YAML's reading of the file people write would keep them
+        if lines and text.count(",") > limits.MAX_YAML_NODES:
+            # C alone first (the strict reading calls back into Python for every number); what
+            # it cannot read, the strict reading below explains
+            with contextlib.suppress(ValueError, RecursionError):
+                _refuse_many_nodes(json.loads(text), display)
         data = load_json(text, display, scan_depth=scan_depth, numbers_as_text=lines and not typed)
+        if lines:
+            _refuse_many_nodes(data, display)
         return Loaded(data, display, LineTable(pending=(text, data)) if lines else None)
     return _load_yaml(text, display, typed=typed, want_lines=lines)
+
+
+def _refuse_many_nodes(data: Any, display: str) -> None:
+    if _json_nodes(data) > limits.MAX_YAML_NODES:
+        raise InputError(
+            tr("document has more than {count:,} nodes", count=limits.MAX_YAML_NODES),
+            path=display,
+            hint=tr("split the file, or raise PROCCHECK_MAX_YAML_NODES if it is genuine"),
+        )
+
+
+def _json_nodes(data: Any) -> int:
+    """How many values `data` holds (itself, and every container's items), counted container by
+    container and given up past the limit: the lines of a file people write are found by a scan
+    that costs a few microseconds a value (10 million values in one list took 22 s)."""
+    count = 1
+    stack = [data] if isinstance(data, (dict, list)) else []
+    while stack and count <= limits.MAX_YAML_NODES:
+        node = stack.pop()
+        values = list(node.values()) if isinstance(node, dict) else node
+        count += len(values)
+        if count <= limits.MAX_YAML_NODES:
+            stack.extend(value for value in values if isinstance(value, (dict, list)))
+    return count
 
 
 def load_json(
