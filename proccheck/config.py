@@ -118,11 +118,36 @@ def read_config(path: Path) -> Configuration:
         key = info.alias or name
         if (name == "set" and not value.startswith("builtin:")) or name == "baseline":
             value = str((path.parent / value).resolve())  # relative to the file, not the cwd
+        line = line_of(key)
+        if name == "format":
+            value = [_confined_output(entry, path, display, line) for entry in value]
         if name in ("format", "select", "ignore", "include", "exclude"):
             value = tuple(value)
-        line = line_of(key)
         settings[key] = Setting(value, f"{display}:{line}" if line else display)
     return Configuration(path, settings)
+
+
+def _confined_output(entry: str, config: Path, display: str, line: int | None) -> str:
+    """A configured `FORMAT:PATH` with its path made relative to the configuration's folder, and
+    refused when it leads out of that folder: a configuration file is found by searching up from
+    the working folder, so one that came with a vendor's files could otherwise have reports
+    written over any file the user can write."""
+    name, colon, target = entry.partition(":")
+    if not target:
+        return entry
+    folder = config.parent.resolve()
+    resolved = (folder / target).resolve()
+    if Path(target).is_absolute() or not resolved.is_relative_to(folder):
+        raise InputError(
+            tr("a report path in the configuration leads out of its folder: {path}", path=target),
+            path=display,
+            where=str(line) if line else None,
+            hint=tr(
+                "write the path relative to the configuration file's folder, or give the "
+                "report's path on the command line (-f FORMAT:PATH)"
+            ),
+        )
+    return f"{name}{colon}{resolved}"
 
 
 def _has_table(pyproject: Path) -> bool:

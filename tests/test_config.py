@@ -36,7 +36,21 @@ def test_yaml_values_remember_their_lines(tmp_path: Path) -> None:
     assert settings["set"].value == str(tmp_path / "krav" / "min-kommun.yaml")
     assert settings["set"].source.endswith(".proccheck.yaml:2")
     assert settings["fail-on"].value == "should"
-    assert settings["format"].value == ("text", "sarif:out.sarif")
+    assert settings["format"].value == ("text", f"sarif:{tmp_path.resolve() / 'out.sarif'}")
+
+
+@pytest.mark.parametrize("target", ["/tmp/victim.txt", "../utanfor.md", "sub/../../ut.md"])
+def test_a_configured_report_path_stays_in_the_configurations_folder(
+    tmp_path: Path, target: str
+) -> None:
+    """A configuration found above the working folder may have come with a vendor's files: it
+    cannot have a report written over a file elsewhere."""
+    path = tmp_path / ".proccheck.yaml"
+    path.write_text(f"quiet: true\nformat: [text, 'markdown:{target}']\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_config(path)
+    assert "leads out of its folder" in raised.value.message
+    assert raised.value.where == "2"
 
 
 def test_pyproject_table_is_read_with_lines(tmp_path: Path) -> None:
