@@ -155,3 +155,12 @@ def test_a_json_file_people_write_is_bounded_in_values(
     nested = tmp_path / "nested.json"  # fewer commas than values: counted after reading
     nested.write_text('{"answers": [' + ",".join(["[[[[0]]]]"] * 300) + "]}", "utf-8")
     assert "more than 1,000 nodes" in cli("answers", "check", nested, "--spec", SPEC).err
+
+
+def test_a_csv_cell_over_the_field_limit_says_so(cli: Cli, tmp_path: Path) -> None:
+    """A 14 MB cell got the hint for an unclosed quote."""
+    path = tmp_path / "svar.csv"
+    path.write_text("Krav-ID;Svar;Kommentar\nK1;Ja;" + "x" * 200_000 + "\n", encoding="utf-8")
+    result = cli("answers", "check", path)
+    assert result.code == 2
+    assert "svar.csv:2: a cell is longer than 131,072 characters" in result.err

@@ -464,11 +464,16 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
             rows.append((reader.line_num, tuple(v.strip() for v in values)))
             first = reader.line_num + 1
     except csv.Error as exc:
+        too_long = "field larger than field limit" in str(exc)
         raise InputError(
-            tr("malformed CSV: {problem}", problem=exc),
+            tr("a cell is longer than {limit:,} characters", limit=csv.field_size_limit())
+            if too_long
+            else tr("malformed CSV: {problem}", problem=exc),
             path=display,
             where=str(first),
-            hint=_quote_hint(),
+            hint=tr("an answer is far shorter; an unclosed quote may have joined many rows")
+            if too_long
+            else _quote_hint(),
         ) from None
     if multiline:
         _refuse_swallowed(text, delimiter, multiline, display)
