@@ -852,6 +852,8 @@ def probe_evidence(
 
     The vendor wrote the URLs, so they are fetched through the strict guard whatever
     `allow_private` says (it is ignored), within `budget` (by default one for this document);
+    the files the bid names in its folder count against a budget of their own, so one vendor's
+    files never leave another's unread;
     with `fetch_urls` False nothing is fetched and a URL leaves its requirements not verified
     (the web page fetches only when the user asks)."""
     from proccheck.engine import as_result
@@ -860,6 +862,7 @@ def probe_evidence(
     from proccheck.resources import display_path
 
     budget = budget or ProbeBudget()
+    files = ProbeBudget()  # the files in this bid's folder: its own budget, not the run's
     shown: ProbeEvidence = {}
     probed = [r for r in requirement_set.requirements if r.verification.checks]
     for source in api_descriptions(document, folder):
@@ -868,7 +871,11 @@ def probe_evidence(
             if not fetch_urls and source.startswith(("http://", "https://")):
                 raise ProccheckError(tr("not fetched: this run reads local files only"))
             if not source.startswith(("http://", "https://")):
-                budget.take_file(label, Path(source).stat().st_size)
+                try:
+                    size = os.stat(source).st_size
+                except OSError:
+                    size = 0  # probing it says why it cannot be read
+                files.take_file(label, size)
             fetching = Fetching(budget=budget)
             report = probe_detailed(source, requirement_set, lang, fetching).report
         except ProccheckError as error:

@@ -390,7 +390,7 @@ def _screened(func: Callable[..., Any]) -> Callable[..., Any]:
                 )
             decisions = baseline
         for _name, target in _report_targets(options["formats"], options["output"]):
-            if target is not None:
+            if target is not None and not options["write_baseline"]:
                 writable_folder(target)  # a usage error now, not after reading every input
         per_file = _configuration().settings.get("per-file-ignores")
         with screened(

@@ -40,7 +40,7 @@ class ConfigFile(BaseModel):
     format: tuple[str, ...] | None = Field(
         default=None,
         description="Output formats, as with -f: FMT or FMT:PATH (paths relative to the "
-        "working directory).",
+        "configuration file's folder, and inside it).",
         examples=[["text", "sarif:proccheck.sarif"]],
     )
     quiet: bool | None = Field(default=None, description="Do not list the files written on stderr.")

@@ -96,7 +96,7 @@ MAX_UPLOAD_FILES = _limit("MAX_UPLOAD_FILES", 20)
 MAX_PDF_SECONDS = _limit("MAX_PDF_SECONDS", 8)
 """Longest time spent reading one PDF, checked before every operator of a page (forms too), so
 that a hostile PDF ends within the 10 s promised for any input. It also bounds one page's
-content: 64 KiB per second (512 KiB at 8 s), counting each form every time it is drawn."""
+content: 512 KiB per second (4 MiB at 8 s), counting each form every time it is drawn."""
 
 
 def names() -> list[str]:

@@ -605,6 +605,13 @@ def test_rows_past_the_last_requirement_answered_are_not_searched(
     got = {r.requirement: r.outcome for r in _report(path).results}
     assert got == {"DATA-OWNERSHIP": "met", "OPEN-STANDARDS": "not_met", "OPEN-APIS": "met"}
     assert len(searched) == 3
+    from proccheck.loaders.answers import load_answers
+    from proccheck.requirements import load_requirement_set
+
+    matching = answer_checks.match_answers(
+        load_answers(path, path.name), load_requirement_set("builtin:trollhattan-2023")
+    )
+    assert len(matching.unmatched) == 500
 
 
 # --- a weaker requirement in the vendor's copy; nothing matched -----------------------------------

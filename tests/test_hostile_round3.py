@@ -164,3 +164,51 @@ def test_a_csv_cell_over_the_field_limit_says_so(cli: Cli, tmp_path: Path) -> No
     result = cli("answers", "check", path)
     assert result.code == 2
     assert "svar.csv:2: a cell is longer than 131,072 characters" in result.err
+
+
+def test_a_set_without_requirements_checks_a_spec_without_crashing(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """With no ids, the id expression matched the empty string (KeyError '', exit 3)."""
+    empty = tmp_path / "tom.yaml"
+    empty.write_text("id: tom\ntitle: Tom\nrequirements: {}\n", encoding="utf-8")
+    spec = tmp_path / "krav.md"
+    spec.write_text("1. The vendor shall provide an open API, documented.\n", encoding="utf-8")
+    result = cli("spec", "check", spec, "--set", empty)
+    assert result.code == 0, result.err
+
+
+def test_files_a_folder_does_not_want_never_cut_off_those_it_does(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk counted every file, images too, and stopped at the limit: the specifications
+    after them were left out without a word."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "s0.md").write_text("K1. Systemet ska ha öppna API:er.\n", "utf-8")
+    for number in range(4):
+        (tmp_path / "a" / f"bild{number}.png").write_bytes(b"x")
+    (tmp_path / "b" / "s1.md").write_text("K1. Systemet ska ha öppna API:er.\n", "utf-8")
+    monkeypatch.setattr(limits, "MAX_FILES", 3)
+    result = cli("spec", "check", tmp_path, "-f", "json")
+    assert '"s0.md"' in result.out.replace(str(tmp_path) + "/", "")
+    assert "s1.md" in result.out
+
+
+def test_closed_standard_input_is_nothing_read() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "proccheck", "probe", "-"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    closed = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m proccheck probe - <&-"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    for run in (result, closed):
+        assert run.returncode == 2
+        assert b"nothing was read from standard input" in run.stderr

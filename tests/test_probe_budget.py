@@ -122,4 +122,14 @@ def test_files_in_the_bid_folder_count_against_the_same_budget(
     found = api_descriptions(load_answers(bid, "svar.yaml"), tmp_path)
     assert [Path(f).name for f in found] == ["link1.json", "api1.json", "api2.json", "api3.json"]
     text = _text(_run([bid]))
-    assert "evidence descriptions would exceed 2 or" in text
+    assert "description files would be more than 2 files or" in text
+    other = tmp_path / "andra"  # another vendor's files have a budget of their own
+    other.mkdir()
+    (other / "api.json").write_bytes(SPEC)
+    second = other / "svar.yaml"
+    second.write_text(
+        "vendor: W\nanswers:\n  - {requirement: API-10, answer: Ja, evidence: [api.json]}\n",
+        encoding="utf-8",
+    )
+    both = _run([bid, second])
+    assert "would be more than" not in json.dumps(both.reports[1].model_dump(mode="json"))

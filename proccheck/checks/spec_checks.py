@@ -133,7 +133,7 @@ def analyse(
     for index, (item, named) in enumerate(zip(items, mentioned, strict=True)):
         kind: Strength = "explicit" if index < binding else "mention"
         candidates = {p for group in open_groups[index] for p in by_topic.get(group, ())}
-        explicit = named | ({item.implements} & known) if item.implements else named
+        explicit = (named | {item.implements}) & known if item.implements else named & known
         for requirement_id in explicit:
             analysis.matches[requirement_id].append(Match(item, kind))
         if not candidates or _alternative_escape(texts[index]) is not None:

@@ -114,7 +114,7 @@ def input_files(
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = [f for f in _below(path) if _included(f.relative_to(path), kind, include)]
+            found = _below(path, kind, include, exclude)
             if not found:
                 raise InputError(
                     tr("the folder holds no file to check"),
@@ -149,11 +149,32 @@ def input_files(
     return list(dict.fromkeys(files))
 
 
-def _below(folder: Path) -> list[Path]:
+def _below(
+    folder: Path, kind: InputKind, include: tuple[str, ...], exclude: tuple[str, ...]
+) -> list[Path]:
+    """The files of `kind` (or `include`, less `exclude`) below `folder`, hidden ones left out.
+    The walk stops once there are more than `limits.MAX_FILES` of them (the caller refuses
+    that), so the files it keeps are never cut off by files it does not want; a folder of more
+    than a hundred times that many files of any kind is refused rather than walked to its end."""
     found: list[Path] = []
+    seen = 0
     for root, folders, names in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
-        found.extend(Path(root) / name for name in sorted(names) if not name.startswith("."))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            seen += 1
+            if seen > 100 * limits.MAX_FILES:
+                raise InputError(
+                    tr("more than {count} files below the folder", count=100 * limits.MAX_FILES),
+                    path=str(folder),
+                    hint=tr("name a smaller folder, or the files themselves"),
+                )
+            candidate = Path(root) / name
+            if _included(candidate.relative_to(folder), kind, include) and not matches(
+                candidate, exclude
+            ):
+                found.append(candidate)
         if len(found) > limits.MAX_FILES:
             break
     return found

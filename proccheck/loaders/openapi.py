@@ -894,9 +894,9 @@ def _swagger2_bodies(
 
 @dataclass
 class ProbeBudget:
-    """What `answers check --probe` may fetch and read in one run, all vendor files together: at
-    most `urls` evidence descriptions (URLs and files in the bid's folder) and `max_bytes` bytes
-    (vendors choose them)."""
+    """What `answers check --probe` may fetch in one run, all vendor files together: at most
+    `urls` evidence URLs and `max_bytes` bytes (vendors choose the URLs); with `take_file`, what
+    one bid's description files may take."""
 
     urls: int = field(default_factory=lambda: limits.MAX_PROBE_URLS)
     max_bytes: int = field(default_factory=lambda: limits.MAX_PROBE_BYTES)
@@ -918,13 +918,13 @@ class ProbeBudget:
         return min(limits.MAX_INPUT_BYTES, left)
 
     def take_file(self, display: str, size: int) -> None:
-        """Count one local description of `size` bytes against the same budget (a vendor can
-        name as many files in its folder as URLs). ProbeError when it does not fit."""
+        """Count one description file of `size` bytes (a vendor can name as many files in its
+        folder as URLs). ProbeError when it does not fit."""
         if self.used_urls >= self.urls or self.used_bytes + size > self.max_bytes:
             raise ProbeError(
                 tr(
-                    "not read: this run's evidence descriptions would exceed {count} or "
-                    "{limit:,} bytes together",
+                    "not read: the bid's description files would be more than {count} files "
+                    "or {limit:,} bytes together",
                     count=self.urls,
                     limit=self.max_bytes,
                 ),

@@ -58,10 +58,11 @@ _BULLET = re.compile(
 area): read as `•`, which starts an item as in a text file."""
 _SENTENCE_END = re.compile(r"[.!?:;]['\")\]]?$")
 
-_CONTENT_BYTES_PER_SECOND = 64 * 1024
-"""How many bytes of content one page may have per second of `limits.MAX_PDF_SECONDS` (512 KiB
+_CONTENT_BYTES_PER_SECOND = 512 * 1024
+"""How many bytes of content one page may have per second of `limits.MAX_PDF_SECONDS` (4 MiB
 at the default 8 s), counting its content streams and each form XObject every time it is drawn.
-A text page has 3-30 KB of content."""
+A text page has 3-30 KB of content, a vector map or drawing 1-5 MB; the deadline, checked
+before every operator, stops a page that is slow to read before its budget is spent."""
 
 _PARSE_BYTES_PER_SECOND = 512 * 1024
 """How fast pypdf parses content at the least on a slow machine (hostile one-byte operators and

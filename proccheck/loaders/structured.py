@@ -205,6 +205,8 @@ def read_capped(handle: BinaryIO, cap: int) -> bytes:
 
 def read_stdin(display: str = "<stdin>") -> str:
     """Standard input as text, within the input limit ("" when nothing but spaces came)."""
+    if sys.stdin is None:  # closed (`<&-`): nothing was read
+        return ""
     binary = getattr(sys.stdin, "buffer", None)
     if binary is None:  # a text stream put in its place (by an embedding program, a test)
         text = sys.stdin.read(limits.MAX_INPUT_BYTES + 1)

@@ -553,7 +553,6 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             _check_members(archive, display, kind)
-            _check_streams(path, archive, display, kind)
             total = 0
             for info in archive.infolist():
                 if info.flag_bits & 0x1:
@@ -597,6 +596,7 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
                         "raise {variable} if it is genuine", variable="PROCCHECK_MAX_ZIP_EXPANDED"
                     ),
                 )
+            _check_streams(path, archive, display, kind)  # after the checks of the headers alone
             if kind == "workbook":
                 for info in archive.infolist():
                     name = info.filename.lower()
