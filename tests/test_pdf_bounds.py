@@ -67,57 +67,53 @@ def _form(xobjects: str = "") -> str:
     )
 
 
-def form_drawn(path: Path, calls: int, filler: int) -> Path:
-    """One page that draws one form of `filler` empty text objects `calls` times."""
+def _one_page(
+    path: Path, contents: str, xobjects: str, objects: dict[int, tuple[str, bytes | None]]
+) -> Path:
+    """A one-page PDF (catalog 1, pages 2, page 3, font 4) with the page's content and forms
+    among `objects`."""
     path.write_bytes(
         build(
             {
                 1: ("<< /Type /Catalog /Pages 2 0 R >>", None),
                 2: ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>", None),
-                3: (_page("5 0 R", "/X 10 0 R"), None),
+                3: (_page(contents, xobjects), None),
                 4: (FONT, None),
-                5: ("<< >>", TEXT + b"/X Do\n" * calls),
-                10: (_form(), NOOPS * filler),
+                **objects,
             }
         )
     )
     return path
+
+
+def form_drawn(path: Path, calls: int, filler: int) -> Path:
+    """One page that draws one form of `filler` empty text objects `calls` times."""
+    return _one_page(
+        path,
+        "5 0 R",
+        "/X 10 0 R",
+        {5: ("<< >>", TEXT + b"/X Do\n" * calls), 10: (_form(), NOOPS * filler)},
+    )
 
 
 def forms_nested(path: Path, outer: int, inner: int, filler: int) -> Path:
     """One page that draws form A `outer` times; A draws form B `inner` times."""
-    path.write_bytes(
-        build(
-            {
-                1: ("<< /Type /Catalog /Pages 2 0 R >>", None),
-                2: ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>", None),
-                3: (_page("5 0 R", "/A 10 0 R"), None),
-                4: (FONT, None),
-                5: ("<< >>", TEXT + b"/A Do\n" * outer),
-                10: (_form("/B 11 0 R"), b"q /B Do Q\n" * inner),
-                11: (_form(), NOOPS * filler),
-            }
-        )
+    return _one_page(
+        path,
+        "5 0 R",
+        "/A 10 0 R",
+        {
+            5: ("<< >>", TEXT + b"/A Do\n" * outer),
+            10: (_form("/B 11 0 R"), b"q /B Do Q\n" * inner),
+            11: (_form(), NOOPS * filler),
+        },
     )
-    return path
 
 
 def contents_repeated(path: Path, times: int, filler: int) -> Path:
     """One page whose /Contents array names the same stream `times` times."""
     array = "[6 0 R " + " ".join(["5 0 R"] * times) + "]"
-    path.write_bytes(
-        build(
-            {
-                1: ("<< /Type /Catalog /Pages 2 0 R >>", None),
-                2: ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>", None),
-                3: (_page(array), None),
-                4: (FONT, None),
-                5: ("<< >>", NOOPS * filler),
-                6: ("<< >>", TEXT),
-            }
-        )
-    )
-    return path
+    return _one_page(path, array, "", {5: ("<< >>", NOOPS * filler), 6: ("<< >>", TEXT)})
 
 
 def pages_sharing(path: Path, pages: int, filler: int) -> Path:

@@ -175,14 +175,16 @@ def _peak(action: Callable[[], object]) -> int:
     return peak
 
 
+SPEC_TEXT = (
+    "# Krav\n\nK1. Kommunen ska äga all data.\n\nK2. Leverantören ska möjliggöra export.\n\n"
+    "K3. Systemet ska ha ett öppet API.\n"
+)
+
+
 @pytest.fixture
 def spec(tmp_path: Path) -> Path:
     path = tmp_path / "spec.md"
-    path.write_text(
-        "# Krav\n\nK1. Kommunen ska äga all data.\n\nK2. Leverantören ska möjliggöra export.\n\n"
-        "K3. Systemet ska ha ett öppet API.\n",
-        encoding="utf-8",
-    )
+    path.write_text(SPEC_TEXT, encoding="utf-8")
     return path
 
 
