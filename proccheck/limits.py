@@ -56,10 +56,10 @@ MAX_REQUIREMENT_CHARS = _limit("MAX_REQUIREMENT_CHARS", 20_000)
 are still searched for contradictions, but not matched against every requirement of the set,
 which would cost about 0.1 s per requirement and megabyte."""
 
-MAX_SPEC_ITEMS = _limit("MAX_SPEC_ITEMS", 15_000)
+MAX_SPEC_ITEMS = _limit("MAX_SPEC_ITEMS", 10_000)
 """Most items (paragraphs, list items, table rows) one specification may hold: 50,000 took
-18 s to check; at 15,000 a check ends well within the 10 s promised for any input, and a file
-with more is refused after reading 15,000, within 2 s (a real specification has a few thousand
+18 s to check; at 10,000 a check ends well within the 10 s promised for any input, and a file
+with more is refused after reading 10,000, within 2 s (a real specification has a few thousand
 at most)."""
 
 MAX_EXTENDS_DEPTH = _limit("MAX_EXTENDS_DEPTH", 32)

@@ -10,7 +10,6 @@ written to the pytest log (`-rA` shows them) so the slowest and hungriest inputs
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -52,8 +51,20 @@ class Run:
     wanted: tuple[str, ...] = ()  # the formats asked for
 
 
-def _limit_memory() -> None:  # runs in the child between fork and exec
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+_LAUNCHER = """
+import os, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[1]), int(sys.argv[1])))
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.executable, [sys.executable, *sys.argv[3:]])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[2], "w") as report:
+    report.write(f"{status} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+"""
+"""Starts proccheck from a small process and reports its status, CPU time and peak RSS. A child
+forked straight from the test runner counts the runner's resident memory in its peak RSS (Linux
+keeps the larger of the two across exec): 200 MB in a long pytest worker, whatever proccheck
+itself used."""
 
 
 def _env(extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -74,34 +85,35 @@ def run_proccheck(
     """Run `python -m proccheck ARGS` with bounded memory and time; measure wall time and peak
     RSS of the child (os.wait4, so concurrent runs do not mix their figures)."""
     work.mkdir(parents=True, exist_ok=True)
-    out_path, err_path = work / "stdout", work / "stderr"
+    out_path, err_path, report = work / "stdout", work / "stderr", work / "usage"
+    report.unlink(missing_ok=True)
+    launcher = [sys.executable, "-c", _LAUNCHER, str(MEMORY_LIMIT), str(report)]
     with out_path.open("wb") as out, err_path.open("wb") as err:
         with _FORK_LOCK:
             start = time.perf_counter()
             proc = subprocess.Popen(
-                [sys.executable, "-m", "proccheck", *args],
+                [*launcher, "-m", "proccheck", *args],
                 cwd=cwd,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=err,
                 env=_env(env),
-                preexec_fn=_limit_memory,
+                start_new_session=True,  # a timeout kills proccheck with its launcher
             )
-        timer = threading.Timer(timeout, proc.kill)
+        timer = threading.Timer(timeout, os.killpg, (proc.pid, 9))
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc.wait()
         finally:
             timer.cancel()
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    code = proc.returncode
+    status, seconds, max_rss = report.read_text().split() if report.exists() else ("9", "0", "0")
     return Run(
-        code=code,
+        code=os.waitstatus_to_exitcode(int(status)),
         stdout=out_path.read_bytes().decode("utf-8", errors="replace"),
         stderr=err_path.read_bytes().decode("utf-8", errors="replace"),
-        seconds=usage.ru_utime + usage.ru_stime,
-        max_rss_mb=usage.ru_maxrss / 1024,
+        seconds=float(seconds),
+        max_rss_mb=int(max_rss) / 1024,
         wall=wall,
     )
 
