@@ -170,12 +170,16 @@ def _needed(items: list[Any]) -> frozenset[str] | None:
             continue
         if len(run.strip()) >= 3:
             candidates.append(frozenset({run.lower()}))
+        prefix = [(sre_parse.LITERAL, ord(char)) for char in run]
         run = ""
         found: frozenset[str] | None = None
         if op is sre_parse.SUBPATTERN:
-            found = _needed(list(arg[-1]))
+            found = _needed(prefix + list(arg[-1]))
         elif op is sre_parse.BRANCH:
-            branches = [_needed(list(branch)) for branch in arg[1]]
+            # the literals just before a group or branch are joined to each of its branches:
+            # `äg(a|er)` needs "äga" or "äger", and the parser turns `ipad|iphone` into
+            # `ip(?:ad|hone)`; a short branch alone ("ad") would leave no word to test
+            branches = [_needed(prefix + list(branch)) for branch in arg[1]]
             if all(branches):
                 found = frozenset().union(*(b for b in branches if b))
         elif op in _REPEATS and arg[0] >= 1:

@@ -27,6 +27,8 @@ def lexicon_terms() -> set[str]:
                 terms.update(v for v in value if isinstance(v, str))
         for entry in data.get("contradictions", {}).values():
             terms.update(entry["patterns"])
+        for patterns in data.get("hedges", {}).values():
+            terms.update(patterns)
     return terms
 
 

@@ -4,6 +4,8 @@ answers the slow paths give."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 from conftest import script_module
 from hypothesis import given, settings
@@ -82,3 +84,20 @@ def test_gate_matches_plain_lists_on_real_lexicon() -> None:
             for text in texts:
                 every = [m.span() for p in terms for m in p.finditer(text)]
                 assert [m.span() for m in lex.find(name, text)] == every, (lang, name, text)
+
+
+def test_every_match_holds_a_needed_word_on_real_texts() -> None:
+    """The gate may only skip an expression that cannot match: in the real corpus (texts no
+    one here wrote), every match of each built-in expression holds one of its needed words."""
+    corpus = Path(__file__).parent / "corpus" / "real"
+    text = "\n".join(
+        path.read_text(encoding="utf-8", errors="replace").lower()
+        for path in sorted(corpus.rglob("*.md")) + sorted(corpus.rglob("*.txt"))
+    )
+    memo = json.loads((data_dir("data") / MEMO_FILE).read_text(encoding="utf-8"))
+    checked = 0
+    for pattern, words in memo["needs"].items():
+        for match in re.finditer(pattern, text, re.IGNORECASE) if words else ():
+            checked += 1
+            assert any(word in match.group() for word in words), (pattern, match.group())
+    assert checked > 1000
