@@ -14,8 +14,8 @@ import json
 import re
 import stat
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
@@ -629,22 +629,45 @@ def _mark(event: Any) -> str:
     return f"{mark.line + 1}:{mark.column + 1}"
 
 
-@dataclass
 class _Frame:
-    container: dict[str, Any] | list[Any]
-    lines: Table | None  # the lines of its children, when lines are wanted
-    anchor: str | None
-    line: int = 0
-    size: int = 1
-    key: str | None = None
-    key_line: int = 0
-    expect_key: bool = True
-    merges: list[dict[str, Any]] = field(default_factory=list)
+    """An open mapping or sequence while its events are read."""
+
+    __slots__ = (
+        "anchor",
+        "container",
+        "expect_key",
+        "is_map",
+        "key",
+        "key_line",
+        "line",
+        "lines",
+        "merges",
+        "size",
+    )
+
+    def __init__(
+        self,
+        container: dict[str, Any] | list[Any],
+        lines: Table | None,
+        anchor: str | None,
+        line: int,
+    ) -> None:
+        self.container = container
+        self.is_map = isinstance(container, dict)
+        self.lines = lines  # the lines of its children, when lines are wanted
+        self.anchor = anchor
+        self.line = line
+        self.size = 1
+        self.key: str | None = None
+        self.key_line = 0
+        self.expect_key = self.is_map
+        self.merges: list[dict[str, Any]] = []
 
 
 def _load_yaml(text: str, display: str, *, typed: bool, want_lines: bool) -> Loaded:
+    loader = _EventLoader(text)
     try:
-        data, line_table = _build(yaml.parse(text, Loader=_EventLoader), typed, want_lines)
+        data, line_table = _build(loader.get_event, typed, want_lines)
     except _YamlProblem as exc:
         raise InputError(exc.message, path=display, where=exc.where, hint=exc.hint) from None
     except yaml.MarkedYAMLError as exc:
@@ -661,69 +684,80 @@ def _load_yaml(text: str, display: str, *, typed: bool, want_lines: bool) -> Loa
         raise InputError(tr("invalid YAML: {problem}", problem=exc), path=display) from None
     except RecursionError:
         raise InputError(tr("nesting is too deep"), path=display) from None
+    finally:
+        loader.dispose()
     return Loaded(data, display, line_table)
 
 
-def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, LineTable | None]:
-    """Turn parser events into Python data without recursion, enforcing every limit."""
+def _build(
+    next_event: Callable[[], Any], typed: bool, want_lines: bool
+) -> tuple[Any, LineTable | None]:
+    """Turn parser events into Python data without recursion, enforcing every limit. The
+    events are taken one call at a time (`next_event`, None at the end) and the open container
+    is kept in a local: this loop runs once per node of descriptions of 500,000 nodes."""
     stack: list[_Frame] = []
+    top: _Frame | None = None  # stack[-1], or None outside every container
     anchors: dict[str, tuple[Any, int]] = {}
     lines = LineTable() if want_lines else None
     root: Any = None
     documents = 0
     total = 0
+    max_nodes = limits.MAX_YAML_NODES
 
     def attach(value: Any, size: int, line: int, anchor: str | None) -> None:
-        nonlocal root, total
+        nonlocal root
         if anchor:
             anchors[anchor] = (value, size)
-        if not stack:
+        frame = top
+        if frame is None:
             root = value
             if lines is not None:
                 lines.root = line
             return
-        frame = stack[-1]
         frame.size += size
-        if isinstance(frame.container, list):
-            frame.container.append(value)
-            if isinstance(frame.lines, list):
-                frame.lines.append(line)
-        else:
-            key = frame.key
-            assert key is not None
-            frame.expect_key = True
-            if key == "<<" and isinstance(value, (dict, list)):
-                merge_from = value if isinstance(value, list) else [value]
-                frame.merges.extend(m for m in merge_from if isinstance(m, dict))
-                return
-            frame.container[key] = value
-            if isinstance(frame.lines, dict):
-                frame.lines[key] = frame.key_line
+        if not frame.is_map:
+            frame.container.append(value)  # type: ignore[union-attr]
+            if frame.lines is not None:
+                frame.lines.append(line)  # type: ignore[union-attr]
+            return
+        key = frame.key
+        assert key is not None
+        frame.expect_key = True
+        if key == "<<" and isinstance(value, (dict, list)):
+            merge_from = value if isinstance(value, list) else [value]
+            frame.merges.extend(m for m in merge_from if isinstance(m, dict))
+            return
+        frame.container[key] = value  # type: ignore[call-overload]
+        if frame.lines is not None:
+            frame.lines[key] = frame.key_line  # type: ignore[call-overload]
 
-    for event in events:
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    while (event := next_event()) is not None:
         kind = type(event)
-        if kind is yaml.ScalarEvent:
-            if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
-                frame = stack[-1]
+        if kind is scalar_event:
+            if top is not None and top.expect_key:
                 key = event.value
-                if key in frame.container:
+                if key in top.container:
                     raise _YamlProblem(
                         tr("duplicate key {key}", key=repr(key)),
                         _mark(event),
                         tr("each key may appear only once in a mapping; remove or rename one"),
                     )
-                frame.key, frame.expect_key = key, False
+                top.key, top.expect_key = key, False
                 if lines is not None:
-                    frame.key_line = event.start_mark.line + 1
+                    top.key_line = event.start_mark.line + 1
                 continue
-            if event.implicit[0] or event.implicit[1]:
-                value = _plain_scalar(event.value, typed) if event.implicit[0] else event.value
+            implicit = event.implicit
+            if implicit[0] or implicit[1]:
+                value = _plain_scalar(event.value, typed) if implicit[0] else event.value
             else:
                 value = _tagged_scalar(event.tag or "", event.value, _mark(event))
             total += 1
             attach(value, 1, event.start_mark.line + 1 if lines is not None else 0, event.anchor)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
+        elif kind in starts:
+            if top is not None and top.expect_key:
                 raise _YamlProblem(
                     tr("a mapping key must be a plain value, not a list or mapping"),
                     _mark(event),
@@ -747,30 +781,32 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, L
                 )
             container: dict[str, Any] | list[Any] = {} if kind is yaml.MappingStartEvent else []
             table = lines.add(container) if lines is not None else None
-            stack.append(_Frame(container, table, event.anchor, event.start_mark.line + 1))
+            top = _Frame(container, table, event.anchor, event.start_mark.line + 1)
+            stack.append(top)
             total += 1
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind in ends:
             frame = stack.pop()
-            if isinstance(frame.container, dict) and frame.merges:
+            top = stack[-1] if stack else None
+            if frame.merges:
                 for merged in frame.merges:
                     for key, value in merged.items():
-                        frame.container.setdefault(key, value)
+                        frame.container.setdefault(key, value)  # type: ignore[union-attr]
             attach(frame.container, frame.size, frame.line, frame.anchor)
-        elif kind is yaml.AliasEvent:
+        elif kind is alias_event:
             if event.anchor not in anchors:
                 raise _YamlProblem(tr("unknown alias *{alias}", alias=event.anchor), _mark(event))
             value, size = anchors[event.anchor]
             total += size
-            if total > limits.MAX_YAML_NODES:
+            if total > max_nodes:
                 raise _YamlProblem(
                     tr(
                         "aliases expand to more than {count:,} nodes (an alias bomb)",
-                        count=limits.MAX_YAML_NODES,
+                        count=max_nodes,
                     ),
                     _mark(event),
                     tr("remove the repeated aliases; write the content out once"),
                 )
-            if stack and isinstance(stack[-1].container, dict) and stack[-1].expect_key:
+            if top is not None and top.expect_key:
                 raise _YamlProblem(tr("an alias cannot be a mapping key"), _mark(event))
             attach(value, size, event.start_mark.line + 1, None)
         elif kind is yaml.DocumentStartEvent:
@@ -781,9 +817,9 @@ def _build(events: Iterator[Any], typed: bool, want_lines: bool) -> tuple[Any, L
                     _mark(event),
                     tr("keep one document per file (remove the extra '---')"),
                 )
-        if total > limits.MAX_YAML_NODES:
+        if total > max_nodes:
             raise _YamlProblem(
-                tr("document has more than {count:,} nodes", count=limits.MAX_YAML_NODES),
+                tr("document has more than {count:,} nodes", count=max_nodes),
                 _mark(event),
             )
     if documents == 0:
