@@ -32,6 +32,12 @@ values a JSON file people write (a set, a specification, answers) may hold. GitH
 description has about 400,000; YAML is read at about 4 microseconds a node (a flat list of 3
 million took 11 s)."""
 
+MAX_JSON_VALUES = _limit("MAX_JSON_VALUES", 2_000_000)
+"""Most values a JSON API description may hold, counted from its commas and brackets before it
+is parsed: a value costs 100-200 bytes once parsed, so 64 MB of `[{},{},…]` (21 million dicts)
+took 1.5 GB. Microsoft Graph beta, the largest of APIs.guru's 2,639 descriptions (47 MB), holds
+1.5 million; GitHub's 13 MB description 260,000."""
+
 MAX_INT_DIGITS = _limit("MAX_INT_DIGITS", 100)
 """Longest integer literal accepted in YAML or JSON."""
 

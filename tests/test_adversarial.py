@@ -436,6 +436,22 @@ def test_long_api_path_over_many_parameters(tmp_path: Path) -> None:
     assert "paths longer than 1,000 characters" in (tmp_path / "out.json").read_text("utf-8")
 
 
+def test_json_value_bombs(tmp_path: Path) -> None:
+    """10 MB of `[{},{},…]` is 3.3 million dicts (341 MB parsed; 64 MB of it took 1.5 GB): it
+    is refused from its commas and brackets before it is parsed. Commas inside strings do not
+    count: a million strings of ten commas each is an ordinary, if odd, description."""
+    head = '{"openapi":"3.0.0","info":{"title":"T","version":"1"},"paths":{},"x":['
+    (tmp_path / "dicts.json").write_text(head + ",".join(["{}"] * 3_300_000) + "]}")
+    run = run_proccheck(["probe", "dicts.json"], tmp_path, tmp_path / "w1")
+    _reject(run, "dicts.json")
+    assert "2,000,000 nodes" in run.stderr and "PROCCHECK_MAX_JSON_VALUES" in run.stderr
+    assert run.max_rss_mb < 150, run.max_rss_mb
+    (tmp_path / "commas.json").write_text(head + ",".join(['",,,,,,,,,,"'] * 1_000_000) + "]}")
+    run = run_proccheck(["probe", "commas.json", "-f", "json:out.json"], tmp_path, tmp_path / "w2")
+    assert run.code in (0, 1), run.stderr
+    assert run.seconds < MAX_SECONDS, run.seconds
+
+
 def test_pipes_and_devices_are_not_read(tmp_path: Path) -> None:
     """A FIFO would block open() for ever and /dev/zero never ends: both are refused at once."""
     os.mkfifo(tmp_path / "fifo.md")

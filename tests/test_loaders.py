@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from proccheck.errors import InputError
-from proccheck.loaders.structured import load_file, load_text
+from proccheck.loaders.structured import _marks_outside_strings, load_file, load_text
 
 
 def test_yaml_11_scalars_stay_strings() -> None:
@@ -173,3 +176,31 @@ def test_vendor_xml_is_parsed_defensively() -> None:
     import openpyxl.xml
 
     assert openpyxl.xml.DEFUSEDXML
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='a,{["\\\u00e5'),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(alphabet='k,{["\\'), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+def _values(data: object) -> int:
+    """One, plus each container's commas and its opening bracket."""
+    if isinstance(data, dict):
+        return 1 + sum(_values(v) for v in data.values()) + max(len(data) - 1, 0)
+    if isinstance(data, list):
+        return 1 + sum(_values(v) for v in data) + max(len(data) - 1, 0)
+    return 0
+
+
+@given(_JSON_VALUES, st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_marks_outside_strings_as_parsed(data: object, ascii_only: bool) -> None:
+    """The pre-parse count of `refuse_many_json_values` sees exactly the commas and opening
+    brackets the parser sees, whatever the strings hold (quotes, backslashes, marks)."""
+    text = json.dumps(data, ensure_ascii=ascii_only)
+    assert _marks_outside_strings(text.encode()) == _values(data)

@@ -21,7 +21,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 from proccheck import limits
 from proccheck.errors import InputError, ProbeError
 from proccheck.i18n import tr
-from proccheck.loaders.structured import Loaded, decode_text, escape_pointer, load_text
+from proccheck.loaders.structured import (
+    Loaded,
+    decode_text,
+    escape_pointer,
+    load_text,
+    refuse_many_json_values,
+)
 
 if TYPE_CHECKING:
     from proccheck.loaders.cache import CacheMode
@@ -298,6 +304,7 @@ def parse_description(text: str, display: str, *, fast: bool = True) -> Loaded:
     would refuse, is read by the strict loader, so the result and every error stay the same."""
     json_shaped = text.lstrip()[:1] in "{["
     if json_shaped and fast:
+        refuse_many_json_values(text, display, "MAX_JSON_VALUES", limits.MAX_JSON_VALUES)
         try:
             data = _fast_json(text.encode())
         except UnicodeEncodeError:  # a lone surrogate in the text itself
@@ -349,6 +356,7 @@ def parse_read(raw: bytes, display: str) -> Loaded:
     cap = limits.MAX_INPUT_BYTES
     body = _without_bom(raw)
     if len(raw) <= cap and _JSON_START.match(body):
+        refuse_many_json_values(body, display, "MAX_JSON_VALUES", limits.MAX_JSON_VALUES)
         data = _fast_json(body)
         if data is not _MISSING:
             return Loaded(data, display)

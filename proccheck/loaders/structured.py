@@ -8,7 +8,6 @@ event stream, iteratively, so depth, alias expansion and duplicate keys are chec
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import re
@@ -303,41 +302,50 @@ def load_text(
     """
     stripped = text.lstrip()
     if prefer_json or (stripped[:1] in "{[" and not lines):
+        # the lines of a file people write are found by a scan that costs a few microseconds
+        # a value (10 million values in one list took 22 s): such files have the YAML limit
+        if typed:
+            refuse_many_json_values(text, display, "MAX_JSON_VALUES", limits.MAX_JSON_VALUES)
+        else:
+            refuse_many_json_values(text, display, "MAX_YAML_NODES", limits.MAX_YAML_NODES)
         # with lines, numbers stay text as YAML's reading of the file people write would keep them
-        if lines and text.count(",") > limits.MAX_YAML_NODES:
-            # C alone first (the strict reading calls back into Python for every number); what
-            # it cannot read, the strict reading below explains
-            with contextlib.suppress(ValueError, RecursionError):
-                _refuse_many_nodes(json.loads(text), display)
         data = load_json(text, display, scan_depth=scan_depth, numbers_as_text=lines and not typed)
-        if lines:
-            _refuse_many_nodes(data, display)
         return Loaded(data, display, LineTable(pending=(text, data)) if lines else None)
     return _load_yaml(text, display, typed=typed, want_lines=lines)
 
 
-def _refuse_many_nodes(data: Any, display: str) -> None:
-    if _json_nodes(data) > limits.MAX_YAML_NODES:
+def refuse_many_json_values(text: str | bytes, display: str, name: str, limit: int) -> None:
+    """Refuse a JSON text of more than `limit` values before it is parsed: a parsed value costs
+    100-200 bytes (64 MB of `[{},{},…]` took 1.5 GB). Each value after the first of its
+    container follows a comma and each container opens with a bracket, so one plus the commas
+    and opening brackets bound the count from above; only when that is over the limit are the
+    ones inside strings taken off (`_marks_outside_strings`) before deciding."""
+    raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    if 1 + sum(raw.count(mark) for mark in (b",", b"{", b"[")) <= limit:
+        return
+    if 1 + _marks_outside_strings(raw) > limit:
         raise InputError(
-            tr("document has more than {count:,} nodes", count=limits.MAX_YAML_NODES),
+            tr("document has more than {count:,} nodes", count=limit),
             path=display,
-            hint=tr("split the file, or raise PROCCHECK_MAX_YAML_NODES if it is genuine"),
+            hint=tr("split the file, or raise PROCCHECK_{name} if it is genuine", name=name),
         )
 
 
-def _json_nodes(data: Any) -> int:
-    """How many values `data` holds (itself, and every container's items), counted container by
-    container and given up past the limit: the lines of a file people write are found by a scan
-    that costs a few microseconds a value (10 million values in one list took 22 s)."""
-    count = 1
-    stack = [data] if isinstance(data, (dict, list)) else []
-    while stack and count <= limits.MAX_YAML_NODES:
-        node = stack.pop()
-        values = list(node.values()) if isinstance(node, dict) else node
-        count += len(values)
-        if count <= limits.MAX_YAML_NODES:
-            stack.extend(value for value in values if isinstance(value, (dict, list)))
-    return count
+_NOT_QUOTE_OR_MARK = bytes(byte for byte in range(256) if byte not in b'",{[')
+
+
+def _marks_outside_strings(raw: bytes) -> int:
+    """The commas and opening brackets of a JSON text that are not inside strings, counted in C
+    with memory bounded by a slice: escaped backslashes, then escaped quotes, are taken off (as
+    JSON reads them, left to right), everything but quotes and marks is deleted, and what is left
+    is split at the quotes a slice at a time, every other part being inside a string."""
+    skeleton = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_QUOTE_OR_MARK)
+    outside, inside, step = 0, False, 1 << 20
+    for start in range(0, len(skeleton), step):
+        parts = skeleton[start : start + step].split(b'"')
+        outside += sum(map(len, parts[1 if inside else 0 :: 2]))
+        inside ^= len(parts) % 2 == 0  # an odd number of quotes in the slice
+    return outside
 
 
 def load_json(
