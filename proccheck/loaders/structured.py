@@ -43,6 +43,12 @@ class _EventLoader(_BaseLoader):
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)?(\.[0-9]+([eE][-+]?[0-9]+)?|(\.[0-9]*)?[eE][-+]?[0-9]+)")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_CONSTANTS: dict[str, Any] = {
+    **dict.fromkeys(_NULLS),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+"""The plain scalars that are not strings whether numbers are read or not."""
 _NUMBER_START = frozenset("+-.0123456789")
 """The characters an `_INT` or `_FLOAT` match can start with."""
 _TAG = "tag:yaml.org,2002:"
@@ -571,13 +577,11 @@ def _first_duplicate_line(text: str, key: str) -> str | None:
 
 
 def _plain_scalar(value: str, typed: bool) -> Any:
-    if value in _NULLS:
-        return None
-    if value in ("true", "True", "TRUE"):
-        return True
-    if value in ("false", "False", "FALSE"):
-        return False
+    if value in _CONSTANTS:
+        return _CONSTANTS[value]
     if typed and value[0] in _NUMBER_START:  # most scalars are words: no expression to run
+        if value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+            return int(value) if len(value) <= limits.MAX_INT_DIGITS else value
         if _INT.fullmatch(value):
             if len(value) > limits.MAX_INT_DIGITS:
                 return value
@@ -756,6 +760,7 @@ def _build(
                 top.key, top.expect_key = key, False
                 if lines is not None:
                     top.key_line = event.start_mark.line + 1
+                total += 1  # a key is a node too (and half the work of a mapping-heavy file)
                 continue
             implicit = event.implicit
             if implicit[0] or implicit[1]:
@@ -763,7 +768,14 @@ def _build(
             else:
                 value = _tagged_scalar(event.tag or "", event.value, _mark(event))
             total += 1
-            attach(value, 1, event.start_mark.line + 1 if lines is not None else 0, event.anchor)
+            if top is not None and not top.is_map and not event.anchor:  # a list's item, inline
+                top.size += 1
+                top.container.append(value)  # type: ignore[union-attr]
+                if top.lines is not None:
+                    top.lines.append(event.start_mark.line + 1)  # type: ignore[union-attr]
+            else:
+                line = event.start_mark.line + 1 if lines is not None else 0
+                attach(value, 1, line, event.anchor)
         elif kind in starts:
             if top is not None and top.expect_key:
                 raise _YamlProblem(

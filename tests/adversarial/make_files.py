@@ -212,7 +212,7 @@ under = (
     + ",".join(f'"ord{i} ska bör"' for i in range(1000))
     + "]\n"
     + "".join(
-        f"  - requirement: K{i}\n    answer: Ja\n    comment: [{','.join('*c' for _ in range(130))}]\n"
+        f"  - requirement: K{i}\n    answer: Ja\n    comment: [{','.join('*c' for _ in range(90))}]\n"
         for i in range(2, 9)
     )
 )
