@@ -781,12 +781,13 @@ def set_from_spec(
         # the most specific set requirement (most cue groups) names the principle; checks,
         # evidence demands and references of every implemented one apply
         main = max(sources, key=_specificity) if sources else None
+        title = one_line(item.text, 80)
         requirements.append(
             Requirement(
                 id=requirement_id,
                 level=item.level or "must",
                 principle=main.principle if main else "other",
-                title=Text(sv=one_line(item.text, 80), en=one_line(item.text, 80)),
+                title=Text(sv=title, en=title),
                 text=Text(sv=item.text, en=item.text),
                 rationale=main.rationale if main else Text(),
                 references=tuple(dict.fromkeys(r for s in sources for r in s.references)),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_WORKFLOW_COMMAND = re.compile(r"(?m)^(\s*)::")
 MAX_QUOTE = 500
 
 
@@ -17,7 +18,8 @@ def plain(text: str, limit: int = MAX_QUOTE) -> str:
     """Vendor text made inert for a terminal or log: no control bytes (ESC, BEL, CR), no `::`
     workflow commands at line start, and long quotes shortened."""
     cleaned = _CONTROL.sub(" ", text.replace("\r\n", "\n"))
-    cleaned = re.sub(r"(?m)^(\s*)::", r"\1: :", cleaned)
+    if "::" in cleaned:
+        cleaned = _WORKFLOW_COMMAND.sub(r"\1: :", cleaned)
     if len(cleaned) > limit:
         cleaned = cleaned[:limit] + "…"
     return cleaned
@@ -220,6 +222,11 @@ def words(text: str, lang: str) -> list[Word]:
         word = match.group()
         found.append(Word(match.start(), match.end(), word, stem(word.split(":")[0], lang)))
     return found
+
+
+def word_texts(text: str) -> list[str]:
+    """The words of already folded `text`, as `words` finds them, without positions or stems."""
+    return _WORD.findall(text)
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")

@@ -614,6 +614,58 @@ def test_rows_past_the_last_requirement_answered_are_not_searched(
     assert len(matching.unmatched) == 500
 
 
+@pytest.mark.parametrize("shuffled", [False, True])
+def test_indexed_text_search_finds_what_a_search_of_every_text_finds(shuffled: bool) -> None:
+    """Rows matched through the bigram index (texts near the previous row's first, else the
+    one sharing the most bigrams) get the first closest text of all, as a plain search of
+    every text does: reworded lightly and heavily, in the specification's order or not."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from proccheck.checks import answer_checks
+    from proccheck.model import Requirement, RequirementSet, Text
+
+    rng = random.Random(5)
+    vocabulary = ("systemet", "ska", "kunna", "exportera", "data", "i", "öppet", "api", "logg")
+    texts: set[str] = set()
+    while len(texts) < answer_checks._Texts.INDEX_TEXTS + 100:
+        texts.add(" ".join(rng.choice(vocabulary) for _ in range(rng.randrange(3, 12))))
+    ordered = sorted(texts)
+    requirement_set = RequirementSet(
+        id="x",
+        title=Text(sv="x"),
+        requirements=tuple(
+            Requirement(
+                id=f"K{n}", level="must", principle="other", title=Text(sv=t), text=Text(sv=t)
+            )
+            for n, t in enumerate(ordered)
+        ),
+    )
+
+    def reworded(text: str) -> str:
+        chars = list(text)
+        for _ in range(rng.choice([1, 3, 8, 20])):
+            at = rng.randrange(len(chars))
+            if rng.random() < 0.5:
+                del chars[at]
+            else:
+                chars.insert(at, rng.choice("abcdefghijklmnopqrstuvwxyzåäö "))
+        return "".join(chars)
+
+    rows = [reworded(t) for t in ordered[:400]]
+    if shuffled:
+        rng.shuffle(rows)
+    index = answer_checks._Texts(requirement_set)
+    everything = answer_checks._Texts(requirement_set)
+    for row in rows:
+        normal = answer_checks._normal(row)
+        found = process.extractOne(normal, everything.normal, scorer=fuzz.ratio, score_cutoff=75)
+        first = everything.first.get(normal, None if found is None else found[2])
+        assert index.closest(row) == (None if first is None else everything.ids[first])
+    assert index.bigrams is not None
+
+
 # --- a weaker requirement in the vendor's copy; nothing matched -----------------------------------
 
 

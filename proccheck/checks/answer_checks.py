@@ -31,8 +31,7 @@ from proccheck.model import (
     RequirementSet,
     Severity,
 )
-from proccheck.text import fold, folded
-from proccheck.text import words as word_list
+from proccheck.text import fold, folded, stem, word_texts
 
 TEXT_MATCH_RATIO = 0.75
 MAX_ANSWER_CHARS = 50_000
@@ -63,11 +62,14 @@ ANSWERED_NO = {
 def _normal(text: str) -> str:
     """Lower-case words of the folded text; punctuation at word edges ignored ("APIs." ==
     "apis")."""
-    words = (w.strip("./-") for w in _NORMAL_WORD.findall(folded(text)))
-    return " ".join(_SAME_WORD.get(w, w) for w in words if w)
+    normal = " ".join(filter(None, map(_EDGES_OFF, _NORMAL_WORD.findall(folded(text)))))
+    if "skall" in normal:
+        normal = " ".join(_SAME_WORD.get(w, w) for w in normal.split(" "))
+    return normal
 
 
 _NORMAL_WORD = re.compile(r"[\wåäöé/.%-]+")
+_EDGES_OFF = operator.methodcaller("strip", "./-")
 _SAME_WORD = {"skall": "ska"}  # the older spelling means the same
 
 
@@ -234,28 +236,29 @@ class _Texts:
         if len(self.normal) >= max(self.INDEX_TEXTS, 1) and self.searched > self.INDEX_AFTER:
             if self.bigrams is None:
                 self.bigrams = _Bigrams(self.normal)
-            # A close text (the one after the previous row's, or the one sharing the most
-            # bigrams) rules out every text too far from `normal` to be as close: only the
-            # rest is scored, and the first closest of them is the first closest of all.
-            shared = self.bigrams.shared(normal)
-            near = sorted(
-                {*range(max(self.last - 1, 0), min(self.last + 4, len(self.normal)))}
-                | {self.bigrams.most(shared)}
-            )
-            guess = process.extractOne(
-                normal, [self.normal[i] for i in near], scorer=fuzz.ratio, score_cutoff=cutoff
-            )
-            if guess is not None:
-                candidates = self.bigrams.candidates(normal, shared, guess[1])
-                if candidates is not None:
-                    # the margin: extractOne's cutoff is not exact to the last bit
-                    found = process.extractOne(
-                        normal,
-                        [self.normal[i] for i in candidates],
-                        scorer=fuzz.ratio,
-                        score_cutoff=max(cutoff, guess[1] - 0.5),
-                    )
-                    return None if found is None else candidates[found[2]]
+            # A close text (one near the previous row's, else the one sharing the most bigrams)
+            # rules out every text too far from `normal` to be as close: only the rest is
+            # scored, and the first closest of them is the first closest of all.
+            near = self.normal[max(self.last - 1, 0) : self.last + 4]
+            guess = process.extractOne(normal, near, scorer=fuzz.ratio, score_cutoff=cutoff)
+            candidates = None if guess is None else self.bigrams.few_candidates(normal, guess[1])
+            if candidates is None:  # a row out of the specification's order
+                shared = self.bigrams.shared(normal)
+                most = self.normal[self.bigrams.most(shared)]
+                score = fuzz.ratio(normal, most, score_cutoff=cutoff)
+                if score and (guess is None or score > guess[1]):
+                    guess = (most, score, 0)
+                if guess is not None:
+                    candidates = self.bigrams.candidates(normal, shared, guess[1])
+            if guess is not None and candidates is not None:
+                # the margin: extractOne's cutoff is not exact to the last bit
+                found = process.extractOne(
+                    normal,
+                    [self.normal[i] for i in candidates],
+                    scorer=fuzz.ratio,
+                    score_cutoff=max(cutoff, guess[1] - 0.5),
+                )
+                return None if found is None else candidates[found[2]]
         found = process.extractOne(normal, self.normal, scorer=fuzz.ratio, score_cutoff=cutoff)
         return None if found is None else found[2]
 
@@ -270,14 +273,21 @@ def _bigrams(text: str) -> tuple[list[str], int]:
     counts = Counter(map(operator.add, text, text[1:]))
     features = list(counts)
     excess = 0
-    for gram, count in counts.items():
-        if count > 1:
-            features.extend(gram + _REPEAT[k] for k in range(2, min(count, _BIGRAM_REPEATS) + 1))
-            excess += max(count - _BIGRAM_REPEATS, 0)
+    if len(features) < len(text) - 1:  # some bigram repeats
+        for gram, count in counts.items():
+            if count > _BIGRAM_REPEATS:
+                features += _repeats(gram, _BIGRAM_REPEATS)
+                excess += count - _BIGRAM_REPEATS
+            elif count > 1:
+                features += _repeats(gram, count)
     return features, excess
 
 
-_REPEAT = [str(k) for k in range(_BIGRAM_REPEATS + 1)]
+@functools.lru_cache(maxsize=65536)
+def _repeats(gram: str, count: int) -> tuple[str, ...]:
+    """The features of a bigram's 2nd…`count`-th occurrences (made once: building the index
+    runs this for every repeated bigram of every text)."""
+    return tuple(gram + str(k) for k in range(2, count + 1))
 
 
 @dataclass(frozen=True)
@@ -298,8 +308,8 @@ class _Bigrams:
     from `a` and 1 per gap the LCS leaves in `b` are not kept whole in `b`, so the bigrams the
     two have in common (as multisets), S, are at least la - 1 - 2(la - L) - (lb - L); hence
     3L <= S + la + lb + 1, and a ratio 2L / (la + lb) >= s needs S >= (1.5s - 1)(la + lb) - 1.
-    Each bigram feature has a bitset of the texts that have it; a row's shared counts are added
-    up for all texts at once, one bit-slice (a big integer) per binary digit."""
+    Each bigram feature has a bitset of the texts that have it (and one of those that lack
+    it); counts for all texts at once are kept bit-sliced, one big integer per binary digit."""
 
     SPARSE = 16
     """Candidates are picked out only when at most one text in this many is one."""
@@ -314,9 +324,11 @@ class _Bigrams:
                 if array is None:
                     array = arrays[feature] = bytearray(size)
                 array[byte] |= bit
-        self.bits = {feature: int.from_bytes(a, "little") for feature, a in arrays.items()}
         self.count = len(texts)
         self.all = (1 << len(texts)) - 1
+        self.bits = {feature: int.from_bytes(a, "little") for feature, a in arrays.items()}
+        self.lacking = {feature: self.all ^ bits for feature, bits in self.bits.items()}
+        self.texts_with = {feature: bits.bit_count() for feature, bits in self.bits.items()}
 
     def shared(self, text: str) -> _Shared:
         """The features every text shares with `text`, counted."""
@@ -346,10 +358,7 @@ class _Bigrams:
     def candidates(self, text: str, shared: _Shared, score: float) -> list[int] | None:
         """The positions of the texts that may be as close to `text` as `score` (rapidfuzz's
         0-100), in order; None when the bound rules out too few to be worth it."""
-        ratio = score / 100 - 1e-9
-        shortest = len(text) * ratio / (2 - ratio)  # 2 min(la, lb) / (la + lb) >= ratio
-        # counted features needed (the uncounted excess may make up part of the bound)
-        needed = math.floor((1.5 * ratio - 1) * (len(text) + shortest) - 1) - shared.excess
+        needed = _needed(text, score, shared.excess)
         if needed <= 0:
             return None
         digits = shared.digits
@@ -361,7 +370,43 @@ class _Bigrams:
             else:
                 above |= equal & digit
                 equal &= ~digit
-        mask = above | equal
+        return self._positions(above | equal)
+
+    def few_candidates(self, text: str, score: float) -> list[int] | None:
+        """`candidates` without `shared`, for a close `score` (a row near the previous one's
+        text): a text as close lacks at most `allowed` of the features of `text` the texts
+        have. The features each text lacks are counted rarest first, in as few binary digits
+        as `allowed` needs, and a text drops out when one too many carries out of the top
+        digit; most drop within the first rare features, and as fewer texts are counted the
+        carries die out after a digit or two (half the cost of adding up every feature)."""
+        features, excess = _bigrams(text)
+        needed = _needed(text, score, excess)
+        if needed <= 0:
+            return None
+        present = sorted(
+            (feature for feature in features if feature in self.bits),
+            key=self.texts_with.__getitem__,
+        )
+        allowed = len(present) - needed
+        if allowed < 0:
+            return []
+        width = (allowed + 1).bit_length()
+        start = (1 << width) - allowed - 1
+        digits = [self.all if start >> d & 1 else 0 for d in range(width)]
+        running = self.all
+        for feature in present:
+            carry = running & self.lacking[feature]
+            for d, digit in enumerate(digits):
+                digits[d] = digit ^ carry
+                carry &= digit
+                if not carry:
+                    break
+            else:
+                running ^= carry
+        return self._positions(running)
+
+    def _positions(self, mask: int) -> list[int] | None:
+        """The texts of `mask`, in order; None when there are too many to be worth it."""
         if mask.bit_count() * self.SPARSE > self.count:
             return None  # picking many out one by one costs more than scoring them all
         found = []
@@ -370,6 +415,14 @@ class _Bigrams:
             found.append(low.bit_length() - 1)
             mask ^= low
         return found
+
+
+def _needed(text: str, score: float, excess: int) -> int:
+    """The fewest counted bigram features a text shares with `text` if its ratio to it is at
+    least `score` (rapidfuzz's 0-100); the uncounted `excess` may make up part of the bound."""
+    ratio = score / 100 - 1e-9
+    shortest = len(text) * ratio / (2 - ratio)  # 2 min(la, lb) / (la + lb) >= ratio
+    return math.floor((1.5 * ratio - 1) * (len(text) + shortest) - 1) - excess
 
 
 _CLAUSE = re.compile(r"[.;!?]|\b(?:men|dock|utom|förutom|but|however|except|although)\b")
@@ -382,22 +435,12 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     månader" is no reservation). Both are read folded (`text.folded`): a no-break space, a line
     break in the cell, a soft hyphen or a zero-width character hides no phrase; the matches are
     on the folded text."""
-    text = folded(text)
     own = folded(requirement_text)
-    found: list[tuple[str, re.Match[str]]] = []
-    for lang in LANGS:
-        lex = lexicon(lang)
-        for kind, patterns in lex.hedges.items():
-            for pattern in patterns.open_for(text):  # those whose words the text has
-                for match in pattern.finditer(text):
-                    before = text[max(0, match.start() - 60) : match.start()]
-                    clause = _CLAUSE.split(before)[-1]
-                    if any(lexicon(lng).has("negation", clause) for lng in LANGS):
-                        continue
-                    phrase = re.escape(match.group(0).strip())
-                    if own and re.search(rf"(?<!\w){phrase}(?!\w)", own):
-                        continue  # the requirement's own words, as words ("men" is not "mentor")
-                    found.append((kind, match))
+    found = [
+        (kind, match)
+        for kind, match, phrase in _hedges(folded(text))
+        if not (own and phrase.search(own))  # the requirement's own words, as words
+    ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     kept: list[tuple[str, re.Match[str]]] = []
     for kind, match in found:  # a phrase inside a longer one of its kind is not repeated
@@ -407,6 +450,25 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
             continue
         kept.append((kind, match))
     return kept
+
+
+@functools.lru_cache(maxsize=4096)
+def _hedges(text: str) -> tuple[tuple[str, re.Match[str], re.Pattern[str]], ...]:
+    """The reservation phrases of folded `text` that are not negated, each with the pattern
+    that finds it as words ("men" is not "mentor") in a requirement. Cached: vendors repeat
+    the same comment ("Mot en avgift enligt prislista.") on many rows."""
+    found = []
+    for lang in LANGS:
+        for kind, patterns in lexicon(lang).hedges.items():
+            for pattern in patterns.open_for(text):  # those whose words the text has
+                for match in pattern.finditer(text):
+                    before = text[max(0, match.start() - 60) : match.start()]
+                    clause = _CLAUSE.split(before)[-1]
+                    if any(lexicon(lng).has("negation", clause) for lng in LANGS):
+                        continue
+                    phrase = re.escape(match.group(0).strip())
+                    found.append((kind, match, re.compile(rf"(?<!\w){phrase}(?!\w)")))
+    return tuple(found)
 
 
 def _hidden_note(answer: VendorAnswer, lang: Lang) -> str:
@@ -446,10 +508,11 @@ _TO_DAYS = {"day": 1.0, "month": 30.0, "year": 365.0}
 Bound = Literal["upper", "lower", "exact"]
 
 
-def quantities(text: str) -> list[tuple[str, float, Bound]]:
+@functools.lru_cache(maxsize=4096)
+def quantities(text: str) -> tuple[tuple[str, float, Bound], ...]:
     """Numbers with a unit ("inom 30 dagar", "six months", "99,5 %"): unit, value, and whether
     the text makes it a maximum, a minimum or an exact value. Days, months and years are
-    compared in days."""
+    compared in days. Cached: vendors repeat the same comment on many rows."""
     found: list[tuple[str, float, Bound]] = []
     lowered = text.lower()
     for match in _QUANTITY.finditer(lowered):
@@ -480,7 +543,7 @@ def quantities(text: str) -> list[tuple[str, float, Bound]]:
         elif any(lexicon(lang).has("lower_bound", before) for lang in LANGS):
             bound = "lower"
         found.append((unit, value, bound))
-    return found
+    return tuple(found)
 
 
 def _breaks(value: float, limit: float, bound: Bound) -> bool:
@@ -494,9 +557,12 @@ def _breaks(value: float, limit: float, bound: Bound) -> bool:
 def quantity_conflicts(words: str, requirement: Requirement) -> list[str]:
     """Quantities in the vendor's words that break the requirement's: more than a maximum
     ("inom 30 dagar" answered "90 dagar"), less than a minimum, or another exact value."""
+    offered = quantities(words)
+    if not offered:
+        return []  # the usual case: the requirement's quantities need not be read
     required = quantities(f"{requirement.text.sv} {requirement.text.en}")
     conflicts = []
-    for unit, value, _unused in quantities(words):
+    for unit, value, _unused in offered:
         limits = [(v, b) for u, v, b in required if u == unit]
         if not limits:
             continue
@@ -882,6 +948,18 @@ def _root(word_stem: str) -> str:
     return _ENDING.sub("", word_stem)
 
 
+def _rooted(text: str, lang: str) -> list[tuple[str, str]]:
+    """The words of folded `text` with their roots: `text.words` without the positions and
+    objects, each word stemmed once (this runs for every reworded row)."""
+    return [(word, _word_root(word, lang)) for word in word_texts(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_root(word: str, lang: str) -> str:
+    """A word's root (cached: a text's words recur in every row that copies it)."""
+    return _root(stem(word.split(":")[0], lang))
+
+
 def missing_key_terms(vendor_text: str, requirement: Requirement) -> list[str]:
     """The requirement's key terms (content words, compared by stem: "äger" keeps "äga") that the
     vendor's copy leaves out, in the language version it copies; nothing when the copy shares
@@ -890,23 +968,24 @@ def missing_key_terms(vendor_text: str, requirement: Requirement) -> list[str]:
     if all(t == vendor_text for t in versions):
         return []  # an exact copy of every version keeps every term (the usual case)
     vendor = folded(vendor_text)
-    if all(folded(t) == vendor for t in versions):
-        return []
+    vendor_words = word_texts(vendor)
+    if all(word_texts(folded(t)) == vendor_words for t in versions):
+        return []  # the same words, re-cased or re-punctuated: every term is kept
     best: tuple[float, list[str]] | None = None
     for lang, original in (("sv", requirement.text.sv), ("en", requirement.text.en)):
         if not original:
             continue
         terms = [
-            w
-            for w in word_list(folded(original), lang)
-            if w.text not in _FUNCTION_WORDS and (len(w.text) > 2 or w.text.isdigit())
+            (word, root)
+            for word, root in _rooted(folded(original), lang)
+            if word not in _FUNCTION_WORDS and (len(word) > 2 or word.isdigit())
         ]
         if not terms:
             continue
-        own = {_root(w.stem) for w in word_list(vendor, lang)}
-        kept = [_root(w.stem) in own for w in terms]
+        own = {root for _word, root in _rooted(vendor, lang)}
+        kept = [root in own for _word, root in terms]
         shared = sum(kept) / len(terms)
-        missing = list(dict.fromkeys(w.text for w, k in zip(terms, kept, strict=True) if not k))
+        missing = list(dict.fromkeys(w for (w, _r), k in zip(terms, kept, strict=True) if not k))
         if best is None or shared > best[0]:
             best = (shared, missing)
     if best is None or best[0] < 0.5:
