@@ -203,15 +203,16 @@ def needed_any(patterns: list[str]) -> frozenset[str] | None:
     return frozenset(w for w in union if not any(o != w and o in w for o in union))
 
 
-_WORDS_BY_START: dict[str, set[str]] = {}
-"""Every word some `WordGate` tests for, by its first three letters (shorter words under "")."""
+_WORDS_BY_START: dict[tuple[str, ...], set[str]] = {}
+"""Every word some `WordGate` tests for, by its first three letters as a tuple (shorter words
+under the empty tuple): a text's three-letter runs are then made by `zip`, in C."""
 _generation = [0]
 """Bumped when a word is added, so that `_present` never answers from an older word list."""
 
 
 def _register(words: set[str]) -> None:
     for word in words:
-        known = _WORDS_BY_START.setdefault(word[:3] if len(word) >= 3 else "", set())
+        known = _WORDS_BY_START.setdefault(tuple(word[:3]) if len(word) >= 3 else (), set())
         if word not in known:
             known.add(word)
             _generation[0] += 1
@@ -223,9 +224,8 @@ def _present(lowered: str, generation: int) -> frozenset[str]:
     holds a text for every gate that asks: checks go gate by gate over all texts, so a cache
     smaller than the document would recompute every text for every gate."""
     by_start = _WORDS_BY_START
-    found = [w for w in by_start.get("", ()) if w in lowered]
-    starts = {lowered[i : i + 3] for i in range(len(lowered) - 2)}
-    for start in starts.intersection(by_start):
+    found = [w for w in by_start.get((), ()) if w in lowered]
+    for start in by_start.keys() & zip(lowered, lowered[1:], lowered[2:], strict=False):
         found.extend(w for w in by_start[start] if w in lowered)
     return frozenset(found)
 
