@@ -335,16 +335,9 @@ class _Bigrams:
         features, excess = _bigrams(text)
         digits: list[int] = []
         for feature in features:
-            carry = self.bits.get(feature)
-            if not carry:
-                continue
-            for d, digit in enumerate(digits):
-                digits[d] = digit ^ carry
-                carry &= digit
-                if not carry:
-                    break
-            else:
-                digits.append(carry)
+            texts = self.bits.get(feature)
+            if texts and (overflow := _count_in(digits, texts)):
+                digits.append(overflow)
         return _Shared(digits, excess)
 
     def most(self, shared: _Shared) -> int:
@@ -395,14 +388,7 @@ class _Bigrams:
         digits = [self.all if start >> d & 1 else 0 for d in range(width)]
         running = self.all
         for feature in present:
-            carry = running & self.lacking[feature]
-            for d, digit in enumerate(digits):
-                digits[d] = digit ^ carry
-                carry &= digit
-                if not carry:
-                    break
-            else:
-                running ^= carry
+            running ^= _count_in(digits, running & self.lacking[feature])
         return self._positions(running)
 
     def _positions(self, mask: int) -> list[int] | None:
@@ -415,6 +401,18 @@ class _Bigrams:
             found.append(low.bit_length() - 1)
             mask ^= low
         return found
+
+
+def _count_in(digits: list[int], texts: int) -> int:
+    """Add one to the count of each text in the bitset `texts`, counts kept bit-sliced in
+    `digits` (lowest digit first); the texts whose count carries out of the top digit."""
+    carry = texts
+    for d, digit in enumerate(digits):
+        digits[d] = digit ^ carry
+        carry &= digit
+        if not carry:
+            break
+    return carry
 
 
 def _needed(text: str, score: float, excess: int) -> int:
