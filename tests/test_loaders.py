@@ -204,3 +204,22 @@ def test_marks_outside_strings_as_parsed(data: object, ascii_only: bool) -> None
     brackets the parser sees, whatever the strings hold (quotes, backslashes, marks)."""
     text = json.dumps(data, ensure_ascii=ascii_only)
     assert _marks_outside_strings(text.encode()) == _values(data)
+
+
+def test_lone_surrogate_in_yaml_text_is_an_input_error() -> None:
+    """The C loader encodes the text when it is made: that failure is the file's, not ours."""
+    with pytest.raises(InputError, match="invalid YAML"):
+        load_text("a: \ud800\n", "x.yaml")
+
+
+def test_alias_of_a_mapping_counts_its_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys are nodes: an alias expands to as many as writing the mapping out again."""
+    from proccheck import limits
+
+    monkeypatch.setattr(limits, "MAX_YAML_NODES", 15)
+    for text in (
+        "a: {k1: 1, k2: 2, k3: 3}\nb: {k1: 1, k2: 2, k3: 3}\n",
+        "a: &x {k1: 1, k2: 2, k3: 3}\nb: *x\n",
+    ):
+        with pytest.raises(InputError, match="more than 15 nodes"):
+            load_text(text, "x.yaml")

@@ -677,8 +677,9 @@ class _Frame:
 
 
 def _load_yaml(text: str, display: str, *, typed: bool, want_lines: bool) -> Loaded:
-    loader = _EventLoader(text)
+    loader = None
     try:
+        loader = _EventLoader(text)  # the C loader encodes the text here: a lone surrogate fails
         data, line_table = _build(loader.get_event, typed, want_lines)
     except _YamlProblem as exc:
         raise InputError(exc.message, path=display, where=exc.where, hint=exc.hint) from None
@@ -697,7 +698,8 @@ def _load_yaml(text: str, display: str, *, typed: bool, want_lines: bool) -> Loa
     except RecursionError:
         raise InputError(tr("nesting is too deep"), path=display) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return Loaded(data, display, line_table)
 
 
@@ -761,6 +763,7 @@ def _build(
                 if lines is not None:
                     top.key_line = event.start_mark.line + 1
                 total += 1  # a key is a node too (and half the work of a mapping-heavy file)
+                top.size += 1  # so an alias of the mapping counts its keys as well
                 continue
             implicit = event.implicit
             if implicit[0] or implicit[1]:
