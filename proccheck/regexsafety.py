@@ -218,16 +218,29 @@ def _register(words: set[str]) -> None:
             _generation[0] += 1
 
 
+_CASE_ALIKE = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
+"""What a case-insensitive expression takes as i or s but `str.lower` leaves apart: dotless ı,
+long ſ, and the dot `"İ".lower()` leaves after its i."""
+
+
 @functools.lru_cache(maxsize=65536)
 def _present(lowered: str, generation: int) -> frozenset[str]:
-    """The registered words that occur in `lowered` (`generation` keys the cache). The cache
-    holds a text for every gate that asks: checks go gate by gate over all texts, so a cache
-    smaller than the document would recompute every text for every gate."""
+    """The registered words that occur in `lowered` (`generation` keys the cache), or in it
+    with the letters of `_CASE_ALIKE` made plain: `ipad` finds "İPAD". The cache holds a text
+    for every gate that asks: checks go gate by gate over all texts, so a cache smaller than
+    the document would recompute every text for every gate."""
+    found = _words_in(lowered)
+    if not lowered.isascii() and (plain := lowered.translate(_CASE_ALIKE)) != lowered:
+        found += _words_in(plain)
+    return frozenset(found)
+
+
+def _words_in(lowered: str) -> list[str]:
     by_start = _WORDS_BY_START
     found = [w for w in by_start.get((), ()) if w in lowered]
     for start in by_start.keys() & zip(lowered, lowered[1:], lowered[2:], strict=False):
         found.extend(w for w in by_start[start] if w in lowered)
-    return frozenset(found)
+    return found
 
 
 class WordGate:

@@ -101,3 +101,14 @@ def test_every_match_holds_a_needed_word_on_real_texts() -> None:
             checked += 1
             assert any(word in match.group() for word in words), (pattern, match.group())
     assert checked > 1000
+
+
+def test_gate_opens_for_letters_the_expression_folds() -> None:
+    """Python's case-insensitive search takes ı, İ as i and ſ as s, which `str.lower` keeps
+    apart: the gate must open wherever the expression can match."""
+    patterns = [r"\bipad\b|\biphone\b", r"\bask\b", r"kit"]
+    gate = WordGate(tuple(needed_words(p) for p in patterns))
+    for text in ("Vi kräver İPAD", "ıpad", "aſk", "KİT", "kıt"):
+        matching = [i for i, p in enumerate(patterns) if re.search(p, text, re.IGNORECASE)]
+        assert matching, text
+        assert set(matching) <= set(gate.open_for(text.lower())), text
