@@ -310,10 +310,8 @@ def load_text(
     if prefer_json or (stripped[:1] in "{[" and not lines):
         # the lines of a file people write are found by a scan that costs a few microseconds
         # a value (10 million values in one list took 22 s): such files have the YAML limit
-        if typed:
-            refuse_many_json_values(text, display, "MAX_JSON_VALUES", limits.MAX_JSON_VALUES)
-        else:
-            refuse_many_json_values(text, display, "MAX_YAML_NODES", limits.MAX_YAML_NODES)
+        name = "MAX_JSON_VALUES" if typed else "MAX_YAML_NODES"
+        refuse_many_json_values(text, display, name, getattr(limits, name))
         # with lines, numbers stay text as YAML's reading of the file people write would keep them
         data = load_json(text, display, scan_depth=scan_depth, numbers_as_text=lines and not typed)
         return Loaded(data, display, LineTable(pending=(text, data)) if lines else None)
@@ -580,8 +578,6 @@ def _plain_scalar(value: str, typed: bool) -> Any:
     if value in _CONSTANTS:
         return _CONSTANTS[value]
     if typed and value[0] in _NUMBER_START:  # most scalars are words: no expression to run
-        if value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
-            return int(value) if len(value) <= limits.MAX_INT_DIGITS else value
         if _INT.fullmatch(value):
             if len(value) > limits.MAX_INT_DIGITS:
                 return value
@@ -771,14 +767,7 @@ def _build(
             else:
                 value = _tagged_scalar(event.tag or "", event.value, _mark(event))
             total += 1
-            if top is not None and not top.is_map and not event.anchor:  # a list's item, inline
-                top.size += 1
-                top.container.append(value)  # type: ignore[union-attr]
-                if top.lines is not None:
-                    top.lines.append(event.start_mark.line + 1)  # type: ignore[union-attr]
-            else:
-                line = event.start_mark.line + 1 if lines is not None else 0
-                attach(value, 1, line, event.anchor)
+            attach(value, 1, event.start_mark.line + 1 if lines is not None else 0, event.anchor)
         elif kind in starts:
             if top is not None and top.expect_key:
                 raise _YamlProblem(
