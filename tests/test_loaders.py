@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proccheck.errors import InputError
-from proccheck.loaders.structured import _marks_outside_strings, load_file, load_text
+from proccheck.loaders.structured import json_values, load_file, load_text
 
 
 def test_yaml_11_scalars_stay_strings() -> None:
@@ -189,21 +189,31 @@ _JSON_VALUES = st.recursive(
 
 
 def _values(data: object) -> int:
-    """One, plus each container's commas and its opening bracket."""
+    """The values the parser builds: containers and scalars, keys not counted."""
     if isinstance(data, dict):
-        return 1 + sum(_values(v) for v in data.values()) + max(len(data) - 1, 0)
+        return 1 + sum(map(_values, data.values()))
     if isinstance(data, list):
-        return 1 + sum(_values(v) for v in data) + max(len(data) - 1, 0)
-    return 0
+        return 1 + sum(map(_values, data))
+    return 1
 
 
-@given(_JSON_VALUES, st.booleans())
+@given(_JSON_VALUES, st.booleans(), st.booleans())
 @settings(max_examples=300, deadline=None)
-def test_marks_outside_strings_as_parsed(data: object, ascii_only: bool) -> None:
-    """The pre-parse count of `refuse_many_json_values` sees exactly the commas and opening
-    brackets the parser sees, whatever the strings hold (quotes, backslashes, marks)."""
-    text = json.dumps(data, ensure_ascii=ascii_only)
-    assert _marks_outside_strings(text.encode()) == _values(data)
+def test_json_values_as_parsed(data: object, ascii_only: bool, spaced: bool) -> None:
+    """The pre-parse count of `refuse_many_json_values` is exactly the parser's, whatever the
+    strings hold (quotes, backslashes, marks) and however the text is spaced; empty
+    containers count once."""
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=1 if spaced else None)
+    assert json_values(text.encode()) == _values(data)
+
+
+def test_file_of_empty_containers_is_counted_as_parsed(tmp_path: Path) -> None:
+    """400,000 empty lists are 400,001 values, under the 750,000 of a people file: read, not
+    refused as twice that."""
+    path = tmp_path / "answers.json"
+    path.write_text('{"rows": [' + ", ".join(["[ ]"] * 400_000) + "]}", encoding="utf-8")
+    assert json_values(path.read_bytes()) == 400_002
+    assert len(load_file(path, "answers.json").data["rows"]) == 400_000
 
 
 def test_lone_surrogate_in_yaml_text_is_an_input_error() -> None:

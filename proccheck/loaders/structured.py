@@ -322,12 +322,12 @@ def refuse_many_json_values(text: str | bytes, display: str, name: str, limit: i
     """Refuse a JSON text of more than `limit` values before it is parsed: a parsed value costs
     100-200 bytes (64 MB of `[{},{},…]` took 1.5 GB). Each value after the first of its
     container follows a comma and each container opens with a bracket, so one plus the commas
-    and opening brackets bound the count from above; only when that is over the limit are the
-    ones inside strings taken off (`_marks_outside_strings`) before deciding."""
+    and opening brackets bound the count from above; only when that is over the limit is the
+    exact count taken (`json_values`) before deciding."""
     raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
     if 1 + sum(raw.count(mark) for mark in (b",", b"{", b"[")) <= limit:
         return
-    if 1 + _marks_outside_strings(raw) > limit:
+    if json_values(raw) > limit:
         raise InputError(
             tr("document has more than {count:,} nodes", count=limit),
             path=display,
@@ -335,21 +335,23 @@ def refuse_many_json_values(text: str | bytes, display: str, name: str, limit: i
         )
 
 
-_NOT_QUOTE_OR_MARK = bytes(byte for byte in range(256) if byte not in b'",{[')
-
-
-def _marks_outside_strings(raw: bytes) -> int:
-    """The commas and opening brackets of a JSON text that are not inside strings, counted in C
-    with memory bounded by a slice: escaped backslashes, then escaped quotes, are taken off (as
-    JSON reads them, left to right), everything but quotes and marks is deleted, and what is left
-    is split at the quotes a slice at a time, every other part being inside a string."""
-    skeleton = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_QUOTE_OR_MARK)
-    outside, inside, step = 0, False, 1 << 20
+def json_values(raw: bytes) -> int:
+    """How many values (containers and scalars, not keys) a JSON text holds, counted in C with
+    memory bounded by a slice: one, plus the commas and opening brackets outside strings, less
+    the empty containers (whose bracket opens no first value). Escaped backslashes, then escaped
+    quotes, are taken off (as JSON reads them, left to right) and white space is deleted; what
+    is left is split at the quotes a slice at a time, every other part being inside a string
+    (`before` carries the last byte outside strings, for an empty container cut by a slice)."""
+    skeleton = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, b" \t\r\n")
+    values, inside, before, step = 1, False, b"", 1 << 20
     for start in range(0, len(skeleton), step):
         parts = skeleton[start : start + step].split(b'"')
-        outside += sum(map(len, parts[1 if inside else 0 :: 2]))
+        outside = b"\0".join(parts[1 if inside else 0 :: 2])
+        values += sum(outside.count(mark) for mark in (b",", b"{", b"["))
+        values -= sum((before + outside).count(empty) for empty in (b"[]", b"{}"))
         inside ^= len(parts) % 2 == 0  # an odd number of quotes in the slice
-    return outside
+        before = b"" if inside else outside[-1:]
+    return values
 
 
 def load_json(
