@@ -102,7 +102,7 @@ expression not in the file is parsed as before. Rewritten by `scripts/update_reg
 
 
 @functools.cache
-def _memo() -> tuple[dict[str, list[str] | None], frozenset[str]]:
+def _memo() -> tuple[dict[str, list[list[str]] | None], frozenset[str]]:
     try:
         data = json.loads((Path(__file__).parent / "data" / MEMO_FILE).read_text(encoding="utf-8"))
         return dict(data["needs"]), frozenset(data["safe_cues"])
@@ -142,26 +142,45 @@ def _parsed(pattern: str) -> Any:
         return str(exc)
 
 
+Needs = tuple[frozenset[str], ...]
+"""Groups of lower-case strings: every match of an expression contains a string of each group."""
+
+
 @functools.lru_cache(maxsize=8192)
-def needed_words(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings of which every match of `pattern` contains at least one, or None
-    when there are none worth testing. A plain `in` test on them is far cheaper than the search,
-    so most texts are passed over without running the expression at all."""
+def needed_words(pattern: str) -> Needs | None:
+    """The groups of strings every match of `pattern` contains one of from each, or None when
+    there are none worth testing. Plain `in` tests on them are far cheaper than the search, so
+    most texts are passed over without running the expression at all: "may … sell … data"
+    needs a word of each of its three parts, not only of one."""
     known = _memo()[0]
     if pattern in known:
-        words = known[pattern]
-        return None if words is None else frozenset(words)
+        groups = known[pattern]
+        return None if groups is None else tuple(map(frozenset, groups))
     return computed_needed_words(pattern)
 
 
-def computed_needed_words(pattern: str) -> frozenset[str] | None:
-    """`needed_words` from the parse itself, never from the memo file."""
+def computed_needed_words(pattern: str) -> Needs | None:
+    """`needed_words` from the parse itself, never from the memo file: the groups whose words
+    all have three letters or more (the best group alone if none has), less any group another
+    implies (a text holding "shall own" holds "own")."""
     parsed = _parsed(pattern)
-    return None if isinstance(parsed, str) else _needed(list(parsed))
+    groups = [] if isinstance(parsed, str) else _needed(list(parsed))
+    if not groups:
+        return None
+    kept = [group for group in groups if min(map(len, group)) >= 3] or [_best(groups)]
+    kept = [
+        group
+        for group in kept
+        if not any(
+            other != group and all(any(word in longer for word in group) for longer in other)
+            for other in kept
+        )
+    ]
+    return tuple(sorted(set(kept), key=sorted))
 
 
-def _needed(items: list[Any]) -> frozenset[str] | None:
-    """The best requirement a sequence of parsed items imposes (see `needed_words`)."""
+def _needed(items: list[Any]) -> list[frozenset[str]]:
+    """Every requirement a sequence of parsed items imposes (see `needed_words`)."""
     candidates: list[frozenset[str]] = []
     run = ""
     for op, arg in [*items, (None, None)]:
@@ -172,35 +191,34 @@ def _needed(items: list[Any]) -> frozenset[str] | None:
             candidates.append(frozenset({run.lower()}))
         prefix = [(sre_parse.LITERAL, ord(char)) for char in run]
         run = ""
-        found: frozenset[str] | None = None
         if op is sre_parse.SUBPATTERN:
-            found = _needed(prefix + list(arg[-1]))
+            candidates += _needed(prefix + list(arg[-1]))
         elif op is sre_parse.BRANCH:
             # the literals just before a group or branch are joined to each of its branches:
             # `äg(a|er)` needs "äga" or "äger", and the parser turns `ipad|iphone` into
             # `ip(?:ad|hone)`; a short branch alone ("ad") would leave no word to test
             branches = [_needed(prefix + list(branch)) for branch in arg[1]]
             if all(branches):
-                found = frozenset().union(*(b for b in branches if b))
+                candidates.append(frozenset().union(*map(_best, branches)))
         elif op in _REPEATS and arg[0] >= 1:
-            found = _needed(list(arg[2]))
-        if found:
-            candidates.append(found)
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
-    return frozenset(w for w in best if not any(o != w and o in w for o in best))
+            candidates += _needed(list(arg[2]))
+    return [frozenset(w for w in c if not any(o != w and o in w for o in c)) for c in candidates]
 
 
-def needed_any(patterns: list[str]) -> frozenset[str] | None:
+def _best(groups: list[frozenset[str]] | Needs) -> frozenset[str]:
+    """The group that passes over the most texts: longest shortest word, then fewest words."""
+    return max(groups, key=lambda words: (min(map(len, words)), -len(words)))
+
+
+def needed_any(patterns: list[str]) -> Needs | None:
     """`needed_words` of an alternation of `patterns`: None if any of them has none."""
     union: set[str] = set()
     for pattern in patterns:
-        words = needed_words(pattern)
-        if not words:
+        groups = needed_words(pattern)
+        if not groups:
             return None
-        union |= words
-    return frozenset(w for w in union if not any(o != w and o in w for o in union))
+        union |= _best(groups)
+    return (frozenset(w for w in union if not any(o != w and o in w for o in union)),)
 
 
 _WORDS_BY_START: dict[tuple[str, ...], set[str]] = {}
@@ -247,14 +265,20 @@ class WordGate:
     """Which of a fixed list of expressions may match a text, from the words each one needs
     (`needed_words`). The words a text contains are found once per text for every gate, from
     its three-letter slices, instead of one `in` test per expression and text. An expression
-    is open exactly when the text contains one of its words (or it has none)."""
+    is open exactly when the text contains a word of each of its groups (or it has none)."""
 
-    def __init__(self, needs: tuple[frozenset[str] | None, ...]) -> None:
-        self._always = tuple(i for i, words in enumerate(needs) if words is None)
-        by_word: dict[str, list[int]] = {}
-        for index, words in enumerate(needs):
-            for word in words or ():
-                by_word.setdefault(word, []).append(index)
+    def __init__(self, needs: tuple[Needs | None, ...]) -> None:
+        self._always = tuple(i for i, groups in enumerate(needs) if groups is None)
+        by_word: dict[str, list[int]] = {}  # a word: the groups (numbered across all) it is in
+        self._owner: list[int] = []  # a group's number: the expression it belongs to
+        self._groups: list[frozenset[int]] = []  # an expression's index: its groups' numbers
+        for index, groups in enumerate(needs):
+            numbers = range(len(self._owner), len(self._owner) + len(groups or ()))
+            self._owner += [index] * len(numbers)
+            self._groups.append(frozenset(numbers))
+            for number, words in zip(numbers, groups or (), strict=True):
+                for word in words:
+                    by_word.setdefault(word, []).append(number)
         self._by_word = by_word
         self._words = frozenset(by_word)
         _register(set(by_word))
@@ -264,7 +288,9 @@ class WordGate:
         present = self._words.intersection(_present(lowered, _generation[0]))
         if not present:
             return list(self._always)
-        open_ = set(self._always)
+        satisfied: set[int] = set()
         for word in present:
-            open_.update(self._by_word[word])
-        return sorted(open_)
+            satisfied.update(self._by_word[word])
+        owners = {self._owner[number] for number in satisfied}
+        open_ = [index for index in owners if self._groups[index] <= satisfied]
+        return sorted([*open_, *self._always])

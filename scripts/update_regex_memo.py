@@ -46,11 +46,19 @@ def memo_text() -> str:
     """The file as it should be: sorted, one entry a line, so diffs stay readable."""
     cues = set_cues()
     needs = {
-        term: sorted(words) if (words := computed_needed_words(term)) is not None else None
+        term: [sorted(group) for group in groups]
+        if (groups := computed_needed_words(term)) is not None
+        else None
         for term in sorted(lexicon_terms() | cues)
     }
     safe = sorted(cue for cue in cues if cue_problem(cue, compiled=True) is None)
-    return json.dumps({"needs": needs, "safe_cues": safe}, ensure_ascii=False, indent=0) + "\n"
+    entries = ",\n".join(f"{_json(term)}: {_json(groups)}" for term, groups in needs.items())
+    listed = ",\n".join(map(_json, safe))
+    return f'{{"needs": {{\n{entries}\n}},\n"safe_cues": [\n{listed}\n]}}\n'
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def main() -> int:

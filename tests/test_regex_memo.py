@@ -36,11 +36,27 @@ def test_memo_file_is_current() -> None:
 def test_memo_answers_as_the_parse_does() -> None:
     memo = json.loads((data_dir("data") / MEMO_FILE).read_text(encoding="utf-8"))
     assert len(memo["needs"]) > 500
-    for pattern, words in memo["needs"].items():
+    for pattern, groups in memo["needs"].items():
         assert needed_words(pattern) == computed_needed_words(pattern)
-        assert (None if words is None else frozenset(words)) == computed_needed_words(pattern)
+        assert (None if groups is None else tuple(map(frozenset, groups))) == needed_words(pattern)
     for cue in memo["safe_cues"]:
         assert cue_problem(cue, compiled=True) is None
+
+
+def test_needed_words_takes_a_word_of_each_part() -> None:
+    """Each part an expression cannot match without is a group of its own; optional parts,
+    look-behinds and short words give none."""
+    assert needed_words(r"\b(may|right to)\b[^.;]{0,40}\b(sell|rent)\b.{0,9}\b(data|info)") == (
+        frozenset({"data", "info"}),
+        frozenset({"may", "right to"}),
+        frozenset({"rent", "sell"}),
+    )
+    assert needed_words(r"(?<!kunden )\bexport(era)?( av)? data") == (
+        frozenset({" data"}),
+        frozenset({"export"}),
+    )
+    assert needed_words(r"\bskall own|shall own") == (frozenset({"skall own", "shall own"}),)
+    assert needed_words(r"(a|b)c") is None
 
 
 def test_unsafe_cue_is_still_refused() -> None:
@@ -49,23 +65,26 @@ def test_unsafe_cue_is_still_refused() -> None:
 
 
 _NEEDS = [
-    frozenset({"export"}),
-    frozenset({"äga", "äger"}),
+    (frozenset({"export"}),),
+    (frozenset({"äga", "äger"}),),
     None,
-    frozenset({"ab"}),
-    frozenset({"ska", "skall"}),
-    frozenset({"kall"}),
-    frozenset({"a"}),
+    (frozenset({"ab"}),),
+    (frozenset({"ska", "skall"}), frozenset({"export", "port"})),
+    (frozenset({"kall"}),),
+    (frozenset({"a"}), frozenset({"rör"}), frozenset({"äga"})),
 ]
 
 
 @given(st.text(alphabet="exportäagbsklr ", max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_gate_opens_what_a_substring_test_opens(text: str) -> None:
-    """Overlapping words ("skall" and "kall"), short ones and expressions with no words."""
+    """Overlapping words ("skall" and "kall"), short ones, expressions with no words and
+    expressions that need a word of each of several groups."""
     gate = WordGate(tuple(_NEEDS))
     expected = [
-        i for i, needs in enumerate(_NEEDS) if needs is None or any(w in text for w in needs)
+        i
+        for i, groups in enumerate(_NEEDS)
+        if groups is None or all(any(w in text for w in words) for words in groups)
     ]
     assert gate.open_for(text) == expected
 
@@ -88,7 +107,8 @@ def test_gate_matches_plain_lists_on_real_lexicon() -> None:
 
 def test_every_match_holds_a_needed_word_on_real_texts() -> None:
     """The gate may only skip an expression that cannot match: in the real corpus (texts no
-    one here wrote), every match of each built-in expression holds one of its needed words."""
+    one here wrote), every match of each built-in expression holds a word of each of its
+    groups."""
     corpus = Path(__file__).parent / "corpus" / "real"
     text = "\n".join(
         path.read_text(encoding="utf-8", errors="replace").lower()
@@ -96,10 +116,11 @@ def test_every_match_holds_a_needed_word_on_real_texts() -> None:
     )
     memo = json.loads((data_dir("data") / MEMO_FILE).read_text(encoding="utf-8"))
     checked = 0
-    for pattern, words in memo["needs"].items():
-        for match in re.finditer(pattern, text, re.IGNORECASE) if words else ():
+    for pattern, groups in memo["needs"].items():
+        for match in re.finditer(pattern, text, re.IGNORECASE) if groups else ():
             checked += 1
-            assert any(word in match.group() for word in words), (pattern, match.group())
+            for words in groups:
+                assert any(word in match.group() for word in words), (pattern, match.group())
     assert checked > 1000
 
 

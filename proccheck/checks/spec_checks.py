@@ -18,7 +18,7 @@ from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem, worded_level
 from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
-from proccheck.regexsafety import WordGate, cue_group, cue_problem, known_safe, needed_any
+from proccheck.regexsafety import Needs, WordGate, cue_group, cue_problem, known_safe, needed_any
 from proccheck.text import blank_links, excerpt
 
 Strength = Literal["explicit", "strong", "weak", "mention"]
@@ -175,7 +175,7 @@ class _CueGroup:
     contain before the expression is worth running."""
 
     def __init__(
-        self, source: str, needs: frozenset[str] | None, pattern: re.Pattern[str] | None = None
+        self, source: str, needs: Needs | None, pattern: re.Pattern[str] | None = None
     ) -> None:
         self.source = source
         self.needs = needs
