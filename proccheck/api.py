@@ -983,9 +983,13 @@ def answers_run(
 
 
 def _in_bid_folder(folder: Path, item: str) -> bool:
-    """Whether an evidence entry names a file inside the bid's folder (not outside it)."""
-    candidate = (folder / item).resolve()
-    return folder.resolve() in candidate.parents and candidate.is_file()
+    """Whether an evidence entry names a file inside the bid's folder (not outside it). A name
+    no file can have (a NUL, a part longer than the system allows) names none."""
+    try:
+        candidate = (folder / item).resolve()
+        return folder.resolve() in candidate.parents and candidate.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def comparison(run: RunResult, requirement_set: RequirementSet, lang: Lang) -> Comparison:

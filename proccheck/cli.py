@@ -1713,8 +1713,12 @@ _SUFFIX_FORMATS: dict[str, tuple[str, ...]] = {
     ".csv": ("csv",),
     ".docx": ("docx",),
     ".pdf": ("pdf",),
+    ".yaml": (),
+    ".yml": (),
 }
-"""The formats a file suffix promises, the first one inferred when no -f is given."""
+"""The formats a file suffix promises, the first one inferred when no -f is given. No report
+is YAML: a `.yaml` output is most likely a set, a tender file or a vendor's answers, never
+replaced by a report."""
 
 
 def _output_format(output: Path, chosen: str | None, offered: Sequence[str]) -> str | None:

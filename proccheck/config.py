@@ -65,7 +65,9 @@ def configuration(
         return Configuration()
     if not path.is_file():
         raise InputError(
-            tr("configuration file not found"),
+            tr("not a regular file (a pipe, socket or device)")
+            if path.exists()
+            else tr("configuration file not found"),
             path=display_path(path),
             hint=tr("check the path given with --config or {variable}", variable=ENVIRONMENT),
         )
@@ -116,9 +118,17 @@ def read_config(path: Path) -> Configuration:
         if value is None:
             continue
         key = info.alias or name
-        if (name == "set" and not value.startswith("builtin:")) or name == "baseline":
-            value = str((path.parent / value).resolve())  # relative to the file, not the cwd
         line = line_of(key)
+        if name == "set" and not value.startswith("builtin:"):
+            value = str((path.parent / value).resolve())  # relative to the file, not the cwd
+        if name == "baseline":  # written by --write-baseline: kept inside, as reports are
+            value = _confined(
+                value,
+                path,
+                tr("the baseline path in the configuration leads out of its folder: {path}"),
+                display,
+                line,
+            )
         if name == "format":
             value = [_confined_output(entry, path, display, line) for entry in value]
         if name in ("format", "select", "ignore", "include", "exclude"):
@@ -128,26 +138,35 @@ def read_config(path: Path) -> Configuration:
 
 
 def _confined_output(entry: str, config: Path, display: str, line: int | None) -> str:
-    """A configured `FORMAT:PATH` with its path made relative to the configuration's folder, and
-    refused when it leads out of that folder: a configuration file is found by searching up from
-    the working folder, so one that came with a vendor's files could otherwise have reports
-    written over any file the user can write."""
+    """A configured `FORMAT:PATH` with its path made relative to the configuration's folder (see
+    `_confined`)."""
     name, colon, target = entry.partition(":")
     if not target:
         return entry
+    message = tr("a report path in the configuration leads out of its folder: {path}")
+    return f"{name}{colon}{_confined(target, config, message, display, line)}"
+
+
+def _confined(target: str, config: Path, message: str, display: str, line: int | None) -> str:
+    """`target` resolved against the configuration's folder, refused (`message`, with its
+    `{path}`) when it leads out of that folder: a configuration file is found by searching up
+    from the working folder, so one that came with a vendor's files could otherwise have files
+    written over any file the user can write."""
+    from proccheck.loaders.structured import printable
+
     folder = config.parent.resolve()
     resolved = (folder / target).resolve()
     if Path(target).is_absolute() or not resolved.is_relative_to(folder):
         raise InputError(
-            tr("a report path in the configuration leads out of its folder: {path}", path=target),
+            message.format(path=printable(target)),
             path=display,
             where=str(line) if line else None,
             hint=tr(
-                "write the path relative to the configuration file's folder, or give the "
-                "report's path on the command line (-f FORMAT:PATH)"
+                "write the path relative to the configuration file's folder, or give it on "
+                "the command line"
             ),
         )
-    return f"{name}{colon}{resolved}"
+    return str(resolved)
 
 
 def _has_table(pyproject: Path) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
-from proccheck.model import Lang
+from proccheck.model import Lang, PathText
 
 FailOn = Literal["must", "should", "never"]
 
@@ -22,8 +23,9 @@ class ConfigFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    set: str | None = Field(
+    set: PathText | None = Field(
         default=None,
+        min_length=1,
         description="Requirement set for spec check and answers check: builtin:NAME or a path "
         "(relative to the configuration file).",
         examples=["builtin:open-baseline", "krav/min-kommun.yaml"],
@@ -37,7 +39,7 @@ class ConfigFile(BaseModel):
     strict: bool | None = Field(
         default=None, description="Also fail (exit 1) on requirements that could not be verified."
     )
-    format: tuple[str, ...] | None = Field(
+    format: tuple[PathText, ...] | None = Field(
         default=None,
         description="Output formats, as with -f: FMT or FMT:PATH (paths relative to the "
         "configuration file's folder, and inside it).",
@@ -62,8 +64,9 @@ class ConfigFile(BaseModel):
         "(relative to the working directory); their requirements are then at best not verified.",
         examples=[{"krav/utkast-*.md": ["SP004", "SP005"]}],
     )
-    baseline: str | None = Field(
+    baseline: PathText | None = Field(
         default=None,
+        min_length=1,
         description="Baseline file (as --baseline), relative to the configuration file.",
         examples=["proccheck-baseline.yaml"],
     )
@@ -91,6 +94,14 @@ class ConfigFile(BaseModel):
     color: Literal["auto", "always", "never"] | None = Field(
         default=None, description="Colour in the text report (as --color)."
     )
+
+    @field_validator("jobs", mode="before")
+    @classmethod
+    def _not_true_or_false(cls, value: object) -> object:
+        """`jobs: true` is no number of files (pydantic would read it as 1)."""
+        if isinstance(value, bool):
+            raise PydanticCustomError("int_type", "not a whole number")
+        return value
 
     @field_validator("limits")
     @classmethod

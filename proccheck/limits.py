@@ -68,6 +68,11 @@ MAX_SPEC_ITEMS = _limit("MAX_SPEC_ITEMS", 10_000)
 with more is refused after reading 10,000, within 2 s (a real specification has a few thousand
 at most)."""
 
+MAX_SPEC_LINES = _limit("MAX_SPEC_LINES", 100_000)
+"""Most lines one Markdown or text specification may have, counted before any is read: a
+file of three million one-letter lines (one paragraph, so under MAX_SPEC_ITEMS) took 30 s and
+1.3 GB; a 200-page specification has about 10,000."""
+
 MAX_EXTENDS_DEPTH = _limit("MAX_EXTENDS_DEPTH", 32)
 """Longest `extends` chain of requirement sets (a real one is a handful deep; 1,000 files deep
 ran out of Python's recursion)."""

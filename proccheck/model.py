@@ -6,9 +6,10 @@ be tested on its own. This module imports nothing from the rest of proccheck.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 Level = Literal["must", "should"]
 Outcome = Literal["met", "not_met", "not_verified", "not_applicable"]
@@ -25,6 +26,18 @@ PRINCIPLES: tuple[Principle, ...] = (
     "open-apis",
     "other",
 )
+
+
+def _no_control_characters(value: str) -> str:
+    """A path written in a file can hold no NUL or line break: the system refuses such a name
+    with an error no user can act on, so it is the file's error, said where it stands."""
+    if not value.isprintable() and any(ord(char) < 32 or ord(char) == 127 for char in value):
+        raise PydanticCustomError("control_characters", "holds a control character")
+    return value
+
+
+PathText = Annotated[str, AfterValidator(_no_control_characters)]
+"""A file or folder path (or `builtin:NAME`) as a user's file writes it."""
 
 
 class Frozen(BaseModel):

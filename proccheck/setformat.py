@@ -382,8 +382,17 @@ def explain(
         )
     elif kind in ("list_type", "tuple_type", "iterable_type"):
         message = tr("{field} must be a list, not {kind}", field=field, kind=kind_of(value))
-    elif kind == "string_too_short":
+    elif kind == "string_too_short" or (kind == "too_short" and not value):
         message = tr("{field} must not be empty", field=field)
+    elif kind == "control_characters":
+        message = tr(
+            "{field}: {value} holds a control character (such as NUL or a line break), which "
+            "no file name can have",
+            field=field,
+            value=repr(value),
+        )
+    elif kind == "int_type":
+        message = tr("{field} must be a whole number, not {kind}", field=field, kind=kind_of(value))
     else:
         message = tr("{field}: {value} is not valid here", field=field, value=repr(value))
     return FieldProblem(path, message, shown_example)

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from proccheck.i18n import tr
+from proccheck.model import PathText
 
 TENDER_FILE = "upphandling.yaml"
 DECISIONS_FILE = "beslut.yaml"
@@ -40,13 +41,13 @@ class Dates(_Model):
 class Vendor(_Model):
     """One bid: its folder under anbud/, the vendor's name, its answers file and attachments."""
 
-    folder: str = Field(min_length=1, pattern=_NAME, description="The folder under anbud/.")
+    folder: PathText = Field(min_length=1, pattern=_NAME, description="The folder under anbud/.")
     name: str = Field(default="", description="The vendor's name as the record shows it.")
-    answers: str = Field(
+    answers: PathText = Field(
         default="",
         description="The answers file in the folder (found there when it is the only one).",
     )
-    attachments: tuple[str, ...] = Field(
+    attachments: tuple[PathText, ...] = Field(
         default=(), description="Attachments (bilagor), relative to the vendor's folder."
     )
 
@@ -71,12 +72,12 @@ class TenderFile(_Model):
     name: str = Field(min_length=1, description="The procurement's name.")
     diarienummer: str = Field(default="", description="The case number (dnr).")
     buyer: str = Field(default="", description="The buying organisation.")
-    set: str = Field(
+    set: PathText = Field(
         default="builtin:open-baseline",
         description="The requirement set: builtin:NAME or a path relative to this file.",
         examples=["krav/min-kommun.yaml"],
     )
-    specification: str = Field(
+    specification: PathText = Field(
         default="",
         description="The requirement specification the vendors answered, relative to this file; "
         "without one the vendors answer the set's requirements.",

@@ -236,6 +236,23 @@ def test_vendor_text_never_becomes_a_formula(cli: Cli, tmp_path: Path) -> None:
             "answered twice",
         ),
         ("typo.yaml", "vendor: X\nanswerz: []\n", "unknown field 'answerz'"),
+        # one field under two names, or one id in two cases: only one was read, silently
+        (
+            "both.yaml",
+            "vendor: X\nanswers:\n  - {requirement: K1, answer: Ja, svar: Nej}\n",
+            "both.yaml:3: answer and svar are the same field, given twice",
+        ),
+        (
+            "vendors.yaml",
+            "vendor: X\nleverantör: W\nanswers:\n  - {requirement: K1, answer: Ja}\n",
+            "vendors.yaml:2: vendor and leverantör are the same field, given twice",
+        ),
+        (
+            "case.yaml",
+            "vendor: X\nanswers:\n  - {requirement: k2, answer: Ja}\n  - {requirement: K2, answer: Nej}\n",
+            "case.yaml:4: requirement K2 is answered twice",
+        ),
+        ("case.csv", "Krav-ID;Svar\nk1;Ja\nK1;Nej\n", "K1 is answered twice (also at 2)"),
         ("nohead.csv", "foo;bar\n1;2\n", "no sheet has a recognisable header"),
         ("bad.xlsx", "not a zip", "not a valid XLSX"),
     ],

@@ -22,6 +22,7 @@ from proccheck.errors import InputError
 from proccheck.i18n import N_, _, current_lang, ngettext, tr
 from proccheck.loaders.answers import AnswerDocument, VendorAnswer
 from proccheck.loaders.lexicon import LANGS, lexicon
+from proccheck.loaders.structured import printable
 from proccheck.model import (
     Finding,
     Lang,
@@ -778,6 +779,11 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
         )
 
 
+_REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates: "Ja\u202e ,tfigva ne tom" is shown as "Ja mot
+en avgift," while a search reads the reversed letters; the marks LRM and RLM reorder no word."""
+
+
 @register(
     "AN004",
     "answer-partial-or-unclear",
@@ -792,8 +798,10 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     What it checks
     The answer cell normalised: "Delvis", "Partly", "Till viss del"; "Ej tillämpligt", "N/A",
     "Not applicable" (its own answer, never read as No or Yes); answers that are none of the
-    known values ("Kanske", "Se kommentar", "?"); and answers computed by a formula in the
-    workbook, whose stored value proccheck reads but never evaluates.
+    known values ("Kanske", "Se kommentar", "?"); answers computed by a formula in the
+    workbook, whose stored value proccheck reads but never evaluates; and answers holding
+    bidirectional controls (U+202A–U+202E, U+2066–U+2069), which show the letters in another
+    order than the one stored and searched.
 
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must
@@ -810,7 +818,13 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
         answer = matching.by_requirement.get(requirement.id)
         if answer is None:
             continue
-        if answer.formula and answer.value in ("yes", "no", "partial", "blank"):
+        if any(_REORDERING.search(part) for part in (answer.raw, answer.comment)):
+            message = N_(
+                "{requirement}: the answer holds characters that change the order in which "
+                "text is shown (right-to-left or isolate controls), so what a reader sees is "
+                "not what the file says"
+            )
+        elif answer.formula and answer.value in ("yes", "no", "partial", "blank"):
             # a computed answer: the cached value may not be what the sheet shows
             message = N_(
                 "{requirement}: the answer is computed by a formula in the workbook; "
@@ -886,7 +900,7 @@ def evidence_missing(document: AnswerDocument, ctx: AnswersContext) -> Iterator[
                     "{requirement}: the attachments {files} given as evidence are not in the bid folder",
                     len(absent),
                     requirement=requirement.id,
-                    files=", ".join(absent),
+                    files=", ".join(map(printable, absent)),
                 ),
                 location=answer.location,
                 evidence=_quote(answer),

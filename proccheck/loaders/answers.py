@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from proccheck.errors import InputError
 from proccheck.i18n import tr
 from proccheck.loaders.inputs import ANSWERS, MAPPING, check_input
 from proccheck.loaders.lexicon import LANGS, lexicon
-from proccheck.loaders.structured import load_file, printable
+from proccheck.loaders.structured import Loaded, load_file, printable
 from proccheck.loaders.tables import ColumnMapping, Row, Table, read_tables
 from proccheck.model import Location
 from proccheck.text import fold
@@ -131,6 +132,35 @@ def _pick(mapping: dict[str, Any], names: tuple[str, ...]) -> Any:
     return None
 
 
+def _key_line(loaded: Loaded, pointer: str, near: int | None, key: str) -> str:
+    """The line of `key` in the mapping at `pointer`, else `near` (the mapping's own line)."""
+    return str(loaded.line_of(f"{pointer}/{key}") or near or "")
+
+
+def _one_name_each(
+    mapping: dict[str, Any],
+    aliases: dict[str, tuple[str, ...]],
+    display: str,
+    where: Callable[[str], str],
+) -> None:
+    """Refuse a mapping that gives one field under two of its names (`answer: Ja` and `svar:
+    Nej`): only one would be read, and the other may be what the vendor meant. `where` gives
+    the line of a key."""
+    for names in aliases.values():
+        given = [name for name in names if name in mapping]
+        if len(given) > 1:
+            raise InputError(
+                tr(
+                    "{first} and {second} are the same field, given twice",
+                    first=printable(given[0]),
+                    second=printable(given[1]),
+                ),
+                path=display,
+                where=where(given[1]),
+                hint=tr("keep one of them"),
+            )
+
+
 def load_mapping(path: Path) -> ColumnMapping:
     """Read a mapping file: `sheet`, `header_row` and `columns` (role -> letter or header)."""
     from proccheck.resources import display_path
@@ -194,6 +224,7 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
                 where=str(loaded.line_of(f"/{key}") or 1),
                 hint=tr("use vendor, procurement and answers (or leverantör, upphandling, svar)"),
             )
+    _one_name_each(data, _ALIASES, display, functools.partial(_key_line, loaded, "", 1))
     items = _pick(data, _ALIASES["answers"])
     list_key = (
         next(name for name in _ALIASES["answers"] if name in data)
@@ -229,17 +260,20 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
                         "(or krav, svar, kommentar, bilaga, kravtext)"
                     ),
                 )
+        _one_name_each(
+            item, _ITEM_ALIASES, display, functools.partial(_key_line, loaded, pointer, line)
+        )
         requirement = _pick(item, _ITEM_ALIASES["requirement"])
         requirement_id = str(requirement).strip() if requirement is not None else None
         if requirement_id:
-            if requirement_id in seen:
+            if requirement_id.lower() in seen:
                 raise InputError(
                     tr("requirement {id} is answered twice", id=printable(requirement_id)),
                     path=display,
                     where=str(line or ""),
                     hint=tr("keep one answer per requirement"),
                 )
-            seen[requirement_id] = index
+            seen[requirement_id.lower()] = index
         raw = _pick(item, _ITEM_ALIASES["answer"])
         raw_text = "" if raw is None else str(raw)
         value, rest = normalise_answer(raw_text)
@@ -282,18 +316,18 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                 continue
             where = f"{row.sheet}!{row.number}" if row.sheet else str(row.number)
             if requirement_id:
-                if requirement_id in seen:
+                if requirement_id.lower() in seen:
                     raise InputError(
                         tr(
                             "requirement {id} is answered twice (also at {where})",
                             id=printable(requirement_id),
-                            where=printable(seen[requirement_id]),
+                            where=printable(seen[requirement_id.lower()]),
                         ),
                         path=display,
                         where=where,
                         hint=tr("keep one row per requirement"),
                     )
-                seen[requirement_id] = where
+                seen[requirement_id.lower()] = where
             raw = _answer_cell(table, row)
             if not raw.strip() and _is_section_row(table, row, requirement_id, text):
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -382,6 +383,15 @@ def _load_table(path: Path, display: str) -> SpecDocument:
 
 def _load_text(path: Path, display: str) -> SpecDocument:
     text = read_text(path, display)
+    if text.count("\n") >= limits.MAX_SPEC_LINES:
+        raise InputError(
+            tr("more than {limit:,} lines", limit=limits.MAX_SPEC_LINES),
+            path=display,
+            hint=tr(
+                "split the document, or raise PROCCHECK_MAX_SPEC_LINES if it is genuine (a "
+                "200-page specification has about 10,000 lines)"
+            ),
+        )
     lines, suppressions = read_suppressions(text.splitlines(), display)
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
     return _document(display, heading or path.stem, split_text(lines, display), suppressions)
@@ -406,6 +416,7 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
             pieces, current = current, []
             for piece in pieces:  # a list with one requirement a line and no punctuation
                 items.append(_text_item([piece], display, None, heading))
+                _refuse_many(items, display)
         if current:
             item = _text_item(current, display, current_ref, heading)
             if in_list:
@@ -555,8 +566,11 @@ def _line_per_item(lines: list[tuple[int, str]], ref: str | None, listed: bool) 
     if ref is not None or listed or len(lines) < 4:
         return False
     capitals = sum(1 for _number, line in lines[1:] if line[:1].isupper())
-    worded = sum(1 for _number, line in lines if worded_level(line) is not None)
-    return capitals * 4 >= (len(lines) - 1) * 3 and worded * 3 >= len(lines)
+    if capitals * 4 < (len(lines) - 1) * 3:
+        return False
+    needed = -(-len(lines) // 3)  # a third of the lines, rounded up
+    worded = (line for _number, line in lines if worded_level(line) is not None)
+    return sum(1 for _line in itertools.islice(worded, needed)) == needed
 
 
 def _ends_paragraph(line: str, following: str) -> bool:
@@ -570,13 +584,12 @@ def _ends_paragraph(line: str, following: str) -> bool:
 def _text_item(
     lines: list[tuple[int, str]], display: str, ref: str | None, heading: str | None
 ) -> SpecItem:
-    text = ""
     starts = []
+    position = 0
     for number, part in lines:
-        if text:
-            text += " "
-        starts.append((len(text), number))
-        text += part
+        starts.append((position, number))
+        position += len(part) + 1
+    text = " ".join(part for _number, part in lines)
     return SpecItem(
         text=text,
         location=Location(path=display, line=lines[0][0]),
