@@ -9,7 +9,9 @@ envelope or a page being unwrapped to its item type; a single object on a path t
 end in a path parameter and needs no required query parameter is a singleton, exportable like
 a collection; an item GET under a path whose GET lists the items is reached through that list),
 or that a POST/PUT/PATCH writes to, or returns from, a path that addresses it by an identifier
-(a path ending in a path parameter, or a collection whose item path exists). Left out, and
+(a path ending in a path parameter, or a collection whose item path exists). A GET counts
+towards exporting a type only if it describes data (`_hollow`); one that does not is kept in
+`Resource.hollow`, so the type is neither exportable nor missing but unproven. Left out, and
 listed with the reason in `Analysis.left_out`:
 
 - request-only schemas: only ever in request bodies, never returned nor addressed by an id;
@@ -41,6 +43,7 @@ from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 from proccheck.loaders.openapi import WRITE_METHODS, ApiIndex, Media, Operation, ref_name
+from proccheck.loaders.structured import escape_pointer
 
 MediaClass = Literal["open", "vendor", "opaque"]
 AuthClass = Literal["standard", "acceptable", "proprietary", "weak"]
@@ -184,6 +187,12 @@ LeftOut = Literal[
     "enum",
     "service endpoint",
 ]
+HollowWhy = Literal["deprecated operation", "nothing", "write-only", "deprecated schema", "empty"]
+_DATA_KEYWORDS = frozenset(
+    {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
+     "allOf", "anyOf", "oneOf", "enum", "const"}
+)  # fmt: skip
+"""What a schema must declare at least one of to say anything about the data."""
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -209,6 +218,15 @@ def media_class(media_type: str) -> MediaClass:
     return "opaque"
 
 
+@dataclass(frozen=True)
+class Hollow:
+    """A GET that would make a type exportable but is no evidence of its data (`_hollow`)."""
+
+    op: Operation
+    pointer: str  # the schema, or the operation when it is deprecated
+    why: HollowWhy
+
+
 @dataclass
 class Resource:
     """A resource type: a named schema that some GET returns, and how it can be read and written."""
@@ -223,6 +241,9 @@ class Resource:
     listed_by: list[Operation] = field(default_factory=list)
     """Item GETs (`/tables/{id}`) whose parent path (`/tables`) lists the items: every record
     is reached by listing the collection and reading each item."""
+    hollow: list[Hollow] = field(default_factory=list)
+    """GETs that would make the type exportable but describe no data: with no other, the type is
+    neither exportable nor missing, and OA002 cannot tell (not verified)."""
 
     @property
     def exportable(self) -> bool:
@@ -469,6 +490,44 @@ def _takes_address(index: ApiIndex, op: Operation) -> bool:
     return False
 
 
+def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
+    """Why a successful GET returning `schema` is no evidence that the data can be read out, or
+    None when it is. A verdict of exportable must rest on a description of data, so these are not:
+    a deprecated operation or schema (it may go away), a schema no data can match (`false`,
+    `not: {}`, `type: null`), one whose properties are all writeOnly (never returned), and an
+    untyped `{}` or one with only annotations (`description`, `example`…): it allows any value,
+    so it says nothing about what is returned. `{type: object}` declares an object and counts.
+    An unresolvable schema is left to OA001."""
+    if op.deprecated:
+        return "deprecated operation"
+    resolved = index.resolve(schema)
+    if resolved is False:
+        return "nothing"
+    if not isinstance(resolved, dict):
+        return None
+    never = resolved.get("not")
+    if index.resolve(never) in ({}, True) or resolved.get("type") == "null":
+        return "nothing"
+    props = _props(index, resolved)
+    written = [isinstance(p := index.resolve(v), dict) and p.get("writeOnly") is True
+               for v in props.values()]  # fmt: skip
+    if resolved.get("writeOnly") is True or (written and all(written)):
+        return "write-only"
+    if resolved.get("deprecated") is True:
+        return "deprecated schema"
+    if not _DATA_KEYWORDS & resolved.keys():
+        return "empty"
+    return None
+
+
+def _schema_pointer(index: ApiIndex, name: str, media: Media) -> str:
+    """Where the schema of the type `name` a response returns is: the named schema, or inline."""
+    if name in index.schemas:
+        prefix = "/definitions/" if index.version == "2.0" else "/components/schemas/"
+        return prefix + escape_pointer(name)
+    return media.pointer + "/schema"
+
+
 def _singleton(op: Operation) -> bool:
     """Whether a GET returning one object reaches it without an identifier of its own: the path
     does not end in a path parameter and no query parameter is required (a lookup is not)."""
@@ -500,6 +559,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     resources: dict[str, Resource] = {}
     left_out: dict[str, LeftOut] = {}
     read_paths: dict[str, set[str]] = {}
+    hollow_reads: dict[tuple[str, int], Hollow] = {}  # (type, id(op)): GETs that describe no data
+    hollow_lists: dict[str, Hollow] = {}  # path: lists that describe no data
     for op in index.operations:
         if op.method != "get":
             continue
@@ -524,6 +585,14 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             if op not in resource.read_ops:
                 resource.read_ops.append(op)
             read_paths.setdefault(op.path, set()).add(name)
+            why_hollow = _hollow(index, op, schema)
+            if why_hollow is not None:  # a read, but no evidence the type can be read out
+                pointer = op.pointer if op.deprecated else _schema_pointer(index, name, media)
+                read = hollow_reads[name, id(op)] = Hollow(op, pointer, why_hollow)
+                if collection or _singleton(op):
+                    resource.hollow.append(read)
+                    hollow_lists.setdefault(op.path.rstrip("/"), read)
+                continue
             if collection or _singleton(op):
                 if op not in resource.collection_ops:
                     resource.collection_ops.append(op)
@@ -534,9 +603,13 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     resource.changed_since = True
     listing = {op.path.rstrip("/") for r in resources.values() for op in r.collection_ops}
     for resource in resources.values():
-        resource.listed_by = [
-            op for op in resource.read_ops if _item_path(op.path) and _parent(op.path) in listing
-        ]
+        for op in resource.read_ops:  # an item GET under a list reaches every record, if both
+            parent = _parent(op.path) if _item_path(op.path) else None  # describe data
+            own = hollow_reads.get((resource.name, id(op)))
+            if parent in listing and own is None:
+                resource.listed_by.append(op)
+            elif parent is not None and (parent in listing or parent in hollow_lists):
+                resource.hollow.append(own or hollow_lists[parent])
     by_core: dict[str, list[str]] = {}
     for name in resources:
         by_core.setdefault(_strip_name(name), []).append(name)

@@ -667,6 +667,11 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     paging objects, error bodies, enums, and what documentation, health and login endpoints
     return are not resource types; the reason and the report name those left out and why.
 
+    A GET counts only if it describes data. A deprecated operation or schema, a schema no data
+    can match (`false`, `not: {}`, `type: null`), one with only writeOnly properties, and an
+    untyped `{}` say nothing about what can be read out: a type exportable only through such a
+    GET is not verified (never met), naming the operation, the schema and what is missing.
+
     Why it matters
     A buyer owns its data only if it can take all of it out, at any time and without the
     vendor's help. A type that can be read only one identifier at a time, or written but never
@@ -699,13 +704,35 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             evidence=_evidence(_left_out_items(analysis, ctx.lang)),
         )  # fmt: skip
         return
-    missing = [r for r in resources if not r.exportable]
+    unproven = [r for r in resources if not r.exportable and r.hollow]
+    if unproven:
+        yield _finding(
+            export_coverage, index, ctx, unproven[0].hollow[0].pointer, "warning", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} resource type cannot be judged exportable from its GET: {details}",
+                "{count} resource types cannot be judged exportable from their GETs: {details}",
+                len(unproven),
+                count=len(unproven),
+                details=_names(ctx.lang, [_describe_hollow(ctx.lang, r) for r in unproven], 3),
+            ),
+            _(
+                ctx.lang,
+                "Describe what each listing GET returns with a schema that has a type and returned (not writeOnly) properties, on an operation that is not deprecated.",
+            ),
+            evidence=_evidence(
+                [(r.name, f"{r.hollow[0].op.method.upper()} {r.hollow[0].op.path}") for r in unproven]
+            ),
+        )  # fmt: skip
+    missing = [r for r in resources if not r.exportable and not r.hollow]
     if missing:
         first = missing[0]
         ops = first.read_ops or first.write_ops
-        exportable = len(resources) - len(missing)
+        exportable = sum(r.exportable for r in resources)
+        # decided as if the unproven types were exportable: they may be, and are reported above
+        decided = exportable + len(unproven)
         outcome = coverage(
-            exportable, len(resources), "export", doubtful=not any(r.read_ops for r in missing)
+            decided, len(resources), "export", doubtful=not any(r.read_ops for r in missing)
         )
         yield _finding(
             export_coverage, index, ctx, ops[0].pointer if ops else "/paths", "error" if outcome == "not_met" else "warning", outcome,
@@ -717,7 +744,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 exportable=exportable,
                 total=len(resources),
                 names=_names(ctx.lang, [r.name for r in missing]),
-            ) + _share(ctx.lang, exportable, len(resources), "export"),
+            ) + _share(ctx.lang, decided, len(resources), "export"),
             _(
                 ctx.lang,
                 "Add a GET that lists all records of each resource type (with pagination).",
@@ -739,6 +766,24 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 + _left_out_items(analysis, ctx.lang)
             ),
         )  # fmt: skip
+
+
+HOLLOW_REASONS = {
+    "deprecated operation": N_("the operation is deprecated"),
+    "nothing": N_("{pointer} is a schema that can hold no data"),
+    "write-only": N_("{pointer} has only writeOnly properties, which are never returned"),
+    "deprecated schema": N_("{pointer} is deprecated"),
+    "empty": N_("{pointer} is an untyped schema that says nothing about the data"),
+}
+"""Why a GET is no evidence of a type's data (`api_analysis._hollow`), as named in reasons."""
+
+
+def _describe_hollow(lang: Lang, resource: Resource) -> str:
+    """`Case (GET /cases: /components/schemas/Case is deprecated)`: the first GET that would
+    have made the type exportable, and what it is missing."""
+    read = resource.hollow[0]
+    why = _(lang, HOLLOW_REASONS[read.why], pointer=read.pointer)
+    return f"{resource.name} ({read.op.method.upper()} {read.op.path}: {why})"
 
 
 @register(
