@@ -48,6 +48,10 @@ MAX_CELLS = _limit("MAX_CELLS", 250_000)
 """Most cells read from one workbook (all sheets, counting the blanks a row is padded with) or
 one CSV file. openpyxl needs about 8 µs per cell, so this keeps a hostile workbook near 2 s."""
 
+MAX_SHEETS = _limit("MAX_SHEETS", 1_000)
+"""Most sheets one workbook may list: every sheet costs the readers time however few cells it
+has (10,000 one-row sheets took 2.5 s to read); an answer matrix has a handful."""
+
 MAX_ZIP_EXPANDED = _limit("MAX_ZIP_EXPANDED", 32 * 1024 * 1024)
 """Most bytes the parts of an XLSX or DOCX may expand to once unzipped (zip bombs), judged by
 their first bytes, not their names: images and other binary media do not count here (all parts
@@ -56,6 +60,11 @@ together may expand to this plus MAX_INPUT_BYTES). openpyxl parses a worksheet t
 
 MAX_ZIP_RATIO = _limit("MAX_ZIP_RATIO", 1000)
 """Highest compression ratio of any member of an XLSX or DOCX (zip bombs)."""
+
+MAX_DOCX_ELEMENTS = _limit("MAX_DOCX_ELEMENTS", 1_000_000)
+"""Most XML elements the parts of a Word document may hold, counted from their tags before they
+are parsed: python-docx takes about 0.25 s and 140 MB per million whatever they hold (5 million
+empty paragraphs took 8.8 s and 700 MB); a 200-page specification has about 32,000."""
 
 MAX_REQUIREMENT_CHARS = _limit("MAX_REQUIREMENT_CHARS", 20_000)
 """Longest text item treated as a requirement. Longer items (a whole document in one paragraph)

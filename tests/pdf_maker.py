@@ -91,6 +91,12 @@ def make_pdf(
         b" ".join(b"%d 0 R" % kid for kid in kids),
         len(kids),
     )
+    return serialize(objects, catalog)
+
+
+def serialize(objects: Sequence[bytes], root: int, trailer: bytes = b"") -> bytes:
+    """A PDF file of `objects` (numbered from 1), its cross-reference table and a trailer
+    naming object `root` as the catalogue (`trailer`: more trailer entries, e.g. /Encrypt)."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -99,9 +105,10 @@ def make_pdf(
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
-        catalog,
+        root,
+        trailer,
         xref,
     )
     return bytes(out)

@@ -85,16 +85,41 @@ def read_pdf(path: Path, display: str) -> list[PdfLine]:
     """The cleaned text lines of a PDF in reading order, with paragraph breaks."""
     pages = extract_pages(path, display)
     lines = clean_pages(pages)
-    if not any(line.text and re.search(r"[^\W\d_]", line.text) for line in lines):
-        raise InputError(
-            tr("scanned PDF: there is no text layer to read"),
-            path=display,
-            hint=tr(
-                "run OCR on it first (for example `ocrmypdf in.pdf out.pdf`), or save the "
-                "original document as .docx"
-            ),
-        )
+    if not any(line.text and _LETTER.search(line.text) for line in lines):
+        raise _without_text(pages, display)
     return lines
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _without_text(pages: list[PageText], display: str) -> InputError:
+    """The refusal of a PDF with no text left to check, saying why: its text was all page
+    furniture (the same page 1,900 times), its content could not be decoded, or it is a scan."""
+    if any(_LETTER.search(line) for page in pages for line in page.lines):
+        return InputError(
+            tr(
+                "the PDF's text is only lines repeated on every page (running headers and "
+                "footers), page numbers and contents lines: nothing is left to check"
+            ),
+            path=display,
+            hint=tr("save the original document as .docx or .txt and check that file"),
+        )
+    if any(page.undecoded for page in pages):
+        return InputError(
+            tr("not a readable PDF: the content of its pages cannot be decoded"),
+            path=display,
+            where=f"p{next(n for n, page in enumerate(pages, start=1) if page.undecoded)}",
+            hint=_resave_hint(),
+        )
+    return InputError(
+        tr("scanned PDF: there is no text layer to read"),
+        path=display,
+        hint=tr(
+            "run OCR on it first (for example `ocrmypdf in.pdf out.pdf`), or save the "
+            "original document as .docx"
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -104,6 +129,9 @@ class PageText:
 
     lines: list[str]
     heights: list[float | None]
+    undecoded: bool = False
+    """The page has content that decodes to nothing (damaged, or garbage behind a filter):
+    pypdf reads it as an empty page, which is not a scan."""
 
 
 class _Stop(BaseException):
@@ -189,6 +217,22 @@ def _stream_length(stream: Any) -> int:
         if type(exc).__name__ == "LimitReachedError":
             raise
         return 0
+
+
+def _undecoded(page: Any) -> bool:
+    """Whether a page's content streams hold data but decode to nothing."""
+    from pypdf.generic import ArrayObject, StreamObject
+
+    try:
+        contents = page["/Contents"].get_object()
+        parts = contents if isinstance(contents, ArrayObject) else [contents]
+        streams = [part.get_object() for part in parts]
+    except Exception:  # no content, or none pypdf can find: nothing to decode
+        return False
+    return any(
+        isinstance(stream, StreamObject) and stream._data and not _stream_length(stream)
+        for stream in streams
+    )
 
 
 def _content_length(page: Any) -> int:
@@ -287,6 +331,8 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
                     page = _page_text(raw, _PageWork(raw, deadline, budget))
                 except _Stop as stop:
                     raise _refusal(stop, display, page_number) from None
+                if not any(line.strip() for line in page.lines) and _undecoded(raw):
+                    page = dataclasses.replace(page, undecoded=True)
                 characters += sum(len(line) for line in page.lines)
                 if characters > limits.MAX_PDF_CHARS:
                     raise InputError(
@@ -313,23 +359,64 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
             hint=_resave_hint(),
         ) from None
     except Exception as exc:  # pypdf raises many types for broken files: none may escape
-        if type(exc).__name__ == "LimitReachedError":
-            raise InputError(
-                tr(
-                    "the PDF is a decompression bomb: a stream expands beyond {limit:,} bytes",
-                    limit=limits.MAX_PDF_STREAM_BYTES,
-                ),
-                path=display,
-                where=f"p{page_number}" if page_number else None,
-                hint=tr("raise PROCCHECK_MAX_PDF_STREAM_BYTES if the file is genuine"),
-            ) from None
-        raise InputError(
-            tr("not a readable PDF ({problem})", problem=type(exc).__name__),
-            path=display,
-            where=f"p{page_number}" if page_number else None,
-            hint=_resave_hint(),
-        ) from None
+        raise _unreadable(exc, display, page_number) from None
     return pages
+
+
+def _unreadable(exc: Exception, display: str, page_number: int) -> InputError:
+    """The error for a PDF pypdf could not read, saying what is wrong where pypdf's error
+    tells it: pypdf raises LimitReachedError for bombs, huge page trees and loops alike."""
+    name, detail = type(exc).__name__, str(exc)
+    where = f"p{page_number}" if page_number else None
+    if name in ("DependencyError", "NotImplementedError") and re.search(
+        "crypt|AES|encryption", detail, re.IGNORECASE
+    ):
+        return _encrypted(display)
+    if name == "LimitReachedError" and "page tree" in detail.lower():
+        return InputError(
+            tr("the PDF has more pages than the limit of {limit:,}", limit=limits.MAX_PDF_PAGES),
+            path=display,
+            hint=tr("split the file, or raise PROCCHECK_MAX_PDF_PAGES if it is genuine"),
+        )
+    if name == "LimitReachedError" and re.search("decompress|decoding|declared", detail, re.I):
+        return InputError(
+            tr(
+                "the PDF is a decompression bomb: a stream expands beyond {limit:,} bytes",
+                limit=limits.MAX_PDF_STREAM_BYTES,
+            ),
+            path=display,
+            where=where,
+            hint=tr("raise PROCCHECK_MAX_PDF_STREAM_BYTES if the file is genuine"),
+        )
+    if name == "LimitReachedError" and "tounicode" in detail.lower():
+        return InputError(
+            tr(
+                "not a readable PDF: a font's character map (ToUnicode) is far larger than a real one"
+            ),
+            path=display,
+            where=where,
+            hint=_resave_hint(),
+        )
+    if name == "DependencyError":  # a filter that needs a program or package not installed
+        return InputError(
+            tr("not a readable PDF: the content of its pages cannot be decoded"),
+            path=display,
+            where=where,
+            hint=_resave_hint(),
+        )
+    if name in ("LimitReachedError", "PdfReadError", "PdfStreamError"):
+        return InputError(
+            tr("not a readable PDF: the file is damaged or incomplete"),
+            path=display,
+            where=where,
+            hint=_resave_hint(),
+        )
+    return InputError(
+        tr("not a readable PDF ({problem})", problem=name),
+        path=display,
+        where=where,
+        hint=_resave_hint(),
+    )
 
 
 def _refusal(stop: _Stop, display: str, page_number: int) -> InputError:
@@ -365,21 +452,24 @@ def _decrypt(reader: Any, display: str) -> None:
         return
     try:
         opened = reader.decrypt("")
-    except Exception as exc:  # DependencyError (AES needs `cryptography`), NotImplementedError
-        raise InputError(
-            tr(
-                "the PDF is encrypted in a way that cannot be read here ({problem})",
-                problem=type(exc).__name__,
-            ),
-            path=display,
-            hint=tr("save an unprotected copy (print it to PDF), or ask for the document as .docx"),
-        ) from None
+    except Exception:  # DependencyError (AES needs `cryptography`), NotImplementedError
+        raise _encrypted(display) from None
     if not opened:
         raise InputError(
             tr("the PDF is password-protected"),
             path=display,
             hint=tr("save an unprotected copy (print it to PDF), or ask for the document as .docx"),
         )
+
+
+def _encrypted(display: str) -> InputError:
+    """An encrypted PDF that cannot be opened here (AES without `cryptography`, an unknown
+    security handler), though it may need no password."""
+    return InputError(
+        tr("the PDF is encrypted, and its text cannot be read here"),
+        path=display,
+        hint=tr("save an unprotected copy (print it to PDF), or ask for the document as .docx"),
+    )
 
 
 @contextlib.contextmanager

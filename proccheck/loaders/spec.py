@@ -17,6 +17,7 @@ from pathlib import Path
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
+from proccheck.loaders.docx import too_many_items
 from proccheck.loaders.inputs import SPECIFICATION, check_input
 from proccheck.loaders.lexicon import LANGS, detect_language, lexicon
 from proccheck.loaders.structured import load_file, read_text, validated
@@ -290,17 +291,7 @@ def _refuse_many(items: list[SpecItem], display: str) -> None:
     """An InputError once a document has more items than `limits.MAX_SPEC_ITEMS` (checked as
     text is split too, so a huge file is refused before all of it is read as items)."""
     if len(items) > limits.MAX_SPEC_ITEMS:
-        raise InputError(
-            tr(
-                "more than {limit:,} paragraphs, list items and table rows",
-                limit=limits.MAX_SPEC_ITEMS,
-            ),
-            path=display,
-            hint=tr(
-                "split the document, or raise PROCCHECK_MAX_SPEC_ITEMS if it is genuine (a "
-                "requirement specification rarely has more than a few thousand)"
-            ),
-        )
+        raise too_many_items(display)
 
 
 def _cleaned(item: SpecItem) -> SpecItem:

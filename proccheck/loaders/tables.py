@@ -15,6 +15,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -349,15 +350,23 @@ def read_tables(
     else:
         sheets = [(None, _read_csv(path, display))]
     tables = _tables(sheets, display, required, mapping)
-    return [_with_formulas(table, path, parts) for table in tables] if parts else tables
+    if not parts:
+        return tables
+    wanted = {parts[t.sheet or ""] for t in tables if (t.sheet or "") in parts}
+    try:  # one opening and one scan per part: 10,000 sheets took minutes opening it per sheet
+        with zipfile.ZipFile(path) as archive:
+            found = {part: formula_cells(archive, part) for part in wanted}
+    except (zipfile.BadZipFile, OSError):
+        return tables
+    return [
+        _with_formulas(table, found.get(parts.get(table.sheet or "", ""), set()))
+        for table in tables
+    ]
 
 
-def _with_formulas(table: Table, path: Path, parts: dict[str, str]) -> Table:
-    part = parts.get(table.sheet or "")
-    if part is None:
-        return table
+def _with_formulas(table: Table, cells: set[tuple[int, int]]) -> Table:
     by_row: dict[int, set[int]] = {}
-    for row_number, column in formula_cells(path, part):
+    for row_number, column in cells:
         by_row.setdefault(row_number, set()).add(column)
     if not by_row:
         return table
@@ -578,7 +587,7 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
                         path=display,
                         where=info.filename,
                     )
-                if not _is_media(archive, info):  # every part that gets parsed, by content
+                if not is_media(archive, info):  # every part that gets parsed, by content
                     total += info.file_size
             if total > limits.MAX_ZIP_EXPANDED:
                 raise InputError(
@@ -598,16 +607,24 @@ def check_zip(path: Path, display: str, kind: str = "workbook") -> None:
                 )
             _check_streams(path, archive, display, kind)  # after the checks of the headers alone
             if kind == "workbook":
+                sheets = _listed_sheets(archive, display)
+                listed = {part for _name, part in sheets}
+                cells: dict[str, int] = {}
                 for info in archive.infolist():
                     name = info.filename.lower()
-                    if name.endswith(".xml") and (
-                        name.startswith("xl/worksheets/") or "sharedstrings" in name
+                    if (
+                        info.filename in listed
+                        or (
+                            name.endswith(".xml")
+                            and (name.startswith("xl/worksheets/") or "sharedstrings" in name)
+                        )
+                        or (  # a sheet under another name
+                            not name.endswith((".xml", ".rels", ".vml"))
+                            and not is_media(archive, info)
+                        )
                     ):
-                        _count_cells(archive, info, display)
-                    elif not name.endswith((".xml", ".rels", ".vml")) and not _is_media(
-                        archive, info
-                    ):
-                        _count_cells(archive, info, display)  # a sheet under another name
+                        cells[info.filename] = _count_cells(archive, info, display)
+                _refuse_repeated_parts(sheets, cells, display)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -653,7 +670,7 @@ _MEDIA_PEEK_FROM = 64 * 1024
 """Smaller parts always count as parsed: looking inside each would cost more than it saves."""
 
 
-def _is_media(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+def is_media(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """Whether a part is an image or another embedded binary (by its first bytes, not its name:
     a worksheet renamed `.bin` or `.png` is still XML that a reader parses)."""
     if info.file_size < _MEDIA_PEEK_FROM or info.is_dir():
@@ -759,6 +776,25 @@ def _office(kind: str) -> tuple[str, str]:
     return ("Excel", ".xlsx") if kind == "workbook" else ("Word", ".docx")
 
 
+def over_limit(
+    message: str, display: str, name: str, where: str | None = None, *, matrix: bool = True
+) -> InputError:
+    """The refusal of an input over the limit `name` (of `proccheck.limits`), with the hint to
+    raise PROCCHECK_`name` when the file is genuine (and that an answer matrix never is)."""
+    variable = f"PROCCHECK_{name}"
+    return InputError(
+        message,
+        path=display,
+        where=where,
+        hint=tr(
+            "a real answer matrix is far smaller; raise {variable} if it is genuine",
+            variable=variable,
+        )
+        if matrix
+        else tr("split the document, or raise {variable} if it is genuine", variable=variable),
+    )
+
+
 def resave_hint(kind: str = "workbook") -> str:
     """The hint for an Office file that cannot be read: save it again in its program."""
     app, suffix = _office(kind)
@@ -768,8 +804,8 @@ def resave_hint(kind: str = "workbook") -> str:
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|si)[\s/>]")
 
 
-def _count_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> None:
-    """Refuse a worksheet with more cells (or a shared-string table with more strings) than
+def _count_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) -> int:
+    """The cells of a worksheet (or strings of a shared-string table), refused beyond
     MAX_CELLS before openpyxl parses it: openpyxl reads a sheet without a declared dimension
     twice and the string table whole, at about 10 MB/s."""
     cells = 0
@@ -796,19 +832,75 @@ def _count_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo, display: str) 
             path=display,
             where=info.filename,
         )
+    return cells
+
+
+_SHEET_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,64}:)?sheet[\s/>]")
+
+
+def _listed_sheets(archive: zipfile.ZipFile, display: str) -> list[tuple[str, str]]:
+    """The workbook's sheets as (name, worksheet part), refusing more than MAX_SHEETS (counted
+    in the XML before it is parsed): each sheet costs both readers time however small it is,
+    10,000 took 2.5 s. Empty when the workbook part cannot be found or parsed: the reader
+    names that problem."""
+    try:
+        workbook = _workbook_part(archive)
+        count = len(_SHEET_TAG.findall(archive.read(workbook)))
+    except Exception:
+        return []
+    if count > limits.MAX_SHEETS:
+        message = tr(
+            "the workbook has {count:,} sheets, more than the limit of {limit:,}",
+            count=count,
+            limit=limits.MAX_SHEETS,
+        )
+        raise over_limit(message, display, "MAX_SHEETS")
+    try:
+        return _sheet_list(archive)
+    except Exception:
+        return []
+
+
+def _refuse_repeated_parts(
+    sheets: list[tuple[str, str]], cells: dict[str, int], display: str
+) -> None:
+    """Refuse sheets that show the same worksheet part so often that its cells, read once per
+    sheet, exceed MAX_CELLS (Excel never shares a part; 10,000 sheets showing one 60-row part
+    took 10 s and 272 MB to read)."""
+    shown = Counter(part for _name, part in sheets)
+    total = sum(cells.get(part, 0) * times for part, times in shown.items())
+    if total <= limits.MAX_CELLS:
+        return
+    part, times = shown.most_common(1)[0]
+    raise InputError(
+        tr(
+            "{sheets:,} sheets show the same cells, more than {count:,} cells in all",
+            sheets=times,
+            count=limits.MAX_CELLS,
+        )
+        if times > 1
+        else tr("more than {count:,} cells", count=limits.MAX_CELLS),
+        path=display,
+        where=part,
+        hint=resave_hint()
+        if times > 1
+        else tr(
+            "a real answer matrix is far smaller; raise {variable} if it is genuine",
+            variable="PROCCHECK_MAX_CELLS",
+        ),
+    )
 
 
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
 
 
-def formula_cells(path: Path, part: str) -> set[tuple[int, int]]:
+def formula_cells(archive: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
     """(row, column index) of every cell in a worksheet part that holds a formula: openpyxl
     reports only the cached value, which a person may never have seen (it can differ from
     what the sheet shows once recalculated)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            xml = archive.read(part)
+        xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return set()
     found: set[tuple[int, int]] = set()
@@ -870,21 +962,23 @@ def _calamine_plan(path: Path) -> dict[str, str] | None:
     area = 0
     try:
         with zipfile.ZipFile(path) as archive:
+            sheets = _sheet_list(archive)
+            shown = Counter(part for _name, part in sheets)  # a grid for every sheet showing it
             for info in archive.infolist():
                 if info.is_dir():
                     continue
                 data = archive.read(info)
-                if _is_media(archive, info):
+                if is_media(archive, info):
                     if _CELLS_OR_STRINGS.search(data):
                         return None  # XML behind a media header: calamine may still read it
                     continue
                 cells = _grid_cells(data)
                 if cells is None:
                     return None
-                area += cells
+                area += cells * max(shown[info.filename], 1)
                 if area > limits.MAX_CELLS:
                     return None
-            return _sheet_parts(archive)
+            return dict(sheets)
     except Exception:  # a damaged zip or workbook part: openpyxl reads it and names the problem
         return None
 
@@ -945,37 +1039,50 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> worksheet part, from the workbook's relationships (as openpyxl finds them;
-    the formula scan reads these parts)."""
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """A part's relationships: id -> (type, target part), external targets left out."""
     from defusedxml import ElementTree  # type: ignore[import-untyped]
 
-    def relationships(part: str) -> dict[str, tuple[str, str]]:
-        folder, _slash, name = part.rpartition("/")
-        rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
-        found = {}
-        for rel in ElementTree.fromstring(archive.read(rels)):
-            target = rel.get("Target", "")
-            if rel.get("TargetMode") == "External":
-                continue
-            joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
-            found[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(joined).lstrip("/"))
-        return found
+    folder, _slash, name = part.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    found = {}
+    for rel in ElementTree.fromstring(archive.read(rels)):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+        found[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(joined).lstrip("/"))
+    return found
 
-    workbook = next(
-        (part for kind, part in relationships("").values() if kind.endswith("/officeDocument")),
+
+def _workbook_part(archive: zipfile.ZipFile) -> str:
+    """The workbook part, as the package's relationships name it."""
+    return next(
+        (
+            part
+            for kind, part in _relationships(archive, "").values()
+            if kind.endswith("/officeDocument")
+        ),
         "xl/workbook.xml",
     )
-    targets = relationships(workbook)
-    parts = {}
+
+
+def _sheet_list(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, worksheet part) of every worksheet, in the workbook's order, from its
+    relationships (as openpyxl finds them); two sheets may name one part."""
+    from defusedxml import ElementTree
+
+    workbook = _workbook_part(archive)
+    targets = _relationships(archive, workbook)
+    sheets = []
     for sheet in ElementTree.fromstring(archive.read(workbook)).iter():
         if sheet.tag.rpartition("}")[2] != "sheet":
             continue
         rid = next((v for k, v in sheet.attrib.items() if k.rpartition("}")[2] == "id"), "")
         kind, part = targets.get(rid, ("", ""))
         if kind.endswith(_SHEET_REL) and sheet.get("name") is not None:
-            parts[str(sheet.get("name"))] = part
-    return parts
+            sheets.append((str(sheet.get("name")), part))
+    return sheets
 
 
 def _read_xlsx_calamine(
@@ -1047,7 +1154,8 @@ def _read_xlsx_openpyxl(path: Path, display: str, parts: dict[str, str] | None =
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken workbooks
         raise InputError(
-            tr("cannot read the workbook: {problem}", problem=type(exc).__name__),
+            _xml_problem(exc)
+            or tr("cannot read the workbook: {problem}", problem=type(exc).__name__),
             path=display,
             hint=resave_hint(),
         ) from None
@@ -1085,7 +1193,7 @@ def _read_xlsx_openpyxl(path: Path, display: str, parts: dict[str, str] | None =
                 raise
             except Exception as exc:  # openpyxl/XML parsers raise many types for broken sheets
                 raise InputError(
-                    tr("cannot read the sheet: {problem}", problem=type(exc).__name__),
+                    _cell_problem(exc),
                     path=display,
                     where=f"{worksheet.title}!{number + 1}",
                     hint=resave_hint(),
@@ -1097,3 +1205,35 @@ def _read_xlsx_openpyxl(path: Path, display: str, parts: dict[str, str] | None =
     finally:
         workbook.close()
     return sheets
+
+
+def _xml_problem(exc: Exception) -> str | None:
+    """What is wrong, in words, when an Office file's XML cannot be parsed (None otherwise);
+    openpyxl hides the parser's error behind a ValueError of its own."""
+    cause = exc.__cause__ or exc.__context__
+    name = type(cause if isinstance(exc, ValueError) and cause else exc).__name__
+    if name in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden"):
+        return entities_problem()
+    if name in ("ParseError", "XMLSyntaxError", "ExpatError"):
+        return tr("the XML inside the file is damaged")
+    return None
+
+
+def _cell_problem(exc: Exception) -> str:
+    """What is wrong, in words, with a row openpyxl could not read."""
+    if isinstance(exc, (ValueError, TypeError, OverflowError)) and not _xml_problem(exc):
+        return tr(
+            "a cell in this row holds a value that does not match its type (for example a "
+            "date cell that holds no date)"
+        )
+    if isinstance(exc, (IndexError, KeyError)):
+        return tr("a cell in this row refers to a shared text that the workbook does not have")
+    return _xml_problem(exc) or tr("cannot read the sheet: {problem}", problem=type(exc).__name__)
+
+
+def entities_problem() -> str:
+    """The refusal of an Office file that declares XML entities (bombs, external files)."""
+    return tr(
+        "the file declares XML entities (a DTD), which Excel and Word never write: it was "
+        "not made by an Office program, or has been tampered with"
+    )
