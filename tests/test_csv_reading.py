@@ -73,3 +73,21 @@ def test_one_windows_1252_line_in_utf8_is_refused_at_that_line(tmp_path: Path) -
 def test_windows_1252_throughout_still_reads(tmp_path: Path) -> None:
     rows = _read(tmp_path, (HEAD + "K1;Ja;öppet format\nK2;Nej;behörighet\n").encode("cp1252"))
     assert rows[1][1] == ("K1", "Ja", "öppet format") and rows[2][1][2] == "behörighet"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_its_byte_order_mark_reads(tmp_path: Path, encoding: str) -> None:
+    """Excel's "Unicode text" and LibreOffice's UTF-16 CSV were refused as binary files."""
+    path = tmp_path / "svar.csv"
+    path.write_bytes("\ufeffKrav-ID\tSvar\r\nK1\tJa, via öppet API\r\n".encode(encoding))
+    assert _read_csv(path, "svar.csv") == [
+        (1, ("Krav-ID", "Svar")),
+        (2, ("K1", "Ja, via öppet API")),
+    ]
+
+
+def test_utf16_cut_in_the_middle_of_a_character_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "svar.csv"
+    path.write_bytes("\ufeffKrav-ID;Svar\nK1;Ja\n".encode("utf-16-le")[:-1])
+    with pytest.raises(InputError, match="not valid UTF-16"):
+        _read_csv(path, "svar.csv")

@@ -435,13 +435,16 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
         )
     if not raw.strip():
         raise InputError(tr("file is empty"), path=display)
-    if b"\x00" in raw[:4096]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\x00\x00"):
+        text = _decode_utf16(raw, display)
+    elif b"\x00" in raw[:4096]:
         raise InputError(
             tr("file is binary, not CSV text"),
             path=display,
             hint=tr("save the sheet as CSV (UTF-8) or give the .xlsx file"),
         )
-    text = _decode_csv(raw, display)
+    else:
+        text = _decode_csv(raw, display)
     sample = text[:8192]
     delimiter = max((";", ",", "\t"), key=lambda d: sample.count(d))
     rows: list[tuple[int, tuple[str, ...]]] = []
@@ -517,6 +520,19 @@ def _refuse_swallowed(text: str, delimiter: str, multiline: dict[int, int], disp
                 where=str(first),
                 hint=_quote_hint(),
             ) from None
+
+
+def _decode_utf16(raw: bytes, display: str) -> str:
+    """UTF-16 with its byte-order mark: how Excel saves "Unicode text" and LibreOffice a CSV
+    in UTF-16. The mark says which byte comes first, so nothing is guessed."""
+    try:
+        return raw.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            tr("not valid UTF-16 (at byte {offset:,})", offset=exc.start),
+            path=display,
+            hint=tr("save the file again as CSV UTF-8"),
+        ) from None
 
 
 def _decode_csv(raw: bytes, display: str) -> str:
