@@ -146,7 +146,10 @@ def test_an_answer_shown_in_another_order_than_stored_is_not_verified(
     ("limit", "refused", "read", "expected"),
     [
         # three million one-letter lines are one paragraph, under the item limit: 30 s, 1.3 GB
-        ("MAX_SPEC_LINES", "x\n" * 1000, "x\n" * 999, "more than 1,000 lines"),
+        ("MAX_SPEC_LINES", "x\n" * 1001, "x\n" * 1000, "more than 1,000 lines"),
+        # every line break `splitlines` knows counts: "\r" alone took 30 s past the limit
+        ("MAX_SPEC_LINES", "x\r" * 1001, "x\r\n" * 1000, "more than 1,000 lines"),
+        ("MAX_SPEC_LINES", "x\u2028" * 1001, "x\u2028" * 1000, "more than 1,000 lines"),
         # a paragraph read one requirement a line added every line before counting the items
         (
             "MAX_SPEC_ITEMS",

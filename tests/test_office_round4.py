@@ -211,6 +211,25 @@ def test_wrapped_paragraphs_rows_and_cells_are_read_in_order(tmp_path: Path) -> 
     ]
 
 
+def test_alternative_content_is_read_once(tmp_path: Path) -> None:
+    """Word shows one version of `mc:AlternateContent` (its first choice): reading the fallback
+    too made every such paragraph two items."""
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    body = (
+        f'<mc:AlternateContent xmlns:mc="{mc}"><mc:Choice Requires="w14">'
+        + para("K1. Systemet ska ha ett API.")
+        + "</mc:Choice><mc:Fallback>"
+        + para("K1. Systemet ska ha ett API.")
+        + "</mc:Fallback></mc:AlternateContent>"
+        + para("K2. Systemet ska logga.")
+    )
+    document = load_spec(docx(tmp_path / "mc.docx", body), "mc.docx")
+    assert [item.text for item in document.items] == [
+        "K1. Systemet ska ha ett API.",
+        "K2. Systemet ska logga.",
+    ]
+
+
 def test_an_alt_chunk_is_refused(cli: Callable[..., Any], tmp_path: Path) -> None:
     """Word shows the file an altChunk brings in; reading past it would hide that text."""
 

@@ -99,6 +99,7 @@ PASSING = {
         {"X": {**REAL, "properties": {**REAL["properties"], "pin": {"writeOnly": True}}}}
     ),
     "3.1 typed object": description({"X": REAL}, openapi="3.1.0"),
+    "required properties only": description({"X": {"required": ["id"], "minProperties": 1}}),
 }
 
 
@@ -135,6 +136,15 @@ def listing(item: Any, *, deprecated_list: bool = False) -> dict[str, Any]:
 def test_list_of_empty_items_is_not_verified(tmp_path: Path, baseline) -> None:  # type: ignore[no-untyped-def]
     assert verdicts(probe(tmp_path, baseline, listing({})))["DO-02"][0] == "not_verified"
     assert verdicts(probe(tmp_path, baseline, listing(REAL)))["DO-02"][0] == "met"
+
+
+def test_a_list_of_empty_items_is_still_a_list_to_page(tmp_path: Path, baseline) -> None:  # type: ignore[no-untyped-def]
+    """Its items say nothing about the data, but the list is a list: unpaged, API-11 is not met
+    (it dropped out of the pagination measure and API-11 came out met)."""
+    report = probe(tmp_path, baseline, listing({"description": "a note"}))
+    api11 = next(r for r in report.results if r.requirement == "API-11")
+    assert api11.outcome == "not_met"
+    assert any(f.check == "OA003" and "no pagination: X" in f.message for f in report.findings)
 
 
 def test_item_under_a_deprecated_list_is_not_verified(tmp_path: Path, baseline) -> None:  # type: ignore[no-untyped-def]

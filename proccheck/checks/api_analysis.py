@@ -190,7 +190,8 @@ LeftOut = Literal[
 HollowWhy = Literal["deprecated operation", "nothing", "write-only", "deprecated schema", "empty"]
 _DATA_KEYWORDS = frozenset(
     {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
-     "allOf", "anyOf", "oneOf", "enum", "const"}
+     "allOf", "anyOf", "oneOf", "enum", "const", "required", "minProperties", "maxProperties",
+     "minItems", "maxItems", "format", "pattern", "minLength", "maxLength", "minimum", "maximum"}
 )  # fmt: skip
 """What a schema must declare at least one of to say anything about the data."""
 
@@ -247,7 +248,9 @@ class Resource:
 
     @property
     def exportable(self) -> bool:
-        return bool(self.collection_ops or self.listed_by)
+        """Listed, read as a singleton, or reached through a list, by a GET describing data."""
+        hollow = {id(read.op) for read in self.hollow}
+        return bool(self.listed_by) or any(id(op) not in hollow for op in self.collection_ops)
 
 
 @dataclass
@@ -592,8 +595,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 if collection or _singleton(op):
                     resource.hollow.append(read)
                     hollow_lists.setdefault(op.path.rstrip("/"), read)
-                continue
-            if collection or _singleton(op):
+            if collection or _singleton(op):  # a list is paged or not whatever its items say
                 if op not in resource.collection_ops:
                     resource.collection_ops.append(op)
                 resource.array_collection |= collection
@@ -601,7 +603,12 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     resource.paginated = True
                 if _changed_since(op):
                     resource.changed_since = True
-    listing = {op.path.rstrip("/") for r in resources.values() for op in r.collection_ops}
+    listing = {
+        op.path.rstrip("/")
+        for r in resources.values()
+        for op in r.collection_ops
+        if (r.name, id(op)) not in hollow_reads
+    }
     for resource in resources.values():
         for op in resource.read_ops:  # an item GET under a list reaches every record, if both
             parent = _parent(op.path) if _item_path(op.path) else None  # describe data

@@ -257,12 +257,13 @@ def _describe_service(analysis: Analysis, lang: Lang) -> str:
 
 
 def _top_lists(analysis: Analysis) -> list[Resource]:
-    """The exportable resource types listed by a collection GET, except lists bounded by one
-    parent item (`/errands/{errandId}/notes`), which need neither paging nor a change filter."""
+    """The resource types listed by a collection GET, except lists bounded by one parent item
+    (`/errands/{errandId}/notes`), which need neither paging nor a change filter. A list whose
+    items describe no data (`Resource.hollow`) is still a list that must be paged."""
     return [
         r
         for r in analysis.resources.values()
-        if r.exportable and r.array_collection and r.name not in analysis.nested_lists
+        if (r.exportable or r.hollow) and r.array_collection and r.name not in analysis.nested_lists
     ]
 
 

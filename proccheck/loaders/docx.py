@@ -109,14 +109,19 @@ def read_docx(path: Path, display: str) -> list[Block]:
 
 def _inside(parent: Any, kinds: set[str]) -> Iterator[tuple[str, Any]]:
     """The elements named in `kinds` below `parent`, in document order, looking through the
-    wrappers Word shows the content of (content controls, custom XML, tracked insertions,
-    alternative content), but not into deleted content or properties (`w:sdtPr`, `w:tblPr`)."""
+    wrappers Word shows the content of (content controls, custom XML, tracked insertions, the
+    first choice of alternative content), but not into deleted content or properties
+    (`w:sdtPr`, `w:tblPr`)."""
     for child in parent.iterchildren():
         if not isinstance(child.tag, str):
             continue  # a comment or processing instruction
         tag = child.tag.rpartition("}")[2]
         if tag in kinds:
             yield tag, child
+        elif tag == "AlternateContent":  # one version is shown; the others repeat it
+            shown = next((c for c in child.iterchildren() if isinstance(c.tag, str)), None)
+            if shown is not None:
+                yield from _inside(shown, kinds)
         elif tag not in _BOUNDARIES and tag not in _HIDDEN and not tag.endswith("Pr"):
             yield from _inside(child, kinds)
 

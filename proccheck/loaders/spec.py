@@ -374,7 +374,7 @@ def _load_table(path: Path, display: str) -> SpecDocument:
 
 def _load_text(path: Path, display: str) -> SpecDocument:
     text = read_text(path, display)
-    if text.count("\n") >= limits.MAX_SPEC_LINES:
+    if _line_count(text) > limits.MAX_SPEC_LINES:
         raise InputError(
             tr("more than {limit:,} lines", limit=limits.MAX_SPEC_LINES),
             path=display,
@@ -386,6 +386,17 @@ def _load_text(path: Path, display: str) -> SpecDocument:
     lines, suppressions = read_suppressions(text.splitlines(), display)
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
     return _document(display, heading or path.stem, split_text(lines, display), suppressions)
+
+
+_LINE_BREAKS = ("\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+"""Where `str.splitlines` ends a line ("\r\n" ends one)."""
+
+
+def _line_count(text: str) -> int:
+    """How many lines `text.splitlines()` would make, counted without making them (64 MB of
+    line breaks would be a list of 64 million)."""
+    breaks = sum(map(text.count, _LINE_BREAKS)) - text.count("\r\n")
+    return breaks + (not text.endswith(_LINE_BREAKS))
 
 
 def split_text(lines: list[str], display: str) -> list[SpecItem]:
