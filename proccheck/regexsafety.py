@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 _REPEATS = {
     sre_parse.MAX_REPEAT,
     sre_parse.MIN_REPEAT,
-    getattr(sre_parse, "POSSESSIVE_REPEAT", None),
+    *filter(None, [getattr(sre_parse, "POSSESSIVE_REPEAT", None)]),  # Python 3.11 and later
 }
 _UNBOUNDED = 20  # a repeat whose maximum exceeds this counts as unbounded for nesting
 
@@ -188,7 +188,7 @@ def _needed(items: list[Any]) -> list[frozenset[str]]:
             run += chr(arg)
             continue
         if len(run.strip()) >= 3:
-            candidates.append(frozenset({run.lower()}))
+            candidates.append(frozenset({run.lower().translate(_CASE_ALIKE)}))
         prefix = [(sre_parse.LITERAL, ord(char)) for char in run]
         run = ""
         if op is sre_parse.SUBPATTERN:
@@ -236,9 +236,10 @@ def _register(words: set[str]) -> None:
             _generation[0] += 1
 
 
-_CASE_ALIKE = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
-"""What a case-insensitive expression takes as i or s but `str.lower` leaves apart: dotless ı,
-long ſ, and the dot `"İ".lower()` leaves after its i."""
+_CASE_ALIKE = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None, "µ": "μ", "ς": "σ"})
+"""What a case-insensitive expression takes as one letter but `str.lower` leaves apart: dotless
+ı and i, long ſ and s, the dot `"İ".lower()` leaves after its i, the micro sign and μ, final ς
+and σ. Applied to the words an expression needs and to the text read for them."""
 
 
 @functools.lru_cache(maxsize=65536)

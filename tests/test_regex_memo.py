@@ -125,11 +125,12 @@ def test_every_match_holds_a_needed_word_on_real_texts() -> None:
 
 
 def test_gate_opens_for_letters_the_expression_folds() -> None:
-    """Python's case-insensitive search takes ı, İ as i and ſ as s, which `str.lower` keeps
-    apart: the gate must open wherever the expression can match."""
-    patterns = [r"\bipad\b|\biphone\b", r"\bask\b", r"kit"]
+    """Python's case-insensitive search takes ı, İ as i, ſ as s and µ as μ, which `str.lower`
+    keeps apart, in the text and in a cue a user writes: the gate must open wherever the
+    expression can match."""
+    patterns = [r"\bipad\b|\biphone\b", r"\bask\b", r"kit", "İnloggning", "ſäkerhet", "5 µs"]
     gate = WordGate(tuple(needed_words(p) for p in patterns))
-    for text in ("Vi kräver İPAD", "ıpad", "aſk", "KİT", "kıt"):
+    for text in ("Vi kräver İPAD", "ıpad", "aſk", "KİT", "kıt", "Inloggning", "säkerhet", "5 μs"):
         matching = [i for i, p in enumerate(patterns) if re.search(p, text, re.IGNORECASE)]
         assert matching, text
         assert set(matching) <= set(gate.open_for(text.lower())), text
