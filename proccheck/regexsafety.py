@@ -202,7 +202,12 @@ def _needed(items: list[Any]) -> list[frozenset[str]]:
                 candidates.append(frozenset().union(*map(_best, branches)))
         elif op in _REPEATS and arg[0] >= 1:
             candidates += _needed(list(arg[2]))
-    return [frozenset(w for w in c if not any(o != w and o in w for o in c)) for c in candidates]
+    return [_shortest(candidate) for candidate in candidates]
+
+
+def _shortest(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """`words` less those that contain another: a text holding "skall" holds "ska"."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
 def _best(groups: list[frozenset[str]] | Needs) -> frozenset[str]:
@@ -218,7 +223,7 @@ def needed_any(patterns: list[str]) -> Needs | None:
         if not groups:
             return None
         union |= _best(groups)
-    return (frozenset(w for w in union if not any(o != w and o in w for o in union)),)
+    return (_shortest(union),)
 
 
 _WORDS_BY_START: dict[tuple[str, ...], set[str]] = {}

@@ -266,14 +266,15 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
         requirement = _pick(item, _ITEM_ALIASES["requirement"])
         requirement_id = str(requirement).strip() if requirement is not None else None
         if requirement_id:
-            if requirement_id.lower() in seen:
+            key = requirement_id.lower()  # ids are matched regardless of case
+            if key in seen:
                 raise InputError(
                     tr("requirement {id} is answered twice", id=printable(requirement_id)),
                     path=display,
                     where=str(line or ""),
                     hint=tr("keep one answer per requirement"),
                 )
-            seen[requirement_id.lower()] = index
+            seen[key] = index
         raw = _pick(item, _ITEM_ALIASES["answer"])
         raw_text = "" if raw is None else str(raw)
         value, rest = normalise_answer(raw_text)
@@ -316,18 +317,19 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                 continue
             where = f"{row.sheet}!{row.number}" if row.sheet else str(row.number)
             if requirement_id:
-                if requirement_id.lower() in seen:
+                key = requirement_id.lower()  # ids are matched regardless of case
+                if key in seen:
                     raise InputError(
                         tr(
                             "requirement {id} is answered twice (also at {where})",
                             id=printable(requirement_id),
-                            where=printable(seen[requirement_id.lower()]),
+                            where=printable(seen[key]),
                         ),
                         path=display,
                         where=where,
                         hint=tr("keep one row per requirement"),
                     )
-                seen[requirement_id.lower()] = where
+                seen[key] = where
             raw = _answer_cell(table, row)
             if not raw.strip() and _is_section_row(table, row, requirement_id, text):
                 continue

@@ -221,37 +221,40 @@ def _stream_length(stream: Any) -> int:
 
 def _undecoded(page: Any) -> bool:
     """Whether a page's content streams hold data but decode to nothing."""
-    from pypdf.generic import ArrayObject, StreamObject
+    from pypdf.generic import StreamObject
 
     try:
-        contents = page["/Contents"].get_object()
-        parts = contents if isinstance(contents, ArrayObject) else [contents]
-        streams = [part.get_object() for part in parts]
-    except Exception:  # no content, or none pypdf can find: nothing to decode
+        parts, _joined = _content_parts(page)
+    except Exception:  # content pypdf cannot find: nothing to decode
         return False
     return any(
-        isinstance(stream, StreamObject) and stream._data and not _stream_length(stream)
-        for stream in streams
+        isinstance(part, StreamObject) and part._data and not _stream_length(part) for part in parts
     )
 
 
 def _content_length(page: Any) -> int:
     """The decoded length of a page's content: its stream, or the streams of its array."""
+    from pypdf.generic import StreamObject
+
+    parts, joined = _content_parts(page)
+    lengths = [_stream_length(p) if isinstance(p, StreamObject) else 0 for p in parts]
+    return sum(lengths) + (len(lengths) if joined else 0)  # pypdf joins an array's by newlines
+
+
+def _content_parts(page: Any) -> tuple[list[Any], bool]:
+    """A page's content objects (its stream, or the objects of its array) and whether they
+    come from an array; none when the page has no content."""
     from pypdf.generic import ArrayObject, StreamObject
 
     try:
         contents = page["/Contents"].get_object()
     except (AttributeError, KeyError):  # no content: pypdf reads no text either
-        return 0
+        return [], False
     if isinstance(contents, StreamObject):
-        return _stream_length(contents)
-    if not isinstance(contents, ArrayObject):
-        return 0
-    total = 0
-    for part in contents:  # pypdf joins them with newlines
-        stream = part.get_object()
-        total += 1 + (_stream_length(stream) if isinstance(stream, StreamObject) else 0)
-    return total
+        return [contents], False
+    if isinstance(contents, ArrayObject):
+        return [part.get_object() for part in contents], True
+    return [], False
 
 
 def _page_text(page: Any, work: _PageWork | None = None) -> PageText:
@@ -389,34 +392,16 @@ def _unreadable(exc: Exception, display: str, page_number: int) -> InputError:
             hint=tr("raise PROCCHECK_MAX_PDF_STREAM_BYTES if the file is genuine"),
         )
     if name == "LimitReachedError" and "tounicode" in detail.lower():
-        return InputError(
-            tr(
-                "not a readable PDF: a font's character map (ToUnicode) is far larger than a real one"
-            ),
-            path=display,
-            where=where,
-            hint=_resave_hint(),
+        problem = tr(
+            "not a readable PDF: a font's character map (ToUnicode) is far larger than a real one"
         )
-    if name == "DependencyError":  # a filter that needs a program or package not installed
-        return InputError(
-            tr("not a readable PDF: the content of its pages cannot be decoded"),
-            path=display,
-            where=where,
-            hint=_resave_hint(),
-        )
-    if name in ("LimitReachedError", "PdfReadError", "PdfStreamError"):
-        return InputError(
-            tr("not a readable PDF: the file is damaged or incomplete"),
-            path=display,
-            where=where,
-            hint=_resave_hint(),
-        )
-    return InputError(
-        tr("not a readable PDF ({problem})", problem=name),
-        path=display,
-        where=where,
-        hint=_resave_hint(),
-    )
+    elif name == "DependencyError":  # a filter that needs a program or package not installed
+        problem = tr("not a readable PDF: the content of its pages cannot be decoded")
+    elif name in ("LimitReachedError", "PdfReadError", "PdfStreamError"):
+        problem = tr("not a readable PDF: the file is damaged or incomplete")
+    else:
+        problem = tr("not a readable PDF ({problem})", problem=name)
+    return InputError(problem, path=display, where=where, hint=_resave_hint())
 
 
 def _refusal(stop: _Stop, display: str, page_number: int) -> InputError:
