@@ -64,7 +64,7 @@ MAX_ZIP_RATIO = _limit("MAX_ZIP_RATIO", 1000)
 MAX_DOCX_ELEMENTS = _limit("MAX_DOCX_ELEMENTS", 1_000_000)
 """Most XML elements the parts of a Word document may hold, counted from their tags before they
 are parsed: python-docx takes about 0.25 s and 140 MB per million whatever they hold (5 million
-empty paragraphs took 8.8 s and 700 MB); a 200-page specification has about 32,000."""
+empty paragraphs took 8.8 s and 700 MB); the 200-page bench document has about 51,000."""
 
 MAX_REQUIREMENT_CHARS = _limit("MAX_REQUIREMENT_CHARS", 20_000)
 """Longest text item treated as a requirement. Longer items (a whole document in one paragraph)
@@ -80,7 +80,7 @@ at most)."""
 MAX_SPEC_LINES = _limit("MAX_SPEC_LINES", 100_000)
 """Most lines one Markdown or text specification may have, counted before any is read: a
 file of three million one-letter lines (one paragraph, so under MAX_SPEC_ITEMS) took 30 s and
-1.3 GB; a 200-page specification has about 10,000."""
+1.3 GB; the bench specification of 2,000 requirements has 4,101."""
 
 MAX_EXTENDS_DEPTH = _limit("MAX_EXTENDS_DEPTH", 32)
 """Longest `extends` chain of requirement sets (a real one is a handful deep; 1,000 files deep

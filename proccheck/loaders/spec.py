@@ -380,7 +380,7 @@ def _load_text(path: Path, display: str) -> SpecDocument:
             path=display,
             hint=tr(
                 "split the document, or raise PROCCHECK_MAX_SPEC_LINES if it is genuine (a "
-                "200-page specification has about 10,000 lines)"
+                "specification of 2,000 requirements has about 4,000 lines)"
             ),
         )
     lines, suppressions = read_suppressions(text.splitlines(), display)
