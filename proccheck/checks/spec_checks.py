@@ -1181,6 +1181,57 @@ def hidden_characters(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
 
 
 @register(
+    "SP011",
+    "hidden-text",
+    title_en="Text formatted as hidden in a Word document",
+    title_sv="Text formaterad som dold i ett Word-dokument",
+    kind="spec",
+    severity="warning",
+)
+def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
+    """Reports text that Word hides: formatted as hidden, directly or by its style.
+
+    What it checks
+    No paragraph or table cell of a Word document holds text formatted as hidden (Font, Hidden;
+    `w:vanish` in the file). proccheck reads a document as Word shows and prints it, so hidden
+    text is left out of every check; this check shows each hidden passage and where it is.
+
+    Why it matters
+    Hidden text is neither shown on screen nor printed with Word's usual settings, yet it stays
+    in the file and in every copy sent out. A hidden clause could make a requirement look
+    present to a search while no reader of the tender sees it, and a hidden condition could be
+    claimed later as part of the text.
+
+    How to comply
+    Show hidden text (in Word: File, Options, Display, Hidden text), then either delete it or
+    clear Hidden in Font so that it is ordinary text, and check the document again.
+
+    References
+    - ECMA-376 Part 1, 17.3.2.41 vanish (Hidden Text).
+    """
+    for location, text in document.hidden_text:
+        shown = text if len(text) <= 120 else text[:119] + "…"
+        yield hidden_text.finding(
+            requirement=None,
+            severity="warning",
+            outcome="not_verified",
+            message=_(
+                ctx.lang,
+                "{where}: text formatted as hidden was not read: «{text}»",
+                where=location.element,
+                text=shown,
+            ),
+            location=location,
+            evidence=text,
+            fix=_(
+                ctx.lang,
+                "Delete the hidden text or make it ordinary text (Word: Font, clear Hidden), "
+                "then check again.",
+            ),
+        )
+
+
+@register(
     "SP010",
     "unused-suppression",
     title_en="A suppression comment that silences nothing",

@@ -3,7 +3,9 @@
 Paragraphs and table cells become items in document order; a location is `paragraph N` or
 `table T row R cell C`, since Word files have no stable line numbers. Content Word shows inside
 wrappers (content controls `w:sdt`, `w:customXml`, tracked insertions…) is read too: skipping it
-would let a clause hide from the checks.
+would let a clause hide from the checks. Text formatted as hidden (`w:vanish`, directly or by
+a style) is what Word neither shows nor prints: it is kept apart, never read as the document's
+text, and reported (SP011), so that a clause nobody sees cannot make a requirement met.
 """
 
 from __future__ import annotations
@@ -39,9 +41,81 @@ def _is_text(node: object) -> bool:
     return isinstance(tag, str) and tag.endswith("}t")
 
 
-def _text(element: Any) -> str:
-    """All the text of a paragraph or cell, wrappers and text boxes included."""
-    return "".join(node.text or "" for node in element.iter() if _is_text(node)).strip()
+_OFF = frozenset({"0", "false", "off"})
+
+
+def _switch(properties: Any) -> bool | None:
+    """Whether run properties (`w:rPr`) say hidden (`w:vanish`), or None if they do not say."""
+    vanish = properties.find(f"{_W}vanish") if properties is not None else None
+    return None if vanish is None else vanish.get(f"{_W}val", "true").lower() not in _OFF
+
+
+@dataclass(frozen=True)
+class _Hiding:
+    """Which runs Word hides: a style's own `w:vanish` (through `w:basedOn`), and the
+    document's default. The first of run, character style, paragraph style and default that
+    says anything decides (Word's toggling of styles on styles is not modelled)."""
+
+    styles: dict[str, bool]
+    default: bool
+    anything: bool = True
+    """False when nothing in the document or its styles says hidden: no run is then looked at."""
+
+    @classmethod
+    def of(cls, document: Any) -> _Hiding:
+        direct = document.element.body.find(f".//{_W}vanish") is not None
+        try:
+            root = document.styles.element
+        except Exception:  # no or damaged styles part: Word then uses its own defaults
+            return cls({}, False, direct)
+        own: dict[str, bool | None] = {}
+        based: dict[str, str] = {}
+        for style in root.iterchildren(f"{_W}style"):
+            name = style.get(f"{_W}styleId") or ""
+            own[name] = _switch(style.find(f"{_W}rPr"))
+            base = style.find(f"{_W}basedOn")
+            if base is not None:
+                based[name] = base.get(f"{_W}val") or ""
+        styles: dict[str, bool] = {}
+        for name in own:
+            seen, current = set(), name
+            while current in own and current not in seen and own[current] is None:
+                seen.add(current)
+                current = based.get(current, "")
+            if (value := own.get(current)) is not None:
+                styles[name] = value
+        default = bool(_switch(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")))
+        return cls(styles, default, direct or default or any(styles.values()))
+
+    def hides(self, node: Any) -> bool:
+        """Whether the text element `node` is hidden (its run's and paragraph's formatting)."""
+        run = node.getparent()
+        properties = run.find(f"{_W}rPr") if run is not None else None
+        if (direct := _switch(properties)) is not None:
+            return direct
+        if not self.styles:
+            return self.default
+        style = properties.find(f"{_W}rStyle") if properties is not None else None
+        if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
+            return value
+        paragraph = next(node.iterancestors(f"{_W}p"), None)
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
+        if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
+            return value
+        return self.default
+
+
+def _text(element: Any, hiding: _Hiding) -> tuple[str, str]:
+    """All the text of a paragraph or cell, wrappers and text boxes included: what Word shows,
+    and what it hides."""
+    if not hiding.anything:
+        return "".join(node.text or "" for node in element.iter() if _is_text(node)).strip(), ""
+    shown: list[str] = []
+    hidden: list[str] = []
+    for node in element.iter():
+        if _is_text(node) and node.text:
+            (hidden if hiding.hides(node) else shown).append(node.text)
+    return "".join(shown).strip(), " ".join("".join(hidden).split())
 
 
 @dataclass(frozen=True)
@@ -51,6 +125,8 @@ class Block:
 
     element: str
     texts: tuple[str, ...]
+    hidden: str = ""
+    """The text of the block Word hides (formatted as hidden), never read as its text."""
     heading: bool = False
     table_row: int = 0  # 1 for the first row of a table
     listed: bool = False  # a bulleted or numbered paragraph
@@ -72,6 +148,7 @@ def read_docx(path: Path, display: str) -> list[Block]:
                 "as ordinary text"
             ),
         )
+    hiding = _Hiding.of(document)
     blocks: list[Block] = []
     items = 0  # blocks that become items of the specification (at most; see spec._load_docx)
     paragraph_number = 0
@@ -79,26 +156,36 @@ def read_docx(path: Path, display: str) -> list[Block]:
     for tag, child in _inside(document.element.body, {"p", "tbl"}):
         if tag == "p":
             paragraph_number += 1
-            text = _text(child)
-            if not text:
+            text, hidden = _text(child, hiding)
+            if not text and not hidden:
                 continue
             style = child.find(".//{*}pStyle")
             style_name = style.get(f"{_W}val", "") if style is not None else ""
             heading = style_name.lower().startswith(("heading", "rubrik"))
             listed = child.find(".//{*}numPr") is not None or "list" in style_name.lower()
             element = f"paragraph {paragraph_number}"
-            blocks.append(Block(element, (text,), heading=heading, listed=listed))
+            blocks.append(Block(element, (text,), hidden, heading=heading, listed=listed))
             items += not heading
         else:
             table_number += 1
             for row_number, (_tag, row) in enumerate(_inside(child, {"tr"}), start=1):
-                cells = tuple(_text(cell) for _tag, cell in _inside(row, {"tc"}))
+                read = [_text(cell, hiding) for _tag, cell in _inside(row, {"tc"})]
+                cells = tuple(shown for shown, _ in read)
+                hidden = " … ".join(text for _, text in read if text)
                 element = f"table {table_number} row {row_number}"
-                blocks.append(Block(element, cells, table_row=row_number))
+                blocks.append(Block(element, cells, hidden, table_row=row_number))
                 items += row_number > 1 and any(cells)
         if items > limits.MAX_SPEC_ITEMS:
             raise too_many_items(display)
     if not any(any(block.texts) for block in blocks):
+        if any(block.hidden for block in blocks):
+            raise InputError(
+                tr("all the text of the Word document is formatted as hidden"),
+                path=display,
+                hint=tr(
+                    "in Word, select all, open Font and clear Hidden, then save and check again"
+                ),
+            )
         raise InputError(
             tr("the Word document contains no text"),
             path=display,

@@ -150,6 +150,8 @@ class SpecDocument:
     reference: str = ""
     suppressions: tuple[Suppression, ...] = ()
     """Inline `<!-- proccheck: ignore … -->` comments (Markdown and text files)."""
+    hidden_text: tuple[tuple[Location, str], ...] = ()
+    """Text formatted as hidden in a Word document, where it is: left out of every item."""
 
     @functools.cached_property
     def requirements(self) -> tuple[SpecItem, ...]:
@@ -214,9 +216,14 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
     heading = None
     header: list[str] = []
     lead: Level | None = None  # a must lead-in ending in ":" binds the list paragraphs below
+    hidden = []
     for block in read_docx(path, display):
+        if block.hidden:
+            hidden.append((Location(path=display, element=block.element), block.hidden))
         if block.table_row == 0:
             text = block.texts[0]
+            if not text:
+                continue
             if block.heading:
                 heading, lead = text, None
                 continue
@@ -243,7 +250,8 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
         text_cell = cells.index(item.text) + 1 if item.text in cells else 1
         location = Location(path=display, element=f"{block.element} cell {text_cell}")
         items.append(SpecItem(item.text, location, item.ref, item.level, heading=heading))
-    return _document(display, path.stem, items)
+    document = _document(display, path.stem, items)
+    return dataclasses.replace(document, hidden_text=tuple(hidden))
 
 
 def _load_pdf(path: Path, display: str) -> SpecDocument:

@@ -1,0 +1,130 @@
+"""Text formatted as hidden in Word (`w:vanish`) is what nobody reading the tender sees: it must
+not make a requirement met, and SP011 shows it. Each case: a small document built here."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from test_office_round4 import _rels, docx, para, refusal
+
+from proccheck.loaders.spec import load_spec
+
+OWN = "K1. Kommunen ska äga och ha kontroll över all data i systemet."
+OTHERS = ("K2. Systemet ska bygga på öppna standarder.", "K3. Systemet ska stödja öppna API:er.")
+STYLES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def hidden_para(text: str, vanish: str = "<w:vanish/>") -> str:
+    return f'<w:p><w:r><w:rPr>{vanish}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def styled(path: Path, body: str, styles: str, defaults: str = "") -> Path:
+    """A document with a styles part holding `styles` (w:style elements)."""
+    xml = f'<w:styles xmlns:w="{W}">{defaults}{styles}</w:styles>'
+    return docx(
+        path,
+        body,
+        document_rels=_rels(("styles", "styles.xml")),
+        extra={"word/styles.xml": xml},
+        types=(("/word/styles.xml", STYLES_TYPE),),
+    )
+
+
+def verdicts(cli: Callable[..., Any], path: Path) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    result = cli("spec", "check", path, "--set", "builtin:trollhattan-2023", "-f", "json")
+    assert result.code in (0, 1), result.err
+    report = json.loads(result.out)["reports"][0]
+    outcomes = {r["requirement"]: r["outcome"] for r in report["results"]}
+    return outcomes, [f for f in report["findings"] if f["check"] == "SP011"]
+
+
+def test_a_hidden_clause_does_not_make_a_requirement_met(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    shown = docx(tmp_path / "shown.docx", "".join(map(para, (OWN, *OTHERS))))
+    hidden = docx(tmp_path / "hidden.docx", hidden_para(OWN) + "".join(map(para, OTHERS)))
+    plain, none = verdicts(cli, shown)
+    assert plain == {"DATA-OWNERSHIP": "met", "OPEN-STANDARDS": "met", "OPEN-APIS": "met"}
+    assert none == []
+    outcomes, findings = verdicts(cli, hidden)
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+    assert outcomes["OPEN-APIS"] == outcomes["OPEN-STANDARDS"] == "met"
+    [finding] = findings
+    assert finding["outcome"] == "not_verified"
+    assert finding["evidence"] == OWN
+    assert "paragraph 1" in finding["message"] and "äga och ha kontroll" in finding["message"]
+
+
+def test_hidden_words_inside_a_shown_paragraph_are_left_out(tmp_path: Path) -> None:
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">K1. Kommunen ska </w:t></w:r>'
+        '<w:r><w:rPr><w:vanish w:val="true"/></w:rPr><w:t>inte </w:t></w:r>'
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve">äga all data.</w:t>'
+        "</w:r></w:p>"
+    )
+    document = load_spec(docx(tmp_path / "s.docx", body), "s.docx")
+    assert [item.text for item in document.items] == ["K1. Kommunen ska äga all data."]
+    [(location, text)] = document.hidden_text
+    assert (location.element, text) == ("paragraph 1", "inte")
+
+
+def test_hidden_by_a_style_through_based_on_and_a_run_that_turns_it_off(tmp_path: Path) -> None:
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="Dold"><w:rPr><w:vanish/></w:rPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Arvd"><w:basedOn w:val="Dold"/></w:style>'
+        '<w:style w:type="character" w:styleId="Syns"><w:rPr><w:vanish w:val="off"/></w:rPr>'
+        "</w:style>"
+    )
+    body = (
+        f'<w:p><w:pPr><w:pStyle w:val="Arvd"/></w:pPr><w:r><w:t>{OWN}</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="Dold"/></w:pPr>'
+        f'<w:r><w:rPr><w:rStyle w:val="Syns"/></w:rPr><w:t>{OTHERS[0]}</w:t></w:r></w:p>'
+        + para(OTHERS[1])
+    )
+    document = load_spec(styled(tmp_path / "s.docx", body, styles), "s.docx")
+    assert [item.text for item in document.items] == list(OTHERS)
+    assert [text for _, text in document.hidden_text] == [OWN]
+
+
+def test_hidden_text_in_a_table_cell_is_reported_with_its_row(tmp_path: Path) -> None:
+    def cell(inner: str) -> str:
+        return f"<w:tc>{inner}</w:tc>"
+
+    body = (
+        "<w:tbl><w:tr>" + cell(para("Id")) + cell(para("Krav")) + "</w:tr>"
+        "<w:tr>" + cell(para("K1")) + cell(para("Systemet ska ha export.")) + "</w:tr>"
+        "<w:tr>" + cell(para("K2")) + cell(hidden_para("Leverantören äger all data.")) + "</w:tr>"
+        "</w:tbl>"
+    )
+    document = load_spec(docx(tmp_path / "t.docx", body), "t.docx")
+    assert [item.text for item in document.items if item.text] == ["Systemet ska ha export."]
+    assert [(loc.element, text) for loc, text in document.hidden_text] == [
+        ("table 1 row 3", "Leverantören äger all data.")
+    ]
+
+
+def test_a_document_whose_text_is_all_hidden_is_refused(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>"
+    )
+    path = styled(tmp_path / "d.docx", "".join(map(para, (OWN, *OTHERS))), "", defaults)
+    error, hint = refusal(cli, "spec", "check", path)
+    assert "formatted as hidden" in error and "Hidden" in hint
+    error, _ = refusal(cli, "spec", "check", "--lang", "sv", path)
+    assert "dold" in error
+
+
+def test_a_style_chain_that_loops_is_not_hidden(tmp_path: Path) -> None:
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/></w:style>'
+    )
+    body = f'<w:p><w:pPr><w:pStyle w:val="A"/></w:pPr><w:r><w:t>{OWN}</w:t></w:r></w:p>'
+    document = load_spec(styled(tmp_path / "s.docx", body, styles), "s.docx")
+    assert [item.text for item in document.items] == [OWN] and not document.hidden_text
