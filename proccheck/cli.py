@@ -372,6 +372,7 @@ def _screened(func: Callable[..., Any]) -> Callable[..., Any]:
         from proccheck.errors import InputError, UsageError
 
         select, ignore = options.pop("select"), options.pop("ignore")
+        _configured_codes_known()
         baseline: Path | None = options["baseline"]
         if options["write_baseline"] and baseline is None:
             raise UsageError(
@@ -402,6 +403,27 @@ def _screened(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **options)
 
     return run
+
+
+def _configured_codes_known() -> None:
+    """Refuse an unknown check code in the configuration's select or ignore where it is written
+    (file and line): `api.screened` would blame the command-line option nobody typed."""
+    from proccheck.checks import unknown_code
+    from proccheck.errors import InputError
+
+    context = click.get_current_context()
+    for key in ("select", "ignore"):
+        if context.get_parameter_source(key) is not click.core.ParameterSource.DEFAULT_MAP:
+            continue
+        setting = _configuration().settings[key]
+        for code in setting.value:
+            hint = unknown_code(str(code).strip().upper())
+            if hint is not None:
+                raise InputError(
+                    tr("{key}: no check code starts with {code}", key=key, code=code),
+                    path=setting.source,
+                    hint=hint,
+                )
 
 
 @click.group(

@@ -49,6 +49,8 @@ def test_evidence_no_file_can_be_named_is_reported_missing(cli: Cli, tmp_path: P
         ('format: ["json:sub/\\0x.json"]', "format[0]: 'json:sub/\\x00x.json' holds a control"),
         ("jobs: true", "jobs must be a whole number, not true or false"),
         ('set: ""', "set must not be empty"),
+        ("select: [1]", "select: no check code starts with 1"),
+        ("ignore: [SP999]", "ignore: no check code starts with SP999"),
     ],
 )
 def test_configuration_values_no_run_can_use_are_refused_where_they_stand(
@@ -87,6 +89,16 @@ def test_a_configuration_that_is_a_device_is_not_called_missing(cli: Cli) -> Non
     result = cli("--config", "/dev/zero", "spec", "check", SPEC)
     assert result.code == 2
     assert "/dev/zero: not a regular file" in result.err
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
+def test_a_virtual_file_of_size_zero_is_not_called_empty(cli: Cli, tmp_path: Path) -> None:
+    """/proc files report size 0 but hold text: "file is empty" was wrong about them."""
+    result = cli("probe", "/proc/self/environ")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "/proc/self/environ: the system reports no size for this file" in result.err
+    (tmp_path / "tom.json").write_bytes(b"")
+    assert "tom.json: file is empty" in cli("probe", tmp_path / "tom.json").err
 
 
 @pytest.mark.parametrize(

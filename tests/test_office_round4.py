@@ -512,3 +512,16 @@ def test_undecodable_content_is_not_a_scan(cli: Callable[..., Any], tmp_path: Pa
     (tmp_path / "scan.pdf").write_bytes(make_pdf([None]))  # an image and no text: a scan
     error, hint = refusal(cli, "spec", "check", tmp_path / "scan.pdf")
     assert "scanned PDF" in error and "OCR" in hint
+
+
+def test_content_nested_past_the_recursion_limit_says_so_in_words(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """3,000 nested arrays in a page's content ended in "(RecursionError)"."""
+    deep = b"[" * 3_000 + b"]" * 3_000 + b" pop "
+    path = pdf(tmp_path / "djup.pdf", [CATALOG, ONE_PAGE, PAGE, FONT, stream(deep + TEXT)])
+    error, hint = refusal(cli, "spec", "check", path)
+    assert error.endswith(
+        "djup.pdf:p1: not a readable PDF: its objects are nested deeper than any real PDF's"
+    )
+    assert "Error" not in error and "save it to a new PDF" in hint

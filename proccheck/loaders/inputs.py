@@ -257,10 +257,26 @@ def _check(path: Path, display: str, kind: InputKind, several: bool) -> None:
             hint=tr(kind.advice.get(suffix, kind.default_advice)),
         )
     ensure_file(path, display)  # a pipe, socket or device is refused there
+    if info.st_size == 0 and _reads_anything(path):
+        raise InputError(
+            tr("the system reports no size for this file (a virtual file, such as under /proc)"),
+            path=display,
+            hint=tr("copy its content to an ordinary file and give that file"),
+        )
     if info.st_size == 0:
         raise InputError(
             tr("file is empty"), path=display, hint=tr("add content or remove the file")
         )
+
+
+def _reads_anything(path: Path) -> bool:
+    """Whether a file of size 0 yields bytes all the same: /proc and /sys files report 0, and
+    a size limit checked against the reported size would not hold for them."""
+    try:
+        with open(path, "rb", buffering=0) as handle:
+            return bool(handle.read(1))
+    except OSError:
+        return False
 
 
 def _folder_hint(folder: Path, display: str, kind: InputKind, several: bool) -> str:

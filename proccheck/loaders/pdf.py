@@ -356,7 +356,7 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
         raise
     except RecursionError:
         raise InputError(
-            tr("not a readable PDF ({problem})", problem="RecursionError"),
+            tr("not a readable PDF: its objects are nested deeper than any real PDF's"),
             path=display,
             where=f"p{page_number}" if page_number else None,
             hint=_resave_hint(),
