@@ -32,8 +32,11 @@ def description(
     *,
     openapi: str = "3.0.3",
     deprecated: bool = False,
+    mark: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """One `GET /x` returning X (or the given paths), with the given named schemas."""
+    """One `GET /x` returning X (or the given paths), with the given named schemas; `mark` sets
+    `x-internal` on the GET, its path item or the document root (keys get, path, root)."""
+    mark = mark or {}
     get: dict[str, Any] = {
         "responses": {
             "200": {
@@ -44,12 +47,20 @@ def description(
     }
     if deprecated:
         get["deprecated"] = True
-    return {
+    if "get" in mark:
+        get["x-internal"] = mark["get"]
+    item: dict[str, Any] = {"get": get}
+    if "path" in mark:
+        item["x-internal"] = mark["path"]
+    doc = {
         "openapi": openapi,
         "info": {"title": "T", "version": "1.0.0"},
-        "paths": paths or {"/x": {"get": get}},
+        "paths": paths or {"/x": item},
         "components": {"schemas": schemas},
     }
+    if "root" in mark:
+        doc["x-internal"] = mark["root"]
+    return doc
 
 
 def probe(tmp_path: Path, baseline, doc: dict[str, Any]) -> Report:  # type: ignore[no-untyped-def]
@@ -70,6 +81,15 @@ WEAK = {
     "type null (3.1)": (description({"X": {"type": "null"}}, openapi="3.1.0"), "can hold no data"),
     "deprecated schema": (description({"X": {**REAL, "deprecated": True}}), "is deprecated"),
     "deprecated operation": (description({"X": REAL}, deprecated=True), "operation is deprecated"),
+    "internal operation": (description({"X": REAL}, mark={"get": True}), "marked x-internal"),
+    "internal operation (path)": (
+        description({"X": REAL}, mark={"path": True}),
+        "marked x-internal",
+    ),
+    "internal operation (root)": (
+        description({"X": REAL}, mark={"root": True}),
+        "marked x-internal",
+    ),
     "only writeOnly": (
         description(
             {"X": {"type": "object", "properties": {"id": {"type": "string", "writeOnly": True}}}}
@@ -100,6 +120,7 @@ PASSING = {
     ),
     "3.1 typed object": description({"X": REAL}, openapi="3.1.0"),
     "required properties only": description({"X": {"required": ["id"], "minProperties": 1}}),
+    "x-internal false": description({"X": REAL}, mark={"get": False, "path": "yes", "root": 1}),
 }
 
 

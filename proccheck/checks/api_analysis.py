@@ -187,7 +187,14 @@ LeftOut = Literal[
     "enum",
     "service endpoint",
 ]
-HollowWhy = Literal["deprecated operation", "nothing", "write-only", "deprecated schema", "empty"]
+HollowWhy = Literal[
+    "internal operation",
+    "deprecated operation",
+    "nothing",
+    "write-only",
+    "deprecated schema",
+    "empty",
+]
 _DATA_KEYWORDS = frozenset(
     {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
      "allOf", "anyOf", "oneOf", "enum", "const", "required", "minProperties", "maxProperties",
@@ -224,7 +231,7 @@ class Hollow:
     """A GET that would make a type exportable but is no evidence of its data (`_hollow`)."""
 
     op: Operation
-    pointer: str  # the schema, or the operation when it is deprecated
+    pointer: str  # the schema, or the operation when it is internal or deprecated
     why: HollowWhy
 
 
@@ -496,11 +503,14 @@ def _takes_address(index: ApiIndex, op: Operation) -> bool:
 def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
     """Why a successful GET returning `schema` is no evidence that the data can be read out, or
     None when it is. A verdict of exportable must rest on a description of data, so these are not:
-    a deprecated operation or schema (it may go away), a schema no data can match (`false`,
+    an operation marked internal (not part of the published API), a deprecated operation or
+    schema (it may go away), a schema no data can match (`false`,
     `not: {}`, `type: null`), one whose properties are all writeOnly (never returned), and an
     untyped `{}` or one with only annotations (`description`, `example`…): it allows any value,
     so it says nothing about what is returned. `{type: object}` declares an object and counts.
     An unresolvable schema is left to OA001."""
+    if op.internal:
+        return "internal operation"
     if op.deprecated:
         return "deprecated operation"
     resolved = index.resolve(schema)
@@ -590,7 +600,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             read_paths.setdefault(op.path, set()).add(name)
             why_hollow = _hollow(index, op, schema)
             if why_hollow is not None:  # a read, but no evidence the type can be read out
-                pointer = op.pointer if op.deprecated else _schema_pointer(index, name, media)
+                on_op = op.internal or op.deprecated
+                pointer = op.pointer if on_op else _schema_pointer(index, name, media)
                 read = hollow_reads[name, id(op)] = Hollow(op, pointer, why_hollow)
                 if collection or _singleton(op):
                     resource.hollow.append(read)
@@ -625,6 +636,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     bulk_export: list[Operation] = []
     bulk_import: list[Operation] = []
     for op in index.operations:
+        if op.internal:
+            continue  # left out of the published API: neither a bulk export nor a write
         if op.method in ("get", "post") and _EXPORT_PATH.search(op.path):
             bulk_export.append(op)
         if op.method not in WRITE_METHODS:

@@ -668,9 +668,11 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     paging objects, error bodies, enums, and what documentation, health and login endpoints
     return are not resource types; the reason and the report name those left out and why.
 
-    A GET counts only if it describes data. A deprecated operation or schema, a schema no data
-    can match (`false`, `not: {}`, `type: null`), one with only writeOnly properties, and an
-    untyped `{}` say nothing about what can be read out: a type exportable only through such a
+    A GET counts only if it describes data in the published API. An operation marked
+    `x-internal: true` (itself, its path or the whole description: left out of what is
+    published), a deprecated operation or schema, a schema no data can match (`false`, `not:
+    {}`, `type: null`), one with only writeOnly properties, and an untyped `{}` say nothing
+    about what can be read out: a type exportable only through such a
     GET is not verified (never met), naming the operation, the schema and what is missing.
 
     Why it matters
@@ -719,7 +721,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             ),
             _(
                 ctx.lang,
-                "Describe what each listing GET returns with a schema that has a type and returned (not writeOnly) properties, on an operation that is not deprecated.",
+                "Describe what each listing GET returns with a schema that has a type and returned (not writeOnly) properties, on a published operation that is not deprecated.",
             ),
             evidence=_evidence(
                 [(r.name, f"{r.hollow[0].op.method.upper()} {r.hollow[0].op.path}") for r in unproven]
@@ -770,6 +772,10 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
 
 HOLLOW_REASONS = {
+    "internal operation": N_(
+        "the operation is marked x-internal (itself, its path or the whole description), so "
+        "it is not part of the published API"
+    ),
     "deprecated operation": N_("the operation is deprecated"),
     "nothing": N_("{pointer} is a schema that can hold no data"),
     "write-only": N_("{pointer} has only writeOnly properties, which are never returned"),

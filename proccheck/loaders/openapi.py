@@ -108,6 +108,9 @@ class Operation:
     security: list[dict[str, Any]] | None  # None: inherits the document's security
     callbacks: int
     servers: list[str]
+    internal: bool = False
+    """Marked `x-internal: true` (itself, its path or the whole description): the convention of
+    Redocly and Stoplight for what is left out of the published API."""
 
     @property
     def described(self) -> bool:
@@ -739,6 +742,7 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
     operations: list[Operation] = []
     produces_global = [m for m in _list(root.get("produces")) if isinstance(m, str)]
     consumes_global = [m for m in _list(root.get("consumes")) if isinstance(m, str)]
+    internal_root = root.get("x-internal") is True
     for path, raw_item in _dict(root.get("paths")).items():
         item = resolver.resolve(raw_item)
         if not isinstance(item, dict) or not isinstance(path, str):
@@ -799,6 +803,9 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
                     callbacks=len(_dict(op.get("callbacks"))),
                     servers=[s for s in path_servers if s]
                     + [u for s in _list(op.get("servers")) if (u := _text(_dict(s).get("url")))],
+                    internal=internal_root
+                    or item.get("x-internal") is True
+                    or op.get("x-internal") is True,
                 )
             )
     return operations
