@@ -267,6 +267,10 @@ def _words_in(lowered: str) -> list[str]:
     return found
 
 
+_KNOWN = 4096
+"""How many sets of present words a `WordGate` keeps its answer for."""
+
+
 class WordGate:
     """Which of a fixed list of expressions may match a text, from the words each one needs
     (`needed_words`). The words a text contains are found once per text for every gate, from
@@ -287,16 +291,27 @@ class WordGate:
                     by_word.setdefault(word, []).append(number)
         self._by_word = by_word
         self._words = frozenset(by_word)
+        self._known: dict[frozenset[str], tuple[int, ...]] = {}
         _register(set(by_word))
 
-    def open_for(self, lowered: str) -> list[int]:
-        """The indices, in order, of the expressions that may match `lowered`."""
+    def open_for(self, lowered: str) -> tuple[int, ...]:
+        """The indices, in order, of the expressions that may match `lowered`. The answer
+        depends only on which of this gate's words the text holds, and most texts hold the same
+        few ("ska", "data"): it is kept for them (for up to `_KNOWN` such sets)."""
         present = self._words.intersection(_present(lowered, _generation[0]))
+        known = self._known.get(present)
+        if known is None:
+            if len(self._known) >= _KNOWN:
+                self._known.clear()
+            known = self._known[present] = self._opened(present)
+        return known
+
+    def _opened(self, present: frozenset[str]) -> tuple[int, ...]:
         if not present:
-            return list(self._always)
+            return self._always
         satisfied: set[int] = set()
         for word in present:
             satisfied.update(self._by_word[word])
         owners = {self._owner[number] for number in satisfied}
         open_ = [index for index in owners if self._groups[index] <= satisfied]
-        return sorted([*open_, *self._always])
+        return tuple(sorted([*open_, *self._always]))

@@ -47,7 +47,7 @@ class Terms:
     def __iter__(self) -> Iterator[re.Pattern[str]]:
         return (self[index] for index in range(len(self.sources)))
 
-    def open_indices(self, text: str) -> list[int]:
+    def open_indices(self, text: str) -> tuple[int, ...]:
         """The positions of the expressions that may match `text`, in list order."""
         return self.gate.open_for(_lowered(text))
 
