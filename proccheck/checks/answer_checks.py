@@ -18,6 +18,7 @@ from pathlib import PurePath
 from typing import Literal, NoReturn
 
 from proccheck.checks import Context, register
+from proccheck.checks.spec_checks import clause_negated
 from proccheck.errors import InputError
 from proccheck.i18n import N_, _, current_lang, ngettext, tr
 from proccheck.loaders.answers import AnswerDocument, VendorAnswer
@@ -51,6 +52,7 @@ HEDGE_NAMES = {
     "terms": N_("deviating terms or licence"),
     "not_applicable": N_("not applicable"),
     "remaining": N_("work still to do"),
+    "retraction": N_("takes the Yes back"),
 }
 """What each kind of reservation (the lexicon's hedge kinds) is called in a message."""
 ANSWERED_NO = {
@@ -691,6 +693,63 @@ def unanswered(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findin
             )
 
 
+_NEGATION_FIRST = frozenset({"ej", "inte", "icke", "not"})
+"""A first word after "Ja" (or of a comment) that negates what follows: "Ja, inte i dagsläget"."""
+_ANSWER_END = re.compile(r"\s*(?:$|[,.;:!?()–—-])")
+
+
+def retractions(answer: VendorAnswer) -> list[str]:
+    """What in the words beside a "Ja" takes it back, quoted: a No or Not applicable that
+    stands as an answer of its own at the start of the text after "Ja" or of the comment
+    ("Nej, …", "Uppfylls ej.", "Not compliant"), a negation as its first word ("Ja, ej"), a
+    "nej" anywhere in the answer cell ("Ja eller nej"), and a clause that undermines a
+    requirement ("Leverantören äger all data", the specification check's patterns)."""
+    found: list[str] = []
+    for part, cell in ((answer.rest, True), (answer.comment, False)):
+        text = " ".join(folded(part).lower().split())
+        if not text:
+            continue
+        if _stands_as_no(text):
+            found.append(f'"{part.strip()[:60]}"')
+            continue
+        first = re.match(r"[^\W\d_]+", text)
+        if first and first.group() in _NEGATION_FIRST:
+            found.append(f'"{part.strip()[:60]}"')
+            continue
+        if cell and re.search(r"(?<!\w)nej(?!\w)", text):
+            found.append(f'"{part.strip()[:60]}"')
+            continue
+        found += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(text)]
+    return found
+
+
+def _stands_as_no(text: str) -> bool:
+    """Whether lower-case `text` starts with a No or Not-applicable answer followed by its end
+    or a stop ("nej, vi …"; not "no additional cost")."""
+    for lang in LANGS:
+        answers = lexicon(lang).answer_values
+        for value in answers.get("no", frozenset()) | answers.get("not_applicable", frozenset()):
+            if text.startswith(value) and _ANSWER_END.match(text, len(value)):
+                return True
+    return False
+
+
+def _undermining(text: str) -> Iterator[re.Match[str]]:
+    """The first clause of each contradiction kind in `text` that undermines a requirement,
+    unless negated (as the specification check decides: "data is never used for training")."""
+    for lang in LANGS:
+        lex = lexicon(lang)
+        kinds: set[str] = set()
+        for contradiction, pattern in lex.undermining_in(text):
+            match = pattern.search(text) if contradiction.kind not in kinds else None
+            if match is None:
+                continue
+            if clause_negated(lex, text, match):
+                continue
+            kinds.add(contradiction.kind)
+            yield match
+
+
 @register(
     "AN003",
     "answer-has-reservation",
@@ -710,6 +769,11 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
     and a remaining-work column of a compliance matrix ("Remaining", "Återstår") that lists
     something still to do. Negated phrases ("utan extra kostnad", "no additional cost") are not reservations. The
     phrase lists live in the lexicon files per language.
+
+    Also words that take the Yes back: a No or Not applicable standing as an answer at the start
+    of the comment or right after the answer word ("Nej, …", "Uppfylls ej."), a negation as the
+    first word there ("Ja, inte i dagsläget"), a "nej" in the answer cell, and a clause that
+    gives the data or the rights to the vendor ("Leverantören äger all data"), unless negated.
 
     Why it matters
     A reservation can make a tender unacceptable (an "ja, mot en avgift" to a requirement of
@@ -733,16 +797,19 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
         found = hedges_in(searched, f"{requirement.text.sv} {requirement.text.en}")
         conflicts = quantity_conflicts(folded(searched), requirement)
         left = [f'"{answer.remaining[:MAX_ANSWER_CHARS]}"'] if answer.remaining else []
-        if not found and not conflicts and not left and size <= MAX_ANSWER_CHARS:
+        taken_back = retractions(answer) if size <= MAX_ANSWER_CHARS else []
+        if not (found or conflicts or left or taken_back) and size <= MAX_ANSWER_CHARS:
             continue
         kinds = sorted(
             {kind for kind, _unused in found}
             | ({"quantity"} if conflicts else set())
             | ({"remaining"} if left else set())  # the vendor's own list of what is not done
+            | ({"retraction"} if taken_back else set())
         )
         phrases = ", ".join(
-            [f'"{m.group(0).strip()}"' for _unused, m in found[:4]] + conflicts + left
-        )
+            taken_back[:2] + [f'"{m.group(0).strip()}"' for _unused, m in found[:4]]
+            + conflicts + left
+        )  # fmt: skip
         message = (
             _(
                 ctx.lang,
@@ -751,7 +818,7 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
                 kinds=", ".join(_(ctx.lang, HEDGE_NAMES.get(k, k)) for k in kinds),
                 phrases=phrases,
             )
-            if found or conflicts or left
+            if found or conflicts or left or taken_back
             else _(
                 ctx.lang,
                 "{requirement}: Yes, with an answer too long to search in full for reservations",

@@ -268,7 +268,7 @@ def _clause_start(text: str, start: int) -> int:
     return max(max(text.rfind(sep, 0, start) for sep in (".", ";", "!", "?", ":")) + 1, start - 45)
 
 
-def _clause_negated(lex: Lexicon, text: str, match: re.Match[str]) -> bool:
+def clause_negated(lex: Lexicon, text: str, match: re.Match[str]) -> bool:
     """A negation just before a clause's match, or inside it, cancels it, unless the negation
     sits in a subordinate clause that closes inside the match: "data, which no longer identifies
     anyone, … to improve our models" and "provided (a) Provider has no good faith basis … and
@@ -333,7 +333,7 @@ def _item_contradictions(
             match = pattern.search(text)
             if not match or _in_quotes(text, match.start()):
                 continue
-            if _clause_negated(lex, text, match):
+            if clause_negated(lex, text, match):
                 continue
             kinds.add(contradiction.kind)
             for target in _targets(
