@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from test_office_round4 import _rels, docx, para, refusal
+import pytest
+from test_office_round4 import R, _rels, docx, para, refusal
 
 from proccheck.loaders.spec import load_spec
 
@@ -56,7 +57,8 @@ def test_a_hidden_clause_does_not_make_a_requirement_met(
     [finding] = findings
     assert finding["outcome"] == "not_verified"
     assert finding["evidence"] == OWN
-    assert "paragraph 1" in finding["message"] and "äga och ha kontroll" in finding["message"]
+    assert "paragraph 1: text Word does not show" in finding["message"]
+    assert "äga och ha kontroll" in finding["message"]
 
 
 def test_hidden_words_inside_a_shown_paragraph_are_left_out(tmp_path: Path) -> None:
@@ -128,3 +130,101 @@ def test_a_style_chain_that_loops_is_not_hidden(tmp_path: Path) -> None:
     body = f'<w:p><w:pPr><w:pStyle w:val="A"/></w:pPr><w:r><w:t>{OWN}</w:t></w:r></w:p>'
     document = load_spec(styled(tmp_path / "s.docx", body, styles), "s.docx")
     assert [item.text for item in document.items] == [OWN] and not document.hidden_text
+
+
+def run_para(text: str, properties: str, paragraph: str = "") -> str:
+    return (
+        f"<w:p><w:pPr>{paragraph}</w:pPr><w:r><w:rPr>{properties}</w:rPr>"
+        f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    )
+
+
+UNSEEN = {
+    "white on the page": run_para(OWN, '<w:color w:val="FFFFFF"/>'),
+    "near white": run_para(OWN, '<w:color w:val="F4F6F5"/>'),
+    "one point": run_para(OWN, '<w:sz w:val="2"/>'),
+    "black on black shading": run_para(
+        OWN, '<w:color w:val="000000"/>', '<w:shd w:val="clear" w:fill="000000"/>'
+    ),
+    "yellow on a yellow highlight": run_para(
+        OWN, '<w:color w:val="FFFF00"/><w:highlight w:val="yellow"/>'
+    ),
+}
+SEEN = {
+    "white on dark shading": run_para(
+        OWN, '<w:color w:val="FFFFFF"/>', '<w:shd w:val="clear" w:fill="1F3864"/>'
+    ),
+    "grey on the page": run_para(OWN, '<w:color w:val="808080"/>'),
+    "small but readable": run_para(OWN, '<w:sz w:val="12"/>'),
+    "colour auto": run_para(OWN, '<w:color w:val="auto"/>'),
+}
+
+
+@pytest.mark.parametrize("case", UNSEEN)
+def test_text_that_cannot_be_seen_is_left_out_and_reported(tmp_path: Path, case: str) -> None:
+    document = load_spec(docx(tmp_path / "s.docx", UNSEEN[case] + para(OTHERS[0])), "s.docx")
+    assert [item.text for item in document.items] == [OTHERS[0]]
+    assert [text for _, text in document.hidden_text] == [OWN]
+
+
+@pytest.mark.parametrize("case", SEEN)
+def test_text_that_can_be_seen_is_read(tmp_path: Path, case: str) -> None:
+    document = load_spec(docx(tmp_path / "s.docx", SEEN[case]), "s.docx")
+    assert [item.text for item in document.items] == [OWN] and not document.hidden_text
+
+
+def test_a_white_word_inside_a_clause_does_not_turn_it_around(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """ "Leverantören behåller [inte] äganderätten": a reader sees the vendor keep the data."""
+    clause = (
+        '<w:p><w:r><w:t xml:space="preserve">K1. Leverantören behåller </w:t></w:r>'
+        '<w:r><w:rPr><w:color w:val="FFFFFF"/><w:sz w:val="2"/></w:rPr>'
+        '<w:t xml:space="preserve">inte </w:t></w:r>'
+        "<w:r><w:t>äganderätten till all data som genereras i tjänsten.</w:t></w:r></w:p>"
+    )
+    outcomes, findings = verdicts(cli, docx(tmp_path / "v.docx", clause + para(OWN)))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+    assert [f["evidence"] for f in findings] == ["inte"]
+
+
+FOOTER = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+NOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+@pytest.mark.parametrize(
+    ("part", "name", "kind", "content_type", "root", "place"),
+    [
+        ("footer1.xml", "footer", "footer", FOOTER, "w:ftr", "footer 1 paragraph 1"),
+        ("footnotes.xml", "footnotes", "footnotes", NOTES, "w:footnotes", "footnote paragraph 1"),
+    ],
+)
+def test_a_clause_in_a_footer_or_footnote_is_read(
+    cli: Callable[..., Any],
+    tmp_path: Path,
+    part: str,
+    name: str,
+    kind: str,
+    content_type: str,
+    root: str,
+    place: str,
+) -> None:
+    """Footers and notes are printed with the document: a clause there binds as one in the
+    body does, and was not read at all."""
+    clause = "Leverantören behåller äganderätten till all data som genereras i tjänsten."
+    inner = para(clause)
+    if kind == "footnotes":
+        inner = f'<w:footnote w:id="1">{inner}</w:footnote>'
+    xml = f'<{root} xmlns:w="{W}" xmlns:r="{R}">{inner}</{root}>'
+    path = docx(
+        tmp_path / "f.docx",
+        "".join(map(para, (OWN, *OTHERS))),
+        document_rels=_rels((name, part)),
+        extra={f"word/{part}": xml},
+        types=((f"/word/{part}", content_type),),
+    )
+    outcomes, _ = verdicts(cli, path)
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+    result = cli("spec", "check", path, "--set", "builtin:trollhattan-2023", "-f", "json")
+    findings = json.loads(result.out)["reports"][0]["findings"]
+    assert any(f["location"].get("element") == place for f in findings), findings

@@ -1183,18 +1183,24 @@ def hidden_characters(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
 @register(
     "SP011",
     "hidden-text",
-    title_en="Text formatted as hidden in a Word document",
-    title_sv="Text formaterad som dold i ett Word-dokument",
+    title_en="Text a Word document does not show",
+    title_sv="Text som inte syns i ett Word-dokument",
     kind="spec",
     severity="warning",
 )
 def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
-    """Reports text that Word hides: formatted as hidden, directly or by its style.
+    """Reports text that Word does not show: formatted as hidden, too small to see, or in the
+    colour of what is behind it.
 
     What it checks
     No paragraph or table cell of a Word document holds text formatted as hidden (Font, Hidden;
     `w:vanish` in the file). proccheck reads a document as Word shows and prints it, so hidden
     text is left out of every check; this check shows each hidden passage and where it is.
+
+    Text that cannot be seen counts as hidden too: under 2 points high, or in a colour within a
+    shade of what is behind it (the run's shading or highlight, its paragraph's or table cell's
+    shading, else the page colour), such as white text on a white page. Only the size and
+    colour set on the text itself are read, not those of its style.
 
     Why it matters
     Hidden text is neither shown on screen nor printed with Word's usual settings, yet it stays
@@ -1217,7 +1223,7 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
             outcome="not_verified",
             message=_(
                 ctx.lang,
-                "{where}: text formatted as hidden was not read: «{text}»",
+                "{where}: text Word does not show (hidden, too small or in its background's colour) was not read: «{text}»",
                 where=location.element,
                 text=shown,
             ),

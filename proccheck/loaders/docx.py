@@ -3,13 +3,16 @@
 Paragraphs and table cells become items in document order; a location is `paragraph N` or
 `table T row R cell C`, since Word files have no stable line numbers. Content Word shows inside
 wrappers (content controls `w:sdt`, `w:customXml`, tracked insertions…) is read too: skipping it
-would let a clause hide from the checks. Text formatted as hidden (`w:vanish`, directly or by
-a style) is what Word neither shows nor prints: it is kept apart, never read as the document's
-text, and reported (SP011), so that a clause nobody sees cannot make a requirement met.
+would let a clause hide from the checks, and so is the text of footnotes, endnotes, headers and
+footers, which is printed with the document. Text Word does not show (formatted as hidden,
+directly or by a style; under 2 points; in the colour behind it) is kept apart, never read as
+the document's text, and reported (SP011), so that a clause nobody sees cannot make a
+requirement met.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
 from collections.abc import Iterator
@@ -59,15 +62,21 @@ class _Hiding:
     styles: dict[str, bool]
     default: bool
     anything: bool = True
-    """False when nothing in the document or its styles says hidden: no run is then looked at."""
+    """False when nothing in the document or its styles says hidden, and no run sets a size or
+    a colour: no run is then looked at."""
+    page: str = "FFFFFF"
+    """The page's colour (`w:background`), which text shows against where nothing is shaded."""
 
     @classmethod
     def of(cls, document: Any) -> _Hiding:
-        direct = document.element.body.find(f".//{_W}vanish") is not None
+        body = document.element.body
+        direct = any(body.find(f".//{_W}{name}") is not None for name in ("vanish", "sz", "color"))
+        background = document.element.find(f"{_W}background")
+        page = _colour(background.get(f"{_W}color")) if background is not None else None
         try:
             root = document.styles.element
         except Exception:  # no or damaged styles part: Word then uses its own defaults
-            return cls({}, False, direct)
+            return cls({}, False, direct, page or "FFFFFF")
         own: dict[str, bool | None] = {}
         based: dict[str, str] = {}
         for style in root.iterchildren(f"{_W}style"):
@@ -85,12 +94,17 @@ class _Hiding:
             if (value := own.get(current)) is not None:
                 styles[name] = value
         default = bool(_switch(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")))
-        return cls(styles, default, direct or default or any(styles.values()))
+        anything = direct or default or any(styles.values())
+        return cls(styles, default, anything, page or "FFFFFF")
 
     def hides(self, node: Any) -> bool:
-        """Whether the text element `node` is hidden (its run's and paragraph's formatting)."""
+        """Whether the text element `node` is hidden (its run's and paragraph's formatting) or
+        cannot be seen: under 2 points high, or in the colour of what is behind it (white on
+        white, black on black shading). Only the run's own size and colour are read."""
         run = node.getparent()
         properties = run.find(f"{_W}rPr") if run is not None else None
+        if properties is not None and self._unseen(properties, node):
+            return True
         if (direct := _switch(properties)) is not None:
             return direct
         if not self.styles:
@@ -103,6 +117,52 @@ class _Hiding:
         if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
             return value
         return self.default
+
+    def _unseen(self, properties: Any, node: Any) -> bool:
+        size = properties.find(f"{_W}sz")
+        half_points = size.get(f"{_W}val", "") if size is not None else ""
+        if half_points.isdigit() and int(half_points) < 4:  # sizes are in half points
+            return True
+        colour = properties.find(f"{_W}color")
+        text = _colour(colour.get(f"{_W}val")) if colour is not None else None
+        return text is not None and _alike(text, self._behind(properties, node))
+
+    def _behind(self, properties: Any, node: Any) -> str:
+        """The colour behind a run: its shading or highlight, else its paragraph's shading,
+        else its table cell's, else the page."""
+        highlight = properties.find(f"{_W}highlight")
+        if highlight is not None and (named := _HIGHLIGHTS.get(highlight.get(f"{_W}val", ""))):
+            return named
+        layers = [properties.find(f"{_W}shd")]
+        paragraph = next(node.iterancestors(f"{_W}p"), None)
+        if paragraph is not None:
+            layers.append(paragraph.find(f"{_W}pPr/{_W}shd"))
+        cell = next(node.iterancestors(f"{_W}tc"), None)
+        if cell is not None:
+            layers.append(cell.find(f"{_W}tcPr/{_W}shd"))
+        for shading in layers:
+            if shading is not None and (fill := _colour(shading.get(f"{_W}fill"))):
+                return fill
+        return self.page
+
+
+_HIGHLIGHTS = {"black": "000000", "white": "FFFFFF", "yellow": "FFFF00", "green": "00FF00",
+               "cyan": "00FFFF", "magenta": "FF00FF", "blue": "0000FF", "red": "FF0000",
+               "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
+               "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
+               "darkGray": "808080", "lightGray": "C0C0C0"}  # fmt: skip
+"""Word's highlight colours (ECMA-376 ST_HighlightColor) as RGB."""
+
+
+def _colour(value: str | None) -> str | None:
+    """An RGB colour `RRGGBB` in capitals, or None for `auto`, nothing or anything else."""
+    value = (value or "").strip().upper()
+    return value if re.fullmatch(r"[0-9A-F]{6}", value) else None
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether two colours are too close to tell apart (every channel within 24 of 255)."""
+    return all(abs(int(one[i : i + 2], 16) - int(other[i : i + 2], 16)) <= 24 for i in (0, 2, 4))
 
 
 def _text(element: Any, hiding: _Hiding) -> tuple[str, str]:
@@ -151,32 +211,18 @@ def read_docx(path: Path, display: str) -> list[Block]:
     hiding = _Hiding.of(document)
     blocks: list[Block] = []
     items = 0  # blocks that become items of the specification (at most; see spec._load_docx)
-    paragraph_number = 0
-    table_number = 0
-    for tag, child in _inside(document.element.body, {"p", "tbl"}):
-        if tag == "p":
-            paragraph_number += 1
-            text, hidden = _text(child, hiding)
-            if not text and not hidden:
-                continue
-            style = child.find(".//{*}pStyle")
-            style_name = style.get(f"{_W}val", "") if style is not None else ""
-            heading = style_name.lower().startswith(("heading", "rubrik"))
-            listed = child.find(".//{*}numPr") is not None or "list" in style_name.lower()
-            element = f"paragraph {paragraph_number}"
-            blocks.append(Block(element, (text,), hidden, heading=heading, listed=listed))
-            items += not heading
-        else:
-            table_number += 1
-            for row_number, (_tag, row) in enumerate(_inside(child, {"tr"}), start=1):
-                read = [_text(cell, hiding) for _tag, cell in _inside(row, {"tc"})]
-                cells = tuple(shown for shown, _ in read)
-                hidden = " … ".join(text for _, text in read if text)
-                element = f"table {table_number} row {row_number}"
-                blocks.append(Block(element, cells, hidden, table_row=row_number))
-                items += row_number > 1 and any(cells)
-        if items > limits.MAX_SPEC_ITEMS:
-            raise too_many_items(display)
+    parts = [("", document.element.body, hiding)]
+    parts += [
+        (kind, root, dataclasses.replace(hiding, anything=True)) for kind, root in _notes(document)
+    ]
+    for prefix, root, part_hiding in parts:
+        for block in _blocks(root, part_hiding, prefix):
+            blocks.append(block)
+            items += (block.table_row > 1 and any(block.texts)) or (
+                block.table_row == 0 and not block.heading
+            )
+            if items > limits.MAX_SPEC_ITEMS:
+                raise too_many_items(display)
     if not any(any(block.texts) for block in blocks):
         if any(block.hidden for block in blocks):
             raise InputError(
@@ -192,6 +238,58 @@ def read_docx(path: Path, display: str) -> list[Block]:
             hint=tr("add content or remove the file"),
         )
     return blocks
+
+
+def _blocks(root: Any, hiding: _Hiding, prefix: str) -> Iterator[Block]:
+    """The paragraphs and table rows below `root` (the body, or a note, header or footer part),
+    each named by its place (`paragraph 4`, `footer table 1 row 2`)."""
+    paragraph_number = 0
+    table_number = 0
+    for tag, child in _inside(root, {"p", "tbl"}):
+        if tag == "p":
+            paragraph_number += 1
+            text, hidden = _text(child, hiding)
+            if not text and not hidden:
+                continue
+            style = child.find(".//{*}pStyle")
+            style_name = style.get(f"{_W}val", "") if style is not None else ""
+            heading = style_name.lower().startswith(("heading", "rubrik")) and not prefix
+            listed = child.find(".//{*}numPr") is not None or "list" in style_name.lower()
+            element = f"{prefix}paragraph {paragraph_number}"
+            yield Block(element, (text,), hidden, heading=heading, listed=listed)
+        else:
+            table_number += 1
+            for row_number, (_tag, row) in enumerate(_inside(child, {"tr"}), start=1):
+                read = [_text(cell, hiding) for _tag, cell in _inside(row, {"tc"})]
+                cells = tuple(shown for shown, _ in read)
+                hidden = " … ".join(text for _, text in read if text)
+                element = f"{prefix}table {table_number} row {row_number}"
+                yield Block(element, cells, hidden, table_row=row_number)
+
+
+_NOTE_PARTS = {
+    "footnotes": "footnote ",
+    "endnotes": "endnote ",
+    "header": "header {n} ",
+    "footer": "footer {n} ",
+}
+"""The parts besides the body whose text is printed with the document (the last word of their
+content type, `…wordprocessingml.footer+xml`), and how their places are named. Comments are
+a reviewer's notes, not the document's text, and are not read."""
+
+
+def _notes(document: Any) -> Iterator[tuple[str, Any]]:
+    """The root element of each footnote, endnote, header and footer part, with the prefix
+    of its places, in the package's order (`header 1 `, `footnote `)."""
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    counts: dict[str, int] = {}
+    for part in document.part.package.iter_parts():
+        kind = str(part.content_type).rpartition(".")[2].removesuffix("+xml")
+        if kind not in _NOTE_PARTS:
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+        yield _NOTE_PARTS[kind].format(n=counts[kind]), parse_xml(part.blob)
 
 
 def _inside(parent: Any, kinds: set[str]) -> Iterator[tuple[str, Any]]:
