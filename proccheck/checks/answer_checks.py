@@ -13,7 +13,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Literal, NoReturn
 
@@ -82,6 +82,10 @@ class Matching:
 
     by_requirement: dict[str, VendorAnswer]
     unmatched: list[VendorAnswer]
+    """Rows that answer no requirement of the set (a general reservation may stand there)."""
+    again: dict[str, list[VendorAnswer]] = field(default_factory=dict)
+    """Per requirement, the further rows that answer it too (the same id, written alike or
+    not: "K 1", "k1.", "Krav 1"; or its text), after the one in `by_requirement`."""
 
 
 ProbeEvidence = dict[str, list[tuple[str, RequirementResult, tuple[Finding, ...], bool]]]
@@ -138,16 +142,27 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
     """Match by id; rows without an id by the closest requirement text (Swedish or English)."""
     by_requirement: dict[str, VendorAnswer] = {}
     unmatched: list[VendorAnswer] = []
+    again: dict[str, list[VendorAnswer]] = {}
     ids = {r.id.lower(): r.id for r in requirement_set.requirements}
+    written = Counter(_loose_id(r.id) for r in requirement_set.requirements)
+    loose = {_loose_id(r.id): r.id for r in requirement_set.requirements}
+    loose = {key: rid for key, rid in loose.items() if written[key] == 1}  # "K1.1" and "K11"
     total = len({r.id for r in requirement_set.requirements})
     texts: _Texts | None = None  # prepared on the first row that needs it
+
+    def take(found: str, answer: VendorAnswer) -> None:
+        if found in by_requirement:
+            again.setdefault(found, []).append(answer)
+        else:
+            by_requirement[found] = answer
+
     for answer in document.answers:
         if answer.requirement:
-            found = ids.get(answer.requirement.lower())
-            if found and found not in by_requirement:
-                by_requirement[found] = answer
+            found = ids.get(answer.requirement.lower()) or loose.get(_loose_id(answer.requirement))
+            if found:
+                take(found, answer)
                 continue
-            if found or not answer.text:
+            if not answer.text:
                 unmatched.append(answer)
                 continue
             # the vendor's own numbering (e.g. "4.1.1"): fall back to the requirement text
@@ -157,13 +172,21 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
         if texts is None:
             texts = _Texts(requirement_set)
         best_id = texts.closest(answer.text)
-        if best_id and best_id not in by_requirement:
-            by_requirement[best_id] = answer
+        if best_id:
+            take(best_id, answer)
         else:
             unmatched.append(answer)
     if document.answers and not by_requirement:
         _nothing_matched(document, requirement_set)
-    return Matching(by_requirement, unmatched)
+    return Matching(by_requirement, unmatched, again)
+
+
+_ID_NOISE = re.compile(r"^(?:krav|requirement|req)\b\.?|[\s._:-]+", re.IGNORECASE)
+
+
+def _loose_id(text: str) -> str:
+    """An id as written loosely: "K 1", "k-1", "K1.", "Krav K1" are all "k1"."""
+    return _ID_NOISE.sub("", text.strip()).lower()
 
 
 def _nothing_matched(document: AnswerDocument, requirement_set: RequirementSet) -> NoReturn:
@@ -775,6 +798,9 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
     first word there ("Ja, inte i dagsläget"), a "nej" in the answer cell, and a clause that
     gives the data or the rights to the vendor ("Leverantören äger all data"), unless negated.
 
+    A row that answers no requirement (an "Övrigt" row, a note below the matrix) and reserves
+    something in its own words makes every Yes not verified: it may speak for the whole bid.
+
     Why it matters
     A reservation can make a tender unacceptable (an "ja, mot en avgift" to a requirement of
     export at no cost is a no). proccheck flags it for a person to assess; it never rejects.
@@ -788,8 +814,30 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
       (reservationer i anbud).
     """
     matching = ctx.matching
+    general = _general_reservations(matching.unmatched)
     for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
+        if answer is not None and answer.value == "yes" and general:
+            row, phrases = general[0]
+            yield reservation.finding(
+                requirement=requirement.id,
+                severity="warning",
+                outcome="not_verified",
+                message=_(
+                    ctx.lang,
+                    "{requirement}: a row that answers no requirement ({where}) makes a "
+                    "reservation that may cover this Yes: {phrases}",
+                    requirement=requirement.id,
+                    where=row.location.describe(),
+                    phrases=phrases,
+                ),
+                location=row.location,
+                evidence=_quote(row),
+                fix=_(
+                    ctx.lang,
+                    "Assess the reservation by hand; ask for a clarification where LOU allows it.",
+                ),
+            )
         if answer is None or answer.value != "yes" or not (answer.words or answer.remaining):
             continue
         size = len(answer.words)
@@ -797,7 +845,11 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
         found = hedges_in(searched, f"{requirement.text.sv} {requirement.text.en}")
         conflicts = quantity_conflicts(folded(searched), requirement)
         left = [f'"{answer.remaining[:MAX_ANSWER_CHARS]}"'] if answer.remaining else []
-        taken_back = retractions(answer) if size <= MAX_ANSWER_CHARS else []
+        taken_back = [  # a clause already named for its cost or condition is not repeated
+            phrase
+            for phrase in (retractions(answer) if size <= MAX_ANSWER_CHARS else [])
+            if not any(m.group(0).strip().lower() in phrase.lower() for _kind, m in found)
+        ]
         if not (found or conflicts or left or taken_back) and size <= MAX_ANSWER_CHARS:
             continue
         kinds = sorted(
@@ -846,6 +898,22 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
         )
 
 
+def _general_reservations(rows: list[VendorAnswer]) -> list[tuple[VendorAnswer, str]]:
+    """The rows answering no requirement whose own words ("Samtliga ja-svar gäller mot
+    avgift", a comment beside "Övrigt") reserve something, each with its phrases quoted: such
+    a row speaks for the whole bid."""
+    found = []
+    for row in rows:
+        words = row.words[:MAX_ANSWER_CHARS]
+        if not words:
+            continue
+        phrases = [f'"{m.group(0).strip()}"' for _kind, m in hedges_in(words)[:3]]
+        phrases += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(folded(words).lower())]
+        if phrases:
+            found.append((row, ", ".join(phrases[:4])))
+    return found
+
+
 _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates: "Ja\u202e ,tfigva ne tom" is shown as "Ja mot
 en avgift," while a search reads the reversed letters; the marks LRM and RLM reorder no word."""
@@ -870,6 +938,10 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     bidirectional controls (U+202A–U+202E, U+2066–U+2069), which show the letters in another
     order than the one stored and searched.
 
+    Also a requirement answered in more than one row whose rows differ: its id written again,
+    also loosely ("K 1", "k1.", "Krav K-1"), or its text repeated. Which answer stands is for
+    the vendor to say.
+
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must
     record why it is or is not acceptable.
@@ -884,6 +956,33 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
         if answer is None:
+            continue
+        differing = [
+            other
+            for other in matching.again.get(requirement.id, [])
+            if (other.value, other.words) != (answer.value, answer.words)
+        ]
+        if differing:
+            rows = "; ".join(
+                f"{row.location.describe()} {_quote(row)}" for row in [answer, *differing[:3]]
+            )
+            yield partial.finding(
+                requirement=requirement.id,
+                severity="warning",
+                outcome="not_verified",
+                message=_(
+                    ctx.lang,
+                    "{requirement} is answered in more than one row, and the rows differ: {rows}",
+                    requirement=requirement.id,
+                    rows=rows,
+                ),
+                location=differing[0].location,
+                evidence=_quote(differing[0]),
+                fix=_(
+                    ctx.lang,
+                    "Ask the vendor which answer stands (a clarification where LOU allows it).",
+                ),
+            )
             continue
         if any(_REORDERING.search(part) for part in (answer.raw, answer.comment)):
             message = N_(

@@ -1,0 +1,78 @@
+"""Rows of an answers file beyond one per requirement (attack round 5): a second row for a
+requirement whose id is written loosely ("K 1", "k1.") or that repeats its text, and a row that
+answers no requirement but reserves something for the whole bid. Before, both were dropped
+without a word and the requirement stayed met."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from conftest import SAMPLES
+
+SPEC = SAMPLES / "spec" / "kravspecifikation-arendehantering.md"
+HEADER = "Kravnummer;Kravtext;Svar;Leverantörens kommentar"
+K1_TEXT = (
+    "Kommunen ska äga och ha full kontroll över all data i systemet, inklusive metadata, loggar "
+    "och härledda data."
+)
+
+
+def rows(*extra: str, k1: str = f"K1;{K1_TEXT};Ja;") -> str:
+    plain = [f"K{n};Krav {n};Ja;" for n in range(2, 14)]
+    return "\n".join([HEADER, k1, *plain, *extra]) + "\n"
+
+
+def check(cli: Callable[..., Any], tmp_path: Path, text: str) -> dict[str, tuple[str, str]]:
+    path = tmp_path / "svar.csv"
+    path.write_text(text, encoding="utf-8")
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    assert result.code in (0, 1), result.err
+    report = json.loads(result.out)["reports"][0]
+    return {r["requirement"]: (r["outcome"], r["reason"]) for r in report["results"]}
+
+
+def test_a_second_row_for_a_loosely_written_id_that_differs_is_not_verified(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    for second in (f"K 1;{K1_TEXT};Nej;Vi äger datat.", "k1.;;Nej;", "Krav K-1;;Nej;"):
+        got = check(cli, tmp_path, rows(second))
+        outcome, reason = got["K1"]
+        assert outcome == "not_verified", (second, reason)
+        assert "K1 is answered in more than one row, and the rows differ" in reason
+        assert "svar.csv:2 Ja" in reason and "Nej" in reason
+        assert got["K2"][0] == "met"
+
+
+def test_the_same_answer_given_twice_stays_met(cli: Callable[..., Any], tmp_path: Path) -> None:
+    assert check(cli, tmp_path, rows("K 1;;Ja;"))["K1"][0] == "met"
+
+
+def test_a_loosely_written_id_alone_answers_its_requirement(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    got = check(cli, tmp_path, rows(k1="K 1;;Nej;"))
+    assert got["K1"][0] == "not_met"
+
+
+def test_a_reservation_in_a_row_that_answers_no_requirement_covers_every_yes(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    general = "Övrigt;Generellt förbehåll;;Samtliga ja-svar gäller endast mot avgift enligt offert."
+    got = check(cli, tmp_path, rows(general))
+    for requirement in ("K1", "K2", "K13"):
+        outcome, reason = got[requirement]
+        assert outcome == "not_verified", reason
+        assert "a row that answers no requirement (" in reason and "svar.csv:15)" in reason
+        assert '"mot avgift"' in reason
+
+
+def test_a_row_without_words_of_its_own_reserves_nothing(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """A section title or an instruction in the text column is no reservation."""
+    got = check(cli, tmp_path, rows("Avsnitt 2;Fyll i Ja eller Nej mot avgift;;"))
+    assert got == check(cli, tmp_path, rows())
+    assert got["K1"][0] == "met"
