@@ -76,3 +76,23 @@ def test_a_row_without_words_of_its_own_reserves_nothing(
     got = check(cli, tmp_path, rows("Avsnitt 2;Fyll i Ja eller Nej mot avgift;;"))
     assert got == check(cli, tmp_path, rows())
     assert got["K1"][0] == "met"
+
+
+def test_columns_of_no_known_role_are_read_for_reservations(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """A reservation under "Villkor", "Anmärkning" or no header, or a second answer column
+    saying No, was never read: the Yes beside it stayed met."""
+    for header, cell, phrase in (
+        ("Villkor", "Export endast mot avgift", '"mot avgift"'),
+        ("Anmärkning", "Leverantören behåller äganderätten till härledda data", "behåller"),
+        ("", "Gäller endast mot extra kostnad", '"mot extra kostnad"'),
+        ("Leverantörens svar", "Nej", '"Nej"'),
+    ):
+        text = rows().replace(HEADER, f"{HEADER};{header}", 1)
+        text = text.replace(f"K1;{K1_TEXT};Ja;", f"K1;{K1_TEXT};Ja;;{cell}", 1)
+        outcome, reason = check(cli, tmp_path, text)["K1"]
+        assert outcome == "not_verified" and phrase in reason, (header, reason)
+    plain = rows().replace(HEADER, f"{HEADER};Kategori", 1)
+    plain = plain.replace(f"K1;{K1_TEXT};Ja;", f"K1;{K1_TEXT};Ja;;Data och export", 1)
+    assert check(cli, tmp_path, plain)["K1"][0] == "met"

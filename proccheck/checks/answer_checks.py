@@ -602,9 +602,11 @@ def _file_location(document: AnswerDocument) -> Location:
 
 
 def _quote(answer: VendorAnswer) -> str:
-    parts = [answer.raw.strip()]
-    if answer.comment.strip():
-        parts.append(answer.comment.strip())
+    """The answer as the vendor wrote it: the answer cell, its comment, and the cells of
+    columns of no known role (in brackets, so a reader sees they stand apart)."""
+    parts = [answer.raw.strip(), answer.comment.strip()]
+    if answer.other:
+        parts.append(f"[{answer.other}]")
     return " — ".join(p for p in parts if p)
 
 
@@ -728,7 +730,7 @@ def retractions(answer: VendorAnswer) -> list[str]:
     "nej" anywhere in the answer cell ("Ja eller nej"), and a clause that undermines a
     requirement ("Leverantören äger all data", the specification check's patterns)."""
     found: list[str] = []
-    for part, cell in ((answer.rest, True), (answer.comment, False)):
+    for part, cell in ((answer.rest, True), (answer.comment, False), (answer.other, False)):
         text = " ".join(folded(part).lower().split())
         if not text:
             continue
@@ -800,6 +802,9 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
 
     A row that answers no requirement (an "Övrigt" row, a note below the matrix) and reserves
     something in its own words makes every Yes not verified: it may speak for the whole bid.
+
+    Cells in columns of no known role ("Villkor", "Anmärkning", a column without a header, a
+    second answer column) are read the same way, and quoted in brackets.
 
     Why it matters
     A reservation can make a tender unacceptable (an "ja, mot en avgift" to a requirement of

@@ -56,11 +56,14 @@ class VendorAnswer:
     """The answer cell holds a formula: what was read is its cached value."""
     remaining: str = ""
     """Work the vendor lists as still to do (a "Remaining" column), "" when none."""
+    other: str = ""
+    """The row's cells in columns of no known role ("Villkor", "Anmärkning", no header, a
+    second answer column), joined: read for reservations, never for the answer itself."""
 
     @property
     def words(self) -> str:
         """Everything the vendor wrote about this requirement besides the bare answer word."""
-        return " ".join(part for part in (self.rest, self.comment) if part).strip()
+        return " ".join(part for part in (self.rest, self.comment, self.other) if part).strip()
 
 
 @dataclass(frozen=True)
@@ -310,6 +313,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
         if "id" not in table.columns and "text" not in table.columns:
             continue
         answer_col = table.columns["answer"]
+        known = set(table.columns.values())
         for row in table.rows:
             requirement_id = table.cell(row, "id").strip() or None
             text = table.cell(row, "text")
@@ -346,6 +350,11 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                     location=table.location(row, "answer", display),
                     formula=answer_col in row.formulas,
                     remaining=_remaining(table.cell(row, "remaining")),
+                    other=" ".join(
+                        cell.strip()
+                        for index, cell in enumerate(row.cells)
+                        if index not in known and cell.strip()
+                    ),
                 )
             )
     if not answers:
