@@ -96,3 +96,57 @@ def test_columns_of_no_known_role_are_read_for_reservations(
     plain = rows().replace(HEADER, f"{HEADER};Kategori", 1)
     plain = plain.replace(f"K1;{K1_TEXT};Ja;", f"K1;{K1_TEXT};Ja;;Data och export", 1)
     assert check(cli, tmp_path, plain)["K1"][0] == "met"
+
+
+def test_yaml_comments_beside_an_answer_are_read_for_reservations(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """`answer: Ja  # endast mot avgift`: the parser drops the comment a reader sees."""
+    body = "\n".join(f"  - {{requirement: K{n}, answer: Ja}}" for n in range(3, 14))
+    text = (
+        "vendor: V  # leverantörens namn\n"
+        "answers:\n"
+        "  - {requirement: K1, answer: Ja}   # OBS: export endast mot avgift\n"
+        "  - requirement: K2\n"
+        '    answer: "Ja # inte en kommentar"\n'
+        "    comment: |\n"
+        "      Pris # gäller ej\n"
+        f"{body}\n"
+    )
+    path = tmp_path / "svar.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    got = {r["requirement"]: (r["outcome"], r["reason"]) for r in report["results"]}
+    assert got["K1"][0] == "not_verified" and '"mot avgift"' in got["K1"][1]
+    assert got["K3"][0] == "met"
+    evidence = [f["evidence"] for f in report["findings"] if f["requirement"] == "K1"]
+    assert "Ja — [OBS: export endast mot avgift]" in evidence
+
+
+def test_a_yaml_comment_above_the_answers_that_reserves_covers_every_yes(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    body = "\n".join(f"  - {{requirement: K{n}, answer: Ja}}" for n in range(1, 14))
+    path = tmp_path / "svar.yaml"
+    path.write_text(f"# Alla ja-svar gäller mot avgift.\nvendor: V\nanswers:\n{body}\n", "utf-8")
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    got = {r["requirement"]: (r["outcome"], r["reason"]) for r in report["results"]}
+    assert got["K2"][0] == "not_verified" and "svar.yaml:1)" in got["K2"][1]
+
+
+def test_yaml_comments_are_told_from_hashes_in_values() -> None:
+    from proccheck.loaders.structured import yaml_comments
+
+    text = (
+        "a: 'it''s # no'  # yes 1\n"
+        'b: "x \\" # no"\n'
+        "c: Ja#no\n"
+        "d: |\n"
+        "  # no\n"
+        "  text # no\n"
+        "e: [1, 2] # yes 2\n"
+        "# yes 3\n"
+    )
+    assert yaml_comments(text) == [(1, "yes 1"), (7, "yes 2"), (8, "yes 3")]

@@ -863,10 +863,10 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
             | ({"remaining"} if left else set())  # the vendor's own list of what is not done
             | ({"retraction"} if taken_back else set())
         )
-        phrases = ", ".join(
+        phrases = ", ".join(dict.fromkeys(  # each phrase once, however often it stands
             taken_back[:2] + [f'"{m.group(0).strip()}"' for _unused, m in found[:4]]
             + conflicts + left
-        )  # fmt: skip
+        ))  # fmt: skip
         message = (
             _(
                 ctx.lang,

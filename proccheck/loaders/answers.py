@@ -6,6 +6,8 @@ Every answer becomes a `VendorAnswer` with the raw cell text, a normalised value
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -17,7 +19,14 @@ from proccheck.errors import InputError
 from proccheck.i18n import tr
 from proccheck.loaders.inputs import ANSWERS, MAPPING, check_input
 from proccheck.loaders.lexicon import LANGS, lexicon
-from proccheck.loaders.structured import Loaded, load_file, printable
+from proccheck.loaders.structured import (
+    Loaded,
+    load_file,
+    load_text,
+    printable,
+    read_text,
+    yaml_comments,
+)
 from proccheck.loaders.tables import ColumnMapping, Row, Table, read_tables
 from proccheck.model import Location
 from proccheck.text import fold
@@ -210,7 +219,9 @@ def load_answers(path: Path, display: str, mapping: ColumnMapping | None = None)
 
 
 def _load_structured(path: Path, display: str) -> AnswerDocument:
-    loaded = load_file(path, display, lines=True)
+    source = read_text(path, display)
+    json = path.suffix.lower() == ".json"
+    loaded = load_text(source, display, lines=True, prefer_json=json)
     data = loaded.data
     if not isinstance(data, dict):
         raise InputError(
@@ -295,6 +306,8 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
                 location=Location(path=display, line=line, pointer=pointer),
             )
         )
+    if not json:
+        answers = _with_comments(answers, yaml_comments(source), display)
     vendor = _pick(data, _ALIASES["vendor"])
     procurement = _pick(data, _ALIASES["procurement"])
     return AnswerDocument(
@@ -303,6 +316,35 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
         procurement=str(procurement) if procurement else "",
         answers=tuple(answers),
     )
+
+
+def _with_comments(
+    answers: list[VendorAnswer], comments: list[tuple[int, str]], display: str
+) -> list[VendorAnswer]:
+    """The answers with the YAML comments written among them (from an answer's first line to
+    the next answer's) as their `other` text, read for reservations: `answer: Ja  # endast
+    mot avgift` shows a reader a reservation the parser drops. A comment before the first
+    answer becomes a row of its own that answers no requirement (one that reserves something
+    then covers every Yes)."""
+    if not comments:
+        return answers
+    starts = [answer.location.line or 0 for answer in answers]
+    extra: dict[int, list[str]] = {}
+    loose: list[VendorAnswer] = []
+    for line, comment in comments:
+        index = bisect.bisect_right(starts, line) - 1
+        if index >= 0 and starts[index]:
+            extra.setdefault(index, []).append(comment)
+        else:
+            where = Location(path=display, line=line)
+            loose.append(VendorAnswer(None, "", "", "blank", "", "", (), where, other=comment))
+    joined = [
+        dataclasses.replace(answer, other=" ".join([answer.other, *extra[i]]).strip())
+        if i in extra
+        else answer
+        for i, answer in enumerate(answers)
+    ]
+    return loose + joined
 
 
 def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None) -> AnswerDocument:

@@ -283,6 +283,48 @@ def decode_text(raw: bytes, display: str, cap: int | None = None) -> str:
         ) from None
 
 
+_BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*$")
+
+
+def yaml_comments(text: str) -> list[tuple[int, str]]:
+    """The comments of YAML `text` with their 1-based lines: a `#` at a line's start or after
+    a space, outside quotes and outside block scalars (`|`, `>`). The YAML parser drops
+    them, yet a reader of the file sees them beside the values."""
+    found: list[tuple[int, str]] = []
+    block_indent: int | None = None  # inside a block scalar: lines indented deeper
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block_indent is not None:
+            if not stripped or indent > block_indent:
+                continue
+            block_indent = None
+        quote = ""
+        position = 0
+        while position < len(line):
+            char = line[position]
+            if quote == '"' and char == "\\":
+                position += 1  # the escaped character, whatever it is
+            elif quote and char == quote:
+                if quote == "'" and line[position + 1 : position + 2] == "'":
+                    position += 1  # '' is a quote inside single quotes
+                else:
+                    quote = ""
+            elif (
+                not quote and char in "'\"" and (position == 0 or line[position - 1] in " \t:[{,-")
+            ):
+                quote = char
+            elif not quote and char == "#" and (position == 0 or line[position - 1] in " \t"):
+                if comment := line[position + 1 :].strip():
+                    found.append((number, comment))
+                line = line[:position]
+                break
+            position += 1
+        if (_BLOCK_SCALAR.search(line.rstrip()) and ":" in line) or line.strip() in ("|", ">"):
+            block_indent = indent
+    return found
+
+
 def load_file(path: Path, display: str, *, typed: bool = False, lines: bool = False) -> Loaded:
     """Load a YAML or JSON file (JSON is tried first for `.json`; YAML is a superset)."""
     text = read_text(path, display)
