@@ -919,6 +919,30 @@ def _general_reservations(rows: list[VendorAnswer]) -> list[tuple[VendorAnswer, 
     return found
 
 
+UNSEEN_REASONS = {
+    "format-text": N_(
+        "{requirement}: the cell's number format shows text of its own beside or instead of "
+        "the value read, so the sheet shows something else than the file says"
+    ),
+    "format-hides": N_(
+        "{requirement}: the cell's number format shows nothing, so a reader of the sheet does "
+        "not see the answer read"
+    ),
+    "colour": N_(
+        "{requirement}: the answer or comment is written in the colour of its cell's "
+        "background, so a reader of the sheet does not see it"
+    ),
+    "hidden-row": N_("{requirement}: the answer is on a hidden row of the sheet"),
+    "hidden-column": N_("{requirement}: the answer or comment is in a hidden column"),
+    "hidden-sheet": N_("{requirement}: the answer is on a hidden sheet of the workbook"),
+    "covered": N_(
+        "{requirement}: the answer or comment lies under a merged cell, which shows another "
+        "cell's value"
+    ),
+}
+"""Why a workbook does not show an answer as stored (`xlsx_look.Unseen`), as reported."""
+
+
 _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates: "Ja\u202e ,tfigva ne tom" is shown as "Ja mot
 en avgift," while a search reads the reversed letters; the marks LRM and RLM reorder no word."""
@@ -946,6 +970,11 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     Also a requirement answered in more than one row whose rows differ: its id written again,
     also loosely ("K 1", "k1.", "Krav K-1"), or its text repeated. Which answer stands is for
     the vendor to say.
+
+    And an answer or comment a workbook does not show as stored: its number format shows text
+    of its own or nothing, it is in the colour of its cell's fill, it is on a hidden row,
+    column or sheet, or it lies under a merged cell. Cell notes are read for reservations, and
+    a comment merged down over several rows stands beside each of them.
 
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must
@@ -989,7 +1018,9 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
                 ),
             )
             continue
-        if any(_REORDERING.search(part) for part in (answer.raw, answer.comment)):
+        if answer.unseen:
+            message = UNSEEN_REASONS.get(answer.unseen, UNSEEN_REASONS["covered"])
+        elif any(_REORDERING.search(part) for part in (answer.raw, answer.comment)):
             message = N_(
                 "{requirement}: the answer holds characters that change the order in which "
                 "text is shown (right-to-left or isolate controls), so what a reader sees is "

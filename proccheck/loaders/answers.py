@@ -68,6 +68,9 @@ class VendorAnswer:
     other: str = ""
     """The row's cells in columns of no known role ("Villkor", "Anmärkning", no header, a
     second answer column), joined: read for reservations, never for the answer itself."""
+    unseen: str = ""
+    """Why Excel does not show the answer or comment cell as stored (`xlsx_look.Unseen`), or
+    "" when it does: the verdict then rests on text no reader of the sheet saw."""
 
     @property
     def words(self) -> str:
@@ -393,9 +396,20 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                     formula=answer_col in row.formulas,
                     remaining=_remaining(table.cell(row, "remaining")),
                     other=" ".join(
-                        cell.strip()
-                        for index, cell in enumerate(row.cells)
-                        if index not in known and cell.strip()
+                        [
+                            cell.strip()
+                            for index, cell in enumerate(row.cells)
+                            if index not in known and cell.strip()
+                        ]
+                        + ([row.notes] if row.notes else [])
+                    ),
+                    unseen=next(
+                        (
+                            why
+                            for column, why in row.unseen
+                            if column in (answer_col, table.columns.get("comment"))
+                        ),
+                        "",
                     ),
                 )
             )

@@ -9,9 +9,9 @@ rows are found by the usual Swedish and English column names.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import io
-import posixpath
 import re
 import zipfile
 import zlib
@@ -19,12 +19,16 @@ from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
+from proccheck.loaders.xlsx_look import relationships, workbook_part
 from proccheck.model import Location
+
+if TYPE_CHECKING:
+    from proccheck.loaders.xlsx_look import Look
 
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "id": (
@@ -183,6 +187,11 @@ class Row:
     cells: tuple[str, ...]
     formulas: frozenset[int] = frozenset()
     """Column indexes whose cell holds a formula (its cached value is what `cells` shows)."""
+    unseen: tuple[tuple[int, str], ...] = ()
+    """(column index, why) of each cell whose stored text Excel does not show as stored
+    (`xlsx_look.Unseen`: its format, its colour, a hidden row or column, a merge over it)."""
+    notes: str = ""
+    """The text of the cell notes on the row."""
 
 
 @dataclass(frozen=True)
@@ -352,14 +361,24 @@ def read_tables(
     tables = _tables(sheets, display, required, mapping)
     if not parts:
         return tables
+    from proccheck.loaders.xlsx_look import Look, hidden_sheets, look, style_reasons
+
     wanted = {parts[t.sheet or ""] for t in tables if (t.sheet or "") in parts}
     try:  # one opening and one scan per part: 10,000 sheets took minutes opening it per sheet
         with zipfile.ZipFile(path) as archive:
             found = {part: formula_cells(archive, part) for part in wanted}
+            reasons = style_reasons(archive)
+            looks = {part: look(archive, part, reasons) for part in wanted}
+            hidden = hidden_sheets(archive)
     except (zipfile.BadZipFile, OSError):
         return tables
     return [
-        _with_formulas(table, found.get(parts.get(table.sheet or "", ""), set()))
+        _as_shown(
+            _with_formulas(table, found.get(parts.get(table.sheet or "", ""), set())),
+            Look(sheet_hidden=True)
+            if table.sheet in hidden
+            else looks.get(parts.get(table.sheet or "", "")),
+        )
         for table in tables
     ]
 
@@ -371,10 +390,49 @@ def _with_formulas(table: Table, cells: set[tuple[int, int]]) -> Table:
     if not by_row:
         return table
     rows = tuple(
-        Row(row.sheet, row.number, row.cells, frozenset(by_row.get(row.number, ())))
+        dataclasses.replace(row, formulas=frozenset(by_row.get(row.number, ())))
         for row in table.rows
     )
     return Table(table.sheet, table.header_row, table.columns, table.header, rows)
+
+
+def _as_shown(table: Table, look: Look | None) -> Table:
+    """The table with what Excel shows marked on its rows: the cells whose stored text is not
+    shown as stored (`Row.unseen`), the row's cell notes, and a cell merged down one column
+    shown on every row it spans (a comment merged over K1-K13 is beside each of them)."""
+    if look is None or not (
+        look.unseen
+        or look.hidden_rows
+        or look.hidden_columns
+        or look.merges
+        or look.notes
+        or look.sheet_hidden
+    ):
+        return table
+    texts = {row.number: row.cells for row in table.rows}
+    spans: dict[tuple[int, int], str] = {}
+    for first_row, first_column, last_row, last_column in look.merges:
+        top = texts.get(first_row, ())
+        if first_column == last_column and first_column < len(top) and top[first_column]:
+            for number in range(first_row + 1, min(last_row, first_row + 10_000) + 1):
+                spans[number, first_column] = top[first_column]
+    rows = []
+    for row in table.rows:
+        unseen = tuple(
+            (column, why)
+            for column, text in enumerate(row.cells)
+            if text.strip() and (why := look.why(row.number, column)) is not None
+        )
+        cells = list(row.cells)
+        for (number, column), text in spans.items():
+            if number == row.number and not (column < len(cells) and cells[column].strip()):
+                cells += [""] * (column + 1 - len(cells))
+                cells[column] = text
+        notes = " ".join(
+            text for (number, _c), text in sorted(look.notes.items()) if number == row.number
+        )
+        rows.append(dataclasses.replace(row, cells=tuple(cells), unseen=unseen, notes=notes))
+    return Table(table.sheet, table.header_row, table.columns, table.header, tuple(rows))
 
 
 def _tables(
@@ -860,7 +918,7 @@ def _listed_sheets(archive: zipfile.ZipFile, display: str) -> list[tuple[str, st
     10,000 took 2.5 s. Empty when the workbook part cannot be found or parsed: the reader
     names that problem."""
     try:
-        workbook = _workbook_part(archive)
+        workbook = workbook_part(archive)
         count = len(_SHEET_TAG.findall(archive.read(workbook)))
     except Exception:
         return []
@@ -1055,41 +1113,13 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """A part's relationships: id -> (type, target part), external targets left out."""
-    from defusedxml import ElementTree  # type: ignore[import-untyped]
-
-    folder, _slash, name = part.rpartition("/")
-    rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
-    found = {}
-    for rel in ElementTree.fromstring(archive.read(rels)):
-        target = rel.get("Target", "")
-        if rel.get("TargetMode") == "External":
-            continue
-        joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
-        found[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(joined).lstrip("/"))
-    return found
-
-
-def _workbook_part(archive: zipfile.ZipFile) -> str:
-    """The workbook part, as the package's relationships name it."""
-    return next(
-        (
-            part
-            for kind, part in _relationships(archive, "").values()
-            if kind.endswith("/officeDocument")
-        ),
-        "xl/workbook.xml",
-    )
-
-
 def _sheet_list(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, worksheet part) of every worksheet, in the workbook's order, from its
     relationships (as openpyxl finds them); two sheets may name one part."""
-    from defusedxml import ElementTree
+    from defusedxml import ElementTree  # type: ignore[import-untyped]
 
-    workbook = _workbook_part(archive)
-    targets = _relationships(archive, workbook)
+    workbook = workbook_part(archive)
+    targets = relationships(archive, workbook)
     sheets = []
     for sheet in ElementTree.fromstring(archive.read(workbook)).iter():
         if sheet.tag.rpartition("}")[2] != "sheet":

@@ -1,0 +1,260 @@
+"""What Excel shows of a worksheet where it differs from the values stored: a reader sees the
+sheet, proccheck reads the values, and a vendor can make the two disagree.
+
+A number format can show text of its own (`@" – endast mot avgift"`, `;;;"Nej"`) or nothing
+(`;;;`); a font can be the colour of the cell's fill; a row or column can be hidden; a merged
+cell shows only its first cell's value and hides the others. Cell notes are shown on hover and
+hold text the sheet's cells do not. This module finds all of these from the workbook's XML
+(after `tables.check_zip`), without evaluating anything.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+Unseen = str
+"""Why a cell is not shown as stored: "format-text", "format-hides", "colour", "hidden-row",
+"hidden-column", "hidden-sheet" or "covered"."""
+
+
+@dataclass(frozen=True)
+class Look:
+    """One worksheet part's cells that are not shown as stored, its merged ranges and notes."""
+
+    unseen: dict[tuple[int, int], Unseen] = field(default_factory=dict)
+    """(row, column index from 0) of a cell whose own formatting changes what it shows."""
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+    """(first row, first column, last row, last column) of each merged range, columns from 0."""
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    sheet_hidden: bool = False
+
+    def why(self, row: int, column: int) -> Unseen | None:
+        """Why the cell at (row, column) is not shown as stored, or None."""
+        if self.sheet_hidden:
+            return "hidden-sheet"
+        if row in self.hidden_rows:
+            return "hidden-row"
+        if column in self.hidden_columns:
+            return "hidden-column"
+        for first_row, first_column, last_row, last_column in self.merges:
+            if (
+                first_row <= row <= last_row
+                and first_column <= column <= last_column
+                and (row, column) != (first_row, first_column)
+            ):
+                return "covered"
+        return self.unseen.get((row, column))
+
+
+_ATTRIBUTE = re.compile(rb'\b([A-Za-z]+)="([^"]*)"')
+_TAG = {name: re.compile(rb"<(?:\w+:)?" + name + rb"\b([^>]*)>") for name in (b"c", b"row", b"col", b"mergeCell", b"xf", b"numFmt", b"font", b"fill", b"color", b"fgColor")}  # fmt: skip
+_SECTION = {
+    name: re.compile(rb"<(?:\w+:)?" + name + rb"\b[^>]*>(.*?)</(?:\w+:)?" + name + rb">", re.S)
+    for name in (b"cellXfs", b"fonts", b"fills", b"numFmts")
+}
+_ITEM = {
+    name: re.compile(
+        rb"<(?:\w+:)?" + name + rb"\b[^>]*?(?:/>|>.*?</(?:\w+:)?" + name + rb">)", re.S
+    )
+    for name in (b"font", b"fill")
+}
+_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+_WHITE = {"FFFFFFFF", "FFFFFF"}
+
+
+def _attributes(text: bytes) -> dict[bytes, bytes]:
+    return dict(_ATTRIBUTE.findall(text))
+
+
+def cell_position(reference: str) -> tuple[int, int] | None:
+    """ "C7" -> (7, 2): the row and the column index from 0."""
+    match = _REFERENCE.fullmatch(reference.upper())
+    if match is None:
+        return None
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - 64
+    return int(match.group(2)), column - 1
+
+
+def format_shows(code: str) -> Unseen | None:
+    """Whether a number format shows text of its own ("format-text": a quoted literal or an
+    escaped letter) or shows nothing at all ("format-hides": only section separators)."""
+    if code and not code.replace(";", "").strip():
+        return "format-hides"
+    unquoted = re.sub(r'"[^"]*"', "", code)
+    if re.search(r'"[^"]*[^\W\d_][^"]*"', code) or re.search(r"\\[^\W\d_]", unquoted):
+        return "format-text"
+    return None
+
+
+def style_reasons(archive: zipfile.ZipFile) -> dict[int, Unseen]:
+    """The cell styles (indexes into `cellXfs`) whose cells are not shown as stored: a number
+    format with text of its own or none, or a font in the colour of the fill (white on no
+    fill: the theme's first colour, or FFFFFF)."""
+    try:
+        xml = archive.read("xl/styles.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return {}
+    formats: dict[bytes, str] = {}
+    if section := _SECTION[b"numFmts"].search(xml):
+        for tag in _TAG[b"numFmt"].finditer(section.group(1)):
+            found = _attributes(tag.group(1))
+            code = html.unescape(found.get(b"formatCode", b"").decode("utf-8", "replace"))
+            formats[found.get(b"numFmtId", b"")] = code
+    fonts = _colours(xml, b"fonts", b"font", b"color")
+    fills = _colours(xml, b"fills", b"fill", b"fgColor")
+    reasons: dict[int, Unseen] = {}
+    section = _SECTION[b"cellXfs"].search(xml)
+    for index, tag in enumerate(_TAG[b"xf"].finditer(section.group(1) if section else b"")):
+        found = _attributes(tag.group(1))
+        reason = format_shows(formats.get(found.get(b"numFmtId", b""), ""))
+        font = _at(fonts, found.get(b"fontId", b"0"))
+        fill = _at(fills, found.get(b"fillId", b"0"))
+        if reason is None and font is not None and font == (fill or "FFFFFF"):
+            reason = "colour"
+        if reason is not None:
+            reasons[index] = reason
+    return reasons
+
+
+def _colours(xml: bytes, section_name: bytes, item: bytes, colour: bytes) -> list[str | None]:
+    """Each font's colour or fill's foreground as RRGGBB ("FFFFFF" for the theme's first
+    colour, the window background), None where it has none."""
+    section = _SECTION[section_name].search(xml)
+    found: list[str | None] = []
+    for entry in _ITEM[item].finditer(section.group(1) if section else b""):
+        tag = _TAG[colour].search(entry.group(0))
+        attributes = _attributes(tag.group(1)) if tag else {}
+        rgb = attributes.get(b"rgb", b"").decode("ascii", "replace").upper()
+        if attributes.get(b"theme") == b"0":
+            found.append("FFFFFF")
+        elif len(rgb) in (6, 8):
+            found.append(rgb[-6:])
+        else:
+            found.append(None)
+    return found
+
+
+def _at(colours: list[str | None], index: bytes) -> str | None:
+    return colours[int(index)] if index.isdigit() and int(index) < len(colours) else None
+
+
+def look(archive: zipfile.ZipFile, part: str, reasons: dict[int, Unseen]) -> Look:
+    """What the worksheet `part` shows differently from what it stores (see the module)."""
+    try:
+        xml = archive.read(part)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return Look()
+    unseen: dict[tuple[int, int], Unseen] = {}
+    if reasons:
+        for tag in _TAG[b"c"].finditer(xml):
+            found = _attributes(tag.group(1))
+            style = found.get(b"s", b"")
+            if style.isdigit() and int(style) in reasons:
+                position = cell_position(found.get(b"r", b"").decode("ascii", "replace"))
+                if position is not None:
+                    unseen[position] = reasons[int(style)]
+    hidden_rows = frozenset(
+        int(found[b"r"])
+        for tag in _TAG[b"row"].finditer(xml)
+        if (found := _attributes(tag.group(1))).get(b"hidden") in (b"1", b"true")
+        and found.get(b"r", b"").isdigit()
+    )
+    hidden_columns: set[int] = set()
+    for tag in _TAG[b"col"].finditer(xml):
+        found = _attributes(tag.group(1))
+        low, high = found.get(b"min", b""), found.get(b"max", b"")
+        if found.get(b"hidden") in (b"1", b"true") and low.isdigit() and high.isdigit():
+            hidden_columns.update(range(int(low) - 1, min(int(high), int(low) + 16384)))
+    merges = []
+    for tag in _TAG[b"mergeCell"].finditer(xml):
+        first, _colon, last = _attributes(tag.group(1)).get(b"ref", b"").decode().partition(":")
+        start, end = cell_position(first), cell_position(last or first)
+        if start and end:
+            merges.append((start[0], start[1], end[0], end[1]))
+    return Look(
+        unseen, hidden_rows, frozenset(hidden_columns), tuple(merges), _notes(archive, part)
+    )
+
+
+def _notes(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
+    """The text of each cell note (the legacy comments part of the worksheet)."""
+    from defusedxml import ElementTree  # type: ignore[import-untyped]
+
+    try:
+        targets = relationships(archive, part)
+    except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError):
+        return {}
+    notes: dict[tuple[int, int], str] = {}
+    for kind, target in targets.values():
+        if not kind.endswith("/comments"):
+            continue
+        root = _parsed(archive, target)
+        for comment in root.iter() if root is not None else ():
+            if comment.tag.rpartition("}")[2] != "comment":
+                continue
+            position = cell_position(comment.get("ref", ""))
+            text = " ".join((node.text or "") for node in comment.iter() if node.tag.endswith("}t"))
+            if position is not None and text.strip():
+                notes[position] = " ".join(text.split())
+    return notes
+
+
+def _parsed(archive: zipfile.ZipFile, part: str) -> Any:
+    """The parsed XML of `part`, or None when it is missing, damaged or declares entities (a
+    notes part that cannot be read adds no notes; the cells are read as ever)."""
+    from defusedxml import DefusedXmlException, ElementTree
+
+    try:
+        return ElementTree.fromstring(archive.read(part))
+    except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError, DefusedXmlException):
+        return None
+
+
+def hidden_sheets(archive: zipfile.ZipFile) -> frozenset[str]:
+    """The names of the sheets the workbook hides (`state="hidden"` or `"veryHidden"`, which
+    Excel's menus cannot even show)."""
+    root = _parsed(archive, workbook_part(archive))
+    return frozenset(
+        str(sheet.get("name"))
+        for sheet in (root.iter() if root is not None else ())
+        if sheet.tag.rpartition("}")[2] == "sheet"
+        and sheet.get("state") in ("hidden", "veryHidden")
+        and sheet.get("name") is not None
+    )
+
+
+def relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """A part's relationships: id -> (type, target part), external targets left out."""
+    from defusedxml import ElementTree
+
+    folder, _slash, name = part.rpartition("/")
+    rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    found = {}
+    for rel in ElementTree.fromstring(archive.read(rels)):
+        target = rel.get("Target", "")
+        if rel.get("TargetMode") == "External":
+            continue
+        joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+        found[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(joined).lstrip("/"))
+    return found
+
+
+def workbook_part(archive: zipfile.ZipFile) -> str:
+    """The workbook part, as the package's relationships name it."""
+    return next(
+        (
+            part
+            for kind, part in relationships(archive, "").values()
+            if kind.endswith("/officeDocument")
+        ),
+        "xl/workbook.xml",
+    )

@@ -1,0 +1,139 @@
+"""Workbooks whose sheet shows something else than the values stored (attack round 5): a
+number format with text of its own or none, text in the colour of its fill, a hidden row,
+column or sheet, an answer under a merged cell, a comment merged over several rows, a
+reservation in a cell note. Each made here with openpyxl; each must make the requirement not
+verified, never met, and the plain workbook stays met."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from conftest import SAMPLES
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+
+SPEC = SAMPLES / "spec" / "kravspecifikation-arendehantering.md"
+HEADER = ["Kravnummer", "Kravtext", "Svar", "Leverantörens kommentar"]
+
+
+def workbook(path: Path, change: Callable[[Any], None] | None = None) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Svar"
+    sheet.append(HEADER)
+    for number in range(1, 14):
+        sheet.append([f"K{number}", f"Krav {number}", "Ja", ""])
+    if change is not None:
+        change(sheet)
+    book.save(path)
+    return path
+
+
+def outcome(cli: Callable[..., Any], path: Path, requirement: str = "K2") -> tuple[str, str]:
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    assert result.code in (0, 1), result.err
+    report = json.loads(result.out)["reports"][0]
+    found = {r["requirement"]: r for r in report["results"]}[requirement]
+    messages = [f["message"] for f in report["findings"] if f["requirement"] == requirement]
+    return found["outcome"], " | ".join([found["reason"], *messages])
+
+
+def fmt(code: str) -> Callable[[Any], None]:
+    def change(sheet: Any) -> None:
+        sheet["C3"].number_format = code
+
+    return change
+
+
+def white(sheet: Any) -> None:
+    sheet["D3"] = "Endast mot avgift"
+    sheet["D3"].font = Font(color="FFFFFF")
+
+
+def hide_row(sheet: Any) -> None:
+    sheet.row_dimensions[3].hidden = True
+
+
+def hide_column(sheet: Any) -> None:
+    sheet.column_dimensions["D"].hidden = True
+    sheet["D3"] = "Kostnad tillkommer"
+
+
+def covered(path: Path) -> None:
+    """B3:C3 merged with C3's "Ja" still stored (openpyxl would drop it: the XML is edited)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    merge = b'</sheetData><mergeCells count="1"><mergeCell ref="B3:C3"/></mergeCells>'
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", merge, 1)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def merged_comment(sheet: Any) -> None:
+    sheet["D2"] = "Samtliga svar gäller endast mot tilläggsavgift"
+    sheet.merge_cells("D2:D14")
+
+
+def note(sheet: Any) -> None:
+    sheet["C3"].comment = Comment("Endast mot avgift enligt prislista", "Leverantör")
+
+
+def hidden_sheet(sheet: Any) -> None:
+    sheet.sheet_state = "veryHidden"
+    sheet.parent.create_sheet("Omslag")["A1"] = "Anbud"
+
+
+SHOWN_OTHERWISE = {
+    "format with text": (fmt('@" – endast mot avgift"'), "number format shows text"),
+    "format showing No": (fmt(';;;"Nej"'), "number format shows text"),
+    "format showing nothing": (fmt(";;;"), "number format shows nothing"),
+    "white comment": (white, "colour of its cell's background"),
+    "hidden row": (hide_row, "hidden row"),
+    "hidden column": (hide_column, "hidden column"),
+    "comment merged over rows": (merged_comment, '"mot tilläggsavgift"'),
+    "cell note": (note, '"mot avgift"'),
+    "very hidden sheet": (hidden_sheet, "hidden sheet"),
+}
+
+
+@pytest.mark.parametrize("case", SHOWN_OTHERWISE)
+def test_what_the_sheet_does_not_show_is_not_verified(
+    cli: Callable[..., Any], tmp_path: Path, case: str
+) -> None:
+    change, why = SHOWN_OTHERWISE[case]
+    got, reason = outcome(cli, workbook(tmp_path / "svar.xlsx", change))
+    assert got == "not_verified" and why in reason, reason
+
+
+def test_an_answer_under_a_merged_cell_is_not_verified(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    path = workbook(tmp_path / "svar.xlsx")
+    covered(path)
+    got, reason = outcome(cli, path)
+    assert got == "not_verified" and "under a merged cell" in reason, reason
+
+
+def test_the_plain_workbook_and_ordinary_formatting_stay_met(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    def ordinary(sheet: Any) -> None:
+        sheet["C3"].number_format = "0.00"
+        sheet["A1"].font = Font(color="FFFFFF", bold=True)  # white on a dark header fill
+        for cell in sheet[1]:
+            cell.fill = PatternFill("solid", fgColor="1F3864")
+        sheet["D4"].font = Font(color="808080")
+        sheet["D4"] = "Ingår i licensen"
+
+    assert outcome(cli, workbook(tmp_path / "plain.xlsx"))[0] == "met"
+    assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary))[0] == "met"
+    assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary), "K3")[0] == "met"
