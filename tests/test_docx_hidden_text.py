@@ -57,7 +57,7 @@ def test_a_hidden_clause_does_not_make_a_requirement_met(
     [finding] = findings
     assert finding["outcome"] == "not_verified"
     assert finding["evidence"] == OWN
-    assert "paragraph 1: text Word does not show" in finding["message"]
+    assert "paragraph 1: text the document does not show" in finding["message"]
     assert "äga och ha kontroll" in finding["message"]
 
 

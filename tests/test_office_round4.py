@@ -489,14 +489,20 @@ def test_a_damaged_pdf_is_not_called_a_bomb(
 def test_the_same_page_over_and_over_is_not_a_scan(cli: Callable[..., Any], tmp_path: Path) -> None:
     """1,900 /Kids pointing at one page: all its lines were taken for running headers."""
     same = b"<< /Type /Pages /Kids [3 0 R 3 0 R 3 0 R 3 0 R] /Count 4 >>"
+    title = b"BT /F1 11 Tf 56 780 Td (Kravspecifikation, bilaga 2) Tj ET"
     error, hint = refusal(
-        cli, "spec", "check", pdf(tmp_path / "same.pdf", [CATALOG, same, PAGE, FONT, stream(TEXT)])
+        cli, "spec", "check", pdf(tmp_path / "same.pdf", [CATALOG, same, PAGE, FONT, stream(title)])
     )
     assert "repeated on every page" in error and "scanned" not in error
     assert ".docx or .txt" in hint
     assert cli(
         "spec", "check", pdf(tmp_path / "ok.pdf", [CATALOG, ONE_PAGE, PAGE, FONT, stream(TEXT)])
     ).code in (0, 1)
+    # a sentence on every page is read once (attack round 5: a clause in a running footer)
+    once = pdf(tmp_path / "once.pdf", [CATALOG, same, PAGE, FONT, stream(TEXT)])
+    assert [item.text for item in load_spec(once, "once.pdf").items] == [
+        "Leverantoren ska exportera all data i oppna format."
+    ]
 
 
 def test_undecodable_content_is_not_a_scan(cli: Callable[..., Any], tmp_path: Path) -> None:

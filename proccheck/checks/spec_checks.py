@@ -1183,8 +1183,8 @@ def hidden_characters(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
 @register(
     "SP011",
     "hidden-text",
-    title_en="Text a Word document does not show",
-    title_sv="Text som inte syns i ett Word-dokument",
+    title_en="Text the document does not show",
+    title_sv="Text som dokumentet inte visar",
     kind="spec",
     severity="warning",
 )
@@ -1201,6 +1201,9 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     shade of what is behind it (the run's shading or highlight, its paragraph's or table cell's
     shading, else the page colour), such as white text on a white page. Only the size and
     colour set on the text itself are read, not those of its style.
+
+    In a PDF: text drawn invisibly (render mode 3 or 7), in white, under 1.5 points high or
+    outside the page, found while the page's content is read.
 
     Why it matters
     Hidden text is neither shown on screen nor printed with Word's usual settings, yet it stays
@@ -1223,8 +1226,8 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
             outcome="not_verified",
             message=_(
                 ctx.lang,
-                "{where}: text Word does not show (hidden, too small or in its background's colour) was not read: «{text}»",
-                where=location.element,
+                "{where}: text the document does not show (hidden, too small, off the page or in its background's colour) was not read: «{text}»",
+                where=location.element or _(ctx.lang, "page {page}", page=location.page),
                 text=shown,
             ),
             location=location,

@@ -2,7 +2,10 @@
 page and line, cleaned of what the page layout adds to the text.
 
 - Lines repeated at the top or bottom of at least half the pages (running headers and footers,
-  "Sida 3 av 12"; digits do not count when comparing) and lone page numbers are dropped.
+  "Sida 3 av 12"; digits do not count when comparing) and lone page numbers are dropped; a
+  repeated line that is a sentence is kept once.
+- Text no reader sees (render mode 3 or 7, white fill, under 1.5 points, outside the page) is
+  left out of the lines and returned apart, to be reported.
 - A word hyphenated at a line end is joined again ("informations-" + "säkerhet"), except before
   a conjunction ("data- och informationssäkerhet"); after a capital the hyphen stays ("IT-system").
 - Bullets in fonts' private-use characters and dashes at a line start become `•` items.
@@ -81,13 +84,15 @@ class PdfLine:
     height: float | None = None
 
 
-def read_pdf(path: Path, display: str) -> list[PdfLine]:
-    """The cleaned text lines of a PDF in reading order, with paragraph breaks."""
+def read_pdf(path: Path, display: str) -> tuple[list[PdfLine], list[tuple[int, str]]]:
+    """The cleaned text lines of a PDF in reading order, with paragraph breaks; and the text
+    its pages draw so that no reader sees it, with its page."""
     pages = extract_pages(path, display)
     lines = clean_pages(pages)
     if not any(line.text and _LETTER.search(line.text) for line in lines):
         raise _without_text(pages, display)
-    return lines
+    hidden = [(number, text) for number, page in enumerate(pages, 1) for text in page.hidden]
+    return lines, hidden
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -132,6 +137,8 @@ class PageText:
     undecoded: bool = False
     """The page has content that decodes to nothing (damaged, or garbage behind a filter):
     pypdf reads it as an empty page, which is not a scan."""
+    hidden: tuple[str, ...] = ()
+    """Text the page draws so that no reader sees it (see `_Ink`), left out of `lines`."""
 
 
 class _Stop(BaseException):
@@ -257,38 +264,147 @@ def _content_parts(page: Any) -> tuple[list[Any], bool]:
     return [], False
 
 
-def _page_text(page: Any, work: _PageWork | None = None) -> PageText:
-    """The page's text (pypdf's plain mode), with the height of each line's first text; `work`
-    bounds the time and content spent on it (raising `_Stop`)."""
-    chunks: list[tuple[str, float | None]] = []
+class _Ink:
+    """How the page draws its text, followed through pypdf's operator callbacks: the text
+    render mode (3 draws nothing, 7 only clips) and the fill colour, saved and restored with
+    the graphics state (`q`, `Q`). Text drawn invisibly, in white (on the white page), under
+    1.5 points high or outside the page is what no reader of the PDF sees."""
 
-    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+    def __init__(self, page: Any) -> None:
+        self.states: list[tuple[int, tuple[float, ...] | None]] = [(0, (0.0,))]
+        self.size = 0.0
+        self.pieces: list[str] = []
+        """The strings shown unseen since pypdf last handed over text: it hands over a text
+        object's strings together, so a white word between black ones is found by its own."""
+        try:
+            box = page.mediabox
+            self.box = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+        except Exception:  # a damaged or missing box: no text is taken to be off the page
+            self.box = (-math.inf, -math.inf, math.inf, math.inf)
+
+    def before(self, operator: bytes, operands: Any, cm: Any = None, tm: Any = None) -> None:
+        render, fill = self.states[-1]
+        if operator in (b"Tj", b"TJ", b"'", b'"') and operands:
+            if cm is not None and tm is not None and self.unseen(cm, tm, self.size):
+                self.pieces.append(_shown_string(operands[-1]))
+        elif operator == b"Tf" and len(operands) > 1:
+            with contextlib.suppress(TypeError, ValueError):
+                self.size = float(operands[1])
+        elif operator == b"q":
+            self.states.append((render, fill))
+        elif operator == b"Q" and len(self.states) > 1:
+            self.states.pop()
+        elif operator == b"Tr" and operands:
+            with contextlib.suppress(TypeError, ValueError):
+                self.states[-1] = (int(operands[0]), fill)
+        elif operator in (b"g", b"rg", b"k", b"sc", b"scn"):
+            self.states[-1] = (render, _colour(operands))
+
+    def unseen(self, cm: list[float], tm: list[float], size: float) -> bool:
+        render, fill = self.states[-1]
+        if render in (3, 7) or (fill is not None and _white(fill)):
+            return True
+        try:
+            scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            left, bottom, right, top = self.box
+            return (
+                0 < abs(size) * scale < 1.5
+                or not left - 5 <= x <= right
+                or not bottom - 5 <= y <= top + 5
+            )
+        except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
+            return False
+
+
+def _shown_string(operand: Any) -> str:
+    """The text of a text-showing operand as the simple fonts encode it (Windows-1252); an
+    array (`TJ`) joins its strings. A font with its own encoding may decode otherwise: then the
+    string is not found in pypdf's text, and only a whole text object drawn unseen is left out."""
+    parts = operand if isinstance(operand, list) else [operand]
+    text = []
+    for part in parts:
+        if isinstance(part, str):
+            text.append(part)
+        elif isinstance(part, bytes):
+            text.append(part.decode("cp1252", errors="replace"))
+    return "".join(text)
+
+
+def _colour(operands: Any) -> tuple[float, ...] | None:
+    """A fill colour's components (gray, RGB or CMYK), or None for a pattern or a name."""
+    try:
+        values = tuple(float(value) for value in operands)
+    except (TypeError, ValueError):
+        return None
+    return values if len(values) in (1, 3, 4) else None
+
+
+def _white(colour: tuple[float, ...]) -> bool:
+    if len(colour) == 4:  # CMYK: no ink at all
+        return all(value <= 0.05 for value in colour)
+    return all(value >= 0.95 for value in colour)
+
+
+def _page_text(page: Any, work: _PageWork | None = None) -> PageText:
+    """The page's text (pypdf's plain mode), with the height of each line's first text and
+    without the text no reader sees (`_Ink`); `work` bounds the time and content spent on it
+    (raising `_Stop`)."""
+    chunks: list[tuple[str, str, float | None]] = []  # as pypdf gave it, as seen, height
+    hidden: list[str] = []
+    ink = _Ink(page)
+
+    def before(operator: bytes, operands: Any, cm: Any = None, tm: Any = None) -> None:
+        if work is not None:
+            work.before(operator, operands, cm, tm)
+        ink.before(operator, operands, cm, tm)
+
+    def visit(
+        text: str, cm: list[float], tm: list[float], _font: object = None, size: object = 0
+    ) -> None:
         if not text:  # pypdf reports every empty text object: thousands on a hostile page
             return
         try:
             height: float | None = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
         except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
             height = None
-        chunks.append((text, height))
+        seen = text
+        for piece in ink.pieces:
+            if piece.strip() and piece in seen:
+                seen = seen.replace(piece, "", 1)
+                hidden.append(piece)
+        ink.pieces.clear()
+        points = float(size) if isinstance(size, (int, float)) else 0.0
+        if seen.strip() and ink.unseen(cm, tm, points):
+            hidden.append(seen)
+            seen = ""
+        chunks.append((text, seen, height))
 
     text = (
         page.extract_text(
             visitor_text=visit,
-            visitor_operand_before=work.before if work else None,
+            visitor_operand_before=before,
             visitor_operand_after=work.after if work else None,
         )
         or ""
     )
+    if hidden and "".join(given for given, _, _ in chunks) == text:
+        text = "".join(seen for _, seen, _ in chunks)
+    elif hidden:  # pypdf's text differs from its chunks: take each hidden one out where it is
+        for piece in hidden:
+            text = text.replace(piece, "", 1)
     lines = text.split("\n")
     heights: list[float | None] = [None] * len(lines)
-    if "".join(chunk for chunk, _ in chunks) == text:  # else the heights cannot be matched
+    if "".join(seen for _, seen, _ in chunks) == text:  # else the heights cannot be matched
         number = 0
-        for chunk, height in chunks:
+        for _, chunk, height in chunks:
             for part_index, part in enumerate(chunk.split("\n")):
                 number += part_index > 0
                 if part.strip() and number < len(heights) and heights[number] is None:
                     heights[number] = height
-    return PageText(lines, heights)
+    kept = tuple(" ".join(piece.split()) for piece in hidden)
+    return PageText(lines, heights, hidden=tuple(piece for piece in kept if piece))
 
 
 def extract_pages(path: Path, display: str) -> list[PageText]:
@@ -500,6 +616,7 @@ def clean_pages(pages: list[PageText]) -> list[PdfLine]:
     lines; hyphenated words joined; paragraph breaks (text None) where a paragraph ends."""
     repeated = _running_lines(pages)
     kept: list[PdfLine] = []
+    once: set[str] = set()  # running clauses already kept
     for page, content in enumerate(pages, start=1):
         edge = _edge_indexes(content.lines)
         for index, raw in enumerate(content.lines):
@@ -507,12 +624,21 @@ def clean_pages(pages: list[PageText]) -> list[PdfLine]:
             if not text:
                 continue
             if index in edge and (_PAGE_NUMBER.match(text) or _shape(text) in repeated):
-                continue
+                if not _clause(text) or _shape(text) in once:
+                    continue
+                once.add(_shape(text))  # a sentence on every page is read once, not dropped
             if _TOC_LINE.search(text):
                 continue
             kept.append(PdfLine(text, page, index + 1, content.heights[index]))
     kept = _dehyphenate(kept)
     return _paragraphs(kept)
+
+
+def _clause(text: str) -> bool:
+    """A running line that is a sentence (six words or more, ending in a stop), not a title,
+    a reference or a page number: "Leverantören behåller äganderätten till all data." in a
+    footer binds as it would in the body."""
+    return len(text.split()) >= 6 and bool(_SENTENCE_END.search(text))
 
 
 def _shape(text: str) -> str:

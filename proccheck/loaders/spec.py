@@ -259,7 +259,7 @@ def _load_pdf(path: Path, display: str) -> SpecDocument:
     lines); each item located by page and line of that page."""
     from proccheck.loaders.pdf import read_pdf
 
-    lines = read_pdf(path, display)
+    lines, hidden = read_pdf(path, display)
     texts = [line.text or "" for line in lines]
     items = []
     for item in split_text(texts, display):
@@ -280,7 +280,8 @@ def _load_pdf(path: Path, display: str) -> SpecDocument:
                 line_pages=tuple(place.page for place in places) if item.line_starts else (),
             )
         )
-    return _document(display, path.stem, items)
+    unseen = tuple((Location(path=display, page=page), text) for page, text in hidden)
+    return dataclasses.replace(_document(display, path.stem, items), hidden_text=unseen)
 
 
 def _document(
