@@ -228,3 +228,23 @@ def test_a_clause_in_a_footer_or_footnote_is_read(
     result = cli("spec", "check", path, "--set", "builtin:trollhattan-2023", "-f", "json")
     findings = json.loads(result.out)["reports"][0]["findings"]
     assert any(f["location"].get("element") == place for f in findings), findings
+
+
+def test_alternative_content_is_read_as_word_chooses_it(tmp_path: Path) -> None:
+    """Word skips a choice that requires a namespace it does not know and shows the fallback:
+    the first choice held K1 and the fallback, which Word shows, the vendor's clause."""
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+    def alternative(requires: str, namespace: str) -> str:
+        return (
+            f'<mc:AlternateContent xmlns:mc="{mc}" xmlns:{requires}="{namespace}">'
+            f'<mc:Choice Requires="{requires}">{para(OWN)}</mc:Choice>'
+            f"<mc:Fallback>{para('Leverantören äger all data.')}</mc:Fallback>"
+            "</mc:AlternateContent>"
+        )
+
+    unknown = load_spec(docx(tmp_path / "u.docx", alternative("zz", "urn:x:y")), "u.docx")
+    assert [item.text for item in unknown.items] == ["Leverantören äger all data."]
+    known = load_spec(docx(tmp_path / "k.docx", alternative("w14", w14)), "k.docx")
+    assert [item.text for item in known.items] == [OWN]

@@ -304,11 +304,33 @@ def _inside(parent: Any, kinds: set[str]) -> Iterator[tuple[str, Any]]:
         if tag in kinds:
             yield tag, child
         elif tag == "AlternateContent":  # one version is shown; the others repeat it
-            shown = next((c for c in child.iterchildren() if isinstance(c.tag, str)), None)
+            shown = next((c for c in child.iterchildren() if _shown_choice(c)), None)
             if shown is not None:
                 yield from _inside(shown, kinds)
         elif tag not in _BOUNDARIES and tag not in _HIDDEN and not tag.endswith("Pr"):
             yield from _inside(child, kinds)
+
+
+_KNOWN_NAMESPACES = (
+    "http://schemas.microsoft.com/office/",
+    "http://schemas.openxmlformats.org/",
+    "urn:schemas-microsoft-com:",
+)
+"""Where the namespaces Word understands live: a choice of alternative content that requires
+any other is skipped by Word, which shows the next choice or the fallback (ECMA-376 Part 3)."""
+
+
+def _shown_choice(element: Any) -> bool:
+    """Whether Word shows this child of `mc:AlternateContent`: the first `mc:Choice` whose
+    required namespaces it knows, else `mc:Fallback`."""
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag.rpartition("}")[2] != "Choice":
+        return True
+    required = (element.get("Requires") or "").split()
+    return all(
+        (element.nsmap.get(prefix) or "").startswith(_KNOWN_NAMESPACES) for prefix in required
+    )
 
 
 def too_many_items(display: str) -> InputError:
