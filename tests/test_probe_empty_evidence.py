@@ -81,14 +81,14 @@ WEAK = {
     "type null (3.1)": (description({"X": {"type": "null"}}, openapi="3.1.0"), "can hold no data"),
     "deprecated schema": (description({"X": {**REAL, "deprecated": True}}), "is deprecated"),
     "deprecated operation": (description({"X": REAL}, deprecated=True), "operation is deprecated"),
-    "internal operation": (description({"X": REAL}, mark={"get": True}), "marked x-internal"),
+    "internal operation": (description({"X": REAL}, mark={"get": True}), "marked internal"),
     "internal operation (path)": (
         description({"X": REAL}, mark={"path": True}),
-        "marked x-internal",
+        "marked internal",
     ),
     "internal operation (root)": (
         description({"X": REAL}, mark={"root": True}),
-        "marked x-internal",
+        "marked internal",
     ),
     "only writeOnly": (
         description(

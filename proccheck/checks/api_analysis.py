@@ -929,7 +929,9 @@ def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str]]:
         kind = str(scheme.get("type", ""))
         where = str(scheme.get("in", ""))
         http = str(scheme.get("scheme", "")).lower()
-        if kind in ("oauth2", "openIdConnect", "mutualTLS"):
+        if kind == "oauth2" and not (scheme.get("flows") or scheme.get("flow")):
+            classes[name], labels[name] = "standard", "oauth2 without flows"  # no way to a token
+        elif kind in ("oauth2", "openIdConnect", "mutualTLS"):
             classes[name], labels[name] = "standard", kind
         elif kind == "http" and http == "bearer":
             classes[name], labels[name] = "standard", "http bearer"
@@ -1102,7 +1104,9 @@ def _dimensions(index: ApiIndex, a: Analysis) -> dict[str, Dimension]:
         {"media_types": n_media, "open": n_open, "vendor": n_vendor, "opaque": n_opaque},
     )
     weights = {"standard": 100, "acceptable": 70, "proprietary": 50, "weak": 30}
-    used = [a.schemes[n] for n in a.applied_schemes if n in a.schemes] or list(a.schemes.values())
+    used = [a.schemes[n] for n in a.applied_schemes if n in a.schemes]
+    if not a.applied_schemes:  # declared, applied nowhere: judged by what is declared
+        used = list(a.schemes.values())
     auth = max((weights[c] for c in used), default=0)
     if a.undeclared_auth:
         auth = max(0, auth - 20)

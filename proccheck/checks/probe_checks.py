@@ -670,7 +670,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     A GET counts only if it describes data in the published API. An operation marked
     `x-internal: true` (itself, its path or the whole description: left out of what is
-    published), a deprecated operation or schema, a schema no data can match (`false`, `not:
+    published; likewise `x-audience: company-internal` and `x-visibility: internal`), a deprecated operation or schema, a schema no data can match (`false`, `not:
     {}`, `type: null`), one with only writeOnly properties, and an untyped `{}` say nothing
     about what can be read out: a type exportable only through such a
     GET is not verified (never met), naming the operation, the schema and what is missing.
@@ -773,8 +773,8 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
 HOLLOW_REASONS = {
     "internal operation": N_(
-        "the operation is marked x-internal (itself, its path or the whole description), so "
-        "it is not part of the published API"
+        "the operation is marked internal (x-internal, x-audience or x-visibility, on itself, "
+        "its path or the whole description), so it is not part of the published API"
     ),
     "deprecated operation": N_("the operation is deprecated"),
     "nothing": N_("{pointer} is a schema that can hold no data"),
@@ -1202,7 +1202,22 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         )  # fmt: skip
         return
     prefix = "/securityDefinitions/" if index.version == "2.0" else "/components/securitySchemes/"
-    used = [n for n in schemes if n in analysis.applied_schemes] or list(schemes)
+    undefined = sorted(n for n in analysis.applied_schemes if n not in schemes)
+    if undefined:
+        yield _finding(
+            authentication, index, ctx, "", "warning", "not_verified",
+            _(
+                ctx.lang,
+                "Operations require security schemes that are not declared, so how they are protected cannot be told: {names}",
+                names=_names(ctx.lang, undefined),
+            ),
+            _(ctx.lang, "Declare every scheme that `security` names under {prefix}.", prefix=prefix),
+        )  # fmt: skip
+    used = [n for n in schemes if n in analysis.applied_schemes]
+    if not analysis.applied_schemes:  # declared, applied nowhere (reported below)
+        used = list(schemes)
+    if not used:
+        return  # only undeclared schemes are applied: what is declared protects nothing
     weak = [n for n in used if schemes[n] == "weak"]
     if weak:
         yield _finding(

@@ -109,8 +109,8 @@ class Operation:
     callbacks: int
     servers: list[str]
     internal: bool = False
-    """Marked `x-internal: true` (itself, its path or the whole description): the convention of
-    Redocly and Stoplight for what is left out of the published API."""
+    """Marked as left out of the published API (itself, its path, the document or its info):
+    `x-internal: true` and the like (`_marked_internal`)."""
 
     @property
     def described(self) -> bool:
@@ -742,7 +742,7 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
     operations: list[Operation] = []
     produces_global = [m for m in _list(root.get("produces")) if isinstance(m, str)]
     consumes_global = [m for m in _list(root.get("consumes")) if isinstance(m, str)]
-    internal_root = root.get("x-internal") is True
+    internal_root = _marked_internal(root) or _marked_internal(_dict(root.get("info")))
     for path, raw_item in _dict(root.get("paths")).items():
         item = resolver.resolve(raw_item)
         if not isinstance(item, dict) or not isinstance(path, str):
@@ -803,12 +803,25 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
                     callbacks=len(_dict(op.get("callbacks"))),
                     servers=[s for s in path_servers if s]
                     + [u for s in _list(op.get("servers")) if (u := _text(_dict(s).get("url")))],
-                    internal=internal_root
-                    or item.get("x-internal") is True
-                    or op.get("x-internal") is True,
+                    internal=internal_root or _marked_internal(item) or _marked_internal(op),
                 )
             )
     return operations
+
+
+_INTERNAL_AUDIENCES = frozenset({"internal", "company-internal", "component-internal"})
+
+
+def _marked_internal(node: dict[str, Any]) -> bool:
+    """Whether an object is marked as left out of the published API: `x-internal: true`
+    (Redocly, Stoplight), `x-audience: company-internal` or `component-internal` (Zalando's
+    guidelines), `x-visibility` or `x-ms-visibility: internal` (Microsoft's connectors)."""
+    if node.get("x-internal") is True:
+        return True
+    return any(
+        str(node.get(key, "")).strip().lower() in _INTERNAL_AUDIENCES
+        for key in ("x-audience", "x-visibility", "x-ms-visibility")
+    )
 
 
 def _parameters(raw: Any, pointer: str, resolver: Resolver) -> list[Parameter]:
