@@ -248,3 +248,14 @@ def test_alternative_content_is_read_as_word_chooses_it(tmp_path: Path) -> None:
     assert [item.text for item in unknown.items] == ["Leverantören äger all data."]
     known = load_spec(docx(tmp_path / "k.docx", alternative("w14", w14)), "k.docx")
     assert [item.text for item in known.items] == [OWN]
+
+
+def test_a_table_style_that_hides_hides_the_table(tmp_path: Path) -> None:
+    styles = '<w:style w:type="table" w:styleId="Dold"><w:rPr><w:vanish/></w:rPr></w:style>'
+    body = (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="Dold"/></w:tblPr>'
+        f"<w:tr><w:tc>{para(OWN)}</w:tc></w:tr></w:tbl>" + para(OTHERS[0])
+    )
+    document = load_spec(styled(tmp_path / "t.docx", body, styles), "t.docx")
+    assert [item.text for item in document.items] == [OTHERS[0]]
+    assert [text for _, text in document.hidden_text] == [OWN]

@@ -56,8 +56,9 @@ def _switch(properties: Any) -> bool | None:
 @dataclass(frozen=True)
 class _Hiding:
     """Which runs Word hides: a style's own `w:vanish` (through `w:basedOn`), and the
-    document's default. The first of run, character style, paragraph style and default that
-    says anything decides (Word's toggling of styles on styles is not modelled)."""
+    document's default. The first of run, character style, paragraph style, table style and
+    default that says anything decides (Word's toggling of styles on styles is not
+    modelled)."""
 
     styles: dict[str, bool]
     default: bool
@@ -114,6 +115,10 @@ class _Hiding:
             return value
         paragraph = next(node.iterancestors(f"{_W}p"), None)
         style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
+        if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
+            return value
+        table = next(node.iterancestors(f"{_W}tbl"), None)
+        style = table.find(f"{_W}tblPr/{_W}tblStyle") if table is not None else None
         if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
             return value
         return self.default
