@@ -152,8 +152,11 @@ def lexicon(lang: Lang) -> Lexicon:
     )
 
 
+_WORD = re.compile(r"[a-zåäöé]+")
+
+
 def detect_language(text: str) -> Lang:
     """Swedish or English, by counting each language's common words."""
-    words = re.findall(r"[a-zåäöé]+", text.lower())
-    scores = {lang: sum(1 for w in words if w in lexicon(lang).stopwords) for lang in LANGS}
+    words = _WORD.findall(text.lower())
+    scores = {lang: sum(map(lexicon(lang).stopwords.__contains__, words)) for lang in LANGS}
     return "sv" if scores["sv"] >= scores["en"] and scores["sv"] > 0 else "en"

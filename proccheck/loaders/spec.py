@@ -17,12 +17,10 @@ from pathlib import Path
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
-from proccheck.loaders.docx import too_many_items
 from proccheck.loaders.inputs import SPECIFICATION, check_input
 from proccheck.loaders.lexicon import LANGS, detect_language, lexicon
 from proccheck.loaders.structured import load_file, read_text, validated
 from proccheck.loaders.suppressions import read_suppressions
-from proccheck.loaders.tables import read_tables
 from proccheck.model import Lang, Level, Location, Suppression
 from proccheck.text import clean, folded, offsets_in
 
@@ -300,6 +298,8 @@ def _refuse_many(items: list[SpecItem], display: str) -> None:
     """An InputError once a document has more items than `limits.MAX_SPEC_ITEMS` (checked as
     text is split too, so a huge file is refused before all of it is read as items)."""
     if len(items) > limits.MAX_SPEC_ITEMS:
+        from proccheck.loaders.docx import too_many_items  # the Office readers load on use
+
         raise too_many_items(display)
 
 
@@ -360,6 +360,8 @@ def _load_structured(path: Path, display: str) -> SpecDocument:
 
 
 def _load_table(path: Path, display: str) -> SpecDocument:
+    from proccheck.loaders.tables import read_tables
+
     tables = read_tables(path, display, ("text",))
     items = []
     for table in tables:
