@@ -6,7 +6,8 @@ BASE_PROCCHECK is the `proccheck` executable of the earlier version, e.g. made w
     git worktree add /tmp/base REV && python3 -m venv /tmp/base/.venv \\
         && /tmp/base/.venv/bin/pip install -q '/tmp/base[docx]'
 This checkout's `proccheck` is the one beside the running Python. The inputs are the generated
-ones of bench_spec_docx.py and bench_compare.py and GitHub's description (bench_probe.py);
+ones of bench_spec_docx.py, bench_spec_requirements.py and bench_compare.py and GitHub's
+description (bench_probe.py);
 they are made here when missing. Each command runs RUNS times (default 5) for each version,
 alternating which goes first, and the medians are printed as a Markdown table.
 """
@@ -26,6 +27,7 @@ sys.path.insert(0, str(HERE))
 import bench_compare  # noqa: E402
 import bench_probe  # noqa: E402
 import bench_spec_docx  # noqa: E402
+import bench_spec_requirements  # noqa: E402
 
 DATA = HERE / "data"
 REAL = HERE.parent.parent / "shared" / "data" / "openapi-real" / "sundsvall-case-data.yaml"
@@ -40,6 +42,9 @@ def inputs() -> list[tuple[str, list[str]]]:
     vendors = sorted(str(p) for p in folder.glob("leverantor-*"))
     if len(vendors) != 20:
         vendors = [str(p) for p in bench_compare.build(folder, 20, 500)]
+    numbered = DATA / "spec-2000-requirements.md"
+    if not numbered.exists():
+        bench_spec_requirements.build(numbered, 2000)
     github = bench_probe.github_description()
     compare = [*vendors, "--spec", str(folder / "spec.yaml"), "-o", str(DATA / "cmp.xlsx")]
     return [
@@ -47,6 +52,10 @@ def inputs() -> list[tuple[str, list[str]]]:
         ("sets list", ["sets", "list"]),
         ("checks list", ["checks", "list"]),
         ("spec check, 200-page DOCX, -f json", ["spec", "check", str(docx), "-f", "json"]),
+        (
+            "spec check, 2,000 numbered requirements (Markdown), -f json",
+            ["spec", "check", str(numbered), "-f", "json"],
+        ),
         ("answers compare, 20 vendors × 500 requirements, XLSX", ["answers", "compare", *compare]),
         ("probe GitHub's description (13 MB), -f json", ["probe", str(github), "-f", "json"]),
         ("probe sundsvall-case-data (200 kB), -f json", ["probe", str(REAL), "-f", "json"]),
