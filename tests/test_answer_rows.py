@@ -150,3 +150,23 @@ def test_yaml_comments_are_told_from_hashes_in_values() -> None:
         "# yes 3\n"
     )
     assert yaml_comments(text) == [(1, "yes 1"), (7, "yes 2"), (8, "yes 3")]
+
+
+def test_a_header_without_rows_and_mapping_mistakes_say_what_is_wrong(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    (tmp_path / "tom.csv").write_text(HEADER + "\n", encoding="utf-8")
+    result = cli("answers", "check", tmp_path / "tom.csv", "--spec", SPEC)
+    assert result.code == 2 and "a header row but no rows with answers" in result.err
+    (tmp_path / "svar.csv").write_text(rows(), encoding="utf-8")
+    for columns, header_row, expected in (
+        ("{id: A, answer: XFE}", "", "past a sheet's last column (XFD)"),
+        ("{id: A, answer: H}", "", "has no cell in any row below the header"),
+        ("{id: A, answer: C}", "header_row: 0\n", "header_row must be a row number"),
+    ):
+        (tmp_path / "map.yaml").write_text(f"{header_row}columns: {columns}\n", "utf-8")
+        result = cli(
+            "answers", "check", tmp_path / "svar.csv", "--spec", SPEC,
+            "--mapping", tmp_path / "map.yaml",
+        )  # fmt: skip
+        assert result.code == 2 and expected in result.err, result.err

@@ -202,8 +202,12 @@ def load_mapping(path: Path) -> ColumnMapping:
     if "answer" not in data["columns"]:
         raise InputError(tr("the mapping must name the answer column"), path=display)
     header_row = data.get("header_row")
-    if header_row is not None and not str(header_row).isdigit():
-        raise InputError(tr("header_row must be a row number"), path=display)
+    if header_row is not None and (not str(header_row).isdigit() or int(header_row) < 1):
+        raise InputError(
+            tr("header_row must be a row number"),
+            path=display,
+            hint=tr("rows count from 1, as Excel numbers them"),
+        )
     return ColumnMapping(
         sheet=str(data["sheet"]) if data.get("sheet") is not None else None,
         header_row=int(header_row) if header_row is not None else None,
@@ -359,6 +363,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
             continue
         answer_col = table.columns["answer"]
         known = set(table.columns.values())
+        read_others = mapping is None  # a mapping names the columns that count
         for row in table.rows:
             requirement_id = table.cell(row, "id").strip() or None
             text = table.cell(row, "text")
@@ -399,7 +404,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                         [
                             cell.strip()
                             for index, cell in enumerate(row.cells)
-                            if index not in known and cell.strip()
+                            if read_others and index not in known and cell.strip()
                         ]
                         + ([row.notes] if row.notes else [])
                     ),
@@ -413,6 +418,14 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                     ),
                 )
             )
+    if not answers and any("id" in t.columns or "text" in t.columns for t in tables):
+        header = next(t for t in tables if "id" in t.columns or "text" in t.columns)
+        raise InputError(
+            tr("no answers found: the sheet has a header row but no rows with answers below it"),
+            path=display,
+            where=f"{header.sheet}!{header.header_row}" if header.sheet else str(header.header_row),
+            hint=tr("fill in the rows below the header, or check that this is the answered file"),
+        )
     if not answers:
         raise InputError(
             tr(

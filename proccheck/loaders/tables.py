@@ -338,13 +338,38 @@ def _mapped_table(
                 where=f"{sheet}!{header_row}" if sheet else str(header_row),
                 hint=tr("give a column letter (e.g. D) or the exact header text"),
             )
+        if index >= _EXCEL_COLUMNS:
+            raise InputError(
+                tr(
+                    "mapping: column {column} for {role} is past a sheet's last column (XFD)",
+                    column=repr(reference),
+                    role=role,
+                ),
+                path=display,
+                hint=tr("give a column letter (e.g. D) or the exact header text"),
+            )
         columns[role] = index
     body = tuple(
         Row(sheet, number, cells)
         for number, cells in rows
         if number > header_row and any(c.strip() for c in cells)
     )
+    answer = columns.get("answer")
+    if body and answer is not None and not any(len(r.cells) > answer for r in body):
+        raise InputError(
+            tr(
+                "mapping: the answer column {column} has no cell in any row below the header",
+                column=repr(mapping.columns["answer"]),
+            ),
+            path=display,
+            where=f"{sheet}!{header_row}" if sheet else str(header_row),
+            hint=tr("check the column letter against the sheet (or the header text)"),
+        )
     return Table(sheet, header_row, columns, tuple(header), body)
+
+
+_EXCEL_COLUMNS = 16_384
+"""Columns of an Excel sheet (A to XFD)."""
 
 
 def read_tables(
