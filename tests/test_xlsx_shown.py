@@ -137,3 +137,22 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
     assert outcome(cli, workbook(tmp_path / "plain.xlsx"))[0] == "met"
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary))[0] == "met"
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary), "K3")[0] == "met"
+
+
+def test_white_text_on_a_theme_coloured_fill_is_seen(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Excel's own styles put white text (theme colour 0) on an accent fill: readable."""
+    from openpyxl.styles.colors import Color
+
+    def themed(sheet: Any) -> None:
+        sheet["D3"] = "Ingår i licensen"
+        sheet["D3"].font = Font(color=Color(theme=0))
+        sheet["D3"].fill = PatternFill("solid", fgColor=Color(theme=4))
+        sheet["D4"] = "Endast mot avgift"
+        sheet["D4"].font = Font(color=Color(theme=0))  # white on no fill: not seen
+
+    path = workbook(tmp_path / "themed.xlsx", themed)
+    assert outcome(cli, path)[0] == "met"
+    got, reason = outcome(cli, path, "K3")
+    assert got == "not_verified" and "colour of its cell's background" in reason, reason

@@ -126,20 +126,26 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, Unseen]:
 
 
 def _colours(xml: bytes, section_name: bytes, item: bytes, colour: bytes) -> list[str | None]:
-    """Each font's colour or fill's foreground as RRGGBB ("FFFFFF" for the theme's first
-    colour, the window background), None where it has none."""
+    """Each font's colour or fill's foreground as RRGGBB, None where it has none: white for
+    the theme's first colour (the window background) and the palette's white (indexed 1 and
+    9); "other" for any other theme or palette colour, which is not the page's white. A fill
+    that is not solid (`patternType` none or missing) has none."""
     section = _SECTION[section_name].search(xml)
     found: list[str | None] = []
     for entry in _ITEM[item].finditer(section.group(1) if section else b""):
+        if item == b"fill" and b'patternType="solid"' not in entry.group(0):
+            found.append(None)
+            continue
         tag = _TAG[colour].search(entry.group(0))
         attributes = _attributes(tag.group(1)) if tag else {}
         rgb = attributes.get(b"rgb", b"").decode("ascii", "replace").upper()
-        if attributes.get(b"theme") == b"0":
+        theme, indexed = attributes.get(b"theme"), attributes.get(b"indexed")
+        if theme == b"0" or indexed in (b"1", b"9"):
             found.append("FFFFFF")
         elif len(rgb) in (6, 8):
             found.append(rgb[-6:])
         else:
-            found.append(None)
+            found.append("other" if theme is not None or indexed is not None else None)
     return found
 
 
