@@ -157,6 +157,16 @@ SEEN = {
     "grey on the page": run_para(OWN, '<w:color w:val="808080"/>'),
     "small but readable": run_para(OWN, '<w:sz w:val="12"/>'),
     "colour auto": run_para(OWN, '<w:color w:val="auto"/>'),
+    "white on theme shading": run_para(
+        OWN,
+        '<w:color w:val="FFFFFF"/>',
+        '<w:shd w:val="clear" w:fill="auto" w:themeFill="accent1"/>',
+    ),
+    "white in a styled table": (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="GridTable4-Accent1"/></w:tblPr><w:tr><w:tc>'
+        + run_para(OWN, '<w:color w:val="FFFFFF"/>')
+        + "</w:tc></w:tr></w:tbl>"
+    ),
 }
 
 

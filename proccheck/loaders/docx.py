@@ -130,11 +130,14 @@ class _Hiding:
             return True
         colour = properties.find(f"{_W}color")
         text = _colour(colour.get(f"{_W}val")) if colour is not None else None
-        return text is not None and _alike(text, self._behind(properties, node))
+        behind = self._behind(properties, node)
+        return text is not None and behind is not None and _alike(text, behind)
 
-    def _behind(self, properties: Any, node: Any) -> str:
+    def _behind(self, properties: Any, node: Any) -> str | None:
         """The colour behind a run: its shading or highlight, else its paragraph's shading,
-        else its table cell's, else the page."""
+        else its table cell's, else the page; None when it cannot be told here (shading in a
+        theme colour, or a cell of a table whose style may shade it: white text on a
+        styled table's header row is seen)."""
         highlight = properties.find(f"{_W}highlight")
         if highlight is not None and (named := _HIGHLIGHTS.get(highlight.get(f"{_W}val", ""))):
             return named
@@ -146,8 +149,15 @@ class _Hiding:
         if cell is not None:
             layers.append(cell.find(f"{_W}tcPr/{_W}shd"))
         for shading in layers:
-            if shading is not None and (fill := _colour(shading.get(f"{_W}fill"))):
+            if shading is None:
+                continue
+            if fill := _colour(shading.get(f"{_W}fill")):
                 return fill
+            if shading.get(f"{_W}themeFill"):
+                return None
+        table = next(node.iterancestors(f"{_W}tbl"), None)
+        if table is not None and table.find(f"{_W}tblPr/{_W}tblStyle") is not None:
+            return None
         return self.page
 
 
