@@ -61,6 +61,9 @@ STAYS_MET = [
     ("Yes", "Customer data is never used for training AI models or for analytics."),
     ("Ja", "Export sker i CSV och JSON via API:et."),
     ("Ja", "Leverantören äger ingen rätt till kommunens data."),
+    ("Ja", "Ej avgiftsbelagt."),
+    ("Ja", "Inte bara CSV, även JSON och XML."),
+    ("Yes", "Not only CSV; also JSON and XML."),
 ]
 
 

@@ -181,7 +181,10 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
     return Matching(by_requirement, unmatched, again)
 
 
-_ID_NOISE = re.compile(r"^(?:krav|requirement|req)\b\.?|[\s._:-]+", re.IGNORECASE)
+_ID_NOISE = re.compile(r"^(?:krav|requirement|req)\b\.?|[\s_:-]+|\.+$|\.(?!\d)", re.IGNORECASE)
+"""What a loosely written id adds: a "Krav" before it, spaces, dashes and underscores, and dots
+that end it or stand before a letter. A dot between digits stays: "K1.1" is a sub-point of
+K1, never K11."""
 
 
 def _loose_id(text: str) -> str:
@@ -725,26 +728,27 @@ _ANSWER_END = re.compile(r"\s*(?:$|[,.;:!?()–—-])")
 
 def retractions(answer: VendorAnswer) -> list[str]:
     """What in the words beside a "Ja" takes it back, quoted: a No or Not applicable that
-    stands as an answer of its own at the start of the text after "Ja" or of the comment
-    ("Nej, …", "Uppfylls ej.", "Not compliant"), a negation as its first word ("Ja, ej"), a
-    "nej" anywhere in the answer cell ("Ja eller nej"), and a clause that undermines a
-    requirement ("Leverantören äger all data", the specification check's patterns)."""
+    stands as an answer of its own at the start of the comment or of a further answer column
+    ("Nej, …", "Uppfylls ej.", "Not compliant"); in the answer cell after "Ja", also a
+    negation as its first word ("Ja, ej", "Ja, inte i dagsläget") or a "nej" anywhere ("Ja
+    eller nej"); and in the comment, a clause that undermines a requirement ("Leverantören äger
+    all data", the specification check's patterns). A comment that begins "Ej avgiftsbelagt"
+    or "Not only CSV" takes nothing back."""
     found: list[str] = []
-    for part, cell in ((answer.rest, True), (answer.comment, False), (answer.other, False)):
+    for part, cell in ((answer.rest, True), (answer.comment, False), (answer.other_answers, False)):
         text = " ".join(folded(part).lower().split())
         if not text:
             continue
-        if _stands_as_no(text):
-            found.append(f'"{part.strip()[:60]}"')
-            continue
         first = re.match(r"[^\W\d_]+", text)
-        if first and first.group() in _NEGATION_FIRST:
+        if (
+            _stands_as_no(text)
+            or (cell and first is not None and first.group() in _NEGATION_FIRST)
+            or (cell and re.search(r"(?<!\w)nej(?!\w)", text))
+        ):
             found.append(f'"{part.strip()[:60]}"')
             continue
-        if cell and re.search(r"(?<!\w)nej(?!\w)", text):
-            found.append(f'"{part.strip()[:60]}"')
-            continue
-        found += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(text)]
+        if part is not answer.other_answers:
+            found += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(text)]
     return found
 
 
@@ -904,14 +908,15 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
 
 
 def _general_reservations(rows: list[VendorAnswer]) -> list[tuple[VendorAnswer, str]]:
-    """The rows answering no requirement whose own words ("Samtliga ja-svar gäller mot
-    avgift", a comment beside "Övrigt") reserve something, each with its phrases quoted: such
-    a row speaks for the whole bid."""
+    """The rows answering no requirement, and naming none (no id with a digit: "Övrigt", a
+    blank id), whose own words ("Samtliga ja-svar gäller mot avgift") reserve something, each
+    with its phrases quoted: such a row speaks for the whole bid. A row of another
+    requirement ("U1", a requirement outside the set) speaks only for that one."""
     found = []
     for row in rows:
         words = row.words[:MAX_ANSWER_CHARS]
-        if not words:
-            continue
+        if not words or (row.requirement and any(c.isdigit() for c in row.requirement)):
+            continue  # a row with a requirement's id of its own answers that requirement
         phrases = [f'"{m.group(0).strip()}"' for _kind, m in hedges_in(words)[:3]]
         phrases += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(folded(words).lower())]
         if phrases:

@@ -27,7 +27,7 @@ from proccheck.loaders.structured import (
     read_text,
     yaml_comments,
 )
-from proccheck.loaders.tables import ColumnMapping, Row, Table, read_tables
+from proccheck.loaders.tables import ColumnMapping, Row, Table, names_role, read_tables
 from proccheck.model import Location
 from proccheck.text import fold
 
@@ -71,6 +71,9 @@ class VendorAnswer:
     unseen: str = ""
     """Why Excel does not show the answer or comment cell as stored (`xlsx_look.Unseen`), or
     "" when it does: the verdict then rests on text no reader of the sheet saw."""
+    other_answers: str = ""
+    """Of `other`, the cells of further answer columns ("Leverantörens svar" beside "Svar"):
+    a No there takes the Yes back; a buyer's own Ja/Nej columns ("Bilaga krävs") do not."""
 
     @property
     def words(self) -> str:
@@ -314,7 +317,7 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
             )
         )
     if not json:
-        answers = _with_comments(answers, yaml_comments(source), display)
+        answers = _with_comments(answers, yaml_comments(source))
     vendor = _pick(data, _ALIASES["vendor"])
     procurement = _pick(data, _ALIASES["procurement"])
     return AnswerDocument(
@@ -326,32 +329,24 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
 
 
 def _with_comments(
-    answers: list[VendorAnswer], comments: list[tuple[int, str]], display: str
+    answers: list[VendorAnswer], comments: list[tuple[int, str, bool]]
 ) -> list[VendorAnswer]:
-    """The answers with the YAML comments written among them (from an answer's first line to
-    the next answer's) as their `other` text, read for reservations: `answer: Ja  # endast
-    mot avgift` shows a reader a reservation the parser drops. A comment before the first
-    answer becomes a row of its own that answers no requirement (one that reserves something
-    then covers every Yes)."""
-    if not comments:
-        return answers
+    """The answers with the YAML comments written on their own lines, after a value
+    (`answer: Ja  # endast mot avgift`), as their `other` text, read for reservations: the
+    parser drops them, a reader sees them beside the answer. A comment on a line of its own
+    (a section title, the template's instructions) belongs to no answer and is not read."""
     starts = [answer.location.line or 0 for answer in answers]
     extra: dict[int, list[str]] = {}
-    loose: list[VendorAnswer] = []
-    for line, comment in comments:
+    for line, comment, own_line in comments:
         index = bisect.bisect_right(starts, line) - 1
-        if index >= 0 and starts[index]:
+        if not own_line and index >= 0 and starts[index]:
             extra.setdefault(index, []).append(comment)
-        else:
-            where = Location(path=display, line=line)
-            loose.append(VendorAnswer(None, "", "", "blank", "", "", (), where, other=comment))
-    joined = [
+    return [
         dataclasses.replace(answer, other=" ".join([answer.other, *extra[i]]).strip())
         if i in extra
         else answer
         for i, answer in enumerate(answers)
     ]
-    return loose + joined
 
 
 def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None) -> AnswerDocument:
@@ -364,6 +359,11 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
         answer_col = table.columns["answer"]
         known = set(table.columns.values())
         read_others = mapping is None  # a mapping names the columns that count
+        answer_like = {
+            index
+            for index, name in enumerate(table.header)
+            if read_others and index not in known and names_role(name, "answer")
+        }
         for row in table.rows:
             requirement_id = table.cell(row, "id").strip() or None
             text = table.cell(row, "text")
@@ -407,6 +407,11 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                             if read_others and index not in known and cell.strip()
                         ]
                         + ([row.notes] if row.notes else [])
+                    ),
+                    other_answers=" ".join(
+                        cell.strip()
+                        for index, cell in enumerate(row.cells)
+                        if index in answer_like and cell.strip()
                     ),
                     unseen=next(
                         (

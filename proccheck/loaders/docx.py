@@ -228,7 +228,8 @@ def read_docx(path: Path, display: str) -> list[Block]:
     items = 0  # blocks that become items of the specification (at most; see spec._load_docx)
     parts = [("", document.element.body, hiding)]
     parts += [
-        (kind, root, dataclasses.replace(hiding, anything=True)) for kind, root in _notes(document)
+        (kind, root, dataclasses.replace(hiding, anything=True))
+        for kind, root in _notes(document, display)
     ]
     for prefix, root, part_hiding in parts:
         for block in _blocks(root, part_hiding, prefix):
@@ -293,9 +294,10 @@ content type, `…wordprocessingml.footer+xml`), and how their places are named.
 a reviewer's notes, not the document's text, and are not read."""
 
 
-def _notes(document: Any) -> Iterator[tuple[str, Any]]:
+def _notes(document: Any, display: str) -> Iterator[tuple[str, Any]]:
     """The root element of each footnote, endnote, header and footer part, with the prefix
-    of its places, in the package's order (`header 1 `, `footnote `)."""
+    of its places, in the package's order (`header 1 `, `footnote `); a part that cannot be
+    parsed is an InputError (its text would otherwise go unread)."""
     from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
 
     counts: dict[str, int] = {}
@@ -304,7 +306,11 @@ def _notes(document: Any) -> Iterator[tuple[str, Any]]:
         if kind not in _NOTE_PARTS:
             continue
         counts[kind] = counts.get(kind, 0) + 1
-        yield _NOTE_PARTS[kind].format(n=counts[kind]), parse_xml(part.blob)
+        try:
+            root = parse_xml(part.blob)
+        except Exception as exc:  # lxml raises several types for a damaged part
+            raise _unreadable(exc, display) from None
+        yield _NOTE_PARTS[kind].format(n=counts[kind]), root
 
 
 def _inside(parent: Any, kinds: set[str]) -> Iterator[tuple[str, Any]]:

@@ -286,11 +286,12 @@ def decode_text(raw: bytes, display: str, cap: int | None = None) -> str:
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*$")
 
 
-def yaml_comments(text: str) -> list[tuple[int, str]]:
-    """The comments of YAML `text` with their 1-based lines: a `#` at a line's start or after
-    a space, outside quotes and outside block scalars (`|`, `>`). The YAML parser drops
-    them, yet a reader of the file sees them beside the values."""
-    found: list[tuple[int, str]] = []
+def yaml_comments(text: str) -> list[tuple[int, str, bool]]:
+    """The comments of YAML `text` with their 1-based lines and whether each stands on a line
+    of its own: a `#` at a line's start or after a space, outside quotes and outside block
+    scalars (`|`, `>`). The YAML parser drops them, yet a reader of the file sees them beside
+    the values."""
+    found: list[tuple[int, str, bool]] = []
     block_indent: int | None = None  # inside a block scalar: lines indented deeper
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.lstrip(" ")
@@ -316,7 +317,7 @@ def yaml_comments(text: str) -> list[tuple[int, str]]:
                 quote = char
             elif not quote and char == "#" and (position == 0 or line[position - 1] in " \t"):
                 if comment := line[position + 1 :].strip():
-                    found.append((number, comment))
+                    found.append((number, comment, not line[:position].strip()))
                 line = line[:position]
                 break
             position += 1

@@ -236,6 +236,12 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower().rstrip(":*").strip())
 
 
+def names_role(text: str, role: str) -> bool:
+    """Whether a header cell is one of the usual names of `role` ("Leverantörens svar" names
+    an answer column)."""
+    return any(name in COLUMN_NAMES[role] for name in _names(text))
+
+
 def _names(text: str) -> tuple[str, ...]:
     """A header cell as written and without a parenthetical ("Svar (Ja/Nej)" -> "svar")."""
     full = _norm(text)

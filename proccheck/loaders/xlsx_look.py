@@ -193,12 +193,12 @@ def look(archive: zipfile.ZipFile, part: str, reasons: dict[int, Unseen]) -> Loo
 
 def _notes(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
     """The text of each cell note (the legacy comments part of the worksheet)."""
-    from defusedxml import ElementTree  # type: ignore[import-untyped]
+    from defusedxml import DefusedXmlException, ElementTree  # type: ignore[import-untyped]
 
     try:
         targets = relationships(archive, part)
-    except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError):
-        return {}
+    except (KeyError, zipfile.BadZipFile, OSError, ElementTree.ParseError, DefusedXmlException):
+        return {}  # no notes read; the cells are read as ever
     notes: dict[tuple[int, int], str] = {}
     for kind, target in targets.values():
         if not kind.endswith("/comments"):
