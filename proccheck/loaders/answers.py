@@ -406,7 +406,11 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                             for index, cell in enumerate(row.cells)
                             if read_others and index not in known and cell.strip()
                         ]
-                        + ([row.notes] if row.notes else [])
+                        + [
+                            text
+                            for column, text in row.notes
+                            if column in (answer_col, table.columns.get("comment"))
+                        ]
                     ),
                     other_answers=" ".join(
                         cell.strip()

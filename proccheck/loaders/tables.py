@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime
+import heapq
 import io
 import re
 import zipfile
@@ -190,8 +191,8 @@ class Row:
     unseen: tuple[tuple[int, str], ...] = ()
     """(column index, why) of each cell whose stored text Excel does not show as stored
     (`xlsx_look.Unseen`: its format, its colour, a hidden row or column, a merge over it)."""
-    notes: str = ""
-    """The text of the cell notes on the row."""
+    notes: tuple[tuple[int, str], ...] = ()
+    """(column index, text) of each cell note on the row."""
 
 
 @dataclass(frozen=True)
@@ -409,6 +410,7 @@ def read_tables(
             Look(sheet_hidden=True)
             if table.sheet in hidden
             else looks.get(parts.get(table.sheet or "", "")),
+            display,
         )
         for table in tables
     ]
@@ -427,10 +429,12 @@ def _with_formulas(table: Table, cells: set[tuple[int, int]]) -> Table:
     return Table(table.sheet, table.header_row, table.columns, table.header, rows)
 
 
-def _as_shown(table: Table, look: Look | None) -> Table:
+def _as_shown(table: Table, look: Look | None, display: str) -> Table:
     """The table with what Excel shows marked on its rows: the cells whose stored text is not
-    shown as stored (`Row.unseen`), the row's cell notes, and a cell merged down one column
-    shown on every row it spans (a comment merged over K1-K13 is beside each of them)."""
+    shown as stored (`Row.unseen`), the cell notes of the row (`Row.notes`), and a cell merged
+    down one column shown on every row it spans, up to 10,000 rows (a comment merged over
+    K1-K13 is beside each of them). Merges are swept once in row order; overlapping merges
+    that would take more than `_MERGE_WORK` steps are refused (Excel itself refuses them)."""
     if look is None or not (
         look.unseen
         or look.hidden_rows
@@ -441,29 +445,57 @@ def _as_shown(table: Table, look: Look | None) -> Table:
     ):
         return table
     texts = {row.number: row.cells for row in table.rows}
-    spans: dict[tuple[int, int], str] = {}
-    for first_row, first_column, last_row, last_column in look.merges:
-        top = texts.get(first_row, ())
-        if first_column == last_column and first_column < len(top) and top[first_column]:
-            for number in range(first_row + 1, min(last_row, first_row + 10_000) + 1):
-                spans[number, first_column] = top[first_column]
+    notes: dict[int, list[tuple[int, str]]] = {}
+    for (number, column), text in sorted(look.notes.items()):
+        notes.setdefault(number, []).append((column, text))
+    pending = sorted(look.merges)
+    active: list[tuple[int, int, tuple[int, int, int, int]]] = []  # by last row
+    taken = 0
+    work = 0
     rows = []
-    for row in table.rows:
+    for row in sorted(table.rows, key=lambda r: r.number):
+        while taken < len(pending) and pending[taken][0] <= row.number:
+            heapq.heappush(active, (pending[taken][2], taken, pending[taken]))
+            taken += 1
+        while active and active[0][0] < row.number:
+            heapq.heappop(active)
+        covered: set[int] = set()
+        cells = list(row.cells)
+        for _last, _order, (first_row, first_column, _last_row, last_column) in active:
+            work += 1 + max(0, min(last_column, len(row.cells) - 1) - first_column + 1)
+            if work > _MERGE_WORK:
+                raise InputError(
+                    tr("the sheet's merged cells overlap or are too many to read"),
+                    path=display,
+                    where=table.sheet,
+                    hint=resave_hint(),
+                )
+            for column in range(first_column, min(last_column, len(row.cells) - 1) + 1):
+                if (row.number, column) != (first_row, first_column):
+                    covered.add(column)
+            top = texts.get(first_row, ())
+            spanned = first_column == last_column and row.number <= first_row + 10_000
+            empty = not (first_column < len(cells) and cells[first_column].strip())
+            if spanned and row.number > first_row and first_column < len(top) and empty:
+                cells += [""] * (first_column + 1 - len(cells))
+                cells[first_column] = top[first_column]
         unseen = tuple(
             (column, why)
             for column, text in enumerate(row.cells)
-            if text.strip() and (why := look.why(row.number, column)) is not None
+            if text.strip()
+            and (why := look.why(row.number, column) or ("covered" if column in covered else None))
         )
-        cells = list(row.cells)
-        for (number, column), text in spans.items():
-            if number == row.number and not (column < len(cells) and cells[column].strip()):
-                cells += [""] * (column + 1 - len(cells))
-                cells[column] = text
-        notes = " ".join(
-            text for (number, _c), text in sorted(look.notes.items()) if number == row.number
+        rows.append(
+            dataclasses.replace(
+                row, cells=tuple(cells), unseen=unseen, notes=tuple(notes.get(row.number, ()))
+            )
         )
-        rows.append(dataclasses.replace(row, cells=tuple(cells), unseen=unseen, notes=notes))
     return Table(table.sheet, table.header_row, table.columns, table.header, tuple(rows))
+
+
+_MERGE_WORK = 5_000_000
+"""Steps the sweep over merged cells may take for one sheet: a real sheet's merges do not
+overlap, so a row meets at most one per column."""
 
 
 def _tables(

@@ -43,14 +43,7 @@ class Look:
             return "hidden-row"
         if column in self.hidden_columns:
             return "hidden-column"
-        for first_row, first_column, last_row, last_column in self.merges:
-            if (
-                first_row <= row <= last_row
-                and first_column <= column <= last_column
-                and (row, column) != (first_row, first_column)
-            ):
-                return "covered"
-        return self.unseen.get((row, column))
+        return self.unseen.get((row, column))  # a cell under a merge: `tables._as_shown`
 
 
 _ATTRIBUTE = re.compile(rb'\b([A-Za-z]+)="([^"]*)"')
