@@ -126,15 +126,21 @@ def test_an_answer_under_a_merged_cell_is_not_verified(
 def test_the_plain_workbook_and_ordinary_formatting_stay_met(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:
+    from openpyxl.styles.colors import Color
+
     def ordinary(sheet: Any) -> None:
         sheet["C3"].number_format = "0.00"
         sheet["A1"].font = Font(color="FFFFFF", bold=True)  # white on a dark header fill
         for cell in sheet[1]:
             cell.fill = PatternFill("solid", fgColor="1F3864")
         sheet["D4"].font = Font(color="808080")
+        sheet["D5"] = "Ingår"
+        sheet["D5"].font = Font(color=Color(theme=0, tint=-0.5))  # white, darker 50 %: grey
         sheet["D4"] = "Ingår i licensen"
 
     assert outcome(cli, workbook(tmp_path / "plain.xlsx"))[0] == "met"
+    for code in ('"Ja";"Ja";"Nej"', '#,##0.00\\ "kr"', "@", "yyyy-mm-dd"):  # text as typed
+        assert outcome(cli, workbook(tmp_path / "fmt.xlsx", fmt(code)))[0] == "met", code
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary))[0] == "met"
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary), "K3")[0] == "met"
 

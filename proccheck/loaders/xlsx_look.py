@@ -77,21 +77,47 @@ def cell_position(reference: str) -> tuple[int, int] | None:
     return int(match.group(2)), column - 1
 
 
-def format_shows(code: str) -> Unseen | None:
-    """Whether a number format shows text of its own ("format-text": a quoted literal or an
-    escaped letter) or shows nothing at all ("format-hides": only section separators)."""
-    if code and not code.replace(";", "").strip():
+def format_shows(code: str, text: bool) -> Unseen | None:
+    """Whether a number format shows a cell other than stored: text of its own
+    ("format-text": a quoted literal or an escaped letter) or nothing ("format-hides"). A text
+    cell is shown by the fourth section (or a lone section holding `@`) and as typed when
+    there is none; a number by the first three: so `"Ja";"Ja";"Nej"` or `0.00 "kr"` leave
+    typed text alone, while `;;;"Nej"` and `@" – mot avgift"` do not."""
+    sections = _SECTIONS.findall(code + ";")
+    if text:
+        if len(sections) >= 4:
+            shown = sections[3]
+        elif len(sections) == 1 and "@" in _without_literals(sections[0]):
+            shown = sections[0]
+        else:
+            return None
+        return _section_shows(shown)
+    reasons = [_section_shows(section) for section in sections[:3]] if sections else []
+    if reasons and all(reason == "format-hides" for reason in reasons):
         return "format-hides"
-    unquoted = re.sub(r'"[^"]*"', "", code)
-    if re.search(r'"[^"]*[^\W\d_][^"]*"', code) or re.search(r"\\[^\W\d_]", unquoted):
+    return "format-text" if "format-text" in reasons else None
+
+
+_SECTIONS = re.compile(r'((?:"[^"]*"|\\.|[^;"\\])*);')
+r"""The sections of a number format, each up to its `;` (a quoted `;` or `\;` stays inside)."""
+
+
+def _without_literals(section: str) -> str:
+    return re.sub(r'"[^"]*"|\\.', "", section)
+
+
+def _section_shows(section: str) -> Unseen | None:
+    if not section.strip():
+        return "format-hides"
+    if re.search(r'"[^"]*[^\W\d_][^"]*"', section) or re.search(r"\\[^\W\d_]", section):
         return "format-text"
     return None
 
 
-def style_reasons(archive: zipfile.ZipFile) -> dict[int, Unseen]:
-    """The cell styles (indexes into `cellXfs`) whose cells are not shown as stored: a number
-    format with text of its own or none, or a font in the colour of the fill (white on no
-    fill: the theme's first colour, or FFFFFF)."""
+def style_reasons(archive: zipfile.ZipFile) -> dict[int, tuple[Unseen | None, Unseen | None]]:
+    """The cell styles (indexes into `cellXfs`) whose cells are not shown as stored, with why
+    for a text cell and for a number: a number format with text of its own or none, or a font
+    in the colour of the fill (white on no fill: the theme's first colour, or FFFFFF)."""
     try:
         xml = archive.read("xl/styles.xml")
     except (KeyError, zipfile.BadZipFile, OSError):
@@ -104,17 +130,19 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, Unseen]:
             formats[found.get(b"numFmtId", b"")] = code
     fonts = _colours(xml, b"fonts", b"font", b"color")
     fills = _colours(xml, b"fills", b"fill", b"fgColor")
-    reasons: dict[int, Unseen] = {}
+    reasons: dict[int, tuple[Unseen | None, Unseen | None]] = {}
     section = _SECTION[b"cellXfs"].search(xml)
     for index, tag in enumerate(_TAG[b"xf"].finditer(section.group(1) if section else b"")):
         found = _attributes(tag.group(1))
-        reason = format_shows(formats.get(found.get(b"numFmtId", b""), ""))
+        code = formats.get(found.get(b"numFmtId", b""), "")
         font = _at(fonts, found.get(b"fontId", b"0"))
         fill = _at(fills, found.get(b"fillId", b"0"))
-        if reason is None and font is not None and font == (fill or "FFFFFF"):
-            reason = "colour"
-        if reason is not None:
-            reasons[index] = reason
+        coloured: Unseen | None = None
+        if font is not None and font == (fill or "FFFFFF"):
+            coloured = "colour"
+        text, number = format_shows(code, True) or coloured, format_shows(code, False) or coloured
+        if text or number:
+            reasons[index] = (text, number)
     return reasons
 
 
@@ -133,7 +161,10 @@ def _colours(xml: bytes, section_name: bytes, item: bytes, colour: bytes) -> lis
         attributes = _attributes(tag.group(1)) if tag else {}
         rgb = attributes.get(b"rgb", b"").decode("ascii", "replace").upper()
         theme, indexed = attributes.get(b"theme"), attributes.get(b"indexed")
-        if theme == b"0" or indexed in (b"1", b"9"):
+        tint = attributes.get(b"tint", b"0").strip(b"0.-") != b""  # a shade darker or lighter
+        if tint:
+            found.append("other")
+        elif theme == b"0" or indexed in (b"1", b"9"):
             found.append("FFFFFF")
         elif len(rgb) in (6, 8):
             found.append(rgb[-6:])
@@ -146,7 +177,9 @@ def _at(colours: list[str | None], index: bytes) -> str | None:
     return colours[int(index)] if index.isdigit() and int(index) < len(colours) else None
 
 
-def look(archive: zipfile.ZipFile, part: str, reasons: dict[int, Unseen]) -> Look:
+def look(
+    archive: zipfile.ZipFile, part: str, reasons: dict[int, tuple[Unseen | None, Unseen | None]]
+) -> Look:
     """What the worksheet `part` shows differently from what it stores (see the module)."""
     try:
         xml = archive.read(part)
@@ -159,8 +192,10 @@ def look(archive: zipfile.ZipFile, part: str, reasons: dict[int, Unseen]) -> Loo
             style = found.get(b"s", b"")
             if style.isdigit() and int(style) in reasons:
                 position = cell_position(found.get(b"r", b"").decode("ascii", "replace"))
-                if position is not None:
-                    unseen[position] = reasons[int(style)]
+                text = found.get(b"t") in (b"s", b"inlineStr", b"str")
+                why = reasons[int(style)][0 if text else 1]
+                if position is not None and why is not None:
+                    unseen[position] = why
     hidden_rows = frozenset(
         int(found[b"r"])
         for tag in _TAG[b"row"].finditer(xml)
