@@ -203,3 +203,32 @@ def test_merges_past_the_work_limit_are_refused(
             archive.writestr(name, data)
     result = cli("answers", "check", path, "--spec", SPEC)
     assert result.code == 2 and "merged cells overlap or are too many" in result.err
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "number"),
+    [
+        ("", None, None),  # built-in formats (General, 0.00, dates) show the value
+        ('"Ja";"Ja";"Nej"', None, "format-text"),
+        ('#,##0.00\\ "kr"', None, "format-text"),
+        (';;;"Nej"', "format-text", "format-hides"),
+        (";;;", "format-hides", "format-hides"),
+        ('@" – endast mot avgift"', "format-text", "format-text"),
+        ("@", None, None),
+    ],
+)
+def test_number_formats_are_judged_by_the_section_that_shows_the_cell(
+    code: str, text: str | None, number: str | None
+) -> None:
+    from proccheck.loaders.xlsx_look import format_shows
+
+    assert (format_shows(code, True), format_shows(code, False)) == (text, number)
+
+
+def test_a_true_boolean_answer_in_a_built_in_format_is_read(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    def boolean(sheet: Any) -> None:
+        sheet["C3"] = True
+
+    assert outcome(cli, workbook(tmp_path / "b.xlsx", boolean))[0] == "met"

@@ -83,6 +83,8 @@ def format_shows(code: str, text: bool) -> Unseen | None:
     cell is shown by the fourth section (or a lone section holding `@`) and as typed when
     there is none; a number by the first three: so `"Ja";"Ja";"Nej"` or `0.00 "kr"` leave
     typed text alone, while `;;;"Nej"` and `@" – mot avgift"` do not."""
+    if not code:
+        return None  # a built-in format (General, 0.00, dates…) shows the value
     sections = _SECTIONS.findall(code + ";")
     if text:
         if len(sections) >= 4:
