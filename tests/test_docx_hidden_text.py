@@ -162,6 +162,11 @@ SEEN = {
         '<w:color w:val="FFFFFF"/>',
         '<w:shd w:val="clear" w:fill="auto" w:themeFill="accent1"/>',
     ),
+    "white in a text box on a shape": (
+        "<w:p><w:r><w:txbxContent>"
+        + run_para(OWN, '<w:color w:val="FFFFFF"/>')
+        + "</w:txbxContent></w:r></w:p>"
+    ),
     "white in a styled table": (
         '<w:tbl><w:tblPr><w:tblStyle w:val="GridTable4-Accent1"/></w:tblPr><w:tr><w:tc>'
         + run_para(OWN, '<w:color w:val="FFFFFF"/>')

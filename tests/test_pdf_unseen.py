@@ -49,6 +49,8 @@ def test_visible_text_is_read(tmp_path: Path) -> None:
         b"BT /F1 11 Tf 56 760 Td " + OWN + b" ET",
         b"0.2 0.2 0.6 rg BT /F1 11 Tf 56 760 Td " + OWN + b" ET",  # dark blue
         b"q 1 1 1 rg Q BT /F1 11 Tf 56 760 Td " + OWN + b" ET",  # white undone by Q
+        b"0.1 0.2 0.4 rg 40 740 520 40 re f 1 1 1 rg BT /F1 11 Tf 56 760 Td " + OWN + b" ET",
+        b"/CS0 cs 1 scn BT /F1 11 Tf 56 760 Td " + OWN + b" ET",  # a spot colour, full strength
     ):
         document = spec(tmp_path, page(k1))
         assert "Kommunen ska" in " ".join(item.text for item in document.items)

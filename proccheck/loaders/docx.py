@@ -141,6 +141,8 @@ class _Hiding:
         highlight = properties.find(f"{_W}highlight")
         if highlight is not None and (named := _HIGHLIGHTS.get(highlight.get(f"{_W}val", ""))):
             return named
+        if next(node.iterancestors(f"{_W}txbxContent"), None) is not None:
+            return None  # a text box lies on a shape whose fill is drawn, not shaded
         layers = [properties.find(f"{_W}shd")]
         paragraph = next(node.iterancestors(f"{_W}p"), None)
         if paragraph is not None:

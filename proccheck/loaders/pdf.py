@@ -272,6 +272,9 @@ class _Ink:
 
     def __init__(self, page: Any) -> None:
         self.states: list[tuple[int, tuple[float, ...] | None]] = [(0, (0.0,))]
+        self.device = True  # the fill colour space is DeviceGray, RGB or CMYK
+        self.path: list[tuple[float, float, float, float]] = []  # rectangles of the path
+        self.boxes: list[tuple[float, float, float, float]] = []  # filled, not white
         self.size = 0.0
         self.pieces: list[str] = []
         """The strings shown unseen since pypdf last handed over text: it hands over a text
@@ -297,17 +300,39 @@ class _Ink:
         elif operator == b"Tr" and operands:
             with contextlib.suppress(TypeError, ValueError):
                 self.states[-1] = (int(operands[0]), fill)
-        elif operator in (b"g", b"rg", b"k", b"sc", b"scn"):
+        elif operator in (b"g", b"rg", b"k"):
+            self.device = True
             self.states[-1] = (render, _colour(operands))
+        elif operator == b"cs" and operands:
+            self.device = str(operands[0]).lstrip("/") in _DEVICE_SPACES
+        elif operator in (b"sc", b"scn"):  # a spot or indexed colour is not read as grey
+            self.states[-1] = (render, _colour(operands) if self.device else None)
+        elif operator == b"re" and len(operands) == 4 and cm is not None:
+            with contextlib.suppress(TypeError, ValueError, IndexError):
+                x, y, w, h = (float(value) for value in operands)
+                corners = [_apply(cm, x, y), _apply(cm, x + w, y + h)]
+                (x0, y0), (x1, y1) = corners
+                self.path.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        elif operator in _FILLS:
+            if fill is None or not _white(fill):
+                self.boxes.extend(self.path[: _MAX_BOXES - len(self.boxes)])
+            self.path = []
+        elif operator in (b"n", b"S", b"s"):
+            self.path = []
 
     def unseen(self, cm: list[float], tm: list[float], size: float) -> bool:
         render, fill = self.states[-1]
-        if render in (3, 7) or (fill is not None and _white(fill)):
+        if render in (3, 7):
             return True
         try:
             scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if fill is not None and _white(fill):  # white shows only on a box drawn beneath
+                return len(self.boxes) < _MAX_BOXES and not any(
+                    left <= x <= right and bottom <= y <= top
+                    for left, bottom, right, top in self.boxes
+                )
             left, bottom, right, top = self.box
             return (
                 0 < abs(size) * scale < 1.5
@@ -316,6 +341,18 @@ class _Ink:
             )
         except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
             return False
+
+
+_DEVICE_SPACES = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "G", "RGB", "CMYK"})
+_FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
+_MAX_BOXES = 2000
+"""Filled boxes kept per page: past them, white text is not judged (a page that draws so
+many shapes may draw one under any text)."""
+
+
+def _apply(cm: Any, x: float, y: float) -> tuple[float, float]:
+    """A point of user space on the page, through the current matrix."""
+    return x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5]
 
 
 def _shown_string(operand: Any) -> str:
