@@ -807,8 +807,9 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
     A row that answers no requirement (an "Övrigt" row, a note below the matrix) and reserves
     something in its own words makes every Yes not verified: it may speak for the whole bid.
 
-    Cells in columns of no known role ("Villkor", "Anmärkning", a column without a header, a
-    second answer column) are read the same way, and quoted in brackets.
+    Cells in columns of no known role ("Villkor", "Anmärkning", a column without a header) are
+    read for reservations, a further answer column ("Leverantörens svar") also for a No, and
+    both are quoted in brackets; with a mapping file, only the columns it names are read.
 
     Why it matters
     A reservation can make a tender unacceptable (an "ja, mot en avgift" to a requirement of
