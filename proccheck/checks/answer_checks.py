@@ -735,7 +735,8 @@ def retractions(answer: VendorAnswer) -> list[str]:
     all data", the specification check's patterns). A comment that begins "Ej avgiftsbelagt"
     or "Not only CSV" takes nothing back."""
     found: list[str] = []
-    for part, cell in ((answer.rest, True), (answer.comment, False), (answer.other_answers, False)):
+    parts = ((answer.rest, True, True), (answer.comment, False, True))
+    for part, cell, clauses in (*parts, (answer.other_answers, False, False)):
         text = " ".join(folded(part).lower().split())
         if not text:
             continue
@@ -747,7 +748,7 @@ def retractions(answer: VendorAnswer) -> list[str]:
         ):
             found.append(f'"{part.strip()[:60]}"')
             continue
-        if part is not answer.other_answers:
+        if clauses:
             found += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(text)]
     return found
 
