@@ -82,3 +82,65 @@ def test_security_naming_an_undeclared_scheme_is_not_verified(tmp_path: Path) ->
 def test_an_oauth2_scheme_without_flows_does_not_show_oauth(tmp_path: Path) -> None:
     got = outcomes(tmp_path, description(scheme={"type": "oauth2", "flows": {}}))["API-03"]
     assert got[0] == "not_verified" and "oauth2 without flows" in got[1]
+
+
+@pytest.mark.parametrize(
+    ("server", "shown", "why"),
+    [
+        ("https://10.0.0.5/api", "https://10.0.0.5/api", "private"),
+        ("https://[fe80::1]/api", "https://[fe80::1]/api", "private"),
+        ("https://100.64.1.1", "https://100.64.1.1", "private"),
+        ("https://api.vendor.local/v1", "https://api.vendor.local/v1", "host name"),
+        ("https://api.vendor.internal", "https://api.vendor.internal", "host name"),
+        ("https://admin:hemligt@api.vendor.se", "https://admin:***@api.vendor.se", "password"),
+    ],
+)
+def test_an_https_server_the_buyer_cannot_reach_is_no_evidence(
+    tmp_path: Path, server: str, shown: str, why: str
+) -> None:
+    outcome, reason = outcomes(tmp_path, description(servers=[{"url": server}]))["API-10"]
+    assert outcome == "not_verified", reason
+    assert shown in reason and why in reason
+    assert "hemligt" not in reason
+
+
+def test_a_public_https_server_beside_a_private_one_is_met(tmp_path: Path) -> None:
+    servers = [{"url": "https://10.0.0.5/api"}, {"url": "https://api.vendor.se/v1"}]
+    assert outcomes(tmp_path, description(servers=servers))["API-10"][0] == "met"
+
+
+def test_an_http_url_never_repeats_its_password(tmp_path: Path) -> None:
+    outcome, reason = outcomes(tmp_path, description(servers=[{"url": "http://u:pw1@api.vendor.se"}]))["API-10"]  # fmt: skip
+    assert outcome == "not_met" and "u:***@api.vendor.se" in reason and "pw1" not in reason
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        {
+            "type": "string",
+            "contentEncoding": "base64",
+            "contentMediaType": "application/x-acme-db",
+        },
+        {"type": ["string", "null"], "contentEncoding": "base64"},
+        {"type": ["string", "null"], "format": "byte"},
+        {"type": "string", "contentMediaType": "application/x-acme-db"},
+    ],
+)
+def test_json_wrapping_an_encoded_file_is_no_open_format(
+    tmp_path: Path, blob: dict[str, Any]
+) -> None:
+    wrapped = {"type": "object", "properties": {"dump": blob}}
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": wrapped}}}}
+    doc = description(paths={"/export": {"get": {"summary": "Export", "responses": ok}}})
+    doc["openapi"] = "3.1.0"
+    outcome, reason = outcomes(tmp_path, doc)["DO-03"]
+    assert outcome == "not_verified" and "Only file content" in reason, reason
+
+
+def test_json_with_a_plain_string_field_is_an_open_format(tmp_path: Path) -> None:
+    plain = {"type": "object", "properties": {"name": {"type": ["string", "null"]}}}
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": plain}}}}
+    doc = description(paths={"/export": {"get": {"summary": "Export", "responses": ok}}})
+    doc["openapi"] = "3.1.0"
+    assert outcomes(tmp_path, doc)["DO-03"][0] == "met"

@@ -36,11 +36,12 @@ names no format at all and is listed in `Analysis.unnamed_files`.
 from __future__ import annotations
 
 import functools
+import ipaddress
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 from proccheck.loaders.openapi import WRITE_METHODS, ApiIndex, Media, Operation, ref_name
 from proccheck.loaders.structured import escape_pointer
@@ -865,8 +866,7 @@ def _binary_schema(index: ApiIndex, schema: Any, plain: set[int] | None = None) 
         if not isinstance(resolved, dict) or id(resolved) in seen or id(resolved) in known:
             continue
         seen.add(id(resolved))
-        kind = resolved.get("type")
-        if kind == "file" or (kind == "string" and resolved.get("format") in ("binary", "byte")):
+        if _encoded_file(resolved):
             return True
         if resolved.get("allOf"):
             pending.extend(_props(index, resolved).values())
@@ -875,6 +875,22 @@ def _binary_schema(index: ApiIndex, schema: Any, plain: set[int] | None = None) 
     if plain is not None:
         plain |= seen
     return False
+
+
+def _encoded_file(schema: dict[str, Any]) -> bool:
+    """A file (OpenAPI 2.0 `type: file`), or a string that holds one: `format: binary` or
+    `byte`, or (JSON Schema 2019-09, OpenAPI 3.1) a `contentEncoding` such as base64 or a
+    `contentMediaType`. JSON around a base64 blob does not make the blob an open format."""
+    kind = schema.get("type")
+    if kind == "file":
+        return True
+    if not (kind == "string" or (isinstance(kind, list) and "string" in kind)):
+        return False
+    return (
+        schema.get("format") in ("binary", "byte")
+        or isinstance(schema.get("contentEncoding"), str)
+        or isinstance(schema.get("contentMediaType"), str)
+    )
 
 
 def _file_content(
@@ -1054,17 +1070,58 @@ def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, st
             result["relative"].append((url, pointer))
             continue
         if parts.scheme == "https":
-            result["https"].append((url, pointer))
+            if not_production(parts) is None:
+                result["https"].append((url, pointer))
+            else:
+                result["local"].append((shown_url(url), pointer))
         elif parts.scheme == "http":
             local = (
                 host in ("localhost", "")
                 or host.startswith("127.")
                 or host.endswith((".local", ".localhost"))
             )
-            result["local" if local else "http"].append((url, pointer))
+            result["local" if local else "http"].append((shown_url(url), pointer))
         else:
             result["relative"].append((url, pointer))
     return result
+
+
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".lan")
+"""Names for one machine or one local network (RFC 6761, RFC 6762, RFC 8375, and the private
+`.internal`/`.lan` in common use): nobody outside the vendor's network reaches an API there.
+Documentation names (`.example`, example.com) are accepted: they stand for a real host in
+samples, and a placeholder still declares the scheme."""
+
+
+def not_production(parts: SplitResult) -> Literal["credentials", "private", "local"] | None:
+    """Why an absolute server URL shows nothing about how the buyer reaches the API: a user
+    name or password in it, an address that is not global (private, loopback, link-local,
+    shared or documentation ranges), or a name for one machine or a local network. Such a URL
+    may use HTTPS and still be a test machine on the vendor's own network: it is set aside like
+    localhost."""
+    if parts.username is not None or parts.password is not None:
+        return "credentials"
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host in ("", "localhost") or host.endswith(_LOCAL_SUFFIXES):
+        return "local"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    return None if address.is_global else "private"
+
+
+def shown_url(url: str) -> str:
+    """`url` with any password in it replaced by `***`: reports must not repeat a secret."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
 def _pct(part: int, whole: int) -> int:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from proccheck.checks import Check, Context, MetReason, register
-from proccheck.checks.api_analysis import Analysis, Dimension, Resource, analyse
+from proccheck.checks.api_analysis import Analysis, Dimension, Resource, analyse, not_production
 from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.openapi import ApiIndex, RefProblem
 from proccheck.model import (
@@ -1040,9 +1041,10 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     Only the formats of data count: request bodies and successful responses. Media types on
     error responses (4xx, 5xx, `default`) are left out, since errors are judged by OA010, and so
-    is file content (a `type: string, format: binary` schema, or a media type naming a file
-    format, such as PDF or an image, on a file or document download path), which is a file, not
-    the API's data format; so is a bare `application/octet-stream` on such a path. A file
+    is file content (a string schema with `format: binary` or `byte`, a `contentEncoding` such
+    as base64 or a `contentMediaType`, at any depth: a file wrapped in JSON is still a file; or a
+    media type naming a file format, such as PDF or an image, on a file or document download
+    path), which is a file, not the API's data format; so is a bare `application/octet-stream` on such a path. A file
     download that declares only `application/octet-stream` and no schema names no file format at
     all: it is reported on its own as not verified, to be read by hand. Elsewhere a bare
     `application/octet-stream` names no format and stays opaque.
@@ -1480,10 +1482,13 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     What it checks
     Every server URL (document, path and operation level; `schemes`/`host` in OpenAPI 2.0) and
-    every OAuth/OpenID Connect URL uses `https`. `localhost` development servers are set aside;
-    relative URLs are judged against the URL the description was fetched from, if any. Met needs
-    at least one absolute HTTPS server URL: an OAuth endpoint on HTTPS does not show how the API
-    itself is reached.
+    every OAuth/OpenID Connect URL uses `https`. `localhost` development servers are set aside,
+    and so are HTTPS URLs the buyer cannot reach or should not use: a private, loopback,
+    link-local or shared address (10.0.0.5, fe80::1, 100.64.1.1), a local network name
+    (`.local`, `.internal`, `.lan`, `.home.arpa`), or a user name or password in the URL (shown
+    as `***`). Relative URLs are judged against the URL the description was fetched from, if
+    any. Met needs at least one absolute HTTPS server URL on a public host: an OAuth endpoint on
+    HTTPS does not show how the API itself is reached.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -1517,6 +1522,24 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         )  # fmt: skip
     elif not [u for u in urls["https"] if not _oauth_pointer(u[1])]:
         # an OAuth endpoint on HTTPS says nothing about how the API itself is reached
+        set_aside = [(u, p) for u, p in urls["local"] if urlsplit(u).scheme == "https"]
+        if set_aside:
+            yield _finding(
+                transport, index, ctx, set_aside[0][1], "warning", "not_verified",
+                ngettext(
+                    ctx.lang,
+                    "The only HTTPS server URL is not one the buyer can reach ({names}), so whether the API is served over HTTPS cannot be told",
+                    "The only HTTPS server URLs are not ones the buyer can reach ({names}), so whether the API is served over HTTPS cannot be told",
+                    len(set_aside),
+                    names=_names(ctx.lang, [_not_production_named(ctx.lang, u) for u, _p in set_aside]),
+                ),
+                _(
+                    ctx.lang,
+                    "List the production servers with full https:// URLs on public host names, without user names or passwords.",
+                ),
+                evidence=_evidence(set_aside),
+            )  # fmt: skip
+            return
         yield _finding(
             transport, index, ctx, "/servers" if index.version != "2.0" else "/host", "note", "not_verified",
             _(
@@ -1526,6 +1549,16 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(ctx.lang, "List the production servers with full https:// URLs under `servers`."),
             evidence=_evidence(urls["local"] + urls["relative"]) or None,
         )  # fmt: skip
+
+
+def _not_production_named(lang: Lang, url: str) -> str:
+    """`url` with why it is set aside, in words."""
+    reason = not_production(urlsplit(url))
+    if reason == "credentials":
+        return _(lang, "{url}: a user name or password in the URL", url=url)
+    if reason == "private":
+        return _(lang, "{url}: a private, local or documentation address", url=url)
+    return _(lang, "{url}: a host name of a local network", url=url)
 
 
 def _oauth_pointer(pointer: str) -> bool:
