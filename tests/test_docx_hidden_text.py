@@ -274,3 +274,48 @@ def test_a_table_style_that_hides_hides_the_table(tmp_path: Path) -> None:
     document = load_spec(styled(tmp_path / "t.docx", body, styles), "t.docx")
     assert [item.text for item in document.items] == [OTHERS[0]]
     assert [text for _, text in document.hidden_text] == [OWN]
+
+
+STYLE_SHEET = (
+    '<w:style w:type="character" w:styleId="Vit"><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+    "</w:style>"
+    '<w:style w:type="character" w:styleId="VitArv"><w:basedOn w:val="Vit"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Liten"><w:rPr><w:sz w:val="2"/></w:rPr></w:style>'
+)
+STYLED_UNSEEN = {
+    "white by a character style": run_para(OWN, '<w:rStyle w:val="Vit"/>'),
+    "white through basedOn": run_para(OWN, '<w:rStyle w:val="VitArv"/>'),
+    "one point by a paragraph style": run_para(OWN, "", '<w:pStyle w:val="Liten"/>'),
+}
+STYLED_SEEN = {
+    "a run's own colour over a white style": run_para(
+        OWN, '<w:rStyle w:val="Vit"/><w:color w:val="auto"/>'
+    ),
+    "a run's own size over a tiny style": run_para(
+        OWN, '<w:sz w:val="22"/>', '<w:pStyle w:val="Liten"/>'
+    ),
+    "white style on dark shading": run_para(
+        OWN, '<w:rStyle w:val="Vit"/>', '<w:shd w:val="clear" w:fill="1F3864"/>'
+    ),
+}
+
+
+@pytest.mark.parametrize("case", STYLED_UNSEEN)
+def test_text_a_style_makes_unseen_is_left_out(tmp_path: Path, case: str) -> None:
+    body = STYLED_UNSEEN[case] + para(OTHERS[0])
+    document = load_spec(styled(tmp_path / "s.docx", body, STYLE_SHEET), "s.docx")
+    assert [item.text for item in document.items] == [OTHERS[0]]
+    assert [text for _, text in document.hidden_text] == [OWN]
+
+
+@pytest.mark.parametrize("case", STYLED_SEEN)
+def test_text_its_run_or_shading_makes_seen_is_read(tmp_path: Path, case: str) -> None:
+    document = load_spec(styled(tmp_path / "s.docx", STYLED_SEEN[case], STYLE_SHEET), "s.docx")
+    assert [item.text for item in document.items] == [OWN] and not document.hidden_text
+
+
+def test_a_white_default_on_a_white_page_hides_unstyled_text(tmp_path: Path) -> None:
+    defaults = '<w:docDefaults><w:rPrDefault><w:rPr><w:color w:val="FFFFFF"/></w:rPr></w:rPrDefault></w:docDefaults>'  # fmt: skip
+    body = para(OWN) + run_para(OTHERS[0], '<w:color w:val="000000"/>')
+    document = load_spec(styled(tmp_path / "s.docx", body, "", defaults), "s.docx")
+    assert [item.text for item in document.items] == [OTHERS[0]]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from proccheck import limits
-from proccheck.checks import Context, register
+from proccheck.checks import Check, Context, register
 from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.lexicon import LANGS, Lexicon, detect_language, lexicon
 from proccheck.loaders.spec import SpecDocument, SpecItem, worded_level
@@ -1199,8 +1199,9 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
 
     Text that cannot be seen counts as hidden too: under 2 points high, or in a colour within a
     shade of what is behind it (the run's shading or highlight, its paragraph's or table cell's
-    shading, else the page colour), such as white text on a white page. Only the size and
-    colour set on the text itself are read, not those of its style.
+    shading, else the page colour), such as white text on a white page. The size and colour
+    are the text's own, else its character style's, else its paragraph style's, else the
+    document's default.
 
     In a PDF: text drawn invisibly (render mode 3 or 7), in white, under 1.5 points high or
     outside the page, found while the page's content is read.
@@ -1218,26 +1219,86 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     References
     - ECMA-376 Part 1, 17.3.2.41 vanish (Hidden Text).
     """
-    for location, text in document.hidden_text:
-        shown = text if len(text) <= 120 else text[:119] + "…"
-        yield hidden_text.finding(
+    yield from _unread_passages(
+        hidden_text,
+        document.hidden_text,
+        ctx,
+        N_(
+            "{where}: text the document does not show (hidden, too small, off the page or in its background's colour) was not read: «{text}»"
+        ),
+        _(
+            ctx.lang,
+            "Delete the hidden text or make it ordinary text (Word: Font, clear Hidden), "
+            "then check again.",
+        ),
+    )
+
+
+def _unread_passages(
+    check: Check,
+    passages: tuple[tuple[Location, str], ...],
+    ctx: SpecContext,
+    message: str,
+    fix: str,
+) -> Iterator[Finding]:
+    """One not-verified warning for each passage left out of the document's text (`message`
+    untranslated, with {where} and {text}), quoting it, cut at 120 characters."""
+    for location, text in passages:
+        yield check.finding(
             requirement=None,
             severity="warning",
             outcome="not_verified",
             message=_(
                 ctx.lang,
-                "{where}: text the document does not show (hidden, too small, off the page or in its background's colour) was not read: «{text}»",
+                message,
                 where=location.element or _(ctx.lang, "page {page}", page=location.page),
-                text=shown,
+                text=text if len(text) <= 120 else text[:119] + "…",
             ),
             location=location,
             evidence=text,
-            fix=_(
-                ctx.lang,
-                "Delete the hidden text or make it ordinary text (Word: Font, clear Hidden), "
-                "then check again.",
-            ),
+            fix=fix,
         )
+
+
+@register(
+    "SP012",
+    "word-comments",
+    title_en="Comments in the Word document",
+    title_sv="Kommentarer i Word-dokumentet",
+    kind="spec",
+    severity="warning",
+)
+def word_comments(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
+    """Reports the comments of a Word document: a reviewer's notes beside the text.
+
+    What it checks
+    The document has no comments (Review, New Comment; `word/comments.xml` in the file). A
+    comment is not part of the text that is sent out or agreed to, so proccheck never reads it
+    as the document's text; this check shows each comment, who wrote it and the paragraph or
+    table row it is attached to.
+
+    Why it matters
+    A comment left in a tender document goes out to every vendor with it, often with internal
+    notes. In a vendor's document a comment can hold what the text does not say ("applies only
+    to the standard package"): it must be read by a person before the text is judged.
+
+    How to comply
+    Settle each comment: write what it says into the text, or delete it (Review, Delete, Delete
+    All Comments in Document), then check again.
+
+    References
+    - ECMA-376 Part 1, 17.13.4 Comments.
+    """
+    yield from _unread_passages(
+        word_comments,
+        document.comments,
+        ctx,
+        N_("{where}: a Word comment, not read as the document's text: «{text}»"),
+        _(
+            ctx.lang,
+            "Write what the comment says into the text, or delete the comment, then check again.",
+        ),
+    )
 
 
 @register(

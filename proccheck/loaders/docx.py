@@ -7,7 +7,8 @@ would let a clause hide from the checks, and so is the text of footnotes, endnot
 footers, which is printed with the document. Text Word does not show (formatted as hidden,
 directly or by a style; under 2 points; in the colour behind it) is kept apart, never read as
 the document's text, and reported (SP011), so that a clause nobody sees cannot make a
-requirement met.
+requirement met. Comments are a reviewer's notes beside the text: reported with the paragraph or
+row they are attached to (SP012), never read as the text.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from proccheck import limits
 from proccheck.errors import InputError
@@ -53,20 +54,54 @@ def _switch(properties: Any) -> bool | None:
     return None if vanish is None else vanish.get(f"{_W}val", "true").lower() not in _OFF
 
 
+def _size(properties: Any) -> int | None:
+    """The font size set in run properties, in half points, or None if they do not set one."""
+    size = properties.find(f"{_W}sz") if properties is not None else None
+    half_points = size.get(f"{_W}val", "") if size is not None else ""
+    return int(half_points) if half_points.isdigit() else None
+
+
+def _colour_of(properties: Any) -> str | None:
+    """The RGB text colour set in run properties, or None (not set, `auto`, a theme colour)."""
+    colour = properties.find(f"{_W}color") if properties is not None else None
+    return _colour(colour.get(f"{_W}val")) if colour is not None else None
+
+
+_Own = TypeVar("_Own")
+
+
+def _through_bases(own: dict[str, _Own | None], based: dict[str, str]) -> dict[str, _Own]:
+    """Each style's value of one property: its own, else the nearest `w:basedOn` style's."""
+    resolved: dict[str, _Own] = {}
+    for name in own:
+        seen, current = set(), name
+        while current in own and current not in seen and own[current] is None:
+            seen.add(current)
+            current = based.get(current, "")
+        if (value := own.get(current)) is not None:
+            resolved[name] = value
+    return resolved
+
+
 @dataclass(frozen=True)
 class _Hiding:
-    """Which runs Word hides: a style's own `w:vanish` (through `w:basedOn`), and the
-    document's default. The first of run, character style, paragraph style, table style and
-    default that says anything decides (Word's toggling of styles on styles is not
-    modelled)."""
+    """Which runs Word hides or nobody can see: hidden (`w:vanish`), under 2 points, or in the
+    colour behind them, as set on the run, else by its character style, its paragraph's style,
+    its table's style (hidden only) or the document's default, each style through its
+    `w:basedOn` chain. The first that says anything decides (Word's toggling of styles on
+    styles is not modelled)."""
 
     styles: dict[str, bool]
     default: bool
     anything: bool = True
-    """False when nothing in the document or its styles says hidden, and no run sets a size or
-    a colour: no run is then looked at."""
+    """False when nothing in the document or its styles says hidden, and no run or style sets
+    a size or a colour: no run is then looked at."""
     page: str = "FFFFFF"
     """The page's colour (`w:background`), which text shows against where nothing is shaded."""
+    sizes: dict[str, int] = dataclasses.field(default_factory=dict)
+    colours: dict[str, str] = dataclasses.field(default_factory=dict)
+    default_size: int | None = None
+    default_colour: str | None = None
 
     @classmethod
     def of(cls, document: Any) -> _Hiding:
@@ -78,72 +113,112 @@ class _Hiding:
             root = document.styles.element
         except Exception:  # no or damaged styles part: Word then uses its own defaults
             return cls({}, False, direct, page or "FFFFFF")
-        own: dict[str, bool | None] = {}
+        hidden: dict[str, bool | None] = {}
+        sizes: dict[str, int | None] = {}
+        colours: dict[str, str | None] = {}
         based: dict[str, str] = {}
         for style in root.iterchildren(f"{_W}style"):
             name = style.get(f"{_W}styleId") or ""
-            own[name] = _switch(style.find(f"{_W}rPr"))
+            properties = style.find(f"{_W}rPr")
+            hidden[name] = _switch(properties)
+            sizes[name] = _size(properties)
+            colours[name] = _colour_of(properties)
             base = style.find(f"{_W}basedOn")
             if base is not None:
                 based[name] = base.get(f"{_W}val") or ""
-        styles: dict[str, bool] = {}
-        for name in own:
-            seen, current = set(), name
-            while current in own and current not in seen and own[current] is None:
-                seen.add(current)
-                current = based.get(current, "")
-            if (value := own.get(current)) is not None:
-                styles[name] = value
-        default = bool(_switch(root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")))
-        anything = direct or default or any(styles.values())
-        return cls(styles, default, anything, page or "FFFFFF")
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
+        default = bool(_switch(defaults))
+        styles = _through_bases(hidden, based)
+        style_sizes, style_colours = _through_bases(sizes, based), _through_bases(colours, based)
+        default_size, default_colour = _size(defaults), _colour_of(defaults)
+        anything = (
+            direct
+            or default
+            or any(styles.values())
+            or bool(style_sizes or style_colours)
+            or default_size is not None
+            or default_colour is not None
+        )
+        return cls(
+            styles,
+            default,
+            anything,
+            page or "FFFFFF",
+            style_sizes,
+            style_colours,
+            default_size,
+            default_colour,
+        )
 
     def hides(self, node: Any) -> bool:
         """Whether the text element `node` is hidden (its run's and paragraph's formatting) or
         cannot be seen: under 2 points high, or in the colour of what is behind it (white on
-        white, black on black shading). Only the run's own size and colour are read."""
+        white, black on black shading)."""
         run = node.getparent()
         properties = run.find(f"{_W}rPr") if run is not None else None
-        if properties is not None and self._unseen(properties, node):
+        style = properties.find(f"{_W}rStyle") if properties is not None else None
+        char_style = style.get(f"{_W}val") if style is not None else None
+        paragraph = next(node.iterancestors(f"{_W}p"), None)
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
+        para_style = style.get(f"{_W}val") if style is not None else None
+        if self._unseen(properties, node, (char_style, para_style)):
             return True
         if (direct := _switch(properties)) is not None:
             return direct
         if not self.styles:
             return self.default
-        style = properties.find(f"{_W}rStyle") if properties is not None else None
-        if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
-            return value
-        paragraph = next(node.iterancestors(f"{_W}p"), None)
-        style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
-        if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
-            return value
+        for name in (char_style, para_style):
+            if name is not None and (value := self.styles.get(name)) is not None:
+                return value
         table = next(node.iterancestors(f"{_W}tbl"), None)
         style = table.find(f"{_W}tblPr/{_W}tblStyle") if table is not None else None
         if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
             return value
         return self.default
 
-    def _unseen(self, properties: Any, node: Any) -> bool:
-        size = properties.find(f"{_W}sz")
-        half_points = size.get(f"{_W}val", "") if size is not None else ""
-        if half_points.isdigit() and int(half_points) < 4:  # sizes are in half points
+    def _unseen(self, properties: Any, node: Any, styles: tuple[str | None, str | None]) -> bool:
+        """Under 2 points, or in the colour behind: set on the run, else by its styles, else
+        by the document's default."""
+        size = self._chosen(_size, properties, "sz", self.sizes, styles, self.default_size)
+        if size is not None and size < 4:  # sizes are in half points
             return True
-        colour = properties.find(f"{_W}color")
-        text = _colour(colour.get(f"{_W}val")) if colour is not None else None
+        colour = self._chosen(
+            _colour_of, properties, "color", self.colours, styles, self.default_colour
+        )
+        if colour is None:
+            return False
         behind = self._behind(properties, node)
-        return text is not None and behind is not None and _alike(text, behind)
+        return behind is not None and _alike(colour, behind)
+
+    @staticmethod
+    def _chosen(
+        read: Callable[[Any], _Own | None],
+        properties: Any,
+        tag: str,
+        by_style: dict[str, _Own],
+        styles: tuple[str | None, str | None],
+        default: _Own | None,
+    ) -> _Own | None:
+        """A run's own value of a property when it sets one (`auto` included), else its
+        character style's, else its paragraph style's, else the default."""
+        if properties is not None and properties.find(f"{_W}{tag}") is not None:
+            return read(properties)
+        for name in styles:
+            if name is not None and name in by_style:
+                return by_style[name]
+        return default
 
     def _behind(self, properties: Any, node: Any) -> str | None:
         """The colour behind a run: its shading or highlight, else its paragraph's shading,
         else its table cell's, else the page; None when it cannot be told here (shading in a
         theme colour, or a cell of a table whose style may shade it: white text on a
         styled table's header row is seen)."""
-        highlight = properties.find(f"{_W}highlight")
+        highlight = properties.find(f"{_W}highlight") if properties is not None else None
         if highlight is not None and (named := _HIGHLIGHTS.get(highlight.get(f"{_W}val", ""))):
             return named
         if next(node.iterancestors(f"{_W}txbxContent"), None) is not None:
             return None  # a text box lies on a shape whose fill is drawn, not shaded
-        layers = [properties.find(f"{_W}shd")]
+        layers = [properties.find(f"{_W}shd") if properties is not None else None]
         paragraph = next(node.iterancestors(f"{_W}p"), None)
         if paragraph is not None:
             layers.append(paragraph.find(f"{_W}pPr/{_W}shd"))
@@ -207,6 +282,8 @@ class Block:
     heading: bool = False
     table_row: int = 0  # 1 for the first row of a table
     listed: bool = False  # a bulleted or numbered paragraph
+    comments: tuple[str, ...] = ()
+    """The Word comments anchored in the block ("author: text"), never read as its text."""
 
 
 def read_docx(path: Path, display: str) -> list[Block]:
@@ -233,14 +310,17 @@ def read_docx(path: Path, display: str) -> list[Block]:
         (kind, root, dataclasses.replace(hiding, anything=True))
         for kind, root in _notes(document, display)
     ]
+    comments = _comments(document, display)
     for prefix, root, part_hiding in parts:
-        for block in _blocks(root, part_hiding, prefix):
+        for block in _blocks(root, part_hiding, prefix, comments):
             blocks.append(block)
             items += (block.table_row > 1 and any(block.texts)) or (
                 block.table_row == 0 and not block.heading
             )
             if items > limits.MAX_SPEC_ITEMS:
                 raise too_many_items(display)
+    if comments:  # anchored nowhere (the anchors of the others were taken as they were met)
+        blocks.append(Block("comments", ("",), comments=tuple(comments.values())))
     if not any(any(block.texts) for block in blocks):
         if any(block.hidden for block in blocks):
             raise InputError(
@@ -258,23 +338,25 @@ def read_docx(path: Path, display: str) -> list[Block]:
     return blocks
 
 
-def _blocks(root: Any, hiding: _Hiding, prefix: str) -> Iterator[Block]:
+def _blocks(root: Any, hiding: _Hiding, prefix: str, comments: dict[str, str]) -> Iterator[Block]:
     """The paragraphs and table rows below `root` (the body, or a note, header or footer part),
-    each named by its place (`paragraph 4`, `footer table 1 row 2`)."""
+    each named by its place (`paragraph 4`, `footer table 1 row 2`). The comments anchored in a
+    block are taken out of `comments` into it."""
     paragraph_number = 0
     table_number = 0
     for tag, child in _inside(root, {"p", "tbl"}):
         if tag == "p":
+            anchored = _anchored(child, comments) if comments else ()
             paragraph_number += 1
             text, hidden = _text(child, hiding)
-            if not text and not hidden:
+            if not text and not hidden and not anchored:
                 continue
             style = child.find(".//{*}pStyle")
             style_name = style.get(f"{_W}val", "") if style is not None else ""
             heading = style_name.lower().startswith(("heading", "rubrik")) and not prefix
             listed = child.find(".//{*}numPr") is not None or "list" in style_name.lower()
             element = f"{prefix}paragraph {paragraph_number}"
-            yield Block(element, (text,), hidden, heading=heading, listed=listed)
+            yield Block(element, (text,), hidden, heading=heading, listed=listed, comments=anchored)
         else:
             table_number += 1
             for row_number, (_tag, row) in enumerate(_inside(child, {"tr"}), start=1):
@@ -282,7 +364,46 @@ def _blocks(root: Any, hiding: _Hiding, prefix: str) -> Iterator[Block]:
                 cells = tuple(shown for shown, _ in read)
                 hidden = " … ".join(text for _, text in read if text)
                 element = f"{prefix}table {table_number} row {row_number}"
-                yield Block(element, cells, hidden, table_row=row_number)
+                on_row = _anchored(row, comments) if comments else ()
+                yield Block(element, cells, hidden, table_row=row_number, comments=on_row)
+
+
+def _anchored(element: Any, comments: dict[str, str]) -> tuple[str, ...]:
+    """The comments whose start or reference mark lies in `element`, taken out of `comments`
+    (a comment spanning several paragraphs stands at its first)."""
+    found = []
+    for mark in element.iter(f"{_W}commentRangeStart", f"{_W}commentReference"):
+        text = comments.pop(mark.get(f"{_W}id", ""), None)
+        if text is not None:
+            found.append(text)
+    return tuple(found)
+
+
+def _comments(document: Any, display: str) -> dict[str, str]:
+    """The document's Word comments by id, each as "author: text" (a reviewer's notes: Word
+    shows them beside the text, and they are reported apart, never read as the document's
+    text). A comments part that cannot be parsed is an InputError."""
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    found: dict[str, str] = {}
+    for part in document.part.package.iter_parts():
+        if not str(part.content_type).endswith("wordprocessingml.comments+xml"):
+            continue
+        try:
+            root = parse_xml(part.blob)
+        except Exception as exc:  # lxml raises several types for a damaged part
+            raise _unreadable(exc, display) from None
+        for comment in root.iterchildren(f"{_W}comment"):
+            text = " ".join(
+                "".join(node.text or "" for node in comment.iter() if _is_text(node)).split()
+            )
+            if not text:
+                continue
+            author = " ".join(str(comment.get(f"{_W}author", "")).split())
+            found[str(comment.get(f"{_W}id", len(found)))] = f"{author}: {text}" if author else text
+            if len(found) > limits.MAX_SPEC_ITEMS:
+                raise too_many_items(display)
+    return found
 
 
 _NOTE_PARTS = {
@@ -293,7 +414,7 @@ _NOTE_PARTS = {
 }
 """The parts besides the body whose text is printed with the document (the last word of their
 content type, `…wordprocessingml.footer+xml`), and how their places are named. Comments are
-a reviewer's notes, not the document's text, and are not read."""
+a reviewer's notes, not the document's text: they are reported apart (`_comments`)."""
 
 
 def _notes(document: Any, display: str) -> Iterator[tuple[str, Any]]:

@@ -150,6 +150,8 @@ class SpecDocument:
     """Inline `<!-- proccheck: ignore … -->` comments (Markdown and text files)."""
     hidden_text: tuple[tuple[Location, str], ...] = ()
     """Text formatted as hidden in a Word document, where it is: left out of every item."""
+    comments: tuple[tuple[Location, str], ...] = ()
+    """The Word comments, where each is anchored ("author: text"): left out of every item."""
 
     @functools.cached_property
     def requirements(self) -> tuple[SpecItem, ...]:
@@ -215,9 +217,11 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
     header: list[str] = []
     lead: Level | None = None  # a must lead-in ending in ":" binds the list paragraphs below
     hidden = []
+    comments = []
     for block in read_docx(path, display):
         if block.hidden:
             hidden.append((Location(path=display, element=block.element), block.hidden))
+        comments += [(Location(path=display, element=block.element), c) for c in block.comments]
         if block.table_row == 0:
             text = block.texts[0]
             if not text:
@@ -249,7 +253,7 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
         location = Location(path=display, element=f"{block.element} cell {text_cell}")
         items.append(SpecItem(item.text, location, item.ref, item.level, heading=heading))
     document = _document(display, path.stem, items)
-    return dataclasses.replace(document, hidden_text=tuple(hidden))
+    return dataclasses.replace(document, hidden_text=tuple(hidden), comments=tuple(comments))
 
 
 def _load_pdf(path: Path, display: str) -> SpecDocument:
