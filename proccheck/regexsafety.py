@@ -292,18 +292,28 @@ class WordGate:
         self._by_word = by_word
         self._words = frozenset(by_word)
         self._known: dict[frozenset[str], tuple[int, ...]] = {}
+        self._by_text: dict[frozenset[str], tuple[int, ...]] = {}
         _register(set(by_word))
 
     def open_for(self, lowered: str) -> tuple[int, ...]:
         """The indices, in order, of the expressions that may match `lowered`. The answer
         depends only on which of this gate's words the text holds, and most texts hold the same
-        few ("ska", "data"): it is kept for them (for up to `_KNOWN` such sets)."""
-        present = self._words.intersection(_present(lowered, _generation[0]))
+        few ("ska", "data"): it is kept for them (for up to `_KNOWN` such sets), and for the
+        set of all registered words the text holds, which `_present` hands out as one object
+        per text, so that asking again about a text costs one lookup of a hash already made."""
+        every = _present(lowered, _generation[0])
+        known = self._by_text.get(every)
+        if known is not None:
+            return known
+        present = self._words.intersection(every)
         known = self._known.get(present)
         if known is None:
             if len(self._known) >= _KNOWN:
                 self._known.clear()
             known = self._known[present] = self._opened(present)
+        if len(self._by_text) >= _KNOWN:
+            self._by_text.clear()
+        self._by_text[every] = known
         return known
 
     def _opened(self, present: frozenset[str]) -> tuple[int, ...]:
