@@ -32,6 +32,11 @@ and most values a JSON file people write (a set, a specification, answers) may h
 read at 1-2 microseconds a node, so a document over the limit is refused within about 1.5 s;
 GitHub's 13 MB description, as YAML, has about 475,000 nodes."""
 
+MAX_OPERATIONS = _limit("MAX_OPERATIONS", 50_000)
+"""Most operations an API description may declare: each is analysed in 50-100 microseconds
+and a few kB, so 120,000 took 11 s and 540 MB. Microsoft Graph beta, the largest description
+of APIs.guru, declares 22,361 (6 s)."""
+
 MAX_JSON_VALUES = _limit("MAX_JSON_VALUES", 2_000_000)
 """Most values a JSON API description may hold, counted from its commas and brackets before it
 is parsed: a value costs 100-200 bytes once parsed, so 64 MB of `[{},{},…]` (21 million dicts)

@@ -120,7 +120,7 @@ PASSING = {
     ),
     "3.1 typed object": description({"X": REAL}, openapi="3.1.0"),
     "required properties only": description({"X": {"required": ["id"], "minProperties": 1}}),
-    "x-internal false": description({"X": REAL}, mark={"get": False, "path": "yes", "root": 1}),
+    "x-internal false": description({"X": REAL}, mark={"get": False, "path": "no", "root": 1}),
 }
 
 

@@ -81,7 +81,7 @@ def test_security_naming_an_undeclared_scheme_is_not_verified(tmp_path: Path) ->
 
 def test_an_oauth2_scheme_without_flows_does_not_show_oauth(tmp_path: Path) -> None:
     got = outcomes(tmp_path, description(scheme={"type": "oauth2", "flows": {}}))["API-03"]
-    assert got[0] == "not_verified" and "oauth2 without flows" in got[1]
+    assert got[0] == "not_verified" and "oauth2 without a usable flow" in got[1]
 
 
 @pytest.mark.parametrize(

@@ -488,6 +488,7 @@ def _hedges(text: str) -> tuple[tuple[str, re.Match[str], re.Pattern[str]], ...]
     for lang in LANGS:
         for kind, patterns in lexicon(lang).hedges.items():
             for pattern in patterns.open_for(text):  # those whose words the text has
+                kept = 0
                 for match in pattern.finditer(text):
                     before = text[max(0, match.start() - 60) : match.start()]
                     clause = _CLAUSE.split(before)[-1]
@@ -495,7 +496,15 @@ def _hedges(text: str) -> tuple[tuple[str, re.Match[str], re.Pattern[str]], ...]
                         continue
                     phrase = re.escape(match.group(0).strip())
                     found.append((kind, match, re.compile(rf"(?<!\w){phrase}(?!\w)")))
+                    kept += 1
+                    if kept == _MATCHES_KEPT:
+                        break  # one more of the same says nothing new; 25,000 took minutes
     return tuple(found)
+
+
+_MATCHES_KEPT = 10
+"""Matches of one reservation pattern kept for a text: a message quotes four at most, and
+keeping every one of "* * * …" made the check of one 50 kB cell quadratic."""
 
 
 def _hidden_note(answer: VendorAnswer, lang: Lang) -> str:
@@ -825,9 +834,36 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
       (reservationer i anbud).
     """
     matching = ctx.matching
-    general = _general_reservations(matching.unmatched)
+    budget = _SearchBudget()
+    general = _general_reservations(matching.unmatched, budget)
+    unsearched = budget.left == 0  # rows answering no requirement hold more than is searched
     for requirement in ctx.requirement_set.requirements:
         answer = matching.by_requirement.get(requirement.id)
+        if (
+            answer is not None
+            and answer.value == "yes"
+            and (unsearched or not budget.take(answer.words[:MAX_ANSWER_CHARS]))
+        ):
+            yield reservation.finding(
+                requirement=requirement.id,
+                severity="warning",
+                outcome="not_verified",
+                message=_(
+                    ctx.lang,
+                    "{requirement}: Yes, but the file holds more text than is searched for "
+                    "reservations ({limit} characters), and this answer or a row that answers no "
+                    "requirement lies past it",
+                    requirement=requirement.id,
+                    limit=MAX_SEARCHED_CHARS,
+                ),
+                location=answer.location,
+                evidence=_quote(answer),
+                fix=_(
+                    ctx.lang,
+                    "Read the answers by hand, or ask the vendor for a file without the long texts.",
+                ),
+            )
+            continue
         if answer is not None and answer.value == "yes" and general:
             row, phrases = general[0]
             yield reservation.finding(
@@ -909,16 +945,41 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
         )
 
 
-def _general_reservations(rows: list[VendorAnswer]) -> list[tuple[VendorAnswer, str]]:
+MAX_SEARCHED_CHARS = 3_000_000
+"""Most characters of one file searched for reservations, all answers and rows together
+(about a microsecond each): 64 MB of comments took a minute. An answer past it is not
+verified, never passed."""
+
+
+class _SearchBudget:
+    """The characters of `MAX_SEARCHED_CHARS` not yet searched in one file."""
+
+    def __init__(self) -> None:
+        self.left = MAX_SEARCHED_CHARS
+
+    def take(self, text: str) -> bool:
+        """Whether `text` may be searched; once one text does not fit, nothing more does."""
+        if len(text) > self.left:
+            self.left = 0
+            return False
+        self.left -= len(text)
+        return True
+
+
+def _general_reservations(
+    rows: list[VendorAnswer], budget: _SearchBudget
+) -> list[tuple[VendorAnswer, str]]:
     """The rows answering no requirement, and naming none (no id with a digit: "Övrigt", a
     blank id), whose own words ("Samtliga ja-svar gäller mot avgift") reserve something, each
     with its phrases quoted: such a row speaks for the whole bid. A row of another
     requirement ("U1", a requirement outside the set) speaks only for that one."""
-    found = []
+    found: list[tuple[VendorAnswer, str]] = []
     for row in rows:
         words = row.words[:MAX_ANSWER_CHARS]
         if not words or (row.requirement and any(c.isdigit() for c in row.requirement)):
             continue  # a row with a requirement's id of its own answers that requirement
+        if not budget.take(words):
+            return found
         phrases = [f'"{m.group(0).strip()}"' for _kind, m in hedges_in(words)[:3]]
         phrases += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(folded(words).lower())]
         if phrases:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import functools
 import ipaddress
 import re
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -283,6 +284,10 @@ class Analysis:
     applied_schemes: set[str]
     undeclared_auth: list[tuple[str, str]]  # (parameter, pointer)
     unprotected_ops: list[Operation]
+    without_oauth: dict[str, list[Operation]]
+    """Data operations OAuth 2.0 does not protect on its own, by why: "anonymous" (callable
+    without credentials), "other" (no alternative uses OAuth 2.0 or OpenID Connect), "key"
+    (each alternative with OAuth also needs a proprietary or weak credential)."""
     docs: dict[str, tuple[int, int]]  # aspect -> (described, total)
     doc_examples: dict[str, str]  # aspect -> pointer of the first undescribed one
     has_contact: bool
@@ -336,7 +341,8 @@ def _props(index: ApiIndex, schema: Any) -> dict[str, Any]:
         if isinstance(resolved.get("properties"), dict)
         else {}
     )
-    for member in resolved.get("allOf") or []:
+    members = resolved.get("allOf")
+    for member in members if isinstance(members, list) else []:
         member_schema = index.resolve(member)
         if isinstance(member_schema, dict) and isinstance(member_schema.get("properties"), dict):
             props.update(member_schema["properties"])
@@ -596,7 +602,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 left_out.setdefault(name, why)
                 continue
             resource = resources.setdefault(name, Resource(name))
-            if op not in resource.read_ops:
+            if not resource.read_ops or resource.read_ops[-1] is not op:  # once per GET
                 resource.read_ops.append(op)
             read_paths.setdefault(op.path, set()).add(name)
             why_hollow = _hollow(index, op, schema)
@@ -608,7 +614,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     resource.hollow.append(read)
                     hollow_lists.setdefault(op.path.rstrip("/"), read)
             if collection or _singleton(op):  # a list is paged or not whatever its items say
-                if op not in resource.collection_ops:
+                if not resource.collection_ops or resource.collection_ops[-1] is not op:
                     resource.collection_ops.append(op)
                 resource.array_collection |= collection
                 if not collection or paging or _paginated(op):
@@ -648,7 +654,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         addressed = _item_path(op.path) or op.path.rstrip("/") in item_parents
         targets: set[str] = set()
         returned = _returned(index, op) if addressed else set()
-        for name in returned - set(resources):
+        for name in sorted(name for name in returned if name not in resources):
             # returned by a write to an addressable path: a thing with an identity, even if no
             # GET returns it (then it cannot be read back)
             by_core.setdefault(_strip_name(name), []).append(name)
@@ -687,12 +693,18 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         targets.update(read_paths.get(op.path, set()) | returned)
         targets.update(read_paths.get(_parent(op.path), set()) if op.method != "post" else ())
         for name in targets:
-            if name in resources and op not in resources[name].write_ops:
-                resources[name].write_ops.append(op)
+            writes = resources[name].write_ops if name in resources else None
+            if writes is not None and (not writes or writes[-1] is not op):  # once per write
+                writes.append(op)
     for name in resources:
         left_out.pop(name, None)
 
-    notifications = [f"/webhooks/{name}" for name in (index.root.get("webhooks") or {})]
+    webhooks = index.root.get("webhooks")
+    notifications = [
+        f"/webhooks/{escape_pointer(str(name))}"
+        for name, item in (webhooks.items() if isinstance(webhooks, dict) else ())
+        if isinstance(item, dict) and item  # "webhooks: none" or an empty item announces nothing
+    ]
     notifications += [op.pointer + "/callbacks" for op in index.operations if op.callbacks]
     notifications += sorted(
         {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
@@ -705,9 +717,10 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     error_media = 0
     unnamed_files: list[tuple[str, str]] = []
     service_ops = [op for op in index.operations if _SERVICE_PATH.search(op.path)]
+    service = {id(op) for op in service_ops}
     plain: set[int] = set()  # schemas with no binary part (`_binary_schema`)
     for op in index.operations:
-        if op in service_ops:
+        if id(op) in service:
             continue
         for item in op.request:
             if _file_content(index, op, item.media_type, item.schema, plain):
@@ -767,7 +780,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     no_problem: list[str] = []
     no_errors: list[str] = []
     for op in index.operations:
-        if op in service_ops:
+        if id(op) in service:
             continue
         errors = [r for r in op.responses if _error(r.status)]
         if not errors:
@@ -800,7 +813,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         or (
             (
                 scheme.get("type") == "oauth2"
-                and any(f in (scheme.get("flows") or {}) for f in ("authorizationCode", "implicit"))
+                and any(f in _usable_flows(scheme) for f in ("authorizationCode", "implicit"))
             )
             or scheme.get("flow") in ("accessCode", "implicit")
         )
@@ -815,6 +828,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         scheme_labels=labels,
         applied_schemes=applied,
         undeclared_auth=undeclared,
+        without_oauth=_without_oauth(index, schemes, labels, service),
         unprotected_ops=unprotected,
         docs=docs,
         doc_examples=doc_examples,
@@ -938,6 +952,58 @@ def _is_problem(index: ApiIndex, media_type: str, schema: Any) -> bool:
     return len(keys & _PROBLEM_FIELDS) >= 3 and {"title", "status"} <= keys
 
 
+_FLOW_URLS = {
+    "implicit": ("authorizationUrl",),
+    "password": ("tokenUrl",),
+    "clientCredentials": ("tokenUrl",),
+    "authorizationCode": ("authorizationUrl", "tokenUrl"),
+    "application": ("tokenUrl",),  # OpenAPI 2.0's names
+    "accessCode": ("authorizationUrl", "tokenUrl"),
+}
+"""The OAuth 2.0 flows and the URLs each needs before a client can get a token."""
+
+
+def _usable_flows(scheme: dict[str, Any]) -> list[str]:
+    """The flows of an oauth2 scheme that name every URL a client needs (OpenAPI 3 `flows`, or
+    2.0's one `flow` with its URLs on the scheme): a flow without its token URL, an unknown
+    flow, or `flows: "none"` gives no way to a token."""
+    flows = scheme.get("flows")
+    found = [(name, flow) for name, flow in (flows.items() if isinstance(flows, dict) else ())]
+    if isinstance(scheme.get("flow"), str):
+        found.append((scheme["flow"], scheme))
+    return [
+        name
+        for name, flow in found
+        if name in _FLOW_URLS
+        and isinstance(flow, dict)
+        and all(isinstance(flow.get(url), str) and flow[url].strip() for url in _FLOW_URLS[name])
+    ]
+
+
+def _without_oauth(
+    index: ApiIndex, classes: dict[str, AuthClass], labels: dict[str, str], service: set[int]
+) -> dict[str, list[Operation]]:
+    """`Analysis.without_oauth`: every operation but documentation, health, sign-in and
+    internal ones, judged by the security it requires (its own, else the document's)."""
+    found: dict[str, list[Operation]] = {}
+    oauth = {name for name, label in labels.items() if label in ("oauth2", "openIdConnect")}
+    for op in index.operations:
+        if id(op) in service or op.internal or _AUTH_PATH.search(op.path):
+            continue
+        alternatives = op.security if op.security is not None else index.security
+        with_oauth = [alt for alt in alternatives or [] if oauth & set(map(str, alt))]
+        if not alternatives or any(not alt for alt in alternatives):
+            why = "anonymous"
+        elif not with_oauth:
+            why = "other"
+        elif all(any(classes.get(str(name)) != "standard" for name in alt) for alt in with_oauth):
+            why = "key"
+        else:
+            continue
+        found.setdefault(why, []).append(op)
+    return found
+
+
 def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str]]:
     classes: dict[str, AuthClass] = {}
     labels: dict[str, str] = {}
@@ -945,8 +1011,11 @@ def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str]]:
         kind = str(scheme.get("type", ""))
         where = str(scheme.get("in", ""))
         http = str(scheme.get("scheme", "")).lower()
-        if kind == "oauth2" and not (scheme.get("flows") or scheme.get("flow")):
-            classes[name], labels[name] = "standard", "oauth2 without flows"  # no way to a token
+        url = scheme.get("openIdConnectUrl")
+        if kind == "oauth2" and not _usable_flows(scheme):
+            classes[name], labels[name] = "standard", "oauth2 without a usable flow"
+        elif kind == "openIdConnect" and not (isinstance(url, str) and url.strip()):
+            classes[name], labels[name] = "standard", "openIdConnect without a discovery URL"
         elif kind in ("oauth2", "openIdConnect", "mutualTLS"):
             classes[name], labels[name] = "standard", kind
         elif kind == "http" and http == "bearer":
@@ -1038,7 +1107,7 @@ def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, st
         servers = index.root.get("servers")
         for position, server in enumerate(servers if isinstance(servers, list) else []):
             if isinstance(server, dict) and isinstance(server.get("url"), str):
-                found.append((server["url"], f"/servers/{position}/url"))
+                found.append((_with_defaults(server), f"/servers/{position}/url"))
         for op in index.operations:
             found += [(u, op.pointer + "/servers") for u in op.servers]
     for name, scheme in index.security_schemes.items():
@@ -1069,12 +1138,12 @@ def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, st
         except ValueError:
             result["relative"].append((url, pointer))
             continue
-        if parts.scheme == "https":
+        if parts.scheme in ("https", "wss"):
             if not_production(parts) is None:
                 result["https"].append((url, pointer))
             else:
                 result["local"].append((shown_url(url), pointer))
-        elif parts.scheme == "http":
+        elif parts.scheme in ("http", "ws", "ftp"):  # unencrypted, whatever the protocol
             local = (
                 host in ("localhost", "")
                 or host.startswith("127.")
@@ -1086,9 +1155,41 @@ def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, st
     return result
 
 
-_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".home.arpa", ".lan")
-"""Names for one machine or one local network (RFC 6761, RFC 6762, RFC 8375, and the private
-`.internal`/`.lan` in common use): nobody outside the vendor's network reaches an API there.
+_VARIABLE = re.compile(r"\{([^{}]*)\}")
+
+
+def _with_defaults(server: dict[str, Any]) -> str:
+    """A server's URL with each `{variable}` replaced by its default, as a client would call
+    it: `https://{host}/v1` whose host defaults to localhost is a local machine. A variable
+    without a default stays as written."""
+    variables = server.get("variables")
+    if not isinstance(variables, dict):
+        return str(server["url"])
+
+    def default(match: re.Match[str]) -> str:
+        value = variables.get(match.group(1))
+        found = value.get("default") if isinstance(value, dict) else None
+        return str(found) if isinstance(found, (str, int)) else match.group(0)
+
+    return _VARIABLE.sub(default, str(server["url"]))
+
+
+_LOCAL_SUFFIXES = (
+    ".localhost",
+    ".local",
+    ".internal",
+    ".home.arpa",
+    ".lan",
+    ".localdomain",
+    ".corp",
+    ".home",
+    ".intranet",
+    ".private",
+    ".test",
+    ".invalid",
+)
+"""Names for one machine, one local network or tests (RFC 6761, RFC 6762, RFC 8375, and the
+private suffixes in common use): nobody outside the vendor's network reaches an API there.
 Documentation names (`.example`, example.com) are accepted: they stand for a real host in
 samples, and a placeholder still declares the scheme."""
 
@@ -1104,11 +1205,28 @@ def not_production(parts: SplitResult) -> Literal["credentials", "private", "loc
     host = (parts.hostname or "").lower().rstrip(".")
     if host in ("", "localhost") or host.endswith(_LOCAL_SUFFIXES):
         return "local"
+    address = _address(host)
+    if address is not None:
+        return None if address.is_global else "private"
+    return "local" if "." not in host else None  # `intranet`, `{host}`: one network's name
+
+
+def _address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address `host` stands for, also in the forms a client's resolver accepts
+    (`2130706433`, `0x7f000001`, `0177.0.0.1`, `127.1` are all 127.0.0.1), else None."""
     try:
-        address = ipaddress.ip_address(host)
+        return ipaddress.ip_address(host)
     except ValueError:
+        pass
+    if not _LEGACY_IPV4.fullmatch(host):
         return None
-    return None if address.is_global else "private"
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+_LEGACY_IPV4 = re.compile(r"(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}")
 
 
 def shown_url(url: str) -> str:

@@ -1162,6 +1162,12 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     proprietary but acceptable; an API key in the query string, Basic and Digest are weak. No
     scheme at all means the authentication is undocumented (not verified, never "open").
     Header or query parameters that carry credentials outside a declared scheme are flagged.
+    An oauth2 scheme shows OAuth 2.0 only with a flow that names its URLs (a token URL, or an
+    authorization URL for the implicit flow), and openIdConnect only with its discovery URL.
+    OAuth 2.0 must also protect every operation that reads or changes data on its own: one
+    callable without credentials (`security: []`, an empty alternative `{}`, WSO2's
+    `x-auth-type: None`), one protected only by another scheme, or one that needs a
+    proprietary key besides the token makes the requirement not verified, naming them.
 
     Why it matters
     Standard authorisation lets the buyer use its own identity provider and standard client
@@ -1256,6 +1262,8 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             ),
             evidence=_evidence([(analysis.scheme_labels[n], n) for n in used]),
         )  # fmt: skip
+    elif analysis.applied_schemes and analysis.without_oauth:
+        yield from _oauth_gaps(index, ctx)
     if not analysis.applied_schemes:
         yield _finding(
             authentication, index, ctx, prefix + next(iter(schemes)), "note", "not_verified",
@@ -1266,6 +1274,39 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             ),
             _(ctx.lang, "Set `security` at document or operation level."),
         )  # fmt: skip
+
+
+_OAUTH_GAPS = {
+    "anonymous": N_("{count} callable without credentials"),
+    "other": N_("{count} with other authentication only"),
+    "key": N_("{count} that also need a proprietary or weak credential"),
+}
+
+
+def _oauth_gaps(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
+    """OA007's finding when OAuth 2.0 is declared and applied but leaves operations out: the
+    description does not show that the API as a whole is protected by it."""
+    gaps = ctx.analysis.without_oauth
+    ops = [op for why in _OAUTH_GAPS for op in gaps.get(why, [])]
+    parts = [
+        _(ctx.lang, text, count=len(gaps[why])) for why, text in _OAUTH_GAPS.items() if why in gaps
+    ]
+    yield _finding(
+        authentication, index, ctx, ops[0].pointer, "warning", "not_verified",
+        ngettext(
+            ctx.lang,
+            "OAuth 2.0 is declared, but {count} operation is not protected by it alone ({parts})",
+            "OAuth 2.0 is declared, but {count} operations are not protected by it alone ({parts})",
+            len(ops),
+            count=len(ops),
+            parts="; ".join(parts),
+        ),
+        _(
+            ctx.lang,
+            "Require the oauth2 or openIdConnect scheme, on its own, on every operation that reads or changes data.",
+        ),
+        evidence=_evidence([(f"{op.method.upper()} {op.path}", op.pointer) for op in ops]),
+    )  # fmt: skip
 
 
 @register(
@@ -1484,9 +1525,11 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     Every server URL (document, path and operation level; `schemes`/`host` in OpenAPI 2.0) and
     every OAuth/OpenID Connect URL uses `https`. `localhost` development servers are set aside,
     and so are HTTPS URLs the buyer cannot reach or should not use: a private, loopback,
-    link-local or shared address (10.0.0.5, fe80::1, 100.64.1.1), a local network name
-    (`.local`, `.internal`, `.lan`, `.home.arpa`), or a user name or password in the URL (shown
-    as `***`). Relative URLs are judged against the URL the description was fetched from, if
+    link-local or shared address (10.0.0.5, fe80::1, 100.64.1.1, also written as 2130706433 or
+    0x7f000001), a name with no dot or of a local network or tests (`.local`, `.internal`,
+    `.lan`, `.corp`, `.test` and the like), or a user name or password in the URL (shown as
+    `***`). A server variable is read as its default. `ws://` and `ftp://` are unencrypted like
+    `http://`. Relative URLs are judged against the URL the description was fetched from, if
     any. Met needs at least one absolute HTTPS server URL on a public host: an OAuth endpoint on
     HTTPS does not show how the API itself is reached.
 
@@ -1558,7 +1601,7 @@ def _not_production_named(lang: Lang, url: str) -> str:
         return _(lang, "{url}: a user name or password in the URL", url=url)
     if reason == "private":
         return _(lang, "{url}: a private, local or documentation address", url=url)
-    return _(lang, "{url}: a host name of a local network", url=url)
+    return _(lang, "{url}: a host name of a local network or for tests", url=url)
 
 
 def _oauth_pointer(pointer: str) -> bool:

@@ -94,6 +94,23 @@ class AnswerDocument:
 _LEADING = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2}|x)\b[\s.,:;!–-]*", re.IGNORECASE)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _both_answers(words: list[str]) -> bool:
+    """Whether the words are a Yes and a No, either way round, perhaps joined by "och" or
+    "and" ("Ja/Nej", "Nej och ja"): read word by word, so that no run of punctuation makes
+    the test slow (as an expression, 20 kB of "* " took seconds)."""
+    if len(words) == 3 and words[1] in ("och", "and"):
+        words = [words[0], words[2]]
+    if len(words) != 2:
+        return False
+    first, second = words
+    return (first in ("ja", "yes", "x") and second in ("nej", "no")) or (
+        first in ("nej", "no") and second in ("ja", "yes")
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
     """The answer value and what follows it: "Ja, se bilaga 3" -> ("yes", "se bilaga 3").
@@ -104,10 +121,7 @@ def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
     lowered = folding.text.strip().rstrip(".!")
     if not lowered:
         return "blank", ""
-    if re.fullmatch(
-        r"\W*(ja|yes|x)\W*(och|and|/|&|,)?\W*(nej|no)\W*|\W*(nej|no)\W*(och|and|/|&|,)?\W*(ja|yes)\W*",
-        lowered,
-    ):
+    if _both_answers(_WORD.findall(lowered)):
         return "unclear", text  # both ticked, or "Ja/Nej" copied from the header
     kinds: tuple[AnswerValue, ...] = ("not_applicable", "partial", "no", "yes")
     for kind in kinds:
@@ -367,8 +381,9 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
         for row in table.rows:
             requirement_id = table.cell(row, "id").strip() or None
             text = table.cell(row, "text")
-            if not requirement_id and not text:
-                continue
+            if not requirement_id and not text and not any(c.strip() for c in row.cells):
+                continue  # an empty row; one with only a comment ("OBS: alla Ja-svar …")
+                # is kept: answering no requirement, it is read for a general reservation
             where = f"{row.sheet}!{row.number}" if row.sheet else str(row.number)
             if requirement_id:
                 key = requirement_id.lower()  # ids are matched regardless of case

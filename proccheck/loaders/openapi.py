@@ -553,7 +553,7 @@ def index_document(
         if isinstance(resolved := resolver.resolve(scheme), dict)
     }
     security = root.get("security")
-    operations = _operations(root, version, resolver)
+    operations = _operations(root, version, resolver, display)
     webhooks = len(_dict(root.get("webhooks"))) + len(_dict(root.get("x-webhooks")))
     return ApiIndex(
         display=display,
@@ -738,7 +738,9 @@ def _has_example(node: dict[str, Any]) -> bool:
     return "example" in node or bool(node.get("examples"))
 
 
-def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[Operation]:
+def _operations(
+    root: dict[str, Any], version: str, resolver: Resolver, display: str
+) -> list[Operation]:
     operations: list[Operation] = []
     produces_global = [m for m in _list(root.get("produces")) if isinstance(m, str)]
     consumes_global = [m for m in _list(root.get("consumes")) if isinstance(m, str)]
@@ -759,6 +761,19 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
             op = item.get(method)
             if not isinstance(op, dict):
                 continue
+            if len(operations) >= limits.MAX_OPERATIONS:
+                raise ProbeError(
+                    tr(
+                        "the description declares more than {limit:,} operations",
+                        limit=limits.MAX_OPERATIONS,
+                    ),
+                    path=display,
+                    where=f"{item_pointer}/{method}"[:200],
+                    hint=tr(
+                        "no real API description declares this many (or raise "
+                        "PROCCHECK_MAX_OPERATIONS)"
+                    ),
+                )
             pointer = f"{item_pointer}/{method}"
             own = (
                 []
@@ -788,6 +803,8 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
                     if len(str(status)) <= MAX_INDEXED_KEY
                 ]
             security = op.get("security")
+            if str(op.get("x-auth-type", "")).strip().lower() == "none":
+                security = []  # WSO2 API Manager: the gateway lets the resource through unsigned
             operations.append(
                 Operation(
                     path=path,
@@ -795,12 +812,14 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
                     pointer=pointer,
                     summary=_text(op.get("summary")),
                     description=_text(op.get("description")),
-                    deprecated=op.get("deprecated") is True,
+                    deprecated=_marked(op, "deprecated") or _marked(op, "x-deprecated"),
                     parameters=parameters,
                     request=request,
                     responses=responses,
                     security=[_dict(s) for s in security] if isinstance(security, list) else None,
-                    callbacks=len(_dict(op.get("callbacks"))),
+                    callbacks=sum(  # "callbacks: {none: 'not supported'}" names none
+                        1 for item in _dict(op.get("callbacks")).values() if _dict(item)
+                    ),
                     servers=[s for s in path_servers if s]
                     + [u for s in _list(op.get("servers")) if (u := _text(_dict(s).get("url")))],
                     internal=internal_root or _marked_internal(item) or _marked_internal(op),
@@ -809,14 +828,26 @@ def _operations(root: dict[str, Any], version: str, resolver: Resolver) -> list[
     return operations
 
 
-_INTERNAL_AUDIENCES = frozenset({"internal", "company-internal", "component-internal"})
+_INTERNAL_AUDIENCES = frozenset(
+    {"internal", "company-internal", "component-internal", "business-unit-internal", "private"}
+)
+_TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+
+
+def _marked(node: dict[str, Any], key: str) -> bool:
+    """Whether a flag is set: `true`, or written as the string "true" or "yes" (a YAML 1.2
+    reader keeps `yes` a string; a reader of the description takes it as set)."""
+    value = node.get(key)
+    return value is True or (isinstance(value, str) and value.strip().lower() in _TRUE_WORDS)
 
 
 def _marked_internal(node: dict[str, Any]) -> bool:
     """Whether an object is marked as left out of the published API: `x-internal: true`
-    (Redocly, Stoplight), `x-audience: company-internal` or `component-internal` (Zalando's
-    guidelines), `x-visibility` or `x-ms-visibility: internal` (Microsoft's connectors)."""
-    if node.get("x-internal") is True:
+    (Redocly, Stoplight; "true" or "yes" as a string too), `x-hidden: true`, `x-audience:
+    company-internal`, `component-internal` or `business-unit-internal` (Zalando's
+    guidelines), `x-visibility` or `x-ms-visibility: internal` (Microsoft's connectors) or
+    `private`."""
+    if _marked(node, "x-internal") or _marked(node, "x-hidden"):
         return True
     return any(
         str(node.get(key, "")).strip().lower() in _INTERNAL_AUDIENCES

@@ -8,15 +8,17 @@ rows are found by the usual Swedish and English column names.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import datetime
+import functools
 import heapq
-import io
 import re
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
-from proccheck.loaders.xlsx_look import relationships, workbook_part
+from proccheck.loaders.xlsx_look import EXCEL_COLUMNS, relationships, workbook_part
 from proccheck.model import Location
 
 if TYPE_CHECKING:
@@ -345,7 +347,7 @@ def _mapped_table(
                 where=f"{sheet}!{header_row}" if sheet else str(header_row),
                 hint=tr("give a column letter (e.g. D) or the exact header text"),
             )
-        if index >= _EXCEL_COLUMNS:
+        if index >= EXCEL_COLUMNS:
             raise InputError(
                 tr(
                     "mapping: column {column} for {role} is past a sheet's last column (XFD)",
@@ -375,10 +377,6 @@ def _mapped_table(
     return Table(sheet, header_row, columns, tuple(header), body)
 
 
-_EXCEL_COLUMNS = 16_384
-"""Columns of an Excel sheet (A to XFD)."""
-
-
 def read_tables(
     path: Path, display: str, required: tuple[str, ...], mapping: ColumnMapping | None = None
 ) -> list[Table]:
@@ -404,6 +402,11 @@ def read_tables(
             hidden = hidden_sheets(archive)
     except (zipfile.BadZipFile, OSError):
         return tables
+    except Exception as exc:  # a relationships part defusedxml or the parser refused
+        problem = _xml_problem(exc)
+        if problem is None:
+            raise
+        raise InputError(problem, path=display, hint=resave_hint()) from None
     return [
         _as_shown(
             _with_formulas(table, found.get(parts.get(table.sheet or "", ""), set())),
@@ -544,6 +547,34 @@ def _tables(
     return tables
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, each with its end (`\n`, `\r\n` or a lone `\r`), one at a
+    time: `io.StringIO` would first copy the whole text (four bytes a character once one
+    character needs them)."""
+    start = 0
+    for match in _LINE_END.finditer(text):
+        yield text[start : match.end()]
+        start = match.end()
+    if start < len(text):
+        yield text[start:]
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _decoded_lines(raw: bytes, start: int, encoding: str) -> Iterator[str]:
+    """The lines of `raw` from `start`, each decoded on its own: the whole file is never held
+    as one text beside its bytes and its cells (64 MB of text with one emoji is 256 MB)."""
+    for match in _LINE_END_BYTES.finditer(raw, start):
+        yield raw[start : match.end()].decode(encoding, errors="replace")
+        start = match.end()
+    if start < len(raw):
+        yield raw[start:].decode(encoding, errors="replace")
+
+
+_LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
+
+
 def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
     from proccheck.loaders.structured import read_bytes
 
@@ -556,8 +587,10 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
         )
     if not raw.strip():
         raise InputError(tr("file is empty"), path=display)
+    lines: Callable[[], Iterator[str]]  # the file's lines, read again for `_refuse_swallowed`
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(b"\xff\xfe\x00\x00"):
         text = _decode_utf16(raw, display)
+        sample, lines = text[:8192], functools.partial(_lines, text)
     elif b"\x00" in raw[:4096]:
         raise InputError(
             tr("file is binary, not CSV text"),
@@ -565,15 +598,16 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
             hint=tr("save the sheet as CSV (UTF-8) or give the .xlsx file"),
         )
     else:
-        text = _decode_csv(raw, display)
-    sample = text[:8192]
+        encoding, start = _csv_encoding(raw, display)
+        sample = raw[start : start + 32_768].decode(encoding, errors="ignore")[:8192]
+        lines = functools.partial(_decoded_lines, raw, start, encoding)
     delimiter = max((";", ",", "\t"), key=lambda d: sample.count(d))
     rows: list[tuple[int, tuple[str, ...]]] = []
     cells = 0
     first = 1  # the line the record being read starts on
     multiline: dict[int, int] = {}  # first line -> last line of each record over several lines
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        reader = csv.reader(lines(), delimiter=delimiter)
         for values in reader:
             if reader.line_num > limits.MAX_ROWS:
                 raise InputError(
@@ -609,7 +643,7 @@ def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
             else _quote_hint(),
         ) from None
     if multiline:
-        _refuse_swallowed(text, delimiter, multiline, display)
+        _refuse_swallowed(lines(), delimiter, multiline, display)
     return rows
 
 
@@ -617,14 +651,16 @@ def _quote_hint() -> str:
     return tr('close the quote, or write a quote inside a cell as two quotes ("")')
 
 
-def _refuse_swallowed(text: str, delimiter: str, multiline: dict[int, int], display: str) -> None:
+def _refuse_swallowed(
+    lines: Iterator[str], delimiter: str, multiline: dict[int, int], display: str
+) -> None:
     """Refuse a file where a quoted cell ran over the rows after it: its quote never closed (to
     the end of the file), or closed only by another cell's quote rows later. The lenient reader
     gives that as one long cell, silently; the strict one stops inside it. A cell with line
     breaks that is properly quoted reads the same both ways, and a stray quote on a single line
     (`"Ja" enligt bilaga`) stays accepted as before."""
     first = 1
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         for _values in reader:
             first = reader.line_num + 1
@@ -656,14 +692,25 @@ def _decode_utf16(raw: bytes, display: str) -> str:
         ) from None
 
 
-def _decode_csv(raw: bytes, display: str) -> str:
+def _csv_encoding(raw: bytes, display: str) -> tuple[str, int]:
     """UTF-8, or Windows-1252 (how Swedish Excel saves "CSV": every byte decodes, and å/ä/ö come
-    out right). A UTF-8 file with a line in another encoding is refused at that line: decoding
-    all of it as Windows-1252 would garble every other line's å/ä/ö without a word."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    out right), with where the text starts (after a byte-order mark). A UTF-8 file with a
+    line in another encoding is refused at that line: decoding all of it as Windows-1252 would
+    garble every other line's å/ä/ö without a word. Checked a megabyte at a time, keeping
+    nothing."""
+    start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    decoder = codecs.getincrementaldecoder("utf-8")()
     try:
-        return raw.decode("utf-8")
+        for offset in range(start, len(raw), _CHUNK):
+            decoder.decode(raw[offset : offset + _CHUNK])
+        decoder.decode(b"", final=True)
+        return "utf-8", start
+    except UnicodeDecodeError:
+        pass
+    raw = raw[start:]
+    bad_line = 1
+    try:
+        raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad_line = raw.count(b"\n", 0, exc.start) + 1
     for number, line in enumerate(raw.split(b"\n"), start=1):
@@ -679,7 +726,10 @@ def _decode_csv(raw: bytes, display: str) -> str:
             where=str(bad_line),
             hint=tr("save the file again as CSV UTF-8, or retype that line"),
         )
-    return raw.decode("cp1252", errors="replace")
+    return "cp1252", start
+
+
+_CHUNK = 1 << 20
 
 
 def check_zip(path: Path, display: str, kind: str = "workbook") -> None:

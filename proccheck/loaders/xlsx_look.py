@@ -46,6 +46,8 @@ class Look:
         return self.unseen.get((row, column))  # a cell under a merge: `tables._as_shown`
 
 
+EXCEL_COLUMNS = 16_384
+"""Columns of an Excel sheet (A to XFD)."""
 _ATTRIBUTE = re.compile(rb'\b([A-Za-z]+)="([^"]*)"')
 _TAG = {name: re.compile(rb"<(?:\w+:)?" + name + rb"\b([^>]*)>") for name in (b"c", b"row", b"col", b"mergeCell", b"xf", b"numFmt", b"font", b"fill", b"color", b"fgColor")}  # fmt: skip
 _SECTION = {
@@ -209,7 +211,8 @@ def look(
         found = _attributes(tag.group(1))
         low, high = found.get(b"min", b""), found.get(b"max", b"")
         if found.get(b"hidden") in (b"1", b"true") and low.isdigit() and high.isdigit():
-            hidden_columns.update(range(int(low) - 1, min(int(high), int(low) + 16384)))
+            # Excel's columns are 1-16,384 (A-XFD): a range past them hides nothing there
+            hidden_columns.update(range(max(int(low), 1) - 1, min(int(high), EXCEL_COLUMNS)))
     merges = []
     for tag in _TAG[b"mergeCell"].finditer(xml):
         first, _colon, last = _attributes(tag.group(1)).get(b"ref", b"").decode().partition(":")
@@ -269,11 +272,15 @@ def hidden_sheets(archive: zipfile.ZipFile) -> frozenset[str]:
 
 
 def relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
-    """A part's relationships: id -> (type, target part), external targets left out."""
+    """A part's relationships: id -> (type, target part), external targets left out; none
+    when the part has no relationships. A relationships part that is damaged or declares
+    entities raises the parser's error: the notes and sheets it names would go unread."""
     from defusedxml import ElementTree
 
     folder, _slash, name = part.rpartition("/")
     rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+    if rels not in archive.NameToInfo:
+        return {}
     found = {}
     for rel in ElementTree.fromstring(archive.read(rels)):
         target = rel.get("Target", "")
