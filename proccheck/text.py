@@ -52,7 +52,43 @@ _WORD = re.compile(r"[^\W_]+(?::[^\W\d_]{1,3}\b)?")
 
 
 def _invisible(char: str) -> bool:
-    return char in _INVISIBLE or unicodedata.category(char) == "Cf"
+    code = ord(char)
+    return (
+        char in _INVISIBLE
+        or unicodedata.category(char) == "Cf"
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors: they change no letter
+        or 0xE0100 <= code <= 0xE01EF
+    )
+
+
+_LOOKALIKE = str.maketrans(
+    "аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwlABEKMHOPCTXYIJSabeikvoptuxABEZHIKMNOPTYX",
+)
+"""Cyrillic and Greek letters drawn like Latin ones: "mоt аvgift" with a Cyrillic о and а
+looks like "mot avgift" and must read so."""
+_MIXED_WORD = re.compile(
+    r"[^\W\d_]*(?:[a-zA-Z][^\W\d_]*[аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]"
+    r"|[аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ][^\W\d_]*[a-zA-Z])[^\W\d_]*"
+)
+"""A word with a Latin letter and a lookalike: a word all in Cyrillic or Greek is left as it is."""
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäö])-[ \t]*\r?\n[ \t]*(?=[a-zåäö])")
+"""A word broken at a hyphen and a line break inside a cell ("av-⏎gift")."""
+_JOINED = "\ue000"
+"""What `_unmasked` puts in place of such a break: `fold` drops it without calling it an
+invisible character (the break is seen by every reader; nothing was hidden)."""
+
+
+def _unmasked(text: str) -> str:
+    """`text` with lookalike letters inside Latin words made Latin, the Turkish İ made I, and a
+    hyphen and line break inside a word made soft hyphens (which `fold` drops); each character
+    stays one character, so every offset holds."""
+    if "\n" in text and _JOINED not in text:
+        text = _BROKEN_WORD.sub(lambda m: _JOINED * len(m.group(0)), text)
+    if text.isascii():
+        return text
+    text = text.replace("İ", "I")
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKE), text)
 
 
 @dataclass(frozen=True)
@@ -86,6 +122,7 @@ def fold(text: str, *, keep_case: bool = False, links: bool = False) -> Folded:
     length = 0
     last_space = True
     position = 0
+    text = _unmasked(text)
     size = len(text)
 
     def emit(piece: str, source: int, one_to_one: bool) -> None:
@@ -119,6 +156,9 @@ def fold(text: str, *, keep_case: bool = False, links: bool = False) -> Folded:
         unit_end = position + 1
         while unit_end < size and unicodedata.combining(text[unit_end]):
             unit_end += 1
+        if char == _JOINED:
+            position += 1
+            continue
         if _invisible(char):
             end = position + 1
             while end < size and _invisible(text[end]):
@@ -128,7 +168,11 @@ def fold(text: str, *, keep_case: bool = False, links: bool = False) -> Folded:
                 hidden.extend(range(position, end))
             position = end
             continue
-        if char.isspace() or unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cc"):
+        if (
+            char.isspace()
+            or char == "\u2800"
+            or unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cc")
+        ):
             if not last_space:
                 emit(" ", position, True)
             position = unit_end

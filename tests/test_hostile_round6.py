@@ -273,3 +273,69 @@ def test_past_the_file_search_budget_every_yes_is_not_verified(
     report = json.loads(result.out)["reports"][0]
     k1 = next(r for r in report["results"] if r["requirement"] == "K1")
     assert k1["outcome"] == "not_verified" and "more text than is searched" in k1["reason"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Ja, mоt аvgift", "ja, mot avgift"),  # Cyrillic о and а inside Latin words
+        ("mοt avgift", "mot avgift"),  # a Greek ο
+        ("Uppfylls еj", "uppfylls ej"),
+        ("av\ufe0fgift", "avgift"),  # a variation selector
+        ("mot\u2800avgift", "mot avgift"),  # a braille blank
+        ("MOT AVGİFT", "mot avgift"),  # the Turkish dotted İ
+        ("mot av-\ngift", "mot avgift"),  # a word broken over two lines of a cell
+        ("нет данных", "нет данных"),  # a word all in Cyrillic stays Cyrillic
+        ("in- och export", "in- och export"),
+    ],
+)
+def test_text_is_read_as_it_looks(text: str, shown: str) -> None:
+    from proccheck.text import fold
+
+    assert fold(text).text == shown
+    assert fold(text).hidden == () or "\ufe0f" in text
+
+
+@pytest.mark.parametrize(
+    ("answer", "comment"),
+    [
+        ("Ja – ingår i Premium-licensen", ""),
+        ("Ja, enligt bilaga 4 (prislista)", ""),
+        ("Ja", "Exporten kostar 50 tkr."),
+        ("Ja, 45 000 kr/år", ""),
+        ("Ja, inga problem, mot en avgift enligt prislista.", ""),
+        ("Ja, mot en mindre avgift", ""),
+        ("Ja, i juni 2027", ""),
+        ("Ja, troligen", ""),
+        ("Ja", "Korrekt svar: Nej."),
+        ("Ja ✖", ""),
+        ("Yes, EUR 5,000 per export", ""),
+        ("Yes, unless otherwise agreed", ""),
+        ("Yes, via our reseller", ""),
+    ],
+)
+def test_more_reservations_are_read(
+    cli: Callable[..., Any], tmp_path: Path, answer: str, comment: str
+) -> None:
+    rows = ["Kravnummer;Svar;Kommentar", f"K2;{answer};{comment}"]
+    path = tmp_path / "svar.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    k2 = next(r for r in report["results"] if r["requirement"] == "K2")
+    assert k2["outcome"] in ("not_verified", "not_met"), k2
+
+
+def test_a_price_the_requirement_asks_for_is_no_reservation(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "svar.yaml"
+    path.write_text(
+        "vendor: V\nanswers:\n  - id: EX-04\n    answer: Ja, 1 150 kr per timme, fast hela avtalstiden\n"
+        "    evidence: bilaga-2-prisbilaga.xlsx\n",
+        encoding="utf-8",
+    )
+    result = cli("answers", "check", path, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    ex04 = next(r for r in report["results"] if r["requirement"] == "EX-04")
+    assert ex04["outcome"] == "met", ex04

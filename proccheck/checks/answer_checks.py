@@ -452,8 +452,9 @@ def _needed(text: str, score: float, excess: int) -> int:
     return math.floor((1.5 * ratio - 1) * (len(text) + shortest) - 1) - excess
 
 
-_CLAUSE = re.compile(r"[.;!?]|\b(?:men|dock|utom|förutom|but|however|except|although)\b")
-"""Where a negation stops counting: "ingen uppstartsavgift, men mot en avgift" is a cost."""
+_CLAUSE = re.compile(r"[.,;!?]|\b(?:men|dock|utom|förutom|but|however|except|although)\b")
+"""Where a negation stops counting: "ingen uppstartsavgift, men mot en avgift" and "inga problem,
+mot en avgift" are costs."""
 
 
 def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match[str]]]:
@@ -463,10 +464,12 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     break in the cell, a soft hyphen or a zero-width character hides no phrase; the matches are
     on the folded text."""
     own = folded(requirement_text)
+    priced = bool(own) and _ASKS_PRICE.search(own) is not None
     found = [
         (kind, match)
         for kind, match, phrase in _hedges(folded(text))
         if not (own and phrase.search(own))  # the requirement's own words, as words
+        and not (priced and kind == "cost" and any(c.isdigit() for c in match.group(0)))
     ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     kept: list[tuple[str, re.Match[str]]] = []
@@ -477,6 +480,15 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
             continue
         kept.append((kind, match))
     return kept
+
+
+_ASKS_PRICE = re.compile(
+    r"\b(ange|anger|anges|uppge|uppger|redovisa|redovisar)\b[^.]{0,60}?\w*pris"
+    r"|\b(state|states|specify|specifies|quote|quotes)\b[^.]{0,60}?\b(price|rate|fee)",
+    re.IGNORECASE,
+)
+"""A requirement that asks the vendor to state a price ("ange ett fast timpris"): an amount
+in the answer is what it asks for, not an extra cost."""
 
 
 @functools.lru_cache(maxsize=4096)
