@@ -82,6 +82,11 @@ MAX_SPEC_ITEMS = _limit("MAX_SPEC_ITEMS", 10_000)
 with more is refused after reading 10,000, within 2 s (a real specification has a few thousand
 at most)."""
 
+MAX_SPEC_CHARS = _limit("MAX_SPEC_CHARS", 4_000_000)
+"""Most characters in a specification's items, all together: each item is read against every
+word list, about 1.5 s a megabyte of long paragraphs (10 MB took 14 s). A 200-page tender holds
+about half a megabyte."""
+
 MAX_SPEC_LINES = _limit("MAX_SPEC_LINES", 100_000)
 """Most lines one Markdown or text specification may have, counted before any is read: a
 file of three million one-letter lines (one paragraph, so under MAX_SPEC_ITEMS) took 30 s and

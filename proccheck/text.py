@@ -67,11 +67,19 @@ _LOOKALIKE = str.maketrans(
 )
 """Cyrillic and Greek letters drawn like Latin ones: "mоt аvgift" with a Cyrillic о and а
 looks like "mot avgift" and must read so."""
-_MIXED_WORD = re.compile(
-    r"[^\W\d_]*(?:[a-zA-Z][^\W\d_]*[аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]"
-    r"|[аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ][^\W\d_]*[a-zA-Z])[^\W\d_]*"
-)
-"""A word with a Latin letter and a lookalike: a word all in Cyrillic or Greek is left as it is."""
+_LOOKALIKES = re.compile("[аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _latin(word: re.Match[str]) -> str:
+    """A word with a Latin letter and a lookalike, made Latin; any other word as it is (a word
+    all in Cyrillic or Greek is left alone)."""
+    text = word.group(0)
+    if _LOOKALIKES.search(text) and re.search("[a-zA-Z]", text):
+        return text.translate(_LOOKALIKE)
+    return text
+
+
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])-[ \t]*\r?\n[ \t]*(?=[a-zåäö])")
 """A word broken at a hyphen and a line break inside a cell ("av-⏎gift")."""
 _JOINED = "\ue000"
@@ -88,7 +96,9 @@ def _unmasked(text: str) -> str:
     if text.isascii():
         return text
     text = text.replace("İ", "I")
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_LOOKALIKE), text)
+    if not _LOOKALIKES.search(text):  # the usual case, found in C
+        return text
+    return _LETTERS.sub(_latin, text)
 
 
 @dataclass(frozen=True)

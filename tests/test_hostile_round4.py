@@ -162,6 +162,13 @@ def test_an_answer_shown_in_another_order_than_stored_is_not_verified(
         # every line break `splitlines` knows counts: "\r" alone took 30 s past the limit
         ("MAX_SPEC_LINES", "x\r" * 1001, "x\r\n" * 1000, "more than 1,000 lines"),
         ("MAX_SPEC_LINES", "x\u2028" * 1001, "x\u2028" * 1000, "more than 1,000 lines"),
+        # 10 MB of long paragraphs took 14 s: the text is counted before it is read as items
+        (
+            "MAX_SPEC_CHARS",
+            "Leverantören ska. " * 56,
+            "Leverantören ska. " * 55,
+            "the document holds 1,008 characters of text, more than 1,000",
+        ),
         # a paragraph read one requirement a line added every line before counting the items
         (
             "MAX_SPEC_ITEMS",

@@ -293,6 +293,7 @@ def _document(
     suppressions: tuple[Suppression, ...] = (),
 ) -> SpecDocument:
     _refuse_many(items, display)
+    refuse_long(sum(len(item.text) for item in items), display)
     cleaned = [_cleaned(item) for item in items]
     lang = detect_language(" ".join(item.text for item in cleaned[:400]))
     return SpecDocument(display, title, lang, tuple(cleaned), suppressions=suppressions)
@@ -387,8 +388,27 @@ def _load_table(path: Path, display: str) -> SpecDocument:
     return _document(display, path.stem, items)
 
 
+def refuse_long(count: int, display: str) -> None:
+    """An InputError when a document holds more than `limits.MAX_SPEC_CHARS` characters of
+    text (each is read against every word list: 10 MB of paragraphs took 14 s)."""
+    if count > limits.MAX_SPEC_CHARS:
+        raise InputError(
+            tr(
+                "the document holds {count:,} characters of text, more than {limit:,}",
+                count=count,
+                limit=limits.MAX_SPEC_CHARS,
+            ),
+            path=display,
+            hint=tr(
+                "no requirement specification is this long; split it, or raise "
+                "PROCCHECK_MAX_SPEC_CHARS if it is genuine"
+            ),
+        )
+
+
 def _load_text(path: Path, display: str) -> SpecDocument:
     text = read_text(path, display)
+    refuse_long(len(text), display)  # the items hold no more text than the file
     if _line_count(text) > limits.MAX_SPEC_LINES:
         raise InputError(
             tr("more than {limit:,} lines", limit=limits.MAX_SPEC_LINES),
