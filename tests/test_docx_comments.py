@@ -108,3 +108,32 @@ def test_a_damaged_comments_part_is_refused(cli: Callable[..., Any], tmp_path: P
     )
     error, _hint = refusal(cli, "spec", "check", path)
     assert "k.docx" in error
+
+
+def _runs(*parts: str) -> str:
+    return "<w:p>" + "".join(parts) + "</w:p>"
+
+
+def test_a_break_or_tab_inside_a_clause_separates_words(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    clause = (
+        '<w:r><w:t xml:space="preserve">Leverantören behåller</w:t><w:br/>'
+        "<w:t>äganderätten till all data.</w:t></w:r>"
+    )
+    tabbed = clause.replace("<w:br/>", "<w:tab/>")
+    for body in (clause, tabbed):
+        path = docx(tmp_path / "k.docx", "".join(map(para, (OWN, *OTHERS))) + _runs(body))
+        outcomes, _findings = run(cli, path)
+        assert outcomes["DATA-OWNERSHIP"] == "not_met", body
+
+
+def test_text_in_a_deleted_run_is_not_read(cli: Callable[..., Any], tmp_path: Path) -> None:
+    deleted = (
+        '<w:r><w:t xml:space="preserve">Leverantören behåller </w:t></w:r>'
+        '<w:del w:id="1" w:author="A"><w:r><w:t xml:space="preserve">inte </w:t></w:r></w:del>'
+        "<w:r><w:t>äganderätten till all data.</w:t></w:r>"
+    )
+    path = docx(tmp_path / "k.docx", "".join(map(para, (OWN, *OTHERS))) + _runs(deleted))
+    outcomes, _findings = run(cli, path)
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"

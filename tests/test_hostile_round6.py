@@ -339,3 +339,18 @@ def test_a_price_the_requirement_asks_for_is_no_reservation(
     report = json.loads(result.out)["reports"][0]
     ex04 = next(r for r in report["results"] if r["requirement"] == "EX-04")
     assert ex04["outcome"] == "met", ex04
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "string", "format": "base64"},
+        {"type": "array", "items": {"type": "string", "format": "byte"}},
+        {"type": "object", "additionalProperties": {"type": "string", "format": "binary"}},
+        {"oneOf": [{"type": "string", "format": "byte"}, {"type": "null"}]},
+    ],
+)
+def test_a_file_inside_json_is_no_open_format(tmp_path: Path, schema: dict[str, Any]) -> None:
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
+    doc = description(paths={"/export": {"get": {"summary": "Export", "responses": ok}}})
+    assert outcomes(tmp_path, doc)["DO-03"][0] == "not_verified"

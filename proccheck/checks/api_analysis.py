@@ -886,6 +886,12 @@ def _binary_schema(index: ApiIndex, schema: Any, plain: set[int] | None = None) 
             pending.extend(_props(index, resolved).values())
         elif isinstance(properties := resolved.get("properties"), dict):
             pending.extend(properties.values())  # what _props gives a schema without allOf
+        for key in ("items", "additionalProperties"):  # a list of files, or a map of them
+            if isinstance(resolved.get(key), dict):
+                pending.append(resolved[key])
+        for key in ("oneOf", "anyOf"):
+            if isinstance(resolved.get(key), list):
+                pending.extend(resolved[key])
     if plain is not None:
         plain |= seen
     return False
@@ -901,7 +907,7 @@ def _encoded_file(schema: dict[str, Any]) -> bool:
     if not (kind == "string" or (isinstance(kind, list) and "string" in kind)):
         return False
     return (
-        schema.get("format") in ("binary", "byte")
+        schema.get("format") in ("binary", "byte", "base64")
         or isinstance(schema.get("contentEncoding"), str)
         or isinstance(schema.get("contentMediaType"), str)
     )

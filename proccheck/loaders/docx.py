@@ -257,16 +257,35 @@ def _alike(one: str, other: str) -> bool:
     return all(abs(int(one[i : i + 2], 16) - int(other[i : i + 2], 16)) <= 24 for i in (0, 2, 4))
 
 
+_RUN_BREAKS = {f"{_W}br": " ", f"{_W}cr": " ", f"{_W}tab": " ", f"{_W}noBreakHyphen": "-"}
+"""Run content Word shows as a character between two pieces of text: a line break or a tab is
+a space between words ("behåller⏎äganderätten" is two words, not one)."""
+
+
+def _pieces(element: Any) -> Iterator[tuple[Any, str]]:
+    """Each text element (`w:t`) and break of a paragraph or cell with what it shows, in order,
+    leaving out runs inside deleted content (`w:del`, `w:moveFrom`), which Word does not show
+    as text even when they hold `w:t` rather than `w:delText`."""
+    for node in element.iter(f"{_W}t", *_RUN_BREAKS):
+        run = node.getparent()
+        holder = run.getparent() if run is not None else None
+        if run is None or run.tag != f"{_W}r":
+            continue  # a tab stop in paragraph properties, not a tab in the text
+        if holder is not None and holder.tag.rpartition("}")[2] in _HIDDEN:
+            continue
+        yield node, (node.text or "") if node.tag == f"{_W}t" else _RUN_BREAKS[node.tag]
+
+
 def _text(element: Any, hiding: _Hiding) -> tuple[str, str]:
     """All the text of a paragraph or cell, wrappers and text boxes included: what Word shows,
     and what it hides."""
     if not hiding.anything:
-        return "".join(node.text or "" for node in element.iter() if _is_text(node)).strip(), ""
+        return "".join(text for _node, text in _pieces(element)).strip(), ""
     shown: list[str] = []
     hidden: list[str] = []
-    for node in element.iter():
-        if _is_text(node) and node.text:
-            (hidden if hiding.hides(node) else shown).append(node.text)
+    for node, text in _pieces(element):
+        if text:
+            (hidden if hiding.hides(node) else shown).append(text)
     return "".join(shown).strip(), " ".join("".join(hidden).split())
 
 
