@@ -354,3 +354,37 @@ def test_a_file_inside_json_is_no_open_format(tmp_path: Path, schema: dict[str, 
     ok = {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
     doc = description(paths={"/export": {"get": {"summary": "Export", "responses": ok}}})
     assert outcomes(tmp_path, doc)["DO-03"][0] == "not_verified"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Leverantören **behåller** äganderätten till *all* data i tjänsten.",
+        "Leverantören behåller [äganderätten](https://vendor.se/villkor) till all data i tjänsten.",
+        "Leverantören <span>behåller</span> äganderätten till all data i tjänsten.",
+        "Leverantören behåller <!-- se bilaga --> äganderätten till all data i tjänsten.",
+    ],
+)
+def test_markdown_markup_splits_no_clause(
+    cli: Callable[..., Any], tmp_path: Path, clause: str
+) -> None:
+    lines = [
+        "# Villkor",
+        "",
+        "K1. Kommunen ska äga och ha kontroll över all data i systemet.",
+        "",
+        f"K2. {clause}",
+    ]
+    path = tmp_path / "villkor.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("spec", "check", path, "--set", "builtin:trollhattan-2023", "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    outcomes = {r["requirement"]: r["outcome"] for r in report["results"]}
+    assert outcomes["DATA-OWNERSHIP"] == "not_met", clause
+
+
+@pytest.mark.parametrize("unit", ["<!-- x -->", "<!--", "[", "*a", "<a "])
+def test_markdown_markup_is_read_in_one_pass(unit: str) -> None:
+    from proccheck.loaders.spec import _as_rendered
+
+    assert_linear(lambda size: lambda: _as_rendered(unit * size), 5000)

@@ -1041,8 +1041,9 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     Only the formats of data count: request bodies and successful responses. Media types on
     error responses (4xx, 5xx, `default`) are left out, since errors are judged by OA010, and so
-    is file content (a string schema with `format: binary` or `byte`, a `contentEncoding` such
-    as base64 or a `contentMediaType`, at any depth: a file wrapped in JSON is still a file; or a
+    is file content (a string schema with `format: binary`, `byte` or `base64`, a
+    `contentEncoding` such as base64 or a `contentMediaType`, at any depth of properties, list
+    items, maps and `oneOf`/`anyOf`: a file wrapped in JSON is still a file; or a
     media type naming a file format, such as PDF or an image, on a file or document download
     path), which is a file, not the API's data format; so is a bare `application/octet-stream` on such a path. A file
     download that declares only `application/octet-stream` and no schema names no file format at

@@ -388,6 +388,37 @@ def _load_table(path: Path, display: str) -> SpecDocument:
     return _document(display, path.stem, items)
 
 
+_INLINE_MARKUP = re.compile(
+    r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?>"  # an inline HTML tag: <span>, </b>
+    r"|(?<![\w*])(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)(?![\w*])"  # strong emphasis marks
+    r"|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])"  # emphasis marks
+    r"|\]\([^)\s]{0,2000}\)|(?<!\\)\[(?=[^\]\n]{0,500}\]\()"  # a link's brackets, target
+)
+"""Markdown's inline markup, which a reader of the rendered page does not see: emphasis marks,
+a link's brackets and address, inline HTML tags. Every part is bounded or stops at the next
+`<` or `>`, so a line of 40,000 openings is read in one pass."""
+
+
+def _as_rendered(line: str) -> str:
+    """A Markdown line with its inline markup and comments blanked, each character a space, so that
+    "Leverantören **behåller** … *all* data" reads as its words and every column holds. A
+    bullet's `*` at the start of a line stays (it is followed by a space)."""
+    if not any(mark in line for mark in "*_[<"):
+        return line
+    line = _INLINE_MARKUP.sub(lambda m: " " * len(m.group(0)), line)
+    pieces = []
+    done = 0
+    start = line.find("<!--")
+    while start != -1:  # a comment inside the line, not shown; found by `find`, never rescanned
+        end = line.find("-->", start + 4)
+        if end == -1:
+            break  # no later opening can close either
+        pieces += [line[done:start], " " * (end + 3 - start)]
+        done = end + 3
+        start = line.find("<!--", done)
+    return "".join(pieces) + line[done:] if pieces else line
+
+
 def refuse_long(count: int, display: str) -> None:
     """An InputError when a document holds more than `limits.MAX_SPEC_CHARS` characters of
     text (each is read against every word list: 10 MB of paragraphs took 14 s)."""
@@ -419,6 +450,8 @@ def _load_text(path: Path, display: str) -> SpecDocument:
             ),
         )
     lines, suppressions = read_suppressions(text.splitlines(), display)
+    if path.suffix.lower() in (".md", ".markdown"):
+        lines = [_as_rendered(line) for line in lines]
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
     return _document(display, heading or path.stem, split_text(lines, display), suppressions)
 
