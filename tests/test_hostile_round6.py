@@ -388,3 +388,18 @@ def test_markdown_markup_is_read_in_one_pass(unit: str) -> None:
     from proccheck.loaders.spec import _as_rendered
 
     assert_linear(lambda size: lambda: _as_rendered(unit * size), 5000)
+
+
+@pytest.mark.parametrize(
+    "evidence", ["Bifogas ej", "Nej", "Eftersänds efter tilldelning", "Lämnas på begäran"]
+)
+def test_evidence_that_says_nothing_is_attached_is_no_evidence(
+    cli: Callable[..., Any], tmp_path: Path, evidence: str
+) -> None:
+    rows = ["Kravnummer;Svar;Kommentar;Bilaga", f"K6;Ja;;{evidence}"]
+    path = tmp_path / "svar.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    k6 = next(r for r in report["results"] if r["requirement"] == "K6")
+    assert k6["outcome"] == "not_verified" and "names none" in k6["reason"], k6

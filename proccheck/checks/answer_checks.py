@@ -21,7 +21,7 @@ from proccheck.checks import Context, register
 from proccheck.checks.spec_checks import clause_negated
 from proccheck.errors import InputError
 from proccheck.i18n import N_, _, current_lang, ngettext, tr
-from proccheck.loaders.answers import AnswerDocument, VendorAnswer
+from proccheck.loaders.answers import AnswerDocument, VendorAnswer, normalise_answer
 from proccheck.loaders.lexicon import LANGS, lexicon
 from proccheck.loaders.structured import printable
 from proccheck.model import (
@@ -540,7 +540,21 @@ _PLACEHOLDERS = frozenset({"-", "–", "n/a", "na", "saknas", "ingen", "none", "
 def _has_evidence(answer: VendorAnswer) -> bool:
     """Evidence counts only when listed (an evidence field or Bilaga column), not a placeholder;
     a "se bilaga 4" in the text is a claim to check, not the attachment."""
-    return any(item.strip().lower() not in _PLACEHOLDERS for item in answer.evidence)
+    return any(_names_evidence(item) for item in answer.evidence)
+
+
+def _names_evidence(item: str) -> bool:
+    """Whether an evidence entry names something attached: not a placeholder, a No ("Nej",
+    "Bifogas ej"), or a promise to send it later ("eftersänds efter tilldelning", "lämnas på
+    begäran"), which all say that nothing is attached."""
+    text = item.strip()
+    if not text or text.lower() in _PLACEHOLDERS:
+        return False
+    if normalise_answer(text)[0] in ("no", "not_applicable"):
+        return False
+    if any(lexicon(lang).has("negation", folded(text)) for lang in LANGS):
+        return False
+    return not any(kind in ("future", "on_request") for kind, _match in hedges_in(text))
 
 
 def _mentions_evidence(answer: VendorAnswer) -> bool:
