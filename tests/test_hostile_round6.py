@@ -317,12 +317,7 @@ def test_text_is_read_as_it_looks(text: str, shown: str) -> None:
 def test_more_reservations_are_read(
     cli: Callable[..., Any], tmp_path: Path, answer: str, comment: str
 ) -> None:
-    rows = ["Kravnummer;Svar;Kommentar", f"K2;{answer};{comment}"]
-    path = tmp_path / "svar.csv"
-    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
-    report = json.loads(result.out)["reports"][0]
-    k2 = next(r for r in report["results"] if r["requirement"] == "K2")
+    k2 = _verdict(cli, tmp_path, ["Kravnummer;Svar;Kommentar", f"K2;{answer};{comment}"], "K2")
     assert k2["outcome"] in ("not_verified", "not_met"), k2
 
 
@@ -397,9 +392,16 @@ def test_evidence_that_says_nothing_is_attached_is_no_evidence(
     cli: Callable[..., Any], tmp_path: Path, evidence: str
 ) -> None:
     rows = ["Kravnummer;Svar;Kommentar;Bilaga", f"K6;Ja;;{evidence}"]
+    k6 = _verdict(cli, tmp_path, rows, "K6")
+    assert k6["outcome"] == "not_verified" and "names none" in k6["reason"], k6
+
+
+def _verdict(
+    cli: Callable[..., Any], tmp_path: Path, rows: list[str], requirement: str
+) -> dict[str, Any]:
+    """The result for `requirement` of an answers check of a CSV of `rows` against SPEC."""
     path = tmp_path / "svar.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
     report = json.loads(result.out)["reports"][0]
-    k6 = next(r for r in report["results"] if r["requirement"] == "K6")
-    assert k6["outcome"] == "not_verified" and "names none" in k6["reason"], k6
+    return next(r for r in report["results"] if r["requirement"] == requirement)
