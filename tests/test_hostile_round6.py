@@ -393,7 +393,9 @@ def test_evidence_that_says_nothing_is_attached_is_no_evidence(
 ) -> None:
     rows = ["Kravnummer;Svar;Kommentar;Bilaga", f"K6;Ja;;{evidence}"]
     k6 = _verdict(cli, tmp_path, rows, "K6")
-    assert k6["outcome"] == "not_verified" and "names none" in k6["reason"], k6
+    assert k6["outcome"] == "not_verified", k6
+    # the entry's words may also read as a reservation ("Eftersänds"), which is then named first
+    assert "names none" in k6["reason"] or "1 more finding" in k6["reason"], k6
 
 
 def _verdict(

@@ -157,6 +157,26 @@ def _evidence_list(value: Any) -> tuple[str, ...]:
     return (str(value),)
 
 
+_NOT_PROSE = re.compile(
+    r"\[([^\]]*)\]\([^)]*\)"  # a Markdown link: its text is kept
+    r"|`[^`]*`"  # code: a file or folder name
+    r"|\S+://\S*|www\.\S+"  # an address
+    r"|[^\s;,]+\.[A-Za-z][A-Za-z0-9]{1,4}\b"  # a file name: bilaga-4-exitplan.pdf
+)
+
+
+def evidence_prose(evidence: tuple[str, ...]) -> str:
+    """What an evidence entry says besides the files and addresses it names ("Bilaga 5 –
+    Förbehåll: export mot avgift"): read for reservations like a comment, since a vendor may
+    write one there as well as anywhere else."""
+    kept = (" ".join(_NOT_PROSE.sub(_link_text, entry).split()) for entry in evidence)
+    return " ".join(text for text in kept if len(text.split()) >= 2)
+
+
+def _link_text(match: re.Match[str]) -> str:
+    return match.group(1) or " "
+
+
 def _pick(mapping: dict[str, Any], names: tuple[str, ...]) -> Any:
     for name in names:
         if name in mapping:
@@ -318,6 +338,7 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
         value, rest = normalise_answer(raw_text)
         comment = _pick(item, _ITEM_ALIASES["comment"])
         text = _pick(item, _ITEM_ALIASES["text"])
+        evidence = _evidence_list(_pick(item, _ITEM_ALIASES["evidence"]))
         answers.append(
             VendorAnswer(
                 requirement=requirement_id or None,
@@ -326,8 +347,9 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
                 value=value,
                 rest=rest,
                 comment="" if comment is None else str(comment),
-                evidence=_evidence_list(_pick(item, _ITEM_ALIASES["evidence"])),
+                evidence=evidence,
                 location=Location(path=display, line=line, pointer=pointer),
+                other=evidence_prose(evidence),
             )
         )
     if not json:
@@ -364,7 +386,8 @@ def _with_comments(
 
 
 def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None) -> AnswerDocument:
-    tables = read_tables(path, display, ("answer",), mapping)
+    loose: list[Row] = []
+    tables = read_tables(path, display, ("answer",), mapping, loose)
     answers: list[VendorAnswer] = []
     seen: dict[str, str] = {}
     for table in tables:
@@ -399,10 +422,9 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                         hint=tr("keep one row per requirement"),
                     )
                 seen[key] = where
-            raw = _answer_cell(table, row)
+            raw, value, rest = _answer_cell(table, row)
             if not raw.strip() and _is_section_row(table, row, requirement_id, text):
                 continue
-            value, rest = normalise_answer(raw)
             answers.append(
                 VendorAnswer(
                     requirement=requirement_id,
@@ -411,7 +433,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                     value=value,
                     rest=rest,
                     comment=table.cell(row, "comment"),
-                    evidence=_evidence_list(table.cell(row, "evidence")),
+                    evidence=(evidence := _evidence_list(table.cell(row, "evidence"))),
                     location=table.location(row, "answer", display),
                     formula=answer_col in row.formulas,
                     remaining=_remaining(table.cell(row, "remaining")),
@@ -426,6 +448,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                             for column, text in row.notes
                             if column in (answer_col, table.columns.get("comment"))
                         ]
+                        + ([prose] if (prose := evidence_prose(evidence)) else [])
                     ),
                     other_answers=" ".join(
                         cell.strip()
@@ -460,8 +483,86 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
             hint=tr("add a Kravnummer/ID or Kravtext column, or give a mapping"),
         )
     return AnswerDocument(
-        path=display, vendor=vendor_from_name(path), procurement="", answers=tuple(answers)
+        path=display,
+        vendor=vendor_from_name(path),
+        procurement="",
+        answers=_with_loose_rows(answers, loose, display),
     )
+
+
+def _with_loose_rows(
+    answers: list[VendorAnswer], loose: list[Row], display: str
+) -> tuple[VendorAnswer, ...]:
+    """The answers, with the text written outside the answer table read as the vendor's too:
+    a row that starts with an answered requirement's id ("K2 | Export endast mot avgift" on
+    a sheet "Avvikelser") joins that answer's other text; any other row in the vendor's voice
+    about the answers ("Samtliga Ja-svar gäller mot avgift", above the header or on a sheet
+    of its own) is a row answering no requirement, read for a general reservation. A buyer's
+    instruction ("Ange eventuella förbehåll …") is neither."""
+    by_id = {a.requirement.lower(): i for i, a in enumerate(answers) if a.requirement}
+    extra: dict[int, list[tuple[str, str]]] = {}  # an answer: (where, text) said elsewhere
+    general: list[VendorAnswer] = []
+    for row in loose:
+        cells = [" ".join(cell.split()) for cell in row.cells if cell.strip()]
+        index = by_id.get(cells[0].lower())
+        if index is not None:
+            answer = answers[index]
+            said = [c for c in cells[1:] if c not in (answer.text.strip(), answer.raw.strip())]
+            if said:
+                where = f"{row.sheet}!{row.number}" if row.sheet else str(row.number)
+                extra.setdefault(index, []).append((where, " ".join(said)))
+            continue
+        text = " ".join(cells)
+        if _in_vendor_voice(text):
+            general.append(
+                VendorAnswer(
+                    requirement=None,
+                    text="",
+                    raw="",
+                    value="blank",
+                    rest="",
+                    comment="",
+                    evidence=(),
+                    location=Location(
+                        path=display,
+                        sheet=row.sheet,
+                        row=row.number,
+                        line=row.number if row.sheet is None else None,
+                    ),
+                    other=text,
+                )
+            )
+    joined = [  # a "Nej – …" there takes the Yes back, as in a second answer column
+        dataclasses.replace(
+            answer,
+            other=" ".join([answer.other, *(f"{w}: {t}" for w, t in extra[i])]).strip(),
+            other_answers=" ".join([answer.other_answers, *(t for _w, t in extra[i])]).strip(),
+        )
+        if i in extra
+        else answer
+        for i, answer in enumerate(answers)
+    ]
+    return tuple(joined + general)
+
+
+_INSTRUCTION = re.compile(
+    r"^\W*(?:ange|anges|fyll|besvara|svara|markera|beskriv|bifoga|redovisa"
+    r"|please|enter|fill|answer|state|describe|mark|attach|indicate|provide|complete)\b",
+    re.IGNORECASE,
+)
+_VENDOR_VOICE = re.compile(
+    r"\b(?:vi|vår|vårt|våra|oss|we|our|us"
+    r"|(?:samtliga|alla|varje|all|every|each)\s+(?:(?:ja|yes)[- ]?)?(?:svar|svaren|answers?|responses?)"
+    r"|(?:ja|yes)-?(?:svar|svaren|answers?))\b",
+    re.IGNORECASE,
+)
+
+
+def _in_vendor_voice(text: str) -> bool:
+    """Whether a text outside the answer table speaks for the vendor about its answers, not as
+    the buyer's instruction to bidders."""
+    shown = fold(text).text
+    return not _INSTRUCTION.match(shown) and _VENDOR_VOICE.search(shown) is not None
 
 
 _NOTHING_LEFT = frozenset(
@@ -475,21 +576,47 @@ def _remaining(cell: str) -> str:
     return "" if text.lower().rstrip(".") in _NOTHING_LEFT else text
 
 
-def _answer_cell(table: Table, row: Row) -> str:
-    """The answer, also from separate Ja/Nej tick columns ("X" in one of them)."""
-    if (
+def _answer_cell(table: Table, row: Row) -> tuple[str, AnswerValue, str]:
+    """The answer as written, its value and what follows it, also from separate Ja/Nej tick
+    columns. There a bare mark ("X", "✓", "1") is the column's answer; words in the ticked
+    cell are read with it ("X – endast mot avgift" is a Yes with a reservation), and a word
+    that contradicts its column ("Nej" in the Ja column) makes the answer unclear."""
+    if not (
         "tick_yes" in table.columns
         and "tick_no" in table.columns
         and (table.columns["answer"] == table.columns["tick_yes"])
     ):
-        ticked_yes = bool(table.cell(row, "tick_yes").strip())
-        ticked_no = bool(table.cell(row, "tick_no").strip())
-        if ticked_yes and ticked_no:
-            return "Ja och Nej"
-        if ticked_yes:
-            return "Ja"
-        return "Nej" if ticked_no else ""
-    return table.cell(row, "answer")
+        raw = table.cell(row, "answer")
+        return (raw, *normalise_answer(raw))
+    yes = table.cell(row, "tick_yes").strip()
+    no = table.cell(row, "tick_no").strip()
+    yes_header, no_header = (table.header[table.columns[c]] for c in ("tick_yes", "tick_no"))
+    if yes and no:
+        both = f"{yes_header}: {yes} | {no_header}: {no}"
+        return both, "unclear", both
+    if not yes and not no:
+        return "", "blank", ""
+    column: AnswerValue = "yes" if yes else "no"
+    cell = yes or no
+    shown = fold(cell).text
+    mark = _TICK_MARK[column].match(shown)
+    if mark:
+        return cell, column, shown[mark.end() :].strip()
+    value, rest = normalise_answer(cell)
+    if value == column or (column == "yes" and value in ("partial", "not_applicable")):
+        return cell, value, rest
+    written = f"{yes_header if yes else no_header}: {cell}"  # "Ja: Nej", as the sheet shows it
+    return written, "unclear", written
+
+
+_TICK_MARK = {
+    column: re.compile(
+        rf"\s*(?:[x1✓✔☑☒■●•*]|{words})(?=$|[\s.,:;!()–—-])[\s.,:;!–—-]*", re.IGNORECASE
+    )
+    for column, words in (("yes", "ja|yes"), ("no", "nej|no"))
+}
+"""A tick in the Ja or the Nej column, and the separator after it: the column, not the mark,
+says which answer it is (a cross in the Nej column is a No)."""
 
 
 _ID_LIKE = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9._:-]{0,30}$", re.IGNORECASE)  # no spaces

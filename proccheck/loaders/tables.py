@@ -378,10 +378,15 @@ def _mapped_table(
 
 
 def read_tables(
-    path: Path, display: str, required: tuple[str, ...], mapping: ColumnMapping | None = None
+    path: Path,
+    display: str,
+    required: tuple[str, ...],
+    mapping: ColumnMapping | None = None,
+    loose: list[Row] | None = None,
 ) -> list[Table]:
     """Every sheet of an XLSX (or the CSV) that has a recognisable header, or the one sheet a
-    mapping file describes."""
+    mapping file describes. `loose`, when given, receives the rows with text outside every
+    table: above a header, and on sheets with none ("Förbehåll", "Avvikelser")."""
     suffix = path.suffix.lower()
     parts: dict[str, str] = {}
     if suffix in (".xlsx", ".xlsm"):
@@ -389,6 +394,14 @@ def read_tables(
     else:
         sheets = [(None, _read_csv(path, display))]
     tables = _tables(sheets, display, required, mapping)
+    if loose is not None:
+        starts = {table.sheet: table.header_row for table in tables}
+        loose += [
+            Row(sheet, number, cells)
+            for sheet, rows in sheets
+            for number, cells in rows
+            if (sheet not in starts or number < starts[sheet]) and any(c.strip() for c in cells)
+        ]
     if not parts:
         return tables
     from proccheck.loaders.xlsx_look import Look, hidden_sheets, look, style_reasons

@@ -1,0 +1,149 @@
+"""Reservations a vendor writes where the answer column is not (attack round 6): in a ticked
+Ja/Nej cell, in the evidence column, above the header and on a sheet of their own. Each gave
+`met` before; a buyer's instructions in the same places must not take a Yes away."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+SPEC = Path(__file__).resolve().parents[1] / "samples" / "spec" / "kravspecifikation-arendehantering.md"  # fmt: skip
+HEADER = ["Kravnummer", "Svar", "Kommentar", "Bilaga"]
+ALL_YES = [["K1", "Ja", "", ""], ["K2", "Ja", "", ""], ["K3", "Ja", "", ""]]
+
+
+def _results(cli: Callable[..., Any], path: Path) -> dict[str, dict[str, Any]]:
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    assert result.code in (0, 1), result.err
+    report = json.loads(result.out)["reports"][0]
+    return {
+        r["requirement"]: {
+            **r,
+            "findings": [f for f in report["findings"] if f.get("requirement") == r["requirement"]],
+        }
+        for r in report["results"]
+    }
+
+
+def _csv(tmp_path: Path, rows: list[list[str]]) -> Path:
+    path = tmp_path / "svar.csv"
+    path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _workbook(tmp_path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path / "svar.xlsx"
+    book.save(path)
+    return path
+
+
+TICKS = ["Kravnummer", "Ja", "Nej", "Kommentar"]
+
+
+@pytest.mark.parametrize(
+    ("yes", "no", "outcome"),
+    [
+        ("X", "", "met"),
+        ("✓", "", "met"),
+        ("", "X", "not_met"),
+        ("X – endast mot avgift enligt prislista", "", "not_verified"),
+        ("Nej", "", "not_verified"),  # a No written in the Ja column: unclear, never a Yes
+        ("2027", "", "not_verified"),
+        ("X", "X", "not_verified"),
+    ],
+)
+def test_text_in_a_ticked_cell_is_read(
+    cli: Callable[..., Any], tmp_path: Path, yes: str, no: str, outcome: str
+) -> None:
+    rows = [TICKS, ["K1", "X", "", ""], ["K2", yes, no, ""]]
+    got = _results(cli, _csv(tmp_path, rows))
+    assert got["K1"]["outcome"] == "met"
+    assert got["K2"]["outcome"] == outcome, got["K2"]
+
+
+def test_a_no_in_the_yes_column_is_shown_with_its_column(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    got = _results(cli, _csv(tmp_path, [TICKS, ["K2", "Nej", "", ""]]))
+    assert "Ja: Nej" in json.dumps(got["K2"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "outcome"),
+    [
+        ("bilaga-4-exitplan.pdf", "met"),
+        ("[link](https://example.org/exit-plan.md#export)", "met"),
+        ("Bilaga 5 – Förbehåll: export mot avgift enligt prislista", "not_verified"),
+    ],
+)
+def test_what_the_evidence_column_says_is_read_for_reservations(
+    cli: Callable[..., Any], tmp_path: Path, evidence: str, outcome: str
+) -> None:
+    got = _results(cli, _csv(tmp_path, [HEADER, ["K2", "Ja", "", evidence]]))
+    assert got["K2"]["outcome"] == outcome, got["K2"]
+
+
+@pytest.mark.parametrize(
+    ("preamble", "outcome"),
+    [
+        ("Alla Ja-svar nedan gäller om kommunen tecknar vårt Premium-avtal.", "not_verified"),
+        ("All answers below are subject to our premium licence at an extra cost.", "not_verified"),
+        ("Ange eventuella förbehåll i kommentarsfältet; svar mot avgift godtas inte.", "met"),
+        ("Anbudssvar Exempel AB", "met"),
+    ],
+)
+def test_a_row_above_the_header_in_the_vendors_voice_reserves_every_yes(
+    cli: Callable[..., Any], tmp_path: Path, preamble: str, outcome: str
+) -> None:
+    rows = [[preamble, "", "", ""], [], HEADER, *ALL_YES]
+    got = _results(cli, _csv(tmp_path, rows))
+    assert {got[k]["outcome"] for k in ("K1", "K2", "K3")} == {outcome}, got
+
+
+def test_a_sheet_of_reservations_covers_the_answers(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    general = ["Samtliga Ja-svar i fliken Svar gäller endast mot avgift enligt offert."]
+    path = _workbook(tmp_path, {"Svar": [HEADER, *ALL_YES], "Förbehåll": [["Förbehåll"], general]})
+    got = _results(cli, path)
+    assert {got[k]["outcome"] for k in ("K1", "K2", "K3")} == {"not_verified"}
+    assert "Förbehåll" in got["K1"]["findings"][0]["location"]["sheet"]
+
+
+def test_a_sheet_of_deviations_by_id_reaches_only_those_answers(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    deviations = [
+        ["Kravnummer", "Kommentar"],
+        ["K2", "Export sker endast mot avgift enligt prislista."],
+        ["K3", "Nej – endast CSV."],
+    ]
+    path = _workbook(tmp_path, {"Svar": [HEADER, *ALL_YES], "Avvikelser": deviations})
+    got = _results(cli, path)
+    assert got["K1"]["outcome"] == "met"
+    assert got["K2"]["outcome"] == got["K3"]["outcome"] == "not_verified"
+    assert "Avvikelser!2" in json.dumps(got["K2"], ensure_ascii=False)
+
+
+def test_a_buyers_instruction_sheet_takes_no_yes_away(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    instructions = [
+        ["Instruktioner"],
+        ["Besvara samtliga krav med Ja eller Nej."],
+        ["Observera att förbehåll och svar mot avgift kan leda till att anbudet förkastas."],
+    ]
+    path = _workbook(tmp_path, {"Instruktioner": instructions, "Svar": [HEADER, *ALL_YES]})
+    got = _results(cli, path)
+    assert {got[k]["outcome"] for k in ("K1", "K2", "K3")} == {"met"}, got
