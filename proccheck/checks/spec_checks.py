@@ -312,7 +312,7 @@ def _targets(
 def _contradictions(
     document: SpecDocument, requirement_set: RequirementSet, lang: str
 ) -> Iterator[tuple[SpecItem, Finding]]:
-    for item in document.items:
+    for item in (*document.items, *document.unlisted):
         for finding in _item_contradictions(item, requirement_set, lang):
             yield item, finding
 
@@ -1204,7 +1204,9 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     document's default.
 
     In a PDF: text drawn invisibly (render mode 3 or 7), in white, under 1.5 points high or
-    outside the page, found while the page's content is read.
+    outside the page, found while the page's content is read. In Markdown: an HTML element
+    that a rendered page does not show (`<div hidden>`, `style="display: none"` or
+    `visibility: hidden`); an HTML comment is an author's note and is left out silently.
 
     Why it matters
     Hidden text is neither shown on screen nor printed with Word's usual settings, yet it stays
@@ -1251,7 +1253,12 @@ def _unread_passages(
             message=_(
                 ctx.lang,
                 message,
-                where=location.element or _(ctx.lang, "page {page}", page=location.page),
+                where=location.element
+                or (
+                    _(ctx.lang, "page {page}", page=location.page)
+                    if location.page
+                    else _(ctx.lang, "line {line}", line=location.line)
+                ),
                 text=text if len(text) <= 120 else text[:119] + "…",
             ),
             location=location,

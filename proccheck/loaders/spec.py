@@ -152,6 +152,10 @@ class SpecDocument:
     """Text formatted as hidden in a Word document, where it is: left out of every item."""
     comments: tuple[tuple[Location, str], ...] = ()
     """The Word comments, where each is anchored ("author: text"): left out of every item."""
+    unlisted: tuple[SpecItem, ...] = ()
+    """Text a reader sees that is no item: headings, a table's header row, code blocks. Never a
+    requirement, but read for clauses that undermine one (a heading "Leverantören behåller
+    äganderätten till all data" says what a paragraph would)."""
 
     @functools.cached_property
     def requirements(self) -> tuple[SpecItem, ...]:
@@ -218,6 +222,7 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
     lead: Level | None = None  # a must lead-in ending in ":" binds the list paragraphs below
     hidden = []
     comments = []
+    unlisted: list[SpecItem] = []
     for block in read_docx(path, display):
         if block.hidden:
             hidden.append((Location(path=display, element=block.element), block.hidden))
@@ -227,6 +232,7 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
             if not text:
                 continue
             if block.heading:
+                unlisted.append(SpecItem(text, Location(path=display, element=block.element)))
                 heading, lead = text, None
                 continue
             match = _ITEM_START.match(text)
@@ -245,6 +251,9 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
         if block.table_row == 1:
             header = [c.lower() for c in cells]
             if not any(worded_level(c) for c in cells if len(c) > 25):
+                if any(cells):
+                    where = Location(path=display, element=block.element)
+                    unlisted.append(SpecItem(" | ".join(c for c in cells if c), where))
                 continue
         if not any(cells):
             continue
@@ -252,7 +261,7 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
         text_cell = cells.index(item.text) + 1 if item.text in cells else 1
         location = Location(path=display, element=f"{block.element} cell {text_cell}")
         items.append(SpecItem(item.text, location, item.ref, item.level, heading=heading))
-    document = _document(display, path.stem, items)
+    document = _document(display, path.stem, items, unlisted=unlisted)
     return dataclasses.replace(document, hidden_text=tuple(hidden), comments=tuple(comments))
 
 
@@ -291,12 +300,20 @@ def _document(
     title: str,
     items: list[SpecItem],
     suppressions: tuple[Suppression, ...] = (),
+    unlisted: list[SpecItem] | None = None,
 ) -> SpecDocument:
     _refuse_many(items, display)
     refuse_long(sum(len(item.text) for item in items), display)
     cleaned = [_cleaned(item) for item in items]
     lang = detect_language(" ".join(item.text for item in cleaned[:400]))
-    return SpecDocument(display, title, lang, tuple(cleaned), suppressions=suppressions)
+    return SpecDocument(
+        display,
+        title,
+        lang,
+        tuple(cleaned),
+        suppressions=suppressions,
+        unlisted=tuple(_cleaned(item) for item in unlisted or ()),
+    )
 
 
 def _refuse_many(items: list[SpecItem], display: str) -> None:
@@ -450,10 +467,54 @@ def _load_text(path: Path, display: str) -> SpecDocument:
             ),
         )
     lines, suppressions = read_suppressions(text.splitlines(), display)
+    hidden: list[tuple[int, str]] = []
     if path.suffix.lower() in (".md", ".markdown"):
-        lines = [_as_rendered(line) for line in lines]
+        shown, hidden = _hidden_blanked(lines)
+        lines = [_as_rendered(line) for line in shown]
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
-    return _document(display, heading or path.stem, split_text(lines, display), suppressions)
+    unlisted: list[SpecItem] = []
+    items = split_text(lines, display, unlisted)
+    document = _document(display, heading or path.stem, items, suppressions, unlisted)
+    unseen = tuple((Location(path=display, line=line), text) for line, text in hidden)
+    return dataclasses.replace(document, hidden_text=unseen)
+
+
+_HIDDEN_START = re.compile(
+    r"<!--|<([A-Za-z][\w-]{0,30})(?=[\s/])[^<>]{0,500}?"
+    r"(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden)[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+"""Where Markdown's HTML starts hiding text: a comment, or an element with `hidden` or a style
+that hides it. Each part stops at the next `<` or `>`, so every search is linear."""
+
+
+def _hidden_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The lines with every character a rendered page does not show made a space (`<div
+    hidden>…</div>`, a comment over several lines), line breaks kept, so no clause hides in
+    them and every line and column holds; and the text of each hidden element (not of a
+    comment, an author's note) with its first line, to be reported. The end of a hidden
+    element is its first closing tag (no nesting); one not closed hides the rest, as a browser
+    would."""
+    text = "\n".join(lines)
+    if "<" not in text:
+        return lines, []
+    lowered, pieces, at, hidden = text.lower(), [], 0, []
+    while (start := _HIDDEN_START.search(text, at)) is not None:
+        tag = start.group(1)
+        closing = "-->" if tag is None else f"</{tag.lower()}>"
+        end = lowered.find(closing, start.end())
+        stop = len(text) if end == -1 else end + len(closing)
+        if tag is not None and (shown := " ".join(text[start.end() : stop - len(closing)].split())):
+            hidden.append((text.count("\n", 0, start.start()) + 1, shown))
+        pieces += [text[at : start.start()], _blank(text[start.start() : stop])]
+        at = stop
+    pieces.append(text[at:])
+    return "".join(pieces).split("\n"), hidden
+
+
+def _blank(text: str) -> str:
+    """Every character of `text` a space, its line breaks kept."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 _LINE_BREAKS = ("\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -467,9 +528,13 @@ def _line_count(text: str) -> int:
     return breaks + (not text.endswith(_LINE_BREAKS))
 
 
-def split_text(lines: list[str], display: str) -> list[SpecItem]:
+def split_text(
+    lines: list[str], display: str, unlisted: list[SpecItem] | None = None
+) -> list[SpecItem]:
     """Split Markdown or plain text into items: headings, numbered/bulleted items, table rows
-    and paragraphs. Continuation lines join the item above."""
+    and paragraphs. Continuation lines join the item above. `unlisted`, when given, receives
+    the headings, table header rows and code lines, which are no items."""
+    seen: list[SpecItem] = [] if unlisted is None else unlisted
     items: list[SpecItem] = []
     heading: str | None = None
     current: list[tuple[int, str]] = []
@@ -516,6 +581,8 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
             in_code = not in_code
             continue
         if in_code:
+            if stripped:
+                seen.append(_text_item([(number, stripped)], display, None, heading))
             continue
         if not stripped:
             flush()
@@ -524,6 +591,7 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
         if stripped.startswith("#"):
             flush()
             heading = stripped.lstrip("#").strip()
+            seen.append(_text_item([(number, heading)], display, None, None))
             lead = None
             continue
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
@@ -534,6 +602,7 @@ def split_text(lines: list[str], display: str) -> list[SpecItem]:
             if table_header is None:
                 table_header = [c.lower() for c in cells]
                 if not any(worded_level(c) for c in cells[1:] if len(c) > 25):
+                    seen.append(_text_item([(number, " | ".join(cells))], display, None, heading))
                     continue
             items.append(_table_item(cells, table_header, number, display, heading))
             continue

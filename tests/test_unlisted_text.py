@@ -1,0 +1,115 @@
+"""Text a reader sees that is no requirement item (attack round 6): a heading, a table's header
+row, a code block. A vendor's clause there undermines a requirement as anywhere else; text a
+rendered Markdown page hides (`<div hidden>`, a comment over several lines) counts for nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_office_round4 import docx, para
+
+OWN = (
+    "Kommunen ska äga och ha full kontroll över all data i systemet, inklusive metadata och loggar."
+)
+REST = [
+    "Leverantören ska möjliggöra export av all data när som helst under avtalstiden.",
+    "Systemet ska bygga på öppna standarder.",
+]
+CLAUSE = "Leverantören behåller äganderätten till all data som genereras i tjänsten."
+
+
+def _outcomes(cli: Callable[..., Any], path: Path) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    result = cli("spec", "check", path, "-f", "json")
+    assert result.code in (0, 1), result.err
+    report = json.loads(result.out)["reports"][0]
+    return {r["requirement"]: r["outcome"] for r in report["results"]}, report["findings"]
+
+
+def _markdown(tmp_path: Path, extra: str, own: str = OWN) -> Path:
+    path = tmp_path / "krav.md"
+    path.write_text("\n\n".join(["# Krav", own, *REST, extra]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_plain_document_is_met(cli: Callable[..., Any], tmp_path: Path) -> None:
+    outcomes, _findings = _outcomes(cli, _markdown(tmp_path, "Slut."))
+    assert outcomes["DATA-OWNERSHIP"] == "met"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        f"## {CLAUSE}",
+        f"| {CLAUSE} |\n|---|\n| Gäller från avtalsstart |",
+        f"```\n{CLAUSE}\n```",
+    ],
+    ids=["heading", "table-header", "code-block"],
+)
+def test_a_clause_outside_the_items_undermines_ownership(
+    cli: Callable[..., Any], tmp_path: Path, extra: str
+) -> None:
+    outcomes, findings = _outcomes(cli, _markdown(tmp_path, extra))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+    clause = next(f for f in findings if f["requirement"] == "DATA-OWNERSHIP")
+    assert "behåller äganderätten" in json.dumps(clause, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        f"<div hidden>{OWN}</div>",
+        f'<p style="display: none">{OWN}</p>',
+        f"<!--\n{OWN}\n-->",
+        f"<div\n hidden>\n{OWN}\n</div>",
+    ],
+    ids=["div-hidden", "display-none", "comment-lines", "tag-over-lines"],
+)
+def test_a_requirement_a_rendered_page_hides_is_not_there(
+    cli: Callable[..., Any], tmp_path: Path, own: str
+) -> None:
+    outcomes, findings = _outcomes(cli, _markdown(tmp_path, "Slut.", own=own))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+    shown = [f for f in findings if f["check"] == "SP011"]
+    if "<!--" in own:  # an author's note, left out silently
+        assert not shown
+    else:  # a hidden element is reported where it stands, quoted
+        assert [f["location"]["line"] for f in shown] == [3], shown
+        assert OWN[:40] in shown[0]["message"]
+
+
+def test_shown_html_keeps_its_text(cli: Callable[..., Any], tmp_path: Path) -> None:
+    outcomes, _findings = _outcomes(cli, _markdown(tmp_path, "Slut.", own=f"<div>{OWN}</div>"))
+    assert outcomes["DATA-OWNERSHIP"] == "met"
+
+
+def heading(text: str) -> str:
+    return (
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    )
+
+
+def cell(text: str) -> str:
+    return f"<w:tc>{para(text)}</w:tc>"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        heading(CLAUSE),
+        f"<w:tbl><w:tr>{cell(CLAUSE)}</w:tr><w:tr>{cell('Gäller från avtalsstart')}</w:tr></w:tbl>",
+    ],
+    ids=["heading", "table-header"],
+)
+def test_a_word_heading_or_header_row_is_read_for_clauses(
+    cli: Callable[..., Any], tmp_path: Path, extra: str
+) -> None:
+    body = "".join(map(para, [OWN, *REST]))
+    outcomes, _findings = _outcomes(cli, docx(tmp_path / "plain.docx", body))
+    assert outcomes["DATA-OWNERSHIP"] == "met"
+    outcomes, _findings = _outcomes(cli, docx(tmp_path / "krav.docx", body + extra))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
