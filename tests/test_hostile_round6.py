@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 from test_linear_scans import assert_linear
-from test_probe_round5 import outcomes
+from test_probe_round5 import OK, outcomes
+from test_probe_round5 import description as round5_description
 
 from proccheck import limits
 from proccheck.api import probe_detailed
@@ -20,43 +21,18 @@ from proccheck.loaders import openapi
 from proccheck.loaders.answers import normalise_answer
 from proccheck.requirements import load_requirement_set
 
-OK = {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}}}  # fmt: skip
 SPEC = Path(__file__).resolve().parents[1] / "samples" / "spec" / "kravspecifikation-arendehantering.md"  # fmt: skip
 
 
 def description(**changes: Any) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "openapi": "3.0.3",
-        "info": {"title": "T", "version": "1.0.0"},
-        "servers": [{"url": "https://api.vendor.se/v1"}],
-        "paths": {
-            "/cases": {"get": {"summary": "List", "responses": OK}},
-            "/cases/{id}": {"get": {"summary": "One", "responses": OK}},
-        },
-        "components": {
-            "schemas": {"Case": {"type": "object", "properties": {"id": {"type": "string"}}}},
-            "securitySchemes": {
-                "oauth": {
-                    "type": "oauth2",
-                    "flows": {
-                        "clientCredentials": {
-                            "tokenUrl": "https://login.vendor.se/token",
-                            "scopes": {},
-                        }
-                    },
-                },
-                "key": {"type": "apiKey", "in": "cookie", "name": "SESSION"},
-            },
-        },
-        "security": [{"oauth": []}],
-    }
-    for key, value in changes.items():
-        if key == "scheme":
-            doc["components"]["securitySchemes"]["oauth"] = value
-        elif key == "on_list":
-            doc["paths"]["/cases"]["get"].update(value)
-        else:
-            doc[key] = value
+    """Round 5's description with a second path and a second, non-OAuth scheme declared;
+    `on_list` changes the list operation."""
+    on_list = changes.pop("on_list", {})
+    doc = round5_description(**changes)
+    if "paths" not in changes:
+        doc["paths"]["/cases/{id}"] = {"get": {"summary": "One", "responses": OK}}
+    doc["paths"].get("/cases", {}).get("get", {}).update(on_list)
+    doc["components"]["securitySchemes"]["key"] = {"type": "apiKey", "in": "cookie", "name": "S"}
     return doc
 
 

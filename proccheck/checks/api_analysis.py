@@ -281,6 +281,9 @@ class Analysis:
     media: dict[MediaClass, list[tuple[str, str]]]  # class -> (media type, pointer)
     schemes: dict[str, AuthClass]
     scheme_labels: dict[str, str]
+    oauth_schemes: frozenset[str]
+    """The schemes that give a client a way to an OAuth 2.0 token: oauth2 with a flow that
+    names its URLs, or openIdConnect with its discovery URL."""
     applied_schemes: set[str]
     undeclared_auth: list[tuple[str, str]]  # (parameter, pointer)
     unprotected_ops: list[Operation]
@@ -742,7 +745,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 else:
                     media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
 
-    schemes, labels = _schemes(index)
+    schemes, labels, oauth = _schemes(index)
     applied: set[str] = set()
     unprotected: list[Operation] = []
     for op in index.operations:
@@ -826,9 +829,10 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         media=media_seen,
         schemes=schemes,
         scheme_labels=labels,
+        oauth_schemes=oauth,
         applied_schemes=applied,
         undeclared_auth=undeclared,
-        without_oauth=_without_oauth(index, schemes, labels, service),
+        without_oauth=_without_oauth(index, schemes, oauth, service),
         unprotected_ops=unprotected,
         docs=docs,
         doc_examples=doc_examples,
@@ -987,12 +991,11 @@ def _usable_flows(scheme: dict[str, Any]) -> list[str]:
 
 
 def _without_oauth(
-    index: ApiIndex, classes: dict[str, AuthClass], labels: dict[str, str], service: set[int]
+    index: ApiIndex, classes: dict[str, AuthClass], oauth: frozenset[str], service: set[int]
 ) -> dict[str, list[Operation]]:
     """`Analysis.without_oauth`: every operation but documentation, health, sign-in and
     internal ones, judged by the security it requires (its own, else the document's)."""
     found: dict[str, list[Operation]] = {}
-    oauth = {name for name, label in labels.items() if label in ("oauth2", "openIdConnect")}
     for op in index.operations:
         if id(op) in service or op.internal or _AUTH_PATH.search(op.path):
             continue
@@ -1010,9 +1013,12 @@ def _without_oauth(
     return found
 
 
-def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str]]:
+def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str], frozenset[str]]:
+    """Each scheme's class and label, and the names of those that are OAuth 2.0 a client can
+    use (`Analysis.oauth_schemes`)."""
     classes: dict[str, AuthClass] = {}
     labels: dict[str, str] = {}
+    oauth: set[str] = set()
     for name, scheme in index.security_schemes.items():
         kind = str(scheme.get("type", ""))
         where = str(scheme.get("in", ""))
@@ -1024,6 +1030,8 @@ def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str]]:
             classes[name], labels[name] = "standard", "openIdConnect without a discovery URL"
         elif kind in ("oauth2", "openIdConnect", "mutualTLS"):
             classes[name], labels[name] = "standard", kind
+            if kind != "mutualTLS":
+                oauth.add(name)
         elif kind == "http" and http == "bearer":
             classes[name], labels[name] = "standard", "http bearer"
         elif kind == "basic" or (kind == "http" and http in ("basic", "digest")):
@@ -1034,7 +1042,7 @@ def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str]]:
             classes[name], labels[name] = "weak", f"apiKey in query {scheme.get('name')}"
         else:
             classes[name], labels[name] = "proprietary", f"{kind} {where or http}".strip()
-    return classes, labels
+    return classes, labels, frozenset(oauth)
 
 
 def _docs(index: ApiIndex) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:

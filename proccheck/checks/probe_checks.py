@@ -1242,7 +1242,7 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             ),
             evidence=_evidence([(analysis.scheme_labels[n], n) for n in weak]),
         )  # fmt: skip
-    oauth = [n for n in used if analysis.scheme_labels[n] in ("oauth2", "openIdConnect")]
+    oauth = [n for n in used if n in analysis.oauth_schemes]
     if not oauth:
         standard = [n for n in used if schemes[n] == "standard"]
         names = _names(ctx.lang, [analysis.scheme_labels[n] for n in used])
