@@ -147,3 +147,24 @@ def test_a_buyers_instruction_sheet_takes_no_yes_away(
     path = _workbook(tmp_path, {"Instruktioner": instructions, "Svar": [HEADER, *ALL_YES]})
     got = _results(cli, path)
     assert {got[k]["outcome"] for k in ("K1", "K2", "K3")} == {"met"}, got
+
+
+@pytest.mark.parametrize(
+    ("comment", "outcome", "shown"),
+    [
+        ("Ja, inom 6 veckor", "not_verified", '"6 veckor" ≠ "30 dagar"'),
+        ("Ja, inom 30 arbetsdagar", "not_verified", '"30 arbetsdagar" ≠ "30 dagar"'),
+        ("Ja, inom ett kvartal", "not_verified", '"ett kvartal" ≠ "30 dagar"'),
+        ("Yes, within 30 working days", "not_verified", '"30 working days" ≠ "30 dagar"'),
+        ("Ja, inom 4 veckor", "met", ""),
+        ("Ja, inom 20 arbetsdagar", "met", ""),
+        ("Ja, inom en månad", "met", ""),
+    ],
+)
+def test_a_duration_in_other_units_is_compared_in_days(
+    cli: Callable[..., Any], tmp_path: Path, comment: str, outcome: str, shown: str
+) -> None:
+    """K7 asks for the data back within 30 days."""
+    got = _results(cli, _csv(tmp_path, [HEADER, ["K7", "Ja", comment, ""]]))
+    assert got["K7"]["outcome"] == outcome, got["K7"]
+    assert shown in got["K7"]["reason"]

@@ -566,16 +566,24 @@ _QUANTITY = re.compile(  # at every word start (a lookahead): "om tre månader" 
     r"(?<![\w.,])(?<!\d )(?=(\d+(?:[ .,]\d+)*|[a-zåäö]+)\s*(%|[a-zåäö]+(?: [a-zåäö]+)?))",
     re.IGNORECASE,
 )
-_TO_DAYS = {"day": 1.0, "month": 30.0, "year": 365.0}
+_TO_DAYS = {
+    "day": 1.0,
+    "workday": 7 / 5,
+    "week": 7.0,
+    "month": 30.0,
+    "quarter": 91.0,
+    "year": 365.0,
+}
+"""Durations in calendar days: a working day is a fifth of a week."""
 Bound = Literal["upper", "lower", "exact"]
 
 
 @functools.lru_cache(maxsize=4096)
-def quantities(text: str) -> tuple[tuple[str, float, Bound], ...]:
+def quantities(text: str) -> tuple[tuple[str, float, Bound, str], ...]:
     """Numbers with a unit ("inom 30 dagar", "six months", "99,5 %"): unit, value, and whether
-    the text makes it a maximum, a minimum or an exact value. Days, months and years are
-    compared in days. Cached: vendors repeat the same comment on many rows."""
-    found: list[tuple[str, float, Bound]] = []
+    the text makes it a maximum, a minimum or an exact value, and the words as written. Durations (working days to
+    years) are compared in calendar days. Cached: vendors repeat the same comment on many rows."""
+    found: list[tuple[str, float, Bound, str]] = []
     lowered = text.lower()
     for match in _QUANTITY.finditer(lowered):
         number, unit_words = match.group(1), match.group(2)
@@ -588,12 +596,16 @@ def quantities(text: str) -> tuple[tuple[str, float, Bound], ...]:
                 value = float(number.replace(" ", "").replace(",", "."))
             except ValueError:
                 continue
-        unit = None
-        for lang in LANGS:
-            units = lexicon(lang).units
-            unit = units.get(unit_words) or units.get(unit_words.split(" ")[0])
-            if unit:
-                break
+        # "working days" is one unit; in "dagar återlämna" the unit is the first word
+        unit, unit_words = next(
+            (
+                (unit, words)
+                for words in (unit_words, unit_words.split(" ")[0])
+                for lang in LANGS
+                if (unit := lexicon(lang).units.get(words))
+            ),
+            (None, unit_words),
+        )
         if unit is None:
             continue
         if unit in _TO_DAYS:
@@ -604,7 +616,7 @@ def quantities(text: str) -> tuple[tuple[str, float, Bound], ...]:
             bound = "upper"
         elif any(lexicon(lang).has("lower_bound", before) for lang in LANGS):
             bound = "lower"
-        found.append((unit, value, bound))
+        found.append((unit, value, bound, f"{number} {unit_words}"))
     return tuple(found)
 
 
@@ -616,22 +628,22 @@ def _breaks(value: float, limit: float, bound: Bound) -> bool:
     return value != limit
 
 
-def quantity_conflicts(words: str, requirement: Requirement) -> list[str]:
-    """Quantities in the vendor's words that break the requirement's: more than a maximum
-    ("inom 30 dagar" answered "90 dagar"), less than a minimum, or another exact value."""
+def quantity_conflicts(words: str, requirement: Requirement, lang: Lang) -> list[str]:
+    """Quantities in the vendor's words that break the requirement's, each quoted against the
+    requirement's as written in `lang` ("6 veckor" ≠ "30 dagar"): more than a maximum ("inom
+    30 dagar" answered "90 dagar"), less than a minimum, or another exact value."""
     offered = quantities(words)
     if not offered:
         return []  # the usual case: the requirement's quantities need not be read
-    required = quantities(f"{requirement.text.sv} {requirement.text.en}")
+    required = quantities(requirement.text.get(lang)) or quantities(
+        f"{requirement.text.sv} {requirement.text.en}"
+    )
     conflicts = []
-    for unit, value, _unused in offered:
-        limits = [(v, b) for u, v, b in required if u == unit]
-        if not limits:
-            continue
-
-        if all(_breaks(value, limit, bound) for limit, bound in limits):
-            wanted = ", ".join(f"{v:g}" for v, _unused in limits)
-            conflicts.append(f"{value:g} ≠ {wanted} ({unit})")
+    for unit, value, _unused, written in offered:
+        limits = [(v, b, w) for u, v, b, w in required if u == unit]
+        if limits and all(_breaks(value, limit, bound) for limit, bound, _w in limits):
+            wanted = ", ".join(dict.fromkeys(f'"{w}"' for _v, _b, w in limits))
+            conflicts.append(f'"{written}" ≠ {wanted}')
     return conflicts
 
 
@@ -916,7 +928,7 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
         size = len(answer.words)
         searched = answer.words[:MAX_ANSWER_CHARS]  # bounded work; the rest is not "no reservation"
         found = hedges_in(searched, f"{requirement.text.sv} {requirement.text.en}")
-        conflicts = quantity_conflicts(folded(searched), requirement)
+        conflicts = quantity_conflicts(folded(searched), requirement, ctx.lang)
         left = [f'"{answer.remaining[:MAX_ANSWER_CHARS]}"'] if answer.remaining else []
         taken_back = [  # a clause already named for its cost or condition is not repeated
             phrase
