@@ -36,14 +36,13 @@ names no format at all and is listed in `Analysis.unnamed_files`.
 from __future__ import annotations
 
 import functools
-import ipaddress
 import re
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
+from proccheck.addresses import address_is_public, host_address
 from proccheck.loaders.openapi import WRITE_METHODS, ApiIndex, Media, Operation, ref_name
 from proccheck.loaders.structured import escape_pointer
 
@@ -1219,28 +1218,10 @@ def not_production(parts: SplitResult) -> Literal["credentials", "private", "loc
     host = (parts.hostname or "").lower().rstrip(".")
     if host in ("", "localhost") or host.endswith(_LOCAL_SUFFIXES):
         return "local"
-    address = _address(host)
+    address = host_address(host)
     if address is not None:
-        return None if address.is_global else "private"
+        return None if address_is_public(address) else "private"
     return "local" if "." not in host else None  # `intranet`, `{host}`: one network's name
-
-
-def _address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The IP address `host` stands for, also in the forms a client's resolver accepts
-    (`2130706433`, `0x7f000001`, `0177.0.0.1`, `127.1` are all 127.0.0.1), else None."""
-    try:
-        return ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    if not _LEGACY_IPV4.fullmatch(host):
-        return None
-    try:
-        return ipaddress.IPv4Address(socket.inet_aton(host))
-    except OSError:
-        return None
-
-
-_LEGACY_IPV4 = re.compile(r"(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}")
 
 
 def shown_url(url: str) -> str:

@@ -41,11 +41,11 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from proccheck import limits
+from proccheck.addresses import address_is_public, unwrap
 from proccheck.errors import ProbeError, UsageError
 from proccheck.i18n import tr
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _USER_AGENT = "proccheck-probe/0.1 (+https://github.com/; API description check)"
 URLLIB3_FLOOR = (2, 6)
 """Oldest urllib3 the guard is safe with: 2.6 bounds decompression per read (a gzip bomb stops at
@@ -89,22 +89,6 @@ class _BlockedAddress(Exception):
         self.address = address
 
 
-def address_is_public(address: str) -> bool:
-    """Whether an IP address (v4 or v6, any embedding of v4 in v6) is a public unicast address."""
-    ip = _unwrap(address)
-    if ip is None:
-        return False
-    return not (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_multicast
-        or ip.is_reserved
-        or ip.is_unspecified
-        or not ip.is_global
-    )
-
-
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 _PRIVATE_RANGES: tuple[Network, ...] = tuple(
@@ -115,25 +99,6 @@ _METADATA: tuple[Network, ...] = tuple(
 )
 """Cloud metadata services inside the ranges `--allow-private` opens (AWS's IPv6 endpoint is in
 the ULA range), or next to them; they stay refused unless named with `--allow-address`."""
-
-
-def _unwrap(address: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The address, with an IPv4 address embedded in IPv6 (mapped, 6to4, Teredo, NAT64) taken out."""
-    try:
-        ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(
-            address.split("%", 1)[0]
-        )
-    except ValueError:
-        return None
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour
-        if embedded is None and ip.teredo is not None:
-            embedded = ip.teredo[1]
-        if embedded is None and ip in _NAT64:
-            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None:
-            ip = embedded
-    return ip
 
 
 @dataclass(frozen=True)
@@ -151,7 +116,7 @@ class AddressPolicy:
         return not self.private and not self.networks
 
     def allows(self, address: str) -> bool:
-        ip = _unwrap(address)
+        ip = unwrap(address)
         if ip is None:
             return False
         if any(ip.version == n.version and ip in n for n in self.networks):
