@@ -61,13 +61,13 @@ def _invisible(char: str) -> bool:
     )
 
 
-_LOOKALIKE = str.maketrans(
-    "аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "aeopcyxijsdhqwlABEKMHOPCTXYIJSabeikvoptuxABEZHIKMNOPTYX",
-)
+_LOOKALIKE_LETTERS = "аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"
 """Cyrillic and Greek letters drawn like Latin ones: "mоt аvgift" with a Cyrillic о and а
 looks like "mot avgift" and must read so."""
-_LOOKALIKES = re.compile("[аеорсухіјѕԁһԛԝӏАВЕКМНОРСТХУІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ]")
+_LOOKALIKE = str.maketrans(
+    _LOOKALIKE_LETTERS, "aeopcyxijsdhqwlABEKMHOPCTXYIJSabeikvoptuxABEZHIKMNOPTYX"
+)
+_LOOKALIKES = re.compile(f"[{_LOOKALIKE_LETTERS}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -89,8 +89,8 @@ invisible character (the break is seen by every reader; nothing was hidden)."""
 
 def _unmasked(text: str) -> str:
     """`text` with lookalike letters inside Latin words made Latin, the Turkish İ made I, and a
-    hyphen and line break inside a word made soft hyphens (which `fold` drops); each character
-    stays one character, so every offset holds."""
+    hyphen and line break inside a word made `_JOINED` marks (which `fold` drops); each
+    character stays one character, so every offset holds."""
     if "\n" in text and _JOINED not in text:
         text = _BROKEN_WORD.sub(lambda m: _JOINED * len(m.group(0)), text)
     if text.isascii():

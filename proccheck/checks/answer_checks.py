@@ -580,9 +580,9 @@ Bound = Literal["upper", "lower", "exact"]
 
 @functools.lru_cache(maxsize=4096)
 def quantities(text: str) -> tuple[tuple[str, float, Bound, str], ...]:
-    """Numbers with a unit ("inom 30 dagar", "six months", "99,5 %"): unit, value, and whether
-    the text makes it a maximum, a minimum or an exact value, and the words as written. Durations (working days to
-    years) are compared in calendar days. Cached: vendors repeat the same comment on many rows."""
+    """Numbers with a unit ("inom 30 dagar", "six months", "99,5 %"): unit, value, whether the
+    text makes it a maximum, a minimum or an exact value, and the words as written. Durations
+    (working days to years) are in calendar days. Cached: vendors repeat a comment on many rows."""
     found: list[tuple[str, float, Bound, str]] = []
     lowered = text.lower()
     for match in _QUANTITY.finditer(lowered):
@@ -596,18 +596,10 @@ def quantities(text: str) -> tuple[tuple[str, float, Bound, str], ...]:
                 value = float(number.replace(" ", "").replace(",", "."))
             except ValueError:
                 continue
-        # "working days" is one unit; in "dagar återlämna" the unit is the first word
-        unit, unit_words = next(
-            (
-                (unit, words)
-                for words in (unit_words, unit_words.split(" ")[0])
-                for lang in LANGS
-                if (unit := lexicon(lang).units.get(words))
-            ),
-            (None, unit_words),
-        )
-        if unit is None:
+        named = _unit(unit_words)
+        if named is None:
             continue
+        unit, unit_words = named
         if unit in _TO_DAYS:
             value, unit = value * _TO_DAYS[unit], "day"
         before = lowered[max(0, match.start() - 20) : match.start()]
@@ -618,6 +610,16 @@ def quantities(text: str) -> tuple[tuple[str, float, Bound, str], ...]:
             bound = "lower"
         found.append((unit, value, bound, f"{number} {unit_words}"))
     return tuple(found)
+
+
+def _unit(words: str) -> tuple[str, str] | None:
+    """The unit the words after a number name, and the words that name it: both when they are
+    one unit ("working days"), else the first ("dagar" of "dagar återlämna")."""
+    for written in (words, words.split(" ")[0]):
+        for lang in LANGS:
+            if unit := lexicon(lang).units.get(written):
+                return unit, written
+    return None
 
 
 def _breaks(value: float, limit: float, bound: Bound) -> bool:

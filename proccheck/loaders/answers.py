@@ -407,7 +407,6 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
             if not requirement_id and not text and not any(c.strip() for c in row.cells):
                 continue  # an empty row; one with only a comment ("OBS: alla Ja-svar …")
                 # is kept: answering no requirement, it is read for a general reservation
-            where = f"{row.sheet}!{row.number}" if row.sheet else str(row.number)
             if requirement_id:
                 key = requirement_id.lower()  # ids are matched regardless of case
                 if key in seen:
@@ -418,10 +417,10 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                             where=printable(seen[key]),
                         ),
                         path=display,
-                        where=where,
+                        where=row.where,
                         hint=tr("keep one row per requirement"),
                     )
-                seen[key] = where
+                seen[key] = row.where
             raw, value, rest = _answer_cell(table, row)
             if not raw.strip() and _is_section_row(table, row, requirement_id, text):
                 continue
@@ -509,8 +508,7 @@ def _with_loose_rows(
             answer = answers[index]
             said = [c for c in cells[1:] if c not in (answer.text.strip(), answer.raw.strip())]
             if said:
-                where = f"{row.sheet}!{row.number}" if row.sheet else str(row.number)
-                extra.setdefault(index, []).append((where, " ".join(said)))
+                extra.setdefault(index, []).append((row.where, " ".join(said)))
             continue
         text = " ".join(cells)
         if _in_vendor_voice(text):

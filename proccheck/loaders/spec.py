@@ -417,40 +417,30 @@ a link's brackets and address, inline HTML tags. Every part is bounded or stops 
 
 
 def _as_rendered(line: str) -> str:
-    """A Markdown line with its inline markup and comments blanked, each character a space, so that
+    """A Markdown line with its inline markup blanked, each character a space, so that
     "Leverantören **behåller** … *all* data" reads as its words and every column holds. A
-    bullet's `*` at the start of a line stays (it is followed by a space)."""
+    bullet's `*` at the start of a line stays (it is followed by a space). Comments and hidden
+    elements are blanked before, over the whole text (`_hidden_blanked`)."""
     if not any(mark in line for mark in "*_[<"):
         return line
-    line = _INLINE_MARKUP.sub(lambda m: " " * len(m.group(0)), line)
-    pieces = []
-    done = 0
-    start = line.find("<!--")
-    while start != -1:  # a comment inside the line, not shown; found by `find`, never rescanned
-        end = line.find("-->", start + 4)
-        if end == -1:
-            break  # no later opening can close either
-        pieces += [line[done:start], " " * (end + 3 - start)]
-        done = end + 3
-        start = line.find("<!--", done)
-    return "".join(pieces) + line[done:] if pieces else line
+    return _INLINE_MARKUP.sub(lambda m: " " * len(m.group(0)), line)
 
 
 def refuse_long(count: int, display: str) -> None:
     """An InputError when a document holds more than `limits.MAX_SPEC_CHARS` characters of
     text (each is read against every word list: 10 MB of paragraphs took 14 s)."""
+    from proccheck.loaders.tables import over_limit
+
     if count > limits.MAX_SPEC_CHARS:
-        raise InputError(
+        raise over_limit(
             tr(
                 "the document holds {count:,} characters of text, more than {limit:,}",
                 count=count,
                 limit=limits.MAX_SPEC_CHARS,
             ),
-            path=display,
-            hint=tr(
-                "no requirement specification is this long; split it, or raise "
-                "PROCCHECK_MAX_SPEC_CHARS if it is genuine"
-            ),
+            display,
+            "MAX_SPEC_CHARS",
+            matrix=False,
         )
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, AnyStr, BinaryIO
 
 from proccheck import limits
 from proccheck.errors import InputError
@@ -195,6 +195,11 @@ class Row:
     (`xlsx_look.Unseen`: its format, its colour, a hidden row or column, a merge over it)."""
     notes: tuple[tuple[int, str], ...] = ()
     """(column index, text) of each cell note on the row."""
+
+    @property
+    def where(self) -> str:
+        """The row as a message names it: `Sheet!12`, or the line of a CSV file."""
+        return f"{self.sheet}!{self.number}" if self.sheet else str(self.number)
 
 
 @dataclass(frozen=True)
@@ -560,12 +565,12 @@ def _tables(
     return tables
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of `text`, each with its end (`\n`, `\r\n` or a lone `\r`), one at a
-    time: `io.StringIO` would first copy the whole text (four bytes a character once one
-    character needs them)."""
-    start = 0
-    for match in _LINE_END.finditer(text):
+def _lines(text: AnyStr, start: int = 0) -> Iterator[AnyStr]:
+    """The lines of `text` (a text, or bytes) from `start`, each with its end (`\n`, `\r\n` or
+    a lone `\r`), one at a time: the whole is never copied (`io.StringIO` would, at four bytes
+    a character once one character needs them)."""
+    ends = _LINE_END_BYTES if isinstance(text, bytes) else _LINE_END
+    for match in ends.finditer(text, start):
         yield text[start : match.end()]
         start = match.end()
     if start < len(text):
@@ -573,19 +578,13 @@ def _lines(text: str) -> Iterator[str]:
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 
 
 def _decoded_lines(raw: bytes, start: int, encoding: str) -> Iterator[str]:
     """The lines of `raw` from `start`, each decoded on its own: the whole file is never held
     as one text beside its bytes and its cells (64 MB of text with one emoji is 256 MB)."""
-    for match in _LINE_END_BYTES.finditer(raw, start):
-        yield raw[start : match.end()].decode(encoding, errors="replace")
-        start = match.end()
-    if start < len(raw):
-        yield raw[start:].decode(encoding, errors="replace")
-
-
-_LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
+    return (line.decode(encoding, errors="replace") for line in _lines(raw, start))
 
 
 def _read_csv(path: Path, display: str) -> list[tuple[int, tuple[str, ...]]]:
