@@ -84,8 +84,8 @@ at most)."""
 
 MAX_SPEC_CHARS = _limit("MAX_SPEC_CHARS", 4_000_000)
 """Most characters in a specification's items, all together: each item is read against every
-word list, about 1.5 s a megabyte of long paragraphs (10 MB took 14 s). A 200-page tender holds
-about half a megabyte."""
+word list, about 1.5 s a megabyte of long paragraphs (10 MB took 14 s). The 200-page bench
+document (`bench/bench_spec_docx.py`) holds about 970,000."""
 
 MAX_SPEC_LINES = _limit("MAX_SPEC_LINES", 100_000)
 """Most lines one Markdown or text specification may have, counted before any is read: a
