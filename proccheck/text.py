@@ -87,6 +87,20 @@ _JOINED = "\ue000"
 invisible character (the break is seen by every reader; nothing was hidden)."""
 
 
+_RIGHT_TO_LEFT_OVERRIDE = re.compile("\u202e([^\u202a-\u202e\n]*)")
+"""A right-to-left override and the text it governs, up to the mark that ends it (or the line):
+a reader sees those characters in reverse order."""
+_CLUSTER = re.compile("(?s).[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
+"""A letter and the combining marks written after it."""
+
+
+def _display_order(override: re.Match[str]) -> str:
+    """The overridden text as a reader sees it: ".netsnäjt" stored behind U+202E shows, and
+    must be read, as "tjänsten." (each letter keeps its accents)."""
+    clusters = _CLUSTER.findall(override.group(1))
+    return "\u202e" + "".join(reversed(clusters))
+
+
 def _unmasked(text: str) -> str:
     """`text` with lookalike letters inside Latin words made Latin, the Turkish İ made I, and a
     hyphen and line break inside a word made `_JOINED` marks (which `fold` drops); each
@@ -95,6 +109,8 @@ def _unmasked(text: str) -> str:
         text = _BROKEN_WORD.sub(lambda m: _JOINED * len(m.group(0)), text)
     if text.isascii():
         return text
+    if "\u202e" in text:
+        text = _RIGHT_TO_LEFT_OVERRIDE.sub(_display_order, text)
     text = text.replace("İ", "I")
     if not _LOOKALIKES.search(text):  # the usual case, found in C
         return text

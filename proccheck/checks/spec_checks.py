@@ -6,6 +6,8 @@ computed once by `analyse`, so a 200-page document is matched against the set on
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -322,28 +324,49 @@ def _item_contradictions(
 ) -> Iterator[Finding]:
     """The text of one item that undermines requirements of the set, one finding each."""
     kinds: set[str] = set()
-    text = blank_links(item.text)  # a host name or address is not a term or a brand
-    if any(lexicon(lang).has("rejection", text) for lang in LANGS):
+    shown = blank_links(item.text)  # a host name or address is not a term or a brand
+    if any(lexicon(lang).has("rejection", shown) for lang in LANGS):
         return  # the text rejects or reports such terms rather than imposing them
-    for text_lang in LANGS:
-        lex = lexicon(text_lang)
-        for contradiction, pattern in lex.undermining_in(text):
-            if contradiction.kind in kinds:
-                continue  # one finding per kind and text: its first pattern that matches
-            match = pattern.search(text)
-            if not match or _in_quotes(text, match.start()):
-                continue
-            if clause_negated(lex, text, match):
-                continue
-            kinds.add(contradiction.kind)
-            for target in _targets(
-                contradiction.undermines, contradiction.fallback, requirement_set
-            ):
-                yield _contradiction_finding(item, contradiction.kind, target, match, lang)
+    for read in (item, *_split_at_hidden(item)):
+        text = blank_links(read.text)
+        for text_lang in LANGS:
+            lex = lexicon(text_lang)
+            for contradiction, pattern in lex.undermining_in(text):
+                if contradiction.kind in kinds:
+                    continue  # one finding per kind and text: its first pattern that matches
+                match = pattern.search(text)
+                if not match or _in_quotes(text, match.start()):
+                    continue
+                if clause_negated(lex, text, match):
+                    continue
+                kinds.add(contradiction.kind)
+                for target in _targets(
+                    contradiction.undermines, contradiction.fallback, requirement_set
+                ):
+                    yield _contradiction_finding(read, contradiction.kind, target, match, lang)
     if "compatible-with-product" not in kinds and item.is_requirement:
-        for brand in _brands_without_equivalent(text, item.lead_in or ""):
+        for brand in _brands_without_equivalent(shown, item.lead_in or ""):
             for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
                 yield _contradiction_finding(item, "brand-without-equivalent", target, brand, lang)
+
+
+def _split_at_hidden(item: SpecItem) -> list[SpecItem]:
+    """The item read with a space wherever an invisible character stood inside a word, when
+    one did: "behåller\u2062äganderätten" shows as two words in many readers, and a clause
+    that undermines a requirement must not hide behind the joined reading (which stays the
+    only one that can make a requirement met)."""
+    if not item.hidden:
+        return []
+    pieces, last = [], 0
+    for offset in item.hidden:
+        pieces += [item.text[last:offset], " "]
+        last = offset
+    pieces.append(item.text[last:])
+    starts = tuple(
+        (offset + bisect.bisect_left(item.hidden, offset), line)
+        for offset, line in item.line_starts
+    )
+    return [dataclasses.replace(item, text="".join(pieces), line_starts=starts, hidden=())]
 
 
 _PARTY = re.compile(r"\s+(shall|will|may|must|ska|skall|får|kommer att)\b", re.IGNORECASE)
