@@ -6,6 +6,7 @@ quotes the vendor's own words and says why they matter.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import math
@@ -53,6 +54,7 @@ HEDGE_NAMES = {
     "not_applicable": N_("not applicable"),
     "remaining": N_("work still to do"),
     "retraction": N_("takes the Yes back"),
+    "column": N_("a column beside the answer"),
 }
 """What each kind of reservation (the lexicon's hedge kinds) is called in a message."""
 ANSWERED_NO = {
@@ -802,6 +804,52 @@ def retractions(answer: VendorAnswer) -> list[str]:
     return found
 
 
+_ZERO_AMOUNT = re.compile(r"[0\s.,]*(?:kr|kronor|sek|:-|€|eur|usd|\$)?")
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def column_reservations(answer: VendorAnswer) -> list[str]:
+    """The cells of columns whose header gives them a meaning that take part of a Yes back,
+    quoted with their header: "Ingår i anbudspriset: Nej", "Tilläggskostnad (SEK): 25 000",
+    "Avvikelse (Ja/Nej): Ja", "Tillgängligt från: 2028-01-01". A cell saying there is nothing
+    to add ("0 kr", "Ingen", "Idag", a date already past, "Ja" where the column asks whether it
+    is included) takes nothing back; anything else is shown for the officer to judge."""
+    return [
+        f'"{header}: {cell[:60]}"'
+        for role, header, cell in answer.meanings
+        if _takes_back(role, " ".join(folded(cell).lower().split()).rstrip(".!"))
+    ]
+
+
+def _takes_back(role: str, text: str) -> bool:
+    value, rest = normalise_answer(text)
+    if role == "included":
+        return value != "yes" or bool(hedges_in(rest))
+    if _is_value(text, "none"):
+        return False
+    if role == "extra_cost":
+        return _ZERO_AMOUNT.fullmatch(text) is None
+    if role == "deviation":
+        return value not in ("no", "not_applicable")
+    return not (_is_value(text, "now") or _past_date(text))  # available_from
+
+
+def _is_value(text: str, kind: str) -> bool:
+    return any(text in lexicon(lang).answer_values.get(kind, frozenset()) for lang in LANGS)
+
+
+def _past_date(text: str) -> bool:
+    """Whether `text` is a date (2024-05-01, 2024-05 or 2024) that has already begun."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return False
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        return datetime.date(year, month, day) <= datetime.date.today()
+    except ValueError:
+        return False
+
+
 def _stands_as_no(text: str) -> bool:
     """Whether lower-case `text` starts with a No or Not-applicable answer followed by its end
     or a stop ("nej, vi …"; not "no additional cost")."""
@@ -860,6 +908,12 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
     Cells in columns of no known role ("Villkor", "Anmärkning", a column without a header) are
     read for reservations, a further answer column ("Leverantörens svar") also for a No, and
     both are quoted in brackets; with a mapping file, only the columns it names are read.
+
+    A column whose header gives its cells a meaning is read with the Yes beside it: Nej under
+    "Ingår i anbudspriset" or "Standardfunktion", an amount under "Tilläggskostnad", Ja or a
+    text under "Avvikelse" or "Förbehåll", and a date still to come under "Tillgängligt från"
+    each make the Yes not verified ("0", "Ingen", "Idag" or a date already past do not). A
+    column such as "Slutligt svar" or "Korrigerat svar" is a further answer column.
 
     Why it matters
     A reservation can make a tender unacceptable (an "ja, mot en avgift" to a requirement of
@@ -925,28 +979,32 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
                     "Assess the reservation by hand; ask for a clarification where LOU allows it.",
                 ),
             )
-        if answer is None or answer.value != "yes" or not (answer.words or answer.remaining):
+        if answer is None or answer.value != "yes":
+            continue
+        if not (answer.words or answer.remaining or answer.meanings):
             continue
         size = len(answer.words)
         searched = answer.words[:MAX_ANSWER_CHARS]  # bounded work; the rest is not "no reservation"
         found = hedges_in(searched, f"{requirement.text.sv} {requirement.text.en}")
         conflicts = quantity_conflicts(folded(searched), requirement, ctx.lang)
         left = [f'"{answer.remaining[:MAX_ANSWER_CHARS]}"'] if answer.remaining else []
+        columns = column_reservations(answer)
         taken_back = [  # a clause already named for its cost or condition is not repeated
             phrase
             for phrase in (retractions(answer) if size <= MAX_ANSWER_CHARS else [])
             if not any(m.group(0).strip().lower() in phrase.lower() for _kind, m in found)
         ]
-        if not (found or conflicts or left or taken_back) and size <= MAX_ANSWER_CHARS:
+        if not (found or conflicts or left or taken_back or columns) and size <= MAX_ANSWER_CHARS:
             continue
         kinds = sorted(
             {kind for kind, _unused in found}
             | ({"quantity"} if conflicts else set())
             | ({"remaining"} if left else set())  # the vendor's own list of what is not done
             | ({"retraction"} if taken_back else set())
+            | ({"column"} if columns else set())
         )
         phrases = ", ".join(dict.fromkeys(  # each phrase once, however often it stands
-            taken_back[:2] + [f'"{m.group(0).strip()}"' for _unused, m in found[:4]]
+            taken_back[:2] + columns + [f'"{m.group(0).strip()}"' for _unused, m in found[:4]]
             + conflicts + left
         ))  # fmt: skip
         message = (
@@ -957,7 +1015,7 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
                 kinds=", ".join(_(ctx.lang, HEDGE_NAMES.get(k, k)) for k in kinds),
                 phrases=phrases,
             )
-            if found or conflicts or left or taken_back
+            if found or conflicts or left or taken_back or columns
             else _(
                 ctx.lang,
                 "{requirement}: Yes, with an answer too long to search in full for reservations",

@@ -27,7 +27,14 @@ from proccheck.loaders.structured import (
     read_text,
     yaml_comments,
 )
-from proccheck.loaders.tables import ColumnMapping, Row, Table, names_role, read_tables
+from proccheck.loaders.tables import (
+    ROW_MEANING_ROLES,
+    ColumnMapping,
+    Row,
+    Table,
+    names_role,
+    read_tables,
+)
 from proccheck.model import Location
 from proccheck.text import fold
 
@@ -74,6 +81,11 @@ class VendorAnswer:
     other_answers: str = ""
     """Of `other`, the cells of further answer columns ("Leverantörens svar" beside "Svar"):
     a No there takes the Yes back; a buyer's own Ja/Nej columns ("Bilaga krävs") do not."""
+
+    meanings: tuple[tuple[str, str, str], ...] = ()
+    """(role, header, cell) of each filled cell in a column whose header gives it a meaning
+    (`tables.ROW_MEANING_ROLES`: "Ingår i anbudspriset", "Tilläggskostnad", "Avvikelse",
+    "Tillgängligt från"): the answer checks decide which values take a Yes back."""
 
     @property
     def words(self) -> str:
@@ -462,6 +474,13 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                         ),
                         "",
                     ),
+                    meanings=tuple(
+                        (role, table.header[table.columns[role]].strip(), cell)
+                        for role in ROW_MEANING_ROLES
+                        if read_others
+                        and role in table.columns
+                        and (cell := table.cell(row, role).strip())
+                    ),
                 )
             )
     if not answers and any("id" in t.columns or "text" in t.columns for t in tables):
@@ -481,12 +500,51 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
             path=display,
             hint=tr("add a Kravnummer/ID or Kravtext column, or give a mapping"),
         )
+    notes = [note for table in tables if mapping is None for note in _header_notes(table, display)]
     return AnswerDocument(
         path=display,
         vendor=vendor_from_name(path),
         procurement="",
-        answers=_with_loose_rows(answers, loose, display),
+        answers=_with_loose_rows(answers, loose, display) + tuple(notes),
     )
+
+
+_BRACKETED = re.compile(r"\((.*?)\)|\[(.*?)\]")
+
+
+def _header_notes(table: Table, display: str) -> list[VendorAnswer]:
+    """What the header of the answer or comment column adds in brackets in the vendor's voice,
+    as a row answering no requirement: "Svar (samtliga Ja gäller mot avgift)" is read for a
+    general reservation. The answer options ("Ja/Nej") and a buyer's label or instruction
+    ("eventuella förbehåll", "ange Ja eller Nej") are not the vendor's voice."""
+    return [
+        _general_row(text, display, table.sheet, table.header_row)
+        for role in ("answer", "comment")
+        if role in table.columns
+        for match in _BRACKETED.finditer(table.header[table.columns[role]])
+        if _in_vendor_voice(text := " ".join((match.group(1) or match.group(2) or "").split()))
+    ]
+
+
+def _general_row(text: str, display: str, sheet: str | None, number: int) -> VendorAnswer:
+    """A row answering no requirement, holding `text` written at row `number` of `sheet`."""
+    return VendorAnswer(
+        requirement=None,
+        text="",
+        raw="",
+        value="blank",
+        rest="",
+        comment="",
+        evidence=(),
+        location=Location(
+            path=display, sheet=sheet, row=number, line=number if sheet is None else None
+        ),
+        other=text,
+    )
+
+
+def _is_answer_word(word: str) -> bool:
+    return any(word in values for lang in LANGS for values in lexicon(lang).answer_values.values())
 
 
 def _with_loose_rows(
@@ -512,24 +570,7 @@ def _with_loose_rows(
             continue
         text = " ".join(cells)
         if _in_vendor_voice(text):
-            general.append(
-                VendorAnswer(
-                    requirement=None,
-                    text="",
-                    raw="",
-                    value="blank",
-                    rest="",
-                    comment="",
-                    evidence=(),
-                    location=Location(
-                        path=display,
-                        sheet=row.sheet,
-                        row=row.number,
-                        line=row.number if row.sheet is None else None,
-                    ),
-                    other=text,
-                )
-            )
+            general.append(_general_row(text, display, row.sheet, row.number))
     joined = [  # a "Nej – …" there takes the Yes back, as in a second answer column
         dataclasses.replace(
             answer,
@@ -551,6 +592,7 @@ _INSTRUCTION = re.compile(
 _VENDOR_VOICE = re.compile(
     r"\b(?:vi|vår|vårt|våra|oss|we|our|us"
     r"|(?:samtliga|alla|varje|all|every|each)\s+(?:(?:ja|yes)[- ]?)?(?:svar|svaren|answers?|responses?)"
+    r"|(?:samtliga|alla|all|every)\s+(?:ja|yes)"
     r"|(?:ja|yes)-?(?:svar|svaren|answers?))\b",
     re.IGNORECASE,
 )

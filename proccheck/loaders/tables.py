@@ -128,6 +128,17 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "vendor response",
         "supplier response",
         "bidder response",
+        # a second answer column that corrects the first: a No there takes a Yes back
+        "slutligt svar",
+        "korrigerat svar",
+        "reviderat svar",
+        "ändrat svar",
+        "nytt svar",
+        "final answer",
+        "final response",
+        "corrected answer",
+        "revised answer",
+        "updated answer",
     ),
     # work the vendor still has to do before the Yes holds (a compliance matrix's "Remaining")
     "remaining": (
@@ -175,10 +186,79 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "verifiering",
     ),
     "implements": ("implementerar", "set-krav", "baskrav", "implements", "maps to", "baseline"),
+    # columns whose header gives the cell its meaning (`ROW_MEANING_ROLES`): "Ingår i
+    # anbudspriset" = Nej, "Tilläggskostnad" = 25 000, "Avvikelse" = Ja, "Tillgängligt från" =
+    # 2028-01-01 each take part of a Yes in another column back
+    "deviation": (
+        "avvikelse",
+        "avvikelser",
+        "avvikelse från kravet",
+        "förbehåll",
+        "undantag",
+        "reservation",
+        "reservationer",
+        "deviation",
+        "deviations",
+        "exception",
+        "exceptions",
+        "qualification",
+        "qualifications",
+    ),
+    "included": (
+        "ingår i anbudspriset",
+        "ingår i anbudet",
+        "ingår i priset",
+        "ingår i grundpriset",
+        "ingår i licensen",
+        "ingår i licenspriset",
+        "ingår i standard",
+        "ingår i standardutbudet",
+        "standardfunktion",
+        "standardfunktionalitet",
+        "included in price",
+        "included in the price",
+        "included in the bid",
+        "included in the licence",
+        "included in the license",
+        "standard feature",
+        "standard functionality",
+        "out of the box",
+    ),
+    "extra_cost": (
+        "tilläggskostnad",
+        "tilläggspris",
+        "tilläggsavgift",
+        "merkostnad",
+        "extra kostnad",
+        "extrakostnad",
+        "additional cost",
+        "additional costs",
+        "additional fee",
+        "additional charge",
+        "extra cost",
+        "extra charge",
+    ),
+    "available_from": (
+        "tillgängligt från",
+        "tillgänglig från",
+        "tillgängligt fr.o.m.",
+        "tillgänglig fr.o.m.",
+        "finns från",
+        "leveransdatum",
+        "tillgänglighetsdatum",
+        "available from",
+        "availability date",
+        "release date",
+        "delivery date",
+    ),
     # separate tick columns: "Markera med X i kolumnen Ja eller Nej"
     "tick_yes": ("ja", "yes", "ja (x)", "uppfylls"),
     "tick_no": ("nej", "no", "nej (x)", "uppfylls ej", "uppfylls inte"),
 }
+
+
+ROW_MEANING_ROLES = ("deviation", "included", "extra_cost", "available_from")
+"""Roles of columns that say something about the Yes beside them (see COLUMN_NAMES)."""
 
 
 @dataclass(frozen=True)
