@@ -80,6 +80,12 @@ def _latin(word: re.Match[str]) -> str:
     return text
 
 
+def latin_lookalikes(text: str) -> str:
+    """`text` with every Cyrillic or Greek letter drawn like a Latin one made Latin, in any
+    word: for ids ("К1" with a Cyrillic К), which have no other letters to tell by."""
+    return text.translate(_LOOKALIKE)
+
+
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])-[ \t]*\r?\n[ \t]*(?=[a-zåäö])")
 """A word broken at a hyphen and a line break inside a cell ("av-⏎gift")."""
 _JOINED = "\ue000"

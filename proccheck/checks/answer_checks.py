@@ -12,6 +12,7 @@ import functools
 import math
 import operator
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from proccheck.model import (
     RequirementSet,
     Severity,
 )
-from proccheck.text import fold, folded, stem, word_texts
+from proccheck.text import fold, folded, latin_lookalikes, stem, word_texts
 
 TEXT_MATCH_RATIO = 0.75
 MAX_ANSWER_CHARS = 50_000
@@ -160,7 +161,11 @@ def match_answers(document: AnswerDocument, requirement_set: RequirementSet) -> 
 
     for answer in document.answers:
         if answer.requirement:
-            found = ids.get(answer.requirement.lower()) or loose.get(_loose_id(answer.requirement))
+            found = (
+                ids.get(answer.requirement.lower())
+                or loose.get(_loose_id(answer.requirement))
+                or loose.get(_loose_id(_PART_OF_ID.sub("", answer.requirement)))
+            )
             if found:
                 take(found, answer)
                 continue
@@ -190,8 +195,33 @@ K1, never K11."""
 
 
 def _loose_id(text: str) -> str:
-    """An id as written loosely: "K 1", "k-1", "K1.", "Krav K1" are all "k1"."""
-    return _ID_NOISE.sub("", text.strip()).lower()
+    """An id as written loosely: "K 1", "k-1", "K1.", "Krav K1", "K01", "Ｋ１" and "К1" (with a
+    Cyrillic К) are all "k1"."""
+    plain = latin_lookalikes(unicodedata.normalize("NFKC", text.strip()))
+    return _LEADING_ZEROS.sub("", _ID_NOISE.sub("", plain)).lower()
+
+
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
+_PART_OF_ID = re.compile(r"(?<=\d)(?:[a-z]|\s*[(\[][^)\]]*[)\]])$", re.IGNORECASE)
+"""What makes a row part of a requirement's answer when its id is not in the set: a letter
+after the number ("K1a") or a bracket after it ("K1 (forts.)", "K2 (mot avgift)")."""
+_ID_RANGE = re.compile(
+    r"\s*([^\W\d_]*)[\s.-]*(\d+)\s*(?:[-–—]|till|to)\s*(?:\1)?[\s.-]*(\d+)\s*",
+    re.IGNORECASE,
+)
+MAX_RANGE = 1000
+"""Most requirements one id range ("K1–K13") is read to speak for."""
+
+
+def _range_members(requirement: str | None) -> frozenset[str] | None:
+    """The loose ids a range such as "K1–K13" or "K1-K5" names, or None for any other id."""
+    match = _ID_RANGE.fullmatch(requirement or "")
+    if match is None:
+        return None
+    prefix, first, last = match.group(1), int(match.group(2)), int(match.group(3))
+    if not first <= last < first + MAX_RANGE:
+        return None
+    return frozenset(_loose_id(f"{prefix}{n}") for n in range(first, last + 1))
 
 
 def _nothing_matched(document: AnswerDocument, requirement_set: RequirementSet) -> NoReturn:
@@ -904,6 +934,8 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
 
     A row that answers no requirement (an "Övrigt" row, a note below the matrix) and reserves
     something in its own words makes every Yes not verified: it may speak for the whole bid.
+    A row for a range of ids ("K1–K13") does so for the requirements in the range, also when
+    it answers No.
 
     Cells in columns of no known role ("Villkor", "Anmärkning", a column without a header) are
     read for reservations, a further answer column ("Leverantörens svar") also for a No, and
@@ -958,8 +990,13 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
                 ),
             )
             continue
-        if answer is not None and answer.value == "yes" and general:
-            row, phrases = general[0]
+        covering = [
+            (row, phrases)
+            for row, phrases, members in general
+            if members is None or _loose_id(requirement.id) in members
+        ]
+        if answer is not None and answer.value == "yes" and covering:
+            row, phrases = covering[0]
             yield reservation.finding(
                 requirement=requirement.id,
                 severity="warning",
@@ -1066,22 +1103,27 @@ class _SearchBudget:
 
 def _general_reservations(
     rows: list[VendorAnswer], budget: _SearchBudget
-) -> list[tuple[VendorAnswer, str]]:
+) -> list[tuple[VendorAnswer, str, frozenset[str] | None]]:
     """The rows answering no requirement, and naming none (no id with a digit: "Övrigt", a
-    blank id), whose own words ("Samtliga ja-svar gäller mot avgift") reserve something, each
-    with its phrases quoted: such a row speaks for the whole bid. A row of another
-    requirement ("U1", a requirement outside the set) speaks only for that one."""
-    found: list[tuple[VendorAnswer, str]] = []
+    blank id) or a range of them ("K1–K13"), whose own words ("Samtliga ja-svar gäller mot
+    avgift") reserve something, or whose answer for a range is not Yes, each with its phrases
+    quoted and the loose ids of its range (None: the whole bid). A row of another requirement
+    ("U1", a requirement outside the set) speaks only for that one."""
+    found: list[tuple[VendorAnswer, str, frozenset[str] | None]] = []
     for row in rows:
+        members = _range_members(row.requirement)
         words = row.words[:MAX_ANSWER_CHARS]
-        if not words or (row.requirement and any(c.isdigit() for c in row.requirement)):
+        if members is None and row.requirement and any(c.isdigit() for c in row.requirement):
             continue  # a row with a requirement's id of its own answers that requirement
         if not budget.take(words):
             return found
-        phrases = [f'"{m.group(0).strip()}"' for _kind, m in hedges_in(words)[:3]]
+        phrases = (
+            [f'"{row.raw.strip()[:60]}"'] if members and row.value not in ("yes", "blank") else []
+        )
+        phrases += [f'"{m.group(0).strip()}"' for _kind, m in hedges_in(words)[:3]]
         phrases += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(folded(words).lower())]
         if phrases:
-            found.append((row, ", ".join(phrases[:4])))
+            found.append((row, ", ".join(phrases[:4]), members))
     return found
 
 
@@ -1134,8 +1176,8 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     order than the one stored and searched.
 
     Also a requirement answered in more than one row whose rows differ: its id written again,
-    also loosely ("K 1", "k1.", "Krav K-1"), or its text repeated. Which answer stands is for
-    the vendor to say.
+    also loosely ("K 1", "k1.", "Krav K-1", "K01", "K1a", "K1 (forts.)"), or its text
+    repeated. Which answer stands is for the vendor to say.
 
     And an answer or comment a workbook does not show as stored: its number format shows text
     of its own or nothing, it is in the colour of its cell's fill, it is on a hidden row,

@@ -460,6 +460,10 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                             if column in (answer_col, table.columns.get("comment"))
                         ]
                         + ([prose] if (prose := evidence_prose(evidence)) else [])
+                        + [  # "K2 (mot avgift)": words beside the id are the vendor's too
+                            m.group(1) or m.group(2) or ""
+                            for m in _BRACKETED.finditer(requirement_id or "")
+                        ]
                     ),
                     other_answers=" ".join(
                         cell.strip()
