@@ -96,14 +96,17 @@ invisible character (the break is seen by every reader; nothing was hidden)."""
 _RIGHT_TO_LEFT_OVERRIDE = re.compile("\u202e([^\u202a-\u202e\n]*)")
 """A right-to-left override and the text it governs, up to the mark that ends it (or the line):
 a reader sees those characters in reverse order."""
-_CLUSTER = re.compile("(?s).[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
-"""A letter and the combining marks written after it."""
 
 
 def _display_order(override: re.Match[str]) -> str:
     """The overridden text as a reader sees it: ".netsnäjt" stored behind U+202E shows, and
-    must be read, as "tjänsten." (each letter keeps its accents)."""
-    clusters = _CLUSTER.findall(override.group(1))
+    must be read, as "tjänsten." (each letter keeps the combining marks written after it)."""
+    clusters: list[str] = []
+    for char in override.group(1):
+        if clusters and unicodedata.combining(char):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
     return "\u202e" + "".join(reversed(clusters))
 
 

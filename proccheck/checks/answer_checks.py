@@ -990,13 +990,9 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
                 ),
             )
             continue
-        covering = [
-            (row, phrases)
-            for row, phrases, members in general
-            if members is None or _loose_id(requirement.id) in members
-        ]
-        if answer is not None and answer.value == "yes" and covering:
-            row, phrases = covering[0]
+        covering = _covering(general, requirement.id) if general else None
+        if answer is not None and answer.value == "yes" and covering is not None:
+            row, phrases = covering
             yield reservation.finding(
                 requirement=requirement.id,
                 severity="warning",
@@ -1086,6 +1082,18 @@ MAX_SEARCHED_CHARS = 3_000_000
 verified, never passed."""
 
 
+def _covering(
+    general: list[tuple[VendorAnswer, str, frozenset[str] | None]], requirement_id: str
+) -> tuple[VendorAnswer, str] | None:
+    """The first general reservation that speaks for the requirement: the whole bid's, or that
+    of a range of ids holding it."""
+    key = _loose_id(requirement_id)
+    return next(
+        ((row, phrases) for row, phrases, members in general if members is None or key in members),
+        None,
+    )
+
+
 class _SearchBudget:
     """The characters of `MAX_SEARCHED_CHARS` not yet searched in one file."""
 
@@ -1113,7 +1121,9 @@ def _general_reservations(
     for row in rows:
         members = _range_members(row.requirement)
         words = row.words[:MAX_ANSWER_CHARS]
-        if members is None and row.requirement and any(c.isdigit() for c in row.requirement):
+        if members is None and (
+            not words or (row.requirement and any(c.isdigit() for c in row.requirement))
+        ):
             continue  # a row with a requirement's id of its own answers that requirement
         if not budget.take(words):
             return found

@@ -547,10 +547,6 @@ def _general_row(text: str, display: str, sheet: str | None, number: int) -> Ven
     )
 
 
-def _is_answer_word(word: str) -> bool:
-    return any(word in values for lang in LANGS for values in lexicon(lang).answer_values.values())
-
-
 def _with_loose_rows(
     answers: list[VendorAnswer], loose: list[Row], display: str
 ) -> tuple[VendorAnswer, ...]:
