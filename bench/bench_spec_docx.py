@@ -77,9 +77,13 @@ def main() -> None:
     path = out / f"spec-{pages}-pages.docx"
     paragraphs = build(path, pages)
     times = spec_check_times(path, out, 5)
+    from proccheck.loaders.spec import load_spec
+
+    characters = sum(len(item.text) for item in load_spec(path, path.name).items)
     print(
         f"{pages} pages ({paragraphs} paragraphs, {pages * 3} table rows, "
-        f"{path.stat().st_size // 1024} kB): spec check median {statistics.median(times):.2f} s "
+        f"{path.stat().st_size // 1024} kB, {characters:,} characters of text as read): spec "
+        f"check median {statistics.median(times):.2f} s "
         f"(min {min(times):.2f}, max {max(times):.2f}, 5 runs)"
     )
 
