@@ -450,7 +450,9 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
         N_("State that export and return of all data is included at no extra cost."),
     ),
     "vendor-format": (
-        N_('{where}: data is delivered only in the vendor\'s own format ("{phrase}")'),
+        N_(
+            '{where}: data is delivered only in the vendor\'s own format, or in one a machine cannot read ("{phrase}")'
+        ),
         N_("Demand open, documented, machine-readable formats (CSV, JSON, XML) instead."),
     ),
     "compatible-with-product": (
@@ -482,6 +484,22 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
         N_(
             "Demand that all data can be read and exported through documented APIs and open file formats as well."
         ),
+    ),
+    "export-limited": (
+        N_('{where}: export of data is rationed or has to be ordered from the vendor ("{phrase}")'),
+        N_(
+            "State that the buyer can export all data itself at any time, without ordering it from the vendor."
+        ),
+    ),
+    "api-conditional": (
+        N_('{where}: API access needs a separate plan, licence or agreement ("{phrase}")'),
+        N_(
+            "Demand that API access is part of the offered service, with no separate plan or agreement."
+        ),
+    ),
+    "api-partial": (
+        N_('{where}: only part of the data can be read through the APIs ("{phrase}")'),
+        N_("Demand that all data stored in the service can be read through the APIs."),
     ),
 }
 """Per kind of undermining text (the lexicon's contradiction kinds): the message and the fix."""

@@ -1,0 +1,106 @@
+"""A vendor's clause that rations export, gives data only as PDF or in its own file format,
+hides the API description or puts the API behind a separate plan or agreement (attack round
+6): each makes the requirement it undermines not met, with the clause quoted. The buyer's own
+wording of the same topics ("minst en gång per dygn", "får inte kräva ett separat avtal",
+"PDF/A") leaves it met."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REQUIREMENTS = {
+    "sv": [
+        "Leverantören ska möjliggöra export av all data när som helst under avtalstiden, utan "
+        "Leverantörens medverkan.",
+        "Export ska ske i öppna, dokumenterade och maskinläsbara format såsom CSV, JSON eller XML.",
+        "Systemet ska stödja öppna API:er med publicerad dokumentation.",
+        "Leverantören ska publicera en maskinläsbar OpenAPI-beskrivning av systemets API:er utan "
+        "sekretessavtal.",
+        "Beställarens användning av API:erna ska ingå i priset utan extra licensavgifter.",
+        "All data i tjänsten ska kunna läsas via API:erna.",
+    ],
+    "en": [
+        "The Supplier shall enable export of all data at any time during the contract period, "
+        "without the Supplier's involvement.",
+        "Exported data shall be delivered in open, documented and machine-readable formats such "
+        "as CSV, JSON or XML.",
+        "The system shall support open APIs with published documentation.",
+        "The Supplier shall publish a machine-readable OpenAPI description of the system's APIs "
+        "without a non-disclosure agreement.",
+        "The Buyer's use of the APIs shall be included in the price without extra licence fees.",
+        "All data stored in the service shall be readable through the APIs.",
+    ],
+}
+
+UNDERMINES = [
+    ("sv", "Export av data kan endast ske en gång per år.", "DO-02"),
+    ("sv", "Export är begränsad till två tillfällen per avtalsår.", "DO-02"),
+    ("sv", "Export sker efter skriftlig beställning hos Leverantören.", "DO-02"),
+    ("sv", "Export av data tillhandahålls uteslutande som PDF-rapporter.", "DO-03"),
+    ("sv", "Data lämnas vid export ut som en säkerhetskopia i Leverantörens .adb-format.", "DO-03"),
+    ("sv", "API-specifikationen är konfidentiell.", "API-01"),
+    ("sv", "API-dokumentationen lämnas endast ut till certifierade partner.", "API-01"),
+    ("sv", "API:et är endast tillgängligt för kunder med Enterprise-licens.", "API-06"),
+    ("sv", "API:et är endast tillgängligt för kunder med Enterprise-licens.", "OPEN-APIS"),
+    ("sv", "Tillgång till API:erna förutsätter ett separat integrationsavtal.", "API-06"),
+    ("sv", "API-licensen tecknas separat.", "API-06"),
+    ("sv", "API:erna ger endast läsåtkomst till ärendenas rubriker.", "API-04"),
+    ("en", "Data exports are limited to one export per contract year.", "DO-02"),
+    ("en", "Exports may be made only once a year.", "DO-02"),
+    ("en", "Exports must be ordered from the Supplier.", "DO-02"),
+    ("en", "Exports are provided exclusively as PDF reports.", "DO-03"),
+    ("en", "The API documentation is proprietary.", "API-01"),
+    ("en", "The API specification is disclosed only to certified partners.", "API-01"),
+    ("en", "API access is available only on the Enterprise plan.", "API-06"),
+    ("en", "API access requires a separate integration agreement.", "OPEN-APIS"),
+    ("en", "The API licence is sold separately.", "API-06"),
+    ("en", "The API gives access only to case titles.", "API-04"),
+]
+
+LEAVES_IT = [
+    ("sv", "Export ska kunna ske minst en gång per dygn, automatiskt och utan kostnad.", "DO-02"),
+    ("sv", "Dokument ska dessutom kunna exporteras som PDF/A.", "DO-03"),
+    ("sv", "API-beskrivningen får inte vara konfidentiell.", "API-01"),
+    ("sv", "Tillgång till API:erna får inte kräva ett separat avtal.", "API-06"),
+    ("sv", "API:et ska vara tillgängligt för alla användare utan separat licens.", "OPEN-APIS"),
+    ("sv", "API:et ger endast åtkomst till data som användaren har behörighet till.", "API-04"),
+    ("en", "Exports shall be possible at least once a day.", "DO-02"),
+    ("en", "API access shall not require a separate licence.", "API-06"),
+    ("en", "The APIs shall be available on all plans, including the basic plan.", "OPEN-APIS"),
+    ("en", "The API gives access only to data the user is authorised to see.", "API-04"),
+]
+
+
+def _outcomes(cli: Callable[..., Any], tmp_path: Path, lang: str, clause: str) -> dict[str, Any]:
+    path = tmp_path / "krav.md"
+    path.write_text("\n\n".join(["# Krav", *REQUIREMENTS[lang], clause]) + "\n", "utf-8")
+    result = cli("spec", "check", path, "-f", "json", "--lang", lang)
+    assert result.code in (0, 1), result.err
+    report = json.loads(result.out)["reports"][0]
+    return {r["requirement"]: r for r in report["results"]}
+
+
+@pytest.mark.parametrize(("lang", "clause", "requirement"), UNDERMINES)
+def test_a_vendor_clause_undermines_the_requirement(
+    cli: Callable[..., Any], tmp_path: Path, lang: str, clause: str, requirement: str
+) -> None:
+    result = _outcomes(cli, tmp_path, lang, clause)[requirement]
+    assert result["outcome"] == "not_met", result
+    assert "line 15" in result["reason"] or "rad 15" in result["reason"], result["reason"]
+
+
+@pytest.mark.parametrize(("lang", "clause", "requirement"), LEAVES_IT)
+def test_the_buyers_wording_leaves_it_met(
+    cli: Callable[..., Any], tmp_path: Path, lang: str, clause: str, requirement: str
+) -> None:
+    assert _outcomes(cli, tmp_path, lang, clause)[requirement]["outcome"] != "not_met"
+
+
+def test_the_reason_names_what_was_rationed(cli: Callable[..., Any], tmp_path: Path) -> None:
+    result = _outcomes(cli, tmp_path, "sv", "Export av data kan endast ske en gång per år.")
+    assert "Export av data kan endast ske en gång per år" in result["DO-02"]["reason"]
