@@ -88,6 +88,14 @@ def latin_lookalikes(text: str) -> str:
 
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])-[ \t]*\r?\n[ \t]*(?=[a-zåäö])")
 """A word broken at a hyphen and a line break inside a cell ("av-⏎gift")."""
+
+
+def joined_broken_words(text: str) -> str:
+    """`text` with each word broken at a hyphen and a line break ("av-⏎gift") written whole,
+    for a reader that puts all the lines of a cell on one line before it folds them."""
+    return _BROKEN_WORD.sub("", text) if "\n" in text else text
+
+
 _JOINED = "\ue000"
 """What `_unmasked` puts in place of such a break: `fold` drops it without calling it an
 invisible character (the break is seen by every reader; nothing was hidden)."""
@@ -266,6 +274,13 @@ def offsets_in(folded: Folded, offsets: list[int]) -> list[int]:
 def folded(text: str) -> str:
     """Just the folded text (cached: the same cell is read by several checks)."""
     return fold(text).text
+
+
+@functools.lru_cache(maxsize=65536)
+def folded_vendor(text: str) -> str:
+    """`folded` for a vendor's answer or comment: a `code span` is read as the words it holds
+    (backticks around "endast mot avgift" take nothing away from it); addresses still are not."""
+    return blank_links(fold(text, links=True).text, code=False)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from proccheck.model import (
     RequirementSet,
     Severity,
 )
-from proccheck.text import fold, folded, latin_lookalikes, stem, word_texts
+from proccheck.text import fold, folded, folded_vendor, latin_lookalikes, stem, word_texts
 
 TEXT_MATCH_RATIO = 0.75
 MAX_ANSWER_CHARS = 50_000
@@ -497,11 +497,13 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     on the folded text."""
     own = folded(requirement_text)
     priced = bool(own) and _ASKS_PRICE.search(own) is not None
+    limits = bool(own) and _LIMITS.search(own) is not None
     found = [
         (kind, match)
-        for kind, match, phrase in _hedges(folded(text))
+        for kind, match, phrase in _hedges(folded_vendor(text))
         if not (own and phrase.search(own))  # the requirement's own words, as words
         and not (priced and kind == "cost" and any(c.isdigit() for c in match.group(0)))
+        and not (limits and _ONLY.search(match.group(0)))
     ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     kept: list[tuple[str, re.Match[str]]] = []
@@ -521,6 +523,17 @@ _ASKS_PRICE = re.compile(
 )
 """A requirement that asks the vendor to state a price ("ange ett fast timpris"): an amount
 in the answer is what it asks for, not an extra cost."""
+
+
+_ONLY = re.compile(r"\b(endast|enbart|bara|uteslutande|only|solely|exclusively)\b")
+_LIMITS = re.compile(
+    r"\b(endast|enbart|uteslutande|only|solely|exclusively|avvisas|rejected|inte|ej|aldrig"
+    r"|not|never)\b"
+)
+"""A requirement that itself limits or forbids ("okrypterade anrop ska avvisas", "ska inte
+använda data för andra ändamål"): a vendor's "Endast HTTPS" or "Ja, enbart för att leverera
+tjänsten" echoes the limit rather than narrowing the Yes (as "Ja, endast CSV" does to a
+requirement of CSV, JSON or XML)."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -584,7 +597,7 @@ def _names_evidence(item: str) -> bool:
         return False
     if normalise_answer(text)[0] in ("no", "not_applicable"):
         return False
-    if any(lexicon(lang).has("negation", folded(text)) for lang in LANGS):
+    if any(lexicon(lang).has("negation", folded_vendor(text)) for lang in LANGS):
         return False
     return not any(kind in ("future", "on_request") for kind, _match in hedges_in(text))
 
@@ -818,7 +831,7 @@ def retractions(answer: VendorAnswer) -> list[str]:
     found: list[str] = []
     parts = ((answer.rest, True, True), (answer.comment, False, True))
     for part, cell, clauses in (*parts, (answer.other_answers, False, False)):
-        text = " ".join(folded(part).lower().split())
+        text = " ".join(folded_vendor(part).lower().split())
         if not text:
             continue
         first = re.match(r"[^\W\d_]+", text)
@@ -847,7 +860,7 @@ def column_reservations(answer: VendorAnswer) -> list[str]:
     return [
         f'"{header}: {cell[:60]}"'
         for role, header, cell in answer.meanings
-        if _takes_back(role, " ".join(folded(cell).lower().split()).rstrip(".!"))
+        if _takes_back(role, " ".join(folded_vendor(cell).lower().split()).rstrip(".!"))
     ]
 
 
@@ -1019,7 +1032,7 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
         size = len(answer.words)
         searched = answer.words[:MAX_ANSWER_CHARS]  # bounded work; the rest is not "no reservation"
         found = hedges_in(searched, f"{requirement.text.sv} {requirement.text.en}")
-        conflicts = quantity_conflicts(folded(searched), requirement, ctx.lang)
+        conflicts = quantity_conflicts(folded_vendor(searched), requirement, ctx.lang)
         left = [f'"{answer.remaining[:MAX_ANSWER_CHARS]}"'] if answer.remaining else []
         columns = column_reservations(answer)
         taken_back = [  # a clause already named for its cost or condition is not repeated
@@ -1131,7 +1144,7 @@ def _general_reservations(
             [f'"{row.raw.strip()[:60]}"'] if members and row.value not in ("yes", "blank") else []
         )
         phrases += [f'"{m.group(0).strip()}"' for _kind, m in hedges_in(words)[:3]]
-        phrases += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(folded(words).lower())]
+        phrases += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(folded_vendor(words).lower())]
         if phrases:
             found.append((row, ", ".join(phrases[:4]), members))
     return found

@@ -36,7 +36,7 @@ from proccheck.loaders.tables import (
     read_tables,
 )
 from proccheck.model import Location
-from proccheck.text import fold
+from proccheck.text import fold, joined_broken_words
 
 AnswerValue = Literal["yes", "no", "partial", "not_applicable", "blank", "unclear"]
 """`not_applicable` is the vendor's "Ej tillämpligt"/"N/A": a claim a person must confirm, not a
@@ -127,7 +127,7 @@ def _both_answers(words: list[str]) -> bool:
 def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
     """The answer value and what follows it: "Ja, se bilaga 3" -> ("yes", "se bilaga 3").
     Cached: a matrix repeats "Ja" and "Nej" thousands of times."""
-    text = " ".join(raw.split())
+    text = " ".join(joined_broken_words(raw).split())
     # folded: a no-break space, soft hyphen or zero-width character changes no answer word
     folding = fold(text, links=True)
     lowered = folding.text.strip().rstrip(".!")
@@ -156,6 +156,8 @@ def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
         return "unclear", text
     offset = len(folding.text) - len(folding.text.lstrip()) + best[0]
     rest = text[folding.origin(offset) :].lstrip(" .,:;!–-")
+    if rest.startswith("?"):
+        return "unclear", text  # "Ja?" asks rather than answers
     return best[1], rest
 
 
