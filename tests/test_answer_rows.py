@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import SAMPLES
 
 SPEC = SAMPLES / "spec" / "kravspecifikation-arendehantering.md"
@@ -140,6 +141,38 @@ def test_yaml_comments_on_lines_of_their_own_belong_to_no_answer(
     report = json.loads(result.out)["reports"][0]
     got = {r["requirement"]: r["outcome"] for r in report["results"]}
     assert got["K1"] == got["K2"] == "met"
+
+
+YAML_SAID_ELSEWHERE = {
+    "a comment naming the requirement": ("  # K2: export sker endast mot avgift\n", "", "K2"),
+    "a comment inside the answer": ("", "    # Endast mot avgift enligt prislista\n", "K2"),
+    "a comment in the vendor's voice": ("", "# Samtliga svar gäller endast mot avgift.\n", "K9"),
+    "the vendor's name": ("", "", "K9"),
+}
+
+
+@pytest.mark.parametrize("case", YAML_SAID_ELSEWHERE)
+def test_yaml_reservations_said_beside_the_answers_are_read(
+    cli: Callable[..., Any], tmp_path: Path, case: str
+) -> None:
+    """Round 6: a comment on a line of its own that names an answered requirement, stands
+    inside an answer (indented under its `-`) or speaks for the vendor about all answers, and
+    a vendor field "Exempel AB (samtliga svar gäller mot avgift)", were dropped."""
+    above, inside, requirement = YAML_SAID_ELSEWHERE[case]
+    vendor = "V (samtliga svar gäller mot avgift)" if case == "the vendor's name" else "V"
+    rest = "\n".join(f"  - {{requirement: K{n}, answer: Ja}}" for n in range(3, 14))
+    path = tmp_path / "svar.yaml"
+    path.write_text(
+        f"vendor: {vendor}\nanswers:\n  - {{requirement: K1, answer: Ja}}\n{above}"
+        f"  - requirement: K2\n    answer: Ja\n{inside}{rest}\n",
+        "utf-8",
+    )
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    got = {r["requirement"]: r["outcome"] for r in report["results"]}
+    assert got[requirement] == "not_verified"
+    if requirement == "K2":
+        assert got["K1"] == got["K3"] == "met"
 
 
 def test_yaml_comments_are_told_from_hashes_in_values() -> None:

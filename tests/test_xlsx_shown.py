@@ -1,8 +1,9 @@
-"""Workbooks whose sheet shows something else than the values stored (attack round 5): a
-number format with text of its own or none, text in the colour of its fill, a hidden row,
-column or sheet, an answer under a merged cell, a comment merged over several rows, a
-reservation in a cell note. Each made here with openpyxl; each must make the requirement not
-verified, never met, and the plain workbook stays met."""
+"""Workbooks whose sheet shows something else than the values stored (attack rounds 5 and
+6): a number format with text of its own or none, text in the colour of its fill, a hidden
+row, column or sheet, an answer under a merged cell, a comment merged over several rows, a
+reservation in a cell note on any cell of the row, a struck-through Yes. Each made here with
+openpyxl; each must make the requirement not verified, never met, and the plain workbook
+stays met."""
 
 from __future__ import annotations
 
@@ -87,6 +88,18 @@ def note(sheet: Any) -> None:
     sheet["C3"].comment = Comment("Endast mot avgift enligt prislista", "Leverantör")
 
 
+def note_on_text(sheet: Any) -> None:
+    sheet["B3"].comment = Comment("Leverantörens förbehåll: endast mot avgift", "Leverantör")
+
+
+def note_on_id(sheet: Any) -> None:
+    sheet["A3"].comment = Comment("Gäller endast mot avgift", "Leverantör")
+
+
+def struck(sheet: Any) -> None:
+    sheet["C3"].font = Font(strike=True)
+
+
 def hidden_sheet(sheet: Any) -> None:
     sheet.sheet_state = "veryHidden"
     sheet.parent.create_sheet("Omslag")["A1"] = "Anbud"
@@ -101,6 +114,9 @@ SHOWN_OTHERWISE = {
     "hidden column": (hide_column, "hidden column"),
     "comment merged over rows": (merged_comment, '"mot tilläggsavgift"'),
     "cell note": (note, '"mot avgift"'),
+    "note on the requirement's text": (note_on_text, '"mot avgift"'),
+    "note on the id": (note_on_id, '"mot avgift"'),
+    "struck-through Yes": (struck, "struck through"),
     "very hidden sheet": (hidden_sheet, "hidden sheet"),
 }
 
@@ -137,6 +153,8 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
         sheet["D5"] = "Ingår"
         sheet["D5"].font = Font(color=Color(theme=0, tint=-0.5))  # white, darker 50 %: grey
         sheet["D4"] = "Ingår i licensen"
+        sheet["B4"].comment = Comment("Se även bilaga 2", "Kommunen")  # a note, no reservation
+        sheet["C5"].font = Font(strike=False, italic=True)
 
     assert outcome(cli, workbook(tmp_path / "plain.xlsx"))[0] == "met"
     for code in ('"Ja";"Ja";"Nej"', '#,##0.00\\ "kr"', "@", "yyyy-mm-dd"):  # text as typed

@@ -1144,7 +1144,9 @@ def _general_reservations(
             [f'"{row.raw.strip()[:60]}"'] if members and row.value not in ("yes", "blank") else []
         )
         phrases += [f'"{m.group(0).strip()}"' for _kind, m in hedges_in(words)[:3]]
-        phrases += [f'"{m.group(0).strip()[:80]}"' for m in _undermining(folded_vendor(words).lower())]
+        phrases += [
+            f'"{m.group(0).strip()[:80]}"' for m in _undermining(folded_vendor(words).lower())
+        ]
         if phrases:
             found.append((row, ", ".join(phrases[:4]), members))
     return found
@@ -1162,6 +1164,9 @@ UNSEEN_REASONS = {
     "colour": N_(
         "{requirement}: the answer or comment is written in the colour of its cell's "
         "background, so a reader of the sheet does not see it"
+    ),
+    "struck": N_(
+        "{requirement}: the answer or comment is struck through, which a reader takes as withdrawn"
     ),
     "hidden-row": N_("{requirement}: the answer is on a hidden row of the sheet"),
     "hidden-column": N_("{requirement}: the answer or comment is in a hidden column"),

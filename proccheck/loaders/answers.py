@@ -367,9 +367,13 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
             )
         )
     if not json:
-        answers = _with_comments(answers, yaml_comments(source))
+        answers = _with_comments(answers, yaml_comments(source), source, display)
     vendor = _pick(data, _ALIASES["vendor"])
     procurement = _pick(data, _ALIASES["procurement"])
+    for field, value in (("vendor", vendor), ("procurement", procurement)):
+        if isinstance(value, str) and _in_vendor_voice(value):  # "Exempel AB (samtliga svar …)"
+            key = next(name for name in _ALIASES[field] if name in data)
+            answers.append(_general_row(value, display, None, loaded.line_of(f"/{key}") or 1))
     return AnswerDocument(
         path=display,
         vendor=str(vendor) if vendor else vendor_from_name(path),
@@ -379,24 +383,45 @@ def _load_structured(path: Path, display: str) -> AnswerDocument:
 
 
 def _with_comments(
-    answers: list[VendorAnswer], comments: list[tuple[int, str, bool]]
+    answers: list[VendorAnswer], comments: list[tuple[int, str, bool]], source: str, display: str
 ) -> list[VendorAnswer]:
-    """The answers with the YAML comments written on their own lines, after a value
-    (`answer: Ja  # endast mot avgift`), as their `other` text, read for reservations: the
-    parser drops them, a reader sees them beside the answer. A comment on a line of its own
-    (a section title, the template's instructions) belongs to no answer and is not read."""
+    """The answers with the YAML comments a reader sees beside them, read for reservations (the
+    parser drops them): one after a value (`answer: Ja  # endast mot avgift`), one on a line of
+    its own inside an answer (indented under its `-`), or one that starts with an answered
+    requirement's id (`# K2: export endast mot avgift`) joins that answer's other text; any
+    other comment in the vendor's voice about the answers (`# Samtliga svar gäller mot
+    avgift`) is a row answering no requirement, read for a general reservation. A section
+    title or an instruction to bidders is neither."""
     starts = [answer.location.line or 0 for answer in answers]
+    lines = source.splitlines()
+    by_id = {a.requirement.lower(): i for i, a in enumerate(answers) if a.requirement}
     extra: dict[int, list[str]] = {}
+    general: list[VendorAnswer] = []
     for line, comment, own_line in comments:
         index = bisect.bisect_right(starts, line) - 1
-        if not own_line and index >= 0 and starts[index]:
+        inside = index >= 0 and starts[index] > 0
+        if inside and own_line:
+            item_line, comment_line = lines[starts[index] - 1], lines[line - 1]
+            item_indent = len(item_line) - len(item_line.lstrip(" -"))
+            inside = len(comment_line) - len(comment_line.lstrip(" ")) >= item_indent
+            inside = inside and line < (starts[index + 1] if index + 1 < len(starts) else line + 1)
+        named = _COMMENT_ID.match(comment)
+        if named and named.group(1).lower() in by_id:
+            extra.setdefault(by_id[named.group(1).lower()], []).append(comment)
+        elif inside:
             extra.setdefault(index, []).append(comment)
+        elif own_line and _in_vendor_voice(comment):
+            general.append(_general_row(comment, display, None, line))
     return [
         dataclasses.replace(answer, other=" ".join([answer.other, *extra[i]]).strip())
         if i in extra
         else answer
         for i, answer in enumerate(answers)
-    ]
+    ] + general
+
+
+_COMMENT_ID = re.compile(r"\s*([^\W_]{1,10}[-.]?\d{1,4}[a-z]?)\s*[:.)–—-]")
+"""A comment that starts with a requirement's id and a separator ("K2: …", "API-04 – …")."""
 
 
 def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None) -> AnswerDocument:
@@ -456,11 +481,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                             for index, cell in enumerate(row.cells)
                             if read_others and index not in known and cell.strip()
                         ]
-                        + [
-                            text
-                            for column, text in row.notes
-                            if column in (answer_col, table.columns.get("comment"))
-                        ]
+                        + [text for _column, text in row.notes]  # on any cell of the row
                         + ([prose] if (prose := evidence_prose(evidence)) else [])
                         + [  # "K2 (mot avgift)": words beside the id are the vendor's too
                             m.group(1) or m.group(2) or ""

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 Unseen = str
-"""Why a cell is not shown as stored: "format-text", "format-hides", "colour", "hidden-row",
-"hidden-column", "hidden-sheet" or "covered"."""
+"""Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
+"hidden-row", "hidden-column", "hidden-sheet" or "covered"."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,7 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, tuple[Unseen | None, Un
             code = html.unescape(found.get(b"formatCode", b"").decode("utf-8", "replace"))
             formats[found.get(b"numFmtId", b"")] = code
     fonts = _colours(xml, b"fonts", b"font", b"color")
+    struck = _struck(xml)
     fills = _colours(xml, b"fills", b"fill", b"fgColor")
     reasons: dict[int, tuple[Unseen | None, Unseen | None]] = {}
     section = _SECTION[b"cellXfs"].search(xml)
@@ -144,6 +145,8 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, tuple[Unseen | None, Un
         coloured: Unseen | None = None
         if font is not None and font == (fill or "FFFFFF"):
             coloured = "colour"
+        elif _at_index(struck, found.get(b"fontId", b"0")):
+            coloured = "struck"
         text, number = format_shows(code, True) or coloured, format_shows(code, False) or coloured
         if text or number:
             reasons[index] = (text, number)
@@ -175,6 +178,24 @@ def _colours(xml: bytes, section_name: bytes, item: bytes, colour: bytes) -> lis
         else:
             found.append("other" if theme is not None or indexed is not None else None)
     return found
+
+
+_STRIKE = re.compile(rb"<(?:\w+:)?strike\b([^>]*)/?>")
+
+
+def _struck(xml: bytes) -> list[bool]:
+    """Whether each font strikes its text through: a reader takes a struck "Ja" as withdrawn."""
+    section = _SECTION[b"fonts"].search(xml)
+    found = []
+    for entry in _ITEM[b"font"].finditer(section.group(1) if section else b""):
+        tag = _STRIKE.search(entry.group(0))
+        value = _attributes(tag.group(1)).get(b"val", b"1") if tag else b"0"
+        found.append(value.lower() in (b"1", b"true", b"on"))
+    return found
+
+
+def _at_index(flags: list[bool], index: bytes) -> bool:
+    return index.isdigit() and int(index) < len(flags) and flags[int(index)]
 
 
 def _at(colours: list[str | None], index: bytes) -> str | None:
