@@ -1,6 +1,7 @@
 """A vendor's clause that takes the data, worded otherwise than "Leverantören behåller
 äganderätten" (attack round 6), or hidden from a word search by a right-to-left override or an
-invisible character between two words. Each undermines DATA-OWNERSHIP; the buyer's own wording
+invisible character between two words, split over two paragraphs or a lead-in and its list,
+or asked and answered in a table row. Each undermines DATA-OWNERSHIP; the buyer's own wording
 and the vendor's own data (product catalogues) do not."""
 
 from __future__ import annotations
@@ -43,6 +44,16 @@ TAKES_THE_DATA = [
     ("en", "The Customer is granted a non-exclusive, revocable licence to use the data."),
     ("en", "All intellectual property rights in the database remain with Acme Ltd."),
     ("en", "The Customer hereby assigns to the Supplier all rights in the data."),
+    # a clause split over two paragraphs, or over a lead-in and its list
+    ("sv", "Leverantören behåller\n\näganderätten till all data som genereras i tjänsten."),
+    (
+        "sv",
+        "Leverantören förbehåller sig följande:\n\n1. äganderätten till all data;\n2. rätten att fritt använda sådan data.",
+    ),
+    ("en", "The Supplier shall retain\n\nownership of all data generated in the service."),
+    # a table row of a question and its answer
+    ("sv", "| Fråga | Part |\n|---|---|\n| Ägare av all data i tjänsten | Leverantören |"),
+    ("en", "| Item | Owner |\n|---|---|\n| All data in the service | Supplier |"),
 ]
 
 LEAVES_IT = [
@@ -57,6 +68,15 @@ LEAVES_IT = [
     ("en", "The Supplier hereby assigns to the Customer all rights in the data."),
     ("en", "Supplier data such as product catalogues is the Supplier's property."),
     ("en", "The Supplier shall not be the owner of any data."),
+    (
+        "sv",
+        "Leverantören ska:\n\n- lämna ut all data på begäran;\n- radera data efter avtalets slut.",
+    ),
+    ("sv", "Äganderätten till all data ligger hos\n\nKommunen, inte hos Leverantören."),
+    ("en", "The Supplier shall retain all logs\n\nfor twelve months and then delete them."),
+    ("en", "The Supplier shall, at the Customer's request,\n\nreturn all data in open formats."),
+    ("sv", "| Fråga | Part |\n|---|---|\n| Ägare av all data i tjänsten | Kommunen |"),
+    ("en", "| Item | Owner |\n|---|---|\n| Product catalogue | Supplier |"),
 ]
 
 

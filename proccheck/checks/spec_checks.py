@@ -317,17 +317,70 @@ def _contradictions(
     for item in (*document.items, *document.unlisted):
         for finding in _item_contradictions(item, requirement_set, lang):
             yield item, finding
+    for item, joined, boundary in _continued(document):
+        for finding in _item_contradictions(joined, requirement_set, lang, across=boundary):
+            yield item, finding
+
+
+_SENTENCE_END = re.compile(r"[.!?;)\]\"'”’]\s*$")
+_LEAD_IN_END = re.compile(
+    r"\s*\b(?:(?:följande|nedanstående|nedan|the following|as follows|the following rights)\s*)?:\s*$",
+    re.IGNORECASE,
+)
+_JOINED_ITEMS = 50
+"""List items read with one lead-in: more is no real clause."""
+
+
+def _continued(document: SpecDocument) -> Iterator[tuple[SpecItem, SpecItem, int]]:
+    """A clause split over items, read whole: a paragraph that stops mid-sentence with the
+    next starting in lower case ("Leverantören behåller" ⏎ "äganderätten till all data"), and
+    a lead-in with a colon joined to each lower-case list item below it ("Leverantören
+    förbehåller sig följande:" ⏎ "1. äganderätten till all data"). Each as (the first item,
+    the joined item, the offset where the second part starts): only a match across that
+    point is new."""
+    ordered = sorted(
+        (*document.items, *document.unlisted), key=lambda item: item.location.line or 0
+    )
+    for index, first in enumerate(ordered):
+        text = first.text.rstrip()
+        if not text or first.location.line is None:
+            continue
+        lead_in = _LEAD_IN_END.search(text)
+        if lead_in is None and _SENTENCE_END.search(text):
+            continue
+        head = text[: lead_in.start()] if lead_in else text
+        following = ordered[index + 1 : index + 1 + (_JOINED_ITEMS if lead_in else 1)]
+        for second in following:
+            if not second.text[:1].islower():
+                break
+            yield first, _joined(first, head, second), len(head) + 1
+
+
+def _joined(first: SpecItem, head: str, second: SpecItem) -> SpecItem:
+    """`first` (read as `head`) and `second` as one item, each part keeping its lines."""
+    offset = len(head) + 1
+    second_starts = second.line_starts or ((0, second.location.line or 0),)
+    return dataclasses.replace(
+        first,
+        text=f"{head} {second.text}",
+        line_starts=(first.line_starts or ((0, first.location.line or 0),))
+        + tuple((start + offset, line) for start, line in second_starts),
+        hidden=(),
+        level=None,
+    )
 
 
 def _item_contradictions(
-    item: SpecItem, requirement_set: RequirementSet, lang: str
+    item: SpecItem, requirement_set: RequirementSet, lang: str, *, across: int | None = None
 ) -> Iterator[Finding]:
-    """The text of one item that undermines requirements of the set, one finding each."""
+    """The text of one item that undermines requirements of the set, one finding each; with
+    `across`, only a match that runs over that offset (a clause split over two items)."""
     kinds: set[str] = set()
     shown = blank_links(item.text)  # a host name or address is not a term or a brand
     if any(lexicon(lang).has("rejection", shown) for lang in LANGS):
         return  # the text rejects or reports such terms rather than imposing them
-    for read in (item, *_split_at_hidden(item)):
+    beside = [dataclasses.replace(item, text=f"{item.text}: {item.beside}")] if item.beside else []
+    for read in (item, *_split_at_hidden(item), *beside):
         text = blank_links(read.text)
         for text_lang in LANGS:
             lex = lexicon(text_lang)
@@ -337,6 +390,8 @@ def _item_contradictions(
                 match = pattern.search(text)
                 if not match or _in_quotes(text, match.start()):
                     continue
+                if across is not None and not match.start() < across < match.end():
+                    continue
                 if clause_negated(lex, text, match):
                     continue
                 kinds.add(contradiction.kind)
@@ -344,7 +399,7 @@ def _item_contradictions(
                     contradiction.undermines, contradiction.fallback, requirement_set
                 ):
                     yield _contradiction_finding(read, contradiction.kind, target, match, lang)
-    if "compatible-with-product" not in kinds and item.is_requirement:
+    if "compatible-with-product" not in kinds and item.is_requirement and across is None:
         for brand in _brands_without_equivalent(shown, item.lead_in or ""):
             for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
                 yield _contradiction_finding(item, "brand-without-equivalent", target, brand, lang)

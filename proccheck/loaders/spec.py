@@ -85,6 +85,10 @@ class SpecItem:
     """For a list item below a lead-in or title that binds the list ("Required Features.",
     "The consultant shall have:"), that lead-in's text: all of the item is the requirement, not
     only its sentences with a must-word, and the lead-in says what kind of demand it is."""
+    beside: str = ""
+    """For a table row, its other cells under their headers ("part: Leverantören"): read with
+    the text for a clause that undermines a requirement ("Ägare av all data | Leverantören"),
+    never to make a requirement met."""
 
     @property
     def is_requirement(self) -> bool:
@@ -393,6 +397,7 @@ def _load_table(path: Path, display: str) -> SpecDocument:
                 continue
             declared = parse_level(table.cell(row, "level")) if "level" in table.columns else None
             ref = table.cell(row, "id") or None
+            skipped = {table.columns.get(role) for role in ("text", "id", "level", "implements")}
             items.append(
                 SpecItem(
                     text=text,
@@ -400,6 +405,7 @@ def _load_table(path: Path, display: str) -> SpecDocument:
                     ref=ref,
                     level=declared or worded_level(text) or _matrix_row(ref, table.columns),
                     implements=table.cell(row, "implements") or None,
+                    beside=_beside(list(table.header), list(row.cells), skipped),
                 )
             )
     return _document(display, path.stem, items)
@@ -772,6 +778,7 @@ def _table_item(
     if len(described) > 1:
         text = ": ".join(described)
     ref = cells[roles["id"]] if "id" in roles and roles["id"] < len(cells) else None
+    skipped = {text_index, roles.get("id"), roles.get("level")}
     if ref is None and cells and _OWN_ID.match(cells[0]):
         ref = cells[0]
     declared = None
@@ -783,6 +790,18 @@ def _table_item(
         ref=ref or None,
         level=declared or worded_level(text) or heading_level(heading) or _matrix_row(ref, roles),
         heading=heading,
+        beside=_beside(header, cells, skipped),
+    )
+
+
+def _beside(header: list[str], cells: list[str], skipped: set[int | None]) -> str:
+    """A table row's cells other than its text, id and level, each under its header."""
+    return "; ".join(
+        f"{header[index]}: {cell.strip()}"
+        if index < len(header) and header[index]
+        else cell.strip()
+        for index, cell in enumerate(cells)
+        if index not in skipped and cell.strip()
     )
 
 
