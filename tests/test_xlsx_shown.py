@@ -130,6 +130,61 @@ def test_what_the_sheet_does_not_show_is_not_verified(
     assert got == "not_verified" and why in reason, reason
 
 
+def test_text_outside_the_cells_in_the_vendors_voice_is_read(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Round 6: a page header ("Samtliga Ja-svar gäller endast mot avgift") and a text box
+    over the sheet are seen by a reader (in print, on the sheet) but are no cell."""
+
+    def header(sheet: Any) -> None:
+        sheet.oddHeader.center.text = "Samtliga Ja-svar gäller endast mot avgift"
+
+    got, reason = outcome(cli, workbook(tmp_path / "header.xlsx", header), "K9")
+    assert got == "not_verified" and '"mot avgift"' in reason, reason
+    path = workbook(tmp_path / "box.xlsx")
+    text_box(path, "FÖRBEHÅLL: Samtliga Ja-svar gäller endast mot avgift enligt offert.")
+    got, reason = outcome(cli, path, "K9")
+    assert got == "not_verified" and '"mot avgift"' in reason, reason
+    path = workbook(tmp_path / "plain-box.xlsx")
+    text_box(path, "Fyll i kolumnen Svar med Ja eller Nej.")  # the buyer's instruction
+    assert outcome(cli, path, "K9")[0] == "met"
+
+
+def text_box(path: Path, text: str) -> None:
+    """A text box with `text` drawn over the first sheet (openpyxl writes none)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    drawing_type = "application/vnd.openxmlformats-officedocument.drawing+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        f'<Override PartName="/xl/drawings/drawing1.xml" ContentType="{drawing_type}"/></Types>'.encode(),
+    )
+    relationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxml'
+        f'formats.org/package/2006/relationships"><Relationship Id="rIdD1" Type="{relationship}"'
+        ' Target="../drawings/drawing1.xml"/></Relationships>'
+    ).encode()
+    parts["xl/drawings/drawing1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxml'
+        'formats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats'
+        '.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:sp><xdr:txBody><a:p><a:r>'
+        f"<a:t>{text}</a:t></a:r></a:p></xdr:txBody></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>"
+    ).encode()
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    namespace = b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    if namespace not in sheet:
+        sheet = sheet.replace(b"<worksheet ", b"<worksheet " + namespace + b" ", 1)
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"</worksheet>", b'<drawing r:id="rIdD1"/></worksheet>', 1
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
 def test_an_answer_under_a_merged_cell_is_not_verified(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

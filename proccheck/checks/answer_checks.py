@@ -1209,8 +1209,9 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
 
     And an answer or comment a workbook does not show as stored: its number format shows text
     of its own or nothing, it is in the colour of its cell's fill, it is on a hidden row,
-    column or sheet, or it lies under a merged cell. Cell notes are read for reservations, and
-    a comment merged down over several rows stands beside each of them.
+    column or sheet, it is struck through, or it lies under a merged cell. Cell notes on any
+    cell of the row are read for reservations, and a comment merged down over several rows
+    stands beside each of them.
 
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must

@@ -489,7 +489,13 @@ def read_tables(
         ]
     if not parts:
         return tables
-    from proccheck.loaders.xlsx_look import Look, hidden_sheets, look, style_reasons
+    from proccheck.loaders.xlsx_look import (
+        Look,
+        hidden_sheets,
+        look,
+        outside_text,
+        style_reasons,
+    )
 
     wanted = {parts[t.sheet or ""] for t in tables if (t.sheet or "") in parts}
     try:  # one opening and one scan per part: 10,000 sheets took minutes opening it per sheet
@@ -498,6 +504,12 @@ def read_tables(
             reasons = style_reasons(archive)
             looks = {part: look(archive, part, reasons) for part in wanted}
             hidden = hidden_sheets(archive)
+            if loose is not None:  # a text box, a page header, the sheet's own name
+                loose += [
+                    Row(sheet, 1, (text,))
+                    for sheet, part in parts.items()
+                    for text in (*outside_text(archive, part), sheet)
+                ]
     except (zipfile.BadZipFile, OSError):
         return tables
     except Exception as exc:  # a relationships part defusedxml or the parser refused

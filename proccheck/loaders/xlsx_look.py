@@ -268,6 +268,38 @@ def _notes(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
     return notes
 
 
+_PAGE_TEXT = re.compile(
+    rb"<(?:\w+:)?(?:odd|even|first)(?:Header|Footer)\b[^>]*>([^<]{1,10000})</", re.S
+)
+_PAGE_CODE = re.compile(r'&(?:"[^"]*"|\d+|[A-Za-z])')
+"""A page header's codes: the section (&L &C &R), a font ("&\"Arial,Bold\""), a size (&12),
+a field (&P &N &D &T &F &A); "&&" is an ampersand."""
+
+
+def outside_text(archive: zipfile.ZipFile, part: str) -> list[str]:
+    """Text a reader of the worksheet `part` sees outside its cells: the page header and
+    footer (shown in print and page layout) and each text box or shape of its drawing."""
+    try:
+        xml = archive.read(part)
+        targets = relationships(archive, part)
+    except (KeyError, zipfile.BadZipFile, OSError, SyntaxError, ValueError):
+        return []  # nothing more read; the cells are read as ever
+    found = [_page_text(match.group(1)) for match in _PAGE_TEXT.finditer(xml)]
+    for kind, target in targets.values():
+        root = _parsed(archive, target) if kind.endswith("/drawing") else None
+        for shape in root.iter() if root is not None else ():
+            if shape.tag.rpartition("}")[2] == "txBody":
+                runs = (node.text or "" for node in shape.iter() if node.tag.endswith("}t"))
+                found.append(" ".join("".join(runs).split()))
+    return [text for text in found if text]
+
+
+def _page_text(raw: bytes) -> str:
+    """A page header or footer as printed: its codes gone, "&&" an ampersand."""
+    text = html.unescape(raw.decode("utf-8", "replace")).replace("&&", "\0")
+    return " ".join(_PAGE_CODE.sub(" ", text).replace("\0", "&").split())
+
+
 def _parsed(archive: zipfile.ZipFile, part: str) -> Any:
     """The parsed XML of `part`, or None when it is missing, damaged or declares entities (a
     notes part that cannot be read adds no notes; the cells are read as ever)."""
