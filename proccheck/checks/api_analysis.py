@@ -191,6 +191,7 @@ LeftOut = Literal[
 HollowWhy = Literal[
     "internal operation",
     "deprecated operation",
+    "limited operation",
     "nothing",
     "write-only",
     "deprecated schema",
@@ -513,7 +514,8 @@ def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
     """Why a successful GET returning `schema` is no evidence that the data can be read out, or
     None when it is. A verdict of exportable must rest on a description of data, so these are not:
     an operation marked internal (not part of the published API), a deprecated operation or
-    schema (it may go away), a schema no data can match (`false`,
+    schema (it may go away), an operation marked as a preview or as sold separately
+    (`Operation.limited`), a schema no data can match (`false`,
     `not: {}`, `type: null`), one whose properties are all writeOnly (never returned), and an
     untyped `{}` or one with only annotations (`description`, `example`…): it allows any value,
     so it says nothing about what is returned. `{type: object}` declares an object and counts.
@@ -522,6 +524,8 @@ def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
         return "internal operation"
     if op.deprecated:
         return "deprecated operation"
+    if op.limited:
+        return "limited operation"
     resolved = index.resolve(schema)
     if resolved is False:
         return "nothing"
@@ -609,7 +613,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             read_paths.setdefault(op.path, set()).add(name)
             why_hollow = _hollow(index, op, schema)
             if why_hollow is not None:  # a read, but no evidence the type can be read out
-                on_op = op.internal or op.deprecated
+                on_op = op.internal or op.deprecated or bool(op.limited)
                 pointer = op.pointer if on_op else _schema_pointer(index, name, media)
                 read = hollow_reads[name, id(op)] = Hollow(op, pointer, why_hollow)
                 if collection or _singleton(op):

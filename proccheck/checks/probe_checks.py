@@ -671,7 +671,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     A GET counts only if it describes data in the published API. An operation marked
     `x-internal: true` (itself, its path or the whole description: left out of what is
-    published; likewise `x-audience: company-internal` and `x-visibility: internal`), a deprecated operation or schema, a schema no data can match (`false`, `not:
+    published; likewise `x-audience: company-internal` and `x-visibility: internal`), a deprecated operation or schema, an operation marked as a preview (`x-stability: beta`, "[BETA] …") or as offered only at extra cost or on a higher plan ("Enterprise add-on", a required "X-Enterprise-Licence" header), a schema no data can match (`false`, `not:
     {}`, `type: null`), one with only writeOnly properties, and an untyped `{}` say nothing
     about what can be read out: a type exportable only through such a
     GET is not verified (never met), naming the operation, the schema and what is missing.
@@ -722,7 +722,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             ),
             _(
                 ctx.lang,
-                "Describe what each listing GET returns with a schema that has a type and returned (not writeOnly) properties, on a published operation that is not deprecated.",
+                "Describe what each listing GET returns with a schema that has a type and returned (not writeOnly) properties, on a published operation that is not deprecated, a preview or sold separately.",
             ),
             evidence=_evidence(
                 [(r.name, f"{r.hollow[0].op.method.upper()} {r.hollow[0].op.path}") for r in unproven]
@@ -778,6 +778,10 @@ HOLLOW_REASONS = {
         "its path or the whole description), so it is not part of the published API"
     ),
     "deprecated operation": N_("the operation is deprecated"),
+    "limited operation": N_(
+        "the operation is marked as a preview or as offered only at extra cost or on a higher "
+        "plan ({marker})"
+    ),
     "nothing": N_("{pointer} is a schema that can hold no data"),
     "write-only": N_("{pointer} has only writeOnly properties, which are never returned"),
     "deprecated schema": N_("{pointer} is deprecated"),
@@ -790,7 +794,7 @@ def _describe_hollow(lang: Lang, resource: Resource) -> str:
     """`Case (GET /cases: /components/schemas/Case is deprecated)`: the first GET that would
     have made the type exportable, and what it is missing."""
     read = resource.hollow[0]
-    why = _(lang, HOLLOW_REASONS[read.why], pointer=read.pointer)
+    why = _(lang, HOLLOW_REASONS[read.why], pointer=read.pointer, marker=read.op.limited)
     return f"{resource.name} ({read.op.method.upper()} {read.op.path}: {why})"
 
 

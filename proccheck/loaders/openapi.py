@@ -8,6 +8,7 @@ ref-to-ref cycles and remote refs are collected as counted problems with a few e
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import threading
@@ -111,6 +112,16 @@ class Operation:
     internal: bool = False
     """Marked as left out of the published API (itself, its path, the document or its info):
     `x-internal: true` and the like (`_marked_internal`)."""
+    source: dict[str, Any] = field(default_factory=dict, repr=False)
+    """The operation object as written (read again only for `limited`)."""
+
+    @functools.cached_property
+    def limited(self) -> str:
+        """What marks it as a preview or as offered only at extra cost or on a higher plan,
+        quoted (`x-stability: beta`, "[BETA] List cases", "Enterprise add-on (extra cost)"); ""
+        if nothing does. Read on first use: only the GETs that could show data is exported
+        need it, and GitHub's 1,200 operation texts took a tenth of a second."""
+        return _limited(self.source, self.parameters)
 
     @property
     def described(self) -> bool:
@@ -823,9 +834,71 @@ def _operations(
                     servers=[s for s in path_servers if s]
                     + [u for s in _list(op.get("servers")) if (u := _text(_dict(s).get("url")))],
                     internal=internal_root or _marked_internal(item) or _marked_internal(op),
+                    source=op,
                 )
             )
     return operations
+
+
+_PREVIEW_FLAGS = ("x-beta", "x-preview", "x-experimental", "x-alpha")
+_STAGE_KEYS = ("x-stability", "x-maturity", "x-lifecycle", "x-status", "x-api-status", "x-state")
+_PREVIEW_STAGES = frozenset({"experimental", "beta", "alpha", "preview", "unstable", "draft"})
+_PREVIEW_TEXT = re.compile(
+    r"^\W*(?:beta|preview|experimental|alpha)\s*[:\-–—\])]"
+    r"|\[(?:beta|preview|experimental|alpha)\]|\((?:beta|experimental|alpha)\)",
+    re.IGNORECASE,
+)
+"""A summary or description that opens with "[BETA]", "Preview:" or "Experimental –", or says
+"(beta)" or "[preview]": not "Preview the rendered document" or "Decode a frame (preview)"."""
+_PLANS = r"(?:plan|tier|licen[cs]e|subscription|edition|customers|package|add-on)s?"
+_AT_EXTRA_COST = re.compile(
+    r"\b(?:extra|additional|separate) (?:cost|fee|charge)s?\b"
+    rf"|\bonly\b[^.]{{0,60}}\b(?:premium|enterprise|pro)\b[^.]{{0,20}}\b{_PLANS}\b"
+    rf"|\b(?:premium|enterprise)\b[^.]{{0,20}}\b{_PLANS}\b[^.]{{0,30}}\bonly\b"
+    r"|\bnot (?:available|included) in (?:your|the) (?:licen[cs]e|plan|subscription)"
+    r"|\bmot (?:extra |särskild )?avgift\b|\btilläggs(?:avgift|licens)\b"
+)
+"""Words (in lower case) that offer an operation only at extra cost or on a higher plan:
+"extra cost", "only in the PRO/ENTERPRISE plan", "Only premium customers"; not "no additional
+charges" (`_NO_COST`), nor an add-on that is the resource itself ("Retrieve a list of Add-on
+installations")."""
+_NO_COST = re.compile(r"\b(?:no|no more|without|not)\s+$")
+
+
+def _limited(op: dict[str, Any], parameters: list[Parameter]) -> str:
+    """What marks an operation as a preview (`x-beta: true`, `x-stability: experimental`, a
+    summary "[BETA] …" or "Preview: …") or as offered only at extra cost or on a higher plan
+    (its summary, description or `x-availability`, or a required parameter: a header
+    "X-Enterprise-Licence" "only issued with the Enterprise add-on"), quoted; "" if nothing."""
+    for key in _PREVIEW_FLAGS:
+        if _marked(op, key):
+            return f"{key}: true"
+    for key in _STAGE_KEYS:
+        stage = op.get(key)
+        if isinstance(stage, str) and stage.strip().lower() in _PREVIEW_STAGES:
+            return f"{key}: {stage.strip()[:40]}"
+    own = [_text(op.get("summary"))[:2000], _text(op.get("description"))[:2000]]
+    for text in own:
+        if found := _PREVIEW_TEXT.search(text):
+            return _quoted(text, found)
+    required = [
+        f"{p.name.replace('-', ' ')}: {p.description[:2000]}" for p in parameters if p.required
+    ]
+    for text in (*own, _text(op.get("x-availability"))[:2000], *required):
+        lowered = text.lower()  # a letter that lowers to two shifts only the quote
+        for found in _AT_EXTRA_COST.finditer(lowered):
+            if not _NO_COST.search(lowered, max(0, found.start() - 10), found.start()):
+                return _quoted(text, found)
+    return ""
+
+
+def _quoted(text: str, found: re.Match[str]) -> str:
+    """The text of a marker for the reason: all of it when short, else its words around it."""
+    if len(text) > 160:
+        start = text.rfind(" ", 0, max(0, found.start() - 40)) + 1
+        end = text.find(" ", found.end() + 40)
+        text = text[start : end if end >= 0 else len(text)]
+    return " ".join(text.split())
 
 
 _INTERNAL_AUDIENCES = frozenset(
