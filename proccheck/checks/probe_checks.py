@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from proccheck.checks import Check, Context, MetReason, register
 from proccheck.checks.api_analysis import Analysis, Dimension, Resource, analyse, not_production
 from proccheck.i18n import N_, _, ngettext
-from proccheck.loaders.openapi import ApiIndex, RefProblem
+from proccheck.loaders.openapi import ApiIndex, Operation, RefProblem
 from proccheck.model import (
     Finding,
     Lang,
@@ -967,6 +967,11 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     types, such as logs or history, are rightly read-only): not verified, naming the read-only
     ones; below 50 %: not met.
 
+    A write counts only if it can be relied on: a deprecated operation, one marked as a preview
+    or as offered only at extra cost or on a higher plan, and one that documents only error
+    responses ("501 Not implemented") are no evidence, and a type written only through such
+    operations is not verified, naming the operation and why.
+
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
     verified rather than met.
@@ -1001,6 +1006,25 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             evidence=_evidence(_left_out_items(analysis, ctx.lang)),
         )  # fmt: skip
         return
+    unproven = [r for r in resources if r.write_ops and all(_no_write(op) for op in r.write_ops)]
+    if unproven:  # written, but only through operations that may not work
+        firsts = [(r.name, r.write_ops[0]) for r in unproven]
+        count, shown = len(unproven), [_describe_no_write(ctx.lang, r) for r in unproven]
+        message = ngettext(
+            ctx.lang,
+            "{count} resource type can be written only through operations that show no working write: {details}",
+            "{count} resource types can be written only through operations that show no working write: {details}",
+            count, count=count, details=_names(ctx.lang, shown, 3),
+        )  # fmt: skip
+        fix = _(
+            ctx.lang,
+            "Offer each write as a published operation that is not deprecated, a preview or sold separately, and document its success response.",
+        )
+        listed = [(name, f"{op.method.upper()} {op.path}") for name, op in firsts]
+        yield _finding(
+            write_coverage, index, ctx, firsts[0][1].pointer, "warning", "not_verified", message, fix,
+            evidence=_evidence(listed),
+        )  # fmt: skip
     readonly = [r for r in resources if not r.write_ops]
     if readonly:
         writable = len(resources) - len(readonly)
@@ -1023,6 +1047,32 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 [(r.name, "") for r in readonly] + _left_out_items(analysis, ctx.lang)
             ),
         )  # fmt: skip
+
+
+def _no_write(op: Operation) -> str:
+    """Why a POST, PUT or PATCH shows no working write, or "": it is deprecated (it may go
+    away), marked as a preview or as sold separately (`Operation.limited`), every response it
+    documents is an error ("501 Not implemented", "403 requires Enterprise licence"). A type
+    with at least one other write is writable; a write without a body is not ruled out, since
+    its path and query may carry the data ("PUT /videos/{id}/privacy/domains/{domain}")."""
+    if op.deprecated:
+        return HOLLOW_REASONS["deprecated operation"]
+    if op.limited:
+        return HOLLOW_REASONS["limited operation"]
+    if op.responses and all(r.status[:1] in "45" for r in op.responses):
+        return _ONLY_ERRORS
+    return ""
+
+
+_ONLY_ERRORS = N_("it documents only error responses ({statuses})")
+
+
+def _describe_no_write(lang: Lang, resource: Resource) -> str:
+    """`Case (POST /cases: it documents only error responses (501, 403))`."""
+    op = resource.write_ops[0]
+    statuses = ", ".join(r.status for r in op.responses)
+    why = _(lang, _no_write(op), marker=op.limited, statuses=statuses)
+    return f"{resource.name} ({op.method.upper()} {op.path}: {why})"
 
 
 @register(
