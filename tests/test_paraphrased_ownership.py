@@ -51,6 +51,20 @@ TAKES_THE_DATA = [
         "Leverantören förbehåller sig följande:\n\n1. äganderätten till all data;\n2. rätten att fritt använda sådan data.",
     ),
     ("en", "The Supplier shall retain\n\nownership of all data generated in the service."),
+    # a negation in an aside or a closed subordinate clause, or "without limitation"
+    (
+        "sv",
+        "Den data som används i våra system, som inte är personlig, kan vi sammanställa och kombinera.",
+    ),
+    ("en", "Customer agrees that Provider may (i) make Resultant Data publicly available."),
+    (
+        "en",
+        "We may collect and use any data (but not Customer Content) relating to the use of the Services to develop and improve our products and services.",
+    ),
+    (
+        "en",
+        "All rights, title and interest in and to the Output Data, including without limitation the copyrights, are owned by us.",
+    ),
     # a table row of a question and its answer
     ("sv", "| Fråga | Part |\n|---|---|\n| Ägare av all data i tjänsten | Leverantören |"),
     ("en", "| Item | Owner |\n|---|---|\n| All data in the service | Supplier |"),
@@ -76,6 +90,10 @@ LEAVES_IT = [
     ("en", "The Supplier shall retain all logs\n\nfor twelve months and then delete them."),
     ("en", "The Supplier shall, at the Customer's request,\n\nreturn all data in open formats."),
     ("sv", "| Fråga | Part |\n|---|---|\n| Ägare av all data i tjänsten | Kommunen |"),
+    ("sv", "Leverantören får inte sammanställa eller kombinera Kundens data."),
+    ("en", "Provider will not make Customer Data publicly available."),
+    ("en", "We will not collect and use any data to develop our products and services."),
+    ("en", "All rights, title and interest in and to the data are owned by the Customer."),
     ("en", "| Item | Owner |\n|---|---|\n| Product catalogue | Supplier |"),
 ]
 

@@ -272,14 +272,27 @@ def _clause_start(text: str, start: int) -> int:
 
 def clause_negated(lex: Lexicon, text: str, match: re.Match[str]) -> bool:
     """A negation just before a clause's match, or inside it, cancels it, unless the negation
-    sits in a subordinate clause that closes inside the match: "data, which no longer identifies
-    anyone, … to improve our models" and "provided (a) Provider has no good faith basis … and
-    (b) Customer pre-pays fees" negate nothing around them, while "… and shall not use it for
-    product development" and "… som är tillgänglig utan sekretessavtal" do."""
-    if lex.has("negation", text[_clause_start(text, match.start()) : match.start()]):
-        return True
+    sits in a subordinate clause that closes before the match or inside it: "data, which no
+    longer identifies anyone, … to improve our models", "Den data …, som inte är personliga,
+    kan vi sammanställa" and "provided (a) Provider has no good faith basis … and (b) Customer
+    pre-pays fees" negate nothing around them, while "… and shall not use it for product
+    development" and "… som är tillgänglig utan sekretessavtal" do."""
+    before = _clause_start(text, match.start())
+    for negation in lex.find("negation", text[before : match.start()]):
+        at = before + negation.start()
+        clause_start = max(before, *(text.rfind(sep, 0, at) + 1 for sep in (",", ";")))
+        closed = _CLAUSE_BREAK.search(text, before + negation.end(), match.start())
+        if not (closed and _SUBORDINATE.search(text, clause_start, at)):
+            return True
     for negation in lex.find("negation", text[match.start() : match.end()]):
         at = match.start() + negation.start()
+        opened = text.rfind("(", match.start(), at)
+        if (
+            opened >= 0
+            and text.rfind(")", opened, at) < 0
+            and 0 <= text.find(")", at) < match.end()
+        ):
+            continue  # "(but not Customer Content)": a closed aside negates nothing around it
         clause_start = max(match.start(), *(text.rfind(sep, 0, at) + 1 for sep in (",", ";")))
         closed = _CLAUSE_BREAK.search(text, match.start() + negation.end(), match.end())
         if not (closed and _SUBORDINATE.search(text, clause_start, at)):
