@@ -88,6 +88,14 @@ def note(sheet: Any) -> None:
     sheet["C3"].comment = Comment("Endast mot avgift enligt prislista", "Leverantör")
 
 
+def currency_words(code: str) -> Callable[[Any], None]:
+    def change(sheet: Any) -> None:
+        sheet["D3"] = 0
+        sheet["D3"].number_format = code
+
+    return change
+
+
 def note_on_text(sheet: Any) -> None:
     sheet["B3"].comment = Comment("Leverantörens förbehåll: endast mot avgift", "Leverantör")
 
@@ -117,6 +125,7 @@ SHOWN_OTHERWISE = {
     "note on the requirement's text": (note_on_text, '"mot avgift"'),
     "note on the id": (note_on_id, '"mot avgift"'),
     "struck-through Yes": (struck, "struck through"),
+    "words in a currency bracket": (currency_words("[$Endast mot avgift-41D]"), "number format"),
     "very hidden sheet": (hidden_sheet, "hidden sheet"),
 }
 
@@ -215,6 +224,8 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
     for code in ('"Ja";"Ja";"Nej"', '#,##0.00\\ "kr"', "@", "yyyy-mm-dd"):  # text as typed
         assert outcome(cli, workbook(tmp_path / "fmt.xlsx", fmt(code)))[0] == "met", code
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary))[0] == "met"
+    for code in ("[$kr-41D] #,##0", "#,##0 [$SEK]"):  # a currency, not words
+        assert outcome(cli, workbook(tmp_path / "kr.xlsx", currency_words(code)))[0] == "met"
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary), "K3")[0] == "met"
 
 

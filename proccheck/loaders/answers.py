@@ -107,6 +107,8 @@ _LEADING = re.compile(r"^\s*([^\W\d_]+(?:[ -][^\W\d_]+){0,2}|x)\b[\s.,:;!–-]*"
 
 
 _WORD = re.compile(r"\w+")
+_NOTE_MARK = re.compile(r"[(\[]?\d{1,2}[)\]]|[(\[][a-z][)\]]")
+"""A note's mark after an answer, "(1)", "[2]", "3)" or "(a)": the note may say anything."""
 
 
 def _both_answers(words: list[str]) -> bool:
@@ -156,8 +158,8 @@ def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
         return "unclear", text
     offset = len(folding.text) - len(folding.text.lstrip()) + best[0]
     rest = text[folding.origin(offset) :].lstrip(" .,:;!–-")
-    if rest.startswith("?"):
-        return "unclear", text  # "Ja?" asks rather than answers
+    if rest.startswith("?") or _NOTE_MARK.fullmatch(rest):
+        return "unclear", text  # "Ja?" asks rather than answers; "Ja (1)" points at a note
     return best[1], rest
 
 

@@ -81,7 +81,8 @@ def cell_position(reference: str) -> tuple[int, int] | None:
 
 def format_shows(code: str, text: bool) -> Unseen | None:
     """Whether a number format shows a cell other than stored: text of its own
-    ("format-text": a quoted literal or an escaped letter) or nothing ("format-hides"). A text
+    ("format-text": a quoted literal, an escaped letter or words in a currency bracket) or
+    nothing ("format-hides"). A text
     cell is shown by the fourth section (or a lone section holding `@`) and as typed when
     there is none; a number by the first three: so `"Ja";"Ja";"Nej"` or `0.00 "kr"` leave
     typed text alone, while `;;;"Nej"` and `@" – mot avgift"` do not."""
@@ -115,7 +116,14 @@ def _section_shows(section: str) -> Unseen | None:
         return "format-hides"
     if re.search(r'"[^"]*[^\W\d_][^"]*"', section) or re.search(r"\\[^\W\d_]", section):
         return "format-text"
+    if _CURRENCY_WORDS.search(section):
+        return "format-text"
     return None
+
+
+_CURRENCY_WORDS = re.compile(r"\[\$[^\]\-]*[^\W\d_]\s+[^\W\d_][^\]]*\]")
+"""A currency bracket that holds words, not a symbol: `[$Endast mot avgift-41D]` shows
+"Endast mot avgift" where `[$kr-41D]` or `[$€-x-euro2]` shows a currency."""
 
 
 def style_reasons(archive: zipfile.ZipFile) -> dict[int, tuple[Unseen | None, Unseen | None]]:
