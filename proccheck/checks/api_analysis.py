@@ -958,11 +958,43 @@ def _changed_since(op: Operation) -> bool:
 
 
 def _is_problem(index: ApiIndex, media_type: str, schema: Any) -> bool:
+    """Whether an error body is RFC 9457 problem details: the problem media type, unless its
+    schema says otherwise (not an object: `type: string`; properties of its own and none of
+    the RFC's members: `{error, msg}`; a member of another type), or a schema with `title`,
+    `status` and a third of the RFC's members, each of the RFC's type where typed."""
     base = media_type.split(";", 1)[0].strip().lower()
-    if base in ("application/problem+json", "application/problem+xml"):
-        return True
     keys = set(_props(index, schema))
-    return len(keys & _PROBLEM_FIELDS) >= 3 and {"title", "status"} <= keys
+    if base in ("application/problem+json", "application/problem+xml"):
+        resolved = index.resolve(schema)
+        declared = resolved.get("type") if isinstance(resolved, dict) else None
+        if declared not in (None, "object") and declared != ["object"]:
+            return False
+        return not keys or (bool(keys & _PROBLEM_FIELDS) and _members_fit(index, schema))
+    return (
+        len(keys & _PROBLEM_FIELDS) >= 3
+        and {"title", "status"} <= keys
+        and _members_fit(index, schema)
+    )
+
+
+_WRONG_MEMBER_TYPES = {"status": ("string", "boolean")}
+"""Scalar types an RFC 9457 member cannot have (the others are strings: not a number or a
+boolean). An object `status` is let through: Zalando's problem library, which Sundsvall's
+APIs use, describes it so and sends a number."""
+
+
+def _members_fit(index: ApiIndex, schema: Any) -> bool:
+    """Whether no RFC 9457 member a schema declares is typed as another scalar: `status:
+    {type: string, enum: [ERR]}`, or an integer `type` "proprietary error code", is another
+    format under the same names."""
+    for name, prop in _props(index, schema).items():
+        resolved = index.resolve(prop)
+        declared = resolved.get("type") if isinstance(resolved, dict) else None
+        if name in _PROBLEM_FIELDS and declared in _WRONG_MEMBER_TYPES.get(
+            name, ("integer", "number", "boolean")
+        ):
+            return False
+    return True
 
 
 _FLOW_URLS = {

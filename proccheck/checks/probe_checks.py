@@ -1510,7 +1510,9 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     What it checks
     For every operation, whether it documents 4xx/5xx (or `default`) responses, and whether those
     use `application/problem+json` or a schema with the RFC 9457 members (`type`, `title`,
-    `status`, `detail`, `instance`). Documentation and health endpoints (`/api-docs`,
+    `status`, `detail`, `instance`). A schema that says the body is no problem object is no
+    evidence, whatever its media type: a string, properties of its own and none of the RFC's
+    members, or a member typed otherwise (a string `status`, a number `type`). Documentation and health endpoints (`/api-docs`,
     `/openapi.json`, `/health`…) are about the API, not part of it, and are set apart. All
     operations covered: met; at least 90 %: not verified, naming the others; below: not met.
 
