@@ -335,7 +335,7 @@ def _contradictions(
             yield item, finding
 
 
-_SENTENCE_END = re.compile(r"[.!?;)\]\"'”’]\s*$")
+_SENTENCE_ENDS = frozenset(".!?;)]\"'”’")
 _LEAD_IN_END = re.compile(
     r"\s*\b(?:(?:följande|nedanstående|nedan|the following|as follows|the following rights)\s*)?:\s*$",
     re.IGNORECASE,
@@ -356,11 +356,9 @@ def _continued(document: SpecDocument) -> Iterator[tuple[SpecItem, SpecItem, int
     )
     for index, first in enumerate(ordered):
         text = first.text.rstrip()
-        if not text or first.location.line is None:
-            continue
-        lead_in = _LEAD_IN_END.search(text)
-        if lead_in is None and _SENTENCE_END.search(text):
-            continue
+        if not text or first.location.line is None or text[-1] in _SENTENCE_ENDS:
+            continue  # the usual case, told by its last character
+        lead_in = _LEAD_IN_END.search(text) if text[-1] == ":" else None
         head = text[: lead_in.start()] if lead_in else text
         following = ordered[index + 1 : index + 1 + (_JOINED_ITEMS if lead_in else 1)]
         for second in following:
