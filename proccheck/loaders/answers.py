@@ -406,7 +406,6 @@ def _with_comments(
             item_line, comment_line = lines[starts[index] - 1], lines[line - 1]
             item_indent = len(item_line) - len(item_line.lstrip(" -"))
             inside = len(comment_line) - len(comment_line.lstrip(" ")) >= item_indent
-            inside = inside and line < (starts[index + 1] if index + 1 < len(starts) else line + 1)
         named = _COMMENT_ID.match(comment)
         if named and named.group(1).lower() in by_id:
             extra.setdefault(by_id[named.group(1).lower()], []).append(comment)
