@@ -186,6 +186,7 @@ LeftOut = Literal[
     "paging object",
     "error body",
     "enum",
+    "count",
     "service endpoint",
 ]
 HollowWhy = Literal[
@@ -196,6 +197,7 @@ HollowWhy = Literal[
     "write-only",
     "deprecated schema",
     "empty",
+    "no items",
 ]
 _DATA_KEYWORDS = frozenset(
     {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
@@ -334,22 +336,101 @@ def _error(status: str) -> bool:
     return status[:1] in ("4", "5") or status == "default"
 
 
+def _all_of(index: ApiIndex, schema: Any) -> list[dict[str, Any]]:
+    """The schema and every schema its `allOf` holds, however deep, each once: what a value
+    must match at the same time, so properties, `deprecated` and types add up over all."""
+    found: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    todo = [schema]
+    while todo and len(found) < _ALL_OF_LIMIT:
+        resolved = index.resolve(todo.pop())
+        if not isinstance(resolved, dict) or id(resolved) in seen:
+            continue
+        seen.add(id(resolved))
+        found.append(resolved)
+        members = resolved.get("allOf")
+        todo.extend(reversed(members) if isinstance(members, list) else ())
+    return found
+
+
+_ALL_OF_LIMIT = 256
+"""How many schemas `_all_of` collects: a description that nests more only hides structure."""
+
+
 def _props(index: ApiIndex, schema: Any) -> dict[str, Any]:
-    """Properties of a schema, including those of its allOf members (one level)."""
-    resolved = index.resolve(schema)
-    if not isinstance(resolved, dict):
-        return {}
-    props = (
-        dict(resolved.get("properties") or {})
-        if isinstance(resolved.get("properties"), dict)
-        else {}
-    )
-    members = resolved.get("allOf")
-    for member in members if isinstance(members, list) else []:
-        member_schema = index.resolve(member)
-        if isinstance(member_schema, dict) and isinstance(member_schema.get("properties"), dict):
-            props.update(member_schema["properties"])
+    """Properties of a schema, including those of its allOf members (however deep)."""
+    props: dict[str, Any] = {}
+    for part in _all_of(index, schema):  # its own first, then each member's over them
+        if isinstance(part.get("properties"), dict):
+            props.update(part["properties"])
     return props
+
+
+_EMPTY_VALUES: tuple[Any, ...] = ({}, [], None, "")
+_TYPES = frozenset({"object", "array", "string", "number", "integer", "boolean", "null"})
+_OBJECT, _ARRAY = frozenset({"object"}), frozenset({"array"})
+
+
+def _types(schema: dict[str, Any]) -> frozenset[str] | None:
+    """The JSON types a schema allows by its `type` (an integer is also a number), or None
+    when it does not say."""
+    declared = schema.get("type")
+    names = [declared] if isinstance(declared, str) else declared
+    if not isinstance(names, list) or not names:
+        return None
+    types = {name for name in names if name in _TYPES}
+    return frozenset(types | ({"integer"} if "number" in types else set()))
+
+
+def holds_nothing(index: ApiIndex, schema: Any) -> bool:
+    """Whether no value with any data in it matches `schema`: `false`, `not: {}`, `type: null`,
+    an empty `enum`, a `const` or `enum` of only empty values (`{}`, `[]`, null, ""), an object
+    that must stay empty (`maxProperties: 0`, or `additionalProperties: false` and no
+    properties), a list that must stay empty (`maxItems: 0`), an `allOf` member that holds
+    nothing, `allOf` types that exclude each other (object and string), or a `not` that
+    excludes the schema's own type. Such a schema describes no data, whatever its name says."""
+    parts = _all_of(index, schema)
+    members = [m for part in parts if isinstance(part.get("allOf"), list) for m in part["allOf"]]
+    if index.resolve(schema) is False or any(index.resolve(m) is False for m in members):
+        return True
+    allowed: frozenset[str] | None = None
+    for part in parts:
+        types = _types(part)
+        if types is not None:
+            allowed = types if allowed is None else allowed & types
+    if allowed is not None and not (allowed - {"null"}):
+        return True
+    return any(_holds_nothing_alone(index, part, allowed) for part in parts)
+
+
+def _holds_nothing_alone(
+    index: ApiIndex, part: dict[str, Any], allowed: frozenset[str] | None
+) -> bool:
+    """`holds_nothing` for one schema, its `allOf` aside; `allowed` is the types all allow."""
+    never = index.resolve(part.get("not"))
+    if never in ({}, True):
+        return True
+    if isinstance(never, dict) and allowed is not None and never.keys() <= {"type", "description"}:
+        excluded = _types(never)
+        if excluded is not None and allowed <= excluded:
+            return True
+    if "const" in part and part["const"] in _EMPTY_VALUES:
+        return True
+    enum = part.get("enum")
+    if isinstance(enum, list) and all(value in _EMPTY_VALUES for value in enum):
+        return True
+    objects = allowed == _OBJECT or "properties" in part
+    if objects and part.get("maxProperties") == 0:
+        return True
+    if (
+        allowed == _OBJECT
+        and part.get("additionalProperties") is False
+        and not part.get("properties")
+        and not part.get("patternProperties")
+        and not {"allOf", "anyOf", "oneOf"} & part.keys()
+    ):
+        return True
+    return (allowed == _ARRAY or "items" in part) and part.get("maxItems") == 0
 
 
 def _array_item(index: ApiIndex, schema: Any) -> tuple[bool, str | None]:
@@ -432,6 +513,8 @@ def _left_out(index: ApiIndex, name: str, schema: Any) -> LeftOut | None:
             return "enum"
         if _is_problem(index, "", resolved):
             return "error body"
+        if _only_counts(index, name, resolved):
+            return "count"
     if _ERROR_NAME.search(core):
         return "error body"
     if _FORM_NAME.search(core):
@@ -439,6 +522,53 @@ def _left_out(index: ApiIndex, name: str, schema: Any) -> LeftOut | None:
     if _PAGING_NAME.search(core):
         return "paging object"
     return None
+
+
+_COUNT_WORDS = frozenset({"count", "counts", "total", "totals", "tally", "statistics", "stats"})
+_NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+def _counting(name: str) -> bool:
+    """Whether a name has a word that counts (`CaseCount`, `total_items`; not `Account`)."""
+    return any(word.lower() in _COUNT_WORDS for word in _NAME_WORD.findall(name))
+
+
+def _only_counts(index: ApiIndex, name: str, schema: dict[str, Any]) -> bool:
+    """Whether a schema holds only numbers that count records (`CaseCount: {total: integer}`,
+    `{totalCount: integer}`): a GET returning it says how many there are, not what they hold."""
+    props = _props(index, schema)
+    numbers = [isinstance(p := index.resolve(v), dict) and (_types(p) or {"?"}) <= {"integer", "number"}
+               for v in props.values()]  # fmt: skip
+    if not numbers or not all(numbers):
+        return False
+    return _counting(name) or all(_counting(key) for key in props)
+
+
+def writes_nothing(index: ApiIndex, op: Operation) -> bool:
+    """Whether a write carries no data of its own outside its path: it has no parameter but
+    path ones, and a body, but only bodies that hold nothing a client may set
+    (`holds_nothing`; every property `readOnly`, which a server ignores or refuses in a write;
+    or every property one fixed value, `{archived: {enum: [true]}}`, and no others allowed).
+    A body without a schema may hold anything and counts as data."""
+    if not op.request or any(parameter.location != "path" for parameter in op.parameters):
+        return False
+    return all(media.schema is not None and _settles_nothing(index, media.schema)
+               for media in op.request)  # fmt: skip
+
+
+def _settles_nothing(index: ApiIndex, schema: Any) -> bool:
+    if holds_nothing(index, schema):
+        return True
+    props = [index.resolve(v) for v in _props(index, schema).values()]
+    if not props or not all(isinstance(p, dict) for p in props):
+        return False
+    if all(p.get("readOnly") is True for p in props):
+        return True
+    fixed = all("const" in p or (isinstance(p.get("enum"), list) and len(p["enum"]) == 1)
+                for p in props)  # fmt: skip
+    return fixed and any(
+        part.get("additionalProperties") is False for part in _all_of(index, schema)
+    )
 
 
 def _unwrap(index: ApiIndex, name: str, schema: Any) -> str | None:
@@ -515,33 +645,31 @@ def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
     None when it is. A verdict of exportable must rest on a description of data, so these are not:
     an operation marked internal (not part of the published API), a deprecated operation or
     schema (it may go away), an operation marked as a preview or as sold separately
-    (`Operation.limited`), a schema no data can match (`false`,
-    `not: {}`, `type: null`), one whose properties are all writeOnly (never returned), and an
-    untyped `{}` or one with only annotations (`description`, `example`…): it allows any value,
-    so it says nothing about what is returned. `{type: object}` declares an object and counts.
-    An unresolvable schema is left to OA001."""
+    (`Operation.limited`), a schema that holds no data (`holds_nothing`), one whose
+    properties are all writeOnly (never returned), and an untyped `{}` or one with only
+    annotations (`description`, `example`…): it allows any value, so it says nothing about what
+    is returned. `{type: object}` declares an object and counts. `deprecated` and `writeOnly`
+    count wherever they stand in the schema's `allOf`, as JSON Schema applies them all. An
+    unresolvable schema is left to OA001."""
     if op.internal:
         return "internal operation"
     if op.deprecated:
         return "deprecated operation"
     if op.limited:
         return "limited operation"
-    resolved = index.resolve(schema)
-    if resolved is False:
+    if holds_nothing(index, schema):
         return "nothing"
-    if not isinstance(resolved, dict):
+    parts = _all_of(index, schema)
+    if not parts:
         return None
-    never = resolved.get("not")
-    if index.resolve(never) in ({}, True) or resolved.get("type") == "null":
-        return "nothing"
-    props = _props(index, resolved)
+    props = _props(index, schema)
     written = [isinstance(p := index.resolve(v), dict) and p.get("writeOnly") is True
                for v in props.values()]  # fmt: skip
-    if resolved.get("writeOnly") is True or (written and all(written)):
+    if any(part.get("writeOnly") is True for part in parts) or (written and all(written)):
         return "write-only"
-    if resolved.get("deprecated") is True:
+    if any(part.get("deprecated") is True for part in parts):
         return "deprecated schema"
-    if not _DATA_KEYWORDS & resolved.keys():
+    if not any(_DATA_KEYWORDS & part.keys() for part in parts):
         return "empty"
     return None
 
@@ -552,6 +680,21 @@ def _schema_pointer(index: ApiIndex, name: str, media: Media) -> str:
         prefix = "/definitions/" if index.version == "2.0" else "/components/schemas/"
         return prefix + escape_pointer(name)
     return media.pointer + "/schema"
+
+
+def _empty_list(index: ApiIndex, media: Media, item: str | None) -> str:
+    """Where a returned list of `item` is that can hold no items (`maxItems: 0`), or "": the
+    response itself, or the property of its page that holds the list."""
+    page = index.resolve(media.schema)
+    at = _schema_pointer(index, ref_name(media.schema) or "", media)
+    if _array_item(index, page)[0]:
+        return at if holds_nothing(index, page) else ""
+    own = page.get("properties") if isinstance(page, dict) else None
+    for key, prop in _props(index, media.schema).items():
+        if _array_item(index, prop) == (True, item) and holds_nothing(index, prop):
+            inside = isinstance(own, dict) and own.get(key) is prop
+            return f"{at}/properties/{escape_pointer(key)}" if inside else at
+    return ""
 
 
 def _singleton(op: Operation) -> bool:
@@ -612,9 +755,14 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 resource.read_ops.append(op)
             read_paths.setdefault(op.path, set()).add(name)
             why_hollow = _hollow(index, op, schema)
+            pointer = ""
+            if why_hollow is None and collection:
+                pointer = _empty_list(index, media, name)
+                why_hollow = "no items" if pointer else None
             if why_hollow is not None:  # a read, but no evidence the type can be read out
                 on_op = op.internal or op.deprecated or bool(op.limited)
-                pointer = op.pointer if on_op else _schema_pointer(index, name, media)
+                if not pointer:
+                    pointer = op.pointer if on_op else _schema_pointer(index, name, media)
                 read = hollow_reads[name, id(op)] = Hollow(op, pointer, why_hollow)
                 if collection or _singleton(op):
                     resource.hollow.append(read)

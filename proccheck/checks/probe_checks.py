@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from proccheck.checks import Check, Context, MetReason, register
-from proccheck.checks.api_analysis import Analysis, Dimension, Resource, analyse, not_production
+from proccheck.checks.api_analysis import (
+    Analysis,
+    Dimension,
+    Resource,
+    analyse,
+    not_production,
+    writes_nothing,
+)
 from proccheck.i18n import N_, _, ngettext
 from proccheck.loaders.openapi import ApiIndex, Operation, RefProblem
 from proccheck.model import (
@@ -188,6 +195,7 @@ LEFT_OUT_REASONS = {
     "paging object": N_("paging object"),
     "error body": N_("error body"),
     "enum": N_("enum"),
+    "count": N_("counts only"),
     "input": N_("input to a type read or returned at the same path"),
     "service endpoint": N_("documentation, health or login endpoint"),
 }
@@ -671,10 +679,13 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     A GET counts only if it describes data in the published API. An operation marked
     `x-internal: true` (itself, its path or the whole description: left out of what is
-    published; likewise `x-audience: company-internal` and `x-visibility: internal`), a deprecated operation or schema, an operation marked as a preview (`x-stability: beta`, "[BETA] …") or as offered only at extra cost or on a higher plan ("Enterprise add-on", a required "X-Enterprise-Licence" header), a schema no data can match (`false`, `not:
-    {}`, `type: null`), one with only writeOnly properties, and an untyped `{}` say nothing
-    about what can be read out: a type exportable only through such a
-    GET is not verified (never met), naming the operation, the schema and what is missing.
+    published; likewise `x-audience: company-internal` and `x-visibility: internal`), a deprecated operation or schema, an operation marked as a preview (`x-stability: beta`, "[BETA] …") or as offered only at extra cost or on a higher plan ("Enterprise add-on", a required "X-Enterprise-Licence" header), a schema that holds no data (`false`, `not:
+    {}`, `type: null`, `maxProperties: 0`, `allOf` types that exclude each other), a list with
+    `maxItems: 0`, one with only writeOnly properties (`deprecated` and `writeOnly` count
+    anywhere in the `allOf`), and an untyped `{}` say nothing about what can be read out: a type
+    exportable only through such a GET is not verified (never met), naming the operation, the
+    schema and what is missing. A schema of only counts (`CaseCount: {total: integer}`) is no
+    resource type.
 
     Why it matters
     A buyer owns its data only if it can take all of it out, at any time and without the
@@ -700,7 +711,7 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 "No GET operation returns a named schema, so what data can be exported cannot be told ({operations} operations)",
                 len(index.operations),
                 operations=len(index.operations),
-            ),
+            ) + _describe_left_out(analysis, ctx.lang),
             _(
                 ctx.lang,
                 "Describe responses with $refs to named schemas and add GET operations for all data.",
@@ -786,6 +797,7 @@ HOLLOW_REASONS = {
     "write-only": N_("{pointer} has only writeOnly properties, which are never returned"),
     "deprecated schema": N_("{pointer} is deprecated"),
     "empty": N_("{pointer} is an untyped schema that says nothing about the data"),
+    "no items": N_("{pointer} is a list that can hold no items (maxItems: 0)"),
 }
 """Why a GET is no evidence of a type's data (`api_analysis._hollow`), as named in reasons."""
 
@@ -968,9 +980,11 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     ones; below 50 %: not met.
 
     A write counts only if it can be relied on: a deprecated operation, one marked as a preview
-    or as offered only at extra cost or on a higher plan, and one that documents only error
-    responses ("501 Not implemented") are no evidence, and a type written only through such
-    operations is not verified, naming the operation and why.
+    or as offered only at extra cost or on a higher plan, one that documents only error
+    responses ("501 Not implemented"), and one that carries no data (a body that must be empty
+    or holds only readOnly or fixed values, on the path where a GET reads the type) are no
+    evidence, and a type written only through such operations is not verified, naming the
+    operation and why.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -1006,10 +1020,12 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             evidence=_evidence(_left_out_items(analysis, ctx.lang)),
         )  # fmt: skip
         return
-    unproven = [r for r in resources if r.write_ops and all(_no_write(op) for op in r.write_ops)]
+    unproven = [
+        r for r in resources if r.write_ops and all(_no_write(index, r, op) for op in r.write_ops)
+    ]
     if unproven:  # written, but only through operations that may not work
         firsts = [(r.name, r.write_ops[0]) for r in unproven]
-        count, shown = len(unproven), [_describe_no_write(ctx.lang, r) for r in unproven]
+        count, shown = len(unproven), [_describe_no_write(index, ctx.lang, r) for r in unproven]
         message = ngettext(
             ctx.lang,
             "{count} resource type can be written only through operations that show no working write: {details}",
@@ -1049,29 +1065,37 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         )  # fmt: skip
 
 
-def _no_write(op: Operation) -> str:
-    """Why a POST, PUT or PATCH shows no working write, or "": it is deprecated (it may go
-    away), marked as a preview or as sold separately (`Operation.limited`), every response it
-    documents is an error ("501 Not implemented", "403 requires Enterprise licence"). A type
-    with at least one other write is writable; a write without a body is not ruled out, since
-    its path and query may carry the data ("PUT /videos/{id}/privacy/domains/{domain}")."""
+def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
+    """Why a POST, PUT or PATCH shows no working write of `resource`, or "": it is deprecated
+    (it may go away), marked as a preview or as sold separately (`Operation.limited`), every
+    response it documents is an error ("501 Not implemented", "403 requires Enterprise
+    licence"), or it carries no data (`writes_nothing`) on a path where a GET of the type reads
+    it, so its path parameters only address the item. A type with at least one other write is
+    writable; a write without a body is not ruled out, since its path may be the data ("PUT
+    /videos/{id}/privacy/domains/{domain}", "PUT /user/follows/networks/{network_id}")."""
     if op.deprecated:
         return HOLLOW_REASONS["deprecated operation"]
     if op.limited:
         return HOLLOW_REASONS["limited operation"]
     if op.responses and all(r.status[:1] in "45" for r in op.responses):
         return _ONLY_ERRORS
+    if any(read.path == op.path for read in resource.read_ops) and writes_nothing(index, op):
+        return _NO_DATA
     return ""
 
 
 _ONLY_ERRORS = N_("it documents only error responses ({statuses})")
+_NO_DATA = N_(
+    "it carries no data: its body holds nothing a client can set, and its path is the one a "
+    "GET of the type is read at"
+)
 
 
-def _describe_no_write(lang: Lang, resource: Resource) -> str:
+def _describe_no_write(index: ApiIndex, lang: Lang, resource: Resource) -> str:
     """`Case (POST /cases: it documents only error responses (501, 403))`."""
     op = resource.write_ops[0]
     statuses = ", ".join(r.status for r in op.responses)
-    why = _(lang, _no_write(op), marker=op.limited, statuses=statuses)
+    why = _(lang, _no_write(index, resource, op), marker=op.limited, statuses=statuses)
     return f"{resource.name} ({op.method.upper()} {op.path}: {why})"
 
 

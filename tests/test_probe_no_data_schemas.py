@@ -1,0 +1,163 @@
+"""Probe holes of attack round 6: a listing whose schema can hold no data, and a write that
+carries none. A GET of `{maxProperties: 0}`, `allOf: [{not: {}}]`, `type: object` with
+`allOf: [{type: string}]` or a list with `maxItems: 0` shows nothing that could be exported, and
+a GET that only counts (`CaseCount: {total: integer}`) names no record: export (DO-02) is not
+verified. A PUT whose body must be empty, or holds only readOnly or fixed values, writes
+nothing (API-05 not verified). Schemas that merely look alike leave the verdicts as they were."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_probe_round5 import description, outcomes
+
+NOTHING = """
+{"type": "object", "maxProperties": 0, "properties": {"id": {"type": "string"}}}
+{"type": "object", "additionalProperties": false}
+{"type": "object", "allOf": [{"not": {}}]}
+{"type": "object", "properties": {"id": {"type": "string"}}, "allOf": [{"type": "string"}]}
+{"type": "object", "properties": {"id": {"type": "string"}}, "not": {"type": "object"}}
+{"const": {}}
+{"type": "object", "properties": {"id": {"type": "string"}}, "const": null}
+{"allOf": [{"$ref": "#/components/schemas/Base"}], "deprecated": false}
+{"allOf": [{"allOf": [{"$ref": "#/components/schemas/Secret"}]}]}
+"""
+"""Case schemas that hold no data, one per line; `Base` is deprecated, `Secret` write-only."""
+
+DATA = """
+{"type": "object", "properties": {"id": {"type": "string"}}}
+{"type": ["object", "null"], "properties": {"id": {"type": "string"}}}
+{"type": "object", "additionalProperties": false, "properties": {"id": {"type": "string"}}}
+{"type": "object", "maxProperties": 20, "properties": {"id": {"type": "string"}}}
+{"type": "object", "properties": {"id": {"type": "string"}}, "not": {"type": "string"}}
+{"type": "object", "properties": {"id": {"type": "string"}}, "maxItems": 0}
+{"allOf": [{"$ref": "#/components/schemas/Live"}, {"properties": {"id": {"type": "string"}}}]}
+"""
+"""Case schemas that do hold data, alike in form."""
+
+HELPERS = {
+    "Base": {"type": "object", "deprecated": True, "properties": {"id": {"type": "string"}}},
+    "Secret": {"type": "object", "properties": {"pin": {"type": "string", "writeOnly": True}}},
+    "Live": {"type": "object", "properties": {"title": {"type": "string"}}},
+}
+
+
+def _with_case(case: dict[str, Any]) -> dict[str, Any]:
+    doc = description()
+    doc["components"]["schemas"].update(HELPERS, Case=case)
+    return doc
+
+
+@pytest.mark.parametrize("case", NOTHING.strip().splitlines())
+def test_a_listing_of_a_schema_that_holds_no_data_is_no_evidence(tmp_path: Path, case: str) -> None:
+    outcome, reason = outcomes(tmp_path, _with_case(json.loads(case)))["DO-02"]
+    assert outcome == "not_verified" and "/components/schemas/Case" in reason, reason
+
+
+@pytest.mark.parametrize("case", DATA.strip().splitlines())
+def test_a_schema_alike_in_form_that_holds_data_stays_met(tmp_path: Path, case: str) -> None:
+    assert outcomes(tmp_path, _with_case(json.loads(case)))["DO-02"][0] == "met"
+
+
+def _page(items: dict[str, Any]) -> dict[str, Any]:
+    doc = description()
+    doc["components"]["schemas"]["CasePage"] = {
+        "type": "object",
+        "properties": {"items": {"type": "array", **items}, "next": {"type": "string"}},
+    }
+    content = doc["paths"]["/cases"]["get"]["responses"]["200"]["content"]
+    content["application/json"]["schema"] = {"$ref": "#/components/schemas/CasePage"}
+    return doc
+
+
+def test_a_page_whose_list_holds_no_items_is_no_evidence(tmp_path: Path) -> None:
+    listed = {"items": {"$ref": "#/components/schemas/Case"}}
+    assert outcomes(tmp_path, _page(listed))["DO-02"][0] == "met"
+    outcome, reason = outcomes(tmp_path, _page({**listed, "maxItems": 0}))["DO-02"]
+    assert outcome == "not_verified", reason
+    assert "CasePage/properties/items is a list that can hold no items" in reason, reason
+
+
+def _counted(schema: dict[str, Any]) -> dict[str, Any]:
+    doc = description()
+    doc["components"]["schemas"] = {**doc["components"]["schemas"], **schema}
+    content = doc["paths"]["/cases"]["get"]["responses"]["200"]["content"]
+    content["application/json"]["schema"] = {"$ref": f"#/components/schemas/{next(iter(schema))}"}
+    return doc
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"CaseCount": {"type": "object", "properties": {"total": {"type": "integer"}}}},
+        {"Totals": {"type": "object", "properties": {"open": {"type": "integer"}}}},
+        {"Summary": {"type": "object", "properties": {"totalCount": {"type": "number"}}}},
+    ],
+)
+def test_a_listing_that_only_counts_names_no_record(tmp_path: Path, schema: dict[str, Any]) -> None:
+    outcome, reason = outcomes(tmp_path, _counted(schema))["DO-02"]
+    assert outcome == "not_verified" and "(counts only)" in reason, reason
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"Account": {"type": "object", "properties": {"balance": {"type": "integer"}}}},
+        {"Discount": {"type": "object", "properties": {"percent": {"type": "number"}}}},
+        {"CaseCount": {"type": "object", "properties": {"count": {"type": "integer"},
+                                                         "title": {"type": "string"}}}},
+    ],
+)  # fmt: skip
+def test_numbers_that_are_records_are_resource_types(
+    tmp_path: Path, schema: dict[str, Any]
+) -> None:
+    assert outcomes(tmp_path, _counted(schema))["DO-02"][0] == "met"
+
+
+def _put(body: dict[str, Any] | None, **extra: Any) -> dict[str, Any]:
+    doc = _with_case(json.loads(DATA.strip().splitlines()[0]))
+    put: dict[str, Any] = {"responses": {"200": {"description": "updated"}}, **extra}
+    if body is not None:
+        put["requestBody"] = {"content": {"application/json": {"schema": body}}}
+    doc["paths"]["/cases/{id}"] = {
+        "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "get": {"responses": doc["paths"]["/cases"]["get"]["responses"]},
+        "put": put,
+    }  # fmt: skip
+    return doc
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"type": "object", "maxProperties": 0},
+        {"type": "object", "additionalProperties": False},
+        {"type": "object", "properties": {"id": {"type": "string", "readOnly": True}}},
+        {"type": "object", "properties": {"archived": {"type": "boolean", "enum": [True]}},
+         "additionalProperties": False},
+    ],
+)  # fmt: skip
+def test_a_write_whose_body_holds_nothing_to_set_is_no_evidence(
+    tmp_path: Path, body: dict[str, Any]
+) -> None:
+    outcome, reason = outcomes(tmp_path, _put(body))["API-05"]
+    assert outcome == "not_verified" and "it carries no data" in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("body", "extra"),
+    [
+        ({"$ref": "#/components/schemas/Case"}, {}),
+        (None, {}),
+        ({"type": "object", "properties": {"archived": {"type": "boolean", "enum": [True]}}}, {}),
+        ({"type": "object", "maxProperties": 0},
+         {"parameters": [{"name": "title", "in": "query", "schema": {"type": "string"}}]}),
+    ],
+)  # fmt: skip
+def test_a_write_that_may_carry_data_is_evidence(
+    tmp_path: Path, body: dict[str, Any] | None, extra: dict[str, Any]
+) -> None:
+    assert outcomes(tmp_path, _put(body, **extra))["API-05"][0] == "met"
