@@ -7,12 +7,20 @@ nothing (API-05 not verified). Schemas that merely look alike leave the verdicts
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_probe_round5 import description, outcomes
+from test_probe_round5 import description as shared_description
+from test_probe_round5 import outcomes
+
+
+def description() -> dict[str, Any]:
+    """The plain description, copied whole: its responses are one module-level object."""
+    return copy.deepcopy(shared_description())
+
 
 NOTHING = """
 {"type": "object", "maxProperties": 0, "properties": {"id": {"type": "string"}}}
@@ -161,3 +169,49 @@ def test_a_write_that_may_carry_data_is_evidence(
     tmp_path: Path, body: dict[str, Any] | None, extra: dict[str, Any]
 ) -> None:
     assert outcomes(tmp_path, _put(body, **extra))["API-05"][0] == "met"
+
+
+UNDESCRIBED = """
+null
+{}
+{"description": "The cases, as JSON."}
+{"type": "string"}
+{"type": "object", "properties": {"dump": {"type": "string", "description": "Acme .adb, base64"}}}
+"""
+"""Schemas of the only JSON response that say nothing of the data, one per line."""
+
+DESCRIBED = """
+{"type": "object", "properties": {"id": {"type": "string"}}}
+{"type": "array", "items": {"$ref": "#/components/schemas/Case"}}
+{"type": "object", "properties": {"name": {"type": "string"}, "dump": {"type": "string", "description": "base64"}}}
+{"$ref": "#/components/schemas/Missing"}
+"""
+"""Schemas that do describe the data (a missing $ref is OA001's to report)."""
+
+
+def _only_json(schema: Any) -> dict[str, Any]:
+    doc = description()
+    media: dict[str, Any] = {} if schema is None else {"schema": schema}
+    doc["paths"]["/cases"]["get"]["responses"]["200"]["content"]["application/json"] = media
+    return doc
+
+
+@pytest.mark.parametrize("schema", UNDESCRIBED.strip().splitlines())
+def test_json_whose_schema_says_nothing_of_the_data_is_no_open_format(
+    tmp_path: Path, schema: str
+) -> None:
+    got = outcomes(tmp_path, _only_json(json.loads(schema)))
+    assert got["DO-03"][0] == got["OS-02"][0] == "not_verified", got["DO-03"]
+    assert "no schema that describes the data" in got["DO-03"][1]
+
+
+@pytest.mark.parametrize("schema", DESCRIBED.strip().splitlines())
+def test_json_with_a_schema_of_the_data_is_an_open_format(tmp_path: Path, schema: str) -> None:
+    got = outcomes(tmp_path, _only_json(json.loads(schema)))
+    assert got["DO-03"][0] == "met", got["DO-03"]
+
+
+def test_one_described_response_is_enough(tmp_path: Path) -> None:
+    doc = _only_json({"type": "string"})
+    doc["paths"]["/cases/{id}"] = {"get": {"responses": description()["paths"]["/cases"]["get"]["responses"]}}  # fmt: skip
+    assert outcomes(tmp_path, doc)["DO-03"][0] == "met"

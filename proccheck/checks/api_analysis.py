@@ -315,6 +315,8 @@ class Analysis:
     error_media: int = 0  # media types of error responses, not counted as data formats
     service_ops: list[Operation] = field(default_factory=list)  # documentation, health: apart
     unnamed_files: list[tuple[str, str]] = field(default_factory=list)  # octet-stream, no schema
+    undescribed: list[tuple[str, str]] = field(default_factory=list)  # JSON/XML/CSV, no data
+    described_media: int = 0  # JSON/XML/CSV success responses whose schema describes data
     nested_lists: list[str] = field(default_factory=list)  # lists bounded by one parent item
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     overall: int = 0
@@ -682,6 +684,42 @@ def _schema_pointer(index: ApiIndex, name: str, media: Media) -> str:
     return media.pointer + "/schema"
 
 
+def structured_media(media_type: str) -> bool:
+    """Whether a media type is a structured format (JSON, XML or CSV, `+json` included)."""
+    return media_type.split(";")[0].strip().lower().endswith(("json", "xml", "csv"))
+
+
+def _describes_data(index: ApiIndex, schema: Any) -> bool:
+    """Whether a successful response's schema says what data it holds: not missing, not an
+    untyped `{}`, not one that holds nothing, not a lone string and not an object of only
+    encoded files (a JSON string can carry a base64 dump of any file, so the format in the
+    media type says nothing of the data's)."""
+    if schema is not None and index.resolve(schema) is None:
+        return True  # a $ref that cannot be followed is OA001's to report
+    parts = _all_of(index, schema)
+    if schema is None or not any(_DATA_KEYWORDS & part.keys() for part in parts):
+        return False
+    types = [t for part in parts if (t := _types(part)) is not None]
+    if holds_nothing(index, schema) or (types and all(t <= {"string", "null"} for t in types)):
+        return False
+    props = [index.resolve(v) for v in _props(index, schema).values()]
+    return not props or not all(isinstance(p, dict) and _blob(p) for p in props)
+
+
+_BLOB_WORDS = re.compile(r"base64|binary|\bblob\b|encoded file", re.IGNORECASE)
+
+
+def _blob(schema: dict[str, Any]) -> bool:
+    """A string that holds a file: `_encoded_file`, or one whose description says so ("Acme
+    .adb binary, base64 encoded")."""
+    description = schema.get("description")
+    return _encoded_file(schema) or (
+        schema.get("type") == "string"
+        and isinstance(description, str)
+        and bool(_BLOB_WORDS.search(description))
+    )
+
+
 def _empty_list(index: ApiIndex, media: Media, item: str | None) -> str:
     """Where a returned list of `item` is that can hold no items (`maxItems: 0`), or "": the
     response itself, or the property of its page that holds the list."""
@@ -870,6 +908,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     file_media: list[tuple[str, str]] = []
     error_media = 0
     unnamed_files: list[tuple[str, str]] = []
+    undescribed: list[tuple[str, str]] = []
+    described_media = 0
     service_ops = [op for op in index.operations if _SERVICE_PATH.search(op.path)]
     service = {id(op) for op in service_ops}
     plain: set[int] = set()  # schemas with no binary part (`_binary_schema`)
@@ -894,7 +934,12 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     if bare and item.schema is None and len(response.media) == 1:
                         unnamed_files.append((item.media_type, item.pointer))
                 else:
-                    media_seen[media_class(item.media_type)].append((item.media_type, item.pointer))
+                    kind = media_class(item.media_type)
+                    media_seen[kind].append((item.media_type, item.pointer))
+                    if kind == "open" and structured_media(item.media_type):
+                        described = _describes_data(index, item.schema)
+                        described_media += described
+                        undescribed += [] if described else [(item.media_type, item.pointer)]
 
     schemes, labels, oauth = _schemes(index)
     applied: set[str] = set()
@@ -1009,6 +1054,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         error_media=error_media,
         service_ops=service_ops,
         unnamed_files=unnamed_files,
+        undescribed=undescribed,
+        described_media=described_media,
         nested_lists=sorted(
             name
             for name, r in resources.items()

@@ -19,6 +19,7 @@ from proccheck.checks.api_analysis import (
     Resource,
     analyse,
     not_production,
+    structured_media,
     writes_nothing,
 )
 from proccheck.i18n import N_, _, ngettext
@@ -1128,6 +1129,10 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     all: it is reported on its own as not verified, to be read by hand. Elsewhere a bare
     `application/octet-stream` names no format and stays opaque.
 
+    A format's name is not enough: when no successful JSON, XML or CSV response has a schema
+    that describes its data (none, an untyped `{}`, a lone string, or an object of only base64
+    files), what the data is cannot be seen, and the check is not verified, listing them.
+
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
     verified rather than met.
@@ -1190,10 +1195,24 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             ),
             evidence=_evidence(opaque),
         )  # fmt: skip
-    structured = [
-        m for m, _unused in media["open"]
-        if m.split(";")[0].strip().lower().endswith(("json", "xml", "csv"))
-    ]  # fmt: skip
+    structured = [m for m, _unused in media["open"] if structured_media(m)]
+    undescribed = analysis.undescribed
+    if structured and undescribed and not analysis.described_media:
+        yield _finding(
+            closed_media, index, ctx, undescribed[0][1], "warning", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} response in a structured format ({types}) has no schema that describes the data (none, an untyped {{}} or a lone string), so whether the data itself is open cannot be told",
+                "{count} responses in a structured format ({types}) have no schema that describes the data (none, an untyped {{}} or a lone string), so whether the data itself is open cannot be told",
+                len(undescribed), count=len(undescribed),
+                types=_names(ctx.lang, sorted({m for m, _unused in undescribed})),
+            ),
+            _(
+                ctx.lang,
+                "Describe each response with a schema of its fields; a format name alone does not show that the data is open.",
+            ),
+            evidence=_evidence(undescribed),
+        )  # fmt: skip
     if not structured:
         yield _finding(
             closed_media, index, ctx, "/paths", "warning", "not_met",
