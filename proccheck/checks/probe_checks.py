@@ -1198,21 +1198,20 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     structured = [m for m, _unused in media["open"] if structured_media(m)]
     undescribed = analysis.undescribed
     if structured and undescribed and not analysis.described_media:
-        yield _finding(
-            closed_media, index, ctx, undescribed[0][1], "warning", "not_verified",
-            ngettext(
-                ctx.lang,
-                "{count} response in a structured format ({types}) has no schema that describes the data (none, an untyped {{}} or a lone string), so whether the data itself is open cannot be told",
-                "{count} responses in a structured format ({types}) have no schema that describes the data (none, an untyped {{}} or a lone string), so whether the data itself is open cannot be told",
-                len(undescribed), count=len(undescribed),
-                types=_names(ctx.lang, sorted({m for m, _unused in undescribed})),
-            ),
-            _(
-                ctx.lang,
-                "Describe each response with a schema of its fields; a format name alone does not show that the data is open.",
-            ),
-            evidence=_evidence(undescribed),
+        types = _names(ctx.lang, sorted({m for m, _unused in undescribed}))
+        message = ngettext(
+            ctx.lang,
+            "{count} response in a structured format ({types}) has no schema that describes the data (none, an untyped {{}} or a lone string), so whether the data itself is open cannot be told",
+            "{count} responses in a structured format ({types}) have no schema that describes the data (none, an untyped {{}} or a lone string), so whether the data itself is open cannot be told",
+            len(undescribed), count=len(undescribed), types=types,
         )  # fmt: skip
+        fix = _(
+            ctx.lang,
+            "Describe each response with a schema of its fields; a format name alone does not show that the data is open.",
+        )
+        at = undescribed[0][1]
+        yield _finding(closed_media, index, ctx, at, "warning", "not_verified", message, fix,
+                       evidence=_evidence(undescribed))  # fmt: skip
     if not structured:
         yield _finding(
             closed_media, index, ctx, "/paths", "warning", "not_met",
