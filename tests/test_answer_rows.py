@@ -175,6 +175,24 @@ def test_yaml_reservations_said_beside_the_answers_are_read(
         assert got["K1"] == got["K3"] == "met"
 
 
+@pytest.mark.parametrize(
+    ("vendor", "answers"),
+    [("V  # samtliga Ja-svar gäller endast mot avgift", ""),
+     ("V", "  # samtliga Ja-svar gäller endast mot avgift")],
+)  # fmt: skip
+def test_a_yaml_comment_after_vendor_or_answers_covers_every_yes(
+    cli: Callable[..., Any], tmp_path: Path, vendor: str, answers: str
+) -> None:
+    """Round 6: a comment after `vendor:` or `answers:` stands in no answer and is not on a line
+    of its own, so it was dropped."""
+    listed = "\n".join(f"  - {{requirement: K{n}, answer: Ja}}" for n in range(1, 14))
+    path = tmp_path / "svar.yaml"
+    path.write_text(f"vendor: {vendor}\nanswers:{answers}\n{listed}\n", "utf-8")
+    result = cli("answers", "check", path, "--spec", SPEC, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    assert {r["outcome"] for r in report["results"]} == {"not_verified"}
+
+
 def test_yaml_comments_are_told_from_hashes_in_values() -> None:
     from proccheck.loaders.structured import yaml_comments
 

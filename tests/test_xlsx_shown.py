@@ -316,3 +316,32 @@ def test_a_true_boolean_answer_in_a_built_in_format_is_read(
         sheet["C3"] = True
 
     assert outcome(cli, workbook(tmp_path / "b.xlsx", boolean))[0] == "met"
+
+
+HEADER_ROW_SAYS = {
+    "a note on a header cell": ("C1", "note", "Samtliga Ja-svar gäller endast mot avgift.", True),
+    "a header cell beside the table": ("F1", "cell", "Samtliga svar gäller endast mot avgift", True),
+    "the buyer's note on a header": ("C1", "note", "Ange Ja eller Nej. Avgift anges i bilaga.", False),
+    "a heading beside the table": ("F1", "cell", "Kommentarer från beställaren", False),
+}  # fmt: skip
+"""What the header row says besides the column titles: cell, how, text, is a reservation."""
+
+
+@pytest.mark.parametrize("case", HEADER_ROW_SAYS)
+def test_the_header_row_in_the_vendors_voice_covers_every_yes(
+    cli: Callable[..., Any], tmp_path: Path, case: str
+) -> None:
+    """Round 6: a note on a header cell, or a header cell of no column the table reads, was
+    dropped, so "Samtliga Ja-svar gäller endast mot avgift" there left every Yes met."""
+    cell, how, text, reserves = HEADER_ROW_SAYS[case]
+
+    def change(sheet: Any) -> None:
+        if how == "note":
+            sheet[cell].comment = Comment(text, "Leverantör")
+        else:
+            sheet[cell] = text
+
+    got, reason = outcome(cli, workbook(tmp_path / "svar.xlsx", change), "K9")
+    assert (got == "not_verified" and '"mot avgift"' in reason) if reserves else got == "met", (
+        reason
+    )

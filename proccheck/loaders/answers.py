@@ -392,8 +392,9 @@ def _with_comments(
     its own inside an answer (indented under its `-`), or one that starts with an answered
     requirement's id (`# K2: export endast mot avgift`) joins that answer's other text; any
     other comment in the vendor's voice about the answers (`# Samtliga svar gäller mot
-    avgift`) is a row answering no requirement, read for a general reservation. A section
-    title or an instruction to bidders is neither."""
+    avgift`, on a line of its own or after `vendor:` or `answers:`) is a row answering no
+    requirement, read for a general reservation. A section title or an instruction to bidders
+    is neither."""
     starts = [answer.location.line or 0 for answer in answers]
     lines = source.splitlines()
     by_id = {a.requirement.lower(): i for i, a in enumerate(answers) if a.requirement}
@@ -411,7 +412,7 @@ def _with_comments(
             extra.setdefault(by_id[named.group(1).lower()], []).append(comment)
         elif inside:
             extra.setdefault(index, []).append(comment)
-        elif own_line and _in_vendor_voice(comment):
+        elif (own_line or not inside) and _in_vendor_voice(comment):
             general.append(_general_row(comment, display, None, line))
     return [
         dataclasses.replace(answer, other=" ".join([answer.other, *extra[i]]).strip())
@@ -541,16 +542,24 @@ _BRACKETED = re.compile(r"\((.*?)\)|\[(.*?)\]")
 
 
 def _header_notes(table: Table, display: str) -> list[VendorAnswer]:
-    """What the header of the answer or comment column adds in brackets in the vendor's voice,
-    as a row answering no requirement: "Svar (samtliga Ja gäller mot avgift)" is read for a
-    general reservation. The answer options ("Ja/Nej") and a buyer's label or instruction
-    ("eventuella förbehåll", "ange Ja eller Nej") are not the vendor's voice."""
-    return [
-        _general_row(text, display, table.sheet, table.header_row)
+    """What the header row says in the vendor's voice, each as a row answering no
+    requirement, read for a general reservation: what the header of the answer or comment
+    column adds in brackets ("Svar (samtliga Ja gäller mot avgift)"), a header cell of no
+    column the table reads ("Samtliga svar gäller under förutsättning att …" beside the last
+    column), and a note on any header cell. The answer options ("Ja/Nej") and a buyer's label
+    or instruction ("eventuella förbehåll", "ange Ja eller Nej") are not the vendor's voice."""
+    bracketed = [
+        match.group(1) or match.group(2) or ""
         for role in ("answer", "comment")
         if role in table.columns
         for match in _BRACKETED.finditer(table.header[table.columns[role]])
-        if _in_vendor_voice(text := " ".join((match.group(1) or match.group(2) or "").split()))
+    ]
+    read = set(table.columns.values())
+    beside = [text for column, text in enumerate(table.header) if column not in read]
+    return [
+        _general_row(text, display, table.sheet, table.header_row)
+        for said in [*bracketed, *beside, *table.header_notes]
+        if _in_vendor_voice(text := " ".join(said.split()))
     ]
 
 

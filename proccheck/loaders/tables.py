@@ -291,6 +291,8 @@ class Table:
     columns: dict[str, int]
     header: tuple[str, ...]
     rows: tuple[Row, ...]
+    header_notes: tuple[str, ...] = ()
+    """The cell notes of the header row (an XLSX file's), which a reader sees as its rows'."""
 
     def cell(self, row: Row, role: str) -> str:
         """The text of `role`'s column in `row` ('' when absent)."""
@@ -603,7 +605,10 @@ def _as_shown(table: Table, look: Look | None, display: str) -> Table:
                 row, cells=tuple(cells), unseen=unseen, notes=tuple(notes.get(row.number, ()))
             )
         )
-    return Table(table.sheet, table.header_row, table.columns, table.header, tuple(rows))
+    header_notes = tuple(text for _column, text in notes.get(table.header_row, ()))
+    return Table(
+        table.sheet, table.header_row, table.columns, table.header, tuple(rows), header_notes
+    )
 
 
 _MERGE_WORK = 5_000_000
