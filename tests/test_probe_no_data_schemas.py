@@ -7,20 +7,12 @@ nothing (API-05 not verified). Schemas that merely look alike leave the verdicts
 
 from __future__ import annotations
 
-import copy
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_probe_round5 import description as shared_description
-from test_probe_round5 import outcomes
-
-
-def description() -> dict[str, Any]:
-    """The plain description, copied whole: its responses are one module-level object."""
-    return copy.deepcopy(shared_description())
-
+from test_probe_round5 import description, outcomes
 
 NOTHING = """
 {"type": "object", "maxProperties": 0, "properties": {"id": {"type": "string"}}}
@@ -215,3 +207,57 @@ def test_one_described_response_is_enough(tmp_path: Path) -> None:
     doc = _only_json({"type": "string"})
     doc["paths"]["/cases/{id}"] = {"get": {"responses": description()["paths"]["/cases"]["get"]["responses"]}}  # fmt: skip
     assert outcomes(tmp_path, doc)["DO-03"][0] == "met"
+
+
+def _listing_with(parameter: str, required: bool) -> dict[str, Any]:
+    doc = description()
+    listed = {"type": "array", "items": {"$ref": "#/components/schemas/Case"}}
+    doc["paths"]["/cases"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] = (
+        listed
+    )
+    doc["paths"]["/cases"]["get"]["parameters"] = [
+        {"name": parameter, "in": "query", "required": required, "schema": {"type": "string"}}
+    ]
+    return doc
+
+
+@pytest.mark.parametrize("parameter", ["ids", "caseIds", "event_ids[]", "keys", "id"])
+def test_a_list_that_needs_the_ids_it_returns_is_a_lookup(tmp_path: Path, parameter: str) -> None:
+    outcome, reason = outcomes(tmp_path, _listing_with(parameter, True))["DO-02"]
+    assert outcome == "not_verified" and "naming the records to return" in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("parameter", "required"),
+    [("ids", False), ("municipalityId", True), ("branchID", True), ("api_key", True)],
+)
+def test_a_required_filter_or_an_optional_id_list_leaves_a_list(
+    tmp_path: Path, parameter: str, required: bool
+) -> None:
+    assert outcomes(tmp_path, _listing_with(parameter, required))["DO-02"][0] == "met"
+
+
+@pytest.mark.parametrize(
+    ("status", "outcome"), [("599", "not_met"), ("400", "met"), ("4XX", "met")]
+)
+def test_problem_details_count_only_on_statuses_a_server_sends(
+    tmp_path: Path, status: str, outcome: str
+) -> None:
+    doc = description()
+    problem = {
+        "application/problem+json": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string"},
+                    "title": {"type": "string"},
+                    "status": {"type": "integer"},
+                },
+            }
+        }
+    }
+    doc["paths"]["/cases"]["get"]["responses"][status] = {
+        "description": "error",
+        "content": problem,
+    }
+    assert outcomes(tmp_path, doc)["API-09"][0] == outcome

@@ -3,6 +3,7 @@ undeclared schemes, and an oauth2 scheme with no flow. Each is not verified, nev
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ def description(**changes: Any) -> dict[str, Any]:
         "openapi": "3.0.3",
         "info": {"title": "T", "version": "1.0.0"},
         "servers": [{"url": "https://api.example.se/v1"}],
-        "paths": {"/cases": {"get": {"summary": "List", "responses": OK}}},
+        "paths": {"/cases": {"get": {"summary": "List", "responses": copy.deepcopy(OK)}}},
         "components": {
             "schemas": {"Case": {"type": "object", "properties": {"id": {"type": "string"}}}},
             "securitySchemes": {

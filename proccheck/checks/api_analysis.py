@@ -198,6 +198,7 @@ HollowWhy = Literal[
     "deprecated schema",
     "empty",
     "no items",
+    "lookup",
 ]
 _DATA_KEYWORDS = frozenset(
     {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
@@ -336,6 +337,19 @@ def _success(status: str) -> bool:
 
 def _error(status: str) -> bool:
     return status[:1] in ("4", "5") or status == "default"
+
+
+_HTTP_ERRORS = frozenset(
+    [*map(str, range(400, 418)), "421", "422", "423", "424", "425", "426", "428", "429", "431",
+     "451", *map(str, range(500, 509)), "510", "511", "4XX", "5XX", "DEFAULT"]
+)  # fmt: skip
+"""The error statuses of the IANA HTTP status code registry (RFC 9110 and its updates), the
+ranges OpenAPI allows, and `default`: a server sends no other, so a problem body documented
+only on "599" describes no error a client will see."""
+
+
+def _sent_error(status: str) -> bool:
+    return status.upper() in _HTTP_ERRORS
 
 
 def _all_of(index: ApiIndex, schema: Any) -> list[dict[str, Any]]:
@@ -735,6 +749,22 @@ def _empty_list(index: ApiIndex, media: Media, item: str | None) -> str:
     return ""
 
 
+_IDS_WORDS = frozenset({"ids", "identifiers", "keys", "uuids"})
+
+
+def _lookup(op: Operation) -> str:
+    """Where the required query parameter is that makes a list GET a lookup, or "": one that
+    names the records to return (`ids`, `caseIds`, `event_ids[]`, or a lone `id`), so only
+    records already known come back and the list cannot show them all. One parent's or
+    tenant's id (`branchId`, `customerId`), a range or a filter does not."""
+    for parameter in op.parameters:
+        words = _NAME_WORD.findall(parameter.name) or [""]
+        named = words[-1].lower() in _IDS_WORDS or parameter.name.lower() == "id"
+        if named and parameter.required and parameter.location == "query":
+            return parameter.pointer
+    return ""
+
+
 def _singleton(op: Operation) -> bool:
     """Whether a GET returning one object reaches it without an identifier of its own: the path
     does not end in a path parameter and no query parameter is required (a lookup is not)."""
@@ -797,6 +827,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             if why_hollow is None and collection:
                 pointer = _empty_list(index, media, name)
                 why_hollow = "no items" if pointer else None
+            if why_hollow is None and collection and (pointer := _lookup(op)):
+                why_hollow = "lookup"
             if why_hollow is not None:  # a read, but no evidence the type can be read out
                 on_op = op.internal or op.deprecated or bool(op.limited)
                 if not pointer:
@@ -981,7 +1013,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     for op in index.operations:
         if id(op) in service:
             continue
-        errors = [r for r in op.responses if _error(r.status)]
+        errors = [r for r in op.responses if _sent_error(r.status)]
         if not errors:
             no_errors.append(op.pointer)
             continue

@@ -685,8 +685,9 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     `maxItems: 0`, one with only writeOnly properties (`deprecated` and `writeOnly` count
     anywhere in the `allOf`), and an untyped `{}` say nothing about what can be read out: a type
     exportable only through such a GET is not verified (never met), naming the operation, the
-    schema and what is missing. A schema of only counts (`CaseCount: {total: integer}`) is no
-    resource type.
+    schema and what is missing. So is a list that needs the ids of the records it returns (a
+    required `ids`, `caseIds` or `id` query parameter): it returns only records already known.
+    A schema of only counts (`CaseCount: {total: integer}`) is no resource type.
 
     Why it matters
     A buyer owns its data only if it can take all of it out, at any time and without the
@@ -799,6 +800,10 @@ HOLLOW_REASONS = {
     "deprecated schema": N_("{pointer} is deprecated"),
     "empty": N_("{pointer} is an untyped schema that says nothing about the data"),
     "no items": N_("{pointer} is a list that can hold no items (maxItems: 0)"),
+    "lookup": N_(
+        "{pointer} is a required parameter naming the records to return, so the list returns "
+        "only records already known"
+    ),
 }
 """Why a GET is no evidence of a type's data (`api_analysis._hollow`), as named in reasons."""
 
@@ -1554,7 +1559,9 @@ def error_format(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     use `application/problem+json` or a schema with the RFC 9457 members (`type`, `title`,
     `status`, `detail`, `instance`). A schema that says the body is no problem object is no
     evidence, whatever its media type: a string, properties of its own and none of the RFC's
-    members, or a member typed otherwise (a string `status`, a number `type`). Documentation and health endpoints (`/api-docs`,
+    members, or a member typed otherwise (a string `status`, a number `type`). Only statuses a
+    server sends count: those of the IANA registry, `4XX`, `5XX` and `default`; a problem body
+    documented only on "599" describes no error a client will see. Documentation and health endpoints (`/api-docs`,
     `/openapi.json`, `/health`…) are about the API, not part of it, and are set apart. All
     operations covered: met; at least 90 %: not verified, naming the others; below: not met.
 
