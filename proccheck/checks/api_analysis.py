@@ -43,7 +43,16 @@ from typing import Any, Literal
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 from proccheck.addresses import address_is_public, host_address
-from proccheck.loaders.openapi import WRITE_METHODS, ApiIndex, Media, Operation, ref_name
+from proccheck.loaders.openapi import (
+    METHODS,
+    WRITE_METHODS,
+    ApiIndex,
+    Media,
+    Operation,
+    Parameter,
+    ref_name,
+    withdrawn,
+)
 from proccheck.loaders.structured import escape_pointer
 
 MediaClass = Literal["open", "vendor", "opaque"]
@@ -129,8 +138,6 @@ _PAGE_HEADERS = frozenset({"link", "x-total-count", "x-next-page", "next-page", 
 _CHANGED = re.compile(
     r"since|modified|updated|changed|delta|lastmod|synctoken|changetoken|pastdays|lastdays"
 )
-_CONDITIONAL = frozenset({"if-modified-since", "if-none-match"})
-_VALIDATORS = frozenset({"etag", "last-modified"})
 _COLLECTION_PROPS = (
     "data", "items", "results", "content", "records", "entries", "elements", "values", "list",
     "rows", "hits", "objects", "members", "value",
@@ -281,6 +288,7 @@ class Analysis:
     bulk_export: list[Operation]
     bulk_import: list[Operation]
     notifications: list[str]  # pointers: webhooks, callbacks, subscription paths
+    withdrawn_webhooks: list[str]  # pointers: webhooks only deprecated, internal or sold apart
     media: dict[MediaClass, list[tuple[str, str]]]  # class -> (media type, pointer)
     schemes: dict[str, AuthClass]
     scheme_labels: dict[str, str]
@@ -643,6 +651,23 @@ def _success_shapes(
 _ADDRESS_PROP = re.compile(r"url|uri|callback|endpoint|target|webhook|hook|address")
 
 
+def _webhook_operations(index: ApiIndex, item: Any) -> list[dict[str, Any]]:
+    """The operations of a webhook's path item; a webhook announces events only through one
+    that is not deprecated, internal, a preview or sold separately (`withdrawn`)."""
+    resolved = index.resolve(item)
+    if not isinstance(resolved, dict):
+        return []
+    found = [index.resolve(resolved.get(method)) for method in METHODS]
+    return [op for op in found if isinstance(op, dict)]
+
+
+def _relied_on(op: Operation) -> bool:
+    """Whether an operation can be relied on to exist: not internal, deprecated, a preview or
+    sold separately, and documenting more than errors ("403 Premium only")."""
+    only_errors = bool(op.responses) and all(r.status[:1] in "45" for r in op.responses)
+    return not (op.internal or op.deprecated or op.limited or only_errors)
+
+
 def _takes_address(index: ApiIndex, op: Operation) -> bool:
     """Whether a subscription write says where to notify: a request property such as `url`,
     `callbackUrl` or `target`, or one in URI format. A subscription of a person to text
@@ -924,14 +949,18 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         left_out.pop(name, None)
 
     webhooks = index.root.get("webhooks")
-    notifications = [
-        f"/webhooks/{escape_pointer(str(name))}"
-        for name, item in (webhooks.items() if isinstance(webhooks, dict) else ())
-        if isinstance(item, dict) and item  # "webhooks: none" or an empty item announces nothing
-    ]
-    notifications += [op.pointer + "/callbacks" for op in index.operations if op.callbacks]
+    notifications: list[str] = []
+    withdrawn_webhooks: list[str] = []
+    for name, item in webhooks.items() if isinstance(webhooks, dict) else ():
+        operations = _webhook_operations(index, item)
+        if operations:  # "webhooks: none" or an empty item announces nothing
+            pointer = f"/webhooks/{escape_pointer(str(name))}"
+            live = any(not withdrawn(op) for op in operations) and not withdrawn(item)
+            (notifications if live else withdrawn_webhooks).append(pointer)
+    working = [op for op in index.operations if _relied_on(op)]
+    notifications += [op.pointer + "/callbacks" for op in working if op.callbacks]
     notifications += sorted(
-        {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
+        {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in working
          if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS
          and _takes_address(index, op)}
     )  # fmt: skip
@@ -1054,6 +1083,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         bulk_export=bulk_export,
         bulk_import=bulk_import,
         notifications=notifications,
+        withdrawn_webhooks=withdrawn_webhooks,
         media=media_seen,
         schemes=schemes,
         scheme_labels=labels,
@@ -1165,23 +1195,56 @@ def _file_content(
 
 
 def _paginated(op: Operation) -> bool:
-    if any(_norm(p.name) in _PAGINATION for p in op.parameters if p.location == "query"):
+    if any(
+        _norm(p.name) in _PAGINATION and _may_page(p)
+        for p in op.parameters
+        if p.location == "query"
+    ):
         return True
     return any(
         h.lower() in _PAGE_HEADERS for r in op.responses if _success(r.status) for h in r.headers
     )
 
 
+def _declared(parameter: Parameter) -> tuple[Any, list[Any] | None]:
+    """A parameter's declared type and enum (OpenAPI 3 under `schema`, 2.0 on itself)."""
+    schema = parameter.schema if isinstance(parameter.schema, dict) else {}
+    enum = schema.get("enum")
+    return schema.get("type"), enum if isinstance(enum, list) else None
+
+
+_WORDS_OF_OTHER_SENSE = frozenset({"first", "size", "start"})
+"""Paging names that are as often a first name, a size category or a start date."""
+
+
+def _may_page(parameter: Parameter) -> bool:
+    """Whether a parameter named for paging can page: not a flag, not a choice of words
+    (`size: small|large`), and `first`, `size` or `start` not declared as a string."""
+    kind, enum = _declared(parameter)
+    if kind == "boolean" or (enum and not all(isinstance(v, int) for v in enum)):
+        return False
+    return not (kind == "string" and _norm(parameter.name) in _WORDS_OF_OTHER_SENSE)
+
+
+_NOT_A_TIME = re.compile(r"(by|byid|byuser|user|userid|field|fields|count|flag)$")
+"""Ends of names that say who or what changed, not since when (`updatedBy`, `deltaFields`)."""
+
+
 def _changed_since(op: Operation) -> bool:
-    for param in op.parameters:
-        lowered = param.name.lower()
-        if param.location == "header" and lowered in _CONDITIONAL:
-            return True
-        if param.location == "query" and _CHANGED.search(lowered):
-            return True
+    """Whether a list GET can return only what changed: a query parameter named for it that
+    can hold a time or token. Conditional requests (`If-Modified-Since`, `ETag`) return the
+    whole list or nothing, so they do not."""
     return any(
-        h.lower() in _VALIDATORS for r in op.responses if _success(r.status) for h in r.headers
+        p.location == "query" and _CHANGED.search(p.name.lower()) and _may_be_a_time(p)
+        for p in op.parameters
     )
+
+
+def _may_be_a_time(parameter: Parameter) -> bool:
+    """Whether a change-named parameter can hold a point in time or a change token: not a
+    flag, not a choice of words, and not named for who or what changed."""
+    kind, enum = _declared(parameter)
+    return kind != "boolean" and not enum and not _NOT_A_TIME.search(_norm(parameter.name))
 
 
 def _is_problem(index: ApiIndex, media_type: str, schema: Any) -> bool:

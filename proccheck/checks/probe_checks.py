@@ -831,8 +831,12 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     What it checks
     For each exportable resource type whose collection GET returns a list: is it paginated
     (offset/limit, page/size, a cursor or page token, a `Link` header or a `next` property), and
-    can it return only what changed since a point in time (a modified-since style parameter,
-    `If-Modified-Since`/`If-None-Match`, `ETag`/`Last-Modified`, or webhooks/callbacks). Lists
+    can it return only what changed since a point in time (a modified-since style parameter or
+    a change token, or webhooks/callbacks). A paging name that is a flag or a choice of words
+    (`size: small|large`), a string `first`, `size` or `start`, and a change name that is a
+    flag, a choice or says who changed (`updatedBy`, `includeDeltaFields`) do not count; nor do
+    conditional requests (`If-Modified-Since`, `If-None-Match`, `ETag`, `Last-Modified`), which
+    return the whole list or nothing (RFC 9110), not what changed. Lists
     bounded by one parent item (`/errands/{errandId}/notes`) are named but not counted. All
     collections covered: met; at least 90 %: not verified, naming the others; below: not met.
 
@@ -902,7 +906,7 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ) + _share(ctx.lang, changed, len(lists), "changes"),
                 _(
                     ctx.lang,
-                    "Add a parameter such as modified_since (or If-Modified-Since/ETag, or webhooks).",
+                    "Add a parameter such as modified_since that returns only what changed, or webhooks.",
                 ),
                 evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unchanged]),
             )  # fmt: skip
@@ -924,7 +928,10 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     The description declares webhooks (OpenAPI 3.1 `webhooks`), callbacks on an operation, or a
     subscription endpoint (a POST/PUT to a path containing `subscri`, `webhook` or `hook` whose
     request says where to notify: a property such as `url`, `callbackUrl` or `target`, or one in
-    URI format; a person's subscription to text messages is not an event notification).
+    URI format; a person's subscription to text messages is not an event notification). A
+    webhook, callback or subscription endpoint that is deprecated, marked internal, a preview
+    or sold separately, or one documenting only errors ("403 Premium only"), shows nothing to
+    rely on; webhooks declared only in such forms leave the check not verified.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -941,7 +948,19 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     - OpenAPI 3.1, Webhooks and Callback Object
     - CloudEvents: https://cloudevents.io/
     """
-    if not ctx.analysis.notifications and not index.operations:
+    withdrawn = ctx.analysis.withdrawn_webhooks
+    if not ctx.analysis.notifications and withdrawn:
+        message = ngettext(
+            ctx.lang,
+            "{count} webhook is declared, but it is deprecated, marked internal, a preview or sold separately, so it shows no notification to rely on",
+            "{count} webhooks are declared, but each is deprecated, marked internal, a preview or sold separately, so none shows a notification to rely on",
+            len(withdrawn), count=len(withdrawn),
+        )  # fmt: skip
+        fix = _(ctx.lang, "Publish the webhooks the service sends as live operations of the API.")
+        yield _finding(
+            notifications, index, ctx, withdrawn[0], "note", "not_verified", message, fix
+        )
+    elif not ctx.analysis.notifications and not index.operations:
         yield _finding(
             notifications, index, ctx, "/paths", "note", "not_verified",
             _(

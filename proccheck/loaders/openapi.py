@@ -892,6 +892,13 @@ def _limited(op: dict[str, Any], parameters: list[Parameter]) -> str:
     return ""
 
 
+def withdrawn(node: dict[str, Any]) -> bool:
+    """Whether an operation object as written (a webhook's, say) is no evidence of a working
+    operation: deprecated, marked internal (`_marked_internal`), or a preview or sold
+    separately (`_limited`)."""
+    return node.get("deprecated") is True or _marked_internal(node) or bool(_limited(node, []))
+
+
 def _quoted(text: str, found: re.Match[str]) -> str:
     """The text of a marker for the reason: all of it when short, else its words around it."""
     if len(text) > 160:
