@@ -57,6 +57,8 @@ def test_real_paging_and_change_parameters_are_met(
         ([_query("limit", INTEGER), _query("includeDeltaFields", {"type": "boolean"})], None),
         ([_query("limit", INTEGER), _query("If-None-Match", {"type": "string"}, "header")], None),
         ([_query("limit", INTEGER)], {"ETag": {"schema": {"type": "string"}}}),
+        ([_query("page", {"type": "integer", "enum": [1]}), _query("since", TIME)], None),
+        ([_query("limit", INTEGER), {**_query("modifiedSince", TIME), "deprecated": True}], None),
     ],
 )  # fmt: skip
 def test_look_alike_parameters_and_conditional_requests_are_not_met(

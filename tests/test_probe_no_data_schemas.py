@@ -261,3 +261,32 @@ def test_problem_details_count_only_on_statuses_a_server_sends(
         "content": problem,
     }
     assert outcomes(tmp_path, doc)["API-09"][0] == outcome
+
+
+@pytest.mark.parametrize(
+    ("schema", "outcome"),
+    [
+        ({"ExportLink": {"type": "object", "properties": {"pdfUrl": {"type": "string", "format": "uri"},
+                                                           "expires": {"type": "string"}}}}, "not_verified"),
+        ({"Download": {"type": "object", "properties": {"href": {"type": "string"}}}}, "not_verified"),
+        ({"Bookmark": {"type": "object", "properties": {"url": {"type": "string", "format": "uri"},
+                                                         "title": {"type": "string"}}}}, "met"),
+    ],
+)  # fmt: skip
+def test_a_listing_of_only_links_names_no_record(
+    tmp_path: Path, schema: dict[str, Any], outcome: str
+) -> None:
+    got = outcomes(tmp_path, _counted(schema))
+    assert got["DO-02"][0] == got["DO-03"][0] == outcome, got["DO-02"]
+
+
+def test_a_capped_list_that_cannot_be_paged_is_no_evidence(tmp_path: Path) -> None:
+    capped = _page({"items": {"$ref": "#/components/schemas/Case"}, "maxItems": 50})
+    assert outcomes(tmp_path, capped)["DO-02"][0] == "met"  # its `next` pages it
+    del capped["components"]["schemas"]["CasePage"]["properties"]["next"]
+    outcome, reason = outcomes(tmp_path, capped)["DO-02"]
+    assert outcome == "not_verified" and "sets maxItems and the list cannot be paged" in reason
+    capped["paths"]["/cases"]["get"]["parameters"] = [
+        {"name": "offset", "in": "query", "schema": {"type": "integer"}}
+    ]
+    assert outcomes(tmp_path, capped)["DO-02"][0] == "met"

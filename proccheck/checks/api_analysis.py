@@ -194,6 +194,7 @@ LeftOut = Literal[
     "error body",
     "enum",
     "count",
+    "link",
     "service endpoint",
 ]
 HollowWhy = Literal[
@@ -205,6 +206,7 @@ HollowWhy = Literal[
     "deprecated schema",
     "empty",
     "no items",
+    "capped",
     "lookup",
 ]
 _DATA_KEYWORDS = frozenset(
@@ -539,6 +541,8 @@ def _left_out(index: ApiIndex, name: str, schema: Any) -> LeftOut | None:
             return "error body"
         if _only_counts(index, name, resolved):
             return "count"
+        if _only_links(index, resolved):
+            return "link"
     if _ERROR_NAME.search(core):
         return "error body"
     if _FORM_NAME.search(core):
@@ -593,6 +597,29 @@ def _settles_nothing(index: ApiIndex, schema: Any) -> bool:
     return fixed and any(
         part.get("additionalProperties") is False for part in _all_of(index, schema)
     )
+
+
+_LINK_NAME = re.compile(r"(url|uri|link|href|location)$")
+_TIME_NAME = re.compile(r"(expires|expiry|expiresat|expiresin|validuntil|ttl|createdat|created)$")
+
+
+def _only_links(index: ApiIndex, schema: Any) -> bool:
+    """Whether a schema holds only links and their times (`ExportLink: {pdfUrl, expires}`): a
+    GET returning it hands out an address to fetch something else, whose format and content
+    the description does not show."""
+    kinds = []
+    for key, value in _props(index, schema).items():
+        prop = index.resolve(value)
+        if not isinstance(prop, dict):
+            return False
+        link = prop.get("format") in ("uri", "url", "uri-reference") or bool(
+            _LINK_NAME.search(_norm(key)) and _types(prop) == frozenset({"string"})
+        )
+        time = prop.get("format") in ("date-time", "date") or bool(_TIME_NAME.search(_norm(key)))
+        if not (link or time):
+            return False
+        kinds.append(link)
+    return any(kinds)
 
 
 def _unwrap(index: ApiIndex, name: str, schema: Any) -> str | None:
@@ -730,9 +757,9 @@ def structured_media(media_type: str) -> bool:
 
 def _describes_data(index: ApiIndex, schema: Any) -> bool:
     """Whether a successful response's schema says what data it holds: not missing, not an
-    untyped `{}`, not one that holds nothing, not a lone string and not an object of only
-    encoded files (a JSON string can carry a base64 dump of any file, so the format in the
-    media type says nothing of the data's)."""
+    untyped `{}`, not one that holds nothing, not a lone string, and not an object of only
+    encoded files or only links (a JSON string can carry a base64 dump of any file, and a link
+    any file at all, so the format in the media type says nothing of the data's)."""
     if schema is not None and index.resolve(schema) is None:
         return True  # a $ref that cannot be followed is OA001's to report
     parts = _all_of(index, schema)
@@ -742,7 +769,8 @@ def _describes_data(index: ApiIndex, schema: Any) -> bool:
     if holds_nothing(index, schema) or (types and all(t <= {"string", "null"} for t in types)):
         return False
     props = [index.resolve(v) for v in _props(index, schema).values()]
-    return not props or not all(isinstance(p, dict) and _blob(p) for p in props)
+    blobs = props and all(isinstance(p, dict) and _blob(p) for p in props)
+    return not blobs and not _only_links(index, schema)
 
 
 _BLOB_WORDS = re.compile(r"base64|binary|\bblob\b|encoded file", re.IGNORECASE)
@@ -759,19 +787,35 @@ def _blob(schema: dict[str, Any]) -> bool:
     )
 
 
-def _empty_list(index: ApiIndex, media: Media, item: str | None) -> str:
-    """Where a returned list of `item` is that can hold no items (`maxItems: 0`), or "": the
-    response itself, or the property of its page that holds the list."""
+def _listed(index: ApiIndex, media: Media, item: str | None) -> tuple[Any, str]:
+    """The returned list of `item` and where it is: the response itself, or the property of its
+    page that holds the list (the page's pointer when the property is an `allOf` member's)."""
     page = index.resolve(media.schema)
     at = _schema_pointer(index, ref_name(media.schema) or "", media)
     if _array_item(index, page)[0]:
-        return at if holds_nothing(index, page) else ""
+        return page, at
     own = page.get("properties") if isinstance(page, dict) else None
     for key, prop in _props(index, media.schema).items():
-        if _array_item(index, prop) == (True, item) and holds_nothing(index, prop):
+        if _array_item(index, prop) == (True, item):
             inside = isinstance(own, dict) and own.get(key) is prop
-            return f"{at}/properties/{escape_pointer(key)}" if inside else at
-    return ""
+            return prop, f"{at}/properties/{escape_pointer(key)}" if inside else at
+    return None, ""
+
+
+def _short_list(
+    index: ApiIndex, media: Media, item: str | None, paged: bool
+) -> tuple[HollowWhy, str] | None:
+    """Why a returned list cannot hold every record, and where: it can hold no items
+    (`maxItems: 0`), or it holds at most `maxItems` and the GET cannot be paged."""
+    listed, at = _listed(index, media, item)
+    resolved = index.resolve(listed)
+    if not at or not isinstance(resolved, dict):
+        return None
+    if holds_nothing(index, listed):
+        return "no items", at
+    limit = resolved.get("maxItems")
+    capped = isinstance(limit, int) and not isinstance(limit, bool) and limit > 0
+    return ("capped", at) if capped and not paged else None
 
 
 _IDS_WORDS = frozenset({"ids", "identifiers", "keys", "uuids"})
@@ -849,9 +893,11 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             read_paths.setdefault(op.path, set()).add(name)
             why_hollow = _hollow(index, op, schema)
             pointer = ""
-            if why_hollow is None and collection:
-                pointer = _empty_list(index, media, name)
-                why_hollow = "no items" if pointer else None
+            short = (
+                _short_list(index, media, name, paging or _paginated(op)) if collection else None
+            )
+            if why_hollow is None and short is not None:
+                why_hollow, pointer = short
             if why_hollow is None and collection and (pointer := _lookup(op)):
                 why_hollow = "lookup"
             if why_hollow is not None:  # a read, but no evidence the type can be read out
@@ -1218,10 +1264,13 @@ _WORDS_OF_OTHER_SENSE = frozenset({"first", "size", "start"})
 
 
 def _may_page(parameter: Parameter) -> bool:
-    """Whether a parameter named for paging can page: not a flag, not a choice of words
-    (`size: small|large`), and `first`, `size` or `start` not declared as a string."""
+    """Whether a parameter named for paging can page: not deprecated, not a flag, not a choice
+    of words (`size: small|large`) or of one value (`page: [1]`), and `first`, `size` or
+    `start` not declared as a string."""
     kind, enum = _declared(parameter)
-    if kind == "boolean" or (enum and not all(isinstance(v, int) for v in enum)):
+    if parameter.deprecated or kind == "boolean":
+        return False
+    if enum is not None and (len(enum) < 2 or not all(isinstance(v, int) for v in enum)):
         return False
     return not (kind == "string" and _norm(parameter.name) in _WORDS_OF_OTHER_SENSE)
 
@@ -1241,10 +1290,11 @@ def _changed_since(op: Operation) -> bool:
 
 
 def _may_be_a_time(parameter: Parameter) -> bool:
-    """Whether a change-named parameter can hold a point in time or a change token: not a
-    flag, not a choice of words, and not named for who or what changed."""
+    """Whether a change-named parameter can hold a point in time or a change token: not
+    deprecated, not a flag, not a choice of words, and not named for who or what changed."""
     kind, enum = _declared(parameter)
-    return kind != "boolean" and not enum and not _NOT_A_TIME.search(_norm(parameter.name))
+    named = _NOT_A_TIME.search(_norm(parameter.name))
+    return not (parameter.deprecated or kind == "boolean" or enum is not None or named)
 
 
 def _is_problem(index: ApiIndex, media_type: str, schema: Any) -> bool:

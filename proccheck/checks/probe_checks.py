@@ -197,6 +197,7 @@ LEFT_OUT_REASONS = {
     "error body": N_("error body"),
     "enum": N_("enum"),
     "count": N_("counts only"),
+    "link": N_("links only"),
     "input": N_("input to a type read or returned at the same path"),
     "service endpoint": N_("documentation, health or login endpoint"),
 }
@@ -686,8 +687,9 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     anywhere in the `allOf`), and an untyped `{}` say nothing about what can be read out: a type
     exportable only through such a GET is not verified (never met), naming the operation, the
     schema and what is missing. So is a list that needs the ids of the records it returns (a
-    required `ids`, `caseIds` or `id` query parameter): it returns only records already known.
-    A schema of only counts (`CaseCount: {total: integer}`) is no resource type.
+    required `ids`, `caseIds` or `id` query parameter): it returns only records already known;
+    and a list with `maxItems` that cannot be paged. A schema of only counts (`CaseCount:
+    {total: integer}`) or only links (`ExportLink: {pdfUrl, expires}`) is no resource type.
 
     Why it matters
     A buyer owns its data only if it can take all of it out, at any time and without the
@@ -800,6 +802,9 @@ HOLLOW_REASONS = {
     "deprecated schema": N_("{pointer} is deprecated"),
     "empty": N_("{pointer} is an untyped schema that says nothing about the data"),
     "no items": N_("{pointer} is a list that can hold no items (maxItems: 0)"),
+    "capped": N_(
+        "{pointer} sets maxItems and the list cannot be paged, so it may not hold every record"
+    ),
     "lookup": N_(
         "{pointer} is a required parameter naming the records to return, so the list returns "
         "only records already known"
@@ -833,8 +838,9 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     (offset/limit, page/size, a cursor or page token, a `Link` header or a `next` property), and
     can it return only what changed since a point in time (a modified-since style parameter or
     a change token, or webhooks/callbacks). A paging name that is a flag or a choice of words
-    (`size: small|large`), a string `first`, `size` or `start`, and a change name that is a
-    flag, a choice or says who changed (`updatedBy`, `includeDeltaFields`) do not count; nor do
+    (`size: small|large`) or of one value (`page: [1]`), a string `first`, `size` or `start`,
+    a deprecated parameter, and a change name that is a flag, a choice or says who changed
+    (`updatedBy`, `includeDeltaFields`) do not count; nor do
     conditional requests (`If-Modified-Since`, `If-None-Match`, `ETag`, `Last-Modified`), which
     return the whole list or nothing (RFC 9110), not what changed. Lists
     bounded by one parent item (`/errands/{errandId}/notes`) are named but not counted. All
@@ -1225,8 +1231,8 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         types = _names(ctx.lang, sorted({m for m, _unused in undescribed}))
         message = ngettext(
             ctx.lang,
-            "{count} response in a structured format ({types}) has no schema that describes the data (none, an untyped {{}} or a lone string), so whether the data itself is open cannot be told",
-            "{count} responses in a structured format ({types}) have no schema that describes the data (none, an untyped {{}} or a lone string), so whether the data itself is open cannot be told",
+            "{count} response in a structured format ({types}) has no schema that describes the data (none, an untyped {{}}, a lone string, or only files or links), so whether the data itself is open cannot be told",
+            "{count} responses in a structured format ({types}) have no schema that describes the data (none, an untyped {{}}, a lone string, or only files or links), so whether the data itself is open cannot be told",
             len(undescribed), count=len(undescribed), types=types,
         )  # fmt: skip
         fix = _(

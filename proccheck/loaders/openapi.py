@@ -66,6 +66,7 @@ class Parameter:
     has_example: bool
     pointer: str
     schema: Any = None
+    deprecated: bool = False
 
 
 @dataclass
@@ -952,6 +953,7 @@ def _parameters(raw: Any, pointer: str, resolver: Resolver) -> list[Parameter]:
                 or any(_has_example(_dict(m)) for m in _dict(param.get("content")).values()),
                 pointer=f"{pointer}/{position}",
                 schema=schema,
+                deprecated=param.get("deprecated") is True,
             )
         )
     return found
