@@ -327,7 +327,7 @@ class Analysis:
     service_ops: list[Operation] = field(default_factory=list)  # documentation, health: apart
     unnamed_files: list[tuple[str, str]] = field(default_factory=list)  # octet-stream, no schema
     undescribed: list[tuple[str, str]] = field(default_factory=list)  # JSON/XML/CSV, no data
-    described_media: int = 0  # JSON/XML/CSV success responses whose schema describes data
+    described_media: int = 0  # 1 when some JSON/XML/CSV success response's schema describes data
     nested_lists: list[str] = field(default_factory=list)  # lists bounded by one parent item
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     overall: int = 0
@@ -365,6 +365,9 @@ def _sent_error(status: str) -> bool:
 def _all_of(index: ApiIndex, schema: Any) -> list[dict[str, Any]]:
     """The schema and every schema its `allOf` holds, however deep, each once: what a value
     must match at the same time, so properties, `deprecated` and types add up over all."""
+    first = index.resolve(schema)
+    if not isinstance(first, dict) or "allOf" not in first:  # most schemas: no walk needed
+        return [first] if isinstance(first, dict) else []
     found: list[dict[str, Any]] = []
     seen: set[int] = set()
     todo = [schema]
@@ -565,11 +568,10 @@ def _only_counts(index: ApiIndex, name: str, schema: dict[str, Any]) -> bool:
     """Whether a schema holds only numbers that count records (`CaseCount: {total: integer}`,
     `{totalCount: integer}`): a GET returning it says how many there are, not what they hold."""
     props = _props(index, schema)
-    numbers = [isinstance(p := index.resolve(v), dict) and (_types(p) or {"?"}) <= {"integer", "number"}
-               for v in props.values()]  # fmt: skip
-    if not numbers or not all(numbers):
+    if not props or not (_counting(name) or all(_counting(key) for key in props)):
         return False
-    return _counting(name) or all(_counting(key) for key in props)
+    return all(isinstance(p := index.resolve(v), dict) and (_types(p) or {"?"}) <= {"integer", "number"}
+               for v in props.values())  # fmt: skip
 
 
 def writes_nothing(index: ApiIndex, op: Operation) -> bool:
@@ -1003,12 +1005,12 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             pointer = f"/webhooks/{escape_pointer(str(name))}"
             live = any(not withdrawn(op) for op in operations) and not withdrawn(item)
             (notifications if live else withdrawn_webhooks).append(pointer)
-    working = [op for op in index.operations if _relied_on(op)]
-    notifications += [op.pointer + "/callbacks" for op in working if op.callbacks]
+    notifications += [op.pointer + "/callbacks" for op in index.operations
+                      if op.callbacks and _relied_on(op)]  # fmt: skip
     notifications += sorted(
-        {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in working
+        {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
          if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS
-         and _takes_address(index, op)}
+         and _takes_address(index, op) and _relied_on(op)}
     )  # fmt: skip
 
     media_seen: dict[MediaClass, list[tuple[str, str]]] = {"open": [], "vendor": [], "opaque": []}
@@ -1043,10 +1045,12 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 else:
                     kind = media_class(item.media_type)
                     media_seen[kind].append((item.media_type, item.pointer))
-                    if kind == "open" and structured_media(item.media_type):
-                        described = _describes_data(index, item.schema)
-                        described_media += described
-                        undescribed += [] if described else [(item.media_type, item.pointer)]
+                    if kind == "open" and not described_media and structured_media(item.media_type):
+                        # OA006 speaks only when none is described: the first one settles it
+                        if _describes_data(index, item.schema):
+                            described_media = 1
+                        else:
+                            undescribed.append((item.media_type, item.pointer))
 
     schemes, labels, oauth = _schemes(index)
     applied: set[str] = set()
