@@ -345,3 +345,25 @@ def test_the_header_row_in_the_vendors_voice_covers_every_yes(
     assert (got == "not_verified" and '"mot avgift"' in reason) if reserves else got == "met", (
         reason
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "other", "reserves"),
+    [("Svar – endast mot avgift", None, True), ("Kravmatris (ska-krav)", None, False),
+     ("Svar", "Tilläggstjänster mot avgift", False)],
+)  # fmt: skip
+def test_the_answer_sheets_name_is_read_as_its_title(
+    cli: Callable[..., Any], tmp_path: Path, title: str, other: str | None, reserves: bool
+) -> None:
+    """Round 6: the answer sheet renamed "Svar – endast mot avgift" left every Yes met. Only the
+    sheet holding the answers speaks for them: a price sheet beside it does not."""
+
+    def change(sheet: Any) -> None:
+        sheet.title = title
+        if other:
+            sheet.parent.create_sheet(other)["A1"] = "Pris per månad"
+
+    got, reason = outcome(cli, workbook(tmp_path / "svar.xlsx", change), "K9")
+    assert (got == "not_verified" and '"mot avgift"' in reason) if reserves else got == "met", (
+        reason
+    )

@@ -547,7 +547,9 @@ def _header_notes(table: Table, display: str) -> list[VendorAnswer]:
     column adds in brackets ("Svar (samtliga Ja gäller mot avgift)"), a header cell of no
     column the table reads ("Samtliga svar gäller under förutsättning att …" beside the last
     column), and a note on any header cell. The answer options ("Ja/Nej") and a buyer's label
-    or instruction ("eventuella förbehåll", "ange Ja eller Nej") are not the vendor's voice."""
+    or instruction ("eventuella förbehåll", "ange Ja eller Nej") are not the vendor's voice.
+    The name of the sheet that holds the answers is read as a title over all of them, in any
+    voice ("Svar – endast mot avgift"); a plain name ("Svar", "Kravmatris") reserves nothing."""
     bracketed = [
         match.group(1) or match.group(2) or ""
         for role in ("answer", "comment")
@@ -556,11 +558,15 @@ def _header_notes(table: Table, display: str) -> list[VendorAnswer]:
     ]
     read = set(table.columns.values())
     beside = [text for column, text in enumerate(table.header) if column not in read]
-    return [
+    found = [
         _general_row(text, display, table.sheet, table.header_row)
         for said in [*bracketed, *beside, *table.header_notes]
         if _in_vendor_voice(text := " ".join(said.split()))
     ]
+    title = " ".join((table.sheet or "").split())
+    if title and not _in_vendor_voice(title):  # one in the vendor's voice is a loose row
+        found.append(_general_row(title, display, table.sheet, table.header_row))
+    return found
 
 
 def _general_row(text: str, display: str, sheet: str | None, number: int) -> VendorAnswer:
