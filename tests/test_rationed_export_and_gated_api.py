@@ -1,6 +1,6 @@
-"""A vendor's clause that rations export, gives data only as PDF or in its own file format,
-hides the API description or puts the API behind a separate plan or agreement (attack round
-6): each makes the requirement it undermines not met, with the clause quoted. The buyer's own
+"""A vendor's clause that rations export or puts it behind a separate plan, gives data only
+as PDF or in its own file format, hides the API description or puts the API behind a separate
+plan or agreement (attack round 6): each makes the requirement it undermines not met, with the clause quoted. The buyer's own
 wording of the same topics ("minst en gång per dygn", "får inte kräva ett separat avtal",
 "PDF/A") leaves it met."""
 
@@ -41,6 +41,8 @@ UNDERMINES = """
 sv | DO-02 | Export av data kan endast ske en gång per år.
 sv | DO-02 | Export är begränsad till två tillfällen per avtalsår.
 sv | DO-02 | Export sker efter skriftlig beställning hos Leverantören.
+sv | DO-02 | Exportfunktionen ingår endast i Enterprise-paketet.
+sv | DO-02 | Export av data förutsätter ett separat tilläggsavtal.
 sv | DO-03 | Export av data tillhandahålls uteslutande som PDF-rapporter.
 sv | DO-03 | Data lämnas vid export ut som en säkerhetskopia i Leverantörens .adb-format.
 sv | API-01 | API-specifikationen är konfidentiell.
@@ -53,6 +55,8 @@ sv | API-04 | API:erna ger endast läsåtkomst till ärendenas rubriker.
 en | DO-02 | Data exports are limited to one export per contract year.
 en | DO-02 | Exports may be made only once a year.
 en | DO-02 | Exports must be ordered from the Supplier.
+en | DO-02 | Export of data is only available with the Enterprise plan.
+en | DO-02 | Data export requires a separate Enterprise licence.
 en | DO-03 | Exports are provided exclusively as PDF reports.
 en | API-01 | The API documentation is proprietary.
 en | API-01 | The API specification is disclosed only to certified partners.
@@ -70,6 +74,8 @@ sv | API-06 | Tillgång till API:erna får inte kräva ett separat avtal.
 sv | OPEN-APIS | API:et ska vara tillgängligt för alla användare utan separat licens.
 sv | API-04 | API:et ger endast åtkomst till data som användaren har behörighet till.
 en | DO-02 | Exports shall be possible at least once a day.
+en | DO-02 | Export shall be available in all plans without a separate licence.
+sv | DO-02 | Exporten ska ingå i samtliga licenser.
 en | API-06 | API access shall not require a separate licence.
 en | OPEN-APIS | The APIs shall be available on all plans, including the basic plan.
 en | API-04 | The API gives access only to data the user is authorised to see.

@@ -552,9 +552,11 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
         ),
     ),
     "export-limited": (
-        N_('{where}: export of data is rationed or has to be ordered from the vendor ("{phrase}")'),
         N_(
-            "State that the buyer can export all data itself at any time, without ordering it from the vendor."
+            '{where}: export of data is rationed, has to be ordered from the vendor, or comes only with a separate plan or agreement ("{phrase}")'
+        ),
+        N_(
+            "State that the buyer can export all data itself at any time, in every plan, without ordering it from the vendor."
         ),
     ),
     "api-conditional": (
