@@ -108,6 +108,19 @@ def struck(sheet: Any) -> None:
     sheet["C3"].font = Font(strike=True)
 
 
+def rich(struck: bool) -> Callable[[Any], None]:
+    """A comment whose first word is struck through (or only bold): "~~Ingen~~ extra kostnad"."""
+
+    def change(sheet: Any) -> None:
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import InlineFont
+
+        font = InlineFont(strike=True) if struck else InlineFont(b=True)
+        sheet["D3"] = CellRichText(TextBlock(font, "Ingen"), " extra kostnad tillkommer.")
+
+    return change
+
+
 def hidden_sheet(sheet: Any) -> None:
     sheet.sheet_state = "veryHidden"
     sheet.parent.create_sheet("Omslag")["A1"] = "Anbud"
@@ -125,6 +138,7 @@ SHOWN_OTHERWISE = {
     "note on the requirement's text": (note_on_text, '"mot avgift"'),
     "note on the id": (note_on_id, '"mot avgift"'),
     "struck-through Yes": (struck, "struck through"),
+    "a struck word in the comment": (rich(True), "part of the answer or comment is struck"),
     "words in a currency bracket": (currency_words("[$Endast mot avgift-41D]"), "number format"),
     "very hidden sheet": (hidden_sheet, "hidden sheet"),
 }
@@ -227,6 +241,7 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
     for code in ("[$kr-41D] #,##0", "#,##0 [$SEK]"):  # a currency, not words
         assert outcome(cli, workbook(tmp_path / "kr.xlsx", currency_words(code)))[0] == "met"
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary), "K3")[0] == "met"
+    assert outcome(cli, workbook(tmp_path / "bold.xlsx", rich(False)))[0] == "met"
 
 
 def test_white_text_on_a_theme_coloured_fill_is_seen(

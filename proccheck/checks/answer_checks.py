@@ -1168,6 +1168,9 @@ UNSEEN_REASONS = {
     "struck": N_(
         "{requirement}: the answer or comment is struck through, which a reader takes as withdrawn"
     ),
+    "struck part": N_(
+        "{requirement}: part of the answer or comment is struck through, so a reader sees other words than the file holds"
+    ),
     "hidden-row": N_("{requirement}: the answer is on a hidden row of the sheet"),
     "hidden-column": N_("{requirement}: the answer or comment is in a hidden column"),
     "hidden-sheet": N_("{requirement}: the answer is on a hidden sheet of the workbook"),

@@ -496,6 +496,7 @@ def read_tables(
         hidden_sheets,
         look,
         outside_text,
+        struck_strings,
         style_reasons,
     )
 
@@ -504,7 +505,8 @@ def read_tables(
         with zipfile.ZipFile(path) as archive:
             found = {part: formula_cells(archive, part) for part in wanted}
             reasons = style_reasons(archive)
-            looks = {part: look(archive, part, reasons) for part in wanted}
+            struck = struck_strings(archive)
+            looks = {part: look(archive, part, reasons, struck) for part in wanted}
             hidden = hidden_sheets(archive)
             if loose is not None:  # a text box, a page header, the sheet's own name
                 loose += [

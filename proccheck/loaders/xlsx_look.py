@@ -19,7 +19,7 @@ from typing import Any
 
 Unseen = str
 """Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
-"hidden-row", "hidden-column", "hidden-sheet" or "covered"."""
+"struck part", "hidden-row", "hidden-column", "hidden-sheet" or "covered"."""
 
 
 @dataclass(frozen=True)
@@ -210,15 +210,88 @@ def _at(colours: list[str | None], index: bytes) -> str | None:
     return colours[int(index)] if index.isdigit() and int(index) < len(colours) else None
 
 
+_SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b[^>]*>(.*?)</(?:\w+:)?si>", re.S)
+_RUN = re.compile(rb"<(?:\w+:)?r>(.*?)</(?:\w+:)?r>", re.S)
+_RUN_TEXT = re.compile(rb"<(?:\w+:)?t\b[^>]*>([^<]*)</")
+_CELL_EDGE = re.compile(rb"<(/?)(?:\w+:)?c\b([^>]*)>")
+_VALUE = re.compile(rb"<(?:\w+:)?v>\s*(\d+)\s*</")
+
+
+def _runs_struck(rich: bytes) -> Unseen | None:
+    """ "struck" when every run of a rich text with words is struck through, "struck part" when
+    some are ("~~Ingen~~ extra kostnad" reads as a cost), else None."""
+    struck = plain = False
+    for run in _RUN.finditer(rich):
+        if not b"".join(_RUN_TEXT.findall(run.group(1))).strip():
+            continue
+        tag = _STRIKE.search(run.group(1))
+        on = tag is not None and _attributes(tag.group(1)).get(b"val", b"1").lower() in _ON
+        struck, plain = struck or on, plain or not on
+    return ("struck part" if plain else "struck") if struck else None
+
+
+_ON = (b"1", b"true", b"on")
+
+
+def struck_strings(archive: zipfile.ZipFile) -> dict[int, Unseen]:
+    """The shared strings (by index) whose rich text is struck through in whole or in part."""
+    try:
+        xml = archive.read("xl/sharedStrings.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return {}
+    if b"strike" not in xml:
+        return {}
+    return {
+        index: why
+        for index, item in enumerate(_SHARED_ITEM.finditer(xml))
+        if (why := _runs_struck(item.group(1)))
+    }
+
+
+def _struck_cells(xml: bytes, shared: dict[int, Unseen]) -> dict[tuple[int, int], Unseen]:
+    """The cells of a worksheet whose rich text (shared or inline) is struck through, in whole
+    or in part. One pass over the cells' opening and closing tags: a cell never left open is
+    skipped, so a damaged sheet costs no more than a sound one."""
+    found: dict[tuple[int, int], Unseen] = {}
+    opened: tuple[bytes, int] | None = None
+    for edge in _CELL_EDGE.finditer(xml):
+        if edge.group(1):  # </c>
+            if opened is not None:
+                found.update(_struck_cell(opened[0], xml[opened[1] : edge.start()], shared))
+            opened = None
+        elif not edge.group(2).endswith(b"/"):
+            opened = (edge.group(2), edge.end())
+    return found
+
+
+def _struck_cell(
+    attributes: bytes, content: bytes, shared: dict[int, Unseen]
+) -> dict[tuple[int, int], Unseen]:
+    found = _attributes(attributes)
+    position = cell_position(found.get(b"r", b"").decode("ascii", "replace"))
+    why: Unseen | None = None
+    if found.get(b"t") == b"s" and (value := _VALUE.search(content)):
+        why = shared.get(int(value.group(1)))
+    elif found.get(b"t") == b"inlineStr" and b"strike" in content:
+        why = _runs_struck(content)
+    return {position: why} if position is not None and why is not None else {}
+
+
 def look(
-    archive: zipfile.ZipFile, part: str, reasons: dict[int, tuple[Unseen | None, Unseen | None]]
+    archive: zipfile.ZipFile,
+    part: str,
+    reasons: dict[int, tuple[Unseen | None, Unseen | None]],
+    struck: dict[int, Unseen] | None = None,
 ) -> Look:
-    """What the worksheet `part` shows differently from what it stores (see the module)."""
+    """What the worksheet `part` shows differently from what it stores (see the module);
+    `struck` is `struck_strings` of the workbook."""
     try:
         xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return Look()
     unseen: dict[tuple[int, int], Unseen] = {}
+    if struck or b"strike" in xml:
+        unseen.update(_struck_cells(xml, struck or {}))
     if reasons:
         for tag in _TAG[b"c"].finditer(xml):
             found = _attributes(tag.group(1))
