@@ -290,3 +290,23 @@ def test_a_capped_list_that_cannot_be_paged_is_no_evidence(tmp_path: Path) -> No
         {"name": "offset", "in": "query", "schema": {"type": "integer"}}
     ]
     assert outcomes(tmp_path, capped)["DO-02"][0] == "met"
+
+
+class _Plain:
+    """An index whose schemas hold no $refs: `resolve` hands a schema back as it is."""
+
+    @staticmethod
+    def resolve(node: Any) -> Any:
+        return node
+
+
+@pytest.mark.parametrize(
+    ("schema", "nothing"),
+    [({"type": "file"}, False), ({"type": ["string", "null"]}, False), ({"type": "null"}, True),
+     ({"type": "object", "allOf": [{"type": "array"}]}, True), ({"enum": []}, True)],
+)  # fmt: skip
+def test_what_holds_nothing(schema: dict[str, Any], nothing: bool) -> None:
+    """OpenAPI 2.0's `file` holds a file, and `null` beside another type still leaves it."""
+    from proccheck.checks.api_analysis import holds_nothing
+
+    assert holds_nothing(_Plain(), schema) is nothing  # type: ignore[arg-type]

@@ -396,7 +396,8 @@ def _props(index: ApiIndex, schema: Any) -> dict[str, Any]:
 
 
 _EMPTY_VALUES: tuple[Any, ...] = ({}, [], None, "")
-_TYPES = frozenset({"object", "array", "string", "number", "integer", "boolean", "null"})
+_TYPES = frozenset({"object", "array", "string", "number", "integer", "boolean", "null", "file"})
+"""JSON Schema's types, and OpenAPI 2.0's `file`: a type outside them matches nothing."""
 _OBJECT, _ARRAY = frozenset({"object"}), frozenset({"array"})
 
 
