@@ -327,7 +327,7 @@ class Analysis:
     service_ops: list[Operation] = field(default_factory=list)  # documentation, health: apart
     unnamed_files: list[tuple[str, str]] = field(default_factory=list)  # octet-stream, no schema
     undescribed: list[tuple[str, str]] = field(default_factory=list)  # JSON/XML/CSV, no data
-    described_media: int = 0  # 1 when some JSON/XML/CSV success response's schema describes data
+    data_described: bool = False  # some JSON/XML/CSV success response's schema describes data
     nested_lists: list[str] = field(default_factory=list)  # lists bounded by one parent item
     dimensions: dict[str, Dimension] = field(default_factory=dict)
     overall: int = 0
@@ -691,11 +691,16 @@ def _webhook_operations(index: ApiIndex, item: Any) -> list[dict[str, Any]]:
     return [op for op in found if isinstance(op, dict)]
 
 
+def only_errors(op: Operation) -> bool:
+    """Whether every response an operation documents is an error ("501 Not implemented",
+    "403 Premium only"): it shows no working call."""
+    return bool(op.responses) and all(r.status[:1] in "45" for r in op.responses)
+
+
 def _relied_on(op: Operation) -> bool:
     """Whether an operation can be relied on to exist: not internal, deprecated, a preview or
-    sold separately, and documenting more than errors ("403 Premium only")."""
-    only_errors = bool(op.responses) and all(r.status[:1] in "45" for r in op.responses)
-    return not (op.internal or op.deprecated or op.limited or only_errors)
+    sold separately, and documenting more than errors (`only_errors`)."""
+    return not (op.internal or op.deprecated or op.limited or only_errors(op))
 
 
 def _takes_address(index: ApiIndex, op: Operation) -> bool:
@@ -806,10 +811,11 @@ def _listed(index: ApiIndex, media: Media, item: str | None) -> tuple[Any, str]:
 
 
 def _short_list(
-    index: ApiIndex, media: Media, item: str | None, paged: bool
+    index: ApiIndex, media: Media, item: str | None, op: Operation, paging: bool
 ) -> tuple[HollowWhy, str] | None:
     """Why a returned list cannot hold every record, and where: it can hold no items
-    (`maxItems: 0`), or it holds at most `maxItems` and the GET cannot be paged."""
+    (`maxItems: 0`), or it holds at most `maxItems` and the GET cannot be paged (neither its
+    page object, `paging`, nor its parameters or headers, `_paginated`)."""
     listed, at = _listed(index, media, item)
     resolved = index.resolve(listed)
     if not at or not isinstance(resolved, dict):
@@ -818,7 +824,7 @@ def _short_list(
         return "no items", at
     limit = resolved.get("maxItems")
     capped = isinstance(limit, int) and not isinstance(limit, bool) and limit > 0
-    return ("capped", at) if capped and not paged else None
+    return ("capped", at) if capped and not (paging or _paginated(op)) else None
 
 
 _IDS_WORDS = frozenset({"ids", "identifiers", "keys", "uuids"})
@@ -896,9 +902,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             read_paths.setdefault(op.path, set()).add(name)
             why_hollow = _hollow(index, op, schema)
             pointer = ""
-            short = (
-                _short_list(index, media, name, paging or _paginated(op)) if collection else None
-            )
+            short = _short_list(index, media, name, op, paging) if collection else None
             if why_hollow is None and short is not None:
                 why_hollow, pointer = short
             if why_hollow is None and collection and (pointer := _lookup(op)):
@@ -1019,7 +1023,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     error_media = 0
     unnamed_files: list[tuple[str, str]] = []
     undescribed: list[tuple[str, str]] = []
-    described_media = 0
+    data_described = False
     service_ops = [op for op in index.operations if _SERVICE_PATH.search(op.path)]
     service = {id(op) for op in service_ops}
     plain: set[int] = set()  # schemas with no binary part (`_binary_schema`)
@@ -1046,11 +1050,10 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 else:
                     kind = media_class(item.media_type)
                     media_seen[kind].append((item.media_type, item.pointer))
-                    if kind == "open" and not described_media and structured_media(item.media_type):
+                    if kind == "open" and not data_described and structured_media(item.media_type):
                         # OA006 speaks only when none is described: the first one settles it
-                        if _describes_data(index, item.schema):
-                            described_media = 1
-                        else:
+                        data_described = _describes_data(index, item.schema)
+                        if not data_described:
                             undescribed.append((item.media_type, item.pointer))
 
     schemes, labels, oauth = _schemes(index)
@@ -1168,7 +1171,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         service_ops=service_ops,
         unnamed_files=unnamed_files,
         undescribed=undescribed,
-        described_media=described_media,
+        data_described=data_described,
         nested_lists=sorted(
             name
             for name, r in resources.items()

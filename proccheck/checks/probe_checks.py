@@ -19,6 +19,7 @@ from proccheck.checks.api_analysis import (
     Resource,
     analyse,
     not_production,
+    only_errors,
     structured_media,
     writes_nothing,
 )
@@ -1108,7 +1109,7 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
         return HOLLOW_REASONS["deprecated operation"]
     if op.limited:
         return HOLLOW_REASONS["limited operation"]
-    if op.responses and all(r.status[:1] in "45" for r in op.responses):
+    if only_errors(op):
         return _ONLY_ERRORS
     if any(read.path == op.path for read in resource.read_ops) and writes_nothing(index, op):
         return _NO_DATA
@@ -1227,7 +1228,7 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         )  # fmt: skip
     structured = [m for m, _unused in media["open"] if structured_media(m)]
     undescribed = analysis.undescribed
-    if structured and undescribed and not analysis.described_media:
+    if structured and undescribed and not analysis.data_described:
         types = _names(ctx.lang, sorted({m for m, _unused in undescribed}))
         message = ngettext(
             ctx.lang,

@@ -196,10 +196,18 @@ def _struck(xml: bytes) -> list[bool]:
     section = _SECTION[b"fonts"].search(xml)
     found = []
     for entry in _ITEM[b"font"].finditer(section.group(1) if section else b""):
-        tag = _STRIKE.search(entry.group(0))
-        value = _attributes(tag.group(1)).get(b"val", b"1") if tag else b"0"
-        found.append(value.lower() in (b"1", b"true", b"on"))
+        found.append(_strikes(entry.group(0)))
     return found
+
+
+def _strikes(properties: bytes) -> bool:
+    """Whether a font's or a run's properties strike the text through (`<strike/>`, or
+    `val` 1, true or on)."""
+    tag = _STRIKE.search(properties)
+    return tag is not None and _attributes(tag.group(1)).get(b"val", b"1").lower() in _ON
+
+
+_ON = (b"1", b"true", b"on")
 
 
 def _at_index(flags: list[bool], index: bytes) -> bool:
@@ -224,13 +232,9 @@ def _runs_struck(rich: bytes) -> Unseen | None:
     for run in _RUN.finditer(rich):
         if not b"".join(_RUN_TEXT.findall(run.group(1))).strip():
             continue
-        tag = _STRIKE.search(run.group(1))
-        on = tag is not None and _attributes(tag.group(1)).get(b"val", b"1").lower() in _ON
+        on = _strikes(run.group(1))
         struck, plain = struck or on, plain or not on
     return ("struck part" if plain else "struck") if struck else None
-
-
-_ON = (b"1", b"true", b"on")
 
 
 def struck_strings(archive: zipfile.ZipFile) -> dict[int, Unseen]:
