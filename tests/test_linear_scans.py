@@ -170,3 +170,25 @@ def _analysis_of(count: int) -> Callable[[], Any]:
 
 def test_resource_model_is_linear_in_the_paths() -> None:
     assert_linear(_analysis_of, 800)
+
+
+# --- XLSX: conditional formats and their differential styles ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: b"<conditionalFormatting sqref='C3'>" + b"<cfRule dxfId='0'><dxf><font" * n,
+        lambda n: b"<conditionalFormatting>" * n + b"</conditionalFormatting>" * n,
+        lambda n: b"<conditionalFormatting sqref='C3'><cfRule><dxf><font><fill" * n,
+    ],
+    ids=["unclosed-rules", "nested-formats", "unclosed-styles"],
+)
+def test_conditional_formats_are_read_in_linear_time(shape: Callable[[int], bytes]) -> None:
+    from proccheck.loaders.xlsx_look import _conditional_ranges
+
+    def make(n: int) -> Callable[[], Any]:
+        xml = b"<worksheet>" + shape(n) + b"</conditionalFormatting></worksheet>"
+        return lambda: _conditional_ranges(xml, frozenset({0}))
+
+    assert_linear(make, 40_000)

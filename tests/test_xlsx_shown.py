@@ -65,18 +65,23 @@ def hide_column(sheet: Any) -> None:
     sheet["D3"] = "Kostnad tillkommer"
 
 
-def covered(path: Path) -> None:
-    """B3:C3 merged with C3's "Ja" still stored (openpyxl would drop it: the XML is edited)."""
+def edit_sheet(path: Path, old: bytes, new: bytes) -> None:
+    """Replace `old` by `new` in the first sheet's XML, for what openpyxl does not write."""
     import zipfile
 
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"]
-    merge = b'</sheetData><mergeCells count="1"><mergeCell ref="B3:C3"/></mergeCells>'
-    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", merge, 1)
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(old, new, 1)
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
+
+
+def covered(path: Path) -> None:
+    """B3:C3 merged with C3's "Ja" still stored (openpyxl would drop it: the XML is edited)."""
+    merge = b'</sheetData><mergeCells count="1"><mergeCell ref="B3:C3"/></mergeCells>'
+    edit_sheet(path, b"</sheetData>", merge)
 
 
 def merged_comment(sheet: Any) -> None:
@@ -121,6 +126,50 @@ def rich(struck: bool) -> Callable[[Any], None]:
     return change
 
 
+def other_cell_fmt(cell: str, value: Any, code: str) -> Callable[[Any], None]:
+    """A format on a cell other than the answer that shows words the file does not hold."""
+
+    def change(sheet: Any) -> None:
+        sheet[cell] = value
+        sheet[cell].number_format = code
+
+    return change
+
+
+def conditional(**style: Any) -> Callable[[Any], None]:
+    """A conditional format over the answers: `font`, `fill` or `number_format` when C3 is Ja."""
+
+    def change(sheet: Any) -> None:
+        from openpyxl.formatting.rule import Rule
+        from openpyxl.styles.differential import DifferentialStyle
+        from openpyxl.styles.numbers import NumberFormat
+
+        code = style.pop("number_format", None)
+        if code is not None:
+            style["numFmt"] = NumberFormat(numFmtId=190, formatCode=code)
+        rule = Rule(type="cellIs", operator="equal", formula=['"Ja"'])
+        rule.dxf = DifferentialStyle(**style)
+        sheet.conditional_formatting.add("C3:D3", rule)
+
+    return change
+
+
+def x14_conditional(path: Path) -> None:
+    """Excel 2010's form of a conditional format: the style inline, the range in `xm:sqref`
+    (openpyxl writes only the older form)."""
+    rule = (
+        b'<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
+        b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+        b"<x14:conditionalFormattings><x14:conditionalFormatting "
+        b'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+        b'<x14:cfRule type="expression" priority="1" id="{00000000-0000-0000-0000-000000000001}">'
+        b'<xm:f>TRUE</xm:f><x14:dxf><font><color rgb="FFFFFFFF"/></font></x14:dxf></x14:cfRule>'
+        b"<xm:sqref>C3:D3</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings>"
+        b"</ext></extLst></worksheet>"
+    )
+    edit_sheet(path, b"</worksheet>", rule)
+
+
 def hidden_sheet(sheet: Any) -> None:
     sheet.sheet_state = "veryHidden"
     sheet.parent.create_sheet("Omslag")["A1"] = "Anbud"
@@ -141,6 +190,21 @@ SHOWN_OTHERWISE = {
     "a struck word in the comment": (rich(True), "part of the answer or comment is struck"),
     "words in a currency bracket": (currency_words("[$Endast mot avgift-41D]"), "number format"),
     "very hidden sheet": (hidden_sheet, "hidden sheet"),
+    "a mark shown for the answer": (fmt(';;;"✗"'), "number format shows text"),
+    "a digit shown for the answer": (fmt(';;;"0"'), "number format shows text"),
+    # round 6: a format adds words to a cell proccheck reads beside the answer
+    "words added to the requirement's text": (
+        other_cell_fmt("B3", "Krav 2", '@" (gäller endast mot avgift)"'),
+        '"mot avgift"',
+    ),
+    "words added to the id": (other_cell_fmt("A3", "K2", '@" – mot tilläggsavgift"'), "avgift"),
+    "words shown for a number": (
+        other_cell_fmt("E3", 0, '"Endast mot avgift";;"Endast mot avgift"'),
+        '"mot avgift"',
+    ),
+    "conditional white text": (conditional(font=Font(color="FFFFFF")), "conditional format"),
+    "conditional format showing No": (conditional(number_format=';;;"Nej"'), "conditional"),
+    "conditional strike": (conditional(font=Font(strike=True)), "conditional format"),
 }
 
 
@@ -208,13 +272,20 @@ def text_box(path: Path, text: str) -> None:
             archive.writestr(name, data)
 
 
-def test_an_answer_under_a_merged_cell_is_not_verified(
-    cli: Callable[..., Any], tmp_path: Path
+@pytest.mark.parametrize(
+    ("edit", "why"),
+    [(covered, "under a merged cell"), (x14_conditional, "conditional format")],
+    ids=["merged", "x14-conditional"],
+)
+def test_what_openpyxl_does_not_write_is_read(
+    cli: Callable[..., Any], tmp_path: Path, edit: Callable[[Path], None], why: str
 ) -> None:
+    """A merge over a cell that keeps its value; Excel 2010's form of a conditional format."""
     path = workbook(tmp_path / "svar.xlsx")
-    covered(path)
+    edit(path)
     got, reason = outcome(cli, path)
-    assert got == "not_verified" and "under a merged cell" in reason, reason
+    assert got == "not_verified" and why in reason, reason
+    assert outcome(cli, path, "K5")[0] == "met"  # a row the change does not reach
 
 
 def test_the_plain_workbook_and_ordinary_formatting_stay_met(
@@ -242,6 +313,12 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
         assert outcome(cli, workbook(tmp_path / "kr.xlsx", currency_words(code)))[0] == "met"
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary), "K3")[0] == "met"
     assert outcome(cli, workbook(tmp_path / "bold.xlsx", rich(False)))[0] == "met"
+    for change in (  # a unit is no reservation; a colour that shows the text hides nothing
+        other_cell_fmt("E3", 1200, '#,##0 "användare"'),
+        conditional(fill=PatternFill("solid", bgColor="C6EFCE"), font=Font(color="006100")),
+        conditional(font=Font(color="FFFFFF"), fill=PatternFill("solid", bgColor="C00000")),
+    ):
+        assert outcome(cli, workbook(tmp_path / "units.xlsx", change))[0] == "met"
 
 
 def test_white_text_on_a_theme_coloured_fill_is_seen(
@@ -314,6 +391,9 @@ def test_merges_past_the_work_limit_are_refused(
         (";;;", "format-hides", "format-hides"),
         ('@" – endast mot avgift"', "format-text", "format-text"),
         ("@", None, None),
+        (';;;"✓"', "format-text", "format-hides"),  # a mark in place of the text
+        (";;;_)", "format-hides", "format-hides"),  # no @: the text is not shown
+        ('0" €"', None, None),  # a currency symbol is no word
     ],
 )
 def test_number_formats_are_judged_by_the_section_that_shows_the_cell(

@@ -1171,6 +1171,10 @@ UNSEEN_REASONS = {
     "struck part": N_(
         "{requirement}: part of the answer or comment is struck through, so a reader sees other words than the file holds"
     ),
+    "conditional": N_(
+        "{requirement}: a conditional format on the answer or comment can hide it or show "
+        "other text when its condition holds, and proccheck does not evaluate conditions"
+    ),
     "hidden-row": N_("{requirement}: the answer is on a hidden row of the sheet"),
     "hidden-column": N_("{requirement}: the answer or comment is in a hidden column"),
     "hidden-sheet": N_("{requirement}: the answer is on a hidden sheet of the workbook"),
@@ -1211,10 +1215,12 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     repeated. Which answer stands is for the vendor to say.
 
     And an answer or comment a workbook does not show as stored: its number format shows text
-    of its own or nothing, it is in the colour of its cell's fill, it is on a hidden row,
-    column or sheet, it is struck through, or it lies under a merged cell. Cell notes on any
-    cell of the row are read for reservations, and a comment merged down over several rows
-    stands beside each of them.
+    of its own (a word or a mark such as ✓) or nothing, it is in the colour of its cell's
+    fill, it is on a hidden row, column or sheet, it is struck through, it lies under a merged
+    cell, or a conditional format can do any of this when its condition holds. Cell notes on
+    any cell of the row, and the words a number format adds to any cell of it
+    (`@" (endast mot avgift)"`), are read for reservations; a comment merged down over
+    several rows stands beside each of them.
 
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must

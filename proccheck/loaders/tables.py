@@ -493,6 +493,7 @@ def read_tables(
         return tables
     from proccheck.loaders.xlsx_look import (
         Look,
+        conditional_styles,
         hidden_sheets,
         look,
         outside_text,
@@ -506,7 +507,8 @@ def read_tables(
             found = {part: formula_cells(archive, part) for part in wanted}
             reasons = style_reasons(archive)
             struck = struck_strings(archive)
-            looks = {part: look(archive, part, reasons, struck) for part in wanted}
+            hiding = conditional_styles(archive)
+            looks = {part: look(archive, part, reasons, struck, hiding) for part in wanted}
             hidden = hidden_sheets(archive)
             if loose is not None:  # a text box, a page header, the sheet's own name
                 loose += [
@@ -559,6 +561,7 @@ def _as_shown(table: Table, look: Look | None, display: str) -> Table:
         or look.merges
         or look.notes
         or look.sheet_hidden
+        or look.conditional
     ):
         return table
     texts = {row.number: row.cells for row in table.rows}

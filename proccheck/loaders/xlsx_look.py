@@ -3,23 +3,27 @@ sheet, proccheck reads the values, and a vendor can make the two disagree.
 
 A number format can show text of its own (`@" – endast mot avgift"`, `;;;"Nej"`) or nothing
 (`;;;`); a font can be the colour of the cell's fill; a row or column can be hidden; a merged
-cell shows only its first cell's value and hides the others. Cell notes are shown on hover and
-hold text the sheet's cells do not. This module finds all of these from the workbook's XML
+cell shows only its first cell's value and hides the others; a conditional format can do any
+of this when its condition holds. Cell notes are shown on hover and hold text the sheet's cells
+do not. This module finds all of these from the workbook's XML
 (after `tables.check_zip`), without evaluating anything.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import posixpath
 import re
+import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 Unseen = str
 """Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
-"struck part", "hidden-row", "hidden-column", "hidden-sheet" or "covered"."""
+"struck part", "conditional", "hidden-row", "hidden-column", "hidden-sheet" or "covered"."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,11 @@ class Look:
     merges: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each merged range, columns from 0."""
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    """The text shown beside a cell's value: its note, and the words its number format adds."""
     sheet_hidden: bool = False
+    conditional: tuple[tuple[int, int, int, int], ...] = ()
+    """(first row, first column, last row, last column) of each range a conditional format
+    can hide or show other text in (`conditional_styles`)."""
 
     def why(self, row: int, column: int) -> Unseen | None:
         """Why the cell at (row, column) is not shown as stored, or None."""
@@ -43,13 +51,19 @@ class Look:
             return "hidden-row"
         if column in self.hidden_columns:
             return "hidden-column"
-        return self.unseen.get((row, column))  # a cell under a merge: `tables._as_shown`
+        why = self.unseen.get((row, column))  # a cell under a merge: `tables._as_shown`
+        if why is None and any(
+            top <= row <= bottom and left <= column <= right
+            for top, left, bottom, right in self.conditional
+        ):
+            return "conditional"
+        return why
 
 
 EXCEL_COLUMNS = 16_384
 """Columns of an Excel sheet (A to XFD)."""
 _ATTRIBUTE = re.compile(rb'\b([A-Za-z]+)="([^"]*)"')
-_TAG = {name: re.compile(rb"<(?:\w+:)?" + name + rb"\b([^>]*)>") for name in (b"c", b"row", b"col", b"mergeCell", b"xf", b"numFmt", b"font", b"fill", b"color", b"fgColor")}  # fmt: skip
+_TAG = {name: re.compile(rb"<(?:\w+:)?" + name + rb"\b([^>]*)>") for name in (b"c", b"row", b"col", b"mergeCell", b"xf", b"numFmt", b"font", b"fill", b"color", b"fgColor", b"bgColor")}  # fmt: skip
 _SECTION = {
     name: re.compile(rb"<(?:\w+:)?" + name + rb"\b[^>]*>(.*?)</(?:\w+:)?" + name + rb">", re.S)
     for name in (b"cellXfs", b"fonts", b"fills", b"numFmts")
@@ -81,43 +95,67 @@ def cell_position(reference: str) -> tuple[int, int] | None:
 
 def format_shows(code: str, text: bool) -> Unseen | None:
     """Whether a number format shows a cell other than stored: text of its own
-    ("format-text": a quoted literal, an escaped letter or words in a currency bracket) or
-    nothing ("format-hides"). A text
-    cell is shown by the fourth section (or a lone section holding `@`) and as typed when
-    there is none; a number by the first three: so `"Ja";"Ja";"Nej"` or `0.00 "kr"` leave
-    typed text alone, while `;;;"Nej"` and `@" – mot avgift"` do not."""
-    if not code:
-        return None  # a built-in format (General, 0.00, dates…) shows the value
-    sections = _SECTIONS.findall(code + ";")
+    ("format-text": a quoted literal or escaped character that is a letter or a symbol such as
+    ✓, or words in a currency bracket) or nothing ("format-hides"). A text cell is shown by
+    the fourth section (or a lone section holding `@`) and as typed when there is none; a
+    fourth section without `@` shows no stored text at all. A number is shown by the first
+    three: so `"Ja";"Ja";"Nej"` or `0.00 "kr"` leave typed text alone, while `;;;"Nej"`,
+    `;;;"✓"` and `@" – mot avgift"` do not."""
+    shown = _showing_sections(code, text)
     if text:
-        if len(sections) >= 4:
-            shown = sections[3]
-        elif len(sections) == 1 and "@" in _without_literals(sections[0]):
-            shown = sections[0]
-        else:
-            return None
-        return _section_shows(shown)
-    reasons = [_section_shows(section) for section in sections[:3]] if sections else []
+        return _section_shows(shown[0], text_cell=True) if shown else None
+    reasons = [_section_shows(section) for section in shown]
     if reasons and all(reason == "format-hides" for reason in reasons):
         return "format-hides"
     return "format-text" if "format-text" in reasons else None
 
 
+def format_words(code: str, text: bool) -> str:
+    """The text a number format adds to what it shows (its literals and the words of a
+    currency bracket), read as the vendor's words beside the cell's value."""
+    words = []
+    for section in _showing_sections(code, text):
+        words += [literal.strip('"').removeprefix("\\") for literal in _LITERAL.findall(section)]
+        words += [
+            found[2:].rsplit("-", 1)[0].rstrip("]") for found in _CURRENCY_WORDS.findall(section)
+        ]
+    return " ".join(" ".join(words).split())
+
+
+def _showing_sections(code: str, text: bool) -> list[str]:
+    """The sections of `code` that can show a text cell (at most one) or a number (up to three)."""
+    if not code:
+        return []  # a built-in format (General, 0.00, dates…) shows the value
+    sections: list[str] = _SECTIONS.findall(code + ";")
+    if not text:
+        return sections[:3]
+    if len(sections) >= 4:
+        return [sections[3]]
+    if len(sections) == 1 and "@" in _without_literals(sections[0]):
+        return sections
+    return []
+
+
 _SECTIONS = re.compile(r'((?:"[^"]*"|\\.|[^;"\\])*);')
 r"""The sections of a number format, each up to its `;` (a quoted `;` or `\;` stays inside)."""
+_LITERAL = re.compile(r'"[^"]*"|\\.')
 
 
 def _without_literals(section: str) -> str:
-    return re.sub(r'"[^"]*"|\\.', "", section)
+    return _LITERAL.sub("", section)
 
 
-def _section_shows(section: str) -> Unseen | None:
+def _section_shows(section: str, text_cell: bool = False) -> Unseen | None:
     if not section.strip():
         return "format-hides"
-    if re.search(r'"[^"]*[^\W\d_][^"]*"', section) or re.search(r"\\[^\W\d_]", section):
-        return "format-text"
+    literals = "".join(_LITERAL.findall(section))
+    if any(char.isalpha() or unicodedata.category(char) == "So" for char in literals):
+        return "format-text"  # a word, or a mark such as ✓ or ✗
     if _CURRENCY_WORDS.search(section):
         return "format-text"
+    if text_cell and "@" not in _without_literals(section):  # the typed text is not shown
+        visible = literals.replace('"', "").replace("\\", "").strip()
+        return "format-text" if visible else "format-hides"
     return None
 
 
@@ -126,7 +164,17 @@ _CURRENCY_WORDS = re.compile(r"\[\$[^\]\-]*[^\W\d_]\s+[^\W\d_][^\]]*\]")
 "Endast mot avgift" where `[$kr-41D]` or `[$€-x-euro2]` shows a currency."""
 
 
-def style_reasons(archive: zipfile.ZipFile) -> dict[int, tuple[Unseen | None, Unseen | None]]:
+class StyleLook(NamedTuple):
+    """Why a cell style's text cells and numbers are not shown as stored, and the words its
+    number format adds to each."""
+
+    text: Unseen | None
+    number: Unseen | None
+    text_words: str = ""
+    number_words: str = ""
+
+
+def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
     """The cell styles (indexes into `cellXfs`) whose cells are not shown as stored, with why
     for a text cell and for a number: a number format with text of its own or none, or a font
     in the colour of the fill (white on no fill: the theme's first colour, or FFFFFF)."""
@@ -143,7 +191,7 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, tuple[Unseen | None, Un
     fonts = _colours(xml, b"fonts", b"font", b"color")
     struck = _struck(xml)
     fills = _colours(xml, b"fills", b"fill", b"fgColor")
-    reasons: dict[int, tuple[Unseen | None, Unseen | None]] = {}
+    reasons: dict[int, StyleLook] = {}
     section = _SECTION[b"cellXfs"].search(xml)
     for index, tag in enumerate(_TAG[b"xf"].finditer(section.group(1) if section else b"")):
         found = _attributes(tag.group(1))
@@ -157,14 +205,14 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, tuple[Unseen | None, Un
             coloured = "struck"
         text, number = format_shows(code, True) or coloured, format_shows(code, False) or coloured
         if text or number:
-            reasons[index] = (text, number)
+            reasons[index] = StyleLook(
+                text, number, format_words(code, True), format_words(code, False)
+            )
     return reasons
 
 
 def _colours(xml: bytes, section_name: bytes, item: bytes, colour: bytes) -> list[str | None]:
-    """Each font's colour or fill's foreground as RRGGBB, None where it has none: white for
-    the theme's first colour (the window background) and the palette's white (indexed 1 and
-    9); "other" for any other theme or palette colour, which is not the page's white. A fill
+    """Each font's colour or fill's foreground (`_colour`) in the order of its section. A fill
     that is not solid (`patternType` none or missing) has none."""
     section = _SECTION[section_name].search(xml)
     found: list[str | None] = []
@@ -172,20 +220,124 @@ def _colours(xml: bytes, section_name: bytes, item: bytes, colour: bytes) -> lis
         if item == b"fill" and b'patternType="solid"' not in entry.group(0):
             found.append(None)
             continue
-        tag = _TAG[colour].search(entry.group(0))
-        attributes = _attributes(tag.group(1)) if tag else {}
-        rgb = attributes.get(b"rgb", b"").decode("ascii", "replace").upper()
-        theme, indexed = attributes.get(b"theme"), attributes.get(b"indexed")
-        tint = attributes.get(b"tint", b"0").strip(b"0.-") != b""  # a shade darker or lighter
-        if tint:
-            found.append("other")
-        elif theme == b"0" or indexed in (b"1", b"9"):
-            found.append("FFFFFF")
-        elif len(rgb) in (6, 8):
-            found.append(rgb[-6:])
-        else:
-            found.append("other" if theme is not None or indexed is not None else None)
+        found.append(_colour(entry.group(0), colour))
     return found
+
+
+def _colour(entry: bytes, colour: bytes) -> str | None:
+    """The first `colour` tag of `entry` as RRGGBB, None where it has none: white for the
+    theme's first colour (the window background) and the palette's white (indexed 1 and 9);
+    "other" for any other theme or palette colour, which is not the page's white."""
+    tag = _TAG[colour].search(entry)
+    attributes = _attributes(tag.group(1)) if tag else {}
+    rgb = attributes.get(b"rgb", b"").decode("ascii", "replace").upper()
+    theme, indexed = attributes.get(b"theme"), attributes.get(b"indexed")
+    if attributes.get(b"tint", b"0").strip(b"0.-") != b"":  # a shade darker or lighter
+        return "other"
+    if theme == b"0" or indexed in (b"1", b"9"):
+        return "FFFFFF"
+    if len(rgb) in (6, 8):
+        return rgb[-6:]
+    return "other" if theme is not None or indexed is not None else None
+
+
+def _differential_hides(piece: bytes) -> bool:
+    """Whether a differential style (a conditional format's `dxf`, at the start of `piece`)
+    hides a cell's value or shows other text: a number format that does (`format_shows`), a
+    struck font, or a font in the colour of the style's fill (white when it sets none)."""
+    if tag := _TAG[b"numFmt"].search(piece):
+        code = _attributes(tag.group(1)).get(b"formatCode", b"").decode("utf-8", "replace")
+        if format_shows(html.unescape(code), True) or format_shows(html.unescape(code), False):
+            return True
+    font, fill = _element(piece, b"font"), _element(piece, b"fill")
+    font_colour = _colour(font, b"color") if font else None
+    fill_colour = (_colour(fill, b"bgColor") or _colour(fill, b"fgColor")) if fill else None
+    return _strikes(font) or (font_colour is not None and font_colour == (fill_colour or "FFFFFF"))
+
+
+def _element(piece: bytes, name: bytes) -> bytes:
+    """The first `name` element of `piece` up to its end tag (or the piece's end), found
+    with two searches and no backtracking."""
+    start = re.search(rb"<(?:\w+:)?" + name + rb"\b", piece)
+    if start is None:
+        return b""
+    end = re.compile(rb"</(?:\w+:)?" + name + rb">").search(piece, start.end())
+    return piece[start.start() : end.end() if end else len(piece)]
+
+
+_PIECE = 1024
+"""Bytes read of one conditional rule or differential style: a real one is a few hundred."""
+
+
+def _pieces(xml: bytes, start: re.Pattern[bytes]) -> Iterator[bytes]:
+    """Each stretch of `xml` from a match of `start` to the next (at most `_PIECE` bytes): one
+    linear pass, however the tags in it are closed or not."""
+    starts = [found.start() for found in start.finditer(xml)] + [len(xml)]
+    for here, following in itertools.pairwise(starts):
+        yield xml[here : min(following, here + _PIECE)]
+
+
+def conditional_styles(archive: zipfile.ZipFile) -> frozenset[int]:
+    """The differential styles (indexes into `dxfs`) a conditional format can apply to hide a
+    cell's value or show other text (`_differential_hides`)."""
+    try:
+        xml = archive.read("xl/styles.xml")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return frozenset()
+    section = _element(xml, b"dxfs")
+    return frozenset(
+        index
+        for index, piece in enumerate(_pieces(section, _DXF_START))
+        if _differential_hides(piece)
+    )
+
+
+_DXF_START = re.compile(rb"<(?:\w+:)?dxf\b")
+_RULE_START = re.compile(rb"<(?:\w+:)?cfRule\b")
+_CONDITIONAL_EDGE = re.compile(rb"<(/?)(?:\w+:)?conditionalFormatting\b([^<>]*)>")
+_SQREF = re.compile(rb"<(?:\w+:)?sqref>([^<]*)</")
+MAX_CONDITIONAL_RANGES = 2_000
+"""Ranges of hiding conditional formats read per sheet; past it the whole sheet counts as
+possibly hidden (each cell read is compared with every range)."""
+
+
+def _conditional_ranges(
+    xml: bytes, hiding: frozenset[int]
+) -> tuple[tuple[int, int, int, int], ...]:
+    """The ranges of a worksheet a conditional format can hide or show other text in: a rule
+    whose `dxfId` is in `hiding`, or whose own differential style (Excel 2010's `x14` form,
+    with the range in `xm:sqref`) hides. One pass over the formats' opening and closing tags."""
+    if b"onditionalFormatting" not in xml:
+        return ()
+    ranges: list[tuple[int, int, int, int]] = []
+    opened: tuple[bytes, int] | None = None
+    for edge in _CONDITIONAL_EDGE.finditer(xml):
+        if not edge.group(1):
+            opened = (edge.group(2), edge.end())
+            continue
+        if opened is None:
+            continue
+        attributes, block = opened[0], xml[opened[1] : edge.start()]
+        opened = None
+        if not any(_rule_hides(rule, hiding) for rule in _pieces(block, _RULE_START)):
+            continue
+        sqref = _attributes(attributes).get(b"sqref") or b" ".join(_SQREF.findall(block))
+        for reference in sqref.decode("ascii", "replace").split():
+            first, _colon, last = reference.replace("$", "").partition(":")
+            start, end = cell_position(first), cell_position(last or first)
+            if start and end:
+                ranges.append((start[0], start[1], end[0], end[1]))
+            if len(ranges) > MAX_CONDITIONAL_RANGES:
+                return ((1, 0, 1_048_576, EXCEL_COLUMNS - 1),)
+    return tuple(ranges)
+
+
+def _rule_hides(rule: bytes, hiding: frozenset[int]) -> bool:
+    inline = _DXF_START.search(rule)
+    if inline is not None:
+        return _differential_hides(rule[inline.start() :])
+    dxf = _attributes(rule.split(b">", 1)[0]).get(b"dxfId", b"")
+    return dxf.isdigit() and int(dxf) in hiding
 
 
 _STRIKE = re.compile(rb"<(?:\w+:)?strike\b([^>]*)/?>")
@@ -284,16 +436,18 @@ def _struck_cell(
 def look(
     archive: zipfile.ZipFile,
     part: str,
-    reasons: dict[int, tuple[Unseen | None, Unseen | None]],
+    reasons: dict[int, StyleLook],
     struck: dict[int, Unseen] | None = None,
+    hiding: frozenset[int] = frozenset(),
 ) -> Look:
     """What the worksheet `part` shows differently from what it stores (see the module);
-    `struck` is `struck_strings` of the workbook."""
+    `struck` is `struck_strings` of the workbook, `hiding` its `conditional_styles`."""
     try:
         xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return Look()
     unseen: dict[tuple[int, int], Unseen] = {}
+    notes = _notes(archive, part)
     if struck or b"strike" in xml:
         unseen.update(_struck_cells(xml, struck or {}))
     if reasons:
@@ -302,10 +456,18 @@ def look(
             style = found.get(b"s", b"")
             if style.isdigit() and int(style) in reasons:
                 position = cell_position(found.get(b"r", b"").decode("ascii", "replace"))
+                styled = reasons[int(style)]
                 text = found.get(b"t") in (b"s", b"inlineStr", b"str")
-                why = reasons[int(style)][0 if text else 1]
+                why, words = (
+                    (styled.text, styled.text_words)
+                    if text
+                    else (styled.number, styled.number_words)
+                )
                 if position is not None and why is not None:
                     unseen[position] = why
+                if position is not None and why == "format-text" and words:
+                    # what the format shows beside the value is the vendor's, like a note
+                    notes[position] = " ".join(filter(None, (notes.get(position), words)))
     hidden_rows = frozenset(
         int(found[b"r"])
         for tag in _TAG[b"row"].finditer(xml)
@@ -326,7 +488,12 @@ def look(
         if start and end:
             merges.append((start[0], start[1], end[0], end[1]))
     return Look(
-        unseen, hidden_rows, frozenset(hidden_columns), tuple(merges), _notes(archive, part)
+        unseen,
+        hidden_rows,
+        frozenset(hidden_columns),
+        tuple(merges),
+        notes,
+        conditional=_conditional_ranges(xml, hiding),
     )
 
 
