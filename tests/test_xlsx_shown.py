@@ -170,6 +170,25 @@ def x14_conditional(path: Path) -> None:
     edit_sheet(path, b"</worksheet>", rule)
 
 
+def prompt(cells: str, text: str, shown: bool = True) -> Callable[[Any], None]:
+    """A data validation on `cells` whose input prompt Excel shows on selecting one."""
+
+    def change(sheet: Any) -> None:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        validation = DataValidation(
+            type="list", formula1='"Ja,Nej"', showInputMessage=shown, prompt=text
+        )
+        sheet.add_data_validation(validation)
+        validation.add(cells)
+
+    return change
+
+
+def comment_formula(sheet: Any) -> None:
+    sheet["D3"] = '=CONCATENATE("Endast mot ", "avgift")'
+
+
 def hidden_sheet(sheet: Any) -> None:
     sheet.sheet_state = "veryHidden"
     sheet.parent.create_sheet("Omslag")["A1"] = "Anbud"
@@ -205,6 +224,9 @@ SHOWN_OTHERWISE = {
     "conditional white text": (conditional(font=Font(color="FFFFFF")), "conditional format"),
     "conditional format showing No": (conditional(number_format=';;;"Nej"'), "conditional"),
     "conditional strike": (conditional(font=Font(strike=True)), "conditional format"),
+    "a prompt on the answer": (prompt("C3", "Gäller endast mot avgift"), '"mot avgift"'),
+    # round 6: a comment computed when the sheet is opened; openpyxl stores no result
+    "comment computed by a formula": (comment_formula, "computed by a formula"),
 }
 
 
@@ -270,6 +292,21 @@ def text_box(path: Path, text: str) -> None:
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
+
+
+def test_a_prompt_over_the_answer_column_is_read_in_the_vendors_voice(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Round 6: a data validation's input prompt over every answer is shown on selecting any
+    of them; in the vendor's voice it reserves every Yes, a buyer's instruction nothing."""
+    vendor = prompt("C2:C14", "Samtliga Ja-svar gäller endast mot avgift")
+    got, reason = outcome(cli, workbook(tmp_path / "vendor.xlsx", vendor), "K9")
+    assert got == "not_verified" and '"mot avgift"' in reason, reason
+    for change in (
+        prompt("C2:C14", "Välj Ja eller Nej. Eventuella tilläggskostnader anges i prisbilagan"),
+        prompt("C3", "Gäller endast mot avgift", shown=False),  # Excel does not show it
+    ):
+        assert outcome(cli, workbook(tmp_path / "buyer.xlsx", change))[0] == "met"
 
 
 @pytest.mark.parametrize(

@@ -1175,6 +1175,10 @@ UNSEEN_REASONS = {
         "{requirement}: a conditional format on the answer or comment can hide it or show "
         "other text when its condition holds, and proccheck does not evaluate conditions"
     ),
+    "formula": N_(
+        "{requirement}: the comment is computed by a formula in the workbook, which proccheck "
+        "does not evaluate, so the sheet may show other words than the file holds"
+    ),
     "hidden-row": N_("{requirement}: the answer is on a hidden row of the sheet"),
     "hidden-column": N_("{requirement}: the answer or comment is in a hidden column"),
     "hidden-sheet": N_("{requirement}: the answer is on a hidden sheet of the workbook"),
@@ -1217,10 +1221,11 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     And an answer or comment a workbook does not show as stored: its number format shows text
     of its own (a word or a mark such as ✓) or nothing, it is in the colour of its cell's
     fill, it is on a hidden row, column or sheet, it is struck through, it lies under a merged
-    cell, or a conditional format can do any of this when its condition holds. Cell notes on
-    any cell of the row, and the words a number format adds to any cell of it
-    (`@" (endast mot avgift)"`), are read for reservations; a comment merged down over
-    several rows stands beside each of them.
+    cell, or a conditional format can do any of this when its condition holds; or a comment
+    computed by a formula (its result may be missing from the file). Cell notes on
+    any cell of the row, a data validation's input prompt on the row, and the words a number
+    format adds to any cell of it (`@" (endast mot avgift)"`), are read for reservations; a
+    comment merged down over several rows stands beside each of them.
 
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must

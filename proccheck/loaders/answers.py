@@ -76,8 +76,9 @@ class VendorAnswer:
     """The row's cells in columns of no known role ("Villkor", "Anmärkning", no header, a
     second answer column), joined: read for reservations, never for the answer itself."""
     unseen: str = ""
-    """Why Excel does not show the answer or comment cell as stored (`xlsx_look.Unseen`), or
-    "" when it does: the verdict then rests on text no reader of the sheet saw."""
+    """Why Excel does not show the answer or comment cell as stored (`xlsx_look.Unseen`, or
+    "formula" for a comment computed when the sheet is opened), or "" when it does: the
+    verdict then rests on text no reader of the sheet saw."""
     other_answers: str = ""
     """Of `other`, the cells of further answer columns ("Leverantörens svar" beside "Svar"):
     a No there takes the Yes back; a buyer's own Ja/Nej columns ("Bilaga krävs") do not."""
@@ -501,7 +502,7 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                             for column, why in row.unseen
                             if column in (answer_col, table.columns.get("comment"))
                         ),
-                        "",
+                        "formula" if table.columns.get("comment") in row.formulas else "",
                     ),
                     meanings=tuple(
                         (role, table.header[table.columns[role]].strip(), cell)
@@ -624,8 +625,9 @@ def _with_loose_rows(
 
 
 _INSTRUCTION = re.compile(
-    r"^\W*(?:ange|anges|fyll|besvara|svara|markera|beskriv|bifoga|redovisa"
-    r"|please|enter|fill|answer|state|describe|mark|attach|indicate|provide|complete)\b",
+    r"^\W*(?:ange|anges|fyll|besvara|svara|markera|beskriv|bifoga|redovisa|välj"
+    r"|please|enter|fill|answer|state|describe|mark|attach|indicate|provide|complete"
+    r"|choose|select)\b",
     re.IGNORECASE,
 )
 _VENDOR_VOICE = re.compile(

@@ -37,7 +37,8 @@ class Look:
     merges: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each merged range, columns from 0."""
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
-    """The text shown beside a cell's value: its note, and the words its number format adds."""
+    """The text shown beside a cell's value: its note, the words its number format adds, and
+    the input prompt of a data validation over its row alone."""
     sheet_hidden: bool = False
     conditional: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each range a conditional format
@@ -448,6 +449,9 @@ def look(
         return Look()
     unseen: dict[tuple[int, int], Unseen] = {}
     notes = _notes(archive, part)
+    for (top, left, bottom, _right), prompt in _prompts(xml):
+        if top == bottom:  # shown on selecting a cell of one row: a note beside that row
+            notes[top, left] = " ".join(filter(None, (notes.get((top, left)), prompt)))
     if struck or b"strike" in xml:
         unseen.update(_struck_cells(xml, struck or {}))
     if reasons:
@@ -530,13 +534,16 @@ a field (&P &N &D &T &F &A); "&&" is an ampersand."""
 
 def outside_text(archive: zipfile.ZipFile, part: str) -> list[str]:
     """Text a reader of the worksheet `part` sees outside its cells: the page header and
-    footer (shown in print and page layout) and each text box or shape of its drawing."""
+    footer (shown in print and page layout), each text box or shape of its drawing, and the
+    input prompt of a data validation over several rows (shown when one of them is selected;
+    one over a single row is a note on its first cell, see `look`)."""
     try:
         xml = archive.read(part)
         targets = relationships(archive, part)
     except (KeyError, zipfile.BadZipFile, OSError, SyntaxError, ValueError):
         return []  # nothing more read; the cells are read as ever
     found = [_page_text(match.group(1)) for match in _PAGE_TEXT.finditer(xml)]
+    found += [text for (top, _left, bottom, _right), text in _prompts(xml) if top != bottom]
     for kind, target in targets.values():
         root = _parsed(archive, target) if kind.endswith("/drawing") else None
         for shape in root.iter() if root is not None else ():
@@ -544,6 +551,29 @@ def outside_text(archive: zipfile.ZipFile, part: str) -> list[str]:
                 runs = (node.text or "" for node in shape.iter() if node.tag.endswith("}t"))
                 found.append(" ".join("".join(runs).split()))
     return [text for text in found if text]
+
+
+_VALIDATION = re.compile(rb"<(?:\w+:)?dataValidation\b([^<>]*)>")
+
+
+def _prompts(xml: bytes) -> list[tuple[tuple[int, int, int, int], str]]:
+    """Each range of the sheet with a data validation's input prompt that Excel shows
+    (`showInputMessage`), and the prompt with its title."""
+    if b"dataValidation" not in xml:
+        return []
+    found = []
+    for tag in _VALIDATION.finditer(xml):
+        attributes = _attributes(tag.group(1))
+        if attributes.get(b"showInputMessage", b"0").lower() not in _ON:
+            continue
+        said = (attributes.get(b"promptTitle", b""), attributes.get(b"prompt", b""))
+        text = " ".join(html.unescape(b" ".join(said).decode("utf-8", "replace")).split())
+        for reference in attributes.get(b"sqref", b"").decode("ascii", "replace").split():
+            first, _colon, last = reference.replace("$", "").partition(":")
+            start, end = cell_position(first), cell_position(last or first)
+            if text and start and end:
+                found.append(((start[0], start[1], end[0], end[1]), text))
+    return found
 
 
 def _page_text(raw: bytes) -> str:
