@@ -1500,13 +1500,33 @@ def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, st
     found: list[tuple[str, str]] = []
     if index.version == "2.0":
         found += [(u, "/host") for u in index.servers]
+        host, base = index.root.get("host"), index.root.get("basePath") or ""
+        for op in index.operations:  # an operation's own `schemes` replace the document's
+            schemes = op.source.get("schemes")
+            if isinstance(host, str) and isinstance(schemes, list) and isinstance(base, str):
+                found += [
+                    (f"{s}://{host}{base}", op.pointer + "/schemes")
+                    for s in schemes
+                    if isinstance(s, str)
+                ]
     else:
         servers = index.root.get("servers")
         for position, server in enumerate(servers if isinstance(servers, list) else []):
             if isinstance(server, dict) and isinstance(server.get("url"), str):
-                found.append((_with_defaults(server), f"/servers/{position}/url"))
+                found += [(u, f"/servers/{position}/url") for u in _server_urls(server)]
+        paths = index.root.get("paths")
         for op in index.operations:
-            found += [(u, op.pointer + "/servers") for u in op.servers]
+            item = paths.get(op.path) if isinstance(paths, dict) else None
+            levels = (item if isinstance(item, dict) else {}, op.source)
+            declared = [
+                server
+                for listed in (level.get("servers") for level in levels)
+                if isinstance(listed, list)
+                for server in listed
+                if isinstance(server, dict) and isinstance(server.get("url"), str)
+            ]
+            urls = [u for server in declared for u in _server_urls(server)] or op.servers
+            found += [(u, op.pointer + "/servers") for u in urls]
     for name, scheme in index.security_schemes.items():
         where = (
             f"/components/securitySchemes/{name}"
@@ -1555,20 +1575,42 @@ def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, st
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
 
 
-def _with_defaults(server: dict[str, Any]) -> str:
-    """A server's URL with each `{variable}` replaced by its default, as a client would call
-    it: `https://{host}/v1` whose host defaults to localhost is a local machine. A variable
+MAX_SERVER_URLS = 64
+"""URLs read of one server object with variables: its defaults and each value an `enum`
+offers, one variable at a time."""
+
+
+def _server_urls(server: dict[str, Any]) -> list[str]:
+    """A server's URL as a client would call it, each `{variable}` read as its default
+    (`https://{host}/v1` whose host defaults to localhost is a local machine), then once more
+    for each other value a variable's `enum` offers, one variable at a time: `{scheme}://…`
+    whose enum offers `http` offers unencrypted access whatever its default. A variable
     without a default stays as written."""
+    url = str(server["url"])
     variables = server.get("variables")
-    if not isinstance(variables, dict):
-        return str(server["url"])
+    if not isinstance(variables, dict) or "{" not in url:
+        return [url]
+    defaults = {
+        name: str(value["default"])
+        for name, value in variables.items()
+        if isinstance(value, dict) and isinstance(value.get("default"), (str, int))
+    }
 
-    def default(match: re.Match[str]) -> str:
-        value = variables.get(match.group(1))
-        found = value.get("default") if isinstance(value, dict) else None
-        return str(found) if isinstance(found, (str, int)) else match.group(0)
+    def filled(values: dict[str, str]) -> str:
+        return _VARIABLE.sub(lambda match: values.get(match.group(1), match.group(0)), url)
 
-    return _VARIABLE.sub(default, str(server["url"]))
+    urls = [filled(defaults)]
+    for name, value in variables.items():
+        options = value.get("enum") if isinstance(value, dict) else None
+        for option in options if isinstance(options, list) else []:
+            if len(urls) >= MAX_SERVER_URLS:
+                return urls
+            if (
+                isinstance(option, (str, int))
+                and (other := filled({**defaults, name: str(option)})) not in urls
+            ):
+                urls.append(other)
+    return urls
 
 
 _LOCAL_SUFFIXES = (

@@ -1660,8 +1660,10 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     link-local or shared address (10.0.0.5, fe80::1, 100.64.1.1, also written as 2130706433 or
     0x7f000001), a name with no dot or of a local network or tests (`.local`, `.internal`,
     `.lan`, `.corp`, `.test` and the like), or a user name or password in the URL (shown as
-    `***`). A server variable is read as its default. `ws://` and `ftp://` are unencrypted like
-    `http://`. Relative URLs are judged against the URL the description was fetched from, if
+    `***`). A server variable is read as its default, and also as each other value its `enum`
+    offers (`{scheme}://…` offering `http` offers unencrypted access); an OpenAPI 2.0
+    operation's own `schemes` count beside the document's. `ws://` and `ftp://` are unencrypted
+    like `http://`. Relative URLs are judged against the URL the description was fetched from, if
     any. Met needs at least one absolute HTTPS server URL on a public host: an OAuth endpoint on
     HTTPS does not show how the API itself is reached.
 
