@@ -914,7 +914,7 @@ def _undermining(text: str) -> Iterator[re.Match[str]]:
             match = pattern.search(text) if contradiction.kind not in kinds else None
             if match is None:
                 continue
-            if clause_negated(lex, text, match):
+            if clause_negated(lex, text, match, own_negation=contradiction.own_negation):
                 continue
             kinds.add(contradiction.kind)
             yield match

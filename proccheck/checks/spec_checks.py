@@ -270,8 +270,11 @@ def _clause_start(text: str, start: int) -> int:
     return max(max(text.rfind(sep, 0, start) for sep in (".", ";", "!", "?", ":")) + 1, start - 45)
 
 
-def clause_negated(lex: Lexicon, text: str, match: re.Match[str]) -> bool:
-    """A negation just before a clause's match, or inside it, cancels it, unless the negation
+def clause_negated(
+    lex: Lexicon, text: str, match: re.Match[str], *, own_negation: bool = False
+) -> bool:
+    """A negation just before a clause's match, or inside it (unless the pattern holds a
+    negation of its own, `Contradiction.own_negation`), cancels it, unless the negation
     sits in a subordinate clause that closes before the match or inside it: "data, which no
     longer identifies anyone, … to improve our models", "Den data …, som inte är personliga,
     kan vi sammanställa" and "provided (a) Provider has no good faith basis … and (b) Customer
@@ -284,6 +287,8 @@ def clause_negated(lex: Lexicon, text: str, match: re.Match[str]) -> bool:
         closed = _CLAUSE_BREAK.search(text, before + negation.end(), match.start())
         if not (closed and _SUBORDINATE.search(text, clause_start, at)):
             return True
+    if own_negation:
+        return False
     for negation in lex.find("negation", text[match.start() : match.end()]):
         at = match.start() + negation.start()
         opened = text.rfind("(", match.start(), at)
@@ -403,7 +408,7 @@ def _item_contradictions(
                     continue
                 if across is not None and not match.start() < across < match.end():
                     continue
-                if clause_negated(lex, text, match):
+                if clause_negated(lex, text, match, own_negation=contradiction.own_negation):
                     continue
                 kinds.add(contradiction.kind)
                 for target in _targets(
@@ -563,6 +568,16 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
         N_('{where}: API access needs a separate plan, licence or agreement ("{phrase}")'),
         N_(
             "Demand that API access is part of the offered service, with no separate plan or agreement."
+        ),
+    ),
+    "data-narrowed": (
+        N_(
+            "{where}: a definition narrows what counts as the buyer's data, so ownership and "
+            'export cover less than all of it ("{phrase}")'
+        ),
+        N_(
+            "Define the buyer's data as all data the service holds or produces for the buyer, "
+            "logs, metadata and usage data included."
         ),
     ),
     "api-partial": (
@@ -950,8 +965,10 @@ def requirement_undermined(document: SpecDocument, ctx: SpecContext) -> Iterator
     requirement gives: the vendor owns or keeps rights to the buyer's data; export or return of
     data only at extra cost or in the vendor's own format; "compatible with <product>" instead
     of an open standard; a named product or brand without "eller likvärdigt" / "or equivalent";
-    API access only for a fee or under a non-disclosure agreement. Negated wording ("leverantören
-    äger inte data", "utan extra kostnad") and quoted examples are not reported. The patterns
+    API access only for a fee or under a non-disclosure agreement; a definition that narrows
+    what counts as the buyer's data ("Med data avses endast …", "Customer Data does not include
+    Usage Data, logs or metadata"). Negated wording ("leverantören äger inte data", "utan extra
+    kostnad") and quoted examples are not reported. The patterns
     live in the lexicon files (`proccheck/data/lexicon/sv.yaml`, `en.yaml`).
 
     Why it matters

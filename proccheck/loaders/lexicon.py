@@ -64,6 +64,9 @@ class Contradiction:
     undermines: tuple[str, ...]
     fallback: tuple[str, ...]
     patterns: tuple[str, ...]
+    own_negation: bool = False
+    """The patterns say what is left out with a negation of their own ("omfattar inte
+    loggar"): a negation inside a match is its point, and only one before it cancels it."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ def lexicon(lang: Lang) -> Lexicon:
             tuple(entry["undermines"]),
             tuple(entry.get("fallback", ())),
             tuple(entry["patterns"]),
+            bool(entry.get("own_negation", False)),
         )
         for kind, entry in data.get("contradictions", {}).items()
     )
