@@ -37,9 +37,15 @@ INTEGER, TIME = {"type": "integer"}, {"type": "string", "format": "date-time"}
 @pytest.mark.parametrize(
     "parameters",
     [
-        [_query("limit", INTEGER), _query("modifiedSince", TIME)],
-        [_query("first", INTEGER), _query("updatedAfter", TIME)],
+        [_query("limit", INTEGER), _query("offset", INTEGER), _query("modifiedSince", TIME)],
+        [
+            _query("first", INTEGER),
+            _query("after", {"type": "string"}),
+            _query("updatedAfter", TIME),
+        ],
         [_query("cursor", {"type": "string"}), _query("deltaToken", {"type": "string"})],
+        [_query("limit", INTEGER), _query("continue", {"type": "string"}), _query("since", TIME)],
+        [_query("createdOrUpdatedSince", TIME), _query("page", INTEGER)],
     ],
 )
 def test_real_paging_and_change_parameters_are_met(
@@ -53,12 +59,19 @@ def test_real_paging_and_change_parameters_are_met(
     [
         ([_query("first", {"type": "string"}), _query("modifiedSince", TIME)], None),
         ([_query("size", {"type": "string", "enum": ["small", "large"]}), _query("since", TIME)], None),
-        ([_query("limit", INTEGER), _query("updatedBy", {"type": "string"})], None),
-        ([_query("limit", INTEGER), _query("includeDeltaFields", {"type": "boolean"})], None),
-        ([_query("limit", INTEGER), _query("If-None-Match", {"type": "string"}, "header")], None),
-        ([_query("limit", INTEGER)], {"ETag": {"schema": {"type": "string"}}}),
+        ([_query("offset", INTEGER), _query("updatedBy", {"type": "string"})], None),
+        ([_query("offset", INTEGER), _query("includeDeltaFields", {"type": "boolean"})], None),
+        ([_query("offset", INTEGER), _query("If-None-Match", {"type": "string"}, "header")], None),
+        ([_query("offset", INTEGER)], {"ETag": {"schema": {"type": "string"}}}),
         ([_query("page", {"type": "integer", "enum": [1]}), _query("since", TIME)], None),
-        ([_query("limit", INTEGER), {**_query("modifiedSince", TIME), "deprecated": True}], None),
+        ([_query("offset", INTEGER), {**_query("modifiedSince", TIME), "deprecated": True}], None),
+        # round 7: a size alone gives the first N; a page of at most 1; a count header
+        ([_query("limit", INTEGER), _query("modifiedSince", TIME)], None),
+        ([_query("page", {"type": "integer", "maximum": 1}), _query("since", TIME)], None),
+        ([_query("modifiedSince", TIME)], {"X-Total-Count": {"schema": INTEGER}}),
+        # round 7: a higher id and a sort order filter no changes
+        ([_query("offset", INTEGER), _query("since_id", INTEGER)], None),
+        ([_query("offset", INTEGER), _query("orderByModified", {"type": "string"})], None),
     ],
 )  # fmt: skip
 def test_look_alike_parameters_and_conditional_requests_are_not_met(
@@ -66,6 +79,14 @@ def test_look_alike_parameters_and_conditional_requests_are_not_met(
 ) -> None:
     outcome, reason = outcomes(tmp_path, _listing(*parameters, headers=headers))["API-11"]
     assert outcome == "not_met", reason
+
+
+def test_a_creation_time_alone_is_not_verified(tmp_path: Path) -> None:
+    """Round 7: `createdSince` returns new records; whether changed ones can be fetched cannot
+    be seen (an append-only ledger needs no more, a case register does)."""
+    listing = _listing(_query("offset", INTEGER), _query("createdSince", TIME))
+    outcome, reason = outcomes(tmp_path, listing)["API-11"]
+    assert outcome == "not_verified" and "only by when records were created" in reason, reason
 
 
 WEBHOOK = {"post": {"summary": "Case changed", "responses": {"200": {"description": "ok"}}}}

@@ -285,11 +285,17 @@ def test_a_capped_list_that_cannot_be_paged_is_no_evidence(tmp_path: Path) -> No
     assert outcomes(tmp_path, capped)["DO-02"][0] == "met"  # its `next` pages it
     del capped["components"]["schemas"]["CasePage"]["properties"]["next"]
     outcome, reason = outcomes(tmp_path, capped)["DO-02"]
-    assert outcome == "not_verified" and "sets maxItems and the list cannot be paged" in reason
+    assert outcome == "not_verified" and "the list cannot be paged" in reason, reason
     capped["paths"]["/cases"]["get"]["parameters"] = [
         {"name": "offset", "in": "query", "schema": {"type": "integer"}}
     ]
     assert outcomes(tmp_path, capped)["DO-02"][0] == "met"
+    del capped["components"]["schemas"]["CasePage"]["properties"]["items"]["maxItems"]
+    capped["paths"]["/cases"]["get"]["parameters"] = [  # round 7: up to 100, and no further
+        {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}}
+    ]
+    outcome, reason = outcomes(tmp_path, capped)["DO-02"]
+    assert outcome == "not_verified" and "parameters/0 caps how many items" in reason, reason
 
 
 class _Plain:

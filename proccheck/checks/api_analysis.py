@@ -124,7 +124,9 @@ _PAGINATION = frozenset(
         "pageindex", "cursor", "after", "before", "startindex", "startat", "size", "maxresults",
         "maxitems", "first", "nexttoken", "pagetoken", "continuationtoken", "skiptoken", "marker",
         "pagelimit", "pageoffset", "pagecursor", "startingafter", "endingbefore", "pageable",
-        "metapagesize", "metapage", "pagesizeparam", "rows", "start",
+        "metapagesize", "metapage", "pagesizeparam", "rows", "start", "continue", "continuation",
+        "startafter", "startkey", "exclusivestartkey", "scrollid", "resumptiontoken",
+        "pagingtoken", "searchafter", "streamposition",
     }
 )  # fmt: skip
 _PAGE_PROPS = frozenset(
@@ -134,7 +136,23 @@ _PAGE_PROPS = frozenset(
         "pagination", "paging", "meta", "page",
     }
 )  # fmt: skip
-_PAGE_HEADERS = frozenset({"link", "x-total-count", "x-next-page", "next-page", "x-next-cursor"})
+_PAGE_HEADERS = frozenset({"link", "x-next-page", "next-page", "x-next-cursor"})
+"""Response headers that hand the client the next part of a list (`X-Total-Count` only
+counts it)."""
+_SIZE_ONLY = frozenset(
+    {"top", "limit", "pagesize", "perpage", "size", "maxresults", "maxitems", "first",
+     "pagelimit", "metapagesize", "rows"}
+)  # fmt: skip
+"""Paging names that only cap how many items one call returns: alone they give the first N and
+never the rest, so a list pages only with a position (offset, page, cursor…) or a next link."""
+_CONTINUATION_PROPS = frozenset(
+    {"next", "nextpage", "nextlink", "nextpagetoken", "nextcursor", "cursor", "links",
+     "pagetoken", "continuationtoken", "nexturl", "nextpageurl", "endcursor", "nextoffset",
+     "nextmarker", "odatanextlink", "nextpagelink", "nexttoken", "continue",
+     "nextstreamposition"}
+)  # fmt: skip
+"""Properties of a page that give the next part: a link, a cursor or a token (`hasMore`,
+`totalPages` or a `meta` of counts only say there is more)."""
 _CHANGED = re.compile(
     r"since|modified|updated|changed|delta|lastmod|synctoken|changetoken|pastdays|lastdays"
 )
@@ -259,6 +277,9 @@ class Resource:
     paginated: bool = False
     array_collection: bool = False
     changed_since: bool = False
+    created_since: bool = False
+    """Its lists can be filtered by when records were created only (`createdSince`): new
+    records can be fetched, changed ones perhaps not."""
     write_ops: list[Operation] = field(default_factory=list)
     listed_by: list[Operation] = field(default_factory=list)
     """Item GETs (`/tables/{id}`) whose parent path (`/tables`) lists the items: every record
@@ -485,7 +506,7 @@ def shape(index: ApiIndex, schema: Any) -> tuple[str | None, bool, bool]:
     # `id`, `meta` and an `assignmentRole` list)
     if props and not {_norm(k) for k in props} & {"id", "uuid", "identifier"}:
         keys = {_norm(k) for k in props}
-        paging = bool(keys & _PAGE_PROPS)
+        paging = _continues(index, props)
         candidates = [
             k for k in props if _norm(k) not in _PAGE_PROPS and _array_item(index, props[k])[0]
         ]
@@ -499,7 +520,7 @@ def shape(index: ApiIndex, schema: Any) -> tuple[str | None, bool, bool]:
             # plural (`Organisations: {organisations: [Organisation]}`)
             alone = len([k for k in props if _norm(k) not in _PAGE_PROPS]) == 1
             plural = alone and item is not None and key.startswith(_norm(item)[:-1])
-            if item is not None and (paging or key in _COLLECTION_PROPS or plural):
+            if item is not None and (keys & _PAGE_PROPS or key in _COLLECTION_PROPS or plural):
                 return item, True, paging
     name = ref_name(schema)
     if name is None:
@@ -507,6 +528,18 @@ def shape(index: ApiIndex, schema: Any) -> tuple[str | None, bool, bool]:
         title = resolved.get("title") if isinstance(resolved, dict) else None
         name = title if isinstance(title, str) and title else None
     return name, False, False
+
+
+def _continues(index: ApiIndex, props: dict[str, Any]) -> bool:
+    """Whether a page object gives the next part of its list: a continuation property
+    (`_CONTINUATION_PROPS`) on it or in its paging object (`pagination: {next: …}`)."""
+    keys = {_norm(k): k for k in props}
+    if keys.keys() & _CONTINUATION_PROPS:
+        return True
+    return any(
+        {_norm(inner) for inner in _props(index, props[keys[name]])} & _CONTINUATION_PROPS
+        for name in keys.keys() & _PAGE_PROPS
+    )
 
 
 def _strip_name(name: str) -> str:
@@ -814,17 +847,30 @@ def _short_list(
     index: ApiIndex, media: Media, item: str | None, op: Operation, paging: bool
 ) -> tuple[HollowWhy, str] | None:
     """Why a returned list cannot hold every record, and where: it can hold no items
-    (`maxItems: 0`), or it holds at most `maxItems` and the GET cannot be paged (neither its
-    page object, `paging`, nor its parameters or headers, `_paginated`)."""
+    (`maxItems: 0`), or it holds at most `maxItems`, or as many as a size parameter with a
+    `maximum` allows (`limit` up to 100), and the GET cannot be paged (neither its page
+    object, `paging`, nor its parameters or headers, `_paginated`)."""
     listed, at = _listed(index, media, item)
     resolved = index.resolve(listed)
     if not at or not isinstance(resolved, dict):
         return None
     if holds_nothing(index, listed):
         return "no items", at
+    if paging or _paginated(op):
+        return None
     limit = resolved.get("maxItems")
-    capped = isinstance(limit, int) and not isinstance(limit, bool) and limit > 0
-    return ("capped", at) if capped and not (paging or _paginated(op)) else None
+    if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
+        return "capped", at
+    for parameter in op.parameters:
+        highest = parameter.schema.get("maximum") if isinstance(parameter.schema, dict) else None
+        if (
+            parameter.location == "query"
+            and _norm(parameter.name) in _SIZE_ONLY
+            and isinstance(highest, (int, float))
+            and not isinstance(highest, bool)
+        ):
+            return "capped", parameter.pointer or at
+    return None
 
 
 _IDS_WORDS = frozenset({"ids", "identifiers", "keys", "uuids"})
@@ -923,6 +969,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     resource.paginated = True
                 if _changed_since(op):
                     resource.changed_since = True
+                elif _changed_since(op, created=True):
+                    resource.created_since = True
     listing = {
         op.path.rstrip("/")
         for r in resources.values()
@@ -1249,8 +1297,10 @@ def _file_content(
 
 
 def _paginated(op: Operation) -> bool:
+    """Whether a list GET can be read part by part: a query parameter for a position (not only
+    a size, `_SIZE_ONLY`) that can page, or a response header with the next part's address."""
     if any(
-        _norm(p.name) in _PAGINATION and _may_page(p)
+        (name := _norm(p.name)) in _PAGINATION and name not in _SIZE_ONLY and _may_page(p)
         for p in op.parameters
         if p.location == "query"
     ):
@@ -1273,28 +1323,47 @@ _WORDS_OF_OTHER_SENSE = frozenset({"first", "size", "start"})
 
 def _may_page(parameter: Parameter) -> bool:
     """Whether a parameter named for paging can page: not deprecated, not a flag, not a choice
-    of words (`size: small|large`) or of one value (`page: [1]`), and `first`, `size` or
-    `start` not declared as a string."""
+    of words (`size: small|large`) or of one value (`page: [1]`, or a `maximum` of 1), and
+    `first`, `size` or `start` not declared as a string."""
     kind, enum = _declared(parameter)
     if parameter.deprecated or kind == "boolean":
+        return False
+    schema = parameter.schema if isinstance(parameter.schema, dict) else {}
+    highest = schema.get("maximum")
+    if isinstance(highest, (int, float)) and not isinstance(highest, bool) and highest <= 1:
         return False
     if enum is not None and (len(enum) < 2 or not all(isinstance(v, int) for v in enum)):
         return False
     return not (kind == "string" and _norm(parameter.name) in _WORDS_OF_OTHER_SENSE)
 
 
-_NOT_A_TIME = re.compile(r"(by|byid|byuser|user|userid|field|fields|count|flag)$")
-"""Ends of names that say who or what changed, not since when (`updatedBy`, `deltaFields`)."""
+_NOT_A_TIME = re.compile(r"(by|byid|byuser|user|userid|id|field|fields|count|flag)$|^(order|sort)")
+"""Names that say who or what changed, not since when (`updatedBy`, `deltaFields`), a higher id
+(`since_id`), which returns new records but no changed ones, and a sort order
+(`orderByModified`), which filters nothing."""
+_NEW_ONLY = re.compile(r"creat|publish|added|insert")
+_CHANGE_WORD = re.compile(r"modif|updat|chang|delta|lastmod|sync")
+"""Words of a creation time and of a change time (`_created_only`)."""
 
 
-def _changed_since(op: Operation) -> bool:
-    """Whether a list GET can return only what changed: a query parameter named for it that
-    can hold a time or token. Conditional requests (`If-Modified-Since`, `ETag`) return the
-    whole list or nothing, so they do not."""
+def _changed_since(op: Operation, *, created: bool = False) -> bool:
+    """Whether a list GET can return only what changed (or, with `created`, only what was
+    created): a query parameter named for it that can hold a time or token. Conditional
+    requests (`If-Modified-Since`, `ETag`) return the whole list or nothing, so they do not."""
     return any(
-        p.location == "query" and _CHANGED.search(p.name.lower()) and _may_be_a_time(p)
+        p.location == "query"
+        and _CHANGED.search(p.name.lower())
+        and _may_be_a_time(p)
+        and created == _created_only(p)
         for p in op.parameters
     )
+
+
+def _created_only(parameter: Parameter) -> bool:
+    """Whether a time parameter is a creation or publishing time (`createdSince`), which
+    returns new records but no changed ones, not one of change (`createdOrUpdatedSince`)."""
+    name = _norm(parameter.name)
+    return bool(_NEW_ONLY.search(name)) and not _CHANGE_WORD.search(name)
 
 
 def _may_be_a_time(parameter: Parameter) -> bool:

@@ -804,7 +804,8 @@ HOLLOW_REASONS = {
     "empty": N_("{pointer} is an untyped schema that says nothing about the data"),
     "no items": N_("{pointer} is a list that can hold no items (maxItems: 0)"),
     "capped": N_(
-        "{pointer} sets maxItems and the list cannot be paged, so it may not hold every record"
+        "{pointer} caps how many items the list returns (maxItems, or a size parameter's "
+        "maximum) and the list cannot be paged, so it may not hold every record"
     ),
     "lookup": N_(
         "{pointer} is a required parameter naming the records to return, so the list returns "
@@ -836,14 +837,19 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     What it checks
     For each exportable resource type whose collection GET returns a list: is it paginated
-    (offset/limit, page/size, a cursor or page token, a `Link` header or a `next` property), and
-    can it return only what changed since a point in time (a modified-since style parameter or
-    a change token, or webhooks/callbacks). A paging name that is a flag or a choice of words
-    (`size: small|large`) or of one value (`page: [1]`), a string `first`, `size` or `start`,
-    a deprecated parameter, and a change name that is a flag, a choice or says who changed
-    (`updatedBy`, `includeDeltaFields`) do not count; nor do
-    conditional requests (`If-Modified-Since`, `If-None-Match`, `ETag`, `Last-Modified`), which
-    return the whole list or nothing (RFC 9110), not what changed. Lists
+    (a position to start from: offset, page, a cursor or page token; or the next part's address
+    in a `Link` header or a `next`-style property), and can it return only what changed since a
+    point in time (a modified-since style parameter or a change token, or webhooks/callbacks).
+    A size alone (`limit`, `top`, `pageSize`) gives the first items and never the rest, and
+    `hasMore`, `totalPages` or `X-Total-Count` only say there is more: neither pages a list. A
+    paging name that is a flag or a choice of words (`size: small|large`) or of one value
+    (`page: [1]`, or a `maximum` of 1), a string `first`, `size` or `start`, a deprecated
+    parameter, and a change name that is a flag, a choice, says who changed (`updatedBy`,
+    `includeDeltaFields`), is a higher id (`since_id`) or a sort order (`orderByModified`) do
+    not count; nor do conditional requests (`If-Modified-Since`, `If-None-Match`, `ETag`,
+    `Last-Modified`), which return the whole list or nothing (RFC 9110), not what changed. A
+    filter on creation time alone (`createdSince`) fetches new records but perhaps not changed
+    ones: where it is all a list has, the check is not verified. Lists
     bounded by one parent item (`/errands/{errandId}/notes`) are named but not counted. All
     collections covered: met; at least 90 %: not verified, naming the others; below: not met.
 
@@ -900,17 +906,28 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         unchanged = [r for r in lists if not r.changed_since]
         if unchanged:
             changed = len(lists) - len(unchanged)
-            yield _finding(
-                change_retrieval, index, ctx, unchanged[0].collection_ops[0].pointer, "warning", coverage(changed, len(lists), "changes"),
+            created_only = all(r.created_since for r in unchanged)
+            values = {"count": len(unchanged), "total": len(lists),
+                      "names": _names(ctx.lang, [r.name for r in unchanged])}  # fmt: skip
+            message = (
                 ngettext(
+                    ctx.lang,
+                    "{count} of {total} collection can be filtered only by when records were created, so new records can be fetched but changed ones perhaps not, and the API has no webhooks: {names}",
+                    "{count} of {total} collections can be filtered only by when records were created, so new records can be fetched but changed ones perhaps not, and the API has no webhooks: {names}",
+                    len(lists), **values,
+                )
+                if created_only
+                else ngettext(
                     ctx.lang,
                     "{count} of {total} collection cannot be filtered by changes since a point in time and the API has no webhooks: {names}",
                     "{count} of {total} collections cannot be filtered by changes since a point in time and the API has no webhooks: {names}",
-                    len(lists),
-                    count=len(unchanged),
-                    total=len(lists),
-                    names=_names(ctx.lang, [r.name for r in unchanged]),
-                ) + _share(ctx.lang, changed, len(lists), "changes"),
+                    len(lists), **values,
+                ) + _share(ctx.lang, changed, len(lists), "changes")
+            )  # fmt: skip
+            yield _finding(
+                change_retrieval, index, ctx, unchanged[0].collection_ops[0].pointer, "warning",
+                "not_verified" if created_only else coverage(changed, len(lists), "changes"),
+                message,
                 _(
                     ctx.lang,
                     "Add a parameter such as modified_since that returns only what changed, or webhooks.",
