@@ -81,6 +81,22 @@ def test_a_requirement_a_rendered_page_hides_is_not_there(
         assert OWN[:40] in shown[0]["message"]
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [f"<div hidden>{CLAUSE}</div>", f'<p class="villkor hidden-print">{CLAUSE}</p>'],
+    ids=["div-hidden", "class-named-hidden"],
+)
+def test_a_clause_in_hidden_text_still_undermines(
+    cli: Callable[..., Any], tmp_path: Path, extra: str
+) -> None:
+    """Round 7: whether a viewer shows a hidden element (a class that only names "hidden", a
+    Word theme colour over white, a PDF drawn in stroke mode) is not for proccheck to bet on:
+    a clause there undermines the requirement all the same, and SP011 names where it stands."""
+    outcomes, findings = _outcomes(cli, _markdown(tmp_path, extra))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met", findings
+    assert any(f["check"] == "SP003" and "behåller äganderätten" in f["message"] for f in findings)
+
+
 def test_shown_html_keeps_its_text(cli: Callable[..., Any], tmp_path: Path) -> None:
     outcomes, _findings = _outcomes(cli, _markdown(tmp_path, "Slut.", own=f"<div>{OWN}</div>"))
     assert outcomes["DATA-OWNERSHIP"] == "met"

@@ -332,9 +332,10 @@ def _targets(
 def _contradictions(
     document: SpecDocument, requirement_set: RequirementSet, lang: str
 ) -> Iterator[tuple[SpecItem, Finding]]:
-    for item in (*document.items, *document.unlisted):
-        for finding in _item_contradictions(item, requirement_set, lang):
-            yield item, finding
+    hidden = [SpecItem(text, location) for location, text in document.hidden_text]
+    for item in (*document.items, *document.unlisted, *hidden):  # hidden text too: whether
+        for finding in _item_contradictions(item, requirement_set, lang):  # a viewer shows
+            yield item, finding  # it is not for proccheck to bet on (SP011 names it)
     for item, joined, boundary in _continued(document):
         for finding in _item_contradictions(joined, requirement_set, lang, across=boundary):
             yield item, finding
@@ -967,8 +968,9 @@ def requirement_undermined(document: SpecDocument, ctx: SpecContext) -> Iterator
     of an open standard; a named product or brand without "eller likvärdigt" / "or equivalent";
     API access only for a fee or under a non-disclosure agreement; a definition that narrows
     what counts as the buyer's data ("Med data avses endast …", "Customer Data does not include
-    Usage Data, logs or metadata"). Negated wording ("leverantören äger inte data", "utan extra
-    kostnad") and quoted examples are not reported. The patterns
+    Usage Data, logs or metadata"). Text the document hides (SP011) is read too: whether a
+    viewer shows it depends on more than proccheck can see. Negated wording ("leverantören äger
+    inte data", "utan extra kostnad") and quoted examples are not reported. The patterns
     live in the lexicon files (`proccheck/data/lexicon/sv.yaml`, `en.yaml`).
 
     Why it matters

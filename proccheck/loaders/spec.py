@@ -138,7 +138,22 @@ class SpecItem:
             )
         if self.location.line is not None:
             return _(lang, "line {line}", line=self.location.line)
-        return self.location.element or self.location.path
+        if self.location.page is not None:
+            return _(lang, "page {page}", page=self.location.page)
+        element = self.location.element or ""
+        if found := _WORD_PLACE.search(element):  # a Word document's `paragraph 4`
+            number, table, row = found.groups()
+            place = (
+                _(lang, "paragraph {number}", number=number)
+                if number
+                else _(lang, "table {table}, row {row}", table=table, row=row)
+            )
+            return element[: found.start()] + place
+        return element or self.location.path
+
+
+_WORD_PLACE = re.compile(r"(?:paragraph (\d+)|table (\d+) row (\d+))$")
+"""The end of a Word location as `docx.py` names it, in English."""
 
 
 @dataclass(frozen=True)
