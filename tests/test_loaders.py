@@ -108,6 +108,26 @@ def test_merge_key_is_supported() -> None:
     assert data["m"] == {"x": "1", "y": "2"}
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("base: &b {x: 1}\nm:\n  <<: *b\n  x: 2\n", "set both by a merge"),
+        ('c: !!null "Export endast mot avgift"\n', "null"),
+    ],
+)
+def test_what_a_reader_sees_but_yaml_drops_is_refused(text: str, problem: str) -> None:
+    """Round 7: a merged value overridden in the same mapping, and a `!!null` with words,
+    show a reader words the data does not hold."""
+    with pytest.raises(InputError) as info:
+        load_text(text, "svar.yaml")
+    assert problem in info.value.message
+
+
+def test_an_empty_null_and_a_merge_left_alone_load() -> None:
+    data = load_text('a: !!null ""\nb: &b {x: 1}\nm:\n  <<: *b\n  x: 1\n', "m.yaml").data
+    assert data["a"] is None and data["m"] == {"x": "1"}
+
+
 def test_line_table_points_at_keys() -> None:
     loaded = load_text("top:\n  child:\n    leaf: v\n", "l.yaml", lines=True)
     assert loaded.line_of("/top/child/leaf") == 3

@@ -185,6 +185,53 @@ def prompt(cells: str, text: str, shown: bool = True) -> Callable[[Any], None]:
     return change
 
 
+def zero_height(path: Path) -> None:
+    """Row 3 of height 0 and no hidden flag (openpyxl leaves a height of 0 out)."""
+    edit_sheet(path, b'<row r="3"', b'<row r="3" ht="0" customHeight="1"')
+
+
+def zero_height_default(path: Path) -> None:
+    """Every row without a height of its own hidden (`zeroHeight`); only row 3 lacks one."""
+    edit_sheet(path, b'defaultRowHeight="15"/>', b'defaultRowHeight="15" zeroHeight="1"/>')
+    for number in (*range(1, 3), *range(4, 15)):
+        row = f'<row r="{number}"'.encode()
+        edit_sheet(path, row, row + b' ht="15" customHeight="1"')
+
+
+def tiny(sheet: Any) -> None:
+    sheet["C3"].font = Font(size=1)
+
+
+def link_tip(sheet: Any) -> None:
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    sheet["C3"].hyperlink = Hyperlink(
+        ref="C3", target="https://example.se/pris", tooltip="Gäller endast mot avgift"
+    )
+
+
+def threaded(path: Path) -> None:
+    """Excel 365's threaded comment on D3, with no legacy note beside it (openpyxl writes none)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
+        b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        b'2006/relationships"><Relationship Id="rIdT1" Type="http://schemas.microsoft.com/office'
+        b'/2017/10/relationships/threadedComment" Target="../threadedComments/thread1.xml"/>'
+        b"</Relationships>"
+    )
+    parts["xl/threadedComments/thread1.xml"] = (
+        b'<?xml version="1.0"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/'
+        b'spreadsheetml/2018/threadedcomments"><threadedComment ref="D3" id="{1}"><text>Export '
+        b"debiteras med 5 000 kr per tillf\xc3\xa4lle.</text></threadedComment></ThreadedComments>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
 def comment_formula(sheet: Any) -> None:
     sheet["D3"] = '=CONCATENATE("Endast mot ", "avgift")'
 
@@ -225,6 +272,9 @@ SHOWN_OTHERWISE = {
     "conditional format showing No": (conditional(number_format=';;;"Nej"'), "conditional"),
     "conditional strike": (conditional(font=Font(strike=True)), "conditional format"),
     "a prompt on the answer": (prompt("C3", "Gäller endast mot avgift"), '"mot avgift"'),
+    # round 7: a row of height 0, a 1-point font, a link's screen tip
+    "a 1-point answer": (tiny, "too small to read"),
+    "a link's screen tip": (link_tip, '"mot avgift"'),
     # round 6: a comment computed when the sheet is opened; openpyxl stores no result
     "comment computed by a formula": (comment_formula, "computed by a formula"),
 }
@@ -311,8 +361,14 @@ def test_a_prompt_over_the_answer_column_is_read_in_the_vendors_voice(
 
 @pytest.mark.parametrize(
     ("edit", "why"),
-    [(covered, "under a merged cell"), (x14_conditional, "conditional format")],
-    ids=["merged", "x14-conditional"],
+    [
+        (covered, "under a merged cell"),
+        (x14_conditional, "conditional format"),
+        (threaded, '"5 000 kr"'),
+        (zero_height, "hidden row"),
+        (zero_height_default, "hidden row"),
+    ],
+    ids=["merged", "x14-conditional", "threaded-comment", "height-0", "zero-height-default"],
 )
 def test_what_openpyxl_does_not_write_is_read(
     cli: Callable[..., Any], tmp_path: Path, edit: Callable[[Path], None], why: str
@@ -499,3 +555,47 @@ def test_the_answer_sheets_name_is_read_as_its_title(
     assert (got == "not_verified" and '"mot avgift"' in reason) if reserves else got == "met", (
         reason
     )
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        ("K2;Ja;=TECKEN(77)&TECKEN(111)&TECKEN(116)", "computed by a formula"),
+        ('K2;=BYT.UT("Ja, i kXmmande versiXn";"X";"o");', "neither Yes nor No"),
+    ],
+    ids=["comment", "answer"],
+)
+def test_a_csv_cell_excel_computes_is_not_verified(
+    cli: Callable[..., Any], tmp_path: Path, row: str, why: str
+) -> None:
+    """Round 7: Excel opens a CSV cell that starts with "=" as a formula and shows its result
+    ("Mot avgift" from character codes), which the file's text does not hold."""
+    path = tmp_path / "svar.csv"
+    lines = ["Kravnummer;Svar;Kommentar", "K1;Ja;", row, "K3;Ja;="]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got, reason = outcome(cli, path)
+    assert got == "not_verified" and why in reason, reason
+    assert outcome(cli, path, "K3")[0] == "met"  # a lone "=" computes nothing
+
+
+def test_shared_parts_away_from_their_usual_place_are_refused(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Round 7: the relationships point the styles at xl/styles2.xml (Excel follows them) while
+    a plain decoy sits at xl/styles.xml, where readers look."""
+    import zipfile
+
+    path = workbook(tmp_path / "svar.xlsx", fmt('@" – endast mot avgift"'))
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["xl/styles2.xml"] = parts["xl/styles.xml"]
+    with zipfile.ZipFile(workbook(tmp_path / "plain.xlsx")) as plain:
+        parts["xl/styles.xml"] = plain.read("xl/styles.xml")
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(b'Target="styles.xml"', b'Target="styles2.xml"')
+    parts[rels] = parts[rels].replace(b'Target="/xl/styles.xml"', b'Target="/xl/styles2.xml"')
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = cli("answers", "check", path, "--spec", SPEC)
+    assert result.code == 2 and "keeps a shared part in xl/styles2.xml" in result.err

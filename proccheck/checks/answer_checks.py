@@ -1171,13 +1171,17 @@ UNSEEN_REASONS = {
     "struck part": N_(
         "{requirement}: part of the answer or comment is struck through, so a reader sees other words than the file holds"
     ),
+    "tiny": N_(
+        "{requirement}: the answer or comment is written in a font too small to read (under 4 "
+        "points), so a reader of the sheet does not see it"
+    ),
     "conditional": N_(
         "{requirement}: a conditional format on the answer or comment can hide it or show "
         "other text when its condition holds, and proccheck does not evaluate conditions"
     ),
     "formula": N_(
-        "{requirement}: the comment is computed by a formula in the workbook, which proccheck "
-        "does not evaluate, so the sheet may show other words than the file holds"
+        "{requirement}: the comment is computed by a formula, which proccheck does not "
+        "evaluate, so the sheet may show other words than the file holds"
     ),
     "hidden-row": N_("{requirement}: the answer is on a hidden row of the sheet"),
     "hidden-column": N_("{requirement}: the answer or comment is in a hidden column"),
@@ -1220,12 +1224,14 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
 
     And an answer or comment a workbook does not show as stored: its number format shows text
     of its own (a word or a mark such as ✓) or nothing, it is in the colour of its cell's
-    fill, it is on a hidden row, column or sheet, it is struck through, it lies under a merged
+    fill or in a font too small to read, it is on a hidden row (also one of height 0), column
+    or sheet, it is struck through, it lies under a merged
     cell, or a conditional format can do any of this when its condition holds; or a comment
-    computed by a formula (its result may be missing from the file). Cell notes on
-    any cell of the row, a data validation's input prompt on the row, and the words a number
-    format adds to any cell of it (`@" (endast mot avgift)"`), are read for reservations; a
-    comment merged down over several rows stands beside each of them.
+    computed by a formula (its result may be missing from the file; in a CSV file, a cell
+    that starts with "=", which Excel computes on opening it). Cell notes and comment threads
+    on any cell of the row, a link's screen tip, a data validation's input prompt on the row,
+    and the words a number format adds to any cell of it (`@" (endast mot avgift)"`), are read
+    for reservations; a comment merged down over several rows stands beside each of them.
 
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must

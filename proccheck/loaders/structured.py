@@ -651,6 +651,8 @@ def _tagged_scalar(tag: str, value: str, mark: str) -> Any:
                 return value.lower() == "true"
             raise ValueError(tr("expected true or false"))
         if short == "null":
+            if value not in _NULLS:  # `!!null "mot avgift"`: a reader sees the words
+                raise ValueError(tr("a null holds no text"))
             return None
     except ValueError as exc:
         raise _YamlProblem(
@@ -844,10 +846,18 @@ def _build(
         elif kind in ends:
             frame = stack.pop()
             top = stack[-1] if stack else None
-            if frame.merges:
-                for merged in frame.merges:
-                    for key, value in merged.items():
-                        frame.container.setdefault(key, value)  # type: ignore[union-attr]
+            for merged in frame.merges:
+                for key, value in merged.items():
+                    if key in frame.container and frame.container[key] != value:  # type: ignore[call-overload]
+                        raise _YamlProblem(
+                            tr(
+                                "{key} is set both by a merge (<<) and in the mapping itself",
+                                key=repr(key),
+                            ),
+                            _mark(event),
+                            tr("write each value once, without <<: a reader sees both"),
+                        )
+                    frame.container.setdefault(key, value)  # type: ignore[union-attr]
             attach(frame.container, frame.size, frame.line, frame.anchor)
         elif kind is alias_event:
             if event.anchor not in anchors:

@@ -489,8 +489,8 @@ def read_tables(
             for number, cells in rows
             if (sheet not in starts or number < starts[sheet]) and any(c.strip() for c in cells)
         ]
-    if not parts:
-        return tables
+    if not parts:  # a CSV file: Excel computes a cell that starts with "=" when it opens it
+        return [_with_formulas(table, _csv_formulas(table)) for table in tables]
     from proccheck.loaders.xlsx_look import (
         Look,
         conditional_styles,
@@ -533,6 +533,17 @@ def read_tables(
         )
         for table in tables
     ]
+
+
+def _csv_formulas(table: Table) -> set[tuple[int, int]]:
+    """The cells of a CSV table that Excel reads as formulas (`=TECKEN(77)&…` shows "M…"), by
+    (row, column)."""
+    return {
+        (row.number, column)
+        for row in table.rows
+        for column, cell in enumerate(row.cells)
+        if cell.lstrip().startswith("=") and len(cell.strip()) > 1
+    }
 
 
 def _with_formulas(table: Table, cells: set[tuple[int, int]]) -> Table:
@@ -1229,12 +1240,41 @@ def _read_xlsx(path: Path, display: str, parts: dict[str, str] | None = None) ->
     else with openpyxl, whose reading is bounded row by row: see `_calamine_plan`. Both give
     the same texts (tests/test_xlsx_reading.py)."""
     check_zip(path, display)
+    _check_shared_parts(path, display)
     plan = _calamine_plan(path)
     if plan is not None:
         sheets = _read_xlsx_calamine(path, plan, parts)
         if sheets is not None:
             return sheets
     return _read_xlsx_openpyxl(path, display, parts)
+
+
+_SHARED_PARTS = {"/sharedStrings": "xl/sharedStrings.xml", "/styles": "xl/styles.xml"}
+"""Where a workbook keeps the texts and styles its sheets share, as readers look for them."""
+
+
+def _check_shared_parts(path: Path, display: str) -> None:
+    """Refuse a workbook whose relationships put its shared strings or styles elsewhere than
+    `_SHARED_PARTS`: Excel follows the relationships, and a decoy part at the usual place
+    ("Ja" where the real strings say "Ja, endast mot avgift") would be read instead."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            found = relationships(archive, workbook_part(archive)).values()
+    except Exception:  # a damaged relationships part: the readers below name the problem
+        return
+    for kind, target in found:
+        usual = next((part for end, part in _SHARED_PARTS.items() if kind.endswith(end)), None)
+        if usual is not None and target != usual:
+            raise InputError(
+                tr(
+                    "the workbook keeps a shared part in {target}, not in {usual} where readers "
+                    "look for it",
+                    target=target,
+                    usual=usual,
+                ),
+                path=display,
+                hint=resave_hint(),
+            )
 
 
 _GRID_CELL = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})")?[\s/>]')

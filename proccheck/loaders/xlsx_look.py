@@ -17,13 +17,13 @@ import posixpath
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 Unseen = str
 """Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
-"struck part", "conditional", "hidden-row", "hidden-column", "hidden-sheet" or "covered"."""
+"struck part", "tiny", "conditional", "hidden-row", "hidden-column", "hidden-sheet" or "covered"."""
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,9 @@ class Look:
     merges: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each merged range, columns from 0."""
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
-    """The text shown beside a cell's value: its note, the words its number format adds, and
-    the input prompt of a data validation over its row alone."""
+    """The text shown beside a cell's value: its note or comment thread, the words its number
+    format adds, a link's screen tip, and the input prompt of a data validation over its row
+    alone."""
     sheet_hidden: bool = False
     conditional: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each range a conditional format
@@ -190,7 +191,7 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
             code = html.unescape(found.get(b"formatCode", b"").decode("utf-8", "replace"))
             formats[found.get(b"numFmtId", b"")] = code
     fonts = _colours(xml, b"fonts", b"font", b"color")
-    struck = _struck(xml)
+    struck, tiny = _font_flags(xml, _strikes), _font_flags(xml, _tiny)
     fills = _colours(xml, b"fills", b"fill", b"fgColor")
     reasons: dict[int, StyleLook] = {}
     section = _SECTION[b"cellXfs"].search(xml)
@@ -204,6 +205,8 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
             coloured = "colour"
         elif _at_index(struck, found.get(b"fontId", b"0")):
             coloured = "struck"
+        elif _at_index(tiny, found.get(b"fontId", b"0")):
+            coloured = "tiny"
         text, number = format_shows(code, True) or coloured, format_shows(code, False) or coloured
         if text or number:
             reasons[index] = StyleLook(
@@ -344,13 +347,28 @@ def _rule_hides(rule: bytes, hiding: frozenset[int]) -> bool:
 _STRIKE = re.compile(rb"<(?:\w+:)?strike\b([^>]*)/?>")
 
 
-def _struck(xml: bytes) -> list[bool]:
-    """Whether each font strikes its text through: a reader takes a struck "Ja" as withdrawn."""
+def _font_flags(xml: bytes, test: Callable[[bytes], bool]) -> list[bool]:
+    """`test` of each font of the workbook's styles, in order (a cell style names its font
+    by position): `_strikes` (a reader takes a struck "Ja" as withdrawn) or `_tiny`."""
     section = _SECTION[b"fonts"].search(xml)
-    found = []
-    for entry in _ITEM[b"font"].finditer(section.group(1) if section else b""):
-        found.append(_strikes(entry.group(0)))
-    return found
+    return [
+        test(entry.group(0))
+        for entry in _ITEM[b"font"].finditer(section.group(1) if section else b"")
+    ]
+
+
+_SIZE = re.compile(rb"<(?:\w+:)?sz\b([^<>]*)>")
+TINY_POINTS = 4.0
+"""Text smaller than this many points cannot be read on a sheet at its normal zoom."""
+
+
+def _tiny(properties: bytes) -> bool:
+    """Whether a font's size (`<sz val>`, in points) is too small to read."""
+    tag = _SIZE.search(properties)
+    try:
+        return tag is not None and float(_attributes(tag.group(1)).get(b"val", b"11")) < TINY_POINTS
+    except ValueError:
+        return False
 
 
 def _strikes(properties: bytes) -> bool:
@@ -449,6 +467,14 @@ def look(
         return Look()
     unseen: dict[tuple[int, int], Unseen] = {}
     notes = _notes(archive, part)
+    for tag in _HYPERLINK.finditer(xml):  # a link's screen tip shows on pointing at the cell
+        found = _attributes(tag.group(1))
+        position = cell_position(
+            found.get(b"ref", b"").decode("ascii", "replace").partition(":")[0]
+        )
+        tip = " ".join(html.unescape(found.get(b"tooltip", b"").decode("utf-8", "replace")).split())
+        if position is not None and tip:
+            notes[position] = " ".join(filter(None, (notes.get(position), tip)))
     for (top, left, bottom, _right), prompt in _prompts(xml):
         if top == bottom:  # shown on selecting a cell of one row: a note beside that row
             notes[top, left] = " ".join(filter(None, (notes.get((top, left)), prompt)))
@@ -472,10 +498,14 @@ def look(
                 if position is not None and why == "format-text" and words:
                     # what the format shows beside the value is the vendor's, like a note
                     notes[position] = " ".join(filter(None, (notes.get(position), words)))
+    format_tag = _SHEET_FORMAT.search(xml)
+    zero_height = format_tag is not None and (
+        _attributes(format_tag.group(1)).get(b"zeroHeight", b"0").lower() in _ON
+    )
     hidden_rows = frozenset(
         int(found[b"r"])
         for tag in _TAG[b"row"].finditer(xml)
-        if (found := _attributes(tag.group(1))).get(b"hidden") in (b"1", b"true")
+        if _row_hidden(found := _attributes(tag.group(1)), zero_height)
         and found.get(b"r", b"").isdigit()
     )
     hidden_columns: set[int] = set()
@@ -501,8 +531,28 @@ def look(
     )
 
 
+_HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^<>]*)>")
+_SHEET_FORMAT = re.compile(rb"<(?:\w+:)?sheetFormatPr\b([^<>]*)>")
+
+
+def _row_hidden(attributes: dict[bytes, bytes], zero_height: bool) -> bool:
+    """Whether a row is not shown: hidden, of height 0, or of the sheet's default height when
+    that is zero (`zeroHeight`: every row without a height of its own is hidden)."""
+    if attributes.get(b"hidden", b"0").lower() in _ON:
+        return True
+    height = attributes.get(b"ht", b"")
+    try:
+        if height and float(height) <= 0:
+            return True
+    except ValueError:
+        pass
+    return zero_height and attributes.get(b"customHeight", b"0").lower() not in _ON
+
+
 def _notes(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
-    """The text of each cell note (the legacy comments part of the worksheet)."""
+    """The text of each cell note: the legacy comments part of the worksheet, and Excel 365's
+    threaded comments (a thread's replies joined), which a sheet may hold without a legacy
+    note beside them."""
     from defusedxml import DefusedXmlException, ElementTree  # type: ignore[import-untyped]
 
     try:
@@ -511,16 +561,22 @@ def _notes(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
         return {}  # no notes read; the cells are read as ever
     notes: dict[tuple[int, int], str] = {}
     for kind, target in targets.values():
-        if not kind.endswith("/comments"):
+        threaded = kind.endswith("/threadedComment")
+        if not (kind.endswith("/comments") or threaded):
             continue
         root = _parsed(archive, target)
+        element, text_tag = ("threadedComment", "}text") if threaded else ("comment", "}t")
         for comment in root.iter() if root is not None else ():
-            if comment.tag.rpartition("}")[2] != "comment":
+            if comment.tag.rpartition("}")[2] != element:
                 continue
             position = cell_position(comment.get("ref", ""))
-            text = " ".join((node.text or "") for node in comment.iter() if node.tag.endswith("}t"))
-            if position is not None and text.strip():
-                notes[position] = " ".join(text.split())
+            said = " ".join(
+                (node.text or "") for node in comment.iter() if node.tag.endswith(text_tag)
+            )
+            if position is not None and said.strip():
+                earlier = notes.get(position, "")
+                if said.strip() not in earlier:  # a legacy note repeats its thread's first words
+                    notes[position] = " ".join(f"{earlier} {said}".split())
     return notes
 
 
