@@ -24,6 +24,7 @@ NOTHING = """
 {"type": "object", "properties": {"id": {"type": "string"}}, "const": null}
 {"allOf": [{"$ref": "#/components/schemas/Base"}], "deprecated": false}
 {"allOf": [{"allOf": [{"$ref": "#/components/schemas/Secret"}]}]}
+{"title": "Case", "description": "Fields depend on the case type.", "allOf": [true]}
 """
 """Case schemas that hold no data, one per line; `Base` is deprecated, `Secret` write-only."""
 
@@ -138,6 +139,7 @@ def _put(body: dict[str, Any] | None, **extra: Any) -> dict[str, Any]:
         {"type": "object", "properties": {"id": {"type": "string", "readOnly": True}}},
         {"type": "object", "properties": {"archived": {"type": "boolean", "enum": [True]}},
          "additionalProperties": False},
+        {"type": "object", "readOnly": True, "properties": {"title": {"type": "string"}}},
     ],
 )  # fmt: skip
 def test_a_write_whose_body_holds_nothing_to_set_is_no_evidence(

@@ -196,11 +196,14 @@ _NAMED_FILE_MEDIA = ("application/pdf", "application/zip", "application/gzip", "
                      "audio/", "video/", "application/vnd.openxmlformats",
                      "application/vnd.oasis.opendocument")  # fmt: skip
 _SERVICE_PATH = re.compile(
-    r"/(api-?docs|openapi|swagger(-ui|-resources|-config)?|health[a-z]*|livez|readyz|ping|"
-    r"actuator|metrics|api-?info)(\.(json|ya?ml|html))?(/|$)",
+    r"/(api-?docs|openapi|swagger(-ui|-resources|-config)?|livez|readyz|ping|"
+    r"actuator|metrics|api-?info)(\.(json|ya?ml|html))?(/|$)"
+    r"|/(health|healthz|healthcheck|health-check|heartbeat)(/[^/{}]+)?/?$",
     re.I,
 )
-"""Documentation, health and service-information endpoints: about the API, not its data."""
+"""Documentation, health and service-information endpoints: about the API, not its data. A
+health endpoint ends the path, or one word after it does (`/health`, `/health/threadinfo`):
+`/health/journals/{id}` is data."""
 _AUTH_PATH = re.compile(r"/(auth|login|logout|token|oauth2?|signin|sign-in)(/|$)", re.I)
 """Authentication endpoints: what they return (challenges, tokens) is not the buyer's data."""
 LeftOut = Literal[
@@ -229,10 +232,11 @@ HollowWhy = Literal[
 ]
 _DATA_KEYWORDS = frozenset(
     {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
-     "allOf", "anyOf", "oneOf", "enum", "const", "required", "minProperties", "maxProperties",
+     "anyOf", "oneOf", "enum", "const", "required", "minProperties", "maxProperties",
      "minItems", "maxItems", "format", "pattern", "minLength", "maxLength", "minimum", "maximum"}
 )  # fmt: skip
-"""What a schema must declare at least one of to say anything about the data."""
+"""What a schema or one of its `allOf` members (`_all_of`) must declare at least one of to say
+anything about the data: `allOf: [true]` alone says nothing."""
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -623,6 +627,8 @@ def writes_nothing(index: ApiIndex, op: Operation) -> bool:
 def _settles_nothing(index: ApiIndex, schema: Any) -> bool:
     if holds_nothing(index, schema):
         return True
+    if any(part.get("readOnly") is True for part in _all_of(index, schema)):
+        return True  # the body as a whole is readOnly
     props = [index.resolve(v) for v in _props(index, schema).values()]
     if not props or not all(isinstance(p, dict) for p in props):
         return False
@@ -739,14 +745,24 @@ def _relied_on(op: Operation) -> bool:
 def _takes_address(index: ApiIndex, op: Operation) -> bool:
     """Whether a subscription write says where to notify: a request property such as `url`,
     `callbackUrl` or `target`, or one in URI format. A subscription of a person to text
-    messages (`/subscriptions` with `partyId`) is not an event notification to a system."""
+    messages or e-mail (`/subscriptions` with `partyId` or `emailAddress`) is not an event
+    notification to a system, nor is a sign-in's return address (`/auth/callback` with
+    `returnUrl`)."""
+    if _AUTH_PATH.search(op.path):
+        return False
     for media in op.request:
         for name, prop in _props(index, media.schema).items():
             resolved = index.resolve(prop)
-            uri = isinstance(resolved, dict) and resolved.get("format") in ("uri", "url")
-            if uri or _ADDRESS_PROP.search(_norm(name)):
+            shape = resolved.get("format") if isinstance(resolved, dict) else None
+            if shape in ("email", "idn-email") or _PERSON_ADDRESS.search(_norm(name)):
+                continue
+            if shape in ("uri", "url") or _ADDRESS_PROP.search(_norm(name)):
                 return True
     return False
+
+
+_PERSON_ADDRESS = re.compile(r"mail|phone|sms|mobile|return|redirect")
+"""Names of an address for a person or of a page to return to, not of a system to notify."""
 
 
 def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
@@ -1380,6 +1396,8 @@ def _is_problem(index: ApiIndex, media_type: str, schema: Any) -> bool:
     the RFC's members: `{error, msg}`; a member of another type), or a schema with `title`,
     `status` and a third of the RFC's members, each of the RFC's type where typed."""
     base = media_type.split(";", 1)[0].strip().lower()
+    if holds_nothing(index, schema):  # `maxProperties: 0`: no body at all
+        return False
     keys = set(_props(index, schema))
     if base in ("application/problem+json", "application/problem+xml"):
         resolved = index.resolve(schema)
@@ -1405,11 +1423,10 @@ def _members_fit(index: ApiIndex, schema: Any) -> bool:
     {type: string, enum: [ERR]}`, or an integer `type` "proprietary error code", is another
     format under the same names."""
     for name, prop in _props(index, schema).items():
-        resolved = index.resolve(prop)
-        declared = resolved.get("type") if isinstance(resolved, dict) else None
-        if name in _PROBLEM_FIELDS and declared in _WRONG_MEMBER_TYPES.get(
-            name, ("integer", "number", "boolean")
-        ):
+        wrong = _WRONG_MEMBER_TYPES.get(name, ("integer", "number", "boolean"))
+        if name in _PROBLEM_FIELDS and any(
+            part.get("type") in wrong for part in _all_of(index, prop)
+        ):  # the member's type wherever its `allOf` states it
             return False
     return True
 
@@ -1702,17 +1719,34 @@ Documentation names (`.example`, example.com) are accepted: they stand for a rea
 samples, and a placeholder still declares the scheme."""
 
 
-def not_production(parts: SplitResult) -> Literal["credentials", "private", "local"] | None:
+_MOCK_HOSTS = ("virtserver.swaggerhub.com", ".mock.pstmn.io", "mockapi.io", ".beeceptor.com",
+               "mocky.io", ".mockable.io", "prism.stoplight.io")  # fmt: skip
+_TEST_LABELS = frozenset(
+    {"test", "tst", "staging", "stage", "stg", "dev", "develop", "development",
+     "sandbox", "sbx", "demo", "qa", "uat", "mock", "mocks", "preprod", "acceptance"}
+)  # fmt: skip
+"""Words of a host name's labels below its domain (between dots and hyphens) that name a
+machine for tests, not production."""
+
+
+def not_production(
+    parts: SplitResult,
+) -> Literal["credentials", "private", "local", "mock"] | None:
     """Why an absolute server URL shows nothing about how the buyer reaches the API: a user
     name or password in it, an address that is not global (private, loopback, link-local,
-    shared or documentation ranges), or a name for one machine or a local network. Such a URL
-    may use HTTPS and still be a test machine on the vendor's own network: it is set aside like
-    localhost."""
+    shared or documentation ranges), a name for one machine or a local network, a host named
+    for tests (`test-api.…`, `staging.…`, `sandbox.…`), or a mock service that answers with the
+    description's examples (SwaggerHub's virtserver, Postman, Stoplight). Such a URL may use
+    HTTPS and still not be the API the buyer will use: it is set aside like localhost."""
     if parts.username is not None or parts.password is not None:
         return "credentials"
     host = (parts.hostname or "").lower().rstrip(".")
     if host in ("", "localhost") or host.endswith(_LOCAL_SUFFIXES):
         return "local"
+    if host.endswith(_MOCK_HOSTS) or (host.endswith("stoplight.io") and "/mocks/" in parts.path):
+        return "mock"
+    if _TEST_LABELS & set(re.split(r"[.-]", ".".join(host.split(".")[:-2]))):
+        return "local"  # below the domain itself: `test-api.vendor.se`, not `dev.to`
     address = host_address(host)
     if address is not None:
         return None if address_is_public(address) else "private"

@@ -952,7 +952,8 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     The description declares webhooks (OpenAPI 3.1 `webhooks`), callbacks on an operation, or a
     subscription endpoint (a POST/PUT to a path containing `subscri`, `webhook` or `hook` whose
     request says where to notify: a property such as `url`, `callbackUrl` or `target`, or one in
-    URI format; a person's subscription to text messages is not an event notification). A
+    URI format; a person's subscription to text messages or e-mail, and a sign-in's return
+    address (`/auth/callback` with `returnUrl`), are not event notifications). A
     webhook, callback or subscription endpoint that is deprecated, marked internal, a preview
     or sold separately, or one documenting only errors ("403 Premium only"), shows nothing to
     rely on; webhooks declared only in such forms leave the check not verified.
@@ -1676,8 +1677,10 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     and so are HTTPS URLs the buyer cannot reach or should not use: a private, loopback,
     link-local or shared address (10.0.0.5, fe80::1, 100.64.1.1, also written as 2130706433 or
     0x7f000001), a name with no dot or of a local network or tests (`.local`, `.internal`,
-    `.lan`, `.corp`, `.test` and the like), or a user name or password in the URL (shown as
-    `***`). A server variable is read as its default, and also as each other value its `enum`
+    `.lan`, `.corp`, `.test` and the like), a host named for tests below its domain
+    (`test-api.vendor.se`, `staging.…`, `sandbox.…`, `dev.…`), a mock service that answers with
+    the description's examples (SwaggerHub's virtserver, Postman, Stoplight), or a user name or
+    password in the URL (shown as `***`). A server variable is read as its default, and also as each other value its `enum`
     offers (`{scheme}://…` offering `http` offers unencrypted access); an OpenAPI 2.0
     operation's own `schemes` count beside the document's. `ws://` and `ftp://` are unencrypted
     like `http://`. Relative URLs are judged against the URL the description was fetched from, if
@@ -1752,6 +1755,8 @@ def _not_production_named(lang: Lang, url: str) -> str:
         return _(lang, "{url}: a user name or password in the URL", url=url)
     if reason == "private":
         return _(lang, "{url}: a private, local or documentation address", url=url)
+    if reason == "mock":
+        return _(lang, "{url}: a mock server, which answers with examples, not the API", url=url)
     return _(lang, "{url}: a host name of a local network or for tests", url=url)
 
 
