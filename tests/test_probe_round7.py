@@ -113,3 +113,58 @@ def test_problem_details_that_hold_nothing_or_other_types_are_none(
         "content": {"application/problem+json": {"schema": problem}},
     }
     assert outcomes(tmp_path, doc)["API-09"][0] == outcome
+
+
+def _write(post: dict[str, Any]) -> dict[str, Any]:
+    """Cases listed, and created only by `post` (the rest of the POST operation)."""
+    doc = description()
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}}
+    doc["paths"]["/cases"]["post"] = {"summary": "Create", "requestBody": body, **post}
+    return doc
+
+
+CREATED = {"201": {"description": "Created"}}
+DRY_RUN = {"name": "dryRun", "in": "query", "required": True, "schema": {"type": "boolean", "enum": [True]}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("post", "outcome"),
+    [
+        ({"parameters": [DRY_RUN], "responses": CREATED}, "not_verified"),
+        ({"responses": {"default": {"description": "501 Not Implemented in this version"}}}, "not_verified"),
+        ({"parameters": [{**DRY_RUN, "required": False, "schema": {"type": "boolean"}}],
+          "responses": CREATED}, "met"),
+        ({"responses": {"default": {"description": "The created case"}}}, "met"),
+    ],
+)  # fmt: skip
+def test_a_write_that_stores_nothing_is_no_evidence(
+    tmp_path: Path, post: dict[str, Any], outcome: str
+) -> None:
+    got, reason = outcomes(tmp_path, _write(post))["API-05"]
+    assert got == outcome, reason
+
+
+def test_a_link_to_an_http_server_is_unencrypted(tmp_path: Path) -> None:
+    doc = description()
+    doc["paths"]["/cases"]["get"]["responses"]["200"]["links"] = {
+        "file": {"operationId": "getFile", "server": {"url": "http://files.vendor.se/v1"}}
+    }
+    got, reason = outcomes(tmp_path, doc)["API-10"]
+    assert got == "not_met" and "http://files.vendor.se/v1" in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("media", "outcome"),
+    [("text/x-acme-dump", "not_met"), ("text/x-yaml", "met"), ("text/csv", "met")],
+)
+def test_an_unregistered_text_format_is_opaque(tmp_path: Path, media: str, outcome: str) -> None:
+    doc = description()
+    schema = doc["paths"]["/cases"]["get"]["responses"]["200"]["content"]["application/json"]
+    doc["paths"]["/cases"]["get"]["responses"]["200"]["content"][media] = schema
+    assert outcomes(tmp_path, doc)["DO-03"][0] == outcome
+
+
+@pytest.mark.parametrize(("url", "outcome"), [("TBD", "not_verified"), ("/oauth/token", "met")])
+def test_a_placeholder_token_url_gives_no_token(tmp_path: Path, url: str, outcome: str) -> None:
+    scheme = {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": url, "scopes": {}}}}
+    assert outcomes(tmp_path, description(scheme=scheme))["API-03"][0] == outcome

@@ -248,9 +248,20 @@ def _norm(name: str) -> str:
     return _NOT_ALNUM.sub("", name.lower())
 
 
+_OPEN_X_TEXT = frozenset(
+    {"text/x-yaml", "text/x-markdown", "text/x-csv", "text/x-json", "text/x-vcard",
+     "text/x-comma-separated-values", "text/x-vcalendar", "text/x-ndjson"}
+)  # fmt: skip
+"""Unregistered `text/x-` names of open formats, in use before their registration."""
+
+
 def media_class(media_type: str) -> MediaClass:
     """Classify a media type: open standard, vendor-specific but structured, or opaque."""
     base = media_type.split(";", 1)[0].strip().lower()
+    if base.startswith("text/vnd."):
+        return "vendor"
+    if base.startswith("text/x-") and base not in _OPEN_X_TEXT:
+        return "opaque"  # an unregistered text format (`text/x-acme-dump`) names no standard
     if base in _OPEN_TYPES or base.startswith(("application/vnd.oasis.opendocument.", "text/")):
         return "open"
     if base in _WILDCARDS or base in ("application/octet-stream", "application/x-binary", ""):
@@ -732,8 +743,35 @@ def _webhook_operations(index: ApiIndex, item: Any) -> list[dict[str, Any]]:
 
 def only_errors(op: Operation) -> bool:
     """Whether every response an operation documents is an error ("501 Not implemented",
-    "403 Premium only"): it shows no working call."""
-    return bool(op.responses) and all(r.status[:1] in "45" for r in op.responses)
+    "403 Premium only", or a `default` response that says it is one): it shows no working
+    call."""
+    return bool(op.responses) and all(
+        r.status[:1] in "45" or (r.status == "default" and _ERROR_TEXT.search(r.description))
+        for r in op.responses
+    )
+
+
+_ERROR_TEXT = re.compile(
+    r"^\W*(?:[45]\d\d\b|not implemented|not supported|not available|unavailable|error\b"
+    r"|ej implementerad|stöds inte|inte tillgänglig)",
+    re.IGNORECASE,
+)
+"""A `default` response's description that starts by naming an error."""
+
+
+def dry_run(op: Operation) -> str:
+    """The pointer of a required query parameter that makes a write only check the request
+    (`dryRun`, `validateOnly`, `simulate` fixed to true), or "": nothing is stored."""
+    for parameter in op.parameters:
+        _kind, enum = _declared(parameter)
+        schema = parameter.schema if isinstance(parameter.schema, dict) else {}
+        fixed = enum == [True] or schema.get("const") is True or enum == ["true"]
+        if parameter.required and fixed and _norm(parameter.name) in _DRY_RUN:
+            return parameter.pointer
+    return ""
+
+
+_DRY_RUN = frozenset({"dryrun", "validateonly", "simulate", "simulation", "checkonly", "whatif"})
 
 
 def _relied_on(op: Operation) -> bool:
@@ -1455,8 +1493,17 @@ def _usable_flows(scheme: dict[str, Any]) -> list[str]:
         for name, flow in found
         if name in _FLOW_URLS
         and isinstance(flow, dict)
-        and all(isinstance(flow.get(url), str) and flow[url].strip() for url in _FLOW_URLS[name])
+        and all(_a_url(flow.get(url)) for url in _FLOW_URLS[name])
     ]
+
+
+def _a_url(value: Any) -> bool:
+    """Whether a flow's URL is one: absolute (`https://…`) or a path (`/oauth/token`), not a
+    placeholder ("TBD", "ask support")."""
+    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value.strip()):
+        return False
+    text = value.strip()
+    return text.startswith("/") or urlsplit(text).scheme in ("http", "https")
 
 
 def _without_oauth(
@@ -1613,6 +1660,7 @@ def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, st
             ]
             urls = [u for server in declared for u in _server_urls(server)] or op.servers
             found += [(u, op.pointer + "/servers") for u in urls]
+            found += _link_servers(index, op)
     for name, scheme in index.security_schemes.items():
         where = (
             f"/components/securitySchemes/{name}"
@@ -1659,6 +1707,26 @@ def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, st
 
 
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
+
+
+def _link_servers(index: ApiIndex, op: Operation) -> list[tuple[str, str]]:
+    """The servers an operation's response links send a client to (a Link Object's `server`),
+    each with its pointer: a link to a file operation on `http://files.…` is a call over HTTP."""
+    found: list[tuple[str, str]] = []
+    responses = op.source.get("responses")
+    for status, raw in responses.items() if isinstance(responses, dict) else ():
+        response = index.resolve(raw)
+        links = response.get("links") if isinstance(response, dict) else None
+        for name, link in links.items() if isinstance(links, dict) else ():
+            resolved = index.resolve(link)
+            server = resolved.get("server") if isinstance(resolved, dict) else None
+            if isinstance(server, dict) and isinstance(server.get("url"), str):
+                where = (
+                    f"{op.pointer}/responses/{escape_pointer(str(status))}"
+                    f"/links/{escape_pointer(str(name))}/server/url"
+                )
+                found += [(url, where) for url in _server_urls(server)]
+    return found
 
 
 MAX_SERVER_URLS = 64

@@ -18,6 +18,7 @@ from proccheck.checks.api_analysis import (
     Dimension,
     Resource,
     analyse,
+    dry_run,
     not_production,
     only_errors,
     structured_media,
@@ -1031,8 +1032,10 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     A write counts only if it can be relied on: a deprecated operation, one marked as a preview
     or as offered only at extra cost or on a higher plan, one that documents only error
-    responses ("501 Not implemented"), and one that carries no data (a body that must be empty
-    or holds only readOnly or fixed values, on the path where a GET reads the type) are no
+    responses ("501 Not implemented", also a `default` response saying so), one a required
+    `dryRun` or `validateOnly` fixed to true makes only check the request, and one that carries
+    no data (a body that must be empty, is readOnly as a whole, or holds only readOnly or fixed
+    values, on the path where a GET reads the type) are no
     evidence, and a type written only through such operations is not verified, naming the
     operation and why.
 
@@ -1119,7 +1122,8 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
     """Why a POST, PUT or PATCH shows no working write of `resource`, or "": it is deprecated
     (it may go away), marked as a preview or as sold separately (`Operation.limited`), every
     response it documents is an error ("501 Not implemented", "403 requires Enterprise
-    licence"), or it carries no data (`writes_nothing`) on a path where a GET of the type reads
+    licence", a `default` that says so), a required `dryRun` or `validateOnly` fixed to true
+    makes it only check the request, or it carries no data (`writes_nothing`) on a path where a GET of the type reads
     it, so its path parameters only address the item. A type with at least one other write is
     writable; a write without a body is not ruled out, since its path may be the data ("PUT
     /videos/{id}/privacy/domains/{domain}", "PUT /user/follows/networks/{network_id}")."""
@@ -1129,12 +1133,15 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
         return HOLLOW_REASONS["limited operation"]
     if only_errors(op):
         return _ONLY_ERRORS
+    if dry_run(op):
+        return _DRY_RUN
     if any(read.path == op.path for read in resource.read_ops) and writes_nothing(index, op):
         return _NO_DATA
     return ""
 
 
 _ONLY_ERRORS = N_("it documents only error responses ({statuses})")
+_DRY_RUN = N_("a required parameter fixed to true makes it only check the request, storing nothing")
 _NO_DATA = N_(
     "it carries no data: its body holds nothing a client can set, and its path is the one a "
     "GET of the type is read at"
@@ -1164,8 +1171,10 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     What it checks
     Every request and response media type is classified as an open standard (JSON, XML, CSV,
     NDJSON, GeoJSON, JSON-LD, problem+json, PDF, iCalendar, ODF…), vendor-specific but
-    structured (`application/vnd.x+json`) or opaque (`application/octet-stream`, `*/*`, vendor
-    binary formats). Reports the shares, and whether JSON, XML or CSV is offered at all.
+    structured (`application/vnd.x+json`, `text/vnd.…`) or opaque (`application/octet-stream`,
+    `*/*`, vendor binary formats, an unregistered `text/x-…` other than the open formats once
+    named so, such as `text/x-yaml`). Reports the shares, and whether JSON, XML or CSV is
+    offered at all.
 
     Only the formats of data count: request bodies and successful responses. Media types on
     error responses (4xx, 5xx, `default`) are left out, since errors are judged by OA010, and so
@@ -1309,7 +1318,8 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     scheme at all means the authentication is undocumented (not verified, never "open").
     Header or query parameters that carry credentials outside a declared scheme are flagged.
     An oauth2 scheme shows OAuth 2.0 only with a flow that names its URLs (a token URL, or an
-    authorization URL for the implicit flow), and openIdConnect only with its discovery URL.
+    authorization URL for the implicit flow; a URL or a path, not a placeholder such as "TBD"),
+    and openIdConnect only with its discovery URL.
     OAuth 2.0 must also protect every operation that reads or changes data on its own: one
     callable without credentials (`security: []`, an empty alternative `{}`, WSO2's
     `x-auth-type: None`), one protected only by another scheme, or one that needs a
@@ -1682,7 +1692,8 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     the description's examples (SwaggerHub's virtserver, Postman, Stoplight), or a user name or
     password in the URL (shown as `***`). A server variable is read as its default, and also as each other value its `enum`
     offers (`{scheme}://…` offering `http` offers unencrypted access); an OpenAPI 2.0
-    operation's own `schemes` count beside the document's. `ws://` and `ftp://` are unencrypted
+    operation's own `schemes` count beside the document's, and so does the `server` of a
+    response's link. `ws://` and `ftp://` are unencrypted
     like `http://`. Relative URLs are judged against the URL the description was fetched from, if
     any. Met needs at least one absolute HTTPS server URL on a public host: an OAuth endpoint on
     HTTPS does not show how the API itself is reached.
