@@ -149,6 +149,12 @@ UNSEEN = {
     "yellow on a yellow highlight": run_para(
         OWN, '<w:color w:val="FFFF00"/><w:highlight w:val="yellow"/>'
     ),
+    # round 7: struck through (withdrawn), and a theme colour that is the page's white
+    "struck through": run_para(OWN, "<w:strike/>"),
+    "double struck": run_para(OWN, '<w:dstrike w:val="1"/>'),
+    "black value, background theme colour": run_para(
+        OWN, '<w:color w:val="000000" w:themeColor="background1"/>'
+    ),
 }
 SEEN = {
     "white on dark shading": run_para(
@@ -157,6 +163,10 @@ SEEN = {
     "grey on the page": run_para(OWN, '<w:color w:val="808080"/>'),
     "small but readable": run_para(OWN, '<w:sz w:val="12"/>'),
     "colour auto": run_para(OWN, '<w:color w:val="auto"/>'),
+    "white value, text theme colour": run_para(
+        OWN, '<w:color w:val="FFFFFF" w:themeColor="text1"/>'
+    ),
+    "strike turned off": run_para(OWN, '<w:strike w:val="0"/>'),
     "white on theme shading": run_para(
         OWN,
         '<w:color w:val="FFFFFF"/>',

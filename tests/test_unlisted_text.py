@@ -97,6 +97,33 @@ def test_a_clause_in_hidden_text_still_undermines(
     assert any(f["check"] == "SP003" and "behåller äganderätten" in f["message"] for f in findings)
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "Leverant&ouml;ren beh&aring;ller &auml;gander&auml;tten till all data.",
+        "Leveran<span>tören</span> behåller ägande<span>rätten</span> till all data.",
+    ],
+    ids=["entities", "tags-inside-words"],
+)
+def test_a_clause_written_in_html_reads_as_rendered(
+    cli: Callable[..., Any], tmp_path: Path, extra: str
+) -> None:
+    """Round 7: a rendered page shows "Leverantören behåller äganderätten" whole."""
+    outcomes, _findings = _outcomes(cli, _markdown(tmp_path, extra))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+
+
+@pytest.mark.parametrize(
+    "own", [f"~~{OWN}~~", f"<del>{OWN}</del>", f"<s>{OWN}</s>"], ids=["tildes", "del", "s"]
+)
+def test_a_struck_requirement_is_withdrawn(
+    cli: Callable[..., Any], tmp_path: Path, own: str
+) -> None:
+    outcomes, findings = _outcomes(cli, _markdown(tmp_path, "Slut.", own=own))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+    assert any(f["check"] == "SP011" and OWN[:30] in f["message"] for f in findings), findings
+
+
 def test_shown_html_keeps_its_text(cli: Callable[..., Any], tmp_path: Path) -> None:
     outcomes, _findings = _outcomes(cli, _markdown(tmp_path, "Slut.", own=f"<div>{OWN}</div>"))
     assert outcomes["DATA-OWNERSHIP"] == "met"

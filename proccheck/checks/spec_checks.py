@@ -1318,12 +1318,15 @@ def hidden_characters(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
 )
 def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports text that Word does not show: formatted as hidden, too small to see, or in the
-    colour of what is behind it.
+    colour of what is behind it; and text struck through, which a reader takes as withdrawn.
 
     What it checks
     No paragraph or table cell of a Word document holds text formatted as hidden (Font, Hidden;
     `w:vanish` in the file). proccheck reads a document as Word shows and prints it, so hidden
-    text is left out of every check; this check shows each hidden passage and where it is.
+    text counts towards no requirement; it is still searched for clauses that undermine one
+    (SP003), since whether a viewer shows it depends on more than proccheck can see. This check
+    shows each hidden passage and where it is. Struck-through text (Word's strikethrough,
+    Markdown's `~~…~~`, `<s>` and `<del>`) is withdrawn and handled the same way.
 
     Text that cannot be seen counts as hidden too: under 2 points high, or in a colour within a
     shade of what is behind it (the run's shading or highlight, its paragraph's or table cell's
@@ -1354,7 +1357,7 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
         document.hidden_text,
         ctx,
         N_(
-            "{where}: text the document does not show (hidden, too small, off the page or in its background's colour) was not read: «{text}»"
+            "{where}: text the document does not show or has struck through (hidden, too small, off the page or in its background's colour) counts towards no requirement: «{text}»"
         ),
         _(
             ctx.lang,

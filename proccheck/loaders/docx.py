@@ -62,9 +62,31 @@ def _size(properties: Any) -> int | None:
 
 
 def _colour_of(properties: Any) -> str | None:
-    """The RGB text colour set in run properties, or None (not set, `auto`, a theme colour)."""
+    """The RGB text colour set in run properties, or None (not set, `auto`, a theme colour
+    other than the page's or the text's). A theme colour wins over `w:val` as Word draws it:
+    `val="FFFFFF" themeColor="text1"` is black, `val="000000" themeColor="background1"`
+    white."""
     colour = properties.find(f"{_W}color") if properties is not None else None
-    return _colour(colour.get(f"{_W}val")) if colour is not None else None
+    if colour is None:
+        return None
+    theme = colour.get(f"{_W}themeColor")
+    if theme is not None:
+        return _THEME_COLOURS.get(theme)
+    return _colour(colour.get(f"{_W}val"))
+
+
+_THEME_COLOURS = {"background1": "FFFFFF", "light1": "FFFFFF", "text1": "000000", "dark1": "000000"}
+"""The theme colours of the default Office theme that are the page's white or the text's black."""
+
+
+def _struck(properties: Any) -> bool:
+    """Whether run properties strike the text through (`w:strike`, `w:dstrike`): a reader takes
+    a struck requirement as withdrawn."""
+    for tag in ("strike", "dstrike"):
+        found = properties.find(f"{_W}{tag}") if properties is not None else None
+        if found is not None and found.get(f"{_W}val", "true").lower() not in _OFF:
+            return True
+    return False
 
 
 _Own = TypeVar("_Own")
@@ -151,9 +173,9 @@ class _Hiding:
         )
 
     def hides(self, node: Any) -> bool:
-        """Whether the text element `node` is hidden (its run's and paragraph's formatting) or
-        cannot be seen: under 2 points high, or in the colour of what is behind it (white on
-        white, black on black shading)."""
+        """Whether the text element `node` is hidden (its run's and paragraph's formatting),
+        struck through (withdrawn), or cannot be seen: under 2 points high, or in the colour of
+        what is behind it (white on white, black on black shading)."""
         run = node.getparent()
         properties = run.find(f"{_W}rPr") if run is not None else None
         style = properties.find(f"{_W}rStyle") if properties is not None else None
@@ -161,7 +183,7 @@ class _Hiding:
         paragraph = next(node.iterancestors(f"{_W}p"), None)
         style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
         para_style = style.get(f"{_W}val") if style is not None else None
-        if self._unseen(properties, node, (char_style, para_style)):
+        if _struck(properties) or self._unseen(properties, node, (char_style, para_style)):
             return True
         if (direct := _switch(properties)) is not None:
             return direct

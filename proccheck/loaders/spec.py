@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import html
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -442,9 +443,19 @@ def _as_rendered(line: str) -> str:
     "Leverantören **behåller** … *all* data" reads as its words and every column holds. A
     bullet's `*` at the start of a line stays (it is followed by a space). Comments and hidden
     elements are blanked before, over the whole text (`_hidden_blanked`)."""
-    if not any(mark in line for mark in "*_[<"):
+    if "&" in line or "<" in line:  # "Leverant&ouml;ren", "Leveran<span>tören</span>": one word
+        joined = _INLINE_TAG_IN_WORD.sub("", html.unescape(line) if "&" in line else line)
+        line = joined + " " * (len(line) - len(joined))  # the line keeps its length
+    if not any(mark in line for mark in "*_[<~"):
         return line
+    line = _STRUCK.sub(lambda m: " " * len(m.group(0)), line)
     return _INLINE_MARKUP.sub(lambda m: " " * len(m.group(0)), line)
+
+
+_INLINE_TAG_IN_WORD = re.compile(r"(?<=\w)</?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,500})?>(?=\w)")
+"""An inline HTML tag between two letters of one word: the rendered page shows the word whole."""
+_STRUCK = re.compile(r"(?<!~)~~(?=\S)[^~\n]{1,2000}?(?<=\S)~~(?!~)")
+"""Struck-through text (GitHub's `~~…~~`): withdrawn, so no requirement (`_struck_text`)."""
 
 
 def refuse_long(count: int, display: str) -> None:
@@ -481,6 +492,7 @@ def _load_text(path: Path, display: str) -> SpecDocument:
     hidden: list[tuple[int, str]] = []
     if path.suffix.lower() in (".md", ".markdown"):
         shown, hidden = _hidden_blanked(lines)
+        hidden += _struck_text(shown)
         lines = [_as_rendered(line) for line in shown]
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
     unlisted: list[SpecItem] = []
@@ -491,12 +503,14 @@ def _load_text(path: Path, display: str) -> SpecDocument:
 
 
 _HIDDEN_START = re.compile(
-    r"<!--|<([A-Za-z][\w-]{0,30})(?=[\s/])[^<>]{0,500}?"
+    r"<!--|<(s|del|strike)(?=[\s>])[^<>]{0,500}>"
+    r"|<([A-Za-z][\w-]{0,30})(?=[\s/])[^<>]{0,500}?"
     r"(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden)[^<>]{0,500}>",
     re.IGNORECASE,
 )
-"""Where Markdown's HTML starts hiding text: a comment, or an element with `hidden` or a style
-that hides it. Each part stops at the next `<` or `>`, so every search is linear."""
+"""Where Markdown's HTML starts hiding text: a comment, a struck-through element (`<s>`,
+`<del>`: withdrawn), or an element with `hidden` or a style that hides it. Each part stops at
+the next `<` or `>`, so every search is linear."""
 
 
 def _hidden_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
@@ -511,7 +525,7 @@ def _hidden_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         return lines, []
     lowered, pieces, at, hidden = text.lower(), [], 0, []
     while (start := _HIDDEN_START.search(text, at)) is not None:
-        tag = start.group(1)
+        tag = start.group(1) or start.group(2)
         closing = "-->" if tag is None else f"</{tag.lower()}>"
         end = lowered.find(closing, start.end())
         stop = len(text) if end == -1 else end + len(closing)
@@ -521,6 +535,17 @@ def _hidden_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         at = stop
     pieces.append(text[at:])
     return "".join(pieces).split("\n"), hidden
+
+
+def _struck_text(lines: list[str]) -> list[tuple[int, str]]:
+    """Each struck-through passage of Markdown (`~~…~~`) with its line: a reader takes it as
+    withdrawn, so it is reported with hidden text and left out like it (`_as_rendered`)."""
+    return [
+        (number, " ".join(found.group(0).strip("~").split()))
+        for number, line in enumerate(lines, start=1)
+        if "~~" in line
+        for found in _STRUCK.finditer(line)
+    ]
 
 
 def _blank(text: str) -> str:
