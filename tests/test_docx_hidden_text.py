@@ -329,3 +329,60 @@ def test_a_white_default_on_a_white_page_hides_unstyled_text(tmp_path: Path) -> 
     body = para(OWN) + run_para(OTHERS[0], '<w:color w:val="000000"/>')
     document = load_spec(styled(tmp_path / "s.docx", body, "", defaults), "s.docx")
     assert [item.text for item in document.items] == [OTHERS[0]]
+
+
+HEADER = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+
+
+@pytest.mark.parametrize(("kind", "shown"), [("default", True), ("even", False), ("first", False)])
+def test_a_header_no_page_shows_counts_towards_no_requirement(
+    tmp_path: Path, kind: str, shown: bool
+) -> None:
+    """Round 7: an even-page header while even pages are not distinct (no
+    `w:evenAndOddHeaders`), or a first-page one without `w:titlePg`, is never printed."""
+    section = f'<w:sectPr><w:headerReference w:type="{kind}" r:id="rId1"/></w:sectPr>'
+    header = f'<w:hdr xmlns:w="{W}" xmlns:r="{R}">{para(OWN)}</w:hdr>'
+    path = docx(
+        tmp_path / "h.docx",
+        "".join(map(para, OTHERS)) + section,
+        document_rels=_rels(("header", "header1.xml")),
+        extra={"word/header1.xml": header},
+        types=(("/word/header1.xml", HEADER),),
+    )
+    document = load_spec(path, "h.docx")
+    assert (OWN in [item.text for item in document.items]) is shown
+    assert ([text for _, text in document.hidden_text] == [OWN]) is not shown
+
+
+def test_a_footnote_nothing_refers_to_counts_towards_no_requirement(tmp_path: Path) -> None:
+    notes = (
+        f'<w:footnotes xmlns:w="{W}" xmlns:r="{R}"><w:footnote w:id="1">{para(OTHERS[0])}'
+        f'</w:footnote><w:footnote w:id="2">{para(OWN)}</w:footnote></w:footnotes>'
+    )
+    body = '<w:p><w:r><w:t>Se not.</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    path = docx(
+        tmp_path / "n.docx",
+        body + para(OTHERS[1]),
+        document_rels=_rels(("footnotes", "footnotes.xml")),
+        extra={"word/footnotes.xml": notes},
+        types=(("/word/footnotes.xml", NOTES),),
+    )
+    document = load_spec(path, "n.docx")
+    assert OTHERS[0] in [item.text for item in document.items]
+    assert [text for _, text in document.hidden_text] == [OWN]
+
+
+def test_only_the_version_of_alternative_content_word_shows_is_read(tmp_path: Path) -> None:
+    """Round 7: a text box's drawing says one thing and its VML fallback another."""
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    box = (
+        f'<w:p><w:r><mc:AlternateContent xmlns:mc="{mc}" xmlns:wps="{wps}">'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>{para("Se prisbilagan.")}'
+        f"</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><w:txbxContent>{para(OWN)}</w:txbxContent></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+    document = load_spec(docx(tmp_path / "a.docx", box + para(OTHERS[0])), "a.docx")
+    texts = " ".join(item.text for item in document.items)
+    assert "Se prisbilagan." in texts and OWN not in texts

@@ -1326,7 +1326,11 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     text counts towards no requirement; it is still searched for clauses that undermine one
     (SP003), since whether a viewer shows it depends on more than proccheck can see. This check
     shows each hidden passage and where it is. Struck-through text (Word's strikethrough,
-    Markdown's `~~…~~`, `<s>` and `<del>`) is withdrawn and handled the same way.
+    Markdown's `~~…~~`, `<s>` and `<del>`) is withdrawn and handled the same way, and so is
+    the text of a header or footer no page shows (an even-page one while even pages are not
+    distinct, a first-page one without a distinct first page) and of a footnote nothing
+    refers to. Of alternative content only the version Word shows is read (a text box's
+    drawing, not its VML fallback, which usually repeats it).
 
     Text that cannot be seen counts as hidden too: under 2 points high, or in a colour within a
     shade of what is behind it (the run's shading or highlight, its paragraph's or table cell's

@@ -124,6 +124,9 @@ class _Hiding:
     colours: dict[str, str] = dataclasses.field(default_factory=dict)
     default_size: int | None = None
     default_colour: str | None = None
+    everything: bool = False
+    """For a part Word never shows (a header no section names, a note nothing refers to): all
+    of its text is hidden."""
 
     @classmethod
     def of(cls, document: Any) -> _Hiding:
@@ -176,6 +179,8 @@ class _Hiding:
         """Whether the text element `node` is hidden (its run's and paragraph's formatting),
         struck through (withdrawn), or cannot be seen: under 2 points high, or in the colour of
         what is behind it (white on white, black on black shading)."""
+        if self.everything:
+            return True
         run = node.getparent()
         properties = run.find(f"{_W}rPr") if run is not None else None
         style = properties.find(f"{_W}rStyle") if properties is not None else None
@@ -288,6 +293,7 @@ def _pieces(element: Any) -> Iterator[tuple[Any, str]]:
     """Each text element (`w:t`) and break of a paragraph or cell with what it shows, in order,
     leaving out runs inside deleted content (`w:del`, `w:moveFrom`), which Word does not show
     as text even when they hold `w:t` rather than `w:delText`."""
+    alternatives = next(element.iter(f"{_MC}AlternateContent"), None) is not None
     for node in element.iter(f"{_W}t", *_RUN_BREAKS):
         run = node.getparent()
         holder = run.getparent() if run is not None else None
@@ -295,7 +301,28 @@ def _pieces(element: Any) -> Iterator[tuple[Any, str]]:
             continue  # a tab stop in paragraph properties, not a tab in the text
         if holder is not None and holder.tag.rpartition("}")[2] in _HIDDEN:
             continue
+        if alternatives and _in_unshown_alternative(node, element):
+            continue
         yield node, (node.text or "") if node.tag == f"{_W}t" else _RUN_BREAKS[node.tag]
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _in_unshown_alternative(node: Any, top: Any) -> bool:
+    """Whether `node` lies in a version of alternative content that Word does not show (a text
+    box's VML fallback beside its drawing), below `top`: `_inside` picks the version shown
+    among blocks; inside a run the versions repeat one text box, or differ."""
+    for ancestor in node.iterancestors():
+        if ancestor is top:
+            return False
+        parent = ancestor.getparent()
+        if parent is not None and parent.tag == f"{_MC}AlternateContent":
+            shown = next((c for c in parent.iterchildren() if _shown_choice(c)), None)
+            if ancestor is not shown:
+                return True
+    return False
 
 
 def _text(element: Any, hiding: _Hiding) -> tuple[str, str]:
@@ -348,8 +375,8 @@ def read_docx(path: Path, display: str) -> list[Block]:
     items = 0  # blocks that become items of the specification (at most; see spec._load_docx)
     parts = [("", document.element.body, hiding)]
     parts += [
-        (kind, root, dataclasses.replace(hiding, anything=True))
-        for kind, root in _notes(document, display)
+        (kind, root, dataclasses.replace(hiding, anything=True, everything=not shown))
+        for kind, root, shown in _notes(document, display)
     ]
     comments = _comments(document, display)
     for prefix, root, part_hiding in parts:
@@ -458,13 +485,22 @@ content type, `…wordprocessingml.footer+xml`), and how their places are named.
 a reviewer's notes, not the document's text: they are reported apart (`_comments`)."""
 
 
-def _notes(document: Any, display: str) -> Iterator[tuple[str, Any]]:
+def _notes(document: Any, display: str) -> Iterator[tuple[str, Any, bool]]:
     """The root element of each footnote, endnote, header and footer part, with the prefix
-    of its places, in the package's order (`header 1 `, `footnote `); a part that cannot be
-    parsed is an InputError (its text would otherwise go unread)."""
+    of its places, in the package's order (`header 1 `, `footnote `), and whether Word shows
+    it: a header or footer no section shows, and the notes nothing refers to (moved to a root
+    of their own), are not shown, so their text is hidden text. A part that cannot be parsed
+    is an InputError (its text would otherwise go unread)."""
     from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
 
     counts: dict[str, int] = {}
+    shown = _shown_page_parts(document)
+    referenced = {
+        reference.get(f"{_W}id")
+        for reference in document.element.body.iter(
+            f"{_W}footnoteReference", f"{_W}endnoteReference"
+        )
+    }
     for part in document.part.package.iter_parts():
         kind = str(part.content_type).rpartition(".")[2].removesuffix("+xml")
         if kind not in _NOTE_PARTS:
@@ -474,7 +510,37 @@ def _notes(document: Any, display: str) -> Iterator[tuple[str, Any]]:
             root = parse_xml(part.blob)
         except Exception as exc:  # lxml raises several types for a damaged part
             raise _unreadable(exc, display) from None
-        yield _NOTE_PARTS[kind].format(n=counts[kind]), root
+        prefix = _NOTE_PARTS[kind].format(n=counts[kind])
+        if kind in ("header", "footer"):  # an even-page header with even pages off, or one
+            yield prefix, root, part in shown  # no section names, is never printed
+            continue
+        unread = root.makeelement(root.tag, {})
+        for note in list(root.iterchildren(f"{_W}footnote", f"{_W}endnote")):
+            if note.get(f"{_W}type") is None and note.get(f"{_W}id") not in referenced:
+                unread.append(note)  # a note nothing in the text refers to is never printed
+        yield prefix, root, True
+        if len(unread):
+            yield prefix, unread, False
+
+
+def _shown_page_parts(document: Any) -> list[Any]:
+    """The header and footer parts Word shows: each section's default ones, its first-page
+    ones when the section has a distinct first page (`w:titlePg`), and its even-page ones when
+    the document has distinct odd and even pages (`w:evenAndOddHeaders`)."""
+    try:
+        even = document.settings.element.find(f"{_W}evenAndOddHeaders") is not None
+    except Exception:  # no settings part python-docx can read: no distinct even pages
+        even = False
+    shown = []
+    for section in document.element.body.iter(f"{_W}sectPr"):
+        first = section.find(f"{_W}titlePg") is not None
+        for reference in section.iterchildren(f"{_W}headerReference", f"{_W}footerReference"):
+            kind = reference.get(f"{_W}type", "default")
+            if kind == "default" or (kind == "first" and first) or (kind == "even" and even):
+                related = document.part.rels.get(reference.get(f"{_R}id"))
+                if related is not None and not related.is_external:
+                    shown.append(related.target_part)
+    return shown
 
 
 def _inside(parent: Any, kinds: set[str]) -> Iterator[tuple[str, Any]]:
