@@ -140,6 +140,7 @@ def _put(body: dict[str, Any] | None, **extra: Any) -> dict[str, Any]:
         {"type": "object", "properties": {"archived": {"type": "boolean", "enum": [True]}},
          "additionalProperties": False},
         {"type": "object", "readOnly": True, "properties": {"title": {"type": "string"}}},
+        {"type": "object", "properties": {"title": False}, "additionalProperties": False},
     ],
 )  # fmt: skip
 def test_a_write_whose_body_holds_nothing_to_set_is_no_evidence(

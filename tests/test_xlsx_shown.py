@@ -232,6 +232,37 @@ def threaded(path: Path) -> None:
             archive.writestr(name, data)
 
 
+def dark_theme_is_white(path: Path) -> None:
+    """C3 in theme colour 1 (the theme's dark text colour), which this theme makes white."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    theme = parts["xl/theme/theme1.xml"]
+    start = theme.index(b"<a:dk1>")
+    end = theme.index(b"</a:dk1>") + len(b"</a:dk1>")
+    parts["xl/theme/theme1.xml"] = (
+        theme[:start] + b'<a:dk1><a:srgbClr val="FFFFFF"/></a:dk1>' + theme[end:]
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def theme_text(sheet: Any) -> None:
+    from openpyxl.styles.colors import Color
+
+    sheet["C3"].font = Font(color=Color(theme=1))
+
+
+def palette_white(sheet: Any) -> None:
+    """C3 in palette colour 8 (black by default), which this workbook's palette makes white."""
+    from openpyxl.styles.colors import Color
+
+    sheet["C3"].font = Font(color=Color(indexed=8))
+    sheet.parent._colors = ["FF000000", "FFFFFFFF"] + ["FF000000"] * 6 + ["FFFFFFFF"] * 56
+
+
 def comment_formula(sheet: Any) -> None:
     sheet["D3"] = '=CONCATENATE("Endast mot ", "avgift")'
 
@@ -275,6 +306,7 @@ SHOWN_OTHERWISE = {
     # round 7: a row of height 0, a 1-point font, a link's screen tip
     "a 1-point answer": (tiny, "too small to read"),
     "a link's screen tip": (link_tip, '"mot avgift"'),
+    "a palette colour made white": (palette_white, "colour of its cell's background"),
     # round 6: a comment computed when the sheet is opened; openpyxl stores no result
     "comment computed by a formula": (comment_formula, "computed by a formula"),
 }
@@ -357,6 +389,17 @@ def test_a_prompt_over_the_answer_column_is_read_in_the_vendors_voice(
         prompt("C3", "Gäller endast mot avgift", shown=False),  # Excel does not show it
     ):
         assert outcome(cli, workbook(tmp_path / "buyer.xlsx", change))[0] == "met"
+
+
+def test_theme_colours_are_read_from_the_workbooks_theme(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Round 7: theme colour 1 is black text only while the theme says so."""
+    path = workbook(tmp_path / "theme.xlsx", theme_text)
+    assert outcome(cli, path)[0] == "met"
+    dark_theme_is_white(path)
+    got, reason = outcome(cli, path)
+    assert got == "not_verified" and "colour of its cell's background" in reason, reason
 
 
 @pytest.mark.parametrize(

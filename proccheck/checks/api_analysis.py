@@ -641,15 +641,16 @@ def _settles_nothing(index: ApiIndex, schema: Any) -> bool:
     if any(part.get("readOnly") is True for part in _all_of(index, schema)):
         return True  # the body as a whole is readOnly
     props = [index.resolve(v) for v in _props(index, schema).values()]
+    closed = any(part.get("additionalProperties") is False for part in _all_of(index, schema))
+    if props and closed and all(p is False for p in props):
+        return True  # every property the schema `false`, and no others: only `{}` is valid
     if not props or not all(isinstance(p, dict) for p in props):
         return False
     if all(p.get("readOnly") is True for p in props):
         return True
     fixed = all("const" in p or (isinstance(p.get("enum"), list) and len(p["enum"]) == 1)
                 for p in props)  # fmt: skip
-    return fixed and any(
-        part.get("additionalProperties") is False for part in _all_of(index, schema)
-    )
+    return fixed and closed
 
 
 _LINK_NAME = re.compile(r"(url|uri|link|href|location)$")

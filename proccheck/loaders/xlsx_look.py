@@ -190,9 +190,10 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
             found = _attributes(tag.group(1))
             code = html.unescape(found.get(b"formatCode", b"").decode("utf-8", "replace"))
             formats[found.get(b"numFmtId", b"")] = code
-    fonts = _colours(xml, b"fonts", b"font", b"color")
+    palette = _palette(archive, xml)
+    fonts = _colours(xml, b"fonts", b"font", b"color", palette)
     struck, tiny = _font_flags(xml, _strikes), _font_flags(xml, _tiny)
-    fills = _colours(xml, b"fills", b"fill", b"fgColor")
+    fills = _colours(xml, b"fills", b"fill", b"fgColor", palette)
     reasons: dict[int, StyleLook] = {}
     section = _SECTION[b"cellXfs"].search(xml)
     for index, tag in enumerate(_TAG[b"xf"].finditer(section.group(1) if section else b"")):
@@ -215,7 +216,46 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
     return reasons
 
 
-def _colours(xml: bytes, section_name: bytes, item: bytes, colour: bytes) -> list[str | None]:
+@dataclass(frozen=True)
+class Palette:
+    """The workbook's own colours by number: its theme's (as cells name them: 0 the light
+    background, 1 the dark text, 2 and 3 the second pair, then the accents) and its
+    replacement of the indexed palette, each RRGGBB; empty where the workbook has none."""
+
+    theme: tuple[str, ...] = ()
+    indexed: tuple[str, ...] = ()
+
+
+_SCHEME_ORDER = (b"lt1", b"dk1", b"lt2", b"dk2", b"accent1", b"accent2", b"accent3", b"accent4",
+                 b"accent5", b"accent6", b"hlink", b"folHlink")  # fmt: skip
+_COLOUR_VALUE = re.compile(rb'\b(?:lastClr|val)="([0-9A-Fa-f]{6})"')
+
+
+def _palette(archive: zipfile.ZipFile, styles: bytes) -> Palette:
+    """The theme's colours (`xl/theme/theme1.xml`) and a replaced indexed palette
+    (`<indexedColors>` in the styles): a font in theme colour 1 is black only while the theme
+    says so."""
+    try:
+        scheme = _element(archive.read("xl/theme/theme1.xml"), b"clrScheme")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        scheme = b""
+    theme: list[str] = []
+    for name in _SCHEME_ORDER if scheme else ():
+        value = _COLOUR_VALUE.search(_element(scheme, name))
+        theme.append(value.group(1).decode("ascii").upper() if value else "other")
+    indexed = [
+        found.group(1).decode("ascii").upper()[-6:]
+        for found in re.finditer(
+            rb'<(?:\w+:)?rgbColor\b[^<>]*\brgb="([0-9A-Fa-f]{6,8})"',
+            _element(styles, b"indexedColors"),
+        )
+    ]
+    return Palette(tuple(theme), tuple(indexed))
+
+
+def _colours(
+    xml: bytes, section_name: bytes, item: bytes, colour: bytes, palette: Palette
+) -> list[str | None]:
     """Each font's colour or fill's foreground (`_colour`) in the order of its section. A fill
     that is not solid (`patternType` none or missing) has none."""
     section = _SECTION[section_name].search(xml)
@@ -224,25 +264,32 @@ def _colours(xml: bytes, section_name: bytes, item: bytes, colour: bytes) -> lis
         if item == b"fill" and b'patternType="solid"' not in entry.group(0):
             found.append(None)
             continue
-        found.append(_colour(entry.group(0), colour))
+        found.append(_colour(entry.group(0), colour, palette))
     return found
 
 
-def _colour(entry: bytes, colour: bytes) -> str | None:
-    """The first `colour` tag of `entry` as RRGGBB, None where it has none: white for the
-    theme's first colour (the window background) and the palette's white (indexed 1 and 9);
-    "other" for any other theme or palette colour, which is not the page's white."""
+def _colour(entry: bytes, colour: bytes, palette: Palette = Palette()) -> str | None:
+    """The first `colour` tag of `entry` as RRGGBB, None where it has none: a theme or palette
+    colour as the workbook's `palette` defines it; without one, white for the theme's first
+    colour (the window background) and the palette's white (indexed 1 and 9), and "other" for
+    any other theme or palette colour, which is not the page's white."""
     tag = _TAG[colour].search(entry)
     attributes = _attributes(tag.group(1)) if tag else {}
     rgb = attributes.get(b"rgb", b"").decode("ascii", "replace").upper()
     theme, indexed = attributes.get(b"theme"), attributes.get(b"indexed")
     if attributes.get(b"tint", b"0").strip(b"0.-") != b"":  # a shade darker or lighter
         return "other"
-    if theme == b"0" or indexed in (b"1", b"9"):
-        return "FFFFFF"
+    for number, own, white in (
+        (theme, palette.theme, (b"0",)),
+        (indexed, palette.indexed, (b"1", b"9")),
+    ):
+        if number is not None:
+            if number.isdigit() and int(number) < len(own):
+                return own[int(number)]
+            return "FFFFFF" if number in white else "other"
     if len(rgb) in (6, 8):
         return rgb[-6:]
-    return "other" if theme is not None or indexed is not None else None
+    return None
 
 
 def _differential_hides(piece: bytes) -> bool:
