@@ -85,6 +85,8 @@ def test_a_no_in_the_yes_column_is_shown_with_its_column(
         ("bilaga-4-exitplan.pdf", "met"),
         ("[link](https://example.org/exit-plan.md#export)", "met"),
         ("Bilaga 5 – Förbehåll: export mot avgift enligt prislista", "not_verified"),
+        ("Exportavgift_5000kr_per_uttag.pdf", "not_verified"),  # round 7: the name says it
+        ("Export-mot-avgift.docx", "not_verified"),
     ],
 )
 def test_what_the_evidence_column_says_is_read_for_reservations(

@@ -178,20 +178,26 @@ _NOT_PROSE = re.compile(
     r"\[([^\]]*)\]\([^)]*\)"  # a Markdown link: its text is kept
     r"|`[^`]*`"  # code: a file or folder name
     r"|\S+://\S*|www\.\S+"  # an address
-    r"|[^\s;,]+\.[A-Za-z][A-Za-z0-9]{1,4}\b"  # a file name: bilaga-4-exitplan.pdf
+    r"|([^\s;,/\\]+)\.[A-Za-z][A-Za-z0-9]{1,4}\b"  # a file name: its words are kept
 )
 
 
 def evidence_prose(evidence: tuple[str, ...]) -> str:
-    """What an evidence entry says besides the files and addresses it names ("Bilaga 5 –
-    Förbehåll: export mot avgift"): read for reservations like a comment, since a vendor may
-    write one there as well as anywhere else."""
+    """What an evidence entry says besides the addresses it names ("Bilaga 5 – Förbehåll:
+    export mot avgift"), a file's name read as words ("Exportavgift_5000kr_per_uttag.pdf"):
+    read for reservations like a comment, since a vendor may write one there as well as
+    anywhere else."""
     kept = (" ".join(_NOT_PROSE.sub(_link_text, entry).split()) for entry in evidence)
     return " ".join(text for text in kept if len(text.split()) >= 2)
 
 
 def _link_text(match: re.Match[str]) -> str:
+    if match.group(2):  # a file name: its words, split where the name runs them together
+        return " " + " ".join(_NAME_BREAK.split(match.group(2))) + " "
     return match.group(1) or " "
+
+
+_NAME_BREAK = re.compile(r"[_\-.]+")
 
 
 def _pick(mapping: dict[str, Any], names: tuple[str, ...]) -> Any:
