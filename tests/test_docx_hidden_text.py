@@ -167,6 +167,9 @@ SEEN = {
         OWN, '<w:color w:val="FFFFFF" w:themeColor="text1"/>'
     ),
     "strike turned off": run_para(OWN, '<w:strike w:val="0"/>'),
+    "background theme colour, darker": run_para(  # Word's grey "Bakgrund 1, mörkare 50 %"
+        OWN, '<w:color w:val="7F7F7F" w:themeColor="background1" w:themeShade="80"/>'
+    ),
     "white on theme shading": run_para(
         OWN,
         '<w:color w:val="FFFFFF"/>',

@@ -126,6 +126,8 @@ def test_what_a_reader_sees_but_yaml_drops_is_refused(text: str, problem: str) -
 def test_an_empty_null_and_a_merge_left_alone_load() -> None:
     data = load_text('a: !!null ""\nb: &b {x: 1}\nm:\n  <<: *b\n  x: 1\n', "m.yaml").data
     assert data["a"] is None and data["m"] == {"x": "1"}
+    two = load_text("a: &a {x: 1}\nb: &b {x: 2}\nm:\n  <<: [*a, *b]\n", "m.yaml").data
+    assert two["m"] == {"x": "1"}  # of two merges the first wins: no value is overridden
 
 
 def test_line_table_points_at_keys() -> None:

@@ -46,6 +46,9 @@ INTEGER, TIME = {"type": "integer"}, {"type": "string", "format": "date-time"}
         [_query("cursor", {"type": "string"}), _query("deltaToken", {"type": "string"})],
         [_query("limit", INTEGER), _query("continue", {"type": "string"}), _query("since", TIME)],
         [_query("createdOrUpdatedSince", TIME), _query("page", INTEGER)],
+        [_query("from", INTEGER), _query("size", INTEGER), _query("modifiedSince", TIME)],
+        [_query("skipCount", INTEGER), _query("maxItems", INTEGER), _query("modifiedSince", TIME)],
+        [_query("pageNo", INTEGER), _query("pageSize", INTEGER), _query("modifiedSince", TIME)],
     ],
 )
 def test_real_paging_and_change_parameters_are_met(

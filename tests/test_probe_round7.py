@@ -23,6 +23,8 @@ from test_probe_round5 import OK, description, outcomes
         (["https://api.vendor.se/v1", "https://test-api.vendor.se/v1"], "met"),
         (["https://api.testbolaget.se/v1"], "met"),  # the domain itself names no test host
         (["https://dev.to/api"], "met"),
+        (["https://dev.azure.com/org"], "met"),  # second read: "dev" names production here
+        (["https://api.demo.co.uk/v1"], "met"),  # demo.co.uk is the domain itself
     ],
 )
 def test_servers_only_for_tests_or_mocks_show_no_production_transport(
@@ -62,6 +64,13 @@ def test_data_under_a_health_path_is_data(tmp_path: Path) -> None:
     health["paths"]["/health"] = health["paths"].pop("/health/journals/{id}")
     health["paths"]["/health"]["get"].pop("parameters")
     assert outcomes(tmp_path, health)["DO-02"][0] == "met"  # a health check is set apart
+
+
+def test_health_below_a_record_is_data(tmp_path: Path) -> None:
+    """Second read: `/patients/{id}/health` is a patient's data, not a health check: its type
+    is counted with the others, not set apart."""
+    _got, reason = outcomes(tmp_path, _item_only("/patients/{id}/health"))["DO-02"]
+    assert "of 2 resource types" in reason and "health or login endpoint" not in reason, reason
 
 
 def _subscription(path: str, prop: str, shape: dict[str, Any]) -> dict[str, Any]:
@@ -164,7 +173,10 @@ def test_an_unregistered_text_format_is_opaque(tmp_path: Path, media: str, outco
     assert outcomes(tmp_path, doc)["DO-03"][0] == outcome
 
 
-@pytest.mark.parametrize(("url", "outcome"), [("TBD", "not_verified"), ("/oauth/token", "met")])
+@pytest.mark.parametrize(
+    ("url", "outcome"),
+    [("TBD", "not_verified"), ("https://[vendor/token", "not_verified"), ("/oauth/token", "met")],
+)
 def test_a_placeholder_token_url_gives_no_token(tmp_path: Path, url: str, outcome: str) -> None:
     scheme = {"type": "oauth2", "flows": {"clientCredentials": {"tokenUrl": url, "scopes": {}}}}
     assert outcomes(tmp_path, description(scheme=scheme))["API-03"][0] == outcome

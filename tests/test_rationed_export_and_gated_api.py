@@ -96,6 +96,9 @@ sv | DO-01 | Personuppgifter omfattar inte anonymiserade uppgifter.
 en | DO-01 | Customer Data includes all data, logs and metadata generated in the service.
 en | DO-01 | Customer data does not include only the data entered by users but also logs.
 en | DO-01 | Customer Data does not include the data of other customers.
+sv | DO-01 | Med kunddata avses inte endast personuppgifter utan all information i tjänsten.
+sv | DO-01 | Kunddata omfattar inte bara strukturerade data i databasen utan även loggar.
+en | DO-01 | Customer Data includes not only the records stored in the main database but also logs.
 """
 
 

@@ -124,6 +124,19 @@ def test_a_struck_requirement_is_withdrawn(
     assert any(f["check"] == "SP011" and OWN[:30] in f["message"] for f in findings), findings
 
 
+def test_html_named_in_prose_or_a_line_break_hides_or_joins_nothing(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Second read: `<s>` named in prose with no `</s>` strikes nothing after it, and `<br>`
+    is a line break between words, not inside one."""
+    extra = (
+        "Rensa `<s>` och `<del>` ur exporten. Leverantören<br>behåller äganderätten till all data."
+    )
+    outcomes, findings = _outcomes(cli, _markdown(tmp_path, extra))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"  # "Leverantören behåller …": two words
+    assert not [f for f in findings if f["check"] == "SP011"], findings
+
+
 def test_shown_html_keeps_its_text(cli: Callable[..., Any], tmp_path: Path) -> None:
     outcomes, _findings = _outcomes(cli, _markdown(tmp_path, "Slut.", own=f"<div>{OWN}</div>"))
     assert outcomes["DATA-OWNERSHIP"] == "met"

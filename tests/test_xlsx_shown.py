@@ -302,7 +302,7 @@ SHOWN_OTHERWISE = {
     "conditional white text": (conditional(font=Font(color="FFFFFF")), "conditional format"),
     "conditional format showing No": (conditional(number_format=';;;"Nej"'), "conditional"),
     "conditional strike": (conditional(font=Font(strike=True)), "conditional format"),
-    "a prompt on the answer": (prompt("C3", "Gäller endast mot avgift"), '"mot avgift"'),
+    "a prompt on the answer": (prompt("C3", "Vi levererar endast mot avgift"), '"mot avgift"'),
     # round 7: a row of height 0, a 1-point font, a link's screen tip
     "a 1-point answer": (tiny, "too small to read"),
     "a link's screen tip": (link_tip, '"mot avgift"'),
@@ -386,7 +386,8 @@ def test_a_prompt_over_the_answer_column_is_read_in_the_vendors_voice(
     assert got == "not_verified" and '"mot avgift"' in reason, reason
     for change in (
         prompt("C2:C14", "Välj Ja eller Nej. Eventuella tilläggskostnader anges i prisbilagan"),
-        prompt("C3", "Gäller endast mot avgift", shown=False),  # Excel does not show it
+        prompt("C3", "Vi levererar endast mot avgift", shown=False),  # Excel does not show it
+        prompt("C3", "Om kravet bara kan uppfyllas mot extra kostnad, svara Nej."),  # buyer's
     ):
         assert outcome(cli, workbook(tmp_path / "buyer.xlsx", change))[0] == "met"
 

@@ -1229,9 +1229,10 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     cell, or a conditional format can do any of this when its condition holds; or a comment
     computed by a formula (its result may be missing from the file; in a CSV file, a cell
     that starts with "=", which Excel computes on opening it). Cell notes and comment threads
-    on any cell of the row, a link's screen tip, a data validation's input prompt on the row,
-    and the words a number format adds to any cell of it (`@" (endast mot avgift)"`), are read
-    for reservations; a comment merged down over several rows stands beside each of them.
+    on any cell of the row, a link's screen tip and the words a number format adds to any cell
+    of it (`@" (endast mot avgift)"`) are read for reservations; a data validation's input
+    prompt in the vendor's voice is a reservation over every answer; a comment merged down
+    over several rows stands beside each of them.
 
     Why it matters
     A must-requirement is met or not; a partial answer has to be assessed by a person, who must

@@ -126,7 +126,8 @@ _PAGINATION = frozenset(
         "pagelimit", "pageoffset", "pagecursor", "startingafter", "endingbefore", "pageable",
         "metapagesize", "metapage", "pagesizeparam", "rows", "start", "continue", "continuation",
         "startafter", "startkey", "exclusivestartkey", "scrollid", "resumptiontoken",
-        "pagingtoken", "searchafter", "streamposition",
+        "pagingtoken", "searchafter", "streamposition", "from", "skipcount", "pageno",
+        "pagenr", "startrow", "startrecord", "offsetid",
     }
 )  # fmt: skip
 _PAGE_PROPS = frozenset(
@@ -146,13 +147,14 @@ _SIZE_ONLY = frozenset(
 """Paging names that only cap how many items one call returns: alone they give the first N and
 never the rest, so a list pages only with a position (offset, page, cursor…) or a next link."""
 _CONTINUATION_PROPS = frozenset(
-    {"next", "nextpage", "nextlink", "nextpagetoken", "nextcursor", "cursor", "links",
+    {"next", "nextpage", "nextlink", "nextpagetoken", "nextcursor", "cursor",
      "pagetoken", "continuationtoken", "nexturl", "nextpageurl", "endcursor", "nextoffset",
      "nextmarker", "odatanextlink", "nextpagelink", "nexttoken", "continue",
      "nextstreamposition"}
 )  # fmt: skip
 """Properties of a page that give the next part: a link, a cursor or a token (`hasMore`,
-`totalPages` or a `meta` of counts only say there is more)."""
+`totalPages` or a `meta` of counts only say there is more; HAL's `_links` gives it only with a
+`next` inside)."""
 _CHANGED = re.compile(
     r"since|modified|updated|changed|delta|lastmod|synctoken|changetoken|pastdays|lastdays"
 )
@@ -198,7 +200,8 @@ _NAMED_FILE_MEDIA = ("application/pdf", "application/zip", "application/gzip", "
 _SERVICE_PATH = re.compile(
     r"/(api-?docs|openapi|swagger(-ui|-resources|-config)?|livez|readyz|ping|"
     r"actuator|metrics|api-?info)(\.(json|ya?ml|html))?(/|$)"
-    r"|/(health|healthz|healthcheck|health-check|heartbeat)(/[^/{}]+)?/?$",
+    r"|^(?:/(?:api|rest|v\d+[\w.]*|\d+(?:\.\d+)*))*"
+    r"/(health|healthz|healthcheck|health-check|heartbeat)(/[^/{}]+)?/?$",
     re.I,
 )
 """Documentation, health and service-information endpoints: about the API, not its data. A
@@ -250,7 +253,8 @@ def _norm(name: str) -> str:
 
 _OPEN_X_TEXT = frozenset(
     {"text/x-yaml", "text/x-markdown", "text/x-csv", "text/x-json", "text/x-vcard",
-     "text/x-comma-separated-values", "text/x-vcalendar", "text/x-ndjson"}
+     "text/x-comma-separated-values", "text/x-vcalendar", "text/x-ndjson",
+     "text/x-tab-separated-values", "text/x-ldif", "text/x-sql"}
 )  # fmt: skip
 """Unregistered `text/x-` names of open formats, in use before their registration."""
 
@@ -793,7 +797,10 @@ def _takes_address(index: ApiIndex, op: Operation) -> bool:
         for name, prop in _props(index, media.schema).items():
             resolved = index.resolve(prop)
             shape = resolved.get("format") if isinstance(resolved, dict) else None
-            if shape in ("email", "idn-email") or _PERSON_ADDRESS.search(_norm(name)):
+            name_norm = _norm(name)
+            if shape in ("email", "idn-email") or (
+                _PERSON_ADDRESS.search(name_norm) and not _SYSTEM_ADDRESS.search(name_norm)
+            ):
                 continue
             if shape in ("uri", "url") or _ADDRESS_PROP.search(_norm(name)):
                 return True
@@ -801,7 +808,10 @@ def _takes_address(index: ApiIndex, op: Operation) -> bool:
 
 
 _PERSON_ADDRESS = re.compile(r"mail|phone|sms|mobile|return|redirect")
-"""Names of an address for a person or of a page to return to, not of a system to notify."""
+"""Names of an address for a person or of a page to return to, not of a system to notify,
+unless they also name a system's address (`smsUrl`, `mobileCallbackUrl`, `_SYSTEM_ADDRESS`);
+a sign-in's return address is told by its path (`_AUTH_PATH`)."""
+_SYSTEM_ADDRESS = re.compile(r"url|uri|hook|endpoint|callback")
 
 
 def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
@@ -1372,7 +1382,7 @@ def _declared(parameter: Parameter) -> tuple[Any, list[Any] | None]:
     return schema.get("type"), enum if isinstance(enum, list) else None
 
 
-_WORDS_OF_OTHER_SENSE = frozenset({"first", "size", "start"})
+_WORDS_OF_OTHER_SENSE = frozenset({"first", "size", "start", "from"})
 """Paging names that are as often a first name, a size category or a start date."""
 
 
@@ -1504,7 +1514,10 @@ def _a_url(value: Any) -> bool:
     if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value.strip()):
         return False
     text = value.strip()
-    return text.startswith("/") or urlsplit(text).scheme in ("http", "https")
+    try:
+        return text.startswith("/") or urlsplit(text).scheme in ("http", "https")
+    except ValueError:  # "https://[vendor/token": no URL a client can call
+        return False
 
 
 def _without_oauth(
@@ -1791,11 +1804,13 @@ samples, and a placeholder still declares the scheme."""
 _MOCK_HOSTS = ("virtserver.swaggerhub.com", ".mock.pstmn.io", "mockapi.io", ".beeceptor.com",
                "mocky.io", ".mockable.io", "prism.stoplight.io")  # fmt: skip
 _TEST_LABELS = frozenset(
-    {"test", "tst", "staging", "stage", "stg", "dev", "develop", "development",
-     "sandbox", "sbx", "demo", "qa", "uat", "mock", "mocks", "preprod", "acceptance"}
+    {"test", "tst", "staging", "stage", "stg", "development", "sandbox", "sbx", "demo", "qa",
+     "uat", "mock", "mocks", "preprod", "acceptance"}
 )  # fmt: skip
 """Words of a host name's labels below its domain (between dots and hyphens) that name a
-machine for tests, not production."""
+machine for tests, not production ("dev" is left out: `dev.azure.com` is production)."""
+_SECOND_LEVEL = frozenset({"co", "com", "gov", "org", "ac", "net", "edu"})
+"""Second-level labels under a country's domain that domains are registered below (`co.uk`)."""
 
 
 def not_production(
@@ -1814,8 +1829,10 @@ def not_production(
         return "local"
     if host.endswith(_MOCK_HOSTS) or (host.endswith("stoplight.io") and "/mocks/" in parts.path):
         return "mock"
-    if _TEST_LABELS & set(re.split(r"[.-]", ".".join(host.split(".")[:-2]))):
-        return "local"  # below the domain itself: `test-api.vendor.se`, not `dev.to`
+    labels = host.split(".")
+    own = 3 if len(labels) > 2 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    if _TEST_LABELS & set(re.split(r"[.-]", ".".join(labels[:-own]))):
+        return "local"  # below the domain itself: `test-api.vendor.se`, not `testbolaget.se`
     address = host_address(host)
     if address is not None:
         return None if address_is_public(address) else "private"

@@ -177,9 +177,12 @@ def _evidence_list(value: Any) -> tuple[str, ...]:
 _NOT_PROSE = re.compile(
     r"\[([^\]]*)\]\([^)]*\)"  # a Markdown link: its text is kept
     r"|`[^`]*`"  # code: a file or folder name
-    r"|\S+://\S*|www\.\S+"  # an address
-    r"|([^\s;,/\\]+)\.[A-Za-z][A-Za-z0-9]{1,4}\b"  # a file name: its words are kept
+    r"|(?<!\S)\S+?://\S*|www\.\S+"  # an address
+    r"|(?<![^\s;,/\\])([^\s;,/\\]+?)\.[A-Za-z][A-Za-z0-9]{1,4}(?![^\s;,/\\])"  # a file name
 )
+"""What in an evidence entry is no prose of its own: a link, code, an address, a file's name
+(whose words are read: `_link_text`). Each part starts only where a word does, so a long run
+of letters is scanned once."""
 
 
 def evidence_prose(evidence: tuple[str, ...]) -> str:
@@ -631,9 +634,8 @@ def _with_loose_rows(
 
 
 _INSTRUCTION = re.compile(
-    r"^\W*(?:ange|anges|fyll|besvara|svara|markera|beskriv|bifoga|redovisa|välj"
-    r"|please|enter|fill|answer|state|describe|mark|attach|indicate|provide|complete"
-    r"|choose|select)\b",
+    r"^\W*(?:ange|anges|fyll|besvara|svara|markera|beskriv|bifoga|redovisa"
+    r"|please|enter|fill|answer|state|describe|mark|attach|indicate|provide|complete)\b",
     re.IGNORECASE,
 )
 _VENDOR_VOICE = re.compile(

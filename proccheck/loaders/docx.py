@@ -70,9 +70,13 @@ def _colour_of(properties: Any) -> str | None:
     if colour is None:
         return None
     theme = colour.get(f"{_W}themeColor")
-    if theme is not None:
+    if (
+        theme is not None
+        and colour.get(f"{_W}themeShade") is None
+        and colour.get(f"{_W}themeTint") is None
+    ):
         return _THEME_COLOURS.get(theme)
-    return _colour(colour.get(f"{_W}val"))
+    return _colour(colour.get(f"{_W}val"))  # a shade or tint of a theme colour: the value drawn
 
 
 _THEME_COLOURS = {"background1": "FFFFFF", "light1": "FFFFFF", "text1": "000000", "dark1": "000000"}
@@ -496,7 +500,7 @@ def _notes(document: Any, display: str) -> Iterator[tuple[str, Any, bool]]:
     counts: dict[str, int] = {}
     shown = _shown_page_parts(document)
     referenced = {
-        reference.get(f"{_W}id")
+        (reference.tag.rpartition("}")[2].removesuffix("Reference"), reference.get(f"{_W}id"))
         for reference in document.element.body.iter(
             f"{_W}footnoteReference", f"{_W}endnoteReference"
         )
@@ -516,11 +520,17 @@ def _notes(document: Any, display: str) -> Iterator[tuple[str, Any, bool]]:
             continue
         unread = root.makeelement(root.tag, {})
         for note in list(root.iterchildren(f"{_W}footnote", f"{_W}endnote")):
-            if note.get(f"{_W}type") is None and note.get(f"{_W}id") not in referenced:
+            own = (note.tag.rpartition("}")[2], note.get(f"{_W}id"))
+            if note.get(f"{_W}type") is None and own not in referenced:
                 unread.append(note)  # a note nothing in the text refers to is never printed
         yield prefix, root, True
         if len(unread):
             yield prefix, unread, False
+
+
+def _on(element: Any) -> bool:
+    """Whether an on/off element is present and not turned off (`w:val="0"`)."""
+    return element is not None and element.get(f"{_W}val", "true").lower() not in _OFF
 
 
 def _shown_page_parts(document: Any) -> list[Any]:
@@ -528,12 +538,12 @@ def _shown_page_parts(document: Any) -> list[Any]:
     ones when the section has a distinct first page (`w:titlePg`), and its even-page ones when
     the document has distinct odd and even pages (`w:evenAndOddHeaders`)."""
     try:
-        even = document.settings.element.find(f"{_W}evenAndOddHeaders") is not None
+        even = _on(document.settings.element.find(f"{_W}evenAndOddHeaders"))
     except Exception:  # no settings part python-docx can read: no distinct even pages
         even = False
     shown = []
     for section in document.element.body.iter(f"{_W}sectPr"):
-        first = section.find(f"{_W}titlePg") is not None
+        first = _on(section.find(f"{_W}titlePg"))
         for reference in section.iterchildren(f"{_W}headerReference", f"{_W}footerReference"):
             kind = reference.get(f"{_W}type", "default")
             if kind == "default" or (kind == "first" and first) or (kind == "even" and even):

@@ -452,8 +452,12 @@ def _as_rendered(line: str) -> str:
     return _INLINE_MARKUP.sub(lambda m: " " * len(m.group(0)), line)
 
 
-_INLINE_TAG_IN_WORD = re.compile(r"(?<=\w)</?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,500})?>(?=\w)")
-"""An inline HTML tag between two letters of one word: the rendered page shows the word whole."""
+_INLINE_TAG_IN_WORD = re.compile(
+    r"(?<=\w)</?(?!(?:br|p|li|td|th|tr|div|hr|h\d)\b)[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,500})?>(?=\w)",
+    re.IGNORECASE,
+)
+"""An inline HTML tag between two letters of one word: the rendered page shows the word whole
+(a line break or a block, `<br>` or `</td><td>`, stays a space)."""
 _STRUCK = re.compile(r"(?<!~)~~(?=\S)[^~\n]{1,2000}?(?<=\S)~~(?!~)")
 """Struck-through text (GitHub's `~~…~~`): withdrawn, so no requirement (`_struck_text`)."""
 
@@ -528,6 +532,10 @@ def _hidden_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         tag = start.group(1) or start.group(2)
         closing = "-->" if tag is None else f"</{tag.lower()}>"
         end = lowered.find(closing, start.end())
+        if end == -1 and start.group(1):  # `<s>` named in prose or code strikes nothing
+            pieces.append(text[at : start.end()])
+            at = start.end()
+            continue
         stop = len(text) if end == -1 else end + len(closing)
         if tag is not None and (shown := " ".join(text[start.end() : stop - len(closing)].split())):
             hidden.append((text.count("\n", 0, start.start()) + 1, shown))

@@ -846,9 +846,10 @@ def _build(
         elif kind in ends:
             frame = stack.pop()
             top = stack[-1] if stack else None
+            explicit = set(frame.container) if frame.merges else set()  # the mapping's own
             for merged in frame.merges:
                 for key, value in merged.items():
-                    if key in frame.container and frame.container[key] != value:  # type: ignore[call-overload]
+                    if key in explicit and frame.container[key] != value:  # type: ignore[call-overload]
                         raise _YamlProblem(
                             tr(
                                 "{key} is set both by a merge (<<) and in the mapping itself",

@@ -11,6 +11,7 @@ do not. This module finds all of these from the workbook's XML
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import posixpath
@@ -38,8 +39,7 @@ class Look:
     """(first row, first column, last row, last column) of each merged range, columns from 0."""
     notes: dict[tuple[int, int], str] = field(default_factory=dict)
     """The text shown beside a cell's value: its note or comment thread, the words its number
-    format adds, a link's screen tip, and the input prompt of a data validation over its row
-    alone."""
+    format adds, and a link's screen tip."""
     sheet_hidden: bool = False
     conditional: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each range a conditional format
@@ -54,14 +54,44 @@ class Look:
         if column in self.hidden_columns:
             return "hidden-column"
         why = self.unseen.get((row, column))  # a cell under a merge: `tables._as_shown`
-        if why is None and any(
-            top <= row <= bottom and left <= column <= right
-            for top, left, bottom, right in self.conditional
-        ):
+        if why is None and self.conditional and _covers(self._conditional_rows(), row, column):
             return "conditional"
         return why
 
+    def _conditional_rows(self) -> dict[int, list[tuple[int, int]]]:
+        """`conditional` as row spans by column (-1: a range over more than 64 columns), each
+        list merged and sorted once, so a cell is looked up by bisection."""
+        index = self.__dict__.get("_by_column")
+        if index is None:
+            spans: dict[int, list[tuple[int, int]]] = {}
+            for top, left, bottom, right in self.conditional:
+                for column in range(left, right + 1) if right - left < 64 else (-1,):
+                    spans.setdefault(column, []).append((top, bottom))
+            index = {column: _merged(found) for column, found in spans.items()}
+            object.__setattr__(self, "_by_column", index)
+        return index
 
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Row spans sorted and joined where they overlap or touch."""
+    merged: list[tuple[int, int]] = []
+    for top, bottom in sorted(spans):
+        if merged and top <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((top, bottom))
+    return merged
+
+
+def _covers(index: dict[int, list[tuple[int, int]]], row: int, column: int) -> bool:
+    for spans in (index.get(column, ()), index.get(-1, ())):
+        at = bisect.bisect_right(spans, (row, EXCEL_ROWS)) - 1
+        if at >= 0 and spans[at][0] <= row <= spans[at][1]:
+            return True
+    return False
+
+
+EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384
 """Columns of an Excel sheet (A to XFD)."""
 _ATTRIBUTE = re.compile(rb'\b([A-Za-z]+)="([^"]*)"')
@@ -202,7 +232,7 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
         font = _at(fonts, found.get(b"fontId", b"0"))
         fill = _at(fills, found.get(b"fillId", b"0"))
         coloured: Unseen | None = None
-        if font is not None and font == (fill or "FFFFFF"):
+        if _same_colour(font, fill):
             coloured = "colour"
         elif _at_index(struck, found.get(b"fontId", b"0")):
             coloured = "struck"
@@ -292,18 +322,24 @@ def _colour(entry: bytes, colour: bytes, palette: Palette = Palette()) -> str | 
     return None
 
 
+def _same_colour(font: str | None, fill: str | None) -> bool:
+    """Whether a font is in the colour behind it (its fill, else the page's white); two
+    colours the workbook does not define ("other": a tint, an unknown theme) are not alike."""
+    return font not in (None, "other") and font == (fill or "FFFFFF")
+
+
 def _differential_hides(piece: bytes) -> bool:
     """Whether a differential style (a conditional format's `dxf`, at the start of `piece`)
     hides a cell's value or shows other text: a number format that does (`format_shows`), a
     struck font, or a font in the colour of the style's fill (white when it sets none)."""
     if tag := _TAG[b"numFmt"].search(piece):
         code = _attributes(tag.group(1)).get(b"formatCode", b"").decode("utf-8", "replace")
-        if format_shows(html.unescape(code), True) or format_shows(html.unescape(code), False):
+        if format_shows(html.unescape(code), True):  # the answers and comments are text
             return True
     font, fill = _element(piece, b"font"), _element(piece, b"fill")
     font_colour = _colour(font, b"color") if font else None
     fill_colour = (_colour(fill, b"bgColor") or _colour(fill, b"fgColor")) if fill else None
-    return _strikes(font) or (font_colour is not None and font_colour == (fill_colour or "FFFFFF"))
+    return _strikes(font) or _same_colour(font_colour, fill_colour)
 
 
 def _element(piece: bytes, name: bytes) -> bytes:
@@ -349,7 +385,7 @@ _CONDITIONAL_EDGE = re.compile(rb"<(/?)(?:\w+:)?conditionalFormatting\b([^<>]*)>
 _SQREF = re.compile(rb"<(?:\w+:)?sqref>([^<]*)</")
 MAX_CONDITIONAL_RANGES = 2_000
 """Ranges of hiding conditional formats read per sheet; past it the whole sheet counts as
-possibly hidden (each cell read is compared with every range)."""
+possibly hidden."""
 
 
 def _conditional_ranges(
@@ -379,7 +415,7 @@ def _conditional_ranges(
             if start and end:
                 ranges.append((start[0], start[1], end[0], end[1]))
             if len(ranges) > MAX_CONDITIONAL_RANGES:
-                return ((1, 0, 1_048_576, EXCEL_COLUMNS - 1),)
+                return ((1, 0, EXCEL_ROWS, EXCEL_COLUMNS - 1),)
     return tuple(ranges)
 
 
@@ -522,9 +558,6 @@ def look(
         tip = " ".join(html.unescape(found.get(b"tooltip", b"").decode("utf-8", "replace")).split())
         if position is not None and tip:
             notes[position] = " ".join(filter(None, (notes.get(position), tip)))
-    for (top, left, bottom, _right), prompt in _prompts(xml):
-        if top == bottom:  # shown on selecting a cell of one row: a note beside that row
-            notes[top, left] = " ".join(filter(None, (notes.get((top, left)), prompt)))
     if struck or b"strike" in xml:
         unseen.update(_struck_cells(xml, struck or {}))
     if reasons:
@@ -583,8 +616,8 @@ _SHEET_FORMAT = re.compile(rb"<(?:\w+:)?sheetFormatPr\b([^<>]*)>")
 
 
 def _row_hidden(attributes: dict[bytes, bytes], zero_height: bool) -> bool:
-    """Whether a row is not shown: hidden, of height 0, or of the sheet's default height when
-    that is zero (`zeroHeight`: every row without a height of its own is hidden)."""
+    """Whether a row is not shown: hidden, of height 0, or not marked as of a height of its own
+    (`customHeight`) when the sheet's default height is zero (`zeroHeight`)."""
     if attributes.get(b"hidden", b"0").lower() in _ON:
         return True
     height = attributes.get(b"ht", b"")
@@ -638,15 +671,15 @@ a field (&P &N &D &T &F &A); "&&" is an ampersand."""
 def outside_text(archive: zipfile.ZipFile, part: str) -> list[str]:
     """Text a reader of the worksheet `part` sees outside its cells: the page header and
     footer (shown in print and page layout), each text box or shape of its drawing, and the
-    input prompt of a data validation over several rows (shown when one of them is selected;
-    one over a single row is a note on its first cell, see `look`)."""
+    input prompt of a data validation (shown when a cell it covers is selected; read in the
+    vendor's voice only, since a buyer's template holds prompts of its own)."""
     try:
         xml = archive.read(part)
         targets = relationships(archive, part)
     except (KeyError, zipfile.BadZipFile, OSError, SyntaxError, ValueError):
         return []  # nothing more read; the cells are read as ever
     found = [_page_text(match.group(1)) for match in _PAGE_TEXT.finditer(xml)]
-    found += [text for (top, _left, bottom, _right), text in _prompts(xml) if top != bottom]
+    found += [text for _where, text in _prompts(xml)]
     for kind, target in targets.values():
         root = _parsed(archive, target) if kind.endswith("/drawing") else None
         for shape in root.iter() if root is not None else ():
@@ -661,7 +694,7 @@ _VALIDATION = re.compile(rb"<(?:\w+:)?dataValidation\b([^<>]*)>")
 
 def _prompts(xml: bytes) -> list[tuple[tuple[int, int, int, int], str]]:
     """Each range of the sheet with a data validation's input prompt that Excel shows
-    (`showInputMessage`), and the prompt with its title."""
+    (`showInputMessage`), and the prompt."""
     if b"dataValidation" not in xml:
         return []
     found = []
@@ -669,8 +702,8 @@ def _prompts(xml: bytes) -> list[tuple[tuple[int, int, int, int], str]]:
         attributes = _attributes(tag.group(1))
         if attributes.get(b"showInputMessage", b"0").lower() not in _ON:
             continue
-        said = (attributes.get(b"promptTitle", b""), attributes.get(b"prompt", b""))
-        text = " ".join(html.unescape(b" ".join(said).decode("utf-8", "replace")).split())
+        said = attributes.get(b"prompt", b"")  # its title is a label, not what it says
+        text = " ".join(html.unescape(said.decode("utf-8", "replace")).split())
         for reference in attributes.get(b"sqref", b"").decode("ascii", "replace").split():
             first, _colon, last = reference.replace("$", "").partition(":")
             start, end = cell_position(first), cell_position(last or first)
