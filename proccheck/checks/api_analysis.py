@@ -200,13 +200,14 @@ _NAMED_FILE_MEDIA = ("application/pdf", "application/zip", "application/gzip", "
 _SERVICE_PATH = re.compile(
     r"/(api-?docs|openapi|swagger(-ui|-resources|-config)?|livez|readyz|ping|"
     r"actuator|metrics|api-?info)(\.(json|ya?ml|html))?(/|$)"
-    r"|^(?:/(?:api|rest|v\d+[\w.]*|\d+(?:\.\d+)*))*"
+    r"|^(?:/[^/{}]+)?(?:/(?:api|rest|v\d+[\w.]*|\d+(?:\.\d+)*))*"
     r"/(health|healthz|healthcheck|health-check|heartbeat)(/[^/{}]+)?/?$",
     re.I,
 )
 """Documentation, health and service-information endpoints: about the API, not its data. A
-health endpoint ends the path, or one word after it does (`/health`, `/health/threadinfo`):
-`/health/journals/{id}` is data."""
+health endpoint starts the path (after at most one word, such as a service's name, and
+version segments) and ends it, or one word after it does (`/health`, `/utility/v1/health/
+threadinfo`): `/health/journals/{id}` and `/patients/{id}/health` are data."""
 _AUTH_PATH = re.compile(r"/(auth|login|logout|token|oauth2?|signin|sign-in)(/|$)", re.I)
 """Authentication endpoints: what they return (challenges, tokens) is not the buyer's data."""
 LeftOut = Literal[
