@@ -232,6 +232,23 @@ def threaded(path: Path) -> None:
             archive.writestr(name, data)
 
 
+def icons_only(sheet: Any) -> None:
+    """An icon set over the answers drawn instead of their values (`showValue="0"`)."""
+    from openpyxl.formatting.rule import IconSetRule
+
+    sheet.conditional_formatting.add(
+        "C3:C3", IconSetRule("3Symbols", "num", [0, 1, 2], showValue=False)
+    )
+
+
+def bars_beside_values(sheet: Any) -> None:
+    """A data bar drawn beside the answers, which stay shown."""
+    from openpyxl.formatting.rule import DataBarRule
+
+    rule = DataBarRule(start_type="min", end_type="max", color="638EC6", showValue=True)
+    sheet.conditional_formatting.add("C2:C14", rule)
+
+
 def dark_theme_is_white(path: Path) -> None:
     """C3 in theme colour 1 (the theme's dark text colour), which this theme makes white."""
     import zipfile
@@ -302,6 +319,7 @@ SHOWN_OTHERWISE = {
     "conditional white text": (conditional(font=Font(color="FFFFFF")), "conditional format"),
     "conditional format showing No": (conditional(number_format=';;;"Nej"'), "conditional"),
     "conditional strike": (conditional(font=Font(strike=True)), "conditional format"),
+    "icons in place of the answer": (icons_only, "conditional format"),
     "a prompt on the answer": (prompt("C3", "Vi levererar endast mot avgift"), '"mot avgift"'),
     # round 7: a row of height 0, a 1-point font, a link's screen tip
     "a 1-point answer": (tiny, "too small to read"),
@@ -452,6 +470,7 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
     assert outcome(cli, workbook(tmp_path / "bold.xlsx", rich(False)))[0] == "met"
     for change in (  # a unit is no reservation; a colour that shows the text hides nothing
         other_cell_fmt("E3", 1200, '#,##0 "användare"'),
+        bars_beside_values,
         conditional(fill=PatternFill("solid", bgColor="C6EFCE"), font=Font(color="006100")),
         conditional(font=Font(color="FFFFFF"), fill=PatternFill("solid", bgColor="C00000")),
     ):

@@ -1226,7 +1226,8 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     of its own (a word or a mark such as ✓) or nothing, it is in the colour of its cell's
     fill or in a font too small to read, it is on a hidden row (also one of height 0), column
     or sheet, it is struck through, it lies under a merged
-    cell, or a conditional format can do any of this when its condition holds; or a comment
+    cell, or a conditional format can do any of this when its condition holds or draws icons
+    or bars in place of the value; or a comment
     computed by a formula (its result may be missing from the file; in a CSV file, a cell
     that starts with "=", which Excel computes on opening it). Cell notes and comment threads
     on any cell of the row, a link's screen tip and the words a number format adds to any cell

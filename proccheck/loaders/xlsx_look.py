@@ -380,6 +380,7 @@ def conditional_styles(archive: zipfile.ZipFile) -> frozenset[int]:
 
 
 _DXF_START = re.compile(rb"<(?:\w+:)?dxf\b")
+_VALUE_HIDDEN = re.compile(rb"""\bshowValue\s*=\s*["'](?:0|false)["']""")
 _RULE_START = re.compile(rb"<(?:\w+:)?cfRule\b")
 _CONDITIONAL_EDGE = re.compile(rb"<(/?)(?:\w+:)?conditionalFormatting\b([^<>]*)>")
 _SQREF = re.compile(rb"<(?:\w+:)?sqref>([^<]*)</")
@@ -420,6 +421,11 @@ def _conditional_ranges(
 
 
 def _rule_hides(rule: bytes, hiding: frozenset[int]) -> bool:
+    """Whether a conditional rule can hide a cell's value or show other text: its
+    differential style does (`_differential_hides`), or it is a data bar, colour scale or
+    icon set drawn instead of the value (`showValue="0"`)."""
+    if _VALUE_HIDDEN.search(rule):
+        return True
     inline = _DXF_START.search(rule)
     if inline is not None:
         return _differential_hides(rule[inline.start() :])
