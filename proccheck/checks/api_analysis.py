@@ -772,12 +772,14 @@ def dry_run(op: Operation) -> str:
         _kind, enum = _declared(parameter)
         schema = parameter.schema if isinstance(parameter.schema, dict) else {}
         fixed = enum == [True] or schema.get("const") is True or enum == ["true"]
-        if parameter.required and fixed and _norm(parameter.name) in _DRY_RUN:
+        if parameter.required and fixed and _norm(parameter.name) in _DRY_RUN_NAMES:
             return parameter.pointer
     return ""
 
 
-_DRY_RUN = frozenset({"dryrun", "validateonly", "simulate", "simulation", "checkonly", "whatif"})
+_DRY_RUN_NAMES = frozenset(
+    {"dryrun", "validateonly", "simulate", "simulation", "checkonly", "whatif"}
+)
 
 
 def _relied_on(op: Operation) -> bool:

@@ -125,6 +125,19 @@ def cell_position(reference: str) -> tuple[int, int] | None:
     return int(match.group(2)), column - 1
 
 
+def cell_range(reference: str) -> tuple[int, int, int, int] | None:
+    """ "B3:$D$7" -> (3, 1, 7, 3): first row, first column, last row, last column (columns
+    from 0); one cell is a range of one."""
+    first, _colon, last = reference.replace("$", "").partition(":")
+    start, end = cell_position(first), cell_position(last or first)
+    return (start[0], start[1], end[0], end[1]) if start and end else None
+
+
+def _add_note(notes: dict[tuple[int, int], str], position: tuple[int, int], text: str) -> None:
+    """`text` shown beside the cell at `position`, after what is shown there already."""
+    notes[position] = " ".join(filter(None, (notes.get(position), text)))
+
+
 def format_shows(code: str, text: bool) -> Unseen | None:
     """Whether a number format shows a cell other than stored: text of its own
     ("format-text": a quoted literal or escaped character that is a letter or a symbol such as
@@ -411,10 +424,8 @@ def _conditional_ranges(
             continue
         sqref = _attributes(attributes).get(b"sqref") or b" ".join(_SQREF.findall(block))
         for reference in sqref.decode("ascii", "replace").split():
-            first, _colon, last = reference.replace("$", "").partition(":")
-            start, end = cell_position(first), cell_position(last or first)
-            if start and end:
-                ranges.append((start[0], start[1], end[0], end[1]))
+            if span := cell_range(reference):
+                ranges.append(span)
             if len(ranges) > MAX_CONDITIONAL_RANGES:
                 return ((1, 0, EXCEL_ROWS, EXCEL_COLUMNS - 1),)
     return tuple(ranges)
@@ -563,7 +574,7 @@ def look(
         )
         tip = " ".join(html.unescape(found.get(b"tooltip", b"").decode("utf-8", "replace")).split())
         if position is not None and tip:
-            notes[position] = " ".join(filter(None, (notes.get(position), tip)))
+            _add_note(notes, position, tip)
     if struck or b"strike" in xml:
         unseen.update(_struck_cells(xml, struck or {}))
     if reasons:
@@ -583,7 +594,7 @@ def look(
                     unseen[position] = why
                 if position is not None and why == "format-text" and words:
                     # what the format shows beside the value is the vendor's, like a note
-                    notes[position] = " ".join(filter(None, (notes.get(position), words)))
+                    _add_note(notes, position, words)
     format_tag = _SHEET_FORMAT.search(xml)
     zero_height = format_tag is not None and (
         _attributes(format_tag.group(1)).get(b"zeroHeight", b"0").lower() in _ON
@@ -601,12 +612,15 @@ def look(
         if found.get(b"hidden") in (b"1", b"true") and low.isdigit() and high.isdigit():
             # Excel's columns are 1-16,384 (A-XFD): a range past them hides nothing there
             hidden_columns.update(range(max(int(low), 1) - 1, min(int(high), EXCEL_COLUMNS)))
-    merges = []
-    for tag in _TAG[b"mergeCell"].finditer(xml):
-        first, _colon, last = _attributes(tag.group(1)).get(b"ref", b"").decode().partition(":")
-        start, end = cell_position(first), cell_position(last or first)
-        if start and end:
-            merges.append((start[0], start[1], end[0], end[1]))
+    merges = [
+        span
+        for tag in _TAG[b"mergeCell"].finditer(xml)
+        if (
+            span := cell_range(
+                _attributes(tag.group(1)).get(b"ref", b"").decode("ascii", "replace")
+            )
+        )
+    ]
     return Look(
         unseen,
         hidden_rows,
@@ -657,12 +671,13 @@ def _notes(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
                 continue
             position = cell_position(comment.get("ref", ""))
             said = " ".join(
-                (node.text or "") for node in comment.iter() if node.tag.endswith(text_tag)
+                " ".join(
+                    (node.text or "") for node in comment.iter() if node.tag.endswith(text_tag)
+                ).split()
             )
-            if position is not None and said.strip():
-                earlier = notes.get(position, "")
-                if said.strip() not in earlier:  # a legacy note repeats its thread's first words
-                    notes[position] = " ".join(f"{earlier} {said}".split())
+            # a legacy note repeats its thread's first words: each is read once
+            if position is not None and said and said not in notes.get(position, ""):
+                _add_note(notes, position, said)
     return notes
 
 
@@ -711,10 +726,8 @@ def _prompts(xml: bytes) -> list[tuple[tuple[int, int, int, int], str]]:
         said = attributes.get(b"prompt", b"")  # its title is a label, not what it says
         text = " ".join(html.unescape(said.decode("utf-8", "replace")).split())
         for reference in attributes.get(b"sqref", b"").decode("ascii", "replace").split():
-            first, _colon, last = reference.replace("$", "").partition(":")
-            start, end = cell_position(first), cell_position(last or first)
-            if text and start and end:
-                found.append(((start[0], start[1], end[0], end[1]), text))
+            if text and (span := cell_range(reference)):
+                found.append((span, text))
     return found
 
 
