@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from test_office_round4 import _rels, docx, para, refusal
+from test_office_round4 import _rels, docx, docx_with_part, para, refusal
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
@@ -19,13 +19,7 @@ OTHERS = ("K2. Systemet ska bygga på öppna standarder.", "K3. Systemet ska st�
 
 def commented(path: Path, body: str, comments: str) -> Path:
     xml = f'<w:comments xmlns:w="{W}">{comments}</w:comments>'
-    return docx(
-        path,
-        body,
-        document_rels=_rels(("comments", "comments.xml")),
-        extra={"word/comments.xml": xml},
-        types=(("/word/comments.xml", COMMENTS_TYPE),),
-    )
+    return docx_with_part(path, body, "comments", xml, COMMENTS_TYPE)
 
 
 def comment(number: int, text: str, author: str = "Anna Ek") -> str:

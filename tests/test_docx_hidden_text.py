@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_office_round4 import R, _rels, docx, para, refusal
+from test_office_round4 import R, _rels, docx, docx_with_part, para, refusal
 
 from proccheck.loaders.spec import load_spec
 
@@ -26,13 +26,7 @@ def hidden_para(text: str, vanish: str = "<w:vanish/>") -> str:
 def styled(path: Path, body: str, styles: str, defaults: str = "") -> Path:
     """A document with a styles part holding `styles` (w:style elements)."""
     xml = f'<w:styles xmlns:w="{W}">{defaults}{styles}</w:styles>'
-    return docx(
-        path,
-        body,
-        document_rels=_rels(("styles", "styles.xml")),
-        extra={"word/styles.xml": xml},
-        types=(("/word/styles.xml", STYLES_TYPE),),
-    )
+    return docx_with_part(path, body, "styles", xml, STYLES_TYPE)
 
 
 def verdicts(cli: Callable[..., Any], path: Path) -> tuple[dict[str, str], list[dict[str, Any]]]:

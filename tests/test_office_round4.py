@@ -84,6 +84,17 @@ def docx(
     return _zip(path, parts | (extra or {}))
 
 
+def docx_with_part(path: Path, body: str, kind: str, xml: str, content_type: str) -> Path:
+    """A document with one more part, `word/{kind}.xml`, related to it as `kind`."""
+    return docx(
+        path,
+        body,
+        document_rels=_rels((kind, f"{kind}.xml")),
+        extra={f"word/{kind}.xml": xml},
+        types=((f"/word/{kind}.xml", content_type),),
+    )
+
+
 def sheet(rows: list[list[str]]) -> str:
     cells = "".join(
         f'<row r="{r}">'

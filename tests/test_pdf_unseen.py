@@ -92,3 +92,131 @@ def test_a_sentence_in_the_footer_of_every_page_is_read_once(tmp_path: Path) -> 
     ]
     path.write_bytes(make_pdf(short))
     assert not any("Kommunen X" in item.text for item in load_spec(path, "f.pdf").items)
+
+
+# Attack round 7: text hidden by the drawing rather than by the text's own colour or size.
+FN = b"<< /FunctionType 2 /Domain [0 1] /C0 [1] /C1 [0] /N 1 >>"
+LAYER = b"<< /Type /OCG /Name (Utkast) >>"  # object 6
+DRAWN = b"BT /F1 11 Tf 56 760 Td " + OWN + b" ET"
+BOX = b" 40 740 520 40 re f"
+
+
+def layered(tmp_path: Path, content: bytes, **parts: bytes) -> Any:
+    """A one-page spec whose page has more resources (`resources`), page entries (`page`),
+    catalogue entries (`catalog`); object 6 is a layer (optional content group)."""
+    page_dict = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R %s "
+        b"/Resources << /Font << /F1 4 0 R >> %s >> >>"
+        % (parts.get("page", b""), parts.get("resources", b""))
+    )
+    catalog = b"<< /Type /Catalog /Pages 2 0 R %s >>" % parts.get("catalog", b"")
+    objects = [catalog, ONE_PAGE, page_dict, FONT, stream(content), LAYER, FORM]
+    return load_spec(pdf(tmp_path / "l.pdf", objects), "l.pdf")
+
+
+FORM = stream(  # object 7: a form drawing the clause, in the layer
+    DRAWN,
+    b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /OC 6 0 R "
+    b"/Resources << /Font << /F1 4 0 R >> >>",
+)
+LAYERS_OFF = b"/OCProperties << /OCGs [6 0 R] /D << /OFF [6 0 R] >> >>"
+DRAWN_UNSEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
+    "opacity 0": (b"q /G0 gs " + DRAWN + b" Q", {"resources": b"/ExtGState << /G0 << /ca 0 >> >>"}),
+    "colourant None": (
+        b"/CS1 cs 1 scn " + DRAWN,
+        {"resources": b"/ColorSpace << /CS1 [/Separation /None /DeviceGray " + FN + b"] >>"},
+    ),
+    "spot colour at tint 0": (
+        b"/CS1 cs 0 scn " + DRAWN,
+        {"resources": b"/ColorSpace << /CS1 [/Separation /Black /DeviceGray " + FN + b"] >>"},
+    ),
+    "outside the crop box": (DRAWN, {"page": b"/CropBox [0 0 595 720]"}),
+    "clipped away": (b"q 0 0 1 1 re W n " + DRAWN + b" Q", {}),
+    "in a layer that is off": (
+        b"/OC /L1 BDC " + DRAWN + b" EMC",
+        {"resources": b"/Properties << /L1 6 0 R >>", "catalog": LAYERS_OFF},
+    ),
+    "in a layer off by base state": (
+        b"/OC /L1 BDC " + DRAWN + b" EMC",
+        {
+            "resources": b"/Properties << /L1 6 0 R >>",
+            "catalog": b"/OCProperties << /OCGs [6 0 R] /D << /BaseState /OFF >> >>",
+        },
+    ),
+    "a form in a layer that is off": (
+        b"/Fm1 Do",
+        {"resources": b"/XObject << /Fm1 7 0 R >>", "catalog": LAYERS_OFF},
+    ),
+    "covered by a white box": (DRAWN + b" 1 1 1 rg" + BOX, {}),
+    "covered by a black box": (DRAWN + b" 0 g" + BOX, {}),
+}
+DRAWN_SEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
+    "clip around the text": (b"q 40 740 520 40 re W n " + DRAWN + b" Q", {}),
+    "layer on": (
+        b"/OC /L1 BDC " + DRAWN + b" EMC",
+        {
+            "resources": b"/Properties << /L1 6 0 R >>",
+            "catalog": b"/OCProperties << /OCGs [6 0 R] /D << >> >>",
+        },
+    ),
+    "a form in a layer that is on": (b"/Fm1 Do", {"resources": b"/XObject << /Fm1 7 0 R >>"}),
+    "a box beneath": (b"0.9 g" + BOX + b" 0 g " + DRAWN, {}),
+    "a highlight drawn over it, multiplied": (
+        DRAWN + b" /G0 gs 1 1 0 rg" + BOX,
+        {"resources": b"/ExtGState << /G0 << /BM /Multiply >> >>"},
+    ),
+    "a half-transparent box over it": (
+        DRAWN + b" /G0 gs 0 g" + BOX,
+        {"resources": b"/ExtGState << /G0 << /ca 0.3 >> >>"},
+    ),
+    "an underline drawn after it": (DRAWN + b" 0 g 56 757 300 0.6 re f", {}),
+    "spot colour at full tint": (
+        b"/CS1 cs 1 scn " + DRAWN,
+        {"resources": b"/ColorSpace << /CS1 [/Separation /Black /DeviceGray " + FN + b"] >>"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", DRAWN_UNSEEN)
+def test_text_the_drawing_hides_is_left_out_and_reported(tmp_path: Path, case: str) -> None:
+    content, parts = DRAWN_UNSEEN[case]
+    document = layered(tmp_path, page(content), **parts)
+    texts = " ".join(item.text for item in document.items)
+    assert "Kommunen ska" not in texts and "Systemet ska bygga" in texts
+    assert [(loc.page, text[:3]) for loc, text in document.hidden_text] == [(1, "K1.")]
+
+
+@pytest.mark.parametrize("case", DRAWN_SEEN)
+def test_text_the_drawing_shows_is_read(tmp_path: Path, case: str) -> None:
+    content, parts = DRAWN_SEEN[case]
+    document = layered(tmp_path, page(content), **parts)
+    assert "Kommunen ska" in " ".join(item.text for item in document.items)
+    assert not document.hidden_text
+
+
+def test_free_text_annotations_are_read_and_sticky_notes_are_comments(tmp_path: Path) -> None:
+    annots = (
+        b"/Annots [<< /Type /Annot /Subtype /FreeText /Rect [56 600 500 620] "
+        b"/Contents (Leverantoren behaller aganderatten till all data.) >> "
+        b"<< /Type /Annot /Subtype /FreeText /F 2 /Rect [56 500 500 520] /Contents (Dold ruta.) >> "
+        b"<< /Type /Annot /Subtype /Text /Rect [56 400 80 420] /T (Anna) "
+        b"/Contents (Galler bara standardpaketet.) >>]"
+    )
+    document = layered(tmp_path, page(DRAWN), page=annots)
+    texts = " ".join(item.text for item in document.items)
+    assert "behaller aganderatten" in texts and "Dold ruta" not in texts
+    assert [(loc.page, text) for loc, text in document.comments] == [
+        (1, "Anna: Galler bara standardpaketet.")
+    ]
+
+
+def test_a_scanned_page_is_reported_as_not_read(cli: Callable[..., Any], tmp_path: Path) -> None:
+    from pdf_maker import make_pdf
+
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf([["K1. Systemet ska ha export.", "", "text"], None]))
+    assert [loc.page for loc in load_spec(path, "scan.pdf").unread_pages] == [2]
+    findings = json.loads(cli("spec", "check", path, "-f", "json").out)["reports"][0]["findings"]
+    assert any(f["check"] == "SP011" and f["location"]["page"] == 2 for f in findings)
+    path.write_bytes(make_pdf([["K1. Systemet ska ha export.", "", "text"]]))
+    assert not load_spec(path, "scan.pdf").unread_pages

@@ -232,6 +232,82 @@ def threaded(path: Path) -> None:
             archive.writestr(name, data)
 
 
+def _edit_parts(path: Path, change: Callable[[dict[str, bytes]], None]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    change(parts)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_DRAWING_TAG = (
+    b'</sheetData><drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+    b'relationships" r:id="rIdD1"/>'
+)
+
+
+def _drawing(shape: str, cells: tuple[int, int, int, int] = (2, 2, 3, 3)) -> Callable[[Path], None]:
+    """A drawing on the sheet whose one object is `shape`, anchored by `cells` (from column,
+    row, to column, row; from 0): by default from C3 to the top left corner of D4."""
+
+    def edit(path: Path) -> None:
+        def change(parts: dict[str, bytes]) -> None:
+            parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
+                b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                b'package/2006/relationships"><Relationship Id="rIdD1" Type="http://schemas.'
+                b'openxmlformats.org/officeDocument/2006/relationships/drawing" '
+                b'Target="../drawings/drawing1.xml"/></Relationships>'
+            )
+            parts["xl/drawings/drawing1.xml"] = (
+                f'<xdr:wsDr xmlns:xdr="{_XDR}" xmlns:a="{_A}"><xdr:twoCellAnchor>'
+                f"<xdr:from><xdr:col>{cells[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>"
+                f"{cells[1]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>"
+                f"{cells[2]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{cells[3]}</xdr:row>"
+                "<xdr:rowOff>0</xdr:rowOff></xdr:to>"
+                f"{shape}<xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
+            ).encode()
+            sheet = parts["xl/worksheets/sheet1.xml"]
+            parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", _DRAWING_TAG, 1)
+
+        _edit_parts(path, change)
+
+    return edit
+
+
+TEXT_BOX = (
+    '<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="2" name="Ruta"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr>'
+    '<xdr:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></xdr:spPr><xdr:txBody>'
+    "<a:bodyPr/><a:p><a:r><a:t>Nej</a:t></a:r></a:p></xdr:txBody></xdr:sp>"
+)
+EMPTY_SHAPE = (
+    '<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="2" name="Ram"/><xdr:cNvSpPr/></xdr:nvSpPr>'
+    "<xdr:spPr><a:noFill/></xdr:spPr></xdr:sp>"
+)
+HIDDEN_PICTURE = (
+    '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Bild" hidden="1"/><xdr:cNvPicPr/>'
+    "</xdr:nvPicPr><xdr:spPr/></xdr:pic>"
+)
+
+
+def phonetic(path: Path) -> None:
+    """C3 shows the phonetic guide (`ph="1"`) of its string "Ja": words above the value."""
+
+    def change(parts: dict[str, bytes]) -> None:
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+            b'<c r="C3" t="inlineStr"><is><t>Ja</t></is>',
+            '<c r="C3" t="inlineStr" ph="1"><is><t>Ja</t><rPh sb="0" eb="2"><t>Export '
+            "debiteras med 5 000 kr per tillfälle.</t></rPh></is>".encode(),
+        )
+
+    _edit_parts(path, change)
+
+
 def icons_only(sheet: Any) -> None:
     """An icon set over the answers drawn instead of their values (`showValue="0"`)."""
     from openpyxl.formatting.rule import IconSetRule
@@ -429,8 +505,18 @@ def test_theme_colours_are_read_from_the_workbooks_theme(
         (threaded, '"5 000 kr"'),
         (zero_height, "hidden row"),
         (zero_height_default, "hidden row"),
+        (_drawing(TEXT_BOX), "drawn over the answer"),
+        (phonetic, '"5 000 kr"'),
     ],
-    ids=["merged", "x14-conditional", "threaded-comment", "height-0", "zero-height-default"],
+    ids=[
+        "merged",
+        "x14-conditional",
+        "threaded-comment",
+        "height-0",
+        "zero-height-default",
+        "text-box-over-answer",
+        "phonetic-guide",
+    ],
 )
 def test_what_openpyxl_does_not_write_is_read(
     cli: Callable[..., Any], tmp_path: Path, edit: Callable[[Path], None], why: str
@@ -441,6 +527,19 @@ def test_what_openpyxl_does_not_write_is_read(
     got, reason = outcome(cli, path)
     assert got == "not_verified" and why in reason, reason
     assert outcome(cli, path, "K5")[0] == "met"  # a row the change does not reach
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [_drawing(EMPTY_SHAPE), _drawing(HIDDEN_PICTURE), _drawing(TEXT_BOX, (0, 0, 2, 2))],
+    ids=["frame-without-fill", "hidden-picture", "box-above-the-answers"],
+)
+def test_drawings_that_cover_no_answer_keep_it_met(
+    cli: Callable[..., Any], tmp_path: Path, edit: Callable[[Path], None]
+) -> None:
+    path = workbook(tmp_path / "svar.xlsx")
+    edit(path)
+    assert outcome(cli, path)[0] == "met"
 
 
 def test_the_plain_workbook_and_ordinary_formatting_stay_met(

@@ -1186,6 +1186,10 @@ UNSEEN_REASONS = {
     "hidden-row": N_("{requirement}: the answer is on a hidden row of the sheet"),
     "hidden-column": N_("{requirement}: the answer or comment is in a hidden column"),
     "hidden-sheet": N_("{requirement}: the answer is on a hidden sheet of the workbook"),
+    "drawn-over": N_(
+        "{requirement}: a picture, shape or chart is drawn over the answer or comment, so the "
+        "sheet may show other words than the cell holds"
+    ),
     "covered": N_(
         "{requirement}: the answer or comment lies under a merged cell, which shows another "
         "cell's value"

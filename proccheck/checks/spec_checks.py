@@ -1330,7 +1330,9 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     the text of a header or footer no page shows (an even-page one while even pages are not
     distinct, a first-page one without a distinct first page) and of a footnote nothing
     refers to. Of alternative content only the version Word shows is read (a text box's
-    drawing, not its VML fallback, which usually repeats it).
+    drawing, not its VML fallback, which usually repeats it). An item its author marked as
+    withdrawn ("K5 Utgår.", "(utgått)", "[Withdrawn]", or a Word list label "UTGÅR %1")
+    counts towards no requirement, is searched for nothing, and is reported.
 
     Text that cannot be seen counts as hidden too: under 2 points high, or in a colour within a
     shade of what is behind it (the run's shading or highlight, its paragraph's or table cell's
@@ -1338,8 +1340,13 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     are the text's own, else its character style's, else its paragraph style's, else the
     document's default.
 
-    In a PDF: text drawn invisibly (render mode 3 or 7), in white, under 1.5 points high or
-    outside the page, found while the page's content is read. In Markdown: an HTML element
+    In a PDF: text drawn invisibly (render mode 3 or 7) or with no ink (opacity 0, the
+    colourant /None, a spot colour at tint 0 on a white page), in white, under 1.5 points
+    high, outside the page's visible (crop) box or its clipping rectangle, in a layer that is
+    off, or covered afterwards by an opaque filled box, found while the page's content is
+    read. A page that is a picture with almost no text (a scan) is reported as not read:
+    nothing it shows is searched. A free-text annotation (a text box on the page) is read as
+    the page's text. In Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or
     `visibility: hidden`); an HTML comment is an author's note and is left out silently.
 
@@ -1369,6 +1376,32 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
             "then check again.",
         ),
     )
+    yield from _unread_passages(
+        hidden_text,
+        document.withdrawn,
+        ctx,
+        N_(
+            "{where}: the item is marked as withdrawn (Utgår, Withdrawn) and counts towards no requirement: «{text}»"
+        ),
+        _(
+            ctx.lang,
+            "If the requirement still applies, remove the mark; if not, delete the item, "
+            "then check again.",
+        ),
+    )
+    yield from _unread_passages(
+        hidden_text,
+        tuple((location, "") for location in document.unread_pages),
+        ctx,
+        N_(
+            "{where}: the page is a picture with almost no text (a scan); proccheck cannot read what it shows, so nothing on it counts or is searched"
+        ),
+        _(
+            ctx.lang,
+            "Run OCR on the PDF (for example `ocrmypdf in.pdf out.pdf`) or ask for the "
+            "original document, then check again; until then, read the page yourself.",
+        ),
+    )
 
 
 def _unread_passages(
@@ -1379,7 +1412,8 @@ def _unread_passages(
     fix: str,
 ) -> Iterator[Finding]:
     """One not-verified warning for each passage left out of the document's text (`message`
-    untranslated, with {where} and {text}), quoting it, cut at 120 characters."""
+    untranslated, with {where} and {text}), quoting it, cut at 120 characters; a passage
+    without text (a page that is a picture) is shown by its place alone."""
     for location, text in passages:
         yield check.finding(
             requirement=None,
@@ -1397,7 +1431,7 @@ def _unread_passages(
                 text=text if len(text) <= 120 else text[:119] + "…",
             ),
             location=location,
-            evidence=text,
+            evidence=text or None,
             fix=fix,
         )
 
@@ -1405,16 +1439,17 @@ def _unread_passages(
 @register(
     "SP012",
     "word-comments",
-    title_en="Comments in the Word document",
-    title_sv="Kommentarer i Word-dokumentet",
+    title_en="Comments in the Word or PDF document",
+    title_sv="Kommentarer i Word- eller PDF-dokumentet",
     kind="spec",
     severity="warning",
 )
 def word_comments(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
-    """Reports the comments of a Word document: a reviewer's notes beside the text.
+    """Reports the comments of a Word document or PDF: a reviewer's notes beside the text.
 
     What it checks
-    The document has no comments (Review, New Comment; `word/comments.xml` in the file). A
+    The document has no comments (Review, New Comment; `word/comments.xml` in the file; in a
+    PDF, sticky notes, its /Text annotations). A
     comment is not part of the text that is sent out or agreed to, so proccheck never reads it
     as the document's text; this check shows each comment, who wrote it and the paragraph or
     table row it is attached to.
@@ -1435,7 +1470,7 @@ def word_comments(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]
         word_comments,
         document.comments,
         ctx,
-        N_("{where}: a Word comment, not read as the document's text: «{text}»"),
+        N_("{where}: a comment, not read as the document's text: «{text}»"),
         _(
             ctx.lang,
             "Write what the comment says into the text, or delete the comment, then check again.",

@@ -259,9 +259,9 @@ class _Hiding:
         for shading in layers:
             if shading is None:
                 continue
-            if fill := _colour(shading.get(f"{_W}fill")):
+            if fill := _shading(shading):
                 return fill
-            if shading.get(f"{_W}themeFill"):
+            if shading.get(f"{_W}themeFill") or shading.get(f"{_W}themeColor"):
                 return None
         table = next(node.iterancestors(f"{_W}tbl"), None)
         if table is not None and table.find(f"{_W}tblPr/{_W}tblStyle") is not None:
@@ -275,6 +275,57 @@ _HIGHLIGHTS = {"black": "000000", "white": "FFFFFF", "yellow": "FFFF00", "green"
                "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
                "darkGray": "808080", "lightGray": "C0C0C0"}  # fmt: skip
 """Word's highlight colours (ECMA-376 ST_HighlightColor) as RGB."""
+
+
+def _shading(shading: Any) -> str | None:
+    """The colour a shading shows: its fill, with its pattern (`w:val`: `solid`, `pct50`…) drawn
+    over it in the pattern colour (`w:color`, black when `auto`) mixed in by the pattern's
+    share; None when it shows no colour of its own or one that cannot be told here."""
+    fill = _colour(shading.get(f"{_W}fill")) or "FFFFFF"
+    pattern = shading.get(f"{_W}val", "clear")
+    share = 1.0 if pattern == "solid" else _PATTERN_SHARES.get(pattern)
+    if share is None or share == 0:
+        return _colour(shading.get(f"{_W}fill"))
+    value = shading.get(f"{_W}color", "auto")
+    ink = _colour(value) or ("000000" if value in ("auto", "", None) else None)
+    if ink is None:
+        return None
+    return "".join(
+        f"{round(int(fill[i : i + 2], 16) * (1 - share) + int(ink[i : i + 2], 16) * share):02X}"
+        for i in (0, 2, 4)
+    )
+
+
+_PATTERN_SHARES = {"clear": 0.0, "nil": 0.0} | {
+    f"pct{number}": number / 100
+    for number in (
+        5,
+        10,
+        12,
+        15,
+        20,
+        25,
+        30,
+        35,
+        37,
+        40,
+        45,
+        50,
+        55,
+        60,
+        62,
+        65,
+        70,
+        75,
+        80,
+        85,
+        87,
+        90,
+        95,
+    )
+}
+"""How much of a percentage pattern's area is drawn in the pattern colour (ECMA-376
+ST_Shd); the striped and crossed patterns are not judged."""
 
 
 def _colour(value: str | None) -> str | None:
@@ -303,11 +354,21 @@ def _pieces(element: Any) -> Iterator[tuple[Any, str]]:
         holder = run.getparent() if run is not None else None
         if run is None or run.tag != f"{_W}r":
             continue  # a tab stop in paragraph properties, not a tab in the text
-        if holder is not None and holder.tag.rpartition("}")[2] in _HIDDEN:
+        if holder is not None and holder is not element and _deleted(holder, element):
             continue
         if alternatives and _in_unshown_alternative(node, element):
             continue
         yield node, (node.text or "") if node.tag == f"{_W}t" else _RUN_BREAKS[node.tag]
+
+
+def _deleted(node: Any, top: Any) -> bool:
+    """Whether `node` or a wrapper around it below `top` is deleted content (a tracked deletion
+    around a content control holds its runs a level down)."""
+    while node is not None and node is not top:
+        if node.tag.rpartition("}")[2] in _HIDDEN:
+            return True
+        node = node.getparent()
+    return False
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -354,6 +415,8 @@ class Block:
     heading: bool = False
     table_row: int = 0  # 1 for the first row of a table
     listed: bool = False  # a bulleted or numbered paragraph
+    label: str = ""
+    """The words of the paragraph's list label, without its number ("UTGÅR" of "UTGÅR %1.")."""
     comments: tuple[str, ...] = ()
     """The Word comments anchored in the block ("author: text"), never read as its text."""
 
@@ -383,8 +446,9 @@ def read_docx(path: Path, display: str) -> list[Block]:
         for kind, root, shown in _notes(document, display)
     ]
     comments = _comments(document, display)
+    labels = _label_words(document)
     for prefix, root, part_hiding in parts:
-        for block in _blocks(root, part_hiding, prefix, comments):
+        for block in _blocks(root, part_hiding, prefix, comments, labels):
             blocks.append(block)
             items += (block.table_row > 1 and any(block.texts)) or (
                 block.table_row == 0 and not block.heading
@@ -410,7 +474,55 @@ def read_docx(path: Path, display: str) -> list[Block]:
     return blocks
 
 
-def _blocks(root: Any, hiding: _Hiding, prefix: str, comments: dict[str, str]) -> Iterator[Block]:
+def _list_level(paragraph: Any) -> tuple[str, str]:
+    """The list (numId) and level (ilvl) a paragraph's own numbering puts it at."""
+    number = paragraph.find(f"{_W}pPr/{_W}numPr")
+    if number is None:
+        return ("", "")
+    list_id, level = number.find(f"{_W}numId"), number.find(f"{_W}ilvl")
+    return (
+        list_id.get(f"{_W}val", "") if list_id is not None else "",
+        level.get(f"{_W}val", "0") if level is not None else "0",
+    )
+
+
+def _label_words(document: Any) -> dict[tuple[str, str], str]:
+    """For each (list, level) whose label holds words beside its number ("UTGÅR %1.",
+    "Krav %1"), those words: Word shows them before the paragraph's text."""
+    try:
+        numbering = document.part.numbering_part.element
+    except Exception:  # no numbering part, or one python-docx cannot read: no labels
+        return {}
+    levels: dict[str, dict[str, str]] = {}
+    for abstract in numbering.findall(f"{_W}abstractNum"):
+        levels[abstract.get(f"{_W}abstractNumId", "")] = _level_words(abstract)
+    found: dict[tuple[str, str], str] = {}
+    for number in numbering.findall(f"{_W}num"):
+        list_id = number.get(f"{_W}numId", "")
+        abstract = number.find(f"{_W}abstractNumId")
+        words = dict(levels.get(abstract.get(f"{_W}val", "") if abstract is not None else "", {}))
+        for override in number.findall(f"{_W}lvlOverride"):
+            words.update(_level_words(override))
+        found.update({(list_id, level): text for level, text in words.items() if text})
+    return found
+
+
+def _level_words(parent: Any) -> dict[str, str]:
+    words = {}
+    for level in parent.findall(f"{_W}lvl"):
+        label = level.find(f"{_W}lvlText")
+        text = label.get(f"{_W}val", "") if label is not None else ""
+        words[level.get(f"{_W}ilvl", "0")] = " ".join(re.sub(r"%\d", " ", text).split())[:200]
+    return words
+
+
+def _blocks(
+    root: Any,
+    hiding: _Hiding,
+    prefix: str,
+    comments: dict[str, str],
+    labels: dict[tuple[str, str], str] | None = None,
+) -> Iterator[Block]:
     """The paragraphs and table rows below `root` (the body, or a note, header or footer part),
     each named by its place (`paragraph 4`, `footer table 1 row 2`). The comments anchored in a
     block are taken out of `comments` into it."""
@@ -428,7 +540,16 @@ def _blocks(root: Any, hiding: _Hiding, prefix: str, comments: dict[str, str]) -
             heading = style_name.lower().startswith(("heading", "rubrik")) and not prefix
             listed = child.find(".//{*}numPr") is not None or "list" in style_name.lower()
             element = f"{prefix}paragraph {paragraph_number}"
-            yield Block(element, (text,), hidden, heading=heading, listed=listed, comments=anchored)
+            label = labels.get(_list_level(child), "") if labels and listed else ""
+            yield Block(
+                element,
+                (text,),
+                hidden,
+                heading=heading,
+                listed=listed,
+                comments=anchored,
+                label=label,
+            )
         else:
             table_number += 1
             for row_number, (_tag, row) in enumerate(_inside(child, {"tr"}), start=1):

@@ -33,10 +33,10 @@ import re
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from proccheck import limits
 from proccheck.errors import InputError
@@ -84,17 +84,40 @@ class PdfLine:
     height: float | None = None
 
 
-def read_pdf(path: Path, display: str) -> tuple[list[PdfLine], list[tuple[int, str]]]:
-    """The cleaned text lines of a PDF in reading order, with paragraph breaks; and the text
-    its pages draw so that no reader sees it, with its page."""
+class PdfRead(NamedTuple):
+    """What `read_pdf` finds in a PDF, each apart from the text with its page number."""
+
+    lines: list[PdfLine]
+    hidden: list[tuple[int, str]]
+    """Text the pages draw so that no reader sees it."""
+    notes: list[tuple[int, str]]
+    """Comments (sticky notes) on the pages."""
+    scanned: list[int]
+    """Pages that are pictures with (almost) no text: scans whose text is not read."""
+
+
+def read_pdf(path: Path, display: str) -> PdfRead:
+    """The cleaned text lines of a PDF in reading order, with paragraph breaks; and apart from
+    them, what its pages hide, their comments and the pages that are only a picture."""
     pages = extract_pages(path, display)
     lines = clean_pages(pages)
     if not any(line.text and _LETTER.search(line.text) for line in lines):
         raise _without_text(pages, display)
-    hidden = [(number, text) for number, page in enumerate(pages, 1) for text in page.hidden]
-    return lines, hidden
+    numbered = list(enumerate(pages, 1))
+    return PdfRead(
+        lines,
+        hidden=[(number, text) for number, page in numbered for text in page.hidden],
+        notes=[(number, note) for number, page in numbered for note in page.notes],
+        scanned=[
+            number
+            for number, page in numbered
+            if page.picture and len(_LETTER.findall(" ".join(page.lines))) < _SCAN_LETTERS
+        ],
+    )
 
 
+_SCAN_LETTERS = 40
+"""Letters of text under which a page that is mostly a picture is taken as a scan."""
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -139,6 +162,10 @@ class PageText:
     pypdf reads it as an empty page, which is not a scan."""
     hidden: tuple[str, ...] = ()
     """Text the page draws so that no reader sees it (see `_Ink`), left out of `lines`."""
+    picture: bool = False
+    """An image covers at least 40 % of the page (with little text shown: a scanned page)."""
+    notes: tuple[str, ...] = ()
+    """The page's comments (sticky notes), not part of its text."""
 
 
 class _Stop(BaseException):
@@ -264,90 +291,335 @@ def _content_parts(page: Any) -> tuple[list[Any], bool]:
     return [], False
 
 
-class _Ink:
-    """How the page draws its text, followed through pypdf's operator callbacks: the text
-    render mode (3 draws nothing, 7 only clips) and the fill colour, saved and restored with
-    the graphics state (`q`, `Q`). Text drawn invisibly, in white (on the white page), under
-    1.5 points high or outside the page is what no reader of the PDF sees."""
+class _State(NamedTuple):
+    """The parts of the graphics state that decide whether text shows (saved by `q`, restored
+    by `Q`)."""
 
-    def __init__(self, page: Any) -> None:
-        self.states: list[tuple[int, tuple[float, ...] | None]] = [(0, (0.0,))]
-        self.device = True  # the fill colour space is DeviceGray, RGB or CMYK
+    render: int = 0
+    fill: tuple[float, ...] | None = (0.0,)
+    """The fill colour as grey, RGB or CMYK; white (1.0,) for a spot colour at tint 0 (no ink);
+    None when it cannot be judged (a pattern, an indexed or spot colour with ink)."""
+    space: str = "device"
+    """The fill colour space: `device` (grey, RGB, CMYK or ICC-based), `tint` (Separation or
+    DeviceN), `none` (the Separation named /None, which paints nothing) or `other`."""
+    alpha: float = 1.0
+    """The fill opacity (ExtGState /ca)."""
+    opaque: bool = True
+    """Whether a fill covers what is beneath: full opacity, no blend mode, no soft mask."""
+    clip: tuple[float, float, float, float] | None = None
+    """The clipping rectangle on the page, where the clip is made of rectangles only."""
+
+
+class _Ink:
+    """How the page draws its text, followed through pypdf's operator callbacks. Text no
+    reader of the PDF sees: drawn invisibly (render mode 3, or 7 which only clips), with no
+    ink (opacity 0, the colourant /None), in white on the white page, under 1.5 points high,
+    outside the page's visible box (its crop box) or its clipping rectangle, in optional
+    content (a layer) that is off, or covered afterwards by an opaque filled box."""
+
+    def __init__(self, page: Any, resources: Callable[[], Any], off_groups: frozenset[int]):
+        self.states: list[_State] = [_State()]
+        self.resources = resources
+        self.off_groups = off_groups
+        self.marked: list[bool] = []  # per open marked-content sequence: inside an off layer
+        self.forms: list[int] = []  # per form being drawn: the marked depth it started at
+        self.draws: list[list[Any] | None] = []
+        """Per `Do` being drawn: for a form, [in an off layer, matrix to the page, started].
+        A form starts with its first operator: pypdf hands over the text before the `Do`
+        after announcing the `Do`."""
+        self.bases: list[list[float]] = []
+        """Per form being drawn, the matrix from its space to the page's: pypdf reads a form
+        with a matrix of its own that starts anew, so its positions are the form's."""
         self.path: list[tuple[float, float, float, float]] = []  # rectangles of the path
+        self.path_other = False  # the path has segments other than rectangles
+        self.clipping = False  # W or W* seen: the path ends as the new clip
         self.boxes: list[tuple[float, float, float, float]] = []  # filled, not white
         self.size = 0.0
         self.pieces: list[str] = []
         """The strings shown unseen since pypdf last handed over text: it hands over a text
         object's strings together, so a white word between black ones is found by its own."""
+        self.shown: list[tuple[int, float, float, float]] = []  # chunk, x, y, height of text
+        self.covered: set[int] = set()  # chunks a box drawn later covers
+        self.comparisons = 0
+        self.picture = False  # an image covers at least 40 % of the visible page
         try:
-            box = page.mediabox
-            self.box = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+            media, crop = page.mediabox, page.cropbox
+            self.box = (
+                max(float(media.left), float(crop.left)),
+                max(float(media.bottom), float(crop.bottom)),
+                min(float(media.right), float(crop.right)),
+                min(float(media.top), float(crop.top)),
+            )
         except Exception:  # a damaged or missing box: no text is taken to be off the page
             self.box = (-math.inf, -math.inf, math.inf, math.inf)
 
+    def on_page(self, cm: Any) -> Any:
+        """pypdf's current matrix as the page's (see `bases`)."""
+        return _compose(cm, self.bases[-1]) if self.bases and cm is not None else cm
+
     def before(self, operator: bytes, operands: Any, cm: Any = None, tm: Any = None) -> None:
-        render, fill = self.states[-1]
+        if self.draws and self.draws[-1] is not None and not self.draws[-1][2]:
+            off, base, _started = self.draws[-1]
+            self.draws[-1][2] = True
+            self.forms.append(len(self.marked))
+            self.marked.append(off)
+            self.bases.append(base)
+        state = self.states[-1]
+        cm = self.on_page(cm)
         if operator in (b"Tj", b"TJ", b"'", b'"') and operands:
-            if cm is not None and tm is not None and self.unseen(cm, tm, self.size):
+            if cm is not None and tm is not None and self.seen_at(cm, tm, self.size) is None:
                 self.pieces.append(_shown_string(operands[-1]))
         elif operator == b"Tf" and len(operands) > 1:
             with contextlib.suppress(TypeError, ValueError):
                 self.size = float(operands[1])
         elif operator == b"q":
-            self.states.append((render, fill))
+            self.states.append(state)
         elif operator == b"Q" and len(self.states) > 1:
             self.states.pop()
         elif operator == b"Tr" and operands:
             with contextlib.suppress(TypeError, ValueError):
-                self.states[-1] = (int(operands[0]), fill)
+                self.states[-1] = state._replace(render=int(operands[0]))
         elif operator in (b"g", b"rg", b"k"):
-            self.device = True
-            self.states[-1] = (render, _colour(operands))
+            self.states[-1] = state._replace(space="device", fill=_colour(operands))
         elif operator == b"cs" and operands:
-            self.device = str(operands[0]).lstrip("/") in _DEVICE_SPACES
-        elif operator in (b"sc", b"scn"):  # a spot or indexed colour is not read as grey
-            self.states[-1] = (render, _colour(operands) if self.device else None)
+            space = self._space(operands[0])
+            fill = (1.0,) if space == "tint" else (0.0,) if space == "device" else None
+            self.states[-1] = state._replace(space=space, fill=fill)
+        elif operator in (b"sc", b"scn"):
+            self.states[-1] = state._replace(fill=_fill(state.space, operands))
+        elif operator == b"gs" and operands:
+            self.states[-1] = self._graphics_state(state, operands[0])
+        elif operator in (b"BDC", b"BMC"):
+            hidden = operator == b"BDC" and len(operands) > 1 and operands[0] == "/OC"
+            self.marked.append(hidden and self._layer_off(operands[1]))
+        elif operator == b"EMC" and len(self.marked) > (self.forms[-1] if self.forms else 0):
+            self.marked.pop()
+        elif operator == b"Do":
+            self.draws.append(self._draw(operands[0], cm) if operands and cm else None)
         elif operator == b"re" and len(operands) == 4 and cm is not None:
             with contextlib.suppress(TypeError, ValueError, IndexError):
                 x, y, w, h = (float(value) for value in operands)
-                corners = [_apply(cm, x, y), _apply(cm, x + w, y + h)]
-                (x0, y0), (x1, y1) = corners
+                (x0, y0), (x1, y1) = _apply(cm, x, y), _apply(cm, x + w, y + h)
                 self.path.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-        elif operator in _FILLS:
-            if fill is None or not _white(fill):
-                self.boxes.extend(self.path[: _MAX_BOXES - len(self.boxes)])
-            self.path = []
-        elif operator in (b"n", b"S", b"s"):
-            self.path = []
+        elif operator in (b"m", b"l", b"c", b"v", b"y", b"h"):
+            self.path_other = True
+        elif operator in (b"W", b"W*"):
+            self.clipping = True
+        elif operator in _FILLS or operator in (b"n", b"S", b"s"):
+            if operator in _FILLS:
+                self._filled(state)
+            if self.clipping:
+                self._clip(state)
+            self.path, self.path_other, self.clipping = [], False, False
 
-    def unseen(self, cm: list[float], tm: list[float], size: float) -> bool:
-        render, fill = self.states[-1]
-        if render in (3, 7):
-            return True
+    def after(self, operator: bytes, *_: object) -> None:
+        if operator == b"Do" and self.draws:
+            drawn = self.draws.pop()
+            if drawn is not None and drawn[2]:
+                del self.marked[self.forms.pop() :]
+                self.bases.pop()
+
+    def _filled(self, state: _State) -> None:
+        """A filled path: its boxes, if not white, are where white text can show; if opaque,
+        they cover the text shown before them."""
+        if state.space == "none" or state.alpha < _CLEAR:
+            return
+        if state.fill is None or not _white(state.fill):
+            self.boxes.extend(self.path[: _MAX_BOXES - len(self.boxes)])
+        if not state.opaque or self.path_other:
+            return
+        for left, bottom, right, top in self.path:
+            self.comparisons += len(self.shown)
+            if self.comparisons > _MAX_COMPARISONS:
+                return
+            for chunk, x, y, height in self.shown:
+                if left <= x and x + height / 2 <= right and bottom <= y and y + height / 2 <= top:
+                    self.covered.add(chunk)
+
+    def _clip(self, state: _State) -> None:
+        if self.path_other or not self.path:  # a curved clip: not judged
+            return
+        box = (
+            min(rect[0] for rect in self.path),
+            min(rect[1] for rect in self.path),
+            max(rect[2] for rect in self.path),
+            max(rect[3] for rect in self.path),
+        )
+        if state.clip is not None:
+            box = (
+                max(box[0], state.clip[0]),
+                max(box[1], state.clip[1]),
+                min(box[2], state.clip[2]),
+                min(box[3], state.clip[3]),
+            )
+        self.states[-1] = state._replace(clip=box)
+
+    def _space(self, name: Any) -> str:
+        """The kind of colour space `cs` selects (see `_State.space`)."""
+        if str(name).lstrip("/") in _DEVICE_SPACES:
+            return "device"
+        try:
+            space = self.resources()["/ColorSpace"].get_object()[name].get_object()
+            family = space[0] if isinstance(space, list) else space
+            if family == "/ICCBased" and int(space[1].get_object().get("/N", 0)) in (1, 3, 4):
+                return "device"
+            if family == "/Separation":
+                return "none" if space[1] == "/None" else "tint"
+            if family == "/DeviceN":
+                names = space[1].get_object()
+                return "none" if all(part == "/None" for part in names) else "tint"
+        except Exception:  # a missing or damaged colour space: its colour is not judged
+            return "other"
+        return "other"
+
+    def _graphics_state(self, state: _State, name: Any) -> _State:
+        try:
+            extra = self.resources()["/ExtGState"].get_object()[name].get_object()
+            alpha = float(extra.get("/ca", state.alpha))
+            blend = extra.get("/BM", "/Normal")
+            mask = extra.get("/SMask", "/None")
+        except Exception:  # a missing or damaged state: nothing changes, as in a viewer
+            return state
+        opaque = alpha >= 0.95 and blend in ("/Normal", "/Compatible") and mask == "/None"
+        return state._replace(alpha=alpha, opaque=opaque)
+
+    def _layer_off(self, tag: Any) -> bool:
+        """Whether the optional content a `BDC /OC` names (a layer, or a membership
+        dictionary over layers) is off in the document's default view."""
+        try:
+            properties = self.resources()["/Properties"].get_object()
+            found = properties.raw_get(tag) if isinstance(tag, str) else tag
+            return _content_off(found, self.off_groups)
+        except Exception:  # an unknown or damaged layer: a viewer shows its content
+            return False
+
+    def _draw(self, name: Any, cm: Any) -> list[Any] | None:
+        """A `Do`: an image over 40 % of the page makes it a picture (a scan); for a form,
+        what `draws` keeps."""
+        try:
+            target = self.resources()["/XObject"].get_object()[name].get_object()
+            if target.get("/Subtype") == "/Image":
+                left, bottom, right, top = self.box
+                area = abs(float(cm[0]) * float(cm[3]) - float(cm[1]) * float(cm[2]))
+                self.picture |= area >= 0.4 * (right - left) * (top - bottom)
+                return None
+            off = "/OC" in target and _content_off(target.raw_get("/OC"), self.off_groups)
+            matrix = [float(value) for value in target.get("/Matrix", _IDENTITY)]
+        except Exception:  # pypdf skips what it cannot draw, and so does this
+            return None
+        return [off, _compose(matrix if len(matrix) == 6 else _IDENTITY, cm), False]
+
+    def seen_at(self, cm: Any, tm: Any, size: float) -> tuple[float, float, float] | None:
+        """Where text drawn now starts on the page and how high it is (nothing known: NaN),
+        or None if no reader sees it. `cm` is the page's matrix (`on_page`)."""
+        state = self.states[-1]
+        if state.render in (3, 7) or state.space == "none" or state.alpha < _CLEAR:
+            return None
+        if any(self.marked):
+            return None
         try:
             scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if fill is not None and _white(fill):  # white shows only on a box drawn beneath
-                return len(self.boxes) < _MAX_BOXES and not any(
-                    left <= x <= right and bottom <= y <= top
-                    for left, bottom, right, top in self.boxes
-                )
+        except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
+            return (math.nan, math.nan, math.nan)
+        if state.clip is not None:
+            left, bottom, right, top = state.clip
+            if not (left - 2 <= x <= right + 2 and bottom - 2 <= y <= top + 2):
+                return None
+        if state.fill is not None and _white(state.fill):  # shows only on a box beneath
+            if len(self.boxes) < _MAX_BOXES and not any(
+                left <= x <= right and bottom <= y <= top for left, bottom, right, top in self.boxes
+            ):
+                return None
+        else:
             left, bottom, right, top = self.box
-            return (
+            if (
                 0 < abs(size) * scale < 1.5
                 or not left - 5 <= x <= right
                 or not bottom - 5 <= y <= top + 5
-            )
-        except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
-            return False
+            ):
+                return None
+        return (x, y, abs(size) * scale)
 
 
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(inner: Any, outer: Any) -> list[float]:
+    """The matrix `inner` then `outer` (PDF's row-vector order: inner × outer)."""
+    a1, b1, c1, d1, e1, f1 = (float(value) for value in inner[:6])
+    a2, b2, c2, d2, e2, f2 = (float(value) for value in outer[:6])
+    return [
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    ]
+
+
+def _content_off(found: Any, off_groups: frozenset[int]) -> bool:
+    """Whether optional content (a layer, or a membership dictionary /OCMD over layers, by
+    its policy /P) is off, given the layers off in the default view."""
+    target = found.get_object()
+    if target.get("/Type") != "/OCMD":
+        return _object_id(found) in off_groups
+    groups = target.raw_get("/OCGs")
+    members = groups.get_object() if groups is not None else []
+    members = members if isinstance(members, list) else [groups]
+    on = [_object_id(member) not in off_groups for member in members]
+    if not on:
+        return False
+    policy = target.get("/P", "/AnyOn")
+    shown = {"/AllOn": all(on), "/AnyOff": not all(on), "/AllOff": not any(on)}.get(policy, any(on))
+    return not shown
+
+
+def _object_id(found: Any) -> int:
+    number = getattr(found, "idnum", None)
+    return int(number) if number is not None else id(found)
+
+
+def off_groups(reader: Any) -> frozenset[int]:
+    """The optional content groups (layers) that the document's default view hides: those in
+    /OFF, or all but those in /ON when the base state is /OFF."""
+    try:
+        properties = reader.trailer["/Root"].get_object()["/OCProperties"].get_object()
+        view = properties["/D"].get_object()
+
+        def ids(where: Any, key: str) -> set[int]:
+            return {_object_id(group) for group in where.get(key, None) or []}
+
+        if view.get("/BaseState") == "/OFF":
+            return frozenset(ids(properties, "/OCGs") - ids(view, "/ON"))
+        return frozenset(ids(view, "/OFF"))
+    except Exception:  # no layers, or a damaged dictionary: every layer shows
+        return frozenset()
+
+
+def _fill(space: str, operands: Any) -> tuple[float, ...] | None:
+    """The fill colour `sc`/`scn` sets in a colour space of this kind: a spot colour at tint 0
+    puts no ink on the page (white); other tints and spaces are not judged."""
+    if space == "device":
+        return _colour(operands)
+    if space == "tint":
+        values = _colour(operands) or ()
+        if values and all(value <= 0.05 for value in values):
+            return (1.0,)
+    return None
+
+
+_CLEAR = 0.05
+"""Fill opacity under which text leaves no visible mark."""
 _DEVICE_SPACES = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "G", "RGB", "CMYK"})
 _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
 _MAX_BOXES = 2000
-"""Filled boxes kept per page: past them, white text is not judged (a page that draws so
-many shapes may draw one under any text)."""
+"""Filled boxes and text starts kept per page: past them, white text is not judged (a page
+that draws so many shapes may draw one under any text)."""
+_MAX_COMPARISONS = 2_000_000
+"""Box-over-text comparisons per page: past them, no more text is taken as covered."""
 
 
 def _apply(cm: Any, x: float, y: float) -> tuple[float, float]:
@@ -384,26 +656,37 @@ def _white(colour: tuple[float, ...]) -> bool:
     return all(value >= 0.95 for value in colour)
 
 
-def _page_text(page: Any, work: _PageWork | None = None) -> PageText:
+def _page_text(
+    page: Any, work: _PageWork | None = None, hidden_layers: frozenset[int] = frozenset()
+) -> PageText:
     """The page's text (pypdf's plain mode), with the height of each line's first text and
-    without the text no reader sees (`_Ink`); `work` bounds the time and content spent on it
-    (raising `_Stop`)."""
+    without the text no reader sees (`_Ink`; `hidden_layers` are the layers that are off);
+    `work` bounds the time and content spent on it (raising `_Stop`)."""
     chunks: list[tuple[str, str, float | None]] = []  # as pypdf gave it, as seen, height
     hidden: list[str] = []
-    ink = _Ink(page)
+    page_resources = _resources(page)
+    ink = _Ink(
+        page, (lambda: work.resources[-1]) if work else (lambda: page_resources), hidden_layers
+    )
 
     def before(operator: bytes, operands: Any, cm: Any = None, tm: Any = None) -> None:
+        ink.before(operator, operands, cm, tm)  # first: a `Do` names an object of these resources
         if work is not None:
             work.before(operator, operands, cm, tm)
-        ink.before(operator, operands, cm, tm)
+
+    def after(operator: bytes, *rest: object) -> None:
+        ink.after(operator)
+        if work is not None:
+            work.after(operator, *rest)
 
     def visit(
         text: str, cm: list[float], tm: list[float], _font: object = None, size: object = 0
     ) -> None:
         if not text:  # pypdf reports every empty text object: thousands on a hostile page
             return
+        page_cm = ink.on_page(cm)
         try:
-            height: float | None = float(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+            height: float | None = float(tm[4] * page_cm[1] + tm[5] * page_cm[3] + page_cm[5])
         except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
             height = None
         seen = text
@@ -413,19 +696,25 @@ def _page_text(page: Any, work: _PageWork | None = None) -> PageText:
                 hidden.append(piece)
         ink.pieces.clear()
         points = float(size) if isinstance(size, (int, float)) else 0.0
-        if seen.strip() and ink.unseen(cm, tm, points):
-            hidden.append(seen)
-            seen = ""
+        if seen.strip():
+            place = ink.seen_at(page_cm, tm, points)
+            if place is None:
+                hidden.append(seen)
+                seen = ""
+            elif len(ink.shown) < _MAX_BOXES:
+                ink.shown.append((len(chunks), *place))
         chunks.append((text, seen, height))
 
     text = (
         page.extract_text(
-            visitor_text=visit,
-            visitor_operand_before=before,
-            visitor_operand_after=work.after if work else None,
+            visitor_text=visit, visitor_operand_before=before, visitor_operand_after=after
         )
         or ""
     )
+    for chunk in sorted(ink.covered):
+        given, seen, height = chunks[chunk]
+        hidden.append(seen)
+        chunks[chunk] = (given, "", height)
     if hidden and "".join(given for given, _, _ in chunks) == text:
         text = "".join(seen for _, seen, _ in chunks)
     elif hidden:  # pypdf's text differs from its chunks: take each hidden one out where it is
@@ -435,13 +724,68 @@ def _page_text(page: Any, work: _PageWork | None = None) -> PageText:
     heights: list[float | None] = [None] * len(lines)
     if "".join(seen for _, seen, _ in chunks) == text:  # else the heights cannot be matched
         number = 0
-        for _, chunk, height in chunks:
-            for part_index, part in enumerate(chunk.split("\n")):
+        for _, chunk_text, height in chunks:
+            for part_index, part in enumerate(chunk_text.split("\n")):
                 number += part_index > 0
                 if part.strip() and number < len(heights) and heights[number] is None:
                     heights[number] = height
     kept = tuple(" ".join(piece.split()) for piece in hidden)
-    return PageText(lines, heights, hidden=tuple(piece for piece in kept if piece))
+    lines += _annotation_lines(page)
+    return PageText(
+        lines,
+        heights + [None] * (len(lines) - len(heights)),
+        hidden=tuple(piece for piece in kept if piece),
+        picture=ink.picture,
+        notes=_sticky_notes(page),
+    )
+
+
+def _annotation_lines(page: Any) -> list[str]:
+    """The text of the page's free-text annotations (text boxes drawn on the page, which a
+    reader sees), after a blank line; hidden ones (flags Hidden or NoView) are left out."""
+    lines: list[str] = []
+    for annotation in _annotations(page, "/FreeText"):
+        lines += ["", *str(annotation["/Contents"])[:_MAX_NOTE].splitlines()]
+    return lines
+
+
+def _sticky_notes(page: Any) -> tuple[str, ...]:
+    """The page's comments (sticky notes, /Text annotations): a reader's notes beside the text,
+    like Word's comments; "author: text"."""
+    notes = []
+    for annotation in _annotations(page, "/Text"):
+        author = str(annotation.get("/T", "") or "").strip()
+        text = " ".join(str(annotation["/Contents"])[:_MAX_NOTE].split())
+        notes.append(f"{author}: {text}" if author else text)
+    return tuple(note for note in notes if note)
+
+
+def _annotations(page: Any, subtype: str) -> list[Any]:
+    """The page's annotations of one subtype that have text and are not hidden (at most
+    `_MAX_ANNOTATIONS`); a damaged one is passed by, as a viewer does."""
+    found = []
+    try:
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else []
+    except Exception:  # a damaged annotation list: a viewer shows none of it either
+        return []
+    for reference in list(annotations)[:_MAX_ANNOTATIONS]:
+        with contextlib.suppress(Exception):  # one damaged annotation does not end the page
+            annotation = reference.get_object()
+            flags = int(annotation.get("/F", 0))
+            if (
+                annotation.get("/Subtype") == subtype
+                and not flags & (_HIDDEN_FLAG | _NO_VIEW_FLAG)
+                and isinstance(annotation.get("/Contents"), str)
+            ):
+                found.append(annotation)
+    return found
+
+
+_MAX_ANNOTATIONS = 1000
+_MAX_NOTE = 10_000
+"""Characters read of one annotation's text."""
+_HIDDEN_FLAG, _NO_VIEW_FLAG = 2, 32
 
 
 def extract_pages(path: Path, display: str) -> list[PageText]:
@@ -481,10 +825,11 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
                 )
             pages: list[PageText] = []
             characters = 0
+            layers = off_groups(reader)
             for page_number in range(1, count + 1):
                 try:
                     raw = reader.pages[page_number - 1]
-                    page = _page_text(raw, _PageWork(raw, deadline, budget))
+                    page = _page_text(raw, _PageWork(raw, deadline, budget), layers)
                 except _Stop as stop:
                     raise _refusal(stop, display, page_number) from None
                 if not any(line.strip() for line in page.lines) and _undecoded(raw):

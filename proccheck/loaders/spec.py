@@ -171,7 +171,12 @@ class SpecDocument:
     hidden_text: tuple[tuple[Location, str], ...] = ()
     """Text formatted as hidden in a Word document, where it is: left out of every item."""
     comments: tuple[tuple[Location, str], ...] = ()
-    """The Word comments, where each is anchored ("author: text"): left out of every item."""
+    """The comments of a Word document or PDF, where each is anchored ("author: text"): left
+    out of every item."""
+    withdrawn: tuple[tuple[Location, str], ...] = ()
+    """Items marked as withdrawn ("Utgår"): no requirement, searched for nothing."""
+    unread_pages: tuple[Location, ...] = ()
+    """Pages of a PDF that are a picture with (almost) no text, such as a scan: not read."""
     unlisted: tuple[SpecItem, ...] = ()
     """Text a reader sees that is no item: headings, a table's header row, code blocks. Never a
     requirement, but read for clauses that undermine one (a heading "Leverantören behåller
@@ -220,14 +225,60 @@ def load_spec(path: Path, display: str, *, several: bool = True) -> SpecDocument
     check_input(path, display, SPECIFICATION, several=several)
     suffix = path.suffix.lower()
     if suffix in STRUCTURED:
-        return _load_structured(path, display)
-    if suffix in TABLES:
-        return _load_table(path, display)
-    if suffix in DOCX:
-        return _load_docx(path, display)
-    if suffix in PDF:
-        return _load_pdf(path, display)
-    return _load_text(path, display)  # TEXT or no suffix: check_input refused the rest
+        document = _load_structured(path, display)
+    elif suffix in TABLES:
+        document = _load_table(path, display)
+    elif suffix in DOCX:
+        document = _load_docx(path, display)
+    elif suffix in PDF:
+        document = _load_pdf(path, display)
+    else:  # TEXT or no suffix: check_input refused the rest
+        document = _load_text(path, display)
+    return _without_withdrawn(document)
+
+
+def _without_withdrawn(document: SpecDocument) -> SpecDocument:
+    """The document without the items its author marked as withdrawn ("K5 Utgår.",
+    "(Withdrawn)"), which are kept apart in `withdrawn` to be reported: a reader takes such a
+    requirement as no longer asked for."""
+    withdrawn = [item for item in document.items if withdrawn_mark(item.text)]
+    if not withdrawn:
+        return document
+    return dataclasses.replace(
+        document,
+        items=tuple(item for item in document.items if not withdrawn_mark(item.text)),
+        withdrawn=tuple((item.location, item.text) for item in withdrawn),
+    )
+
+
+def withdrawn_mark(text: str) -> bool:
+    """Whether a text starts or ends with a mark that withdraws it: "Utgår", "UTGÅR:",
+    "(utgått)", "Struken.", "[Withdrawn]", "Deleted:" (a word alone or before punctuation,
+    since "Utgår ersättning…" is a sentence; in capitals it may go on)."""
+    return bool(
+        _WITHDRAWN.search(text[:80])
+        or _WITHDRAWN_END.search(text[-40:])
+        or (len(text) < 80 and _WITHDRAWN_SENTENCE.fullmatch(text))
+    )
+
+
+_WITHDRAWN_WORDS = r"(?:utgår|utgått|har\s+utgått|struken|struket|withdrawn|deleted|void|removed)"
+_ID_PREFIX = r"(?:(?i:krav\s+)?[A-ZÅÄÖ]{0,6}[-_.]?\d+(?:\.\d+)*[.:)]?\s+)?"
+"""A requirement id before the text ("K5. ", "3.2 ", "Krav 7 ")."""
+_WITHDRAWN = re.compile(
+    r"^[\W_]*"
+    + _ID_PREFIX
+    + r"[\W_]*(?:(?i:"
+    + _WITHDRAWN_WORDS
+    + r")(?:[\W_]*$|\s*[)\]:;.–—-])|UTGÅR\b|UTGÅTT\b|STRUKEN\b)"
+)
+_WITHDRAWN_SENTENCE = re.compile(
+    r"[\W_]*"
+    + _ID_PREFIX
+    + r"(?i:(?:kravet|punkten|this\s+requirement|requirement)\s+(?:har\s+)?(?:utgått|utgår"
+    r"|(?:is|has\s+been)\s+(?:withdrawn|deleted|removed)))[\W_]*"
+)
+_WITHDRAWN_END = re.compile(r"[(\[]\s*(?i:" + _WITHDRAWN_WORDS + r")\s*[)\]][\W_]*$")
 
 
 def _load_docx(path: Path, display: str) -> SpecDocument:
@@ -251,6 +302,8 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
             text = block.texts[0]
             if not text:
                 continue
+            if block.label and withdrawn_mark(block.label):  # Word shows it before the text
+                text = f"{block.label} {text}"
             if block.heading:
                 unlisted.append(SpecItem(text, Location(path=display, element=block.element)))
                 heading, lead = text, None
@@ -290,7 +343,7 @@ def _load_pdf(path: Path, display: str) -> SpecDocument:
     lines); each item located by page and line of that page."""
     from proccheck.loaders.pdf import read_pdf
 
-    lines, hidden = read_pdf(path, display)
+    lines, hidden, notes, scanned = read_pdf(path, display)
     texts = [line.text or "" for line in lines]
     items = []
     for item in split_text(texts, display):
@@ -311,8 +364,12 @@ def _load_pdf(path: Path, display: str) -> SpecDocument:
                 line_pages=tuple(place.page for place in places) if item.line_starts else (),
             )
         )
-    unseen = tuple((Location(path=display, page=page), text) for page, text in hidden)
-    return dataclasses.replace(_document(display, path.stem, items), hidden_text=unseen)
+    return dataclasses.replace(
+        _document(display, path.stem, items),
+        hidden_text=tuple((Location(path=display, page=page), text) for page, text in hidden),
+        comments=tuple((Location(path=display, page=page), note) for page, note in notes),
+        unread_pages=tuple(Location(path=display, page=page) for page in scanned),
+    )
 
 
 def _document(

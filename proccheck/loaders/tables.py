@@ -497,6 +497,7 @@ def read_tables(
         hidden_sheets,
         look,
         outside_text,
+        phonetic_strings,
         struck_strings,
         style_reasons,
     )
@@ -508,7 +509,8 @@ def read_tables(
             reasons = style_reasons(archive)
             struck = struck_strings(archive)
             hiding = conditional_styles(archive)
-            looks = {part: look(archive, part, reasons, struck, hiding) for part in wanted}
+            guides = phonetic_strings(archive)
+            looks = {part: look(archive, part, reasons, struck, hiding, guides) for part in wanted}
             hidden = hidden_sheets(archive)
             if loose is not None:  # a text box, a page header, the sheet's own name
                 loose += [
@@ -573,6 +575,7 @@ def _as_shown(table: Table, look: Look | None, display: str) -> Table:
         or look.notes
         or look.sheet_hidden
         or look.conditional
+        or look.drawn
     ):
         return table
     texts = {row.number: row.cells for row in table.rows}

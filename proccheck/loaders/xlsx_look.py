@@ -20,11 +20,12 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 Unseen = str
 """Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
-"struck part", "tiny", "conditional", "hidden-row", "hidden-column", "hidden-sheet" or "covered"."""
+"struck part", "tiny", "conditional", "drawn-over", "hidden-row", "hidden-column", "hidden-sheet" or
+"covered"."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Look:
     conditional: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each range a conditional format
     can hide or show other text in (`conditional_styles`)."""
+    drawn: tuple[tuple[int, int, int, int], ...] = ()
+    """The same for each range a picture, shape or chart of the sheet's drawing lies over."""
 
     def why(self, row: int, column: int) -> Unseen | None:
         """Why the cell at (row, column) is not shown as stored, or None."""
@@ -54,21 +57,23 @@ class Look:
         if column in self.hidden_columns:
             return "hidden-column"
         why = self.unseen.get((row, column))  # a cell under a merge: `tables._as_shown`
-        if why is None and self.conditional and _covers(self._conditional_rows(), row, column):
+        if why is None and self.conditional and _covers(self._rows("conditional"), row, column):
             return "conditional"
+        if why is None and self.drawn and _covers(self._rows("drawn"), row, column):
+            return "drawn-over"
         return why
 
-    def _conditional_rows(self) -> dict[int, list[tuple[int, int]]]:
-        """`conditional` as row spans by column (-1: a range over more than 64 columns), each
-        list merged and sorted once, so a cell is looked up by bisection."""
-        index = self.__dict__.get("_by_column")
+    def _rows(self, ranges: str) -> dict[int, list[tuple[int, int]]]:
+        """The ranges of field `ranges` as row spans by column (-1: a range over more than 64
+        columns), each list merged and sorted once, so a cell is looked up by bisection."""
+        index = self.__dict__.get("_by_column_" + ranges)
         if index is None:
             spans: dict[int, list[tuple[int, int]]] = {}
-            for top, left, bottom, right in self.conditional:
+            for top, left, bottom, right in getattr(self, ranges):
                 for column in range(left, right + 1) if right - left < 64 else (-1,):
                     spans.setdefault(column, []).append((top, bottom))
             index = {column: _merged(found) for column, found in spans.items()}
-            object.__setattr__(self, "_by_column", index)
+            object.__setattr__(self, "_by_column_" + ranges, index)
         return index
 
 
@@ -510,16 +515,33 @@ def _runs_struck(rich: bytes) -> Unseen | None:
 
 def struck_strings(archive: zipfile.ZipFile) -> dict[int, Unseen]:
     """The shared strings (by index) whose rich text is struck through in whole or in part."""
+    return _shared_strings(archive, b"strike", _runs_struck)
+
+
+def phonetic_strings(archive: zipfile.ZipFile) -> dict[int, str]:
+    """The phonetic guides (`rPh`, furigana) of the shared strings, by index: a cell that shows
+    them (`ph="1"`) shows these words above its value."""
+    return _shared_strings(archive, b"rPh", _guide)
+
+
+_Found = TypeVar("_Found")
+
+
+def _shared_strings(
+    archive: zipfile.ZipFile, marker: bytes, read: Callable[[bytes], _Found | None]
+) -> dict[int, _Found]:
+    """What `read` finds in each shared string (by index), where it finds anything; the
+    strings are read only when the part holds `marker` at all."""
     try:
         xml = archive.read("xl/sharedStrings.xml")
     except (KeyError, zipfile.BadZipFile, OSError):
         return {}
-    if b"strike" not in xml:
+    if marker not in xml:
         return {}
     return {
-        index: why
+        index: found
         for index, item in enumerate(_SHARED_ITEM.finditer(xml))
-        if (why := _runs_struck(item.group(1)))
+        if (found := read(item.group(1)))
     }
 
 
@@ -552,15 +574,124 @@ def _struck_cell(
     return {position: why} if position is not None and why is not None else {}
 
 
+def _guide(content: bytes) -> str:
+    runs = (b"".join(_RUN_TEXT.findall(found)) for found in _PHONETIC.findall(content))
+    return " ".join(html.unescape(b" ".join(runs).decode("utf-8", "replace")).split())
+
+
+def _phonetic_cells(xml: bytes, shared: dict[int, str]) -> dict[tuple[int, int], str]:
+    """The phonetic guide each cell that shows one (`ph="1"`) shows above its value."""
+    found: dict[tuple[int, int], str] = {}
+    opened: tuple[dict[bytes, bytes], int] | None = None
+    for edge in _CELL_EDGE.finditer(xml):
+        if edge.group(1):  # </c>
+            if opened is not None:
+                attributes, start = opened
+                content = xml[start : edge.start()]
+                position = cell_position(attributes.get(b"r", b"").decode("ascii", "replace"))
+                guide = ""
+                if attributes.get(b"t") == b"s" and (value := _VALUE.search(content)):
+                    guide = shared.get(int(value.group(1)), "")
+                elif attributes.get(b"t") == b"inlineStr":
+                    guide = _guide(content)
+                if position is not None and guide:
+                    found[position] = guide
+            opened = None
+        elif not edge.group(2).endswith(b"/"):
+            attributes = _attributes(edge.group(2))
+            shown = attributes.get(b"ph", b"0").lower() in _ON
+            opened = (attributes, edge.end()) if shown else None
+    return found
+
+
+_SHOWS_PHONETIC = re.compile(rb"<(?:\w+:)?c\b[^>]*\bph=\"(?:1|true)\"")
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b[^>]*>(.*?)</(?:\w+:)?rPh>", re.S)
+
+
+def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[tuple[int, int, int, int], ...]:
+    """The cell ranges (rows from 1, columns from 0) that a picture, chart or shape of the
+    sheet's drawing lies over, as anchored to cells; lines, hidden objects and shapes with
+    neither fill nor text cover nothing, and an object placed by absolute position is not
+    judged."""
+    try:
+        targets = relationships(archive, part)
+    except (KeyError, zipfile.BadZipFile, OSError, SyntaxError, ValueError):
+        return ()
+    found: list[tuple[int, int, int, int]] = []
+    for kind, target in targets.values():
+        root = _parsed(archive, target) if kind.endswith("/drawing") else None
+        for anchor in list(root) if root is not None else ():
+            name = anchor.tag.rpartition("}")[2]
+            if name not in ("twoCellAnchor", "oneCellAnchor") or not _covering(anchor):
+                continue
+            start = _marker(anchor, "from")
+            end = _marker(anchor, "to") if name == "twoCellAnchor" else None
+            if start is None:
+                continue
+            first_row, first_column = start[0] + 1, start[1]
+            last_row, last_column = first_row, first_column
+            if end is not None:  # the "to" cell counts when the object reaches into it
+                last_row = max(first_row, end[0] + (1 if end[2] > 0 else 0))
+                last_column = max(first_column, end[1] - (0 if end[3] > 0 else 1))
+            found.append((first_row, first_column, last_row, last_column))
+            if len(found) >= _MAX_DRAWN:
+                return tuple(found)
+    return tuple(found)
+
+
+_MAX_DRAWN = 10_000
+
+
+def _covering(anchor: Any) -> bool:
+    """Whether a drawing anchor holds something that hides the cells beneath: a picture, a
+    chart or a group, or a shape with a fill or text; not a line or a hidden object."""
+    for child in anchor:
+        kind = child.tag.rpartition("}")[2]
+        if kind not in ("sp", "pic", "graphicFrame", "grpSp"):
+            continue
+        if any(
+            node.tag.endswith("}cNvPr") and node.get("hidden") in ("1", "true")
+            for node in child.iter()
+        ):
+            return False
+        if kind != "sp":
+            return True
+        words = "".join(node.text or "" for node in child.iter() if node.tag.endswith("}t"))
+        shape = next((node for node in child if node.tag.endswith("}spPr")), None)
+        filled = shape is None or not any(node.tag.endswith("}noFill") for node in shape)
+        return filled or bool(words.strip())
+    return False
+
+
+def _marker(anchor: Any, name: str) -> tuple[int, int, int, int] | None:
+    """A drawing anchor's `from` or `to` cell: row, column (both from 0) and the offsets into
+    that cell (row, column; EMU)."""
+    marker = next((node for node in anchor if node.tag.endswith("}" + name)), None)
+    if marker is None:
+        return None
+    values = {node.tag.rpartition("}")[2]: (node.text or "").strip() for node in marker}
+    try:
+        return (
+            int(values["row"]),
+            int(values["col"]),
+            int(values.get("rowOff", "0")),
+            int(values.get("colOff", "0")),
+        )
+    except (KeyError, ValueError):
+        return None
+
+
 def look(
     archive: zipfile.ZipFile,
     part: str,
     reasons: dict[int, StyleLook],
     struck: dict[int, Unseen] | None = None,
     hiding: frozenset[int] = frozenset(),
+    phonetic: dict[int, str] | None = None,
 ) -> Look:
     """What the worksheet `part` shows differently from what it stores (see the module);
-    `struck` is `struck_strings` of the workbook, `hiding` its `conditional_styles`."""
+    `struck` is `struck_strings` of the workbook, `hiding` its `conditional_styles`,
+    `phonetic` its `phonetic_strings`."""
     try:
         xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
@@ -577,6 +708,9 @@ def look(
             _add_note(notes, position, tip)
     if struck or b"strike" in xml:
         unseen.update(_struck_cells(xml, struck or {}))
+    if _SHOWS_PHONETIC.search(xml):
+        for position, guide in _phonetic_cells(xml, phonetic or {}).items():
+            _add_note(notes, position, guide)
     if reasons:
         for tag in _TAG[b"c"].finditer(xml):
             found = _attributes(tag.group(1))
@@ -628,6 +762,7 @@ def look(
         tuple(merges),
         notes,
         conditional=_conditional_ranges(xml, hiding),
+        drawn=_drawn_ranges(archive, part),
     )
 
 
