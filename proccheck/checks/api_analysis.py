@@ -164,6 +164,13 @@ _COLLECTION_PROPS = (
 )  # fmt: skip
 _EXPORT_PATH = re.compile(r"export|bulk|dump|backup|snapshot", re.I)
 _IMPORT_PATH = re.compile(r"import|bulk|batch|upload", re.I)
+_CONNECTION_TEST = re.compile(
+    r"\W*(?:ping|pong|test|heartbeat|health(?:[-_ ]?check)?|keep[-_ ]?alive|echo|"
+    r"(?:url[-_ ]?)?verif(?:y|ication)|challenge|hello)(?:[-_ .]?(?:event|hook|webhook))?\W*",
+    re.IGNORECASE,
+)
+"""A webhook named for testing the connection (GitHub's `ping`, a URL verification or
+challenge): it tells a subscriber that delivery works, not that data changed."""
 _SUBSCRIBE_PATH = re.compile(r"subscri|webhook|/hooks?\b|callback", re.I)
 _AUTH_PARAM = re.compile(
     r"^(authorization|x-?api-?key|api-?key|apikey|access[-_]?token|x-?auth[-_]?token|token|"
@@ -233,6 +240,8 @@ HollowWhy = Literal[
     "no items",
     "capped",
     "lookup",
+    "search",
+    "fixed filter",
 ]
 _DATA_KEYWORDS = frozenset(
     {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
@@ -944,17 +953,41 @@ def _short_list(
 _IDS_WORDS = frozenset({"ids", "identifiers", "keys", "uuids"})
 
 
-def _lookup(op: Operation) -> str:
-    """Where the required query parameter is that makes a list GET a lookup, or "": one that
-    names the records to return (`ids`, `caseIds`, `event_ids[]`, or a lone `id`), so only
-    records already known come back and the list cannot show them all. One parent's or
-    tenant's id (`branchId`, `customerId`), a range or a filter does not."""
+def _lookup(op: Operation) -> tuple[HollowWhy, str] | None:
+    """Why a required query parameter makes a list GET return only some records, and where it
+    is: it names the records to return (`ids`, `caseIds`, `event_ids[]`, or a lone `id`:
+    "lookup"), it is a search text (`q`, `search`, `query`: "search"), or it can take one
+    value only (an `enum` of one, a `const`: "fixed filter"). One parent's or tenant's id
+    (`branchId`, `customerId`), a range, a filter with several values, and a fixed format,
+    version or language do not narrow the list."""
     for parameter in op.parameters:
-        words = _NAME_WORD.findall(parameter.name) or [""]
-        named = words[-1].lower() in _IDS_WORDS or parameter.name.lower() == "id"
-        if named and parameter.required and parameter.location == "query":
-            return parameter.pointer
-    return ""
+        if not parameter.required or parameter.location != "query":
+            continue
+        words = [word.lower() for word in _NAME_WORD.findall(parameter.name)] or [""]
+        if words[-1] in _IDS_WORDS or parameter.name.lower() == "id":
+            return "lookup", parameter.pointer
+        if _norm(parameter.name) in _SEARCH_NAMES:
+            return "search", parameter.pointer
+        schema = parameter.schema if isinstance(parameter.schema, dict) else {}
+        values = schema.get("enum")
+        fixed = "const" in schema or (isinstance(values, list) and len(values) == 1)
+        if fixed and not _NOT_NARROWING.intersection(words):
+            return "fixed filter", parameter.pointer
+    return None
+
+
+_SEARCH_NAMES = frozenset(
+    {"q", "query", "search", "searchterm", "searchtext", "searchstring", "term", "text",
+     "keyword", "keywords", "freetext", "fritext", "sok", "sokord", "soktext", "sokterm",
+     "filterq", "querystring"}
+)  # fmt: skip
+"""Names of a search text: required, it lists only what matches."""
+_NOT_NARROWING = frozenset(
+    {"format", "version", "api", "lang", "language", "locale", "fields", "sort", "order",
+     "expand", "include", "type", "output", "media", "charset", "encoding"}
+)  # fmt: skip
+"""Words of a parameter name whose one fixed value shapes the answer without leaving records
+out (`format=json`, `api-version=2`)."""
 
 
 def _singleton(op: Operation) -> bool:
@@ -1019,8 +1052,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             short = _short_list(index, media, name, op, paging) if collection else None
             if why_hollow is None and short is not None:
                 why_hollow, pointer = short
-            if why_hollow is None and collection and (pointer := _lookup(op)):
-                why_hollow = "lookup"
+            if why_hollow is None and collection and (narrowed := _lookup(op)):
+                why_hollow, pointer = narrowed
             if why_hollow is not None:  # a read, but no evidence the type can be read out
                 on_op = op.internal or op.deprecated or bool(op.limited)
                 if not pointer:
@@ -1122,7 +1155,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     withdrawn_webhooks: list[str] = []
     for name, item in webhooks.items() if isinstance(webhooks, dict) else ():
         operations = _webhook_operations(index, item)
-        if operations:  # "webhooks: none" or an empty item announces nothing
+        if operations and not _CONNECTION_TEST.fullmatch(str(name)):
+            # "webhooks: none", an empty item or a connection test announces no change
             pointer = f"/webhooks/{escape_pointer(str(name))}"
             live = any(not withdrawn(op) for op in operations) and not withdrawn(item)
             (notifications if live else withdrawn_webhooks).append(pointer)

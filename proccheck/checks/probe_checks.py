@@ -812,6 +812,14 @@ HOLLOW_REASONS = {
         "{pointer} is a required parameter naming the records to return, so the list returns "
         "only records already known"
     ),
+    "search": N_(
+        "{pointer} is a required search text, so the list returns only records that match a "
+        "search, not all of them"
+    ),
+    "fixed filter": N_(
+        "{pointer} is a required filter that can take one value only, so the list returns only "
+        "the records with that value"
+    ),
 }
 """Why a GET is no evidence of a type's data (`api_analysis._hollow`), as named in reasons."""
 
@@ -957,7 +965,10 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     address (`/auth/callback` with `returnUrl`), are not event notifications). A
     webhook, callback or subscription endpoint that is deprecated, marked internal, a preview
     or sold separately, or one documenting only errors ("403 Premium only"), shows nothing to
-    rely on; webhooks declared only in such forms leave the check not verified.
+    rely on; webhooks declared only in such forms leave the check not verified. A webhook that
+    only tests the connection (`ping`, `heartbeat`, a URL verification or challenge) announces
+    no change and counts for nothing; callbacks named only by a `$ref` that cannot be followed
+    (another file not read, a missing pointer) leave the check not verified.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -986,6 +997,22 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         yield _finding(
             notifications, index, ctx, withdrawn[0], "note", "not_verified", message, fix
         )
+    elif not ctx.analysis.notifications and (
+        unread := [op for op in index.operations if op.unread_callbacks]
+    ):
+        yield _finding(
+            notifications, index, ctx, unread[0].pointer + "/callbacks", "note", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} operation names its callbacks by a reference that was not followed (another file, or a pointer to nothing), so what they notify cannot be seen",
+                "{count} operations name their callbacks by a reference that was not followed (another file, or a pointer to nothing), so what they notify cannot be seen",
+                len(unread), count=len(unread),
+            ),
+            _(
+                ctx.lang,
+                "Bundle the callbacks into the description (or probe with --allow-remote-refs).",
+            ),
+        )  # fmt: skip
     elif not ctx.analysis.notifications and not index.operations:
         yield _finding(
             notifications, index, ctx, "/paths", "note", "not_verified",

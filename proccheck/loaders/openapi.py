@@ -110,6 +110,8 @@ class Operation:
     security: list[dict[str, Any]] | None  # None: inherits the document's security
     callbacks: int
     servers: list[str]
+    unread_callbacks: int = 0
+    """Callbacks named by a reference that cannot be followed: what they notify is unknown."""
     internal: bool = False
     """Marked as left out of the published API (itself, its path, the document or its info):
     `x-internal: true` and the like (`_marked_internal`)."""
@@ -566,6 +568,7 @@ def index_document(
     }
     security = root.get("security")
     operations = _operations(root, version, resolver, display)
+    structure += _duplicate_operation_ids(operations)
     webhooks = len(_dict(root.get("webhooks"))) + len(_dict(root.get("x-webhooks")))
     return ApiIndex(
         display=display,
@@ -655,6 +658,51 @@ def _absolutise(root: Any, document: str) -> list[str]:
         elif isinstance(node, list):
             stack.extend(v for v in node if isinstance(v, (dict, list)))
     return others
+
+
+def _callbacks(op: dict[str, Any], resolver: Resolver) -> tuple[int, int]:
+    """How many callbacks an operation describes, and how many it names by a reference that
+    cannot be followed (another file not read, a missing pointer). A callback described holds
+    a path item with an operation: "callbacks: {none: 'not supported'}" describes none."""
+    count = unread = 0
+    for item in _dict(op.get("callbacks")).values():
+        callback = resolver.resolve(item)
+        if callback is None:
+            unread += 1
+            continue
+        count += isinstance(callback, dict) and any(
+            isinstance(path_item := resolver.resolve(value), dict)
+            and any(isinstance(resolver.resolve(path_item.get(m)), dict) for m in METHODS)
+            for value in callback.values()
+        )
+    return count, unread
+
+
+def _duplicate_operation_ids(operations: list[Operation]) -> list[tuple[str, str]]:
+    """A problem for each operationId that more than one operation uses, at its second use: the
+    specification requires them unique, and a client generated from the description gets one
+    method for two operations (or fails)."""
+    first: dict[str, Operation] = {}
+    problems: list[tuple[str, str]] = []
+    for operation in operations:
+        name = operation.source.get("operationId")
+        if not isinstance(name, str) or not name:
+            continue
+        earlier = first.setdefault(name, operation)
+        if earlier is not operation and len(problems) < EXAMPLE_LIMIT:
+            problems.append(
+                (
+                    operation.pointer + "/operationId",
+                    tr(
+                        "the operationId '{name}' is used again (first by {method} {path}); "
+                        "each must be unique",
+                        name=name[:100],
+                        method=earlier.method.upper(),
+                        path=earlier.path[:200],
+                    ),
+                )
+            )
+    return problems
 
 
 def _count(root: Any) -> tuple[int, dict[str, int], bool]:
@@ -817,6 +865,7 @@ def _operations(
             security = op.get("security")
             if str(op.get("x-auth-type", "")).strip().lower() == "none":
                 security = []  # WSO2 API Manager: the gateway lets the resource through unsigned
+            callbacks, unread_callbacks = _callbacks(op, resolver)
             operations.append(
                 Operation(
                     path=path,
@@ -829,9 +878,8 @@ def _operations(
                     request=request,
                     responses=responses,
                     security=[_dict(s) for s in security] if isinstance(security, list) else None,
-                    callbacks=sum(  # "callbacks: {none: 'not supported'}" names none
-                        1 for item in _dict(op.get("callbacks")).values() if _dict(item)
-                    ),
+                    callbacks=callbacks,
+                    unread_callbacks=unread_callbacks,
                     servers=[s for s in path_servers if s]
                     + [u for s in _list(op.get("servers")) if (u := _text(_dict(s).get("url")))],
                     internal=internal_root or _marked_internal(item) or _marked_internal(op),
