@@ -15,6 +15,7 @@ from test_office_round4 import docx, docx_with_part, para
 
 from proccheck.loaders.spec import load_spec, withdrawn_mark
 
+STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -109,3 +110,41 @@ def test_white_text_on_a_shading_pattern(tmp_path: Path, shading: str, unseen: b
     document = load_spec(path, "s.docx")
     assert any("Kommunen ska" in item.text for item in document.items) is not unseen
     assert bool(document.hidden_text) is unseen
+
+
+LOCK_IN = "Leverantören behåller äganderätten till all data som genereras i tjänsten."
+
+
+def test_a_struck_clause_is_withdrawn_and_searched_for_nothing(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """A clause struck through (on the run, or by its character style) binds nobody: it
+    makes no requirement not met, while a hidden one still does (SP003 searches it)."""
+    styles = (
+        f'<w:styles xmlns:w="{W}"><w:style w:type="character" w:styleId="Struken">'
+        "<w:rPr><w:strike/></w:rPr></w:style></w:styles>"
+    )
+    runs = {
+        "run": "<w:rPr><w:strike/></w:rPr>",
+        "style": '<w:rPr><w:rStyle w:val="Struken"/></w:rPr>',
+    }
+    body = "".join(map(para, (OWN, *OTHERS)))
+    for how, properties in runs.items():
+        clause = f"<w:p><w:r>{properties}<w:t>{LOCK_IN}</w:t></w:r></w:p>"
+        path = docx_with_part(tmp_path / f"{how}.docx", body + clause, "styles", styles, STYLES)
+        outcomes, findings = verdicts(cli, path)
+        assert outcomes["DATA-OWNERSHIP"] == "met", how
+        assert ["struck through or marked as withdrawn" in f["message"] for f in findings] == [
+            True
+        ], how
+    hidden = f"<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>{LOCK_IN}</w:t></w:r></w:p>"
+    outcomes, _findings = verdicts(cli, docx(tmp_path / "hidden.docx", body + hidden))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+
+
+def test_struck_markdown_is_withdrawn(tmp_path: Path) -> None:
+    path = tmp_path / "s.md"
+    path.write_text(f"{OWN}\n\n~~{LOCK_IN}~~\n\n<del>K9. Extra krav ska gälla.</del>\n", "utf-8")
+    document = load_spec(path, "s.md")
+    assert [text for _, text in document.withdrawn] == ["K9. Extra krav ska gälla.", LOCK_IN]
+    assert not document.hidden_text

@@ -1318,21 +1318,22 @@ def hidden_characters(document: SpecDocument, ctx: SpecContext) -> Iterator[Find
 )
 def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     """Reports text that Word does not show: formatted as hidden, too small to see, or in the
-    colour of what is behind it; and text struck through, which a reader takes as withdrawn.
+    colour of what is behind it; and text struck through or marked "Utgår", which a reader
+    takes as withdrawn.
 
     What it checks
     No paragraph or table cell of a Word document holds text formatted as hidden (Font, Hidden;
     `w:vanish` in the file). proccheck reads a document as Word shows and prints it, so hidden
     text counts towards no requirement; it is still searched for clauses that undermine one
     (SP003), since whether a viewer shows it depends on more than proccheck can see. This check
-    shows each hidden passage and where it is. Struck-through text (Word's strikethrough,
-    Markdown's `~~…~~`, `<s>` and `<del>`) is withdrawn and handled the same way, and so is
-    the text of a header or footer no page shows (an even-page one while even pages are not
-    distinct, a first-page one without a distinct first page) and of a footnote nothing
-    refers to. Of alternative content only the version Word shows is read (a text box's
-    drawing, not its VML fallback, which usually repeats it). An item its author marked as
-    withdrawn ("K5 Utgår.", "(utgått)", "[Withdrawn]", or a Word list label "UTGÅR %1")
-    counts towards no requirement, is searched for nothing, and is reported.
+    shows each hidden passage and where it is. The text of a header or footer no page shows
+    (an even-page one while even pages are not distinct, a first-page one without a distinct
+    first page) and of a footnote nothing refers to is hidden too. Of alternative content only the version Word shows is read (a text box's
+    drawing, not its VML fallback, which usually repeats it). Withdrawn text counts towards no
+    requirement, is searched for nothing and is reported: struck through (Word's
+    strikethrough, set on the text or by its style; Markdown's `~~…~~`, `<s>` and `<del>`),
+    or an item its author marked as withdrawn ("K5 Utgår.", "(utgått)", "[Withdrawn]", or a
+    Word list label "UTGÅR %1").
 
     Text that cannot be seen counts as hidden too: under 2 points high, or in a colour within a
     shade of what is behind it (the run's shading or highlight, its paragraph's or table cell's
@@ -1368,7 +1369,7 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
         document.hidden_text,
         ctx,
         N_(
-            "{where}: text the document does not show or has struck through (hidden, too small, off the page or in its background's colour) counts towards no requirement: «{text}»"
+            "{where}: text the document does not show (hidden, too small, off the page or in its background's colour) counts towards no requirement: «{text}»"
         ),
         _(
             ctx.lang,
@@ -1381,7 +1382,7 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
         document.withdrawn,
         ctx,
         N_(
-            "{where}: the item is marked as withdrawn (Utgår, Withdrawn) and counts towards no requirement: «{text}»"
+            "{where}: text struck through or marked as withdrawn (Utgår, Withdrawn) counts towards no requirement and is not searched: «{text}»"
         ),
         _(
             ctx.lang,

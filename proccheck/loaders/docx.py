@@ -83,14 +83,15 @@ _THEME_COLOURS = {"background1": "FFFFFF", "light1": "FFFFFF", "text1": "000000"
 """The theme colours of the default Office theme that are the page's white or the text's black."""
 
 
-def _struck(properties: Any) -> bool:
-    """Whether run properties strike the text through (`w:strike`, `w:dstrike`): a reader takes
-    a struck requirement as withdrawn."""
+def _struck(properties: Any) -> bool | None:
+    """Whether run properties strike the text through (`w:strike`, `w:dstrike`), or None if
+    they do not say: a reader takes struck text as withdrawn."""
+    said = None
     for tag in ("strike", "dstrike"):
         found = properties.find(f"{_W}{tag}") if properties is not None else None
-        if found is not None and found.get(f"{_W}val", "true").lower() not in _OFF:
-            return True
-    return False
+        if found is not None:
+            said = said or found.get(f"{_W}val", "true").lower() not in _OFF
+    return said
 
 
 _Own = TypeVar("_Own")
@@ -128,6 +129,8 @@ class _Hiding:
     colours: dict[str, str] = dataclasses.field(default_factory=dict)
     default_size: int | None = None
     default_colour: str | None = None
+    struck: dict[str, bool] = dataclasses.field(default_factory=dict)
+    """Each style's strikethrough, through its base styles."""
     everything: bool = False
     """For a part Word never shows (a header no section names, a note nothing refers to): all
     of its text is hidden."""
@@ -135,13 +138,17 @@ class _Hiding:
     @classmethod
     def of(cls, document: Any) -> _Hiding:
         body = document.element.body
-        direct = any(body.find(f".//{_W}{name}") is not None for name in ("vanish", "sz", "color"))
+        direct = any(
+            body.find(f".//{_W}{name}") is not None
+            for name in ("vanish", "sz", "color", "strike", "dstrike")
+        )
         background = document.element.find(f"{_W}background")
         page = _colour(background.get(f"{_W}color")) if background is not None else None
         try:
             root = document.styles.element
         except Exception:  # no or damaged styles part: Word then uses its own defaults
             return cls({}, False, direct, page or "FFFFFF")
+        struck: dict[str, bool | None] = {}
         hidden: dict[str, bool | None] = {}
         sizes: dict[str, int | None] = {}
         colours: dict[str, str | None] = {}
@@ -150,6 +157,7 @@ class _Hiding:
             name = style.get(f"{_W}styleId") or ""
             properties = style.find(f"{_W}rPr")
             hidden[name] = _switch(properties)
+            struck[name] = _struck(properties)
             sizes[name] = _size(properties)
             colours[name] = _colour_of(properties)
             base = style.find(f"{_W}basedOn")
@@ -158,6 +166,7 @@ class _Hiding:
         defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
         default = bool(_switch(defaults))
         styles = _through_bases(hidden, based)
+        struck_styles = _through_bases(struck, based)
         style_sizes, style_colours = _through_bases(sizes, based), _through_bases(colours, based)
         default_size, default_colour = _size(defaults), _colour_of(defaults)
         anything = (
@@ -167,6 +176,7 @@ class _Hiding:
             or bool(style_sizes or style_colours)
             or default_size is not None
             or default_colour is not None
+            or any(struck_styles.values())
         )
         return cls(
             styles,
@@ -177,22 +187,26 @@ class _Hiding:
             style_colours,
             default_size,
             default_colour,
+            {name: value for name, value in struck_styles.items() if value},
         )
 
+    def strikes(self, node: Any) -> bool:
+        """Whether the text element `node` is struck through (withdrawn): by its run, else by
+        its character style, else by its paragraph style."""
+        properties, styles = _run_styles(node)
+        direct = _struck(properties)
+        if direct is not None:
+            return direct
+        return any(self.struck.get(name) for name in styles if name is not None)
+
     def hides(self, node: Any) -> bool:
-        """Whether the text element `node` is hidden (its run's and paragraph's formatting),
-        struck through (withdrawn), or cannot be seen: under 2 points high, or in the colour of
-        what is behind it (white on white, black on black shading)."""
+        """Whether the text element `node` is hidden (its run's and paragraph's formatting), or
+        cannot be seen: under 2 points high, or in the colour of what is behind it (white on
+        white, black on black shading)."""
         if self.everything:
             return True
-        run = node.getparent()
-        properties = run.find(f"{_W}rPr") if run is not None else None
-        style = properties.find(f"{_W}rStyle") if properties is not None else None
-        char_style = style.get(f"{_W}val") if style is not None else None
-        paragraph = next(node.iterancestors(f"{_W}p"), None)
-        style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
-        para_style = style.get(f"{_W}val") if style is not None else None
-        if _struck(properties) or self._unseen(properties, node, (char_style, para_style)):
+        properties, (char_style, para_style) = _run_styles(node)
+        if self._unseen(properties, node, (char_style, para_style)):
             return True
         if (direct := _switch(properties)) is not None:
             return direct
@@ -390,17 +404,36 @@ def _in_unshown_alternative(node: Any, top: Any) -> bool:
     return False
 
 
-def _text(element: Any, hiding: _Hiding) -> tuple[str, str]:
+def _text(element: Any, hiding: _Hiding) -> tuple[str, str, str]:
     """All the text of a paragraph or cell, wrappers and text boxes included: what Word shows,
-    and what it hides."""
+    what it hides, and what is struck through."""
     if not hiding.anything:
-        return "".join(text for _node, text in _pieces(element)).strip(), ""
+        return "".join(text for _node, text in _pieces(element)).strip(), "", ""
     shown: list[str] = []
     hidden: list[str] = []
+    struck: list[str] = []
     for node, text in _pieces(element):
         if text:
-            (hidden if hiding.hides(node) else shown).append(text)
-    return "".join(shown).strip(), " ".join("".join(hidden).split())
+            hiding_it = hiding.hides(node)
+            (hidden if hiding_it else struck if hiding.strikes(node) else shown).append(text)
+    return (
+        "".join(shown).strip(),
+        " ".join("".join(hidden).split()),
+        " ".join("".join(struck).split()),
+    )
+
+
+def _run_styles(node: Any) -> tuple[Any, tuple[str | None, str | None]]:
+    """The properties of the run holding text element `node`, and its character and
+    paragraph styles."""
+    run = node.getparent()
+    properties = run.find(f"{_W}rPr") if run is not None else None
+    style = properties.find(f"{_W}rStyle") if properties is not None else None
+    char_style = style.get(f"{_W}val") if style is not None else None
+    paragraph = next(node.iterancestors(f"{_W}p"), None)
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
+    para_style = style.get(f"{_W}val") if style is not None else None
+    return properties, (char_style, para_style)
 
 
 @dataclass(frozen=True)
@@ -412,6 +445,8 @@ class Block:
     texts: tuple[str, ...]
     hidden: str = ""
     """The text of the block Word hides (formatted as hidden), never read as its text."""
+    struck: str = ""
+    """The text of the block struck through (withdrawn), never read as its text."""
     heading: bool = False
     table_row: int = 0  # 1 for the first row of a table
     listed: bool = False  # a bulleted or numbered paragraph
@@ -532,8 +567,8 @@ def _blocks(
         if tag == "p":
             anchored = _anchored(child, comments) if comments else ()
             paragraph_number += 1
-            text, hidden = _text(child, hiding)
-            if not text and not hidden and not anchored:
+            text, hidden, struck = _text(child, hiding)
+            if not text and not hidden and not struck and not anchored:
                 continue
             style = child.find(".//{*}pStyle")
             style_name = style.get(f"{_W}val", "") if style is not None else ""
@@ -545,6 +580,7 @@ def _blocks(
                 element,
                 (text,),
                 hidden,
+                struck=struck,
                 heading=heading,
                 listed=listed,
                 comments=anchored,
@@ -554,11 +590,12 @@ def _blocks(
             table_number += 1
             for row_number, (_tag, row) in enumerate(_inside(child, {"tr"}), start=1):
                 read = [_text(cell, hiding) for _tag, cell in _inside(row, {"tc"})]
-                cells = tuple(shown for shown, _ in read)
-                hidden = " … ".join(text for _, text in read if text)
+                cells = tuple(shown for shown, _, _ in read)
+                hidden = " … ".join(text for _, text, _ in read if text)
+                struck = " … ".join(text for _, _, text in read if text)
                 element = f"{prefix}table {table_number} row {row_number}"
                 on_row = _anchored(row, comments) if comments else ()
-                yield Block(element, cells, hidden, table_row=row_number, comments=on_row)
+                yield Block(element, cells, hidden, struck, table_row=row_number, comments=on_row)
 
 
 def _anchored(element: Any, comments: dict[str, str]) -> tuple[str, ...]:

@@ -174,7 +174,8 @@ class SpecDocument:
     """The comments of a Word document or PDF, where each is anchored ("author: text"): left
     out of every item."""
     withdrawn: tuple[tuple[Location, str], ...] = ()
-    """Items marked as withdrawn ("Utgår"): no requirement, searched for nothing."""
+    """Text struck through and items marked as withdrawn ("Utgår"): no requirement, searched
+    for nothing."""
     unread_pages: tuple[Location, ...] = ()
     """Pages of a PDF that are a picture with (almost) no text, such as a scan: not read."""
     unlisted: tuple[SpecItem, ...] = ()
@@ -247,7 +248,7 @@ def _without_withdrawn(document: SpecDocument) -> SpecDocument:
     return dataclasses.replace(
         document,
         items=tuple(item for item in document.items if not withdrawn_mark(item.text)),
-        withdrawn=tuple((item.location, item.text) for item in withdrawn),
+        withdrawn=document.withdrawn + tuple((item.location, item.text) for item in withdrawn),
     )
 
 
@@ -292,11 +293,14 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
     header: list[str] = []
     lead: Level | None = None  # a must lead-in ending in ":" binds the list paragraphs below
     hidden = []
+    struck = []
     comments = []
     unlisted: list[SpecItem] = []
     for block in read_docx(path, display):
         if block.hidden:
             hidden.append((Location(path=display, element=block.element), block.hidden))
+        if block.struck:
+            struck.append((Location(path=display, element=block.element), block.struck))
         comments += [(Location(path=display, element=block.element), c) for c in block.comments]
         if block.table_row == 0:
             text = block.texts[0]
@@ -335,7 +339,9 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
         location = Location(path=display, element=f"{block.element} cell {text_cell}")
         items.append(SpecItem(item.text, location, item.ref, item.level, heading=heading))
     document = _document(display, path.stem, items, unlisted=unlisted)
-    return dataclasses.replace(document, hidden_text=tuple(hidden), comments=tuple(comments))
+    return dataclasses.replace(
+        document, hidden_text=tuple(hidden), comments=tuple(comments), withdrawn=tuple(struck)
+    )
 
 
 def _load_pdf(path: Path, display: str) -> SpecDocument:
@@ -551,16 +557,20 @@ def _load_text(path: Path, display: str) -> SpecDocument:
         )
     lines, suppressions = read_suppressions(text.splitlines(), display)
     hidden: list[tuple[int, str]] = []
+    struck: list[tuple[int, str]] = []
     if path.suffix.lower() in (".md", ".markdown"):
-        shown, hidden = _hidden_blanked(lines)
-        hidden += _struck_text(shown)
+        shown, hidden, struck = _hidden_blanked(lines)
+        struck += _struck_text(shown)
         lines = [_as_rendered(line) for line in shown]
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
     unlisted: list[SpecItem] = []
     items = split_text(lines, display, unlisted)
     document = _document(display, heading or path.stem, items, suppressions, unlisted)
-    unseen = tuple((Location(path=display, line=line), text) for line, text in hidden)
-    return dataclasses.replace(document, hidden_text=unseen)
+    return dataclasses.replace(
+        document,
+        hidden_text=tuple((Location(path=display, line=line), text) for line, text in hidden),
+        withdrawn=tuple((Location(path=display, line=line), text) for line, text in struck),
+    )
 
 
 _HIDDEN_START = re.compile(
@@ -574,17 +584,21 @@ _HIDDEN_START = re.compile(
 the next `<` or `>`, so every search is linear."""
 
 
-def _hidden_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+def _hidden_blanked(
+    lines: list[str],
+) -> tuple[list[str], list[tuple[int, str]], list[tuple[int, str]]]:
     """The lines with every character a rendered page does not show made a space (`<div
     hidden>…</div>`, a comment over several lines), line breaks kept, so no clause hides in
     them and every line and column holds; and the text of each hidden element (not of a
-    comment, an author's note) with its first line, to be reported. The end of a hidden
-    element is its first closing tag (no nesting); one not closed hides the rest, as a browser
-    would."""
+    comment, an author's note), then of each struck-through one (`<s>`, `<del>`), with its
+    first line, to be reported. The end of a hidden element is its first closing tag (no
+    nesting); one not closed hides the rest, as a browser would."""
     text = "\n".join(lines)
     if "<" not in text:
-        return lines, []
-    lowered, pieces, at, hidden = text.lower(), [], 0, []
+        return lines, [], []
+    lowered, pieces, at = text.lower(), [], 0
+    hidden: list[tuple[int, str]] = []
+    struck: list[tuple[int, str]] = []
     while (start := _HIDDEN_START.search(text, at)) is not None:
         tag = start.group(1) or start.group(2)
         closing = "-->" if tag is None else f"</{tag.lower()}>"
@@ -595,16 +609,18 @@ def _hidden_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
             continue
         stop = len(text) if end == -1 else end + len(closing)
         if tag is not None and (shown := " ".join(text[start.end() : stop - len(closing)].split())):
-            hidden.append((text.count("\n", 0, start.start()) + 1, shown))
+            (struck if start.group(1) else hidden).append(
+                (text.count("\n", 0, start.start()) + 1, shown)
+            )
         pieces += [text[at : start.start()], _blank(text[start.start() : stop])]
         at = stop
     pieces.append(text[at:])
-    return "".join(pieces).split("\n"), hidden
+    return "".join(pieces).split("\n"), hidden, struck
 
 
 def _struck_text(lines: list[str]) -> list[tuple[int, str]]:
     """Each struck-through passage of Markdown (`~~…~~`) with its line: a reader takes it as
-    withdrawn, so it is reported with hidden text and left out like it (`_as_rendered`)."""
+    withdrawn, so it is left out (`_as_rendered`) and reported as withdrawn."""
     return [
         (number, " ".join(found.group(0).strip("~").split()))
         for number, line in enumerate(lines, start=1)
