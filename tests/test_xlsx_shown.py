@@ -294,6 +294,30 @@ HIDDEN_PICTURE = (
 )
 
 
+def _vml(client: str, style: str = "") -> Callable[[Path], None]:
+    """A legacy (VML) drawing whose one shape has `client` data and is anchored over C3."""
+
+    def edit(path: Path) -> None:
+        def change(parts: dict[str, bytes]) -> None:
+            parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
+                b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                b'package/2006/relationships"><Relationship Id="rIdV1" Type="http://schemas.'
+                b'openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" '
+                b'Target="../drawings/vmlDrawing1.vml"/></Relationships>'
+            )
+            parts["xl/drawings/vmlDrawing1.vml"] = (
+                '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:'
+                f'office:excel"><v:shape id="s1" style="position:absolute;{style}">'
+                "<v:textbox><div>Nej</div></v:textbox>"
+                f"<x:ClientData {client}><x:Anchor>2, 0, 2, 0, 3, 0, 3, 0</x:Anchor>"
+                "</x:ClientData></v:shape></xml>"
+            ).encode()
+
+        _edit_parts(path, change)
+
+    return edit
+
+
 def phonetic(path: Path) -> None:
     """C3 shows the phonetic guide (`ph="1"`) of its string "Ja": words above the value."""
 
@@ -507,6 +531,7 @@ def test_theme_colours_are_read_from_the_workbooks_theme(
         (zero_height_default, "hidden row"),
         (_drawing(TEXT_BOX), "drawn over the answer"),
         (phonetic, '"5 000 kr"'),
+        (_vml('ObjectType="Label"'), "drawn over the answer"),
     ],
     ids=[
         "merged",
@@ -516,6 +541,7 @@ def test_theme_colours_are_read_from_the_workbooks_theme(
         "zero-height-default",
         "text-box-over-answer",
         "phonetic-guide",
+        "vml-label-over-answer",
     ],
 )
 def test_what_openpyxl_does_not_write_is_read(
@@ -531,8 +557,14 @@ def test_what_openpyxl_does_not_write_is_read(
 
 @pytest.mark.parametrize(
     "edit",
-    [_drawing(EMPTY_SHAPE), _drawing(HIDDEN_PICTURE), _drawing(TEXT_BOX, (0, 0, 2, 2))],
-    ids=["frame-without-fill", "hidden-picture", "box-above-the-answers"],
+    [
+        _drawing(EMPTY_SHAPE),
+        _drawing(HIDDEN_PICTURE),
+        _drawing(TEXT_BOX, (0, 0, 2, 2)),
+        _vml('ObjectType="Note"'),
+        _vml('ObjectType="Label"', "visibility:hidden"),
+    ],
+    ids=["frame-without-fill", "hidden-picture", "box-above-the-answers", "note", "hidden-label"],
 )
 def test_drawings_that_cover_no_answer_keep_it_met(
     cli: Callable[..., Any], tmp_path: Path, edit: Callable[[Path], None]

@@ -619,6 +619,8 @@ def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[tuple[int, int, 
         return ()
     found: list[tuple[int, int, int, int]] = []
     for kind, target in targets.values():
+        if kind.endswith("/vmlDrawing"):
+            found += _vml_ranges(archive, target)
         root = _parsed(archive, target) if kind.endswith("/drawing") else None
         for anchor in list(root) if root is not None else ():
             name = anchor.tag.rpartition("}")[2]
@@ -640,6 +642,47 @@ def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[tuple[int, int, 
 
 
 _MAX_DRAWN = 10_000
+
+
+def _vml_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
+    """The cell ranges the shown shapes of a legacy (VML) drawing lie over: form controls,
+    labels and text boxes, by their `x:Anchor` (column, offset, row, offset, twice). Notes are
+    left out (their text is read as the cell's note), and so are hidden shapes. VML is often
+    not well-formed XML, so it is read with bounded patterns."""
+    try:
+        xml = archive.read(part)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    found = []
+    for shape in _VML_SHAPE.finditer(xml):
+        head, body = shape.group(1), shape.group(2)
+        kind = _VML_KIND.search(body)
+        anchor = _VML_ANCHOR.search(body)
+        if anchor is None or (kind is not None and kind.group(1).lower() == b"note"):
+            continue
+        if _VML_HIDDEN.search(head):
+            continue
+        numbers = [int(value) for value in anchor.group(1).split(b",")]
+        if len(numbers) != 8:
+            continue
+        first_column, _dx1, first_row, _dy1, last_column, dx2, last_row, dy2 = numbers
+        found.append(
+            (
+                first_row + 1,
+                first_column,
+                max(first_row + 1, last_row + (1 if dy2 > 0 else 0)),
+                max(first_column, last_column - (0 if dx2 > 0 else 1)),
+            )
+        )
+        if len(found) >= _MAX_DRAWN:
+            break
+    return found
+
+
+_VML_SHAPE = re.compile(rb"<v:shape\b([^>]{0,4000})>(.{0,20000}?)</v:shape>", re.S)
+_VML_KIND = re.compile(rb'<x:ClientData\b[^>]{0,200}?ObjectType="(\w{1,30})"')
+_VML_ANCHOR = re.compile(rb"<x:Anchor>\s*((?:\d{1,7}\s*,\s*){7}\d{1,7})\s*</x:Anchor>")
+_VML_HIDDEN = re.compile(rb"visibility\s*:\s*hidden", re.I)
 
 
 def _covering(anchor: Any) -> bool:
