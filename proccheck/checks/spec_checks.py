@@ -585,6 +585,19 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
         N_('{where}: only part of the data can be read through the APIs ("{phrase}")'),
         N_("Demand that all data stored in the service can be read through the APIs."),
     ),
+    "api-restricted": (
+        N_(
+            '{where}: only some parties (certified partners, licensees) may use the APIs ("{phrase}")'
+        ),
+        N_("Demand that the buyer, and anyone the buyer appoints, may use the APIs."),
+    ),
+    "vendor-terms-prevail": (
+        N_('{where}: the vendor\'s own terms take precedence over the requirements ("{phrase}")'),
+        N_(
+            "Remove the text; the procurement documents and the requirements take precedence "
+            "over any terms of the vendor's."
+        ),
+    ),
 }
 """Per kind of undermining text (the lexicon's contradiction kinds): the message and the fix."""
 

@@ -240,15 +240,28 @@ def load_spec(path: Path, display: str, *, several: bool = True) -> SpecDocument
 
 def _without_withdrawn(document: SpecDocument) -> SpecDocument:
     """The document without the items its author marked as withdrawn ("K5 Utgår.",
-    "(Withdrawn)"), which are kept apart in `withdrawn` to be reported: a reader takes such a
-    requirement as no longer asked for."""
-    withdrawn = [item for item in document.items if withdrawn_mark(item.text)]
-    if not withdrawn:
+    "(Withdrawn)") or withdrew by id elsewhere ("Krav K5 utgår."), which are kept apart in
+    `withdrawn` to be reported: a reader takes such a requirement as no longer asked for."""
+    named = {
+        found.group(1).upper()
+        for item in (*document.items, *document.unlisted)
+        if "tg" in item.text or "ithdraw" in item.text or "elet" in item.text
+        for found in _WITHDRAWS_REF.finditer(item.text)
+    }
+    gone = [
+        withdrawn_mark(item.text) or (item.ref or "").upper() in named for item in document.items
+    ]
+    if not any(gone):
         return document
     return dataclasses.replace(
         document,
-        items=tuple(item for item in document.items if not withdrawn_mark(item.text)),
-        withdrawn=document.withdrawn + tuple((item.location, item.text) for item in withdrawn),
+        items=tuple(item for item, out in zip(document.items, gone, strict=True) if not out),
+        withdrawn=document.withdrawn
+        + tuple(
+            (item.location, item.text)
+            for item, out in zip(document.items, gone, strict=True)
+            if out
+        ),
     )
 
 
@@ -279,6 +292,13 @@ _WITHDRAWN_SENTENCE = re.compile(
     + r"(?i:(?:kravet|punkten|this\s+requirement|requirement)\s+(?:har\s+)?(?:utgått|utgår"
     r"|(?:is|has\s+been)\s+(?:withdrawn|deleted|removed)))[\W_]*"
 )
+_WITHDRAWS_REF = re.compile(
+    r"\b(?:krav(?:et)?|punkt(?:en)?|requirement)\s+([A-ZÅÄÖ]{0,6}[-_.]?\d+(?:\.\d+)*)\s+"
+    r"(?:utgår|har utgått|stryks|har strukits|is withdrawn|is deleted|has been (?:withdrawn|deleted|removed))\b",
+    re.IGNORECASE,
+)
+"""A sentence withdrawing a requirement by its id ("Krav K1 utgår.", "Requirement 4.2 is
+withdrawn."), as a correction to a tender often does."""
 _WITHDRAWN_END = re.compile(r"[(\[]\s*(?i:" + _WITHDRAWN_WORDS + r")\s*[)\]][\W_]*$")
 
 
