@@ -133,7 +133,19 @@ def run_para(text: str, properties: str, paragraph: str = "") -> str:
     )
 
 
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 UNSEEN = {
+    # attack round 8: formatting that leaves the text unreadable
+    "no fill": run_para(OWN, f'<w14:textFill xmlns:w14="{W14}"><w14:noFill/></w14:textFill>'),
+    "squeezed to 1 %": run_para(OWN, '<w:w w:val="1"/>'),
+    "fitted into one point": run_para(OWN, '<w:fitText w:val="20" w:id="1"/>'),
+    "lowered 1,500 points": run_para(OWN, '<w:position w:val="-3000"/>'),
+    "set in Webdings": run_para(OWN, '<w:rFonts w:ascii="Webdings" w:hAnsi="Webdings"/>'),
+    "an exact line of 1 point": run_para(OWN, "", '<w:spacing w:line="20" w:lineRule="exact"/>'),
+    "an exact row of 0.75 points": (
+        '<w:tbl><w:tr><w:trPr><w:trHeight w:val="15" w:hRule="exact"/></w:trPr>'
+        f"<w:tc>{para(OWN)}</w:tc></w:tr></w:tbl>"
+    ),
     "white on the page": run_para(OWN, '<w:color w:val="FFFFFF"/>'),
     "near white": run_para(OWN, '<w:color w:val="F4F6F5"/>'),
     "one point": run_para(OWN, '<w:sz w:val="2"/>'),
@@ -151,6 +163,10 @@ UNSEEN = {
     ),
 }
 SEEN = {
+    "squeezed to 90 %": run_para(OWN, '<w:w w:val="90"/>'),
+    "raised 3 points": run_para(OWN, '<w:position w:val="6"/>'),
+    "an exact line of 12 points": run_para(OWN, "", '<w:spacing w:line="240" w:lineRule="exact"/>'),
+    "fitted into its width": run_para(OWN, '<w:fitText w:val="9000" w:id="1"/>'),
     "white on dark shading": run_para(
         OWN, '<w:color w:val="FFFFFF"/>', '<w:shd w:val="clear" w:fill="1F3864"/>'
     ),
@@ -284,6 +300,38 @@ def test_a_table_style_that_hides_hides_the_table(tmp_path: Path) -> None:
     document = load_spec(styled(tmp_path / "t.docx", body, styles), "t.docx")
     assert [item.text for item in document.items] == [OTHERS[0]]
     assert [text for _, text in document.hidden_text] == [OWN]
+
+
+@pytest.mark.parametrize(
+    ("style", "look", "hidden"),
+    [
+        ('<w:rPr><w:color w:val="FFFFFF"/></w:rPr>', "", True),
+        ('<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>', "", True),
+        (
+            '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>',
+            '<w:tblLook w:firstRow="0"/>',
+            False,
+        ),
+        (
+            '<w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:tcPr><w:shd w:val="clear" '
+            'w:fill="1F3864"/></w:tcPr>',
+            "",
+            False,
+        ),
+    ],
+    ids=["white", "first-row-hidden", "first-row-look-off", "white-on-shading"],
+)
+def test_a_table_style_can_hide_its_text(
+    tmp_path: Path, style: str, look: str, hidden: bool
+) -> None:
+    styles = f'<w:style w:type="table" w:styleId="T">{style}</w:style>'
+    body = (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="T"/>{look}</w:tblPr>'
+        f"<w:tr><w:tc>{para(OWN)}</w:tc></w:tr></w:tbl>" + para(OTHERS[0])
+    )
+    document = load_spec(styled(tmp_path / "t.docx", body, styles), "t.docx")
+    assert bool(document.hidden_text) is hidden
+    assert any(item.text == OWN for item in document.items) is not hidden
 
 
 STYLE_SHEET = (

@@ -1351,8 +1351,12 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     Text that cannot be seen counts as hidden too: under 2 points high, or in a colour within a
     shade of what is behind it (the run's shading or highlight, its paragraph's or table cell's
     shading, else the page colour), such as white text on a white page. The size and colour
-    are the text's own, else its character style's, else its paragraph style's, else the
-    document's default.
+    are the text's own, else its character style's, else its paragraph style's, else its
+    table style's (with the style's first-row formatting in a table's first row), else the
+    document's default. So does text Word draws unreadable: with no fill, squeezed under a
+    fifth of its width or fitted into under 2 points a character, raised or lowered 50 points
+    or more, set in a symbol font (Webdings, Wingdings, Symbol), or in a paragraph or table row
+    of an exact height under 4 points.
 
     In a PDF: text drawn invisibly (render mode 3 or 7) or with no ink (opacity 0, the
     colourant /None, a spot colour at tint 0 on a white page), in white, under 1.5 points

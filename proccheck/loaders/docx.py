@@ -97,6 +97,87 @@ def _struck(properties: Any) -> bool | None:
 _Own = TypeVar("_Own")
 
 
+def _bases(name: str, based: dict[str, str]) -> list[str]:
+    """A style and the styles it is based on, nearest first (a loop is cut)."""
+    chain: list[str] = []
+    while name and name not in chain:
+        chain.append(name)
+        name = based.get(name, "")
+    return chain
+
+
+def _squeezed(properties: Any, node: Any) -> bool:
+    """Whether a run's own formatting leaves its text unreadable on the page: no fill (Word
+    2010's `w14:textFill/w14:noFill`), squeezed under a fifth of its width (`w:w`) or fitted
+    into under 2 points a character (`w:fitText`), raised or lowered 50 points or more
+    (`w:position`), or set in a symbol font that draws pictograms for letters (Webdings,
+    Wingdings, Symbol). The paragraph's exact line height and the row's exact height under 4
+    points cut its lines off too."""
+    paragraph = next(node.iterancestors(f"{_W}p"), None)
+    spacing = paragraph.find(f"{_W}pPr/{_W}spacing") if paragraph is not None else None
+    if _exact_under(spacing, "lineRule", "line"):
+        return True
+    row = next(node.iterancestors(f"{_W}tr"), None)
+    height = row.find(f"{_W}trPr/{_W}trHeight") if row is not None else None
+    if _exact_under(height, "hRule", "val"):
+        return True
+    if properties is None:
+        return False
+    if properties.find(f"{_W14}textFill/{_W14}noFill") is not None:
+        return True
+    scale = properties.find(f"{_W}w")
+    if scale is not None and _number(scale.get(f"{_W}val"), 100) < 20:
+        return True
+    fitted = properties.find(f"{_W}fitText")
+    if fitted is not None and _number(fitted.get(f"{_W}val"), 1e9) < 40 * len(node.text or " "):
+        return True
+    position = properties.find(f"{_W}position")
+    if position is not None and abs(_number(position.get(f"{_W}val"))) >= 100:
+        return True
+    fonts = properties.find(f"{_W}rFonts")
+    if fonts is not None and re.search(r"[^\W\d_]", node.text or ""):
+        named = {fonts.get(f"{_W}{which}", "").strip().lower() for which in ("ascii", "hAnsi")}
+        return bool(named & _PICTOGRAM_FONTS)
+    return False
+
+
+def _exact_under(element: Any, rule: str, value: str) -> bool:
+    """Whether a line or row height is exact (`rule` "exact") and under 4 points (80 twips)."""
+    return (
+        element is not None
+        and element.get(f"{_W}{rule}") == "exact"
+        and _number(element.get(f"{_W}{value}")) < 80
+    )
+
+
+def _number(value: str | None, missing: float = 0) -> float:
+    try:
+        return float(value) if value is not None else missing
+    except ValueError:
+        return missing
+
+
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_FORMATTING = (
+    "vanish",
+    "sz",
+    "color",
+    "strike",
+    "dstrike",
+    "w",
+    "fitText",
+    "position",
+    "rFonts",
+    "trHeight",
+)
+"""Run and row formatting whose presence makes every run be looked at (`_Hiding.anything`);
+an exact line height is looked at only then too."""
+_PICTOGRAM_FONTS = frozenset(
+    {"webdings", "wingdings", "wingdings 2", "wingdings 3", "symbol", "marlett", "zapfdingbats",
+     "zapf dingbats", "mt extra"}
+)  # fmt: skip
+
+
 def _through_bases(own: dict[str, _Own | None], based: dict[str, str]) -> dict[str, _Own]:
     """Each style's value of one property: its own, else the nearest `w:basedOn` style's."""
     resolved: dict[str, _Own] = {}
@@ -131,6 +212,11 @@ class _Hiding:
     default_colour: str | None = None
     struck: dict[str, bool] = dataclasses.field(default_factory=dict)
     """Each style's strikethrough, through its base styles."""
+    first_rows: dict[str, tuple[bool, str | None]] = dataclasses.field(default_factory=dict)
+    """Per table style, what its first-row formatting does to text: hidden, and its colour."""
+    plain_tables: frozenset[str] = frozenset()
+    """The table styles of the file that shade nothing (no `w:shd` in them or their bases):
+    text in their tables shows against the page."""
     everything: bool = False
     """For a part Word never shows (a header no section names, a note nothing refers to): all
     of its text is hidden."""
@@ -138,9 +224,9 @@ class _Hiding:
     @classmethod
     def of(cls, document: Any) -> _Hiding:
         body = document.element.body
-        direct = any(
-            body.find(f".//{_W}{name}") is not None
-            for name in ("vanish", "sz", "color", "strike", "dstrike")
+        direct = (
+            any(body.find(f".//{_W}{name}") is not None for name in _FORMATTING)
+            or body.find(f".//{_W14}textFill") is not None
         )
         background = document.element.find(f"{_W}background")
         page = _colour(background.get(f"{_W}color")) if background is not None else None
@@ -149,6 +235,8 @@ class _Hiding:
         except Exception:  # no or damaged styles part: Word then uses its own defaults
             return cls({}, False, direct, page or "FFFFFF")
         struck: dict[str, bool | None] = {}
+        first_rows: dict[str, tuple[bool, str | None]] = {}
+        shading: dict[str, bool] = {}
         hidden: dict[str, bool | None] = {}
         sizes: dict[str, int | None] = {}
         colours: dict[str, str | None] = {}
@@ -158,6 +246,12 @@ class _Hiding:
             properties = style.find(f"{_W}rPr")
             hidden[name] = _switch(properties)
             struck[name] = _struck(properties)
+            if style.get(f"{_W}type") == "table":
+                shading[name] = style.find(f".//{_W}shd") is not None
+                for conditional in style.iterchildren(f"{_W}tblStylePr"):
+                    if conditional.get(f"{_W}type") == "firstRow":
+                        rule = conditional.find(f"{_W}rPr")
+                        first_rows[name] = (bool(_switch(rule)), _colour_of(rule))
             sizes[name] = _size(properties)
             colours[name] = _colour_of(properties)
             base = style.find(f"{_W}basedOn")
@@ -177,6 +271,8 @@ class _Hiding:
             or default_size is not None
             or default_colour is not None
             or any(struck_styles.values())
+            or bool(first_rows)
+            or bool(shading)
         )
         return cls(
             styles,
@@ -188,6 +284,12 @@ class _Hiding:
             default_size,
             default_colour,
             {name: value for name, value in struck_styles.items() if value},
+            first_rows,
+            frozenset(
+                name
+                for name in shading
+                if not any(shading.get(base, False) for base in _bases(name, based))
+            ),
         )
 
     def strikes(self, node: Any) -> bool:
@@ -206,22 +308,40 @@ class _Hiding:
         if self.everything:
             return True
         properties, (char_style, para_style) = _run_styles(node)
-        if self._unseen(properties, node, (char_style, para_style)):
+        table = next(node.iterancestors(f"{_W}tbl"), None)
+        style = table.find(f"{_W}tblPr/{_W}tblStyle") if table is not None else None
+        table_style = style.get(f"{_W}val") if style is not None else None
+        if _squeezed(properties, node) or self._first_row_hides(node, table, table_style):
+            return True
+        if self._unseen(properties, node, (char_style, para_style, table_style)):
             return True
         if (direct := _switch(properties)) is not None:
             return direct
         if not self.styles:
             return self.default
-        for name in (char_style, para_style):
+        for name in (char_style, para_style, table_style):
             if name is not None and (value := self.styles.get(name)) is not None:
                 return value
-        table = next(node.iterancestors(f"{_W}tbl"), None)
-        style = table.find(f"{_W}tblPr/{_W}tblStyle") if table is not None else None
-        if style is not None and (value := self.styles.get(style.get(f"{_W}val"))) is not None:
-            return value
         return self.default
 
-    def _unseen(self, properties: Any, node: Any, styles: tuple[str | None, str | None]) -> bool:
+    def _first_row_hides(self, node: Any, table: Any, table_style: str | None) -> bool:
+        """Whether the table style's first-row formatting (`w:tblStylePr w:type="firstRow"`,
+        applied unless the table's `w:tblLook` turns it off) hides the text of a cell in the
+        table's first row, or makes it the colour of the page."""
+        rule = self.first_rows.get(table_style or "")
+        if rule is None or table is None:
+            return False
+        look = table.find(f"{_W}tblPr/{_W}tblLook")
+        if look is not None and look.get(f"{_W}firstRow", "1").lower() in _OFF:
+            return False
+        row = next(node.iterancestors(f"{_W}tr"), None)
+        first = next(table.iterchildren(f"{_W}tr"), None)
+        if row is None or row is not first:
+            return False
+        hidden, colour = rule
+        return hidden or (colour is not None and _alike(colour, self.page))
+
+    def _unseen(self, properties: Any, node: Any, styles: tuple[str | None, ...]) -> bool:
         """Under 2 points, or in the colour behind: set on the run, else by its styles, else
         by the document's default."""
         size = self._chosen(_size, properties, "sz", self.sizes, styles, self.default_size)
@@ -241,11 +361,12 @@ class _Hiding:
         properties: Any,
         tag: str,
         by_style: dict[str, _Own],
-        styles: tuple[str | None, str | None],
+        styles: tuple[str | None, ...],
         default: _Own | None,
     ) -> _Own | None:
         """A run's own value of a property when it sets one (`auto` included), else its
-        character style's, else its paragraph style's, else the default."""
+        character style's, else its paragraph style's, else its table style's, else the
+        default."""
         if properties is not None and properties.find(f"{_W}{tag}") is not None:
             return read(properties)
         for name in styles:
@@ -278,8 +399,9 @@ class _Hiding:
             if shading.get(f"{_W}themeFill") or shading.get(f"{_W}themeColor"):
                 return None
         table = next(node.iterancestors(f"{_W}tbl"), None)
-        if table is not None and table.find(f"{_W}tblPr/{_W}tblStyle") is not None:
-            return None
+        style = table.find(f"{_W}tblPr/{_W}tblStyle") if table is not None else None
+        if style is not None and style.get(f"{_W}val") not in self.plain_tables:
+            return None  # a style that may shade the cell, or one not in the file
         return self.page
 
 
