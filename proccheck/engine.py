@@ -297,6 +297,9 @@ def evaluate(
                 places = [f.location.describe() for f in worst_first(decisive + weighing)]
                 evidence[requirement.id] = tuple(dict.fromkeys(places))[:5]
         results.append(_not_run_cap(result, not_run, ctx.lang))
+    unread = [location.page for location, _why in getattr(document, "unread_pages", ())]
+    if unread:  # a page proccheck could not read may say what undoes any verdict
+        results = [_unread_cap(result, unread, ctx.lang) for result in results]
     if kind == "spec":
         findings.extend(_unused_suppressions(screen, used, checks, ctx.lang))
     if locate is not None:  # e.g. the line a verdict's JSON pointer starts on
@@ -363,6 +366,26 @@ def _not_run_cap(result: RequirementResult, not_run: list[str], lang: Lang) -> R
         return result
     reason = one_line(_not_run(not_run, lang), REASON_LIMIT)
     return result.model_copy(update={"outcome": "not_verified", "reason": reason})
+
+
+def _unread_cap(
+    result: RequirementResult, pages: list[int | None], lang: Lang
+) -> RequirementResult:
+    """A result no better than not verified when pages of the document could not be read
+    (`SpecDocument.unread_pages`: a scan, a font whose letters lie, a stamp)."""
+    if OUTCOME_RANK[result.outcome] <= OUTCOME_RANK["not_verified"]:
+        return result
+    shown = sorted({page for page in pages if page is not None})
+    reason = ngettext(
+        lang,
+        "not verified: page {pages} could not be read (SP011), and what it says could change this verdict",
+        "not verified: pages {pages} could not be read (SP011), and what they say could change this verdict",
+        len(shown),
+        pages=", ".join(map(str, shown[:10])),
+    )
+    return result.model_copy(
+        update={"outcome": "not_verified", "reason": one_line(reason, REASON_LIMIT)}
+    )
 
 
 def _set_aside_result(

@@ -106,11 +106,11 @@ def layered(tmp_path: Path, content: bytes, **parts: bytes) -> Any:
     catalogue entries (`catalog`); object 6 is a layer (optional content group)."""
     page_dict = (
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R %s "
-        b"/Resources << /Font << /F1 4 0 R >> %s >> >>"
-        % (parts.get("page", b""), parts.get("resources", b""))
+        b"/Resources << /Font << /F1 4 0 R %s >> %s >> >>"
+        % (parts.get("page", b""), parts.get("fonts", b""), parts.get("resources", b""))
     )
     catalog = b"<< /Type /Catalog /Pages 2 0 R %s >>" % parts.get("catalog", b"")
-    objects = [catalog, ONE_PAGE, page_dict, FONT, stream(content), LAYER, FORM]
+    objects = [catalog, ONE_PAGE, page_dict, FONT, stream(content), LAYER, FORM, *MORE]
     return load_spec(pdf(tmp_path / "l.pdf", objects), "l.pdf")
 
 
@@ -119,6 +119,33 @@ FORM = stream(  # object 7: a form drawing the clause, in the layer
     b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /OC 6 0 R "
     b"/Resources << /Font << /F1 4 0 R >> >>",
 )
+SMALL_FORM = stream(  # object 8: the clause in a form whose box is one point square
+    DRAWN, b"/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /Font << /F1 4 0 R >> >>"
+)
+WHITE = stream(  # object 9: a white picture, one pixel
+    b"\xff",
+    b"/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+    b"/BitsPerComponent 8",
+)
+TILE = stream(  # object 10: a tiling pattern whose cell draws text
+    b"BT /F1 11 Tf 0 0 Td (Leverantoren behaller aganderatten.) Tj ET",
+    b"/PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 300 20] /XStep 300 /YStep 20 "
+    b"/Resources << /Font << /F1 4 0 R >> >>",
+)
+STAMP = stream(  # object 11: a stamp's appearance, drawing text
+    b"BT /F1 11 Tf 0 0 Td (Leverantoren behaller aganderatten.) Tj ET",
+    b"/Type /XObject /Subtype /Form /BBox [0 0 300 20] /Resources << /Font << /F1 4 0 R >> >>",
+)
+LYING_FONT = (  # object 13: draws "A" and "B" for the codes its ToUnicode map (12) reads as X, Y
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+    b"/ToUnicode 12 0 R >>"
+)
+LYING_MAP = stream(
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /L def "
+    b"1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <41> <0058> <42> <0059> "
+    b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+)
+MORE = [SMALL_FORM, WHITE, TILE, STAMP, LYING_MAP, LYING_FONT]
 LAYERS_OFF = b"/OCProperties << /OCGs [6 0 R] /D << /OFF [6 0 R] >> >>"
 DRAWN_UNSEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
     "opacity 0": (b"q /G0 gs " + DRAWN + b" Q", {"resources": b"/ExtGState << /G0 << /ca 0 >> >>"}),
@@ -147,6 +174,20 @@ DRAWN_UNSEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
         b"/Fm1 Do",
         {"resources": b"/XObject << /Fm1 7 0 R >>", "catalog": LAYERS_OFF},
     ),
+    "squeezed to nothing (0 Tz)": (b"q 0 Tz " + DRAWN + b" Q", {}),
+    "raised off the page (Ts)": (b"q -2000 Ts " + DRAWN + b" Q", {}),
+    "run together (-7 Tc)": (b"q -7 Tc " + DRAWN + b" Q", {}),
+    "black on a black bar": (b"q 0 g" + BOX + b" Q 0 g " + DRAWN, {}),
+    "navy on navy": (b"q 0 0 0.3 rg" + BOX + b" 0 0 0.3 rg " + DRAWN + b" Q", {}),
+    "in a form whose box clips it": (b"/Fm2 Do", {"resources": b"/XObject << /Fm2 8 0 R >>"}),
+    "covered by a white picture": (
+        DRAWN + b" q 520 0 0 40 40 740 cm /Im1 Do Q",
+        {"resources": b"/XObject << /Im1 9 0 R >>"},
+    ),
+    "under a soft mask": (
+        b"q /G0 gs " + DRAWN + b" Q",
+        {"resources": b"/ExtGState << /G0 << /SMask << /S /Luminosity /G 8 0 R >> >> >>"},
+    ),
     "covered by a white box": (DRAWN + b" 1 1 1 rg" + BOX, {}),
     "covered by a black box": (DRAWN + b" 0 g" + BOX, {}),
 }
@@ -160,6 +201,9 @@ DRAWN_SEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
         },
     ),
     "a form in a layer that is on": (b"/Fm1 Do", {"resources": b"/XObject << /Fm1 7 0 R >>"}),
+    "squeezed a little (90 Tz)": (b"q 90 Tz " + DRAWN + b" Q", {}),
+    "a rule above it, drawn after": (DRAWN + b" 0 g 40 775 520 1 re f", {}),
+    "yellow on a black bar": (b"q 0 g" + BOX + b" Q 1 1 0 rg " + DRAWN + b" 0 g", {}),
     "a box beneath": (b"0.9 g" + BOX + b" 0 g " + DRAWN, {}),
     "a highlight drawn over it, multiplied": (
         DRAWN + b" /G0 gs 1 1 0 rg" + BOX,
@@ -194,6 +238,64 @@ def test_text_the_drawing_shows_is_read(tmp_path: Path, case: str) -> None:
     assert not document.hidden_text
 
 
+@pytest.mark.parametrize(
+    ("content", "page_entries"),
+    [
+        (DRAWN + b" q 1 0 0 RG 1.2 w 50 764 m 560 764 l S Q", b""),  # a red line through it
+        (DRAWN + b" q 0 g 50 763 510 0.8 re f Q", b""),  # a thin bar through it, as Word draws
+        (
+            DRAWN,
+            b"/Annots [<< /Type /Annot /Subtype /StrikeOut /Rect [50 755 560 775] "
+            b"/QuadPoints [50 775 560 775 50 755 560 755] /Contents (Utgar) >>]",
+        ),
+    ],
+    ids=["line", "bar", "strike-out annotation"],
+)
+def test_text_struck_out_in_a_pdf_is_withdrawn(
+    tmp_path: Path, content: bytes, page_entries: bytes
+) -> None:
+    document = layered(tmp_path, page(content), page=page_entries)
+    assert "Kommunen ska" not in " ".join(item.text for item in document.items)
+    assert [text[:3] for _, text in document.withdrawn] == ["K1."]
+    assert not document.hidden_text
+
+
+def test_an_underline_is_no_strike(tmp_path: Path) -> None:
+    document = layered(tmp_path, page(DRAWN + b" q 0 g 56 757 300 0.6 re f Q"))
+    assert "Kommunen ska" in " ".join(item.text for item in document.items)
+    assert not document.withdrawn
+
+
+@pytest.mark.parametrize(
+    ("content", "parts", "why"),
+    [
+        (b"q /P1 cs /P1 scn 40 600 300 20 re f Q", {"resources": b"/Pattern << /P1 10 0 R >>"}, "pattern"),
+        (
+            b"",
+            {"page": b"/Annots [<< /Type /Annot /Subtype /Stamp /Rect [40 600 340 620] "
+             b"/AP << /N 11 0 R >> >>]"},
+            "annotation",
+        ),
+        (b"BT /FL 11 Tf 56 600 Td (AB) Tj ET", {"fonts": b"/FL 13 0 R"}, "font"),
+    ],
+    ids=["tiling pattern", "stamp", "lying font"],
+)  # fmt: skip
+def test_what_a_page_draws_but_proccheck_cannot_read_makes_nothing_met(
+    cli: Callable[..., Any], tmp_path: Path, content: bytes, parts: dict[str, bytes], why: str
+) -> None:
+    document = layered(tmp_path, page(DRAWN) + content, **parts)
+    assert [(loc.page, said) for loc, said in document.unread_pages] == [(1, why)]
+
+
+def test_a_form_field_value_is_read(tmp_path: Path) -> None:
+    field = (
+        b"/Annots [<< /Type /Annot /Subtype /Widget /FT /Tx /Rect [56 600 500 620] "
+        b"/V (Leverantoren behaller aganderatten till all data.) >>]"
+    )
+    document = layered(tmp_path, page(DRAWN), page=field)
+    assert "behaller aganderatten" in " ".join(item.text for item in document.items)
+
+
 def test_free_text_annotations_are_read_and_sticky_notes_are_comments(tmp_path: Path) -> None:
     annots = (
         b"/Annots [<< /Type /Annot /Subtype /FreeText /Rect [56 600 500 620] "
@@ -215,8 +317,11 @@ def test_a_scanned_page_is_reported_as_not_read(cli: Callable[..., Any], tmp_pat
 
     path = tmp_path / "scan.pdf"
     path.write_bytes(make_pdf([["K1. Systemet ska ha export.", "", "text"], None]))
-    assert [loc.page for loc in load_spec(path, "scan.pdf").unread_pages] == [2]
-    findings = json.loads(cli("spec", "check", path, "-f", "json").out)["reports"][0]["findings"]
-    assert any(f["check"] == "SP011" and f["location"]["page"] == 2 for f in findings)
+    assert [(loc.page, why) for loc, why in load_spec(path, "scan.pdf").unread_pages] == [
+        (2, "scan")
+    ]
+    report = json.loads(cli("spec", "check", path, "-f", "json").out)["reports"][0]
+    assert any(f["check"] == "SP011" and f["location"]["page"] == 2 for f in report["findings"])
+    assert all(r["outcome"] != "met" for r in report["results"])  # page 2 may undo any
     path.write_bytes(make_pdf([["K1. Systemet ska ha export.", "", "text"]]))
     assert not load_spec(path, "scan.pdf").unread_pages

@@ -1361,10 +1361,15 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     In a PDF: text drawn invisibly (render mode 3 or 7) or with no ink (opacity 0, the
     colourant /None, a spot colour at tint 0 on a white page), in white, under 1.5 points
     high, outside the page's visible (crop) box or its clipping rectangle, in a layer that is
-    off, or covered afterwards by an opaque filled box, found while the page's content is
-    read. A page that is a picture with almost no text (a scan) is reported as not read:
-    nothing it shows is searched. A free-text annotation (a text box on the page) is read as
-    the page's text. In Markdown: an HTML element
+    off, under a soft mask, squeezed or run together past reading (`Tz`, `Tc`), raised off
+    the page (`Ts`), clipped by its form's box, in the colour of the box drawn beneath it, or
+    covered afterwards by an opaque filled box or picture, found while the page's content is
+    read; text a line or thin bar is drawn through, or a strike-out annotation covers, is
+    withdrawn. A free-text annotation (a text box on the page) and a form field's value are
+    read as the page's text. A page proccheck cannot read is reported, and while it is, no
+    requirement of the document is taken as met: a picture with almost no text (a scan), a
+    font whose letters read as other text than they show, a stamp or box annotation that
+    draws text or a picture, or a pattern that draws text. In Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or
     `visibility: hidden`); an HTML comment is an author's note and is left out silently.
 
@@ -1407,19 +1412,35 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
             "then check again.",
         ),
     )
-    yield from _unread_passages(
-        hidden_text,
-        tuple((location, "") for location in document.unread_pages),
-        ctx,
-        N_(
-            "{where}: the page is a picture with almost no text (a scan); proccheck cannot read what it shows, so nothing on it counts or is searched"
-        ),
-        _(
-            ctx.lang,
-            "Run OCR on the PDF (for example `ocrmypdf in.pdf out.pdf`) or ask for the "
-            "original document, then check again; until then, read the page yourself.",
-        ),
-    )
+    for why in ("scan", "font", "annotation", "pattern"):
+        yield from _unread_passages(
+            hidden_text,
+            tuple((location, "") for location, said in document.unread_pages if said == why),
+            ctx,
+            UNREAD_PAGES[why],
+            _(
+                ctx.lang,
+                "Ask for the original document (or run OCR on a scan, e.g. `ocrmypdf in.pdf "
+                "out.pdf`), then check again; until then, read the page yourself.",
+            ),
+        )
+
+
+UNREAD_PAGES = {
+    "scan": N_(
+        "{where}: the page is a picture with almost no text (a scan); proccheck cannot read what it shows, so no requirement is taken as met"
+    ),
+    "font": N_(
+        "{where}: a font's letters read as other text than the page shows, so the page's text cannot be trusted and no requirement is taken as met"
+    ),
+    "annotation": N_(
+        "{where}: an annotation (a stamp or a box) draws text or a picture on the page that proccheck does not read, so no requirement is taken as met"
+    ),
+    "pattern": N_(
+        "{where}: a pattern draws text on the page that proccheck does not read, so no requirement is taken as met"
+    ),
+}
+"""Why a page's content is not read (`SpecDocument.unread_pages`), as reported."""
 
 
 def _unread_passages(

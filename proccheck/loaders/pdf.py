@@ -91,28 +91,34 @@ class PdfRead(NamedTuple):
     hidden: list[tuple[int, str]]
     """Text the pages draw so that no reader sees it."""
     notes: list[tuple[int, str]]
-    """Comments (sticky notes) on the pages."""
-    scanned: list[int]
-    """Pages that are pictures with (almost) no text: scans whose text is not read."""
+    """Comments (sticky notes, strike-out notes) on the pages."""
+    struck: list[tuple[int, str]]
+    """Text struck out (a line through it, a strike-out annotation): withdrawn."""
+    unread: list[tuple[int, str]]
+    """Pages with content that is not read, and why (`PageText.unread`, or "scan": a
+    picture with almost no text)."""
 
 
 def read_pdf(path: Path, display: str) -> PdfRead:
     """The cleaned text lines of a PDF in reading order, with paragraph breaks; and apart from
-    them, what its pages hide, their comments and the pages that are only a picture."""
+    them, what its pages hide, their comments, what is struck out and what is not read."""
     pages = extract_pages(path, display)
     lines = clean_pages(pages)
     if not any(line.text and _LETTER.search(line.text) for line in lines):
         raise _without_text(pages, display)
     numbered = list(enumerate(pages, 1))
+    unread = [(number, why) for number, page in numbered for why in page.unread]
+    unread += [
+        (number, "scan")
+        for number, page in numbered
+        if page.picture and len(_LETTER.findall(" ".join(page.lines))) < _SCAN_LETTERS
+    ]
     return PdfRead(
         lines,
         hidden=[(number, text) for number, page in numbered for text in page.hidden],
         notes=[(number, note) for number, page in numbered for note in page.notes],
-        scanned=[
-            number
-            for number, page in numbered
-            if page.picture and len(_LETTER.findall(" ".join(page.lines))) < _SCAN_LETTERS
-        ],
+        struck=[(number, text) for number, page in numbered for text in page.struck],
+        unread=sorted(unread),
     )
 
 
@@ -166,6 +172,13 @@ class PageText:
     """An image covers at least 40 % of the page (with little text shown: a scanned page)."""
     notes: tuple[str, ...] = ()
     """The page's comments (sticky notes), not part of its text."""
+    struck: tuple[str, ...] = ()
+    """Text a line drawn through it, or a strike-out annotation, withdraws: left out of
+    `lines`."""
+    unread: tuple[str, ...] = ()
+    """Why some of what the page shows is not read: "font" (its letters read as other text
+    than they show), "annotation" (an annotation draws text or a picture on the page),
+    "pattern" (a pattern that draws text fills a shape)."""
 
 
 class _Stop(BaseException):
@@ -308,14 +321,26 @@ class _State(NamedTuple):
     """Whether a fill covers what is beneath: full opacity, no blend mode, no soft mask."""
     clip: tuple[float, float, float, float] | None = None
     """The clipping rectangle on the page, where the clip is made of rectangles only."""
+    masked: bool = False
+    """A soft mask (ExtGState /SMask) decides what shows, which is not worked out here."""
+    scale: float = 100.0
+    """The text's horizontal scaling in per cent (`Tz`)."""
+    spacing: float = 0.0
+    """The space added after each character, in unscaled text units (`Tc`)."""
+    rise: float = 0.0
+    """How far the text is raised from its baseline (`Ts`)."""
 
 
 class _Ink:
     """How the page draws its text, followed through pypdf's operator callbacks. Text no
     reader of the PDF sees: drawn invisibly (render mode 3, or 7 which only clips), with no
     ink (opacity 0, the colourant /None), in white on the white page, under 1.5 points high,
-    outside the page's visible box (its crop box) or its clipping rectangle, in optional
-    content (a layer) that is off, or covered afterwards by an opaque filled box."""
+    outside the page's visible box (its crop box) or its clipping rectangle (a form's box
+    too), in optional content (a layer) that is off, under a soft mask, squeezed (`Tz`) or
+    run together (`Tc`) past reading, in the colour of the box drawn beneath it, or covered
+    afterwards by an opaque filled box or image. Text a line or thin bar drawn through its
+    middle strikes out is withdrawn (`struck`). What is drawn in a font whose letters read as
+    other text than they show is not read (`unread`)."""
 
     def __init__(self, page: Any, resources: Callable[[], Any], off_groups: frozenset[int]):
         self.states: list[_State] = [_State()]
@@ -333,7 +358,13 @@ class _Ink:
         self.path: list[tuple[float, float, float, float]] = []  # rectangles of the path
         self.path_other = False  # the path has segments other than rectangles
         self.clipping = False  # W or W* seen: the path ends as the new clip
-        self.boxes: list[tuple[float, float, float, float]] = []  # filled, not white
+        self.boxes: list[tuple[tuple[float, float, float, float], tuple[float, ...] | None]] = []
+        """Filled boxes and images, in drawing order, with their colour (None: not known)."""
+        self.segments: list[tuple[float, float, float, float]] = []  # lines of the path
+        self.point: tuple[float, float] | None = None  # where the path's pen is
+        self.struck: set[int] = set()  # chunks a line drawn through their middle strikes out
+        self.unread: set[str] = set()  # why some of the page cannot be read: "font"
+        self.lying = _lying_fonts(resources())
         self.size = 0.0
         self.pieces: list[str] = []
         """The strings shown unseen since pypdf last handed over text: it hands over a text
@@ -359,11 +390,16 @@ class _Ink:
 
     def before(self, operator: bytes, operands: Any, cm: Any = None, tm: Any = None) -> None:
         if self.draws and self.draws[-1] is not None and not self.draws[-1][2]:
-            off, base, _started = self.draws[-1]
+            off, base, _started, box = self.draws[-1]
             self.draws[-1][2] = True
             self.forms.append(len(self.marked))
             self.marked.append(off)
             self.bases.append(base)
+            self.states.append(self.states[-1])  # the form's box clips what it draws
+            if box is not None:
+                self.path = [box]
+                self._clip(self.states[-1])
+                self.path = []
         state = self.states[-1]
         cm = self.on_page(cm)
         if operator in (b"Tj", b"TJ", b"'", b'"') and operands:
@@ -372,6 +408,18 @@ class _Ink:
         elif operator == b"Tf" and len(operands) > 1:
             with contextlib.suppress(TypeError, ValueError):
                 self.size = float(operands[1])
+            if operands[0] in self.lying:
+                self.unread.add("font")
+        elif operator in (b"Tz", b"Tc", b"Ts") and operands:
+            with contextlib.suppress(TypeError, ValueError):
+                value = float(operands[0])
+                self.states[-1] = (
+                    state._replace(scale=value)
+                    if operator == b"Tz"
+                    else state._replace(spacing=value)
+                    if operator == b"Tc"
+                    else state._replace(rise=value)
+                )
         elif operator == b"q":
             self.states.append(state)
         elif operator == b"Q" and len(self.states) > 1:
@@ -401,16 +449,28 @@ class _Ink:
                 x, y, w, h = (float(value) for value in operands)
                 (x0, y0), (x1, y1) = _apply(cm, x, y), _apply(cm, x + w, y + h)
                 self.path.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-        elif operator in (b"m", b"l", b"c", b"v", b"y", b"h"):
+        elif operator in (b"m", b"l") and len(operands) == 2 and cm is not None:
+            self.path_other = True
+            with contextlib.suppress(TypeError, ValueError):
+                point = _apply(cm, float(operands[0]), float(operands[1]))
+                if operator == b"l" and self.point is not None and len(self.segments) < 100:
+                    self.segments.append((*self.point, *point))
+                self.point = point
+        elif operator in (b"c", b"v", b"y", b"h"):
             self.path_other = True
         elif operator in (b"W", b"W*"):
             self.clipping = True
         elif operator in _FILLS or operator in (b"n", b"S", b"s"):
             if operator in _FILLS:
                 self._filled(state)
+            if operator in _STROKES:
+                for x0, y0, x1, y1 in self.segments:
+                    if abs(y0 - y1) <= 1:
+                        self._strike(min(x0, x1), max(x0, x1), (y0 + y1) / 2)
             if self.clipping:
                 self._clip(state)
             self.path, self.path_other, self.clipping = [], False, False
+            self.segments, self.point = [], None
 
     def after(self, operator: bytes, *_: object) -> None:
         if operator == b"Do" and self.draws:
@@ -418,23 +478,48 @@ class _Ink:
             if drawn is not None and drawn[2]:
                 del self.marked[self.forms.pop() :]
                 self.bases.pop()
+                if len(self.states) > 1:
+                    self.states.pop()
 
     def _filled(self, state: _State) -> None:
-        """A filled path: its boxes, if not white, are where white text can show; if opaque,
-        they cover the text shown before them."""
+        """A filled path: its boxes are what text drawn later shows against, and, if opaque,
+        cover the text shown before them; a thin bar through a line's middle strikes it out."""
         if state.space == "none" or state.alpha < _CLEAR:
             return
-        if state.fill is None or not _white(state.fill):
-            self.boxes.extend(self.path[: _MAX_BOXES - len(self.boxes)])
-        if not state.opaque or self.path_other:
+        if len(self.path) != 1 or self.path_other:
+            return  # a frame (two boxes, one inside the other) or a shape: not judged
+        colour = state.fill if state.opaque and state.space == "device" else None
+        if len(self.boxes) < _MAX_BOXES:
+            self.boxes.append((self.path[0], colour))
+        if not state.opaque:
             return
-        for left, bottom, right, top in self.path:
-            self.comparisons += len(self.shown)
-            if self.comparisons > _MAX_COMPARISONS:
-                return
-            for chunk, x, y, height in self.shown:
-                if left <= x and x + height / 2 <= right and bottom <= y and y + height / 2 <= top:
-                    self.covered.add(chunk)
+        for rect in self.path:
+            left, bottom, right, top = rect
+            if top - bottom < 3:
+                self._strike(left, right, (bottom + top) / 2)
+            else:
+                self._cover(rect)
+
+    def _cover(self, rect: tuple[float, float, float, float]) -> None:
+        """The chunks of text shown before an opaque box or image drawn over them."""
+        left, bottom, right, top = rect
+        self.comparisons += len(self.shown)
+        if self.comparisons > _MAX_COMPARISONS:
+            return
+        for chunk, x, y, height in self.shown:
+            if left <= x and x + height / 2 <= right and bottom <= y and y + height / 2 <= top:
+                self.covered.add(chunk)
+
+    def _strike(self, left: float, right: float, at: float) -> None:
+        """The chunks of text a horizontal line from `left` to `right` at height `at` runs
+        through: between a sixth and three fifths of the way up from the baseline (an
+        underline runs below it, a table's rule above the letters), over a letter's width."""
+        self.comparisons += len(self.shown)
+        if self.comparisons > _MAX_COMPARISONS:
+            return
+        for chunk, x, y, height in self.shown:
+            if left <= x + 1 and right >= x + height and y + height / 6 <= at <= y + height * 0.6:
+                self.struck.add(chunk)
 
     def _clip(self, state: _State) -> None:
         if self.path_other or not self.path:  # a curved clip: not judged
@@ -481,7 +566,7 @@ class _Ink:
         except Exception:  # a missing or damaged state: nothing changes, as in a viewer
             return state
         opaque = alpha >= 0.95 and blend in ("/Normal", "/Compatible") and mask == "/None"
-        return state._replace(alpha=alpha, opaque=opaque)
+        return state._replace(alpha=alpha, opaque=opaque, masked=mask != "/None")
 
     def _layer_off(self, tag: Any) -> bool:
         """Whether the optional content a `BDC /OC` names (a layer, or a membership
@@ -494,20 +579,45 @@ class _Ink:
             return False
 
     def _draw(self, name: Any, cm: Any) -> list[Any] | None:
-        """A `Do`: an image over 40 % of the page makes it a picture (a scan); for a form,
+        """A `Do`: an image is a box of unknown colour that covers the text before it (unless
+        it is masked), and one over 40 % of the page makes it a picture (a scan); for a form,
         what `draws` keeps."""
         try:
             target = self.resources()["/XObject"].get_object()[name].get_object()
             if target.get("/Subtype") == "/Image":
+                corners = [_apply(cm, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+                rect = (
+                    min(x for x, _ in corners),
+                    min(y for _, y in corners),
+                    max(x for x, _ in corners),
+                    max(y for _, y in corners),
+                )
                 left, bottom, right, top = self.box
-                area = abs(float(cm[0]) * float(cm[3]) - float(cm[1]) * float(cm[2]))
+                area = (rect[2] - rect[0]) * (rect[3] - rect[1])
                 self.picture |= area >= 0.4 * (right - left) * (top - bottom)
+                state = self.states[-1]
+                if len(self.boxes) < _MAX_BOXES:
+                    self.boxes.append((rect, None))
+                masked = "/SMask" in target or "/Mask" in target or target.get("/ImageMask")
+                if state.opaque and state.alpha >= 0.95 and not masked:
+                    self._cover(rect)
                 return None
             off = "/OC" in target and _content_off(target.raw_get("/OC"), self.off_groups)
             matrix = [float(value) for value in target.get("/Matrix", _IDENTITY)]
+            base = _compose(matrix if len(matrix) == 6 else _IDENTITY, cm)
+            box = [float(value) for value in target.get("/BBox", ())]
         except Exception:  # pypdf skips what it cannot draw, and so does this
             return None
-        return [off, _compose(matrix if len(matrix) == 6 else _IDENTITY, cm), False]
+        clip = None
+        if len(box) == 4:
+            corners = [_apply(base, x, y) for x in box[0::2] for y in box[1::2]]
+            clip = (
+                min(x for x, _ in corners),
+                min(y for _, y in corners),
+                max(x for x, _ in corners),
+                max(y for _, y in corners),
+            )
+        return [off, base, False, clip]
 
     def seen_at(self, cm: Any, tm: Any, size: float) -> tuple[float, float, float] | None:
         """Where text drawn now starts on the page and how high it is (nothing known: NaN),
@@ -515,32 +625,43 @@ class _Ink:
         state = self.states[-1]
         if state.render in (3, 7) or state.space == "none" or state.alpha < _CLEAR:
             return None
-        if any(self.marked):
+        if any(self.marked) or state.masked or state.scale < 20:
+            return None
+        if size > 0 and state.spacing < -0.4 * size:  # the letters pile onto each other
             return None
         try:
             scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            x += state.rise * (tm[2] * cm[0] + tm[3] * cm[2])
+            y += state.rise * (tm[2] * cm[1] + tm[3] * cm[3])
         except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
             return (math.nan, math.nan, math.nan)
+        height = abs(size) * scale
         if state.clip is not None:
             left, bottom, right, top = state.clip
             if not (left - 2 <= x <= right + 2 and bottom - 2 <= y <= top + 2):
                 return None
-        if state.fill is not None and _white(state.fill):  # shows only on a box beneath
-            if len(self.boxes) < _MAX_BOXES and not any(
-                left <= x <= right and bottom <= y <= top for left, bottom, right, top in self.boxes
-            ):
-                return None
-        else:
-            left, bottom, right, top = self.box
-            if (
-                0 < abs(size) * scale < 1.5
-                or not left - 5 <= x <= right
-                or not bottom - 5 <= y <= top + 5
-            ):
-                return None
-        return (x, y, abs(size) * scale)
+        left, bottom, right, top = self.box
+        if 0 < height < 1.5 or not left - 5 <= x <= right or not bottom - 5 <= y <= top + 5:
+            return None
+        behind = self._behind(x, y + height / 3, height)
+        if state.fill is not None and behind is not None and _alike(state.fill, behind):
+            return None
+        return (x, y, height)
+
+    def _behind(self, x: float, y: float, height: float) -> tuple[float, ...] | None:
+        """The colour at a point of text `height` high: the last box drawn there at least
+        half as high and wide as the text (a rule or a border line is no background), else
+        the white page; None when it is not known (an image, a pattern, past `_MAX_BOXES`)."""
+        if len(self.boxes) >= _MAX_BOXES:
+            return None
+        least = height / 2 if height == height else 0  # NaN: no size known
+        for (left, bottom, right, top), colour in reversed(self.boxes):
+            big = right - left >= least and top - bottom >= least
+            if big and left <= x <= right and bottom <= y <= top:
+                return colour
+        return (1.0,)
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -558,6 +679,38 @@ def _compose(inner: Any, outer: Any) -> list[float]:
         e1 * a2 + f1 * c2 + e2,
         e1 * b2 + f1 * d2 + f2,
     ]
+
+
+def _lying_fonts(resources: Any) -> frozenset[str]:
+    """The names of the simple fonts of `resources` whose ToUnicode map reads at least two of
+    their letters as other letters than their encoding draws: the text layer then says
+    something else than the page shows (a vendor's trick; a real font maps a code to the
+    letter it draws, whatever its encoding)."""
+    from pypdf._cmap import _parse_encoding, _parse_to_unicode
+
+    lying = set()
+    try:
+        fonts = resources["/Font"].get_object() if resources else {}
+        for name in list(fonts)[:200]:
+            font = fonts[name].get_object()
+            if "/ToUnicode" not in font or font.get("/Subtype") == "/Type0":
+                continue
+            encoding = _parse_encoding(font)
+            mapped, _codes = _parse_to_unicode(font)
+            if not isinstance(encoding, dict):
+                continue
+            differ = 0
+            for key, text in mapped.items():
+                if not isinstance(key, str) or len(key) != 1 or not isinstance(text, str):
+                    continue
+                drawn = encoding.get(ord(key), "")
+                if len(drawn) == 1 and drawn.isalnum() and text.isalnum() and drawn != text:
+                    differ += 1
+            if differ >= 2:
+                lying.add(str(name))
+    except Exception:  # a font pypdf cannot read gives no text to mistrust either
+        return frozenset(lying)
+    return frozenset(lying)
 
 
 def _content_off(found: Any, off_groups: frozenset[int]) -> bool:
@@ -611,6 +764,7 @@ def _fill(space: str, operands: Any) -> tuple[float, ...] | None:
     return None
 
 
+_STROKES = frozenset({b"S", b"s", b"B", b"B*", b"b", b"b*"})
 _CLEAR = 0.05
 """Fill opacity under which text leaves no visible mark."""
 _DEVICE_SPACES = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "G", "RGB", "CMYK"})
@@ -650,10 +804,18 @@ def _colour(operands: Any) -> tuple[float, ...] | None:
     return values if len(values) in (1, 3, 4) else None
 
 
-def _white(colour: tuple[float, ...]) -> bool:
-    if len(colour) == 4:  # CMYK: no ink at all
-        return all(value <= 0.05 for value in colour)
-    return all(value >= 0.95 for value in colour)
+def _alike(one: tuple[float, ...], other: tuple[float, ...]) -> bool:
+    """Whether two fill colours (grey, RGB or CMYK) are too close to tell apart."""
+    return all(abs(a - b) <= 0.1 for a, b in zip(_rgb(one), _rgb(other), strict=True))
+
+
+def _rgb(colour: tuple[float, ...]) -> tuple[float, float, float]:
+    if len(colour) == 4:
+        c, m, y, k = colour
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    if len(colour) == 3:
+        return (colour[0], colour[1], colour[2])
+    return (colour[0], colour[0], colour[0])
 
 
 def _page_text(
@@ -711,10 +873,15 @@ def _page_text(
         )
         or ""
     )
-    for chunk in sorted(ink.covered):
+    for chunk in _struck_out(page, ink):
+        ink.struck.add(chunk)
+    struck: list[str] = []
+    for chunk in sorted(ink.covered | ink.struck):
         given, seen, height = chunks[chunk]
-        hidden.append(seen)
+        (hidden if chunk in ink.covered else struck).append(seen)
         chunks[chunk] = (given, "", height)
+    hidden_count = len(hidden)
+    hidden += struck
     if hidden and "".join(given for given, _, _ in chunks) == text:
         text = "".join(seen for _, seen, _ in chunks)
     elif hidden:  # pypdf's text differs from its chunks: take each hidden one out where it is
@@ -729,14 +896,17 @@ def _page_text(
                 number += part_index > 0
                 if part.strip() and number < len(heights) and heights[number] is None:
                     heights[number] = height
-    kept = tuple(" ".join(piece.split()) for piece in hidden)
+    kept = [" ".join(piece.split()) for piece in hidden]
     lines += _annotation_lines(page)
+    unread = ink.unread | _drawn_unread(page, page_resources)
     return PageText(
         lines,
         heights + [None] * (len(lines) - len(heights)),
-        hidden=tuple(piece for piece in kept if piece),
+        hidden=tuple(piece for piece in kept[:hidden_count] if piece),
         picture=ink.picture,
         notes=_sticky_notes(page),
+        struck=tuple(piece for piece in kept[hidden_count:] if piece),
+        unread=tuple(sorted(unread)),
     )
 
 
@@ -746,23 +916,72 @@ def _annotation_lines(page: Any) -> list[str]:
     lines: list[str] = []
     for annotation in _annotations(page, "/FreeText"):
         lines += ["", *str(annotation["/Contents"])[:_MAX_NOTE].splitlines()]
+    for field in _annotations(page, "/Widget", "/V"):
+        lines += ["", *str(field["/V"])[:_MAX_NOTE].splitlines()]
     return lines
+
+
+def _struck_out(page: Any, ink: _Ink) -> set[int]:
+    """The chunks of text a strike-out annotation covers (by its quadrilaterals, else its
+    rectangle): a reader takes them as withdrawn."""
+    found: set[int] = set()
+    for annotation in _annotations(page, "/StrikeOut", None):
+        with contextlib.suppress(Exception):  # a damaged annotation strikes nothing
+            points = [float(v) for v in annotation.get("/QuadPoints") or annotation["/Rect"]]
+            xs, ys = points[0::2], points[1::2]
+            left, bottom, right, top = min(xs), min(ys), max(xs), max(ys)
+            found.update(
+                chunk
+                for chunk, x, y, _height in ink.shown
+                if left - 2 <= x <= right and bottom - 2 <= y <= top
+            )
+    return found
+
+
+def _drawn_unread(page: Any, resources: Any) -> set[str]:
+    """Why what some annotations or patterns of the page draw is not read: an annotation
+    whose appearance shows text or a picture (a stamp, a box with a caption), or a tiling
+    pattern whose cell draws text."""
+    found: set[str] = set()
+    for subtype in _DRAWING_ANNOTATIONS:
+        for annotation in _annotations(page, subtype, None):
+            with contextlib.suppress(Exception):  # no appearance: nothing drawn
+                shown = annotation["/AP"].get_object()["/N"].get_object()
+                if _draws_text(shown):
+                    found.add("annotation")
+    with contextlib.suppress(Exception):  # no patterns, or damaged ones: none read
+        patterns = resources["/Pattern"].get_object() if resources else {}
+        for name in list(patterns)[:200]:
+            pattern = patterns[name].get_object()
+            if pattern.get("/PatternType") == 1 and _draws_text(pattern):
+                found.add("pattern")
+    return found
+
+
+def _draws_text(stream: Any) -> bool:
+    """Whether a content stream shows text or draws a picture (bounded: its first 1 MB)."""
+    data = stream.get_data()[:1_000_000] if hasattr(stream, "get_data") else b""
+    return bool(re.search(rb"(?:\bTj|\bTJ|\bDo)\b", data))
+
+
+_DRAWING_ANNOTATIONS = ("/Stamp", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Ink", "/Caret")
 
 
 def _sticky_notes(page: Any) -> tuple[str, ...]:
     """The page's comments (sticky notes, /Text annotations): a reader's notes beside the text,
     like Word's comments; "author: text"."""
     notes = []
-    for annotation in _annotations(page, "/Text"):
+    for annotation in (*_annotations(page, "/Text"), *_annotations(page, "/StrikeOut")):
         author = str(annotation.get("/T", "") or "").strip()
         text = " ".join(str(annotation["/Contents"])[:_MAX_NOTE].split())
         notes.append(f"{author}: {text}" if author else text)
     return tuple(note for note in notes if note)
 
 
-def _annotations(page: Any, subtype: str) -> list[Any]:
-    """The page's annotations of one subtype that have text and are not hidden (at most
-    `_MAX_ANNOTATIONS`); a damaged one is passed by, as a viewer does."""
+def _annotations(page: Any, subtype: str, text: str | None = "/Contents") -> list[Any]:
+    """The page's annotations of one subtype that are not hidden and, unless `text` is None,
+    have text under that key (at most `_MAX_ANNOTATIONS`); a damaged one is passed by, as a
+    viewer does."""
     found = []
     try:
         annotations = page.get("/Annots")
@@ -776,7 +995,7 @@ def _annotations(page: Any, subtype: str) -> list[Any]:
             if (
                 annotation.get("/Subtype") == subtype
                 and not flags & (_HIDDEN_FLAG | _NO_VIEW_FLAG)
-                and isinstance(annotation.get("/Contents"), str)
+                and (text is None or isinstance(annotation.get(text), str))
             ):
                 found.append(annotation)
     return found

@@ -176,8 +176,10 @@ class SpecDocument:
     withdrawn: tuple[tuple[Location, str], ...] = ()
     """Text struck through and items marked as withdrawn ("Utgår"): no requirement, searched
     for nothing."""
-    unread_pages: tuple[Location, ...] = ()
-    """Pages of a PDF that are a picture with (almost) no text, such as a scan: not read."""
+    unread_pages: tuple[tuple[Location, str], ...] = ()
+    """Pages of a PDF with content that is not read, and why: "scan" (a picture with almost
+    no text), "font" (letters that read as other text than they show), "annotation" or
+    "pattern" (text or a picture drawn by one). Nothing on them can be taken as met."""
     unlisted: tuple[SpecItem, ...] = ()
     """Text a reader sees that is no item: headings, a table's header row, code blocks. Never a
     requirement, but read for clauses that undermine one (a heading "Leverantören behåller
@@ -369,7 +371,7 @@ def _load_pdf(path: Path, display: str) -> SpecDocument:
     lines); each item located by page and line of that page."""
     from proccheck.loaders.pdf import read_pdf
 
-    lines, hidden, notes, scanned = read_pdf(path, display)
+    lines, hidden, notes, struck, unread = read_pdf(path, display)
     texts = [line.text or "" for line in lines]
     items = []
     for item in split_text(texts, display):
@@ -394,7 +396,8 @@ def _load_pdf(path: Path, display: str) -> SpecDocument:
         _document(display, path.stem, items),
         hidden_text=tuple((Location(path=display, page=page), text) for page, text in hidden),
         comments=tuple((Location(path=display, page=page), note) for page, note in notes),
-        unread_pages=tuple(Location(path=display, page=page) for page in scanned),
+        withdrawn=tuple((Location(path=display, page=page), text) for page, text in struck),
+        unread_pages=tuple((Location(path=display, page=page), why) for page, why in unread),
     )
 
 
