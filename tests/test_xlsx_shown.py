@@ -294,8 +294,11 @@ HIDDEN_PICTURE = (
 )
 
 
-def _vml(client: str, style: str = "") -> Callable[[Path], None]:
-    """A legacy (VML) drawing whose one shape has `client` data and is anchored over C3."""
+def _vml(
+    client: str, style: str = "", anchor: str = "2, 0, 2, 0, 3, 0, 3, 0", text: str = "Nej"
+) -> Callable[[Path], None]:
+    """A legacy (VML) drawing whose one shape has `client` data, shows `text` and is anchored
+    at `anchor` (by default over C3)."""
 
     def edit(path: Path) -> None:
         def change(parts: dict[str, bytes]) -> None:
@@ -308,14 +311,80 @@ def _vml(client: str, style: str = "") -> Callable[[Path], None]:
             parts["xl/drawings/vmlDrawing1.vml"] = (
                 '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:'
                 f'office:excel"><v:shape id="s1" style="position:absolute;{style}">'
-                "<v:textbox><div>Nej</div></v:textbox>"
-                f"<x:ClientData {client}><x:Anchor>2, 0, 2, 0, 3, 0, 3, 0</x:Anchor>"
+                f"<v:textbox><div>{text}</div></v:textbox>"
+                f"<x:ClientData {client}><x:Anchor>{anchor}</x:Anchor>"
                 "</x:ClientData></v:shape></xml>"
             ).encode()
 
         _edit_parts(path, change)
 
     return edit
+
+
+RESERVATION = "Förbehåll: samtliga Ja-svar gäller endast mot tilläggsavgift."
+
+
+def chart_beside(path: Path) -> None:
+    """A chart beside the table (F1:J5) whose title is a reservation."""
+
+    _drawing(
+        '<xdr:graphicFrame><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Diagram"/>'
+        "<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><a:graphic><a:graphicData>"
+        "</a:graphicData></a:graphic></xdr:graphicFrame>",
+        (5, 0, 9, 4),
+    )(path)
+
+    def chart(parts: dict[str, bytes]) -> None:
+        parts["xl/drawings/_rels/drawing1.xml.rels"] = (
+            b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            b'package/2006/relationships"><Relationship Id="rIdC1" Type="http://schemas.'
+            b'openxmlformats.org/officeDocument/2006/relationships/chart" '
+            b'Target="../charts/chart1.xml"/></Relationships>'
+        )
+        parts["xl/charts/chart1.xml"] = (
+            '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+            f'xmlns:a="{_A}"><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>{RESERVATION}'
+            "</a:t></a:r></a:p></c:rich></c:tx></c:title></c:chart></c:chartSpace>"
+        ).encode()
+
+    _edit_parts(path, chart)
+
+
+def note_beside(path: Path) -> None:
+    """A note on H20, a cell on no row of the table, shown on the sheet."""
+
+    def change(parts: dict[str, bytes]) -> None:
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
+            b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            b'package/2006/relationships"><Relationship Id="rIdN1" Type="http://schemas.'
+            b'openxmlformats.org/officeDocument/2006/relationships/comments" '
+            b'Target="../comments1.xml"/></Relationships>'
+        )
+        parts["xl/comments1.xml"] = (
+            '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<authors><author>Acme AB</author></authors><commentList><comment ref="H20" '
+            f'authorId="0"><text><r><t>{RESERVATION}</t></r></text></comment></commentList>'
+            "</comments>"
+        ).encode()
+
+    _edit_parts(path, change)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        chart_beside,
+        note_beside,
+        _vml('ObjectType="Checkbox"', anchor="6, 0, 0, 0, 10, 0, 1, 0", text=RESERVATION),
+    ],
+    ids=["chart-title", "note-off-the-table", "checkbox-label"],
+)
+def test_words_shown_beside_the_answers_are_read(
+    cli: Callable[..., Any], tmp_path: Path, edit: Callable[[Path], None]
+) -> None:
+    path = workbook(tmp_path / "svar.xlsx")
+    edit(path)
+    assert outcome(cli, path)[0] != "met"
 
 
 def phonetic(path: Path) -> None:

@@ -518,6 +518,7 @@ def read_tables(
                     for sheet, part in parts.items()
                     for text in (*outside_text(archive, part), sheet)
                 ]
+                loose += _notes_beside(tables, parts, looks)
     except (zipfile.BadZipFile, OSError):
         return tables
     except Exception as exc:  # a relationships part defusedxml or the parser refused
@@ -559,6 +560,23 @@ def _with_formulas(table: Table, cells: set[tuple[int, int]]) -> Table:
         for row in table.rows
     )
     return Table(table.sheet, table.header_row, table.columns, table.header, rows)
+
+
+def _notes_beside(tables: list[Table], parts: dict[str, str], looks: dict[str, Look]) -> list[Row]:
+    """The notes of cells on rows of a sheet that no table row holds ("Förbehåll: …" on an
+    empty cell beside the answers): the vendor's words about the answers in general."""
+    rows: dict[str, set[int]] = {}
+    for table in tables:
+        held = rows.setdefault(table.sheet or "", set())
+        held.update(row.number for row in table.rows)
+        held.add(table.header_row)
+    found = []
+    for sheet, held in rows.items():
+        look = looks.get(parts.get(sheet, ""))
+        for (number, _column), note in sorted(look.notes.items()) if look else ():
+            if number not in held:
+                found.append(Row(sheet, number, (note,)))
+    return found
 
 
 def _as_shown(table: Table, look: Look | None, display: str) -> Table:

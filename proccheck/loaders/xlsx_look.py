@@ -880,12 +880,56 @@ def outside_text(archive: zipfile.ZipFile, part: str) -> list[str]:
     found = [_page_text(match.group(1)) for match in _PAGE_TEXT.finditer(xml)]
     found += [text for _where, text in _prompts(xml)]
     for kind, target in targets.values():
+        if kind.endswith("/vmlDrawing"):
+            found += _vml_texts(archive, target)
         root = _parsed(archive, target) if kind.endswith("/drawing") else None
         for shape in root.iter() if root is not None else ():
             if shape.tag.rpartition("}")[2] == "txBody":
                 runs = (node.text or "" for node in shape.iter() if node.tag.endswith("}t"))
                 found.append(" ".join("".join(runs).split()))
+        if root is not None:
+            found += _chart_texts(archive, target)
     return [text for text in found if text]
+
+
+def _chart_texts(archive: zipfile.ZipFile, drawing: str) -> list[str]:
+    """The words of each chart a drawing shows (its title, axis titles and labels, as rich
+    text runs): a reader sees them on the sheet."""
+    try:
+        charts = [t for k, t in relationships(archive, drawing).values() if k.endswith("/chart")]
+    except (KeyError, zipfile.BadZipFile, OSError, SyntaxError, ValueError):
+        return []
+    found = []
+    for part in charts[:_MAX_CHARTS]:
+        root = _parsed(archive, part)
+        runs = [n.text or "" for n in root.iter() if n.tag.endswith("}t")] if root is not None else []
+        found.append(" ".join(" ".join(runs).split()))
+    return found
+
+
+_MAX_CHARTS = 100
+
+
+def _vml_texts(archive: zipfile.ZipFile, part: str) -> list[str]:
+    """The text of each shown shape of a legacy (VML) drawing that is not a note: a form
+    control's label, a text box."""
+    try:
+        xml = archive.read(part)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return []
+    found = []
+    for shape in _VML_SHAPE.finditer(xml):
+        kind = _VML_KIND.search(shape.group(2))
+        if _VML_HIDDEN.search(shape.group(1)) or (kind and kind.group(1).lower() == b"note"):
+            continue
+        for box in _VML_TEXTBOX.finditer(shape.group(2)):
+            text = html.unescape(_TAGS.sub(b" ", box.group(1)).decode("utf-8", "replace"))
+            found.append(" ".join(text.split()))
+    return found
+
+
+_VML_TEXTBOX = re.compile(rb"<v:textbox\b[^>]{0,2000}>(.{0,20000}?)</v:textbox>", re.S)
+_TAGS = re.compile(rb"<[^<>]{0,2000}>")
 
 
 _VALIDATION = re.compile(rb"<(?:\w+:)?dataValidation\b([^<>]*)>")
