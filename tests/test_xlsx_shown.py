@@ -251,17 +251,23 @@ _DRAWING_TAG = (
 )
 
 
+def _relationship(rid: str, kind: str, target: str) -> bytes:
+    """A relationships part with one relationship of an Office `kind` to `target`."""
+    return (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        f'2006/relationships"><Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/'
+        f'officeDocument/2006/relationships/{kind}" Target="{target}"/></Relationships>'
+    ).encode()
+
+
 def _drawing(shape: str, cells: tuple[int, int, int, int] = (2, 2, 3, 3)) -> Callable[[Path], None]:
     """A drawing on the sheet whose one object is `shape`, anchored by `cells` (from column,
     row, to column, row; from 0): by default from C3 to the top left corner of D4."""
 
     def edit(path: Path) -> None:
         def change(parts: dict[str, bytes]) -> None:
-            parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
-                b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                b'package/2006/relationships"><Relationship Id="rIdD1" Type="http://schemas.'
-                b'openxmlformats.org/officeDocument/2006/relationships/drawing" '
-                b'Target="../drawings/drawing1.xml"/></Relationships>'
+            parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship(
+                "rIdD1", "drawing", "../drawings/drawing1.xml"
             )
             parts["xl/drawings/drawing1.xml"] = (
                 f'<xdr:wsDr xmlns:xdr="{_XDR}" xmlns:a="{_A}"><xdr:twoCellAnchor>'
@@ -302,11 +308,8 @@ def _vml(
 
     def edit(path: Path) -> None:
         def change(parts: dict[str, bytes]) -> None:
-            parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
-                b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                b'package/2006/relationships"><Relationship Id="rIdV1" Type="http://schemas.'
-                b'openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" '
-                b'Target="../drawings/vmlDrawing1.vml"/></Relationships>'
+            parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship(
+                "rIdV1", "vmlDrawing", "../drawings/vmlDrawing1.vml"
             )
             parts["xl/drawings/vmlDrawing1.vml"] = (
                 '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:'
@@ -335,11 +338,8 @@ def chart_beside(path: Path) -> None:
     )(path)
 
     def chart(parts: dict[str, bytes]) -> None:
-        parts["xl/drawings/_rels/drawing1.xml.rels"] = (
-            b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            b'package/2006/relationships"><Relationship Id="rIdC1" Type="http://schemas.'
-            b'openxmlformats.org/officeDocument/2006/relationships/chart" '
-            b'Target="../charts/chart1.xml"/></Relationships>'
+        parts["xl/drawings/_rels/drawing1.xml.rels"] = _relationship(
+            "rIdC1", "chart", "../charts/chart1.xml"
         )
         parts["xl/charts/chart1.xml"] = (
             '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
@@ -354,11 +354,8 @@ def note_beside(path: Path) -> None:
     """A note on H20, a cell on no row of the table, shown on the sheet."""
 
     def change(parts: dict[str, bytes]) -> None:
-        parts["xl/worksheets/_rels/sheet1.xml.rels"] = (
-            b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            b'package/2006/relationships"><Relationship Id="rIdN1" Type="http://schemas.'
-            b'openxmlformats.org/officeDocument/2006/relationships/comments" '
-            b'Target="../comments1.xml"/></Relationships>'
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship(
+            "rIdN1", "comments", "../comments1.xml"
         )
         parts["xl/comments1.xml"] = (
             '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'

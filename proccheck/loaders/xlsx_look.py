@@ -645,22 +645,12 @@ _MAX_DRAWN = 10_000
 
 
 def _vml_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
-    """The cell ranges the shown shapes of a legacy (VML) drawing lie over: form controls,
-    labels and text boxes, by their `x:Anchor` (column, offset, row, offset, twice). Notes are
-    left out (their text is read as the cell's note), and so are hidden shapes. VML is often
-    not well-formed XML, so it is read with bounded patterns."""
-    try:
-        xml = archive.read(part)
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return []
+    """The cell ranges the shown shapes of a legacy (VML) drawing lie over (`_vml_shapes`),
+    by their `x:Anchor` (column, offset, row, offset, twice)."""
     found = []
-    for shape in _VML_SHAPE.finditer(xml):
-        head, body = shape.group(1), shape.group(2)
-        kind = _VML_KIND.search(body)
+    for body in _vml_shapes(archive, part):
         anchor = _VML_ANCHOR.search(body)
-        if anchor is None or (kind is not None and kind.group(1).lower() == b"note"):
-            continue
-        if _VML_HIDDEN.search(head):
+        if anchor is None:
             continue
         numbers = [int(value) for value in anchor.group(1).split(b",")]
         if len(numbers) != 8:
@@ -902,7 +892,9 @@ def _chart_texts(archive: zipfile.ZipFile, drawing: str) -> list[str]:
     found = []
     for part in charts[:_MAX_CHARTS]:
         root = _parsed(archive, part)
-        runs = [n.text or "" for n in root.iter() if n.tag.endswith("}t")] if root is not None else []
+        runs = (
+            [n.text or "" for n in root.iter() if n.tag.endswith("}t")] if root is not None else []
+        )
         found.append(" ".join(" ".join(runs).split()))
     return found
 
@@ -911,21 +903,29 @@ _MAX_CHARTS = 100
 
 
 def _vml_texts(archive: zipfile.ZipFile, part: str) -> list[str]:
-    """The text of each shown shape of a legacy (VML) drawing that is not a note: a form
+    """The text of each shown shape of a legacy (VML) drawing (`_vml_shapes`): a form
     control's label, a text box."""
+    found = []
+    for body in _vml_shapes(archive, part):
+        for box in _VML_TEXTBOX.finditer(body):
+            text = html.unescape(_TAGS.sub(b" ", box.group(1)).decode("utf-8", "replace"))
+            found.append(" ".join(text.split()))
+    return found
+
+
+def _vml_shapes(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The content of each shape of a legacy (VML) drawing that the sheet shows and that is
+    not a note (a note's text is read as its cell's): form controls, labels, text boxes. VML
+    is often not well-formed XML, so it is read with bounded patterns."""
     try:
         xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
-        return []
-    found = []
+        return
     for shape in _VML_SHAPE.finditer(xml):
         kind = _VML_KIND.search(shape.group(2))
         if _VML_HIDDEN.search(shape.group(1)) or (kind and kind.group(1).lower() == b"note"):
             continue
-        for box in _VML_TEXTBOX.finditer(shape.group(2)):
-            text = html.unescape(_TAGS.sub(b" ", box.group(1)).decode("utf-8", "replace"))
-            found.append(" ".join(text.split()))
-    return found
+        yield shape.group(2)
 
 
 _VML_TEXTBOX = re.compile(rb"<v:textbox\b[^>]{0,2000}>(.{0,20000}?)</v:textbox>", re.S)
