@@ -94,3 +94,12 @@ def test_a_sentence_withdrawing_a_requirement_by_its_id(tmp_path: Path) -> None:
     document = load_spec(path, "spec.md")
     assert not any("Kommunen ska äga" in item.text for item in document.items)
     assert [text[:8] for _, text in document.withdrawn] == ["Kommunen", "Krav K1 "]
+
+
+def test_the_contract_end_narrows_export_at_any_time_but_not_an_exit() -> None:
+    assert hedges_in("Ja, export vid avtalets slut.", "Export av all data när som helst")
+    assert not hedges_in(
+        "Ja, data lämnas ut vid avtalets upphörande.",
+        "Leverantören ska vid avtalets slut återlämna all data",
+    )
+    assert not hedges_in("Yes, at the end of the contract.", "Return of all data at exit")

@@ -384,6 +384,35 @@ def test_words_shown_beside_the_answers_are_read(
     assert outcome(cli, path)[0] != "met"
 
 
+def background(path: Path) -> None:
+    """A background picture behind the sheet's cells (Page Layout, Background)."""
+
+    def change(parts: dict[str, bytes]) -> None:
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship(
+            "rIdB1", "image", "../media/image1.png"
+        )
+        parts["xl/media/image1.png"] = b"\x89PNG\r\n\x1a\n"
+        sheet = parts["xl/worksheets/sheet1.xml"]
+        parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+            b"</sheetData>",
+            b'</sheetData><picture xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships" r:id="rIdB1"/>',
+            1,
+        )
+
+    _edit_parts(path, change)
+
+
+def test_a_background_picture_leaves_every_answer_not_verified(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    path = workbook(tmp_path / "svar.xlsx")
+    background(path)
+    for requirement in ("K2", "K5"):
+        got, reason = outcome(cli, path, requirement)
+        assert got == "not_verified" and "background picture" in reason, reason
+
+
 def phonetic(path: Path) -> None:
     """C3 shows the phonetic guide (`ph="1"`) of its string "Ja": words above the value."""
 

@@ -498,12 +498,14 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     own = folded(requirement_text)
     priced = bool(own) and _ASKS_PRICE.search(own) is not None
     limits = bool(own) and _LIMITS.search(own) is not None
+    at_end = bool(own) and _CONTRACT_END.search(own) is not None
     found = [
         (kind, match)
         for kind, match, phrase in _hedges(folded_vendor(text))
         if not (own and phrase.search(own))  # the requirement's own words, as words
         and not (priced and kind == "cost" and any(c.isdigit() for c in match.group(0)))
         and not (limits and _ONLY.search(match.group(0)))
+        and not (at_end and _CONTRACT_END.search(match.group(0)))
     ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     kept: list[tuple[str, re.Match[str]]] = []
@@ -525,6 +527,14 @@ _ASKS_PRICE = re.compile(
 in the answer is what it asks for, not an extra cost."""
 
 
+_CONTRACT_END = re.compile(
+    r"\bavtal\w* (slut|upphörande|utgång)|\bavtalsslut|\b(end|termination|expiry|expiration)"
+    r" of the (contract|agreement)|\bexit\b|\båterlämn|\bavslut",
+    re.IGNORECASE,
+)
+"""A requirement about the contract's end (exit, return of data): "vid avtalets upphörande" in
+an answer to it is what it asks, while answering one about export at any time it narrows the
+Yes to the end."""
 _ONLY = re.compile(r"\b(endast|enbart|bara|uteslutande|only|solely|exclusively)\b")
 _LIMITS = re.compile(
     r"\b(endast|enbart|uteslutande|only|solely|exclusively|avvisas|rejected|inte|ej|aldrig"
@@ -1189,6 +1199,10 @@ UNSEEN_REASONS = {
     "drawn-over": N_(
         "{requirement}: a picture, shape or chart is drawn over the answer or comment, so the "
         "sheet may show other words than the cell holds"
+    ),
+    "background": N_(
+        "{requirement}: the sheet has a background picture, which may show words behind the "
+        "answers that proccheck cannot read"
     ),
     "covered": N_(
         "{requirement}: the answer or comment lies under a merged cell, which shows another "

@@ -594,6 +594,7 @@ def _as_shown(table: Table, look: Look | None, display: str) -> Table:
         or look.sheet_hidden
         or look.conditional
         or look.drawn
+        or look.background
     ):
         return table
     texts = {row.number: row.cells for row in table.rows}

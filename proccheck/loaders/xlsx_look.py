@@ -24,8 +24,8 @@ from typing import Any, NamedTuple, TypeVar
 
 Unseen = str
 """Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
-"struck part", "tiny", "conditional", "drawn-over", "hidden-row", "hidden-column", "hidden-sheet" or
-"covered"."""
+"struck part", "tiny", "conditional", "drawn-over", "background", "hidden-row", "hidden-column",
+"hidden-sheet" or "covered"."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class Look:
     can hide or show other text in (`conditional_styles`)."""
     drawn: tuple[tuple[int, int, int, int], ...] = ()
     """The same for each range a picture, shape or chart of the sheet's drawing lies over."""
+    background: bool = False
+    """The sheet has a background picture (`<picture>`), drawn behind every cell."""
 
     def why(self, row: int, column: int) -> Unseen | None:
         """Why the cell at (row, column) is not shown as stored, or None."""
@@ -61,6 +63,8 @@ class Look:
             return "conditional"
         if why is None and self.drawn and _covers(self._rows("drawn"), row, column):
             return "drawn-over"
+        if why is None and self.background:
+            return "background"
         return why
 
     def _rows(self, ranges: str) -> dict[int, list[tuple[int, int]]]:
@@ -796,9 +800,11 @@ def look(
         notes,
         conditional=_conditional_ranges(xml, hiding),
         drawn=_drawn_ranges(archive, part),
+        background=_BACKGROUND.search(xml) is not None,
     )
 
 
+_BACKGROUND = re.compile(rb"<(?:\w+:)?picture\b[^<>]{0,500}\bid=")
 _HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^<>]*)>")
 _SHEET_FORMAT = re.compile(rb"<(?:\w+:)?sheetFormatPr\b([^<>]*)>")
 
