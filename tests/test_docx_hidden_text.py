@@ -434,3 +434,22 @@ def test_only_the_version_of_alternative_content_word_shows_is_read(tmp_path: Pa
     document = load_spec(docx(tmp_path / "a.docx", box + para(OTHERS[0])), "a.docx")
     texts = " ".join(item.text for item in document.items)
     assert "Se prisbilagan." in texts and OWN not in texts
+
+
+def test_a_built_in_table_style_with_white_header_letters_on_a_fill_hides_nothing(
+    tmp_path: Path,
+) -> None:
+    """Word's "Medium Shading 1 Accent 1" prints the first row white on its own fill; python-docx's
+    default template holds 35 such styles among others (second read of round 8)."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    table = document.add_table(rows=2, cols=1)
+    table.style = "Medium Shading 1 Accent 1"
+    table.cell(0, 0).text = OWN
+    table.cell(1, 0).text = OTHERS[0]
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    spec = load_spec(path, "styled.docx")
+    assert not spec.hidden_text
+    assert any(OWN in " ".join((item.text, item.beside)) for item in spec.items)

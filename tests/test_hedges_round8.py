@@ -103,3 +103,40 @@ def test_the_contract_end_narrows_export_at_any_time_but_not_an_exit() -> None:
         "Leverantören ska vid avtalets slut återlämna all data",
     )
     assert not hedges_in("Yes, at the end of the contract.", "Return of all data at exit")
+
+
+@pytest.mark.parametrize(
+    ("text", "requirement"),
+    [
+        (
+            "Ja, implementationen utförs av våra konsulter.",
+            "Leverantören ska stå för implementationen",
+        ),
+        ("Ja, ett skrivande och ett läsande API.", "Systemet ska stödja öppna API:er"),
+        ("Ja, evig licens utan extra kostnad.", "Licenser för alla användare ska ingå"),
+        ("Yes, a perpetual licence at no extra cost.", "Licences for all users shall be included"),
+    ],
+)
+def test_a_plain_yes_to_its_own_requirement_is_not_hedged(text: str, requirement: str) -> None:
+    """Second read of round 8: a licence answering a licensing requirement, a consultant doing
+    the work, a read API beside a write API."""
+    assert not hedges_in(text, requirement), text
+
+
+def test_a_penalty_payable_withdraws_nothing(tmp_path: Path) -> None:
+    """ "Utgår vite" is a penalty payable, not a withdrawal."""
+    path = tmp_path / "spec.md"
+    path.write_text(
+        MUSTS + "Om leverantören inte uppfyller krav K1 utgår vite med 5 000 kr.\n",
+        encoding="utf-8",
+    )
+    document = load_spec(path, "spec.md")
+    assert any("Kommunen ska äga" in item.text for item in document.items)
+    assert not document.withdrawn
+
+
+def test_an_ownership_that_does_not_end_undermines_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "spec.md"
+    path.write_text(MUSTS + "Kommunens äganderätt till data upphör inte vid avtalets slut.\n")
+    report = check_spec([path], requirement_set="builtin:trollhattan-2023").reports[0]
+    assert not [f for f in report.findings if f.check == "SP003"]

@@ -192,3 +192,25 @@ def test_conditional_formats_are_read_in_linear_time(shape: Callable[[int], byte
         return lambda: _conditional_ranges(xml, frozenset({0}))
 
     assert_linear(make, 40_000)
+
+
+# --- XLSX: phonetic runs and legacy drawings, read by their tags (second read of round 8) ---
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: b"<si><t>Ja</t>" + b"<rPh/>" * n + b"</si>",  # self-closing: hold nothing
+        lambda n: b"<rPh>" * n,  # never closed
+    ],
+)
+def test_phonetic_runs_are_read_in_linear_time(shape: Callable[[int], bytes]) -> None:
+    from proccheck.loaders.xlsx_look import _guide
+
+    assert_linear(lambda n: lambda: _guide(shape(n)), 40_000)
+
+
+def test_legacy_drawing_shapes_are_read_in_linear_time() -> None:
+    from proccheck.loaders.xlsx_look import _VML_SHAPE, _elements
+
+    assert_linear(lambda n: lambda: list(_elements(b"<v:shape>x" * n, _VML_SHAPE)), 40_000)

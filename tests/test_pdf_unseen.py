@@ -145,7 +145,10 @@ LYING_MAP = stream(
     b"1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <41> <0058> <42> <0059> "
     b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
 )
-MORE = [SMALL_FORM, WHITE, TILE, STAMP, LYING_MAP, LYING_FONT]
+LEAKY_FORM = stream(  # object 14: a form that leaves a saved state open, with white fill
+    b"q 1 1 1 rg", b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << >>"
+)
+MORE = [SMALL_FORM, WHITE, TILE, STAMP, LYING_MAP, LYING_FONT, LEAKY_FORM]
 LAYERS_OFF = b"/OCProperties << /OCGs [6 0 R] /D << /OFF [6 0 R] >> >>"
 DRAWN_UNSEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
     "opacity 0": (b"q /G0 gs " + DRAWN + b" Q", {"resources": b"/ExtGState << /G0 << /ca 0 >> >>"}),
@@ -204,6 +207,12 @@ DRAWN_SEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
     "squeezed a little (90 Tz)": (b"q 90 Tz " + DRAWN + b" Q", {}),
     "a rule above it, drawn after": (DRAWN + b" 0 g 40 775 520 1 re f", {}),
     "yellow on a black bar": (b"q 0 g" + BOX + b" Q 1 1 0 rg " + DRAWN + b" 0 g", {}),
+    "after a form that leaves white fill open": (
+        b"/Fm4 Do " + DRAWN,
+        {"resources": b"/XObject << /Fm4 14 0 R >>"},
+    ),
+    "a line through its first word only": (DRAWN + b" q 1 0 0 RG 1 w 56 764 m 80 764 l S Q", {}),
+    "a box over its first word only": (DRAWN + b" q 1 1 1 rg 55 755 25 20 re f Q", {}),
     "a box beneath": (b"0.9 g" + BOX + b" 0 g " + DRAWN, {}),
     "a highlight drawn over it, multiplied": (
         DRAWN + b" /G0 gs 1 1 0 rg" + BOX,
@@ -285,6 +294,18 @@ def test_what_a_page_draws_but_proccheck_cannot_read_makes_nothing_met(
 ) -> None:
     document = layered(tmp_path, page(DRAWN) + content, **parts)
     assert [(loc.page, said) for loc, said in document.unread_pages] == [(1, why)]
+
+
+def test_a_first_page_that_is_only_a_picture_is_a_cover_and_caps_nothing(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    from pdf_maker import make_pdf
+
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(make_pdf([None, ["K1. Systemet ska ha export.", "", "text"]]))
+    assert [(loc.page, why) for loc, why in load_spec(path, "c.pdf").unread_pages] == [(1, "cover")]
+    report = json.loads(cli("spec", "check", path, "-f", "json").out)["reports"][0]
+    assert not any("could not be read" in r["reason"] for r in report["results"])
 
 
 def test_a_form_field_value_is_read(tmp_path: Path) -> None:

@@ -499,6 +499,7 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     priced = bool(own) and _ASKS_PRICE.search(own) is not None
     limits = bool(own) and _LIMITS.search(own) is not None
     at_end = bool(own) and _CONTRACT_END.search(own) is not None
+    owning = not own or _OWNERSHIP.search(own) is not None
     found = [
         (kind, match)
         for kind, match, phrase in _hedges(folded_vendor(text))
@@ -506,6 +507,7 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
         and not (priced and kind == "cost" and any(c.isdigit() for c in match.group(0)))
         and not (limits and _ONLY.search(match.group(0)))
         and not (at_end and _CONTRACT_END.search(match.group(0)))
+        and not (not owning and kind == "reservation" and _LICENCE.search(match.group(0)))
     ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     kept: list[tuple[str, re.Match[str]]] = []
@@ -535,6 +537,14 @@ _CONTRACT_END = re.compile(
 """A requirement about the contract's end (exit, return of data): "vid avtalets upphörande" in
 an answer to it is what it asks, while answering one about export at any time it narrows the
 Yes to the end."""
+_LICENCE = re.compile(
+    r"nyttjanderätt|(evig|tidsobegränsad|icke-exklusiv) licens\b|licens till|right of use"
+    r"|(perpetual|non-exclusive) licen[cs]e",
+    re.IGNORECASE,
+)
+_OWNERSHIP = re.compile(r"\bäg(a|er|s|de)\b|äganderätt|\bown(s|ed|ership)?\b", re.IGNORECASE)
+"""A licence or a right of use in place of ownership is a reservation only to a requirement
+that the buyer owns something; to one on licensing ("Licens ska ingå") it is the answer."""
 _ONLY = re.compile(r"\b(endast|enbart|bara|uteslutande|only|solely|exclusively)\b")
 _LIMITS = re.compile(
     r"\b(endast|enbart|uteslutande|only|solely|exclusively|avvisas|rejected|inte|ej|aldrig"

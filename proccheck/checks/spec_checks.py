@@ -1367,8 +1367,9 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     read; text a line or thin bar is drawn through, or a strike-out annotation covers, is
     withdrawn. A free-text annotation (a text box on the page) and a form field's value are
     read as the page's text. A page proccheck cannot read is reported, and while it is, no
-    requirement of the document is taken as met: a picture with almost no text (a scan), a
-    font whose letters read as other text than they show, a stamp or box annotation that
+    requirement of the document is taken as met: a picture without text (a scan; a first page
+    of several that is only a picture is taken as a cover and only reported), a font whose
+    letters read as other text than they show, a stamp or box annotation that
     draws text or a picture, or a pattern that draws text. In Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or
     `visibility: hidden`); an HTML comment is an author's note and is left out silently.
@@ -1412,7 +1413,7 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
             "then check again.",
         ),
     )
-    for why in ("scan", "font", "annotation", "pattern"):
+    for why in ("scan", "cover", "font", "annotation", "pattern"):
         yield from _unread_passages(
             hidden_text,
             tuple((location, "") for location, said in document.unread_pages if said == why),
@@ -1428,7 +1429,10 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
 
 UNREAD_PAGES = {
     "scan": N_(
-        "{where}: the page is a picture with almost no text (a scan); proccheck cannot read what it shows, so no requirement is taken as met"
+        "{where}: the page is a picture without text (a scan); proccheck cannot read what it shows, so no requirement is taken as met"
+    ),
+    "cover": N_(
+        "{where}: the first page is a picture without text (a cover?); proccheck cannot read what it shows: look at it for anything that is not in the text"
     ),
     "font": N_(
         "{where}: a font's letters read as other text than the page shows, so the page's text cannot be trusted and no requirement is taken as met"

@@ -212,8 +212,11 @@ class _Hiding:
     default_colour: str | None = None
     struck: dict[str, bool] = dataclasses.field(default_factory=dict)
     """Each style's strikethrough, through its base styles."""
-    first_rows: dict[str, tuple[bool, str | None]] = dataclasses.field(default_factory=dict)
-    """Per table style, what its first-row formatting does to text: hidden, and its colour."""
+    first_rows: dict[str, tuple[bool, str | None, str | None]] = dataclasses.field(
+        default_factory=dict
+    )
+    """Per table style, what its first-row formatting does to text: hidden, its colour, and the
+    row's own fill."""
     plain_tables: frozenset[str] = frozenset()
     """The table styles of the file that shade nothing (no `w:shd` in them or their bases):
     text in their tables shows against the page."""
@@ -235,7 +238,7 @@ class _Hiding:
         except Exception:  # no or damaged styles part: Word then uses its own defaults
             return cls({}, False, direct, page or "FFFFFF")
         struck: dict[str, bool | None] = {}
-        first_rows: dict[str, tuple[bool, str | None]] = {}
+        first_rows: dict[str, tuple[bool, str | None, str | None]] = {}
         shading: dict[str, bool] = {}
         hidden: dict[str, bool | None] = {}
         sizes: dict[str, int | None] = {}
@@ -251,7 +254,9 @@ class _Hiding:
                 for conditional in style.iterchildren(f"{_W}tblStylePr"):
                     if conditional.get(f"{_W}type") == "firstRow":
                         rule = conditional.find(f"{_W}rPr")
-                        first_rows[name] = (bool(_switch(rule)), _colour_of(rule))
+                        row_fill = conditional.find(f"{_W}tcPr/{_W}shd")
+                        fill = _shading(row_fill) if row_fill is not None else None
+                        first_rows[name] = (bool(_switch(rule)), _colour_of(rule), fill)
             sizes[name] = _size(properties)
             colours[name] = _colour_of(properties)
             base = style.find(f"{_W}basedOn")
@@ -327,7 +332,8 @@ class _Hiding:
     def _first_row_hides(self, node: Any, table: Any, table_style: str | None) -> bool:
         """Whether the table style's first-row formatting (`w:tblStylePr w:type="firstRow"`,
         applied unless the table's `w:tblLook` turns it off) hides the text of a cell in the
-        table's first row, or makes it the colour of the page."""
+        table's first row, or gives it the colour of what is behind it (the row's fill, else
+        the page when the style shades nothing)."""
         rule = self.first_rows.get(table_style or "")
         if rule is None or table is None:
             return False
@@ -338,8 +344,10 @@ class _Hiding:
         first = next(table.iterchildren(f"{_W}tr"), None)
         if row is None or row is not first:
             return False
-        hidden, colour = rule
-        return hidden or (colour is not None and _alike(colour, self.page))
+        hidden, colour, fill = rule  # white letters on the row's own fill (Word's built-in
+        # "Medium Shading" styles) show; against the page only where the style shades nothing
+        behind = fill or (self.page if table_style in self.plain_tables else None)
+        return hidden or (colour is not None and behind is not None and _alike(colour, behind))
 
     def _unseen(self, properties: Any, node: Any, styles: tuple[str | None, ...]) -> bool:
         """Under 2 points, or in the colour behind: set on the run, else by its styles, else

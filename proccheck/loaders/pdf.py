@@ -96,7 +96,7 @@ class PdfRead(NamedTuple):
     """Text struck out (a line through it, a strike-out annotation): withdrawn."""
     unread: list[tuple[int, str]]
     """Pages with content that is not read, and why (`PageText.unread`, or "scan": a
-    picture with almost no text)."""
+    picture without text; "cover" for such a first page of several, most likely a cover)."""
 
 
 def read_pdf(path: Path, display: str) -> PdfRead:
@@ -109,9 +109,9 @@ def read_pdf(path: Path, display: str) -> PdfRead:
     numbered = list(enumerate(pages, 1))
     unread = [(number, why) for number, page in numbered for why in page.unread]
     unread += [
-        (number, "scan")
+        (number, "cover" if number == 1 and len(pages) > 1 else "scan")
         for number, page in numbered
-        if page.picture and len(_LETTER.findall(" ".join(page.lines))) < _SCAN_LETTERS
+        if page.picture and not _LETTER.search(" ".join(page.lines))
     ]
     return PdfRead(
         lines,
@@ -122,8 +122,6 @@ def read_pdf(path: Path, display: str) -> PdfRead:
     )
 
 
-_SCAN_LETTERS = 40
-"""Letters of text under which a page that is mostly a picture is taken as a scan."""
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -348,6 +346,7 @@ class _Ink:
         self.off_groups = off_groups
         self.marked: list[bool] = []  # per open marked-content sequence: inside an off layer
         self.forms: list[int] = []  # per form being drawn: the marked depth it started at
+        self.depths: list[int] = []  # per form being drawn: the state depth it started at
         self.draws: list[list[Any] | None] = []
         """Per `Do` being drawn: for a form, [in an off layer, matrix to the page, started].
         A form starts with its first operator: pypdf hands over the text before the `Do`
@@ -369,7 +368,9 @@ class _Ink:
         self.pieces: list[str] = []
         """The strings shown unseen since pypdf last handed over text: it hands over a text
         object's strings together, so a white word between black ones is found by its own."""
-        self.shown: list[tuple[int, float, float, float]] = []  # chunk, x, y, height of text
+        self.shown: list[tuple[int, float, float, float, float]] = []
+        """Per chunk of text shown: its index, where it starts, its height and about how wide
+        it is (half its height a character)."""
         self.covered: set[int] = set()  # chunks a box drawn later covers
         self.comparisons = 0
         self.picture = False  # an image covers at least 40 % of the visible page
@@ -395,6 +396,7 @@ class _Ink:
             self.forms.append(len(self.marked))
             self.marked.append(off)
             self.bases.append(base)
+            self.depths.append(len(self.states))  # what the form leaves open ends with it
             self.states.append(self.states[-1])  # the form's box clips what it draws
             if box is not None:
                 self.path = [box]
@@ -422,7 +424,7 @@ class _Ink:
                 )
         elif operator == b"q":
             self.states.append(state)
-        elif operator == b"Q" and len(self.states) > 1:
+        elif operator == b"Q" and len(self.states) > (self.depths[-1] + 1 if self.depths else 1):
             self.states.pop()
         elif operator == b"Tr" and operands:
             with contextlib.suppress(TypeError, ValueError):
@@ -478,8 +480,7 @@ class _Ink:
             if drawn is not None and drawn[2]:
                 del self.marked[self.forms.pop() :]
                 self.bases.pop()
-                if len(self.states) > 1:
-                    self.states.pop()
+                del self.states[max(1, self.depths.pop()) :]
 
     def _filled(self, state: _State) -> None:
         """A filled path: its boxes are what text drawn later shows against, and, if opaque,
@@ -506,8 +507,8 @@ class _Ink:
         self.comparisons += len(self.shown)
         if self.comparisons > _MAX_COMPARISONS:
             return
-        for chunk, x, y, height in self.shown:
-            if left <= x and x + height / 2 <= right and bottom <= y and y + height / 2 <= top:
+        for chunk, x, y, height, width in self.shown:
+            if bottom <= y and y + height / 2 <= top and _spans(left, right, x, width, height):
                 self.covered.add(chunk)
 
     def _strike(self, left: float, right: float, at: float) -> None:
@@ -517,8 +518,8 @@ class _Ink:
         self.comparisons += len(self.shown)
         if self.comparisons > _MAX_COMPARISONS:
             return
-        for chunk, x, y, height in self.shown:
-            if left <= x + 1 and right >= x + height and y + height / 6 <= at <= y + height * 0.6:
+        for chunk, x, y, height, width in self.shown:
+            if y + height / 6 <= at <= y + height * 0.6 and _spans(left, right, x, width, height):
                 self.struck.add(chunk)
 
     def _clip(self, state: _State) -> None:
@@ -681,6 +682,16 @@ def _compose(inner: Any, outer: Any) -> list[float]:
     ]
 
 
+def _spans(left: float, right: float, x: float, width: float, height: float) -> bool:
+    """Whether a box or line from `left` to `right` lies over most of a chunk of text that
+    starts at `x` and is about `width` wide (at least a letter, half its `height`): a strike
+    through the first word of a line withdraws no line, a box over one word hides none."""
+    if width != width:  # NaN: where the text is is not known
+        return False
+    start, end = max(left, x - 1), min(right, x + max(width, height / 2))
+    return end - start >= 0.6 * max(width, height / 2)
+
+
 def _lying_fonts(resources: Any) -> frozenset[str]:
     """The names of the simple fonts of `resources` whose ToUnicode map reads at least two of
     their letters as other letters than their encoding draws: the text layer then says
@@ -693,8 +704,8 @@ def _lying_fonts(resources: Any) -> frozenset[str]:
         fonts = resources["/Font"].get_object() if resources else {}
         for name in list(fonts)[:200]:
             font = fonts[name].get_object()
-            if "/ToUnicode" not in font or font.get("/Subtype") == "/Type0":
-                continue
+            if "/ToUnicode" not in font or "/Encoding" not in font:
+                continue  # a subset numbered in order of use, with no encoding: nothing to compare
             encoding = _parse_encoding(font)
             mapped, _codes = _parse_to_unicode(font)
             if not isinstance(encoding, dict):
@@ -864,7 +875,7 @@ def _page_text(
                 hidden.append(seen)
                 seen = ""
             elif len(ink.shown) < _MAX_BOXES:
-                ink.shown.append((len(chunks), *place))
+                ink.shown.append((len(chunks), *place, len(seen.strip()) * place[2] / 2))
         chunks.append((text, seen, height))
 
     text = (
@@ -932,8 +943,8 @@ def _struck_out(page: Any, ink: _Ink) -> set[int]:
             left, bottom, right, top = min(xs), min(ys), max(xs), max(ys)
             found.update(
                 chunk
-                for chunk, x, y, _height in ink.shown
-                if left - 2 <= x <= right and bottom - 2 <= y <= top
+                for chunk, x, y, height, width in ink.shown
+                if bottom - 2 <= y <= top and _spans(left, right, x, width, height)
             )
     return found
 

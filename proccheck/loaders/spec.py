@@ -296,11 +296,13 @@ _WITHDRAWN_SENTENCE = re.compile(
 )
 _WITHDRAWS_REF = re.compile(
     r"\b(?:krav(?:et)?|punkt(?:en)?|requirement)\s+([A-ZÅÄÖ]{0,6}[-_.]?\d+(?:\.\d+)*)\s+"
-    r"(?:utgår|har utgått|stryks|har strukits|is withdrawn|is deleted|has been (?:withdrawn|deleted|removed))\b",
+    r"(?:utgår|har utgått|stryks|har strukits|is withdrawn|is deleted|has been (?:withdrawn|deleted|removed))"
+    r"\s*(?:[.;:!)]|$)",
     re.IGNORECASE,
 )
 """A sentence withdrawing a requirement by its id ("Krav K1 utgår.", "Requirement 4.2 is
-withdrawn."), as a correction to a tender often does."""
+withdrawn."), as a correction to a tender often does; it ends there ("… krav K1 utgår vite"
+is a penalty payable, not a withdrawal)."""
 _WITHDRAWN_END = re.compile(r"[(\[]\s*(?i:" + _WITHDRAWN_WORDS + r")\s*[)\]][\W_]*$")
 
 

@@ -579,7 +579,8 @@ def _struck_cell(
 
 
 def _guide(content: bytes) -> str:
-    runs = (b"".join(_RUN_TEXT.findall(found)) for found in _PHONETIC.findall(content))
+    """The words of the phonetic runs (`rPh`) of a string's content."""
+    runs = (b"".join(_RUN_TEXT.findall(found)) for _, found in _elements(content, _PHONETIC))
     return " ".join(html.unescape(b" ".join(runs).decode("utf-8", "replace")).split())
 
 
@@ -609,7 +610,22 @@ def _phonetic_cells(xml: bytes, shared: dict[int, str]) -> dict[tuple[int, int],
 
 
 _SHOWS_PHONETIC = re.compile(rb"<(?:\w+:)?c\b[^>]*\bph=\"(?:1|true)\"")
-_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b[^>]*>(.*?)</(?:\w+:)?rPh>", re.S)
+_PHONETIC = re.compile(rb"<(/?)(?:\w+:)?rPh\b([^<>]*)>")
+
+
+def _elements(xml: bytes, tags: re.Pattern[bytes]) -> Iterator[tuple[bytes, bytes]]:
+    """The attributes and content of each element whose opening and closing tags `tags`
+    finds (group 1 "/" on a closing tag, group 2 the attributes), each tag visited once: an
+    element left open ends at the next tag, a self-closing one holds nothing, so hostile
+    nesting costs no more than the text's length."""
+    opened: tuple[bytes, int] | None = None
+    for tag in tags.finditer(xml):
+        if tag.group(1):
+            if opened is not None:
+                yield opened[0], xml[opened[1] : tag.start()]
+            opened = None
+        else:
+            opened = None if tag.group(2).endswith(b"/") else (tag.group(2), tag.end())
 
 
 def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[tuple[int, int, int, int], ...]:
@@ -673,7 +689,7 @@ def _vml_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int
     return found
 
 
-_VML_SHAPE = re.compile(rb"<v:shape\b([^>]{0,4000})>(.{0,20000}?)</v:shape>", re.S)
+_VML_SHAPE = re.compile(rb"<(/?)v:shape\b([^<>]{0,4000})>")
 _VML_KIND = re.compile(rb'<x:ClientData\b[^>]{0,200}?ObjectType="(\w{1,30})"')
 _VML_ANCHOR = re.compile(rb"<x:Anchor>\s*((?:\d{1,7}\s*,\s*){7}\d{1,7})\s*</x:Anchor>")
 _VML_HIDDEN = re.compile(rb"visibility\s*:\s*hidden", re.I)
@@ -913,8 +929,8 @@ def _vml_texts(archive: zipfile.ZipFile, part: str) -> list[str]:
     control's label, a text box."""
     found = []
     for body in _vml_shapes(archive, part):
-        for box in _VML_TEXTBOX.finditer(body):
-            text = html.unescape(_TAGS.sub(b" ", box.group(1)).decode("utf-8", "replace"))
+        for _attributes, box in _elements(body, _VML_TEXTBOX):
+            text = html.unescape(_TAGS.sub(b" ", box).decode("utf-8", "replace"))
             found.append(" ".join(text.split()))
     return found
 
@@ -922,19 +938,19 @@ def _vml_texts(archive: zipfile.ZipFile, part: str) -> list[str]:
 def _vml_shapes(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
     """The content of each shape of a legacy (VML) drawing that the sheet shows and that is
     not a note (a note's text is read as its cell's): form controls, labels, text boxes. VML
-    is often not well-formed XML, so it is read with bounded patterns."""
+    is often not well-formed XML, so it is read by its tags (`_elements`)."""
     try:
         xml = archive.read(part)
     except (KeyError, zipfile.BadZipFile, OSError):
         return
-    for shape in _VML_SHAPE.finditer(xml):
-        kind = _VML_KIND.search(shape.group(2))
-        if _VML_HIDDEN.search(shape.group(1)) or (kind and kind.group(1).lower() == b"note"):
+    for attributes, body in _elements(xml, _VML_SHAPE):
+        kind = _VML_KIND.search(body)
+        if _VML_HIDDEN.search(attributes) or (kind and kind.group(1).lower() == b"note"):
             continue
-        yield shape.group(2)
+        yield body
 
 
-_VML_TEXTBOX = re.compile(rb"<v:textbox\b[^>]{0,2000}>(.{0,20000}?)</v:textbox>", re.S)
+_VML_TEXTBOX = re.compile(rb"<(/?)v:textbox\b([^<>]{0,2000})>")
 _TAGS = re.compile(rb"<[^<>]{0,2000}>")
 
 
