@@ -453,3 +453,12 @@ def test_a_built_in_table_style_with_white_header_letters_on_a_fill_hides_nothin
     spec = load_spec(path, "styled.docx")
     assert not spec.hidden_text
     assert any(OWN in " ".join((item.text, item.beside)) for item in spec.items)
+
+
+def test_a_tick_box_glyph_in_wingdings_is_no_hidden_word(tmp_path: Path) -> None:
+    body = (
+        '<w:p><w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
+        f'<w:t>þ</w:t></w:r><w:r><w:t xml:space="preserve"> {OWN}</w:t></w:r></w:p>'
+    )
+    document = load_spec(docx(tmp_path / "t.docx", body), "t.docx")
+    assert not document.hidden_text and OWN in document.items[0].text

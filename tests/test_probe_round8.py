@@ -97,6 +97,7 @@ def _listed_with(parameter: dict[str, Any]) -> dict[str, Any]:
         ({"name": "status", "schema": {"enum": ["open", "closed"]}}, "met", ""),
         ({"name": "format", "schema": {"enum": ["json"]}}, "met", ""),
         ({"name": "api-version", "schema": {"const": "2"}}, "met", ""),
+        ({"name": "v", "schema": {"const": "2"}}, "met", ""),
         ({"name": "updatedSince", "schema": {"type": "string"}}, "met", ""),
     ],
 )

@@ -984,10 +984,12 @@ _SEARCH_NAMES = frozenset(
 """Names of a search text: required, it lists only what matches."""
 _NOT_NARROWING = frozenset(
     {"format", "version", "api", "lang", "language", "locale", "fields", "sort", "order",
-     "expand", "include", "type", "output", "media", "charset", "encoding"}
+     "expand", "include", "type", "output", "media", "charset", "encoding", "v", "ver",
+     "limit", "size", "top", "page", "offset", "per", "count", "max"}
 )  # fmt: skip
 """Words of a parameter name whose one fixed value shapes the answer without leaving records
-out (`format=json`, `api-version=2`)."""
+out (`format=json`, `api-version=2`, `v=2`); a fixed size or page (`limit=100`) is judged
+as paging is, not as a filter."""
 
 
 def _singleton(op: Operation) -> bool:

@@ -110,9 +110,9 @@ def _squeezed(properties: Any, node: Any) -> bool:
     """Whether a run's own formatting leaves its text unreadable on the page: no fill (Word
     2010's `w14:textFill/w14:noFill`), squeezed under a fifth of its width (`w:w`) or fitted
     into under 2 points a character (`w:fitText`), raised or lowered 50 points or more
-    (`w:position`), or set in a symbol font that draws pictograms for letters (Webdings,
-    Wingdings, Symbol). The paragraph's exact line height and the row's exact height under 4
-    points cut its lines off too."""
+    (`w:position`), or a word set in a symbol font that draws pictograms for letters
+    (Webdings, Wingdings, Symbol; a lone tick or box glyph is no word). The paragraph's exact
+    line height and the row's exact height under 4 points cut its lines off too."""
     paragraph = next(node.iterancestors(f"{_W}p"), None)
     spacing = paragraph.find(f"{_W}pPr/{_W}spacing") if paragraph is not None else None
     if _exact_under(spacing, "lineRule", "line"):
@@ -135,7 +135,7 @@ def _squeezed(properties: Any, node: Any) -> bool:
     if position is not None and abs(_number(position.get(f"{_W}val"))) >= 100:
         return True
     fonts = properties.find(f"{_W}rFonts")
-    if fonts is not None and re.search(r"[^\W\d_]", node.text or ""):
+    if fonts is not None and len(re.findall(r"[^\W\d_]", node.text or "")) >= 3:
         named = {fonts.get(f"{_W}{which}", "").strip().lower() for which in ("ascii", "hAnsi")}
         return bool(named & _PICTOGRAM_FONTS)
     return False
