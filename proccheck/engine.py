@@ -298,7 +298,9 @@ def evaluate(
                 evidence[requirement.id] = tuple(dict.fromkeys(places))[:5]
         results.append(_not_run_cap(result, not_run, ctx.lang))
     unread = [  # a first page that is only a picture is most likely a cover: reported only
-        location.page for location, why in getattr(document, "unread_pages", ()) if why != "cover"
+        location.page
+        for location, why in (getattr(document, "unread_pages", ()) if kind == "spec" else ())
+        if why != "cover"
     ]
     if unread:  # a page proccheck could not read may say what undoes any verdict
         results = [_unread_cap(result, unread, ctx.lang) for result in results]

@@ -94,6 +94,8 @@ def test_a_sentence_withdrawing_a_requirement_by_its_id(tmp_path: Path) -> None:
     document = load_spec(path, "spec.md")
     assert not any("Kommunen ska äga" in item.text for item in document.items)
     assert [text[:8] for _, text in document.withdrawn] == ["Kommunen", "Krav K1 "]
+    path.write_text(MUSTS + "Krav K1 stryks.\n", encoding="utf-8")
+    assert not any("Kommunen ska äga" in item.text for item in load_spec(path, "s.md").items)
 
 
 def test_the_contract_end_narrows_export_at_any_time_but_not_an_exit() -> None:

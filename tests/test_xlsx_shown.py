@@ -245,10 +245,27 @@ def _edit_parts(path: Path, change: Callable[[dict[str, bytes]], None]) -> None:
 
 _XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_DRAWING_TAG = (
-    b'</sheetData><drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-    b'relationships" r:id="rIdD1"/>'
-)
+
+
+def _sheet_part(path: Path, kind: str, part: str, data: bytes, element: str = "") -> None:
+    """Add `part` to the workbook's first sheet as its one relationship (of an Office `kind`),
+    and, when the sheet names it, `element` after its cells (`<drawing r:id=…/>`)."""
+
+    def change(parts: dict[str, bytes]) -> None:
+        target = "../" + part.removeprefix("xl/")
+        parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship("rId1", kind, target)
+        parts[part] = data
+        if element:
+            named = f'<{element} xmlns:r="{R_NS}" r:id="rId1"/>'.encode()
+            sheet = parts["xl/worksheets/sheet1.xml"]
+            parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+                b"</sheetData>", b"</sheetData>" + named, 1
+            )
+
+    _edit_parts(path, change)
+
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _relationship(rid: str, kind: str, target: str) -> bytes:
@@ -264,25 +281,15 @@ def _drawing(shape: str, cells: tuple[int, int, int, int] = (2, 2, 3, 3)) -> Cal
     """A drawing on the sheet whose one object is `shape`, anchored by `cells` (from column,
     row, to column, row; from 0): by default from C3 to the top left corner of D4."""
 
-    def edit(path: Path) -> None:
-        def change(parts: dict[str, bytes]) -> None:
-            parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship(
-                "rIdD1", "drawing", "../drawings/drawing1.xml"
-            )
-            parts["xl/drawings/drawing1.xml"] = (
-                f'<xdr:wsDr xmlns:xdr="{_XDR}" xmlns:a="{_A}"><xdr:twoCellAnchor>'
-                f"<xdr:from><xdr:col>{cells[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>"
-                f"{cells[1]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>"
-                f"{cells[2]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{cells[3]}</xdr:row>"
-                "<xdr:rowOff>0</xdr:rowOff></xdr:to>"
-                f"{shape}<xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
-            ).encode()
-            sheet = parts["xl/worksheets/sheet1.xml"]
-            parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", _DRAWING_TAG, 1)
-
-        _edit_parts(path, change)
-
-    return edit
+    drawing = (
+        f'<xdr:wsDr xmlns:xdr="{_XDR}" xmlns:a="{_A}"><xdr:twoCellAnchor>'
+        f"<xdr:from><xdr:col>{cells[0]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>"
+        f"{cells[1]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>"
+        f"{cells[2]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{cells[3]}</xdr:row>"
+        "<xdr:rowOff>0</xdr:rowOff></xdr:to>"
+        f"{shape}<xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
+    ).encode()
+    return lambda path: _sheet_part(path, "drawing", "xl/drawings/drawing1.xml", drawing, "drawing")
 
 
 TEXT_BOX = (
@@ -306,22 +313,14 @@ def _vml(
     """A legacy (VML) drawing whose one shape has `client` data, shows `text` and is anchored
     at `anchor` (by default over C3)."""
 
-    def edit(path: Path) -> None:
-        def change(parts: dict[str, bytes]) -> None:
-            parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship(
-                "rIdV1", "vmlDrawing", "../drawings/vmlDrawing1.vml"
-            )
-            parts["xl/drawings/vmlDrawing1.vml"] = (
-                '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:'
-                f'office:excel"><v:shape id="s1" style="position:absolute;{style}">'
-                f"<v:textbox><div>{text}</div></v:textbox>"
-                f"<x:ClientData {client}><x:Anchor>{anchor}</x:Anchor>"
-                "</x:ClientData></v:shape></xml>"
-            ).encode()
-
-        _edit_parts(path, change)
-
-    return edit
+    vml = (
+        '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:'
+        f'office:excel"><v:shape id="s1" style="position:absolute;{style}">'
+        f"<v:textbox><div>{text}</div></v:textbox>"
+        f"<x:ClientData {client}><x:Anchor>{anchor}</x:Anchor>"
+        "</x:ClientData></v:shape></xml>"
+    ).encode()
+    return lambda path: _sheet_part(path, "vmlDrawing", "xl/drawings/vmlDrawing1.vml", vml)
 
 
 RESERVATION = "Förbehåll: samtliga Ja-svar gäller endast mot tilläggsavgift."
@@ -353,18 +352,13 @@ def chart_beside(path: Path) -> None:
 def note_beside(path: Path) -> None:
     """A note on H20, a cell on no row of the table, shown on the sheet."""
 
-    def change(parts: dict[str, bytes]) -> None:
-        parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship(
-            "rIdN1", "comments", "../comments1.xml"
-        )
-        parts["xl/comments1.xml"] = (
-            '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            '<authors><author>Acme AB</author></authors><commentList><comment ref="H20" '
-            f'authorId="0"><text><r><t>{RESERVATION}</t></r></text></comment></commentList>'
-            "</comments>"
-        ).encode()
-
-    _edit_parts(path, change)
+    comments = (
+        '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<authors><author>Acme AB</author></authors><commentList><comment ref="H20" '
+        f'authorId="0"><text><r><t>{RESERVATION}</t></r></text></comment></commentList>'
+        "</comments>"
+    ).encode()
+    _sheet_part(path, "comments", "xl/comments1.xml", comments)
 
 
 @pytest.mark.parametrize(
@@ -387,20 +381,7 @@ def test_words_shown_beside_the_answers_are_read(
 def background(path: Path) -> None:
     """A background picture behind the sheet's cells (Page Layout, Background)."""
 
-    def change(parts: dict[str, bytes]) -> None:
-        parts["xl/worksheets/_rels/sheet1.xml.rels"] = _relationship(
-            "rIdB1", "image", "../media/image1.png"
-        )
-        parts["xl/media/image1.png"] = b"\x89PNG\r\n\x1a\n"
-        sheet = parts["xl/worksheets/sheet1.xml"]
-        parts["xl/worksheets/sheet1.xml"] = sheet.replace(
-            b"</sheetData>",
-            b'</sheetData><picture xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
-            b'2006/relationships" r:id="rIdB1"/>',
-            1,
-        )
-
-    _edit_parts(path, change)
+    _sheet_part(path, "image", "xl/media/image1.png", b"\x89PNG\r\n\x1a\n", "picture")
 
 
 def test_a_background_picture_leaves_every_answer_not_verified(

@@ -317,7 +317,7 @@ class _State(NamedTuple):
     """The fill opacity (ExtGState /ca)."""
     opaque: bool = True
     """Whether a fill covers what is beneath: full opacity, no blend mode, no soft mask."""
-    clip: tuple[float, float, float, float] | None = None
+    clip: Rect | None = None
     """The clipping rectangle on the page, where the clip is made of rectangles only."""
     masked: bool = False
     """A soft mask (ExtGState /SMask) decides what shows, which is not worked out here."""
@@ -354,12 +354,12 @@ class _Ink:
         self.bases: list[list[float]] = []
         """Per form being drawn, the matrix from its space to the page's: pypdf reads a form
         with a matrix of its own that starts anew, so its positions are the form's."""
-        self.path: list[tuple[float, float, float, float]] = []  # rectangles of the path
+        self.path: list[Rect] = []  # rectangles of the path
         self.path_other = False  # the path has segments other than rectangles
         self.clipping = False  # W or W* seen: the path ends as the new clip
-        self.boxes: list[tuple[tuple[float, float, float, float], tuple[float, ...] | None]] = []
+        self.boxes: list[tuple[Rect, tuple[float, ...] | None]] = []
         """Filled boxes and images, in drawing order, with their colour (None: not known)."""
-        self.segments: list[tuple[float, float, float, float]] = []  # lines of the path
+        self.segments: list[tuple[float, float, float, float]] = []  # lines: x0, y0, x1, y1
         self.point: tuple[float, float] | None = None  # where the path's pen is
         self.struck: set[int] = set()  # chunks a line drawn through their middle strikes out
         self.unread: set[str] = set()  # why some of the page cannot be read: "font"
@@ -397,11 +397,8 @@ class _Ink:
             self.marked.append(off)
             self.bases.append(base)
             self.depths.append(len(self.states))  # what the form leaves open ends with it
-            self.states.append(self.states[-1])  # the form's box clips what it draws
-            if box is not None:
-                self.path = [box]
-                self._clip(self.states[-1])
-                self.path = []
+            state = self.states[-1]  # the form's box clips what it draws
+            self.states.append(_clipped(state, box) if box is not None else state)
         state = self.states[-1]
         cm = self.on_page(cm)
         if operator in (b"Tj", b"TJ", b"'", b'"') and operands:
@@ -449,8 +446,7 @@ class _Ink:
         elif operator == b"re" and len(operands) == 4 and cm is not None:
             with contextlib.suppress(TypeError, ValueError, IndexError):
                 x, y, w, h = (float(value) for value in operands)
-                (x0, y0), (x1, y1) = _apply(cm, x, y), _apply(cm, x + w, y + h)
-                self.path.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+                self.path.append(_bounds(cm, (x, y, x + w, y + h)))
         elif operator in (b"m", b"l") and len(operands) == 2 and cm is not None:
             self.path_other = True
             with contextlib.suppress(TypeError, ValueError):
@@ -501,7 +497,7 @@ class _Ink:
             else:
                 self._cover(rect)
 
-    def _cover(self, rect: tuple[float, float, float, float]) -> None:
+    def _cover(self, rect: Rect) -> None:
         """The chunks of text shown before an opaque box or image drawn over them."""
         left, bottom, right, top = rect
         self.comparisons += len(self.shown)
@@ -531,14 +527,7 @@ class _Ink:
             max(rect[2] for rect in self.path),
             max(rect[3] for rect in self.path),
         )
-        if state.clip is not None:
-            box = (
-                max(box[0], state.clip[0]),
-                max(box[1], state.clip[1]),
-                min(box[2], state.clip[2]),
-                min(box[3], state.clip[3]),
-            )
-        self.states[-1] = state._replace(clip=box)
+        self.states[-1] = _clipped(state, box)
 
     def _space(self, name: Any) -> str:
         """The kind of colour space `cs` selects (see `_State.space`)."""
@@ -586,13 +575,7 @@ class _Ink:
         try:
             target = self.resources()["/XObject"].get_object()[name].get_object()
             if target.get("/Subtype") == "/Image":
-                corners = [_apply(cm, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
-                rect = (
-                    min(x for x, _ in corners),
-                    min(y for _, y in corners),
-                    max(x for x, _ in corners),
-                    max(y for _, y in corners),
-                )
+                rect = _bounds(cm, (0, 0, 1, 1))  # an image fills its unit square
                 left, bottom, right, top = self.box
                 area = (rect[2] - rect[0]) * (rect[3] - rect[1])
                 self.picture |= area >= 0.4 * (right - left) * (top - bottom)
@@ -609,16 +592,7 @@ class _Ink:
             box = [float(value) for value in target.get("/BBox", ())]
         except Exception:  # pypdf skips what it cannot draw, and so does this
             return None
-        clip = None
-        if len(box) == 4:
-            corners = [_apply(base, x, y) for x in box[0::2] for y in box[1::2]]
-            clip = (
-                min(x for x, _ in corners),
-                min(y for _, y in corners),
-                max(x for x, _ in corners),
-                max(y for _, y in corners),
-            )
-        return [off, base, False, clip]
+        return [off, base, False, _bounds(base, box) if len(box) == 4 else None]
 
     def seen_at(self, cm: Any, tm: Any, size: float) -> tuple[float, float, float] | None:
         """Where text drawn now starts on the page and how high it is (nothing known: NaN),
@@ -785,6 +759,31 @@ _MAX_BOXES = 2000
 that draws so many shapes may draw one under any text)."""
 _MAX_COMPARISONS = 2_000_000
 """Box-over-text comparisons per page: past them, no more text is taken as covered."""
+
+
+Rect = tuple[float, float, float, float]
+"""(left, bottom, right, top) on the page."""
+
+
+def _bounds(cm: Any, rect: Any) -> Rect:
+    """The page rectangle that a rectangle of user space (x0, y0, x1, y1) covers through the
+    matrix `cm`: the bounds of its four corners, so a rotated or mirrored one is covered too."""
+    x0, y0, x1, y1 = rect
+    corners = [_apply(cm, x, y) for x in (x0, x1) for y in (y0, y1)]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _clipped(state: _State, box: Rect) -> _State:
+    """The state with `box` as its clip, within the clip it had."""
+    if state.clip is not None:
+        box = (
+            max(box[0], state.clip[0]),
+            max(box[1], state.clip[1]),
+            min(box[2], state.clip[2]),
+            min(box[3], state.clip[3]),
+        )
+    return state._replace(clip=box)
 
 
 def _apply(cm: Any, x: float, y: float) -> tuple[float, float]:

@@ -177,9 +177,10 @@ class SpecDocument:
     """Text struck through and items marked as withdrawn ("Utgår"): no requirement, searched
     for nothing."""
     unread_pages: tuple[tuple[Location, str], ...] = ()
-    """Pages of a PDF with content that is not read, and why: "scan" (a picture with almost
-    no text), "font" (letters that read as other text than they show), "annotation" or
-    "pattern" (text or a picture drawn by one). Nothing on them can be taken as met."""
+    """Pages of a PDF with content that is not read, and why: "scan" (a picture without
+    text), "cover" (such a first page of several: reported only), "font" (letters that read
+    as other text than they show), "annotation" or "pattern" (text or a picture drawn by
+    one). While one other than a cover is there, no requirement is met (`engine`)."""
     unlisted: tuple[SpecItem, ...] = ()
     """Text a reader sees that is no item: headings, a table's header row, code blocks. Never a
     requirement, but read for clauses that undermine one (a heading "Leverantören behåller
@@ -247,23 +248,19 @@ def _without_withdrawn(document: SpecDocument) -> SpecDocument:
     named = {
         found.group(1).upper()
         for item in (*document.items, *document.unlisted)
-        if "tg" in item.text or "ithdraw" in item.text or "elet" in item.text
         for found in _WITHDRAWS_REF.finditer(item.text)
     }
-    gone = [
-        withdrawn_mark(item.text) or (item.ref or "").upper() in named for item in document.items
-    ]
-    if not any(gone):
+    kept: list[SpecItem] = []
+    gone: list[tuple[Location, str]] = []
+    for item in document.items:
+        if withdrawn_mark(item.text) or (item.ref or "").upper() in named:
+            gone.append((item.location, item.text))
+        else:
+            kept.append(item)
+    if not gone:
         return document
     return dataclasses.replace(
-        document,
-        items=tuple(item for item, out in zip(document.items, gone, strict=True) if not out),
-        withdrawn=document.withdrawn
-        + tuple(
-            (item.location, item.text)
-            for item, out in zip(document.items, gone, strict=True)
-            if out
-        ),
+        document, items=tuple(kept), withdrawn=document.withdrawn + tuple(gone)
     )
 
 
