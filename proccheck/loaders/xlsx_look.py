@@ -551,31 +551,42 @@ def _shared_strings(
 
 def _struck_cells(xml: bytes, shared: dict[int, Unseen]) -> dict[tuple[int, int], Unseen]:
     """The cells of a worksheet whose rich text (shared or inline) is struck through, in whole
-    or in part. One pass over the cells' opening and closing tags: a cell never left open is
-    skipped, so a damaged sheet costs no more than a sound one."""
-    found: dict[tuple[int, int], Unseen] = {}
-    opened: tuple[bytes, int] | None = None
-    for edge in _CELL_EDGE.finditer(xml):
-        if edge.group(1):  # </c>
-            if opened is not None:
-                found.update(_struck_cell(opened[0], xml[opened[1] : edge.start()], shared))
-            opened = None
-        elif not edge.group(2).endswith(b"/"):
-            opened = (edge.group(2), edge.end())
-    return found
+    or in part."""
+    return {
+        position: why
+        for attributes, position, content in _cells(xml)
+        if (why := _cell_string(attributes, content, shared, _inline_struck))
+    }
 
 
-def _struck_cell(
-    attributes: bytes, content: bytes, shared: dict[int, Unseen]
-) -> dict[tuple[int, int], Unseen]:
-    found = _attributes(attributes)
-    position = cell_position(found.get(b"r", b"").decode("ascii", "replace"))
-    why: Unseen | None = None
-    if found.get(b"t") == b"s" and (value := _VALUE.search(content)):
-        why = shared.get(int(value.group(1)))
-    elif found.get(b"t") == b"inlineStr" and b"strike" in content:
-        why = _runs_struck(content)
-    return {position: why} if position is not None and why is not None else {}
+def _inline_struck(content: bytes) -> Unseen | None:
+    return _runs_struck(content) if b"strike" in content else None
+
+
+def _cells(xml: bytes) -> Iterator[tuple[dict[bytes, bytes], tuple[int, int], bytes]]:
+    """Each cell of a worksheet with its attributes, its position and its content, in one
+    pass over the cells' tags (`_elements`): a cell never left open is skipped, so a damaged
+    sheet costs no more than a sound one."""
+    for raw, content in _elements(xml, _CELL_EDGE):
+        attributes = _attributes(raw)
+        position = cell_position(attributes.get(b"r", b"").decode("ascii", "replace"))
+        if position is not None:
+            yield attributes, position, content
+
+
+def _cell_string(
+    attributes: dict[bytes, bytes],
+    content: bytes,
+    shared: dict[int, _Found],
+    inline: Callable[[bytes], _Found | None],
+) -> _Found | None:
+    """What is known of a text cell's string: of a shared string by its index in `shared`,
+    of an inline string by `inline` on the cell's content; None for other cells."""
+    if attributes.get(b"t") == b"s" and (value := _VALUE.search(content)):
+        return shared.get(int(value.group(1)))
+    if attributes.get(b"t") == b"inlineStr":
+        return inline(content)
+    return None
 
 
 def _guide(content: bytes) -> str:
@@ -586,27 +597,12 @@ def _guide(content: bytes) -> str:
 
 def _phonetic_cells(xml: bytes, shared: dict[int, str]) -> dict[tuple[int, int], str]:
     """The phonetic guide each cell that shows one (`ph="1"`) shows above its value."""
-    found: dict[tuple[int, int], str] = {}
-    opened: tuple[dict[bytes, bytes], int] | None = None
-    for edge in _CELL_EDGE.finditer(xml):
-        if edge.group(1):  # </c>
-            if opened is not None:
-                attributes, start = opened
-                content = xml[start : edge.start()]
-                position = cell_position(attributes.get(b"r", b"").decode("ascii", "replace"))
-                guide = ""
-                if attributes.get(b"t") == b"s" and (value := _VALUE.search(content)):
-                    guide = shared.get(int(value.group(1)), "")
-                elif attributes.get(b"t") == b"inlineStr":
-                    guide = _guide(content)
-                if position is not None and guide:
-                    found[position] = guide
-            opened = None
-        elif not edge.group(2).endswith(b"/"):
-            attributes = _attributes(edge.group(2))
-            shown = attributes.get(b"ph", b"0").lower() in _ON
-            opened = (attributes, edge.end()) if shown else None
-    return found
+    return {
+        position: guide
+        for attributes, position, content in _cells(xml)
+        if attributes.get(b"ph", b"0").lower() in _ON
+        and (guide := _cell_string(attributes, content, shared, _guide))
+    }
 
 
 _SHOWS_PHONETIC = re.compile(rb"<(?:\w+:)?c\b[^>]*\bph=\"(?:1|true)\"")
@@ -650,18 +646,27 @@ def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[tuple[int, int, 
             end = _marker(anchor, "to") if name == "twoCellAnchor" else None
             if start is None:
                 continue
-            first_row, first_column = start[0] + 1, start[1]
-            last_row, last_column = first_row, first_column
-            if end is not None:  # the "to" cell counts when the object reaches into it
-                last_row = max(first_row, end[0] + (1 if end[2] > 0 else 0))
-                last_column = max(first_column, end[1] - (0 if end[3] > 0 else 1))
-            found.append((first_row, first_column, last_row, last_column))
+            found.append(_anchored(start[:2], end or (start[0], start[1] + 1, 0, 0)))
             if len(found) >= _MAX_DRAWN:
                 return tuple(found)
     return tuple(found)
 
 
 _MAX_DRAWN = 10_000
+
+
+def _anchored(start: tuple[int, int], end: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The cell range (rows from 1, columns from 0) an object covers that is anchored from the
+    cell `start` (row, column from 0) to the cell `end` (row, column, and the offsets into it,
+    row then column): the last cell counts when the object reaches into it."""
+    first_row, first_column = start[0] + 1, start[1]
+    last_row, last_column, row_offset, column_offset = end
+    return (
+        first_row,
+        first_column,
+        max(first_row, last_row + (1 if row_offset > 0 else 0)),
+        max(first_column, last_column - (0 if column_offset > 0 else 1)),
+    )
 
 
 def _vml_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int, int]]:
@@ -676,14 +681,7 @@ def _vml_ranges(archive: zipfile.ZipFile, part: str) -> list[tuple[int, int, int
         if len(numbers) != 8:
             continue
         first_column, _dx1, first_row, _dy1, last_column, dx2, last_row, dy2 = numbers
-        found.append(
-            (
-                first_row + 1,
-                first_column,
-                max(first_row + 1, last_row + (1 if dy2 > 0 else 0)),
-                max(first_column, last_column - (0 if dx2 > 0 else 1)),
-            )
-        )
+        found.append(_anchored((first_row, first_column), (last_row, last_column, dy2, dx2)))
         if len(found) >= _MAX_DRAWN:
             break
     return found
