@@ -591,7 +591,7 @@ def test_theme_colours_are_read_from_the_workbooks_theme(
 ) -> None:
     """Round 7: theme colour 1 is black text only while the theme says so."""
     path = workbook(tmp_path / "theme.xlsx", theme_text)
-    assert outcome(cli, path)[0] == "met"
+    assert outcome(cli, path, "K1") == ("met", 'answered "Ja" without reservation')
     dark_theme_is_white(path)
     got, reason = outcome(cli, path)
     assert got == "not_verified" and "colour of its cell's background" in reason, reason
@@ -647,7 +647,7 @@ def test_drawings_that_cover_no_answer_keep_it_met(
 ) -> None:
     path = workbook(tmp_path / "svar.xlsx")
     edit(path)
-    assert outcome(cli, path)[0] == "met"
+    assert outcome(cli, path, "K1") == ("met", 'answered "Ja" without reservation')
 
 
 def test_the_plain_workbook_and_ordinary_formatting_stay_met(
@@ -698,7 +698,7 @@ def test_white_text_on_a_theme_coloured_fill_is_seen(
         sheet["D4"].font = Font(color=Color(theme=0))  # white on no fill: not seen
 
     path = workbook(tmp_path / "themed.xlsx", themed)
-    assert outcome(cli, path)[0] == "met"
+    assert outcome(cli, path, "K1") == ("met", 'answered "Ja" without reservation')
     got, reason = outcome(cli, path, "K3")
     assert got == "not_verified" and "colour of its cell's background" in reason, reason
 
@@ -832,8 +832,11 @@ def test_the_answer_sheets_name_is_read_as_its_title(
     [
         ("K2;Ja;=TECKEN(77)&TECKEN(111)&TECKEN(116)", "computed by a formula"),
         ('K2;=BYT.UT("Ja, i kXmmande versiXn";"X";"o");', "neither Yes nor No"),
+        ("K2;Ja;+TECKEN(77)&TECKEN(111)&TECKEN(116)", "computed by a formula"),
+        ('K2;Ja;-"Mot avgift"', "computed by a formula"),
+        ("K2;Ja;@TECKEN(77)&TECKEN(111)", "computed by a formula"),
     ],
-    ids=["comment", "answer"],
+    ids=["comment", "answer", "plus", "minus", "at"],
 )
 def test_a_csv_cell_excel_computes_is_not_verified(
     cli: Callable[..., Any], tmp_path: Path, row: str, why: str
@@ -846,6 +849,18 @@ def test_a_csv_cell_excel_computes_is_not_verified(
     got, reason = outcome(cli, path)
     assert got == "not_verified" and why in reason, reason
     assert outcome(cli, path, "K3")[0] == "met"  # a lone "=" computes nothing
+
+
+@pytest.mark.parametrize(
+    "comment", ["- Ja, via API och export", "+46 8 123 45 67", "-5 % rabatt", "@support"]
+)
+def test_a_csv_cell_starting_with_a_sign_that_excel_keeps_as_text_is_read(
+    cli: Callable[..., Any], tmp_path: Path, comment: str
+) -> None:
+    """A bullet, a phone number or a handle stays text when Excel opens the file."""
+    path = tmp_path / "svar.csv"
+    path.write_text(f"Kravnummer;Svar;Kommentar\nK1;Ja;{comment}\n", encoding="utf-8")
+    assert outcome(cli, path, "K1") == ("met", 'answered "Ja" without reservation')
 
 
 def test_shared_parts_away_from_their_usual_place_are_refused(

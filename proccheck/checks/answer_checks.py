@@ -1257,7 +1257,8 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     cell, or a conditional format can do any of this when its condition holds or draws icons
     or bars in place of the value; or a comment
     computed by a formula (its result may be missing from the file; in a CSV file, a cell
-    that starts with "=", which Excel computes on opening it). Cell notes and comment threads
+    that starts with "=", or with "+", "-" or "@" before a function, a quoted text or a
+    joined word, which Excel computes on opening it). Cell notes and comment threads
     on any cell of the row, a link's screen tip and the words a number format adds to any cell
     of it (`@" (endast mot avgift)"`) are read for reservations; a data validation's input
     prompt in the vendor's voice is a reservation over every answer; a comment merged down

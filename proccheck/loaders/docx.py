@@ -4,7 +4,9 @@ Paragraphs and table cells become items in document order; a location is `paragr
 `table T row R cell C`, since Word files have no stable line numbers. Content Word shows inside
 wrappers (content controls `w:sdt`, `w:customXml`, tracked insertions…) is read too: skipping it
 would let a clause hide from the checks, and so is the text of footnotes, endnotes, headers and
-footers, which is printed with the document. Text Word does not show (formatted as hidden,
+footers, which is printed with the document. Where Word shows on opening what the file does
+not store as text (a content control bound to XML data, a QUOTE field marked for updating), that
+is what is read. Text Word does not show (formatted as hidden,
 directly or by a style; under 2 points; in the colour behind it) is kept apart, never read as
 the document's text, and reported (SP011), so that a clause nobody sees cannot make a
 requirement met. Comments are a reviewer's notes beside the text: reported with the paragraph or
@@ -603,6 +605,7 @@ def read_docx(path: Path, display: str) -> list[Block]:
             ),
         )
     hiding = _Hiding.of(document)
+    stores = _stores(document, display)
     blocks: list[Block] = []
     items = 0  # blocks that become items of the specification (at most; see spec._load_docx)
     parts = [("", document.element.body, hiding)]
@@ -613,6 +616,7 @@ def read_docx(path: Path, display: str) -> list[Block]:
     comments = _comments(document, display)
     labels = _label_words(document)
     for prefix, root, part_hiding in parts:
+        _show_as_word_does(root, stores)
         for block in _blocks(root, part_hiding, prefix, comments, labels):
             blocks.append(block)
             items += (block.table_row > 1 and any(block.texts)) or (
@@ -637,6 +641,176 @@ def read_docx(path: Path, display: str) -> list[Block]:
             hint=tr("add content or remove the file"),
         )
     return blocks
+
+
+_STORE_OF_PART = {
+    "/docProps/core.xml": "{6C3C8BC8-F283-45AE-878A-BAB7291924A1}",
+    "/docProps/app.xml": "{6668398D-A668-4E3E-A5EB-62B293D839F1}",
+}
+"""The store item ids Word gives the document's core and extended properties, which a content
+control can be bound to (title, author, company) like a custom XML part."""
+_ITEM_ID = re.compile(rb"""itemID\s*=\s*["'](\{[0-9A-Fa-f-]{36}\})["']""")
+_SIMPLE_XPATH = re.compile(r"(?:/[\w.-]+:[\w.-]+(?:\[[1-9]\d{0,4}\])?){1,32}(?:/@[\w.:-]+)?")
+"""The location paths Word writes for a binding (`/ns0:kontrakt[1]/ns0:klausul[1]`): a
+binding in any other form is evaluated by Word but not here (an expression could be costly)."""
+_PREFIX = re.compile(r"""xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']""")
+
+
+def _stores(document: Any, display: str) -> dict[str, _Store]:
+    """The XML each content-control binding can name, by store item id (upper case): the
+    document's custom XML parts and its core and extended properties. A part that cannot be
+    parsed is an InputError, as Word reports the document unreadable."""
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    found: dict[str, _Store] = {}
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        store = _STORE_OF_PART.get(name)
+        if store is None and name.startswith("/customXml/item") and "Props" not in name:
+            props = [
+                rel.target_part.blob
+                for rel in part.rels.values()
+                if not rel.is_external and rel.reltype.endswith("/customXmlProps")
+            ]
+            match = _ITEM_ID.search(props[0]) if props else None
+            store = match.group(1).decode() if match else None
+        if store is not None:
+            try:
+                found[store.upper()] = _Store(parse_xml(part.blob))
+            except Exception as exc:  # lxml raises several types for a damaged part
+                raise _unreadable(exc, display) from None
+    return found
+
+
+def _show_as_word_does(root: Any, stores: dict[str, _Store]) -> None:
+    """Put into `root` what Word shows when it opens the document, where that is not the text
+    stored: a content control bound to XML data (`w:dataBinding`) shows the data, and a field
+    marked for updating (`w:dirty`) that quotes a text (`QUOTE "…"`) shows that text."""
+    if stores:
+        for binding in list(root.iter(f"{_W}dataBinding")):
+            control = binding.getparent().getparent()
+            content = control.find(f"{_W}sdtContent") if control is not None else None
+            value = _bound_value(binding, stores)
+            if content is not None and value is not None:
+                _replace_text(content, value)
+    for field in list(root.iter(f"{_W}fldSimple")):
+        quoted = _quoted(field.get(f"{_W}instr", "")) if _on_attr(field, "dirty") else None
+        if quoted is not None:
+            _replace_text(field, quoted)
+    for begin in list(root.iter(f"{_W}fldChar")):
+        if begin.get(f"{_W}fldCharType") == "begin" and _on_attr(begin, "dirty"):
+            _update_quote(begin)
+
+
+def _on_attr(element: Any, name: str) -> bool:
+    return element.get(f"{_W}{name}", "false").lower() not in _OFF
+
+
+def _bound_value(binding: Any, stores: dict[str, _Store]) -> str | None:
+    """The text a binding names in its store, or None where Word keeps the control's text (no
+    such store, nothing at that place) or the path is not one this reader evaluates."""
+    store = stores.get(binding.get(f"{_W}storeItemID", "").upper())
+    xpath = binding.get(f"{_W}xpath", "").replace(" ", "")
+    if store is None or not _SIMPLE_XPATH.fullmatch(xpath):
+        return None
+    namespaces = dict(_PREFIX.findall(binding.get(f"{_W}prefixMappings", "")))
+    return store.find(xpath, namespaces)
+
+
+class _Store:
+    """One store's XML, with each element's children by name kept once asked for: a location
+    path is then followed in one lookup a step, however many controls name places in it."""
+
+    def __init__(self, root: Any) -> None:
+        self._root = root
+        self._children: dict[tuple[int, str], list[Any]] = {}
+
+    def find(self, xpath: str, namespaces: dict[str, str]) -> str | None:
+        steps = xpath.split("/")[1:]
+        attribute = steps.pop()[1:] if steps[-1].startswith("@") else None
+        parent = None
+        for step in steps:
+            name, _, position = step.partition("[")
+            prefix, _, local = name.partition(":")
+            if prefix not in namespaces:
+                return None  # an undeclared prefix: Word finds nothing there either
+            tag = f"{{{namespaces[prefix]}}}{local}"
+            among = [self._root] if parent is None else self._named(parent, tag)
+            index = int(position.rstrip("]") or 1) - 1
+            matching = [node for node in among if node.tag == tag] if parent is None else among
+            if index >= len(matching):
+                return None
+            parent = matching[index]
+        if parent is None:
+            return None
+        if attribute is None:
+            return "".join(parent.itertext())
+        prefix, _, local = attribute.rpartition(":")
+        key = f"{{{namespaces[prefix]}}}{local}" if prefix in namespaces else local
+        value = parent.get(key)
+        return None if value is None else str(value)
+
+    def _named(self, parent: Any, tag: str) -> list[Any]:
+        key = (id(parent), tag)
+        found = self._children.get(key)
+        if found is None:
+            found = self._children[key] = [c for c in parent.iterchildren() if c.tag == tag]
+        return found
+
+
+_QUOTE_FIELD = re.compile(r'\s*QUOTE\s+"([^"]*)"\s*(?:\\\*\s*\w+\s*)*', re.IGNORECASE)
+
+
+def _quoted(instruction: str) -> str | None:
+    match = _QUOTE_FIELD.fullmatch(instruction)
+    return match.group(1) if match else None
+
+
+def _update_quote(begin: Any) -> None:
+    """A complex field (`w:fldChar` begin … separate … end) marked dirty: if its instruction
+    is a QUOTE of a text, its result runs are made to show that text."""
+    run = begin.getparent()
+    if run is None:
+        return
+    instruction: list[str] = []
+    result: list[Any] = []
+    stage = "instruction"
+    for sibling in run.itersiblings():
+        kind = next((c.get(f"{_W}fldCharType") for c in sibling.iter(f"{_W}fldChar")), None)
+        if kind == "begin":
+            return  # a nested field: its result is worked out by Word, not here
+        if kind == "separate":
+            stage = "result"
+        elif kind == "end":
+            break
+        elif stage == "instruction":
+            instruction += [node.text or "" for node in sibling.iter(f"{_W}instrText")]
+        else:
+            result.append(sibling)
+    quoted = _quoted("".join(instruction))
+    texts = [node for element in result for node in element.iter(f"{_W}t")]
+    if quoted is not None and texts:
+        _fill(texts, quoted)
+
+
+def _replace_text(holder: Any, value: str) -> None:
+    """Make the runs below `holder` show `value`: in its first text element, the others
+    emptied (a control with no run gets one, in its first paragraph if it holds any)."""
+    texts = list(holder.iter(f"{_W}t"))
+    if not texts:
+        paragraph = next(holder.iter(f"{_W}p"), holder)
+        run = paragraph.makeelement(f"{_W}r", {})
+        texts = [run.makeelement(f"{_W}t", {})]
+        run.append(texts[0])
+        paragraph.append(run)
+    _fill(texts, value)
+
+
+def _fill(texts: list[Any], value: str) -> None:
+    """`value` into the first text element, the others emptied."""
+    texts[0].text = value
+    for node in texts[1:]:
+        node.text = ""
 
 
 def _list_level(paragraph: Any) -> tuple[str, str]:

@@ -538,6 +538,12 @@ def read_tables(
     ]
 
 
+_EXCEL_FORMULA = re.compile(r"\s*(?:=\s*\S|[+\-@]\s*(?:\w[\w.]*\(|\"|\w+\s*&))")
+"""A CSV cell Excel opens as a formula: "=" and anything, or "+", "-" or "@" before a function
+call, a quoted string or a joined word (`+TECKEN(77)&…`, `-"Nej"`), which Excel also computes.
+A bullet ("- Ja, via API"), a phone number or a negative number stays text to it."""
+
+
 def _csv_formulas(table: Table) -> set[tuple[int, int]]:
     """The cells of a CSV table that Excel reads as formulas (`=TECKEN(77)&…` shows "M…"), by
     (row, column)."""
@@ -545,7 +551,7 @@ def _csv_formulas(table: Table) -> set[tuple[int, int]]:
         (row.number, column)
         for row in table.rows
         for column, cell in enumerate(row.cells)
-        if cell.lstrip().startswith("=") and len(cell.strip()) > 1
+        if _EXCEL_FORMULA.match(cell)
     }
 
 

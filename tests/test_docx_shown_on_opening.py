@@ -1,0 +1,151 @@
+"""What Word shows when it opens a document, where the stored text differs: a content control
+bound to XML data shows the data, a field marked for updating that quotes a text shows that text.
+Round 7 left both open: a bound control's stored text said the buyer owns the data while the
+custom XML part Word fills it from gave the data to the vendor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_office_round4 import R, _rels, docx, para
+
+from proccheck.loaders.spec import load_spec
+
+STORE = "{1A2B3C4D-0000-4000-8000-00000000AB01}"
+CLAUSE_SHOWN = "Leverantören äger all data som skapas i tjänsten."
+CLAUSE_STORED = "Kommunen äger all data som skapas i tjänsten."
+PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+
+
+def bound(xpath: str, store: str = STORE, inline: bool = False) -> str:
+    binding = (
+        f'<w:dataBinding w:prefixMappings="xmlns:ns0=\'urn:avtal\'" w:xpath="{xpath}" '
+        f'w:storeItemID="{store}"/>'
+    )
+    run = f"<w:r><w:t>{CLAUSE_STORED}</w:t></w:r>"
+    if inline:
+        return f"<w:p><w:r><w:t>K1. </w:t></w:r><w:sdt><w:sdtPr>{binding}</w:sdtPr><w:sdtContent>{run}</w:sdtContent></w:sdt></w:p>"
+    return (
+        f"<w:sdt><w:sdtPr>{binding}</w:sdtPr><w:sdtContent><w:p>{run}</w:p></w:sdtContent></w:sdt>"
+    )
+
+
+def with_store(path: Path, body: str, data: str, item_id: str = STORE) -> Path:
+    """A document whose custom XML part (item id `item_id`) holds `data`."""
+    props = (
+        '<ds:datastoreItem xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'customXml" ds:itemID="{item_id}"><ds:schemaRefs/></ds:datastoreItem>'
+    )
+    return docx(
+        path,
+        body,
+        document_rels=_rels(("customXml", "../customXml/item1.xml")),
+        extra={
+            "customXml/item1.xml": data,
+            "customXml/_rels/item1.xml.rels": _rels(("customXmlProps", "itemProps1.xml")),
+            "customXml/itemProps1.xml": props,
+        },
+        types=(("/customXml/itemProps1.xml", PROPS_TYPE),),
+    )
+
+
+def texts(path: Path) -> list[str]:
+    return [item.text for item in load_spec(path, path.name).items]
+
+
+DATA = f'<avtal xmlns="urn:avtal"><klausul>{CLAUSE_SHOWN}</klausul><nr>K7</nr></avtal>'
+
+
+@pytest.mark.parametrize("inline", [False, True], ids=["block", "inline"])
+def test_a_bound_content_control_is_read_as_its_data(tmp_path: Path, inline: bool) -> None:
+    body = bound("/ns0:avtal[1]/ns0:klausul[1]", inline=inline) + para(
+        "K2. Systemet ska bygga på öppna standarder."
+    )
+    read = " ".join(texts(with_store(tmp_path / "a.docx", body, DATA)))
+    assert CLAUSE_SHOWN in read and CLAUSE_STORED not in read
+
+
+def test_the_spec_check_sees_the_bound_clause(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    path = with_store(tmp_path / "a.docx", bound("/ns0:avtal[1]/ns0:klausul[1]"), DATA)
+    result = cli("spec", "check", path, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    outcome = {r["requirement"]: r for r in report["results"]}["DATA-OWNERSHIP"]
+    assert outcome["outcome"] == "not_met", outcome["reason"]
+
+
+@pytest.mark.parametrize(
+    ("xpath", "store", "item_id"),
+    [
+        ("/ns0:avtal[1]/ns0:saknas[1]", STORE, STORE),  # nothing there
+        ("/ns0:avtal[1]/ns0:klausul[1]", "{00000000-0000-4000-8000-000000000000}", STORE),
+        ("//ns0:klausul[string-length(.)>1]", STORE, STORE),  # not a path Word writes
+        ("/ns9:avtal[1]", STORE, STORE),  # a prefix not declared
+    ],
+    ids=["no-node", "other-store", "expression", "undeclared-prefix"],
+)
+def test_a_binding_that_names_nothing_here_keeps_the_stored_text(
+    tmp_path: Path, xpath: str, store: str, item_id: str
+) -> None:
+    path = with_store(tmp_path / "a.docx", bound(xpath, store), DATA, item_id)
+    assert texts(path) == [CLAUSE_STORED]
+
+
+def test_a_control_bound_to_a_document_property(tmp_path: Path) -> None:
+    core = (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:title>{CLAUSE_SHOWN}</dc:title></cp:coreProperties>"
+    )
+    binding = (
+        "<w:dataBinding w:prefixMappings=\"xmlns:ns0='http://purl.org/dc/elements/1.1/' "
+        "xmlns:ns1='http://schemas.openxmlformats.org/package/2006/metadata/core-properties'\" "
+        'w:xpath="/ns1:coreProperties[1]/ns0:title[1]" '
+        'w:storeItemID="{6C3C8BC8-F283-45AE-878A-BAB7291924A1}"/>'
+    )
+    body = f"<w:sdt><w:sdtPr>{binding}</w:sdtPr><w:sdtContent><w:p><w:r><w:t>{CLAUSE_STORED}</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    path = docx(
+        tmp_path / "a.docx",
+        body,
+        extra={
+            "_rels/.rels": _rels(
+                ("officeDocument", "word/document.xml"),
+                ("metadata/core-properties", "docProps/core.xml"),
+            ).replace(
+                f"{R}/metadata/core-properties",
+                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            ),
+            "docProps/core.xml": core,
+        },
+        types=(
+            ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+        ),
+    )
+    assert texts(path) == [CLAUSE_SHOWN]
+
+
+def quote_field(dirty: bool, simple: bool) -> str:
+    mark = ' w:dirty="true"' if dirty else ""
+    if simple:
+        return (
+            f'<w:p><w:fldSimple w:instr=" QUOTE &quot;{CLAUSE_SHOWN}&quot; "{mark}>'
+            f"<w:r><w:t>{CLAUSE_STORED}</w:t></w:r></w:fldSimple></w:p>"
+        )
+    return (
+        f'<w:p><w:r><w:fldChar w:fldCharType="begin"{mark}/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> QUOTE "{CLAUSE_SHOWN}" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:t>{CLAUSE_STORED}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+@pytest.mark.parametrize("simple", [True, False], ids=["fldSimple", "fldChar"])
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "clean"])
+def test_a_quote_field_marked_for_updating_shows_its_quote(
+    tmp_path: Path, dirty: bool, simple: bool
+) -> None:
+    path = docx(tmp_path / "a.docx", quote_field(dirty, simple))
+    assert texts(path) == [CLAUSE_SHOWN if dirty else CLAUSE_STORED]
