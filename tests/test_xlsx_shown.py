@@ -650,6 +650,28 @@ def test_drawings_that_cover_no_answer_keep_it_met(
     assert outcome(cli, path, "K1") == ("met", 'answered "Ja" without reservation')
 
 
+PICTURE = (
+    '<xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="Bild 1"/><xdr:cNvPicPr/></xdr:nvPicPr>'
+    "<xdr:spPr/></xdr:pic>"
+)
+
+
+def test_a_picture_beside_the_answers_leaves_their_rows_not_verified(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Round 8: a red "stamp" picture right of the table, on the rows of K1 and K2, read
+    "FÖRBEHÅLL: samtliga Ja-svar gäller endast mot tilläggsavgift"; proccheck reads no
+    picture, so the rows it stands on are not verified. A logo above the header reaches none."""
+    path = workbook(tmp_path / "stamp.xlsx")
+    _drawing(PICTURE, (6, 1, 9, 2))(path)  # G2 to J3: the rows of the first two answers
+    got, reason = outcome(cli, path, "K1")
+    assert got == "not_verified" and "a picture stands beside the answer's row" in reason
+    assert outcome(cli, path, "K5")[0] == "met"
+    logo = workbook(tmp_path / "logo.xlsx")
+    _drawing(PICTURE, (6, 0, 9, 1))(logo)  # G1 to the top of G2: the header row only
+    assert outcome(cli, logo, "K1") == ("met", 'answered "Ja" without reservation')
+
+
 def test_the_plain_workbook_and_ordinary_formatting_stay_met(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

@@ -1218,6 +1218,10 @@ UNSEEN_REASONS = {
         "{requirement}: the answer or comment lies under a merged cell, which shows another "
         "cell's value"
     ),
+    "pictured": N_(
+        "{requirement}: a picture stands beside the answer's row, which may show words "
+        "(a stamped reservation) that proccheck cannot read; look at it"
+    ),
 }
 """Why a workbook does not show an answer as stored (`xlsx_look.Unseen`), as reported."""
 
@@ -1254,7 +1258,8 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
     of its own (a word or a mark such as ✓) or nothing, it is in the colour of its cell's
     fill or in a font too small to read, it is on a hidden row (also one of height 0), column
     or sheet, it is struck through, it lies under a merged
-    cell, or a conditional format can do any of this when its condition holds or draws icons
+    cell or a picture, shape or chart, a picture stands beside its row (what a picture says is
+    not read), or a conditional format can do any of this when its condition holds or draws icons
     or bars in place of the value; or a comment
     computed by a formula (its result may be missing from the file; in a CSV file, a cell
     that starts with "=", or with "+", "-" or "@" before a function, a quoted text or a

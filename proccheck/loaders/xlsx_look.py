@@ -25,7 +25,7 @@ from typing import Any, NamedTuple, TypeVar
 Unseen = str
 """Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
 "struck part", "tiny", "conditional", "drawn-over", "background", "hidden-row", "hidden-column",
-"hidden-sheet" or "covered"."""
+"hidden-sheet", "covered" or "pictured"."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,9 @@ class Look:
     """The same for each range a picture, shape or chart of the sheet's drawing lies over."""
     background: bool = False
     """The sheet has a background picture (`<picture>`), drawn behind every cell."""
+    pictured: tuple[tuple[int, int, int, int], ...] = ()
+    """Each range of rows a picture of the sheet's drawing stands on, across every column:
+    a picture beside an answer may say what the cells do not (a stamped reservation)."""
 
     def why(self, row: int, column: int) -> Unseen | None:
         """Why the cell at (row, column) is not shown as stored, or None."""
@@ -65,6 +68,8 @@ class Look:
             return "drawn-over"
         if why is None and self.background:
             return "background"
+        if why is None and self.pictured and _covers(self._rows("pictured"), row, column):
+            return "pictured"
         return why
 
     def _rows(self, ranges: str) -> dict[int, list[tuple[int, int]]]:
@@ -624,16 +629,20 @@ def _elements(xml: bytes, tags: re.Pattern[bytes]) -> Iterator[tuple[bytes, byte
             opened = None if tag.group(2).endswith(b"/") else (tag.group(2), tag.end())
 
 
-def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[tuple[int, int, int, int], ...]:
+Ranges = tuple[tuple[int, int, int, int], ...]
+
+
+def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[Ranges, Ranges]:
     """The cell ranges (rows from 1, columns from 0) that a picture, chart or shape of the
     sheet's drawing lies over, as anchored to cells; lines, hidden objects and shapes with
     neither fill nor text cover nothing, and an object placed by absolute position is not
-    judged."""
+    judged. Then the rows each shown picture stands on, across all columns (`Look.pictured`)."""
     try:
         targets = relationships(archive, part)
     except (KeyError, zipfile.BadZipFile, OSError, SyntaxError, ValueError):
-        return ()
+        return (), ()
     found: list[tuple[int, int, int, int]] = []
+    pictures: list[tuple[int, int, int, int]] = []
     for kind, target in targets.values():
         if kind.endswith("/vmlDrawing"):
             found += _vml_ranges(archive, target)
@@ -647,9 +656,12 @@ def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[tuple[int, int, 
             if start is None:
                 continue
             found.append(_anchored(start[:2], end or (start[0], start[1] + 1, 0, 0)))
+            if any(node.tag.endswith("}pic") for node in anchor.iter()):
+                top, _left, bottom, _right = found[-1]
+                pictures.append((top, 0, bottom, EXCEL_COLUMNS))
             if len(found) >= _MAX_DRAWN:
-                return tuple(found)
-    return tuple(found)
+                return tuple(found), tuple(pictures)
+    return tuple(found), tuple(pictures)
 
 
 _MAX_DRAWN = 10_000
@@ -806,6 +818,7 @@ def look(
             )
         )
     ]
+    drawn, pictured = _drawn_ranges(archive, part)
     return Look(
         unseen,
         hidden_rows,
@@ -813,8 +826,9 @@ def look(
         tuple(merges),
         notes,
         conditional=_conditional_ranges(xml, hiding),
-        drawn=_drawn_ranges(archive, part),
+        drawn=drawn,
         background=_BACKGROUND.search(xml) is not None,
+        pictured=pictured,
     )
 
 
