@@ -39,8 +39,11 @@ def one_line(text: str, limit: int = MAX_QUOTE) -> str:
 _INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
-    "\u206a\u206b\u206c\u206d\u206e\u206f\u3164\ufeff\uffa0"
+    "\u206a\u206b\u206c\u206d\u206e\u206f\ufeff"
 )
+_BLANKS = frozenset("\u2800\u3164\uffa0")
+"""Characters drawn as an empty space of a letter's width (braille blank, Hangul fillers):
+"mot\u3164avgift" shows as two words."""
 _PLAIN_CHARS = r"[a-zA-Z0-9åäöéüÅÄÖÉÜ.,;:!?()\[\]'\"/&%+=<>#@$€§_*-]"
 _PLAIN_RUN = re.compile(rf"{_PLAIN_CHARS}+(?: {_PLAIN_CHARS}+)*")
 _ADDRESS = r"\b(?:https?|ftp)://\S+|\bwww\.[^\s/]+\S*|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -68,6 +71,11 @@ _LOOKALIKE = str.maketrans(
     _LOOKALIKE_LETTERS, "aeopcyxijsdhqwlABEKMHOPCTXYIJSabeikvoptuxABEZHIKMNOPTYX"
 )
 _LOOKALIKES = re.compile(f"[{_LOOKALIKE_LETTERS}]")
+_SMALL_CAPITALS = str.maketrans(
+    "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz"
+)
+"""Latin small capitals (phonetic letters NFKC leaves alone): "ᴍᴏᴛ ᴀᴠɢɪꜰᴛ" reads "mot avgift"."""
+_SMALL_CAPITAL = re.compile("[ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -129,6 +137,8 @@ def _unmasked(text: str) -> str:
     if "\u202e" in text:
         text = _RIGHT_TO_LEFT_OVERRIDE.sub(_display_order, text)
     text = text.replace("İ", "I")
+    if _SMALL_CAPITAL.search(text):
+        text = text.translate(_SMALL_CAPITALS)
     if not _LOOKALIKES.search(text):  # the usual case, found in C
         return text
     return _LETTERS.sub(_latin, text)
@@ -213,7 +223,7 @@ def fold(text: str, *, keep_case: bool = False, links: bool = False) -> Folded:
             continue
         if (
             char.isspace()
-            or char == "\u2800"
+            or char in _BLANKS
             or unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cc")
         ):
             if not last_space:

@@ -1226,6 +1226,9 @@ UNSEEN_REASONS = {
 """Why a workbook does not show an answer as stored (`xlsx_look.Unseen`), as reported."""
 
 
+_OVERLAID = re.compile("[\u0334-\u0338\u20d2\u20d3\u20e5\u20e6]")
+"""Combining overlays (tilde, stroke, slash, vertical line) drawn through the letter before
+them: "J̶a̶" shows a struck Yes while a reader of the letters finds "Ja"."""
 _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates: "Ja\u202e ,tfigva ne tom" is shown as "Ja mot
 en avgift," while a search reads the reversed letters; the marks LRM and RLM reorder no word."""
@@ -1318,6 +1321,11 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
                 "{requirement}: the answer holds characters that change the order in which "
                 "text is shown (right-to-left or isolate controls), so what a reader sees is "
                 "not what the file says"
+            )
+        elif any(_OVERLAID.search(part) for part in (answer.raw, answer.comment)):
+            message = N_(
+                "{requirement}: the answer or comment is drawn struck through by overlay "
+                "characters (J̶a̶), so a reader sees it crossed out"
             )
         elif answer.formula and answer.value in ("yes", "no", "partial", "blank"):
             # a computed answer: the cached value may not be what the sheet shows

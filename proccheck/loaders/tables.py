@@ -482,7 +482,9 @@ def read_tables(
         sheets = [(None, _read_csv(path, display))]
     tables = _tables(sheets, display, required, mapping)
     if loose is not None:
-        starts = {table.sheet: table.header_row for table in tables}
+        starts: dict[str | None, int] = {}
+        for table in tables:  # a sheet's first header: a header again later starts no loose rows
+            starts.setdefault(table.sheet, table.header_row)
         loose += [
             Row(sheet, number, cells)
             for sheet, rows in sheets
@@ -685,12 +687,17 @@ def _tables(
         if found is None:
             continue
         header_row, columns, header = found
-        body = tuple(
-            Row(sheet, number, cells)
-            for number, cells in rows
-            if number > header_row and any(c.strip() for c in cells)
-        )
-        tables.append(Table(sheet, header_row, columns, header, body))
+        body: list[Row] = []
+        for number, cells in rows:
+            if number <= header_row or not any(c.strip() for c in cells):
+                continue
+            again = _header_again(cells, columns, required)
+            if again is None:
+                body.append(Row(sheet, number, cells))
+            elif again != columns:  # the columns change their meaning from here on
+                tables.append(Table(sheet, header_row, columns, header, tuple(body)))
+                header_row, columns, header, body = number, again, cells, []
+        tables.append(Table(sheet, header_row, columns, header, tuple(body)))
     if not tables:
         names = ", ".join(COLUMN_NAMES[r][0] for r in required)
         raise InputError(
@@ -704,6 +711,22 @@ def _tables(
             ),
         )
     return tables
+
+
+def _header_again(
+    cells: tuple[str, ...], columns: dict[str, int], required: tuple[str, ...]
+) -> dict[str, int] | None:
+    """The roles of a body row that is a header row again (its id or text column names that
+    role: "Kravnummer"), or None for any other row. A header repeated as it was is skipped;
+    one that moves the columns ("Kommentar" where "Svar" stood) starts a table of its own, as
+    a reader of the sheet reads the rows below it."""
+    role = "id" if "id" in columns else "text"
+    if role not in columns or columns[role] >= len(cells):
+        return None
+    if not names_role(cells[columns[role]], role):
+        return None
+    again = header_roles(cells)
+    return again if all(r in again for r in required) else None
 
 
 def _lines(text: AnyStr, start: int = 0) -> Iterator[AnyStr]:
@@ -1305,6 +1328,23 @@ def _check_shared_parts(path: Path, display: str) -> None:
             )
 
 
+def _shown_value(value: object) -> str:
+    """A cell value as Excel shows it: a text's escaped characters (`_x0020_`, which openpyxl
+    leaves as written in an inline string and calamine decodes) decoded."""
+    if value is None:
+        return ""
+    text = str(value)
+    if isinstance(value, str) and "_x" in text:
+        text = _ESCAPED_CHARACTER.sub(_escaped_character, text)
+    return text.strip()
+
+
+def _escaped_character(escape: re.Match[str]) -> str:
+    code = int(escape.group(1), 16)
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)  # half a pair is no character
+
+
+_ESCAPED_CHARACTER = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _GRID_CELL = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})")?[\s/>]')
 _GRID_ROW = re.compile(rb'<row(?: r="([0-9]{1,7})")?[\s/>]')
 _CELLS_OR_STRINGS = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,64}:)?(?:c|row|si|t)[\s/>]")
@@ -1527,9 +1567,7 @@ def _read_xlsx_openpyxl(path: Path, display: str, parts: dict[str, str] | None =
                                 variable="PROCCHECK_MAX_ROWS or PROCCHECK_MAX_CELLS",
                             ),
                         )
-                    rows.append(
-                        (number, _trimmed(["" if v is None else str(v).strip() for v in values]))
-                    )
+                    rows.append((number, _trimmed([_shown_value(v) for v in values])))
             except InputError:
                 raise
             except Exception as exc:  # openpyxl/XML parsers raise many types for broken sheets
