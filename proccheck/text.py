@@ -71,9 +71,7 @@ _LOOKALIKE = str.maketrans(
     _LOOKALIKE_LETTERS, "aeopcyxijsdhqwlABEKMHOPCTXYIJSabeikvoptuxABEZHIKMNOPTYX"
 )
 _LOOKALIKES = re.compile(f"[{_LOOKALIKE_LETTERS}]")
-_SMALL_CAPITALS = str.maketrans(
-    "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz"
-)
+_SMALL_CAPITALS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz")
 """Latin small capitals (phonetic letters NFKC leaves alone): "ᴍᴏᴛ ᴀᴠɢɪꜰᴛ" reads "mot avgift"."""
 _SMALL_CAPITAL = re.compile("[ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ]")
 _LETTERS = re.compile(r"[^\W\d_]+")
