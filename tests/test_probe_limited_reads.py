@@ -49,7 +49,8 @@ def test_a_listing_marked_preview_or_paid_is_no_evidence(
 ) -> None:
     outcome, reason = outcomes(tmp_path, _listing(field, value))["DO-02"]
     assert outcome == "not_verified", reason
-    assert "preview or as offered only at extra cost" in reason and quoted in reason, reason
+    assert "a preview, as not available to customers, as offered only" in reason, reason
+    assert quoted in reason, reason
 
 
 def test_a_required_licence_header_marks_the_listing(tmp_path: Path) -> None:

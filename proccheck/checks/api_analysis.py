@@ -933,7 +933,7 @@ def _short_list(
         return None
     if holds_nothing(index, listed):
         return "no items", at
-    if paging or _paginated(op):
+    if paging or _paginated(op, enveloped=not _array_item(index, media.schema)[0]):
         return None
     limit = resolved.get("maxItems")
     if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
@@ -950,7 +950,10 @@ def _short_list(
     return None
 
 
-_IDS_WORDS = frozenset({"ids", "identifiers", "keys", "uuids"})
+_IDS_WORDS = frozenset(
+    {"ids", "identifiers", "keys", "uuids", "numbers", "nummer", "diarienummer", "ärendenummer",
+     "arendenummer", "nrs"}
+)  # fmt: skip
 
 
 def _lookup(op: Operation) -> tuple[HollowWhy, str] | None:
@@ -1068,7 +1071,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 if not resource.collection_ops or resource.collection_ops[-1] is not op:
                     resource.collection_ops.append(op)
                 resource.array_collection |= collection
-                if not collection or paging or _paginated(op):
+                enveloped = not _array_item(index, media.schema)[0]
+                if not collection or paging or _paginated(op, enveloped):
                     resource.paginated = True
                 if _changed_since(op):
                     resource.changed_since = True
@@ -1400,18 +1404,39 @@ def _file_content(
     return named and bool(_FILE_PATH.search(op.path))
 
 
-def _paginated(op: Operation) -> bool:
+def _paginated(op: Operation, enveloped: bool = False) -> bool:
     """Whether a list GET can be read part by part: a query parameter for a position (not only
-    a size, `_SIZE_ONLY`) that can page, or a response header with the next part's address."""
+    a size, `_SIZE_ONLY`) that can page, or a response header with the next part's address.
+    An opaque token (`_HANDED_OUT`) returned in a page object (`enveloped`) that holds no
+    continuation (`_continues`, judged by the caller) pages only where `_handed_out` shows
+    where it comes from: the page that should carry it does not."""
+    headers = [h.lower() for r in op.responses if _success(r.status) for h in r.headers]
     if any(
-        (name := _norm(p.name)) in _PAGINATION and name not in _SIZE_ONLY and _may_page(p)
+        (name := _norm(p.name)) in _PAGINATION
+        and name not in _SIZE_ONLY
+        and (not enveloped or name not in _HANDED_OUT or _handed_out(p, headers))
+        and _may_page(p)
         for p in op.parameters
         if p.location == "query"
     ):
         return True
-    return any(
-        h.lower() in _PAGE_HEADERS for r in op.responses if _success(r.status) for h in r.headers
-    )
+    return any(header in _PAGE_HEADERS for header in headers)
+
+
+_FROM_A_RESPONSE = re.compile(
+    r"\b(?:response|result|returned|returns|previous (?:call|request|page)|svaret|returneras"
+    r"|föregående (?:anrop|svar|sida))\b",
+    re.IGNORECASE,
+)
+
+
+def _handed_out(parameter: Parameter, headers: list[str]) -> bool:
+    """Whether the description shows where an opaque paging token comes from: a response
+    header named for it (`X-Files-Cursor-Next`), or the parameter's description saying a
+    response returns it ("cursors are provided in the response headers")."""
+    if any(re.search(r"cursor|next|token|continu", header) for header in headers):
+        return True
+    return _FROM_A_RESPONSE.search(parameter.description[:2000]) is not None
 
 
 def _declared(parameter: Parameter) -> tuple[Any, list[Any] | None]:
@@ -1425,17 +1450,40 @@ _WORDS_OF_OTHER_SENSE = frozenset({"first", "size", "start", "from"})
 """Paging names that are as often a first name, a size category or a start date."""
 
 
+_HANDED_OUT = frozenset(
+    {"cursor", "pagetoken", "nexttoken", "continuationtoken", "skiptoken", "marker", "pagecursor",
+     "continue", "continuation"}
+)  # fmt: skip
+"""Paging parameters whose value only a previous page can give (an opaque token): they page
+only if a page hands one out (`_continues`) or a header gives the next address."""
+_DOES_NOTHING = re.compile(
+    r"(?:^\W*(?:ignored|ignoreras|unused|reserved|not (?:yet )?(?:supported|implemented|used))"
+    r"|\b(?:is|are|currently|will be) (?:ignored|not (?:yet )?(?:supported|implemented|used))"
+    r"|\b(?:has no effect|reserved for future use|ignoreras|saknar effekt|har ingen effekt)"
+    r"|\b(?:stöds|används|implementerad) (?:inte|ej))"
+    r"\b(?! when| if| unless| for| with| in combination| när| om| då| för| i kombination)",
+    re.IGNORECASE,
+)
+"""A parameter's description that says it does nothing ("Ignoreras i nuvarande version",
+"This parameter is not supported"), not one that does nothing in one case only ("not
+supported when watch is true")."""
+
+
 def _may_page(parameter: Parameter) -> bool:
-    """Whether a parameter named for paging can page: not deprecated, not a flag, not a choice
-    of words (`size: small|large`) or of one value (`page: [1]`, or a `maximum` of 1), and
-    `first`, `size` or `start` not declared as a string."""
+    """Whether a parameter named for paging can page: not deprecated, not described as doing
+    nothing (`_DOES_NOTHING`), not a flag, not a choice of words (`size: small|large`) or of
+    one value (`page: [1]`, or a `maximum` of 1), and `first`, `size` or `start` not declared
+    as a string."""
     kind, enum = _declared(parameter)
     if parameter.deprecated or kind == "boolean":
+        return False
+    if _DOES_NOTHING.search(parameter.description[:2000]):
         return False
     schema = parameter.schema if isinstance(parameter.schema, dict) else {}
     highest = schema.get("maximum")
     if isinstance(highest, (int, float)) and not isinstance(highest, bool) and highest <= 1:
         return False
+
     if enum is not None and (len(enum) < 2 or not all(isinstance(v, int) for v in enum)):
         return False
     return not (kind == "string" and _norm(parameter.name) in _WORDS_OF_OTHER_SENSE)
@@ -1530,6 +1578,16 @@ _FLOW_URLS = {
 """The OAuth 2.0 flows and the URLs each needs before a client can get a token."""
 
 
+_VENDORS_OWN = re.compile(
+    r"\b(?:kunder|kunden|beställare[n]?|customers?|clients?|third[- ]part(?:y|ies)|tredje part)"
+    r" (?:kan|can) ?(?:inte|ej|not) (?:registrera|register|skapa|create|få|obtain|get)\b"
+    r"|\b(?:endast |bara |enbart |only )?(?:för|for) (?:\w+s |our |våra )?(?:egna|own) "
+    r"(?:appar|applikationer|klienter|tjänster|apps|applications|clients|services)\b"
+)
+"""Words (lower case) that keep a scheme's clients to the vendor's own: "för Norrdatas egna
+appar", "customers cannot register clients": the buyer gets no token from it."""
+
+
 def _usable_flows(scheme: dict[str, Any]) -> list[str]:
     """The flows of an oauth2 scheme that name every URL a client needs (OpenAPI 3 `flows`, or
     2.0's one `flow` with its URLs on the scheme): a flow without its token URL, an unknown
@@ -1554,7 +1612,14 @@ def _a_url(value: Any) -> bool:
         return False
     text = value.strip()
     try:
-        return text.startswith("/") or urlsplit(text).scheme in ("http", "https")
+        parts = urlsplit(text)
+        if text.startswith("/"):
+            return True
+        # an identity provider on the buyer's own network is usable; a placeholder is not
+        return parts.scheme in ("http", "https") and not_production(parts) not in (
+            "placeholder",
+            "mock",
+        )
     except ValueError:  # "https://[vendor/token": no URL a client can call
         return False
 
@@ -1593,7 +1658,12 @@ def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str], fro
         where = str(scheme.get("in", ""))
         http = str(scheme.get("scheme", "")).lower()
         url = scheme.get("openIdConnectUrl")
-        if kind == "oauth2" and not _usable_flows(scheme):
+        said = str(scheme.get("description", ""))[:2000]
+        if kind in ("oauth2", "openIdConnect") and (vendors := _VENDORS_OWN.search(said.lower())):
+            quote = said[vendors.start() : vendors.end()]  # a letter lowering to two shifts it
+            classes[name] = "standard"
+            labels[name] = f'{kind} only for the vendor\'s own clients ("{quote}")'
+        elif kind == "oauth2" and not _usable_flows(scheme):
             classes[name], labels[name] = "standard", "oauth2 without a usable flow"
         elif kind == "openIdConnect" and not (isinstance(url, str) and url.strip()):
             classes[name], labels[name] = "standard", "openIdConnect without a discovery URL"
@@ -1835,9 +1905,14 @@ _LOCAL_SUFFIXES = (
     ".invalid",
 )
 """Names for one machine, one local network or tests (RFC 6761, RFC 6762, RFC 8375, and the
-private suffixes in common use): nobody outside the vendor's network reaches an API there.
-Documentation names (`.example`, example.com) are accepted: they stand for a real host in
-samples, and a placeholder still declares the scheme."""
+private suffixes in common use): nobody outside the vendor's network reaches an API there."""
+_PLACEHOLDER_HOSTS = ("example.com", "example.net", "example.org")
+"""Names reserved for documentation (RFC 2606, RFC 6761; and the `.example` top-level
+domain): a server there is a placeholder for one the description does not name."""
+_WILDCARD_DNS = (".nip.io", ".sslip.io", ".xip.io", ".traefik.me", ".localtest.me", ".lvh.me",
+                 ".vcap.me", ".localho.st")  # fmt: skip
+"""Services whose names resolve to the address written in them (`127.0.0.1.nip.io`) or to the
+loopback address: names for a developer's machine, not a production host."""
 
 
 _MOCK_HOSTS = ("virtserver.swaggerhub.com", ".mock.pstmn.io", "mockapi.io", ".beeceptor.com",
@@ -1852,12 +1927,22 @@ _SECOND_LEVEL = frozenset({"co", "com", "gov", "org", "ac", "net", "edu"})
 """Second-level labels under a country's domain that domains are registered below (`co.uk`)."""
 
 
+def placeholder_host(host: str) -> bool:
+    """Whether `host` is a name reserved for documentation (example.com, `api.example`)."""
+    host = host.lower().rstrip(".")
+    return host.endswith(".example") or any(
+        host == name or host.endswith("." + name) for name in _PLACEHOLDER_HOSTS
+    )
+
+
 def not_production(
     parts: SplitResult,
-) -> Literal["credentials", "private", "local", "mock"] | None:
+) -> Literal["credentials", "private", "local", "mock", "placeholder"] | None:
     """Why an absolute server URL shows nothing about how the buyer reaches the API: a user
     name or password in it, an address that is not global (private, loopback, link-local,
-    shared or documentation ranges), a name for one machine or a local network, a host named
+    shared or documentation ranges), a name for one machine or a local network (also one a
+    wildcard DNS service resolves to the address in it, `127.0.0.1.nip.io`), a name reserved
+    for documentation (example.com: a placeholder), a host named
     for tests (`test-api.…`, `staging.…`, `sandbox.…`), or a mock service that answers with the
     description's examples (SwaggerHub's virtserver, Postman, Stoplight). Such a URL may use
     HTTPS and still not be the API the buyer will use: it is set aside like localhost."""
@@ -1865,6 +1950,10 @@ def not_production(
         return "credentials"
     host = (parts.hostname or "").lower().rstrip(".")
     if host in ("", "localhost") or host.endswith(_LOCAL_SUFFIXES):
+        return "local"
+    if placeholder_host(host):
+        return "placeholder"
+    if ("." + host).endswith(_WILDCARD_DNS):
         return "local"
     if host.endswith(_MOCK_HOSTS) or (host.endswith("stoplight.io") and "/mocks/" in parts.path):
         return "mock"

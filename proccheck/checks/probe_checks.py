@@ -683,7 +683,14 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
     A GET counts only if it describes data in the published API. An operation marked
     `x-internal: true` (itself, its path or the whole description: left out of what is
-    published; likewise `x-audience: company-internal` and `x-visibility: internal`), a deprecated operation or schema, an operation marked as a preview (`x-stability: beta`, "[BETA] …") or as offered only at extra cost or on a higher plan ("Enterprise add-on", a required "X-Enterprise-Licence" header), a schema that holds no data (`false`, `not:
+    published; likewise `x-audience: company-internal` and `x-visibility: internal`, a tag
+    marked or described as internal, a path under `/internal/`), a deprecated or retired
+    (`x-sunset` past) operation or schema, an operation marked as a preview (`x-stability:
+    beta`, "[BETA] …"), as offered only at extra cost or on a higher plan ("Enterprise add-on",
+    a required "X-Enterprise-Licence" header, a 402 Payment Required naming an add-on, "debiteras
+    enligt prislista"), as not available to customers ("inte tillgänglig för kunder", "planned
+    for version 3.0") or as returning only part of the records ("De 50 senast ändrade", "högst
+    30 dagar bakåt"), a schema that holds no data (`false`, `not:
     {}`, `type: null`, `maxProperties: 0`, `allOf` types that exclude each other), a list with
     `maxItems: 0`, one with only writeOnly properties (`deprecated` and `writeOnly` count
     anywhere in the `allOf`), and an untyped `{}` say nothing about what can be read out: a type
@@ -796,8 +803,9 @@ HOLLOW_REASONS = {
     ),
     "deprecated operation": N_("the operation is deprecated"),
     "limited operation": N_(
-        "the operation is marked as a preview or as offered only at extra cost or on a higher "
-        "plan ({marker})"
+        "the operation is described as a preview, as not available to customers, as "
+        "offered only at extra cost or on a higher plan, or as returning only part of the "
+        "records ({marker})"
     ),
     "nothing": N_("{pointer} is a schema that can hold no data"),
     "write-only": N_("{pointer} has only writeOnly properties, which are never returned"),
@@ -989,8 +997,8 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if not ctx.analysis.notifications and withdrawn:
         message = ngettext(
             ctx.lang,
-            "{count} webhook is declared, but it is deprecated, marked internal, a preview or sold separately, so it shows no notification to rely on",
-            "{count} webhooks are declared, but each is deprecated, marked internal, a preview or sold separately, so none shows a notification to rely on",
+            "{count} webhook is declared, but it is deprecated, marked internal, a preview, not available or sold separately, so it shows no notification to rely on",
+            "{count} webhooks are declared, but each is deprecated, marked internal, a preview, not available or sold separately, so none shows a notification to rely on",
             len(withdrawn), count=len(withdrawn),
         )  # fmt: skip
         fix = _(ctx.lang, "Publish the webhooks the service sends as live operations of the API.")
@@ -1795,6 +1803,8 @@ def _not_production_named(lang: Lang, url: str) -> str:
         return _(lang, "{url}: a private, local or documentation address", url=url)
     if reason == "mock":
         return _(lang, "{url}: a mock server, which answers with examples, not the API", url=url)
+    if reason == "placeholder":
+        return _(lang, "{url}: a host name reserved for documentation, a placeholder", url=url)
     return _(lang, "{url}: a host name of a local network or for tests", url=url)
 
 

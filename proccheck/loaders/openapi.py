@@ -8,6 +8,7 @@ ref-to-ref cycles and remote refs are collected as counted problems with a few e
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gc
 import re
@@ -117,6 +118,9 @@ class Operation:
     `x-internal: true` and the like (`_marked_internal`)."""
     source: dict[str, Any] = field(default_factory=dict, repr=False)
     """The operation object as written (read again only for `limited`)."""
+    scope_texts: tuple[str, ...] = ()
+    """The descriptions of the OAuth scopes its security requires ("Kräver tilläggslicensen
+    Export Premium"), read with its own texts for `limited`."""
 
     @functools.cached_property
     def limited(self) -> str:
@@ -124,7 +128,7 @@ class Operation:
         quoted (`x-stability: beta`, "[BETA] List cases", "Enterprise add-on (extra cost)"); ""
         if nothing does. Read on first use: only the GETs that could show data is exported
         need it, and GitHub's 1,200 operation texts took a tenth of a second."""
-        return _limited(self.source, self.parameters)
+        return _limited(self.source, self.parameters, self.scope_texts, reads=self.method == "get")
 
     @property
     def described(self) -> bool:
@@ -805,6 +809,8 @@ def _operations(
     produces_global = [m for m in _list(root.get("produces")) if isinstance(m, str)]
     consumes_global = [m for m in _list(root.get("consumes")) if isinstance(m, str)]
     internal_root = _marked_internal(root) or _marked_internal(_dict(root.get("info")))
+    internal_tags = _internal_tags(root)
+    scope_texts = _scope_texts(root, resolver)
     for path, raw_item in _dict(root.get("paths")).items():
         item = resolver.resolve(raw_item)
         if not isinstance(item, dict) or not isinstance(path, str):
@@ -882,11 +888,67 @@ def _operations(
                     unread_callbacks=unread_callbacks,
                     servers=[s for s in path_servers if s]
                     + [u for s in _list(op.get("servers")) if (u := _text(_dict(s).get("url")))],
-                    internal=internal_root or _marked_internal(item) or _marked_internal(op),
+                    internal=internal_root
+                    or _marked_internal(item)
+                    or _marked_internal(op)
+                    or _INTERNAL_PATH.search(path) is not None
+                    or any(
+                        isinstance(t, str) and t in internal_tags for t in _list(op.get("tags"))
+                    ),
                     source=op,
+                    scope_texts=_required_scopes(
+                        op.get("security", root.get("security")), scope_texts
+                    ),
                 )
             )
     return operations
+
+
+def _scope_texts(root: dict[str, Any], resolver: Resolver) -> dict[tuple[str, str], str]:
+    """The description of each OAuth scope, by (scheme name, scope), from the schemes' flows
+    (OpenAPI 3) or their `scopes` (2.0)."""
+    schemes = _dict(_dict(root.get("components")).get("securitySchemes")) or _dict(
+        root.get("securityDefinitions")
+    )
+    found: dict[tuple[str, str], str] = {}
+    for name, raw in list(schemes.items())[:100]:
+        scheme = _dict(resolver.resolve(raw))
+        flows = [_dict(flow) for flow in _dict(scheme.get("flows")).values()] + [scheme]
+        for flow in flows:
+            for scope, text in list(_dict(flow.get("scopes")).items())[:1000]:
+                if isinstance(text, str) and text:
+                    found[str(name), str(scope)] = text[:2000]
+    return found
+
+
+def _required_scopes(security: Any, texts: dict[tuple[str, str], str]) -> tuple[str, ...]:
+    """The descriptions of the scopes a `security` requirement list names."""
+    if not texts:
+        return ()
+    return tuple(
+        text
+        for requirement in _list(security)[:100]
+        for name, scopes in _dict(requirement).items()
+        for scope in _list(scopes)[:100]
+        if (text := texts.get((str(name), str(scope))))
+    )
+
+
+_INTERNAL_PATH = re.compile(r"/(?:internal|intern|_internal|private-api)(?:/|$)", re.IGNORECASE)
+"""A path segment that keeps what lies below it out of the published API (`/internal/cases`)."""
+
+
+def _internal_tags(root: dict[str, Any]) -> frozenset[str]:
+    """The names of the tags the description marks as internal (`_marked_internal`) or whose
+    description says their operations are not for customers (`_UNAVAILABLE`)."""
+    found = set()
+    for tag in _list(root.get("tags"))[:1000]:
+        tag = _dict(tag)
+        name = tag.get("name")
+        text = _text(tag.get("description"))[:2000].lower()
+        if isinstance(name, str) and (_marked_internal(tag) or _UNAVAILABLE.search(text)):
+            found.add(name)
+    return frozenset(found)
 
 
 _PREVIEW_FLAGS = ("x-beta", "x-preview", "x-experimental", "x-alpha")
@@ -905,20 +967,60 @@ _AT_EXTRA_COST = re.compile(
     rf"|\bonly\b[^.]{{0,60}}\b(?:premium|enterprise|pro)\b[^.]{{0,20}}\b{_PLANS}\b"
     rf"|\b(?:premium|enterprise)\b[^.]{{0,20}}\b{_PLANS}\b[^.]{{0,30}}\bonly\b"
     r"|\bnot (?:available|included) in (?:your|the) (?:licen[cs]e|plan|subscription)"
-    r"|\bmot (?:extra |särskild )?avgift\b|\btilläggs(?:avgift|licens)\b"
+    r"|\bmot (?:extra |särskild )?avgift\b|\btilläggs(?:avgift|licens|modul|avtal|tjänst)\w*"
+    r"|\bdebiteras\b|\benligt (?:gällande |vår )?prislista\b|\boffereras separat\b"
+    r"|\bseparata? (?:licens|avtal|avgift|beställning)\w*|\bsärskilt avtal\b|\bkonsulttjänst"
+    r"|\b(?:separately|additionally) (?:billed|charged|licen[cs]ed|priced)\b"
+    r"|\bbilled separately\b|\bextra contract\b|\bpaid (?:licen[cs]e|add-on|plan|tier)s?\b"
+    r"|\bconsult(?:ing|ancy) (?:service|fee|work)s?\b"
 )
 """Words (in lower case) that offer an operation only at extra cost or on a higher plan:
 "extra cost", "only in the PRO/ENTERPRISE plan", "Only premium customers"; not "no additional
 charges" (`_NO_COST`), nor an add-on that is the resource itself ("Retrieve a list of Add-on
 installations")."""
-_NO_COST = re.compile(r"\b(?:no|no more|without|not)\s+$")
+_NO_COST = re.compile(r"\b(?:no|no more|without|not|utan|ingen|inga)\s+$")
+_UNAVAILABLE = re.compile(
+    r"\bnot (?:yet )?(?:available|accessible|offered|open) (?:to|for) (?:customers|clients"
+    r"|external|third[- ]part(?:y|ies)|the public|partners)\b"
+    r"|\b(?:for )?internal use only\b|\bonly for internal use\b|\bnot (?:part of|included "
+    r"in) the (?:public|published) api\b|\bnot yet (?:available|implemented|released)\b"
+    r"|\bcoming soon\b|\bplanned (?:for|in) (?:a )?(?:future|version|release|20\d\d|q[1-4])"
+    r"|\b(?:inte|ej) (?:tillgängligt?|öppet?) (?:för|till) (?:kunder|kunden|beställare|externa"
+    r"|tredje part|allmänheten)\b|\bför internt bruk\b|\banvänds (?:endast |enbart )?internt\b"
+    r"|\bingår inte i (?:det )?publicerade\b|\b(?:inte|ej) (?:ännu |än )?(?:tillgängligt?|"
+    r"implementerad|i drift) i (?:nuvarande|denna|aktuell) version\b|\bplanerad (?:funktion|"
+    r"till|för)\b|\bkommer i (?:en )?(?:senare|framtida|kommande) version\b"
+)
+"""Words (in lower case) that say an operation is not there for the buyer: not available to
+customers, for internal use, not yet available, planned for a later version."""
+_PARTIAL = re.compile(
+    r"\b(?:only|endast|enbart|bara) (?:the |de )?(?:\d+ )?(?:latest|most recent|senaste|newest)"
+    r"|\bthe \d+ (?:latest|most recent|newest)\b|\bde \d+ senast\w*"
+    r"|\b(?:högst|max(?:imalt)?|at most|no more than) \d+ (?:dagar|days|veckor|weeks|månader"
+    r"|months) (?:bakåt|back)\b|\bäldre (?:poster|ärenden|data|uppgifter|handlingar)\b[^.]{0,30}"
+    r"\b(?:kan inte|kan ej|går inte)\b|\bolder (?:records|items|data|entries)\b[^.]{0,30}"
+    r"\b(?:cannot|can't|are not)\b"
+)
+"""Words (in lower case) that say a listing returns only part of the records: "only the 50
+latest", "de 50 senast ändrade", "högst 30 dagar bakåt", "older records cannot be listed"."""
 
 
-def _limited(op: dict[str, Any], parameters: list[Parameter]) -> str:
+def _limited(
+    op: dict[str, Any],
+    parameters: list[Parameter],
+    scope_texts: tuple[str, ...] = (),
+    *,
+    reads: bool = False,
+) -> str:
     """What marks an operation as a preview (`x-beta: true`, `x-stability: experimental`, a
-    summary "[BETA] …" or "Preview: …") or as offered only at extra cost or on a higher plan
-    (its summary, description or `x-availability`, or a required parameter: a header
-    "X-Enterprise-Licence" "only issued with the Enterprise add-on"), quoted; "" if nothing."""
+    summary "[BETA] …" or "Preview: …"), as retired (`x-sunset` past), as offered only at
+    extra cost or on a higher plan (a 402 Payment Required that names an add-on; its summary,
+    description or `x-availability`, a required parameter: a header "X-Enterprise-Licence"
+    "only issued with the Enterprise add-on", its success response's description, or an OAuth
+    scope it requires: "Kräver tilläggslicensen Export Premium"), as not
+    available to customers ("planned for version 3.0", "for internal use only") or, for a read
+    (`reads`), as returning only part of the records ("the 50 latest", "högst 30 dagar
+    bakåt"), quoted; "" if nothing."""
     for key in _PREVIEW_FLAGS:
         if _marked(op, key):
             return f"{key}: true"
@@ -930,15 +1032,36 @@ def _limited(op: dict[str, Any], parameters: list[Parameter]) -> str:
     for text in own:
         if found := _PREVIEW_TEXT.search(text):
             return _quoted(text, found)
+    if _sunset_past(op):
+        return f"x-sunset: {_text(op.get('x-sunset'))[:40]}"
+    responses = _dict(op.get("responses"))
     required = [
         f"{p.name.replace('-', ' ')}: {p.description[:2000]}" for p in parameters if p.required
     ]
-    for text in (*own, _text(op.get("x-availability"))[:2000], *required):
+    answered = [  # and a 402 Payment Required that says what must be bought
+        _text(_dict(raw).get("description"))[:2000]
+        for status, raw in list(responses.items())[:50]
+        if str(status).startswith("2") or str(status) == "402"
+    ]
+    for text in (*own, _text(op.get("x-availability"))[:2000], *required, *answered, *scope_texts):
         lowered = text.lower()  # a letter that lowers to two shifts only the quote
         for found in _AT_EXTRA_COST.finditer(lowered):
             if not _NO_COST.search(lowered, max(0, found.start() - 10), found.start()):
                 return _quoted(text, found)
+        found = _UNAVAILABLE.search(lowered) or (_PARTIAL.search(lowered) if reads else None)
+        if found:
+            return _quoted(text, found)
     return ""
+
+
+def _sunset_past(op: dict[str, Any]) -> bool:
+    """Whether `x-sunset` (the retirement date of the Sunset header, RFC 8594) is past."""
+    value = op.get("x-sunset")
+    text = value.isoformat() if isinstance(value, datetime.date) else _text(value)
+    try:
+        return datetime.date.fromisoformat(text.strip()[:10]) <= datetime.date.today()
+    except ValueError:
+        return False
 
 
 def withdrawn(node: dict[str, Any]) -> bool:
