@@ -491,11 +491,11 @@ a space between words ("behåller⏎äganderätten" is two words, not one)."""
 
 
 def _pieces(element: Any) -> Iterator[tuple[Any, str]]:
-    """Each text element (`w:t`) and break of a paragraph or cell with what it shows, in order,
-    leaving out runs inside deleted content (`w:del`, `w:moveFrom`), which Word does not show
-    as text even when they hold `w:t` rather than `w:delText`."""
+    """Each text element (`w:t`), symbol (`w:sym`) and break of a paragraph or cell with what
+    it shows, in order, leaving out runs inside deleted content (`w:del`, `w:moveFrom`), which
+    Word does not show as text even when they hold `w:t` rather than `w:delText`."""
     alternatives = next(element.iter(f"{_MC}AlternateContent"), None) is not None
-    for node in element.iter(f"{_W}t", *_RUN_BREAKS):
+    for node in element.iter(f"{_W}t", f"{_W}sym", *_RUN_BREAKS):
         run = node.getparent()
         holder = run.getparent() if run is not None else None
         if run is None or run.tag != f"{_W}r":
@@ -504,7 +504,24 @@ def _pieces(element: Any) -> Iterator[tuple[Any, str]]:
             continue
         if alternatives and _in_unshown_alternative(node, element):
             continue
-        yield node, (node.text or "") if node.tag == f"{_W}t" else _RUN_BREAKS[node.tag]
+        if node.tag == f"{_W}t":
+            yield node, node.text or ""
+        else:
+            yield node, _symbol(node) if node.tag == f"{_W}sym" else _RUN_BREAKS[node.tag]
+
+
+def _symbol(node: Any) -> str:
+    """The letter a `w:sym` element draws: its character code in its font (a code in the
+    private area F000-F0FF names the font's character at the code's low byte); a pictogram
+    font's symbol is no letter."""
+    if node.get(f"{_W}font", "").strip().lower() in _PICTOGRAM_FONTS:
+        return ""
+    try:
+        code = int(node.get(f"{_W}char", ""), 16)
+    except ValueError:
+        return ""
+    code = code - 0xF000 if 0xF000 <= code <= 0xF0FF else code
+    return chr(code) if 0x20 <= code < 0xD800 or 0xE000 <= code <= 0x10FFFF else ""
 
 
 def _deleted(node: Any, top: Any) -> bool:

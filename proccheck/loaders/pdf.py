@@ -3,7 +3,9 @@ page and line, cleaned of what the page layout adds to the text.
 
 - Lines repeated at the top or bottom of at least half the pages (running headers and footers,
   "Sida 3 av 12"; digits do not count when comparing) and lone page numbers are dropped; a
-  repeated line that is a sentence is kept once.
+  repeated line that is a sentence (a page number beside it aside) is kept once.
+- A bookmark (outline item) whose title is a sentence is read after the first page's text: a
+  viewer shows the bookmarks beside the pages.
 - Text no reader sees (render mode 3 or 7, white fill, under 1.5 points, outside the page) is
   left out of the lines and returned apart, to be reported.
 - A word hyphenated at a line end is joined again ("informations-" + "säkerhet"), except before
@@ -12,7 +14,9 @@ page and line, cleaned of what the page layout adds to the text.
 - Table-of-contents lines ("3.2 Export ........ 12") are dropped.
 - A short line that ends a sentence ends its paragraph, since the text layer has no blank lines.
 - Text is read in the order of the page's content stream (pypdf's plain mode), which for Word
-  and LibreOffice exports reads a multi-column page column by column.
+  and LibreOffice exports reads a multi-column page column by column; strings drawn on one line
+  from right to left (a letter at a time from the end) are put back in reading order, and a
+  gap of at least a fifth of an em inside a `TJ` array parts two words as a space does.
 
 A PDF without a text layer (a scan), an encrypted or malformed one, and PDF bombs (too many
 pages, too much text, streams that decompress beyond `limits.MAX_PDF_STREAM_BYTES`, reading
@@ -805,6 +809,48 @@ def _shown_string(operand: Any) -> str:
     return "".join(text)
 
 
+def _reordered(draws: list[tuple[float, float, str]]) -> list[tuple[str, str]]:
+    """Each run of three or more strings shown on one line, each left of the one before
+    (".netsnäjt" drawn a letter at a time from its end), as drawn and as read from left to
+    right: pypdf gives them in the order drawn."""
+    found: list[tuple[str, str]] = []
+    run: list[tuple[float, float, str]] = []
+    for draw in [*draws, (math.inf, math.nan, "")]:
+        if run and abs(draw[1] - run[-1][1]) < 0.5 and draw[0] < run[-1][0]:
+            run.append(draw)
+            continue
+        if len(run) >= 3:
+            found.append(("".join(text for *_, text in run), "".join(t for *_, t in run[::-1])))
+        run = [draw]
+    return found
+
+
+_WORD_GAP = -180
+"""A `TJ` adjustment (thousandths of an em, negative moves right) at least this wide between
+two strings is a gap between words, as a reader sees it: kerning is a few tens."""
+
+
+def _word_gaps(operand: Any) -> tuple[str, str] | None:
+    """A `TJ` array's strings joined as pypdf may give them ("Leverantörenbehåller") and with a
+    space at each word gap ("Leverantören behåller"), or None where no gap lacks a space."""
+    if not isinstance(operand, list):
+        return None
+    joined: list[str] = []
+    spaced: list[str] = []
+    for part in operand:
+        if isinstance(part, (int, float)) and part <= _WORD_GAP:
+            if spaced and not spaced[-1].endswith(" "):
+                spaced.append(" ")
+        elif isinstance(part, (str, bytes)):
+            piece = _shown_string(part)
+            if spaced and spaced[-1] == " " and piece.startswith(" "):
+                spaced.pop()
+            joined.append(piece)
+            spaced.append(piece)
+    together, apart = "".join(joined), "".join(spaced).rstrip()
+    return (together, apart) if together != apart and together.strip() else None
+
+
 def _colour(operands: Any) -> tuple[float, ...] | None:
     """A fill colour's components (gray, RGB or CMYK), or None for a pattern or a name."""
     try:
@@ -841,10 +887,25 @@ def _page_text(
         page, (lambda: work.resources[-1]) if work else (lambda: page_resources), hidden_layers
     )
 
+    gaps: list[tuple[str, str]] = []  # a TJ's strings as joined, and with its word gaps
+    draws: list[tuple[float, float, str]] = []  # each Tj of a chunk: where, and its string
+
     def before(operator: bytes, operands: Any, cm: Any = None, tm: Any = None) -> None:
         ink.before(operator, operands, cm, tm)  # first: a `Do` names an object of these resources
         if work is not None:
             work.before(operator, operands, cm, tm)
+        if operator == b"TJ" and operands and len(gaps) < _MAX_BOXES:
+            spaced = _word_gaps(operands[0])
+            if spaced is not None:
+                gaps.append(spaced)
+        if operator == b"Tj" and operands and tm is not None and len(draws) < _MAX_BOXES:
+            try:
+                on_page = ink.on_page(cm)
+                x = tm[4] * on_page[0] + tm[5] * on_page[2] + on_page[4]
+                y = tm[4] * on_page[1] + tm[5] * on_page[3] + on_page[5]
+            except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
+                return
+            draws.append((float(x), float(y), _shown_string(operands[0])))
 
     def after(operator: bytes, *rest: object) -> None:
         ink.after(operator)
@@ -862,6 +923,11 @@ def _page_text(
         except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
             height = None
         seen = text
+        for joined, spaced in [*gaps, *_reordered(draws)]:
+            if joined in seen:
+                seen = seen.replace(joined, spaced, 1)
+        gaps.clear()
+        draws.clear()
         for piece in ink.pieces:
             if piece.strip() and piece in seen:
                 seen = seen.replace(piece, "", 1)
@@ -892,7 +958,8 @@ def _page_text(
         chunks[chunk] = (given, "", height)
     hidden_count = len(hidden)
     hidden += struck
-    if hidden and "".join(given for given, _, _ in chunks) == text:
+    respaced = any(given != seen for given, seen, _ in chunks)
+    if (hidden or respaced) and "".join(given for given, _, _ in chunks) == text:
         text = "".join(seen for _, seen, _ in chunks)
     elif hidden:  # pypdf's text differs from its chunks: take each hidden one out where it is
         for piece in hidden:
@@ -1017,6 +1084,32 @@ _MAX_NOTE = 10_000
 _HIDDEN_FLAG, _NO_VIEW_FLAG = 2, 32
 
 
+_MAX_BOOKMARKS = 2000
+
+
+def _bookmark_clauses(reader: Any) -> list[str]:
+    """The titles of the document's bookmarks (its outline, which a viewer shows beside the
+    pages) that are sentences (`_clause`): a clause written only there is seen by a reader. A
+    title that is a heading ("3 Krav på export") repeats the text and is not read again."""
+    try:
+        outline = reader.outline
+    except Exception:  # a damaged or looping outline: viewers show none either
+        return []
+    found: list[str] = []
+    pending = [outline]
+    seen = 0
+    while pending and seen < _MAX_BOOKMARKS:
+        node = pending.pop()
+        if isinstance(node, list):
+            pending.extend(reversed(node[:_MAX_BOOKMARKS]))
+            continue
+        seen += 1
+        title = " ".join(str(getattr(node, "title", "") or "")[:_MAX_NOTE].split())
+        if title and _clause(title):
+            found.append(title)
+    return found
+
+
 def extract_pages(path: Path, display: str) -> list[PageText]:
     """The text of each page as lines, with the limits applied (see the module docstring)."""
     from proccheck.loaders.structured import ensure_file
@@ -1079,6 +1172,15 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
                 pages.append(page)
                 if time.monotonic() > deadline:
                     raise _refusal(_Stop("time"), display, page_number)
+            bookmarks = _bookmark_clauses(reader)
+            if bookmarks and pages:  # read after the first page's text, where they point from
+                first = pages[0]
+                added = ["", *bookmarks]
+                pages[0] = dataclasses.replace(
+                    first,
+                    lines=first.lines + added,
+                    heights=first.heights + [None] * len(added),
+                )
     except InputError:
         raise
     except RecursionError:
@@ -1249,7 +1351,16 @@ def _clause(text: str) -> bool:
     """A running line that is a sentence (six words or more, ending in a stop), not a title,
     a reference or a page number: "Leverantören behåller äganderätten till all data." in a
     footer binds as it would in the body."""
+    text = _PAGE_NUMBER_BESIDE.sub("", text).strip()  # "… i tjänsten. Sida 1 av 2"
     return len(text.split()) >= 6 and bool(_SENTENCE_END.search(text))
+
+
+_PAGE_NUMBER_BESIDE = re.compile(
+    r"^\s*(?:(?:sida|sid|page|p|s)\.?\s*)?\d{1,4}\s*(?:(?:av|of|/)\s*\d{1,4})?\s+(?=\w{2})"
+    r"|\s+(?:(?:sida|sid|page|p|s)\.?\s*)?\d{1,4}\s*(?:(?:av|of|/)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+"""A page number on the line of a running clause, before or after it."""
 
 
 def _shape(text: str) -> str:
