@@ -219,3 +219,64 @@ def test_oauth_the_buyer_cannot_use_is_no_evidence(
         oauth["description"] = scheme["description"]
     got, reason = outcomes(tmp_path, doc)["API-03"]
     assert got == outcome, reason
+
+
+def test_export_sold_as_consultancy_in_the_summary_limits_every_listing(tmp_path: Path) -> None:
+    doc = _listing()
+    doc["info"]["description"] = (
+        "Läs och skriv ärenden. Begränsning: 100 anrop per dygn; större uttag beställs som "
+        "konsulttjänst."
+    )
+    outcome, reason = outcomes(tmp_path, doc)["DO-02"]
+    assert outcome == "not_verified" and "konsulttjänst" in reason, reason
+    doc["info"]["description"] = "Läs och skriv ärenden. Export i JSON ingår i licensen."
+    assert outcomes(tmp_path, doc)["DO-02"][0] == "met"
+
+
+def _with_write(media: str, path: str = "/cases") -> dict[str, Any]:
+    doc = _listing()
+    doc["paths"].setdefault(path, {})["post"] = {
+        "requestBody": {"content": {media: {"schema": {"type": "string", "format": "binary"}}}},
+        "responses": {"201": {"description": "Skapad"}},
+    }
+    return doc
+
+
+def test_a_write_of_opaque_bytes_is_no_open_write(tmp_path: Path) -> None:
+    outcome, reason = outcomes(tmp_path, _with_write("application/octet-stream"))["API-05"]
+    assert outcome == "not_verified" and "opaque bytes (application/octet-stream)" in reason
+    json_write = _with_write("application/json")
+    body = json_write["paths"]["/cases"]["post"]["requestBody"]["content"]["application/json"]
+    body["schema"] = {"$ref": "#/components/schemas/Case"}
+    assert outcomes(tmp_path, json_write)["API-05"][0] == "met"
+
+
+SUBSCRIBE = {
+    "requestBody": {
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"callbackUrl": {"type": "string", "format": "uri"}},
+                }
+            }
+        }
+    },
+    "callbacks": {
+        "changed": {
+            "{$request.body#/callbackUrl}": {
+                "post": {"responses": {"200": {"description": "ok"}}},
+            }
+        }
+    },
+    "responses": {"201": {"description": "Skapad"}},
+}
+
+
+def test_callbacks_to_an_address_fixed_to_the_vendors_own_notify_nobody(tmp_path: Path) -> None:
+    doc = _listing()
+    doc["paths"]["/cases"]["post"] = copy.deepcopy(SUBSCRIBE)
+    assert outcomes(tmp_path, doc)["API-12"][0] == "met"
+    schema = doc["paths"]["/cases"]["post"]["requestBody"]["content"]["application/json"]
+    schema["schema"]["properties"]["callbackUrl"]["enum"] = ["https://hooks.vendor.se/intern"]
+    assert outcomes(tmp_path, doc)["API-12"][0] == "not_met"

@@ -786,6 +786,17 @@ def dry_run(op: Operation) -> str:
     return ""
 
 
+def opaque_body(op: Operation) -> str:
+    """The media types of a write that takes its data only as opaque bytes
+    (`application/octet-stream`, an unregistered binary type), or "": a body in no open
+    format, on a path that is no file's, stores data only the vendor's software can write."""
+    if not op.request or _FILE_PATH.search(op.path):
+        return ""
+    if any(media_class(media.media_type) != "opaque" for media in op.request):
+        return ""
+    return ", ".join(sorted({media.media_type for media in op.request}))[:200]
+
+
 _DRY_RUN_NAMES = frozenset(
     {"dryrun", "validateonly", "simulate", "simulation", "checkonly", "whatif"}
 )
@@ -814,7 +825,30 @@ def _takes_address(index: ApiIndex, op: Operation) -> bool:
                 _PERSON_ADDRESS.search(name_norm) and not _SYSTEM_ADDRESS.search(name_norm)
             ):
                 continue
-            if shape in ("uri", "url") or _ADDRESS_PROP.search(_norm(name)):
+            if (shape in ("uri", "url") or _ADDRESS_PROP.search(_norm(name))) and not _fixed(
+                resolved
+            ):
+                return True
+    return False
+
+
+def _fixed(schema: Any) -> bool:
+    """Whether a schema allows one value only (an `enum` of one, a `const`): an address fixed
+    so is the vendor's own, not one the subscriber chooses."""
+    if not isinstance(schema, dict):
+        return False
+    values = schema.get("enum")
+    return "const" in schema or (isinstance(values, list) and len(values) == 1)
+
+
+def _fixed_address(index: ApiIndex, op: Operation) -> bool:
+    """Whether a request that registers callbacks names their address only as one fixed value
+    (`callbackUrl: {enum: [https://hooks.vendor.se/intern]}`): the callbacks go to the vendor."""
+    for media in op.request:
+        for name, prop in _props(index, media.schema).items():
+            resolved = index.resolve(prop)
+            shape = resolved.get("format") if isinstance(resolved, dict) else None
+            if (shape in ("uri", "url") or _ADDRESS_PROP.search(_norm(name))) and _fixed(resolved):
                 return True
     return False
 
@@ -1167,7 +1201,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             live = any(not withdrawn(op) for op in operations) and not withdrawn(item)
             (notifications if live else withdrawn_webhooks).append(pointer)
     notifications += [op.pointer + "/callbacks" for op in index.operations
-                      if op.callbacks and _relied_on(op)]  # fmt: skip
+                      if op.callbacks and _relied_on(op) and not _fixed_address(index, op)]  # fmt: skip
     notifications += sorted(
         {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
          if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS

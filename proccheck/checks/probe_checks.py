@@ -21,6 +21,7 @@ from proccheck.checks.api_analysis import (
     dry_run,
     not_production,
     only_errors,
+    opaque_body,
     structured_media,
     writes_nothing,
 )
@@ -976,7 +977,9 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     rely on; webhooks declared only in such forms leave the check not verified. A webhook that
     only tests the connection (`ping`, `heartbeat`, a URL verification or challenge) announces
     no change and counts for nothing; callbacks named only by a `$ref` that cannot be followed
-    (another file not read, a missing pointer) leave the check not verified.
+    (another file not read, a missing pointer) leave the check not verified; callbacks or a
+    subscription whose address can take one value only (an `enum` of one, a `const`: the
+    vendor's own endpoint) notify nobody the buyer names and count for nothing.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -1068,8 +1071,9 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     A write counts only if it can be relied on: a deprecated operation, one marked as a preview
     or as offered only at extra cost or on a higher plan, one that documents only error
     responses ("501 Not implemented", also a `default` response saying so), one a required
-    `dryRun` or `validateOnly` fixed to true makes only check the request, and one that carries
-    no data (a body that must be empty, is readOnly as a whole, or holds only readOnly or fixed
+    `dryRun` or `validateOnly` fixed to true makes only check the request, one that takes its
+    data only as opaque bytes (`application/octet-stream`) on a path that is no file's, and one
+    that carries no data (a body that must be empty, is readOnly as a whole, or holds only readOnly or fixed
     values, on the path where a GET reads the type) are no
     evidence, and a type written only through such operations is not verified, naming the
     operation and why.
@@ -1158,7 +1162,8 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
     (it may go away), marked as a preview or as sold separately (`Operation.limited`), every
     response it documents is an error ("501 Not implemented", "403 requires Enterprise
     licence", a `default` that says so), a required `dryRun` or `validateOnly` fixed to true
-    makes it only check the request, or it carries no data (`writes_nothing`) on a path where a GET of the type reads
+    makes it only check the request, it takes its data only as opaque bytes on a path that is
+    no file's (`opaque_body`), or it carries no data (`writes_nothing`) on a path where a GET of the type reads
     it, so its path parameters only address the item. A type with at least one other write is
     writable; a write without a body is not ruled out, since its path may be the data ("PUT
     /videos/{id}/privacy/domains/{domain}", "PUT /user/follows/networks/{network_id}")."""
@@ -1170,6 +1175,8 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
         return _ONLY_ERRORS
     if dry_run(op):
         return _DRY_RUN
+    if opaque_body(op):
+        return _OPAQUE_BODY
     if any(read.path == op.path for read in resource.read_ops) and writes_nothing(index, op):
         return _NO_DATA
     return ""
@@ -1177,6 +1184,10 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
 
 _ONLY_ERRORS = N_("it documents only error responses ({statuses})")
 _DRY_RUN = N_("a required parameter fixed to true makes it only check the request, storing nothing")
+_OPAQUE_BODY = N_(
+    "it takes the data only as opaque bytes ({media}), in no open format, on a path that is "
+    "no file's"
+)
 _NO_DATA = N_(
     "it carries no data: its body holds nothing a client can set, and its path is the one a "
     "GET of the type is read at"
@@ -1187,7 +1198,13 @@ def _describe_no_write(index: ApiIndex, lang: Lang, resource: Resource) -> str:
     """`Case (POST /cases: it documents only error responses (501, 403))`."""
     op = resource.write_ops[0]
     statuses = ", ".join(r.status for r in op.responses)
-    why = _(lang, _no_write(index, resource, op), marker=op.limited, statuses=statuses)
+    why = _(
+        lang,
+        _no_write(index, resource, op),
+        marker=op.limited,
+        statuses=statuses,
+        media=opaque_body(op),
+    )
     return f"{resource.name} ({op.method.upper()} {op.path}: {why})"
 
 

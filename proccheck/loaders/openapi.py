@@ -118,9 +118,11 @@ class Operation:
     `x-internal: true` and the like (`_marked_internal`)."""
     source: dict[str, Any] = field(default_factory=dict, repr=False)
     """The operation object as written (read again only for `limited`)."""
-    scope_texts: tuple[str, ...] = ()
-    """The descriptions of the OAuth scopes its security requires ("Kräver tilläggslicensen
-    Export Premium"), read with its own texts for `limited`."""
+    terms: tuple[str, ...] = ()
+    """Texts beside its own that may limit it, read with them for `limited`: the descriptions
+    of the OAuth scopes its security requires ("Kräver tilläggslicensen Export Premium") and,
+    for a GET, what the description's own summary says of exporting ("större uttag beställs
+    som konsulttjänst")."""
 
     @functools.cached_property
     def limited(self) -> str:
@@ -128,7 +130,7 @@ class Operation:
         quoted (`x-stability: beta`, "[BETA] List cases", "Enterprise add-on (extra cost)"); ""
         if nothing does. Read on first use: only the GETs that could show data is exported
         need it, and GitHub's 1,200 operation texts took a tenth of a second."""
-        return _limited(self.source, self.parameters, self.scope_texts, reads=self.method == "get")
+        return _limited(self.source, self.parameters, self.terms, reads=self.method == "get")
 
     @property
     def described(self) -> bool:
@@ -811,6 +813,7 @@ def _operations(
     internal_root = _marked_internal(root) or _marked_internal(_dict(root.get("info")))
     internal_tags = _internal_tags(root)
     scope_texts = _scope_texts(root, resolver)
+    export_terms = _export_terms(root)
     for path, raw_item in _dict(root.get("paths")).items():
         item = resolver.resolve(raw_item)
         if not isinstance(item, dict) or not isinstance(path, str):
@@ -896,12 +899,33 @@ def _operations(
                         isinstance(t, str) and t in internal_tags for t in _list(op.get("tags"))
                     ),
                     source=op,
-                    scope_texts=_required_scopes(
-                        op.get("security", root.get("security")), scope_texts
-                    ),
+                    terms=_required_scopes(op.get("security", root.get("security")), scope_texts)
+                    + (export_terms if method == "get" else ()),
                 )
             )
     return operations
+
+
+_EXPORT_WORDS = re.compile(
+    r"\b(?:export\w*|uttag\w*|extract\w*|bulk|dump|data ?dump|all data|samtliga data"
+    r"|hela datamängden|full data ?set)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.;!?\n]{1,600}[.;!?\n]?")
+
+
+def _export_terms(root: dict[str, Any]) -> tuple[str, ...]:
+    """The sentences of the description's summary (`info.description`, `x-availability`)
+    that speak of exporting or extracting data: there a vendor writes "larger extracts are
+    ordered as a consultancy service", which limits every listing."""
+    info = _dict(root.get("info"))
+    texts = [_text(info.get("description"))[:20_000], _text(root.get("x-availability"))[:2000]]
+    return tuple(
+        sentence.strip()
+        for text in texts
+        for sentence in _SENTENCE.findall(text)[:200]
+        if _EXPORT_WORDS.search(sentence)
+    )
 
 
 def _scope_texts(root: dict[str, Any], resolver: Resolver) -> dict[tuple[str, str], str]:
@@ -1008,7 +1032,7 @@ latest", "de 50 senast ändrade", "högst 30 dagar bakåt", "older records canno
 def _limited(
     op: dict[str, Any],
     parameters: list[Parameter],
-    scope_texts: tuple[str, ...] = (),
+    terms: tuple[str, ...] = (),
     *,
     reads: bool = False,
 ) -> str:
@@ -1017,7 +1041,8 @@ def _limited(
     extra cost or on a higher plan (a 402 Payment Required that names an add-on; its summary,
     description or `x-availability`, a required parameter: a header "X-Enterprise-Licence"
     "only issued with the Enterprise add-on", its success response's description, or an OAuth
-    scope it requires: "Kräver tilläggslicensen Export Premium"), as not
+    scope it requires: "Kräver tilläggslicensen Export Premium", or for a GET the description's
+    summary on exporting: "större uttag beställs som konsulttjänst"), as not
     available to customers ("planned for version 3.0", "for internal use only") or, for a read
     (`reads`), as returning only part of the records ("the 50 latest", "högst 30 dagar
     bakåt"), quoted; "" if nothing."""
@@ -1043,7 +1068,7 @@ def _limited(
         for status, raw in list(responses.items())[:50]
         if str(status).startswith("2") or str(status) == "402"
     ]
-    for text in (*own, _text(op.get("x-availability"))[:2000], *required, *answered, *scope_texts):
+    for text in (*own, _text(op.get("x-availability"))[:2000], *required, *answered, *terms):
         lowered = text.lower()  # a letter that lowers to two shifts only the quote
         for found in _AT_EXTRA_COST.finditer(lowered):
             if not _NO_COST.search(lowered, max(0, found.start() - 10), found.start()):
