@@ -49,8 +49,8 @@ def _listing(**changes: Any) -> dict[str, Any]:
             "tilläggsmodulen",
         ),
         (
-            {"responses": {"200": {**LIST, "description": "De 50 senast ändrade ärendena."}}},
-            "De 50 senast",
+            {"responses": {"200": {**LIST, "description": "Endast de 50 senast ändrade."}}},
+            "Endast de 50 senast",
         ),
         (
             {
@@ -90,8 +90,22 @@ def test_a_listing_its_own_text_takes_back_is_no_evidence(
         {"description": "Returns every case, with no extra cost."},
         {"x-sunset": "2999-01-01"},
         {"responses": {"200": LIST, "402": {"description": "Payment Required"}}},  # a quota
+        {"description": "Returns the 20 most recent first; use page for older ones."},
+        {"description": "Filtering by status is coming soon."},
+        {"description": "The field legacyId is for internal use only."},
+        {"description": "Belopp som debiteras kunden, enligt gällande prislista."},
+        {"summary": "List consulting services"},
     ],
-    ids=["no-extra-cost", "sunset-to-come", "generic-402"],
+    ids=[
+        "no-extra-cost",
+        "sunset-to-come",
+        "generic-402",
+        "order",
+        "feature-coming",
+        "internal-field",
+        "invoiced-amounts",
+        "consulting-services",
+    ],
 )
 def test_look_alikes_keep_the_listing(tmp_path: Path, changes: dict[str, Any]) -> None:
     outcome, reason = outcomes(tmp_path, _listing(**changes))["DO-02"]
@@ -162,6 +176,8 @@ def _paged(parameter: dict[str, Any], next_link: bool = False) -> dict[str, Any]
         ({"name": "offset", "description": "This parameter is not supported."}, False, False),
         ({"name": "offset", "description": "Not supported when sort=random."}, False, True),
         ({"name": "offset", "description": "Startposition"}, False, True),
+        ({"name": "page", "description": "When a cursor is given, this is ignored."}, False, True),
+        ({"name": "page", "description": "Negative values are not supported."}, False, True),
     ],
     ids=[
         "cursor-never-given",
@@ -171,6 +187,8 @@ def _paged(parameter: dict[str, Any], next_link: bool = False) -> dict[str, Any]
         "offset-not-supported",
         "offset-not-supported-in-one-case",
         "offset",
+        "page-ignored-in-one-case",
+        "page-negative-values",
     ],
 )
 def test_a_paging_parameter_pages_only_if_it_can(
@@ -205,8 +223,20 @@ def test_a_server_on_a_placeholder_or_loopback_name_shows_nothing(
         ({"description": "OAuth 2.0 för Norrdatas egna appar."}, "not_verified"),
         ({"description": "Customers cannot register clients."}, "not_verified"),
         ({"description": "OAuth 2.0 med kundens egen identitetsleverantör."}, "met"),
+        ({"description": "OAuth 2.0 för kundens egna applikationer."}, "met"),
+        ({"description": "Clients cannot get a refresh token with this flow."}, "met"),
+        ({"description": "Customers can not create more than ten clients."}, "met"),
     ],
-    ids=["placeholder-token-url", "local-idp", "vendors-apps", "no-registration", "own-idp"],
+    ids=[
+        "placeholder-token-url",
+        "local-idp",
+        "vendors-apps",
+        "no-registration",
+        "own-idp",
+        "customers-apps",
+        "no-refresh-token",
+        "a-limit-on-clients",
+    ],
 )
 def test_oauth_the_buyer_cannot_use_is_no_evidence(
     tmp_path: Path, scheme: dict[str, str], outcome: str

@@ -94,3 +94,37 @@ def test_letters_drawn_otherwise_are_read_as_drawn(
     got, reason = outcome(cli, path)
     assert got == "not_verified" and why in reason, reason
     assert outcome(cli, path, "K1")[0] == "met"
+
+
+def test_an_escaped_shared_string_is_decoded_once(cli: Callable[..., Any], tmp_path: Path) -> None:
+    """Review of round 9: Excel shows `_x005F_x004A_` as the literal "_x004A_", so a shared
+    string written so is no "Ja", however often a reader decodes it."""
+    path = workbook(tmp_path / "svar.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    sheet, count = re.subn(r'<c r="C3"[^>]*?(?:/>|>.*?</c>)', '<c r="C3" t="s"><v>0</v></c>', sheet)
+    assert count == 1
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = (
+        f'<sst xmlns="{main}" count="1" uniqueCount="1"><si><t>_x005F_x004A__x005F_x0061_</t>'
+        "</si></sst>"
+    ).encode()
+    relationship = (
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdS" Type="{relationship}" Target="sharedStrings.xml"/>'
+        "</Relationships>".encode(),
+    )
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>",
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kind}"/></Types>'.encode(),
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert outcome(cli, path)[0] == "not_verified"

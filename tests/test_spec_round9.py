@@ -91,3 +91,13 @@ def test_a_running_clause_beside_the_page_number_is_read_once(tmp_path: Path) ->
     path = tmp_path / "f.pdf"
     path.write_bytes(make_pdf(pages))
     assert texts(path).count("behåller äganderätten") == 1
+
+
+def test_a_bookmark_the_pages_already_say_is_not_read_twice(tmp_path: Path) -> None:
+    """Review of round 9: Word makes bookmarks from headings, and a heading may be a sentence."""
+    said = b"K1. Systemet ska ha export av all data."
+    outline = [
+        b"<< /Type /Outlines /First 7 0 R /Last 7 0 R /Count 1 >>",
+        b"<< /Title (" + said + b") /Parent 6 0 R /Dest [3 0 R /Fit] >>",
+    ]
+    assert texts(one_page(tmp_path, KEEP, outline)).count("Systemet ska ha export") == 1

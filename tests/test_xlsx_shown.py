@@ -672,6 +672,32 @@ def test_a_picture_beside_the_answers_leaves_their_rows_not_verified(
     assert outcome(cli, logo, "K1") == ("met", 'answered "Ja" without reservation')
 
 
+@pytest.mark.parametrize(
+    "placed",
+    [
+        '<xdr:absoluteAnchor><xdr:pos x="3000000" y="200000"/><xdr:ext cx="3000000" '
+        'cy="600000"/>{picture}<xdr:clientData/></xdr:absoluteAnchor>',
+        "<xdr:oneCellAnchor><xdr:from><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff>"
+        "<xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>"
+        '<xdr:ext cx="3000000" cy="600000"/>{picture}<xdr:clientData/></xdr:oneCellAnchor>',
+    ],
+    ids=["by-position", "by-one-cell-and-size"],
+)
+def test_a_picture_placed_by_size_beside_the_answers_is_seen(
+    cli: Callable[..., Any], tmp_path: Path, placed: str
+) -> None:
+    """Review of round 9: a picture placed by its position, or by one cell and its size,
+    stands on the rows its height reaches (about three default rows here)."""
+    drawing = (
+        f'<xdr:wsDr xmlns:xdr="{_XDR}" xmlns:a="{_A}">{placed.format(picture=PICTURE)}</xdr:wsDr>'
+    ).encode()
+    path = workbook(tmp_path / "stamp.xlsx")
+    _sheet_part(path, "drawing", "xl/drawings/drawing1.xml", drawing, "drawing")
+    got, reason = outcome(cli, path, "K1")
+    assert got == "not_verified" and "a picture stands beside" in reason, reason
+    assert outcome(cli, path, "K9")[0] == "met"
+
+
 def test_the_plain_workbook_and_ordinary_formatting_stay_met(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:
@@ -874,7 +900,16 @@ def test_a_csv_cell_excel_computes_is_not_verified(
 
 
 @pytest.mark.parametrize(
-    "comment", ["- Ja, via API och export", "+46 8 123 45 67", "-5 % rabatt", "@support"]
+    "comment",
+    [
+        "- Ja, via API och export",
+        "+46 8 123 45 67",
+        "-5 % rabatt",
+        "@support",
+        "+46(0)8-123 45 67 för frågor om export",
+        "- CSV & JSON ingår i licensen",
+        "-API(REST) och SFTP",
+    ],
 )
 def test_a_csv_cell_starting_with_a_sign_that_excel_keeps_as_text_is_read(
     cli: Callable[..., Any], tmp_path: Path, comment: str

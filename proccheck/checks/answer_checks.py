@@ -1226,7 +1226,7 @@ UNSEEN_REASONS = {
 """Why a workbook does not show an answer as stored (`xlsx_look.Unseen`), as reported."""
 
 
-_OVERLAID = re.compile("[\u0334-\u0338\u20d2\u20d3\u20e5\u20e6]")
+_OVERLAID = re.compile("[\u0334-\u0338\u20d2\u20d3\u20d8\u20e5\u20e6\u20ea\u20eb]")
 """Combining overlays (tilde, stroke, slash, vertical line) drawn through the letter before
 them: "J̶a̶" shows a struck Yes while a reader of the letters finds "Ja"."""
 _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")

@@ -1492,15 +1492,31 @@ _HANDED_OUT = frozenset(
 only if a page hands one out (`_continues`) or a header gives the next address."""
 _DOES_NOTHING = re.compile(
     r"(?:^\W*(?:ignored|ignoreras|unused|reserved|not (?:yet )?(?:supported|implemented|used))"
-    r"|\b(?:is|are|currently|will be) (?:ignored|not (?:yet )?(?:supported|implemented|used))"
-    r"|\b(?:has no effect|reserved for future use|ignoreras|saknar effekt|har ingen effekt)"
-    r"|\b(?:stöds|används|implementerad) (?:inte|ej))"
+    r"|\b(?:this|the) (?:parameter|param|option|field) (?:is|will be) (?:currently )?"
+    r"(?:ignored|not (?:yet )?(?:supported|implemented|used))"
+    r"|\bparametern (?:ignoreras|stöds inte|används inte)"
+    r"|\b(?:reserved for future use|reserverad för framtida (?:bruk|användning)))"
     r"\b(?! when| if| unless| for| with| in combination| när| om| då| för| i kombination)",
     re.IGNORECASE,
 )
-"""A parameter's description that says it does nothing ("Ignoreras i nuvarande version",
-"This parameter is not supported"), not one that does nothing in one case only ("not
-supported when watch is true")."""
+"""A parameter's description that says it does nothing: opening so ("Ignoreras i nuvarande
+version", "Not supported"), or saying so of the parameter ("This parameter is ignored",
+"reserved for future use"); not one that refuses some values ("Negative values are not
+supported") or does nothing in one case only ("ignored when a cursor is given")."""
+
+
+def _does_nothing(description: str) -> bool:
+    """Whether a parameter's description says it does nothing (`_DOES_NOTHING`), other than
+    in a sentence that sets a condition first ("When a cursor is given, this parameter is
+    ignored")."""
+    found = _DOES_NOTHING.search(description)
+    if found is None:
+        return False
+    sentence = description[: found.start()].rsplit(".", 1)[-1]
+    return _CONDITION.search(sentence) is None
+
+
+_CONDITION = re.compile(r"\b(?:when|if|unless|once|while|om|när|då|ifall)\b", re.IGNORECASE)
 
 
 def _may_page(parameter: Parameter) -> bool:
@@ -1511,7 +1527,7 @@ def _may_page(parameter: Parameter) -> bool:
     kind, enum = _declared(parameter)
     if parameter.deprecated or kind == "boolean":
         return False
-    if _DOES_NOTHING.search(parameter.description[:2000]):
+    if _does_nothing(parameter.description[:2000]):
         return False
     schema = parameter.schema if isinstance(parameter.schema, dict) else {}
     highest = schema.get("maximum")
@@ -1613,13 +1629,17 @@ _FLOW_URLS = {
 
 
 _VENDORS_OWN = re.compile(
-    r"\b(?:kunder|kunden|beställare[n]?|customers?|clients?|third[- ]part(?:y|ies)|tredje part)"
-    r" (?:kan|can) ?(?:inte|ej|not) (?:registrera|register|skapa|create|få|obtain|get)\b"
-    r"|\b(?:endast |bara |enbart |only )?(?:för|for) (?:\w+s |our |våra )?(?:egna|own) "
-    r"(?:appar|applikationer|klienter|tjänster|apps|applications|clients|services)\b"
+    r"(?i:\b(?:kunder|kunden|beställare[n]?|customers?|third[- ]part(?:y|ies)|tredje part)"
+    r" (?:kan|can) ?(?:inte|ej|not) (?:registrera|register|skapa|create|få|obtain|get)"
+    r" (?:sina |their |egna |own |their own )*(?:klienter|clients|applikationer|applications"
+    r"|appar|apps|client ids?|client credentials)\b)"
+    r"|(?i:\b(?:endast |bara |enbart |only )?(?:för|for) )"
+    r"(?:[A-ZÅÄÖ][\w-]*s |(?i:leverantörens |the vendor's |the supplier's |our |vår |våra ))"
+    r"(?i:(?:egna|own) (?:appar|applikationer|klienter|apps|applications|clients)\b)"
 )
-"""Words (lower case) that keep a scheme's clients to the vendor's own: "för Norrdatas egna
-appar", "customers cannot register clients": the buyer gets no token from it."""
+"""Words that keep a scheme's clients to the vendor's own: "för Norrdatas egna appar" (a name
+with a capital, or "our"), "customers cannot register clients": the buyer gets no token from
+it. "För kundens egna applikationer" is the buyer's."""
 
 
 def _usable_flows(scheme: dict[str, Any]) -> list[str]:
@@ -1693,10 +1713,9 @@ def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str], fro
         http = str(scheme.get("scheme", "")).lower()
         url = scheme.get("openIdConnectUrl")
         said = str(scheme.get("description", ""))[:2000]
-        if kind in ("oauth2", "openIdConnect") and (vendors := _VENDORS_OWN.search(said.lower())):
-            quote = said[vendors.start() : vendors.end()]  # a letter lowering to two shifts it
+        if kind in ("oauth2", "openIdConnect") and (vendors := _VENDORS_OWN.search(said)):
             classes[name] = "standard"
-            labels[name] = f'{kind} only for the vendor\'s own clients ("{quote}")'
+            labels[name] = f'{kind} only for the vendor\'s own clients ("{vendors.group(0)}")'
         elif kind == "oauth2" and not _usable_flows(scheme):
             classes[name], labels[name] = "standard", "oauth2 without a usable flow"
         elif kind == "openIdConnect" and not (isinstance(url, str) and url.strip()):

@@ -667,7 +667,9 @@ _STORE_OF_PART = {
 """The store item ids Word gives the document's core and extended properties, which a content
 control can be bound to (title, author, company) like a custom XML part."""
 _ITEM_ID = re.compile(rb"""itemID\s*=\s*["'](\{[0-9A-Fa-f-]{36}\})["']""")
-_SIMPLE_XPATH = re.compile(r"(?:/[\w.-]+:[\w.-]+(?:\[[1-9]\d{0,4}\])?){1,32}(?:/@[\w.:-]+)?")
+_SIMPLE_XPATH = re.compile(
+    r"(?:/(?:[\w.-]+:)?[\w.-]+(?:\[[1-9]\d{0,4}\])?){1,32}(?:/@(?:[\w.-]+:)?[\w.-]+)?"
+)
 """The location paths Word writes for a binding (`/ns0:kontrakt[1]/ns0:klausul[1]`): a
 binding in any other form is evaluated by Word but not here (an expression could be costly)."""
 _PREFIX = re.compile(r"""xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']""")
@@ -748,10 +750,9 @@ class _Store:
         parent = None
         for step in steps:
             name, _, position = step.partition("[")
-            prefix, _, local = name.partition(":")
-            if prefix not in namespaces:
+            tag = self._qualified(name, namespaces)
+            if tag is None:
                 return None  # an undeclared prefix: Word finds nothing there either
-            tag = f"{{{namespaces[prefix]}}}{local}"
             among = [self._root] if parent is None else self._named(parent, tag)
             index = int(position.rstrip("]") or 1) - 1
             matching = [node for node in among if node.tag == tag] if parent is None else among
@@ -762,10 +763,18 @@ class _Store:
             return None
         if attribute is None:
             return "".join(parent.itertext())
-        prefix, _, local = attribute.rpartition(":")
-        key = f"{{{namespaces[prefix]}}}{local}" if prefix in namespaces else local
-        value = parent.get(key)
+        key = self._qualified(attribute, namespaces)
+        value = parent.get(key) if key else None
         return None if value is None else str(value)
+
+    @staticmethod
+    def _qualified(name: str, namespaces: dict[str, str]) -> str | None:
+        """`prefix:local` as lxml names it (`{namespace}local`), a name without a prefix as
+        itself (no namespace), or None for an undeclared prefix."""
+        prefix, _, local = name.rpartition(":")
+        if not prefix:
+            return local
+        return f"{{{namespaces[prefix]}}}{local}" if prefix in namespaces else None
 
     def _named(self, parent: Any, tag: str) -> list[Any]:
         key = (id(parent), tag)

@@ -991,42 +991,54 @@ _AT_EXTRA_COST = re.compile(
     rf"|\bonly\b[^.]{{0,60}}\b(?:premium|enterprise|pro)\b[^.]{{0,20}}\b{_PLANS}\b"
     rf"|\b(?:premium|enterprise)\b[^.]{{0,20}}\b{_PLANS}\b[^.]{{0,30}}\bonly\b"
     r"|\bnot (?:available|included) in (?:your|the) (?:licen[cs]e|plan|subscription)"
-    r"|\bmot (?:extra |särskild )?avgift\b|\btilläggs(?:avgift|licens|modul|avtal|tjänst)\w*"
-    r"|\bdebiteras\b|\benligt (?:gällande |vår )?prislista\b|\boffereras separat\b"
-    r"|\bseparata? (?:licens|avtal|avgift|beställning)\w*|\bsärskilt avtal\b|\bkonsulttjänst"
+    r"|\bmot (?:extra |särskild )?avgift\b|\btilläggs(?:avgift|licens|modul|avtal)\w*"
+    r"|\bdebiteras (?:separat|särskilt|extra|enligt (?:gällande |vår )?prislista)\b"
+    r"|\boffereras separat\b|\bseparata? (?:licens|avtal)\w*|\bsärskilt avtal\b"
+    r"|\b(?:beställs|levereras|utförs|sker) som (?:en )?konsult\w*"
     r"|\b(?:separately|additionally) (?:billed|charged|licen[cs]ed|priced)\b"
-    r"|\bbilled separately\b|\bextra contract\b|\bpaid (?:licen[cs]e|add-on|plan|tier)s?\b"
-    r"|\bconsult(?:ing|ancy) (?:service|fee|work)s?\b"
+    r"|\bbilled separately\b|\bextra contract\b|\bpaid (?:licen[cs]e|add-on)s?\b"
+    r"|\b(?:ordered|delivered|provided|sold) as (?:a )?(?:paid )?consult(?:ing|ancy)\b"
 )
 """Words (in lower case) that offer an operation only at extra cost or on a higher plan:
 "extra cost", "only in the PRO/ENTERPRISE plan", "Only premium customers"; not "no additional
 charges" (`_NO_COST`), nor an add-on that is the resource itself ("Retrieve a list of Add-on
 installations")."""
 _NO_COST = re.compile(r"\b(?:no|no more|without|not|utan|ingen|inga)\s+$")
-_UNAVAILABLE = re.compile(
-    r"\bnot (?:yet )?(?:available|accessible|offered|open) (?:to|for) (?:customers|clients"
-    r"|external|third[- ]part(?:y|ies)|the public|partners)\b"
-    r"|\b(?:for )?internal use only\b|\bonly for internal use\b|\bnot (?:part of|included "
-    r"in) the (?:public|published) api\b|\bnot yet (?:available|implemented|released)\b"
-    r"|\bcoming soon\b|\bplanned (?:for|in) (?:a )?(?:future|version|release|20\d\d|q[1-4])"
-    r"|\b(?:inte|ej) (?:tillgängligt?|öppet?) (?:för|till) (?:kunder|kunden|beställare|externa"
-    r"|tredje part|allmänheten)\b|\bför internt bruk\b|\banvänds (?:endast |enbart )?internt\b"
-    r"|\bingår inte i (?:det )?publicerade\b|\b(?:inte|ej) (?:ännu |än )?(?:tillgängligt?|"
-    r"implementerad|i drift) i (?:nuvarande|denna|aktuell) version\b|\bplanerad (?:funktion|"
-    r"till|för)\b|\bkommer i (?:en )?(?:senare|framtida|kommande) version\b"
+_NOT_THERE = (
+    r"(?:not (?:yet )?(?:available|accessible|offered|open)(?: (?:to|for) \w+(?: \w+)?)?"
+    r"|unavailable|(?:for )?internal use(?: only)?|only for internal use|not yet implemented"
+    r"|coming soon|planned(?: for| in)?|(?:inte|ej) (?:ännu |än )?(?:tillgängliga?|"
+    r"tillgängligt|öppen|öppet|öppna|implementerad|i drift)|för internt bruk"
+    r"|planerad(?: funktion)?|ingår inte i (?:det )?publicerade)"
 )
-"""Words (in lower case) that say an operation is not there for the buyer: not available to
-customers, for internal use, not yet available, planned for a later version."""
+_UNAVAILABLE = re.compile(
+    rf"^\W*(?:\[?(?:planned|planerad|coming soon|not yet available|unavailable"
+    rf"|(?:ej|inte) (?:ännu )?tillgänglig\w*|(?:for )?internal use only|för internt bruk)\b)"
+    rf"|\b(?:this|the|denna|den här|detta) (?:endpoint|operation|method|api|call|webhook"
+    rf"|event|listing|list|resource|service|anrop|metod|tjänst|händelse|lista|resurs)\w*"
+    rf"[^.;]{{0,30}}?\b(?:is |är |are |will be )?{_NOT_THERE}"
+    rf"|\b(?:endpointen|operationen|metoden|anropet|webhooken|listan|tjänsten|händelsen"
+    rf"|these operations|dessa operationer|interna operationer)\b[^.;]{{0,30}}?{_NOT_THERE}"
+    rf"|\b(?:not|inte|ej) (?:available|accessible|offered|tillgängliga?|tillgängligt) "
+    rf"(?:to|for|för|till) (?:customers|kunder|kunden|beställare[n]?|the buyer|the public"
+    rf"|allmänheten|third[- ]part(?:y|ies)|tredje part)\b"
+    rf"|\bunavailable to (?:customers|the public|third[- ]part(?:y|ies))\b"
+)
+"""Words (in lower case) that say the operation itself is not there for the buyer: a text that
+opens so ("Planerad funktion – …", "[Internal use only]"), says so of the operation ("This
+endpoint is not yet available", "Denna endpoint är inte tillgänglig för kunder"), or keeps
+it from customers ("not available to customers"); not a sentence about one of its features
+("Filtering by status is coming soon", "The field legacyId is for internal use only")."""
 _PARTIAL = re.compile(
-    r"\b(?:only|endast|enbart|bara) (?:the |de )?(?:\d+ )?(?:latest|most recent|senaste|newest)"
-    r"|\bthe \d+ (?:latest|most recent|newest)\b|\bde \d+ senast\w*"
+    r"\b(?:only|endast|enbart|bara) (?:the |de )?\d+ (?:latest|most recent|senast\w*|newest)"
     r"|\b(?:högst|max(?:imalt)?|at most|no more than) \d+ (?:dagar|days|veckor|weeks|månader"
     r"|months) (?:bakåt|back)\b|\bäldre (?:poster|ärenden|data|uppgifter|handlingar)\b[^.]{0,30}"
     r"\b(?:kan inte|kan ej|går inte)\b|\bolder (?:records|items|data|entries)\b[^.]{0,30}"
-    r"\b(?:cannot|can't|are not)\b"
+    r"\b(?:cannot|can't|are not available)\b"
 )
 """Words (in lower case) that say a listing returns only part of the records: "only the 50
-latest", "de 50 senast ändrade", "högst 30 dagar bakåt", "older records cannot be listed"."""
+latest", "högst 30 dagar bakåt", "older records cannot be listed"; not an order ("the 20 most
+recent first")."""
 
 
 def _limited(

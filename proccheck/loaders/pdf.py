@@ -1085,12 +1085,15 @@ _HIDDEN_FLAG, _NO_VIEW_FLAG = 2, 32
 
 
 _MAX_BOOKMARKS = 2000
+_MAX_BOOKMARK_CLAUSES = 100
+"""Bookmark titles read as clauses at most: each is looked for in the whole text."""
 
 
 def _bookmark_clauses(reader: Any) -> list[str]:
     """The titles of the document's bookmarks (its outline, which a viewer shows beside the
     pages) that are sentences (`_clause`): a clause written only there is seen by a reader. A
-    title that is a heading ("3 Krav på export") repeats the text and is not read again."""
+    title that is a heading ("3 Krav på export") is no clause, and one the pages already say
+    (Word's bookmarks made from headings) is not read twice (the caller leaves it out)."""
     try:
         outline = reader.outline
     except Exception:  # a damaged or looping outline: viewers show none either
@@ -1107,6 +1110,8 @@ def _bookmark_clauses(reader: Any) -> list[str]:
         title = " ".join(str(getattr(node, "title", "") or "")[:_MAX_NOTE].split())
         if title and _clause(title):
             found.append(title)
+            if len(found) >= _MAX_BOOKMARK_CLAUSES:
+                break
     return found
 
 
@@ -1172,7 +1177,8 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
                 pages.append(page)
                 if time.monotonic() > deadline:
                     raise _refusal(_Stop("time"), display, page_number)
-            bookmarks = _bookmark_clauses(reader)
+            written = " ".join(" ".join(line.split()) for page in pages for line in page.lines)
+            bookmarks = [title for title in _bookmark_clauses(reader) if title not in written]
             if bookmarks and pages:  # read after the first page's text, where they point from
                 first = pages[0]
                 added = ["", *bookmarks]

@@ -27,7 +27,12 @@ from typing import TYPE_CHECKING, AnyStr, BinaryIO
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
-from proccheck.loaders.xlsx_look import EXCEL_COLUMNS, relationships, workbook_part
+from proccheck.loaders.xlsx_look import (
+    EXCEL_COLUMNS,
+    cell_position,
+    relationships,
+    workbook_part,
+)
 from proccheck.model import Location
 
 if TYPE_CHECKING:
@@ -540,10 +545,13 @@ def read_tables(
     ]
 
 
-_EXCEL_FORMULA = re.compile(r"\s*(?:=\s*\S|[+\-@]\s*(?:\w[\w.]*\(|\"|\w+\s*&))")
-"""A CSV cell Excel opens as a formula: "=" and anything, or "+", "-" or "@" before a function
-call, a quoted string or a joined word (`+TECKEN(77)&…`, `-"Nej"`), which Excel also computes.
-A bullet ("- Ja, via API"), a phone number or a negative number stays text to it."""
+_EXCEL_FORMULA = re.compile(
+    r'\s*(?:=\s*\S|[+\-@](?=[^\s"]*(?:[^\W\d_][\w.]*\(|"))(?:"[^"]*"|[^\s"])+\s*$)'
+)
+"""A CSV cell Excel opens as a formula: "=" and anything, or "+", "-" or "@" before an
+expression with a function call or a quoted text and no space outside quotes
+(`+TECKEN(77)&…`, `-"Nej"`), which Excel also computes. A bullet ("- CSV & JSON ingår"), a
+phone number ("+46(0)8-123 45 67") or a negative number stays text to it."""
 
 
 def _csv_formulas(table: Table) -> set[tuple[int, int]]:
@@ -603,6 +611,7 @@ def _as_shown(table: Table, look: Look | None, display: str) -> Table:
         or look.conditional
         or look.drawn
         or look.background
+        or look.pictured
     ):
         return table
     texts = {row.number: row.cells for row in table.rows}
@@ -1328,13 +1337,13 @@ def _check_shared_parts(path: Path, display: str) -> None:
             )
 
 
-def _shown_value(value: object) -> str:
-    """A cell value as Excel shows it: a text's escaped characters (`_x0020_`, which openpyxl
-    leaves as written in an inline string and calamine decodes) decoded."""
+def _shown_value(value: object, decode: bool = False) -> str:
+    """A cell value as Excel shows it: with `decode` (an inline string's, `_escaped_inline_cells`)
+    its escaped characters (`_x0020_`, which openpyxl leaves as written) decoded."""
     if value is None:
         return ""
     text = str(value)
-    if isinstance(value, str) and "_x" in text:
+    if decode and isinstance(value, str) and "_x" in text:
         text = _ESCAPED_CHARACTER.sub(_escaped_character, text)
     return text.strip()
 
@@ -1542,10 +1551,12 @@ def _read_xlsx_openpyxl(path: Path, display: str, parts: dict[str, str] | None =
         ) from None
     sheets: Sheets = []
     cells = 0
+    archive = zipfile.ZipFile(path)
     try:
         for worksheet in workbook.worksheets:
             if hasattr(worksheet, "reset_dimensions"):
                 worksheet.reset_dimensions()  # the declared dimension may lie
+            escaped = _escaped_inline_cells(archive, getattr(worksheet, "_worksheet_path", ""))
             rows: list[tuple[int, tuple[str, ...]]] = []
             number = 0
             try:
@@ -1567,7 +1578,11 @@ def _read_xlsx_openpyxl(path: Path, display: str, parts: dict[str, str] | None =
                                 variable="PROCCHECK_MAX_ROWS or PROCCHECK_MAX_CELLS",
                             ),
                         )
-                    rows.append((number, _trimmed([_shown_value(v) for v in values])))
+                    shown = [
+                        _shown_value(v, decode=(number, column) in escaped)
+                        for column, v in enumerate(values)
+                    ]
+                    rows.append((number, _trimmed(shown)))
             except InputError:
                 raise
             except Exception as exc:  # openpyxl/XML parsers raise many types for broken sheets
@@ -1583,7 +1598,35 @@ def _read_xlsx_openpyxl(path: Path, display: str, parts: dict[str, str] | None =
                 parts[worksheet.title] = str(part)
     finally:
         workbook.close()
+        archive.close()
     return sheets
+
+
+def _escaped_inline_cells(archive: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
+    """(row, column from 0) of each inline-string cell of the worksheet `part` that holds an
+    escaped character (`_x0020_`): openpyxl leaves those as written, while Excel shows the
+    character (a shared string openpyxl reads through its own table is left as it gives it)."""
+    try:
+        xml = archive.read(part.lstrip("/"))
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return set()
+    if not _ESCAPE.search(xml):
+        return set()
+    found: set[tuple[int, int]] = set()
+    for cell in _CELL_TAG.finditer(xml):
+        if b"inlineStr" not in cell.group(1):
+            continue
+        end = xml.find(b"</c>", cell.end())
+        reference = _CELL_REFERENCE.search(cell.group(1))
+        if end >= 0 and reference and _ESCAPE.search(xml, cell.end(), end):
+            position = cell_position(reference.group(1).decode("ascii"))
+            if position is not None:
+                found.add(position)
+    return found
+
+
+_CELL_TAG = re.compile(rb"<c\b([^<>]*)>")
+_CELL_REFERENCE = re.compile(rb'\br\s*=\s*["\']([A-Z]{1,3}[0-9]{1,7})["\']')
 
 
 def _xml_problem(exc: Exception) -> str | None:

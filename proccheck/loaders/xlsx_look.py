@@ -649,6 +649,10 @@ def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[Ranges, Ranges]:
         root = _parsed(archive, target) if kind.endswith("/drawing") else None
         for anchor in list(root) if root is not None else ():
             name = anchor.tag.rpartition("}")[2]
+            if any(node.tag.endswith("}pic") for node in anchor.iter()) and _covering(anchor):
+                rows = _picture_rows(anchor, name)
+                if rows is not None:
+                    pictures.append((rows[0], 0, rows[1], EXCEL_COLUMNS))
             if name not in ("twoCellAnchor", "oneCellAnchor") or not _covering(anchor):
                 continue
             start = _marker(anchor, "from")
@@ -656,15 +660,45 @@ def _drawn_ranges(archive: zipfile.ZipFile, part: str) -> tuple[Ranges, Ranges]:
             if start is None:
                 continue
             found.append(_anchored(start[:2], end or (start[0], start[1] + 1, 0, 0)))
-            if any(node.tag.endswith("}pic") for node in anchor.iter()):
-                top, _left, bottom, _right = found[-1]
-                pictures.append((top, 0, bottom, EXCEL_COLUMNS))
-            if len(found) >= _MAX_DRAWN:
+            if len(found) >= _MAX_DRAWN or len(pictures) >= _MAX_DRAWN:
                 return tuple(found), tuple(pictures)
     return tuple(found), tuple(pictures)
 
 
 _MAX_DRAWN = 10_000
+_ROW_EMU = 190_500
+"""The height of a row at Excel's default 15 points, in EMU: where a picture placed by size or
+by position (not by two cells) ends is counted in such rows."""
+
+
+def _picture_rows(anchor: Any, name: str) -> tuple[int, int] | None:
+    """The rows (from 1) a picture stands on: between its two cells, or from its cell or its
+    position down its height (`xdr:ext`), counted in default rows."""
+    start = _marker(anchor, "from")
+    if name == "twoCellAnchor":
+        end = _marker(anchor, "to")
+        if start is None or end is None:
+            return None
+        top, _left, bottom, _right = _anchored(start[:2], end)
+        return top, bottom
+    size = next((node for node in anchor if node.tag.endswith("}ext")), None)
+    height = int(_number_attribute(size, "cy"))
+    if name == "oneCellAnchor" and start is not None:
+        top_emu = start[0] * _ROW_EMU + start[2]
+    elif name == "absoluteAnchor":
+        place = next((node for node in anchor if node.tag.endswith("}pos")), None)
+        top_emu = int(_number_attribute(place, "y"))
+    else:
+        return None
+    return top_emu // _ROW_EMU + 1, (top_emu + max(height - 1, 0)) // _ROW_EMU + 1
+
+
+def _number_attribute(node: Any, name: str) -> float:
+    """A non-negative number attribute of `node`, or 0."""
+    try:
+        return max(0.0, min(float(node.get(name, 0)), 1e15)) if node is not None else 0.0
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _anchored(start: tuple[int, int], end: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
