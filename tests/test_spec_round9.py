@@ -6,6 +6,7 @@ drawn a letter at a time from its end."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_office_round4 import CATALOG, FONT, ONE_PAGE, PAGE, docx, para, pdf, stream
@@ -101,3 +102,27 @@ def test_a_bookmark_the_pages_already_say_is_not_read_twice(tmp_path: Path) -> N
         b"<< /Title (" + said + b") /Parent 6 0 R /Dest [3 0 R /Fit] >>",
     ]
     assert texts(one_page(tmp_path, KEEP, outline)).count("Systemet ska ha export") == 1
+
+
+RIGHTS = """K1. Kommunen ska äga och ha full kontroll över all data i systemet.
+
+| Rättighet | Kommunen | Leverantören |
+|---|---|---|
+| Äganderätt till all data i systemet | {buyer} | {vendor} |
+| Nyttjanderätt till data under avtalstiden | X | X |
+"""
+
+
+@pytest.mark.parametrize(("buyer", "vendor", "outcome"), [("–", "X", "not_met"), ("X", "", "met")])
+def test_a_rights_matrix_is_read_as_its_marks_say(
+    cli: Any, tmp_path: Path, buyer: str, vendor: str, outcome: str
+) -> None:
+    """Round 9: ownership of all data ticked in the vendor's column gives the data away."""
+    import json
+
+    path = tmp_path / "krav.md"
+    path.write_text(RIGHTS.format(buyer=buyer, vendor=vendor), encoding="utf-8")
+    result = cli("spec", "check", path, "-f", "json")
+    report = json.loads(result.out)["reports"][0]
+    got = {r["requirement"]: r for r in report["results"]}["DATA-OWNERSHIP"]
+    assert got["outcome"] == outcome, got["reason"]

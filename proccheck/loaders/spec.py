@@ -358,7 +358,9 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
         item = _table_item(cells, header, 0, display, heading)
         text_cell = cells.index(item.text) + 1 if item.text in cells else 1
         location = Location(path=display, element=f"{block.element} cell {text_cell}")
-        items.append(SpecItem(item.text, location, item.ref, item.level, heading=heading))
+        items.append(
+            SpecItem(item.text, location, item.ref, item.level, heading=heading, beside=item.beside)
+        )
     document = _document(display, path.stem, items, unlisted=unlisted)
     return dataclasses.replace(
         document, hidden_text=tuple(hidden), comments=tuple(comments), withdrawn=tuple(struck)
@@ -506,7 +508,7 @@ def _load_table(path: Path, display: str) -> SpecDocument:
                     ref=ref,
                     level=declared or worded_level(text) or _matrix_row(ref, table.columns),
                     implements=table.cell(row, "implements") or None,
-                    beside=_beside(list(table.header), list(row.cells), skipped),
+                    beside=_beside(list(table.header), list(row.cells), skipped, text),
                 )
             )
     return _document(display, path.stem, items)
@@ -933,19 +935,36 @@ def _table_item(
         ref=ref or None,
         level=declared or worded_level(text) or heading_level(heading) or _matrix_row(ref, roles),
         heading=heading,
-        beside=_beside(header, cells, skipped),
+        beside=_beside(header, cells, skipped, text),
     )
 
 
-def _beside(header: list[str], cells: list[str], skipped: set[int | None]) -> str:
-    """A table row's cells other than its text, id and level, each under its header."""
-    return "; ".join(
-        f"{header[index]}: {cell.strip()}"
-        if index < len(header) and header[index]
-        else cell.strip()
-        for index, cell in enumerate(cells)
-        if index not in skipped and cell.strip()
-    )
+def _beside(header: list[str], cells: list[str], skipped: set[int | None], text: str = "") -> str:
+    """A table row's cells other than its text, id and level, each under its header; a mark
+    ("X", "✓") under a party's column reads as a sentence ("Leverantören har Äganderätt till
+    all data"), as a reader of a rights matrix takes it."""
+    said = []
+    for index, cell in enumerate(cells):
+        cell = cell.strip()
+        if index in skipped or not cell:
+            continue
+        name = header[index].strip() if index < len(header) else ""
+        if text and cell.lower() in _MARKS and _PARTY.search(name):
+            has = _HAS[_ENGLISH_PARTY.search(name) is not None]
+            said.append(f"{name[:1].upper()}{name[1:]} {has} {text}")
+        else:
+            said.append(f"{name}: {cell}" if name else cell)
+    return "; ".join(said)
+
+
+_MARKS = frozenset({"x", "✓", "✔", "☑", "☒", "●", "■", "ja", "yes"})
+_PARTY = re.compile(
+    r"\b(?:leverantör\w*|supplier\w*|vendor\w*|contractor\w*|beställar\w*|köpar\w*|kommun\w*"
+    r"|region\w*|myndighet\w*|kund\w*|customer\w*|buyer\w*|client\w*|authority)\b",
+    re.IGNORECASE,
+)
+_ENGLISH_PARTY = re.compile(r"supplier|vendor|contractor|customer|buyer|client|authority", re.I)
+_HAS = {True: "has", False: "har"}
 
 
 def _matrix_row(ref: str | None, roles: dict[str, int]) -> Level | None:
