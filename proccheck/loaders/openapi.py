@@ -1011,6 +1011,10 @@ _NOT_THERE = (
     r"tillgängligt|öppen|öppet|öppna|implementerad|i drift)|för internt bruk"
     r"|planerad(?: funktion)?|ingår inte i (?:det )?publicerade)"
 )
+_NOT_THERE_STEMS = ("avail", "tillgäng", "intern", "plan", "soon", "implement", "drift",
+                    "öpp", "publicer", "offered", "access", "open")  # fmt: skip
+"""Parts of words one of which every match of `_UNAVAILABLE` holds: a text without any is
+not searched (most are not, and the expression is costly)."""
 _UNAVAILABLE = re.compile(
     rf"^\W*(?:\[?(?:planned|planerad|coming soon|not yet available|unavailable"
     rf"|(?:ej|inte) (?:ännu )?tillgänglig\w*|(?:for )?internal use only|för internt bruk)\b)"
@@ -1085,7 +1089,9 @@ def _limited(
         for found in _AT_EXTRA_COST.finditer(lowered):
             if not _NO_COST.search(lowered, max(0, found.start() - 10), found.start()):
                 return _quoted(text, found)
-        found = _UNAVAILABLE.search(lowered) or (_PARTIAL.search(lowered) if reads else None)
+        found = (
+            _UNAVAILABLE.search(lowered) if any(w in lowered for w in _NOT_THERE_STEMS) else None
+        ) or (_PARTIAL.search(lowered) if reads else None)
         if found:
             return _quoted(text, found)
     return ""
