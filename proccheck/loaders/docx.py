@@ -705,20 +705,22 @@ def _show_as_word_does(root: Any, stores: dict[str, _Store]) -> None:
     """Put into `root` what Word shows when it opens the document, where that is not the text
     stored: a content control bound to XML data (`w:dataBinding`) shows the data, and a field
     marked for updating (`w:dirty`) that quotes a text (`QUOTE "…"`) shows that text."""
-    if stores:
-        for binding in list(root.iter(f"{_W}dataBinding")):
-            control = binding.getparent().getparent()
+    for node in list(root.iter(f"{_W}dataBinding", f"{_W}fldSimple", f"{_W}fldChar")):
+        tag = node.tag.rpartition("}")[2]
+        if tag == "dataBinding" and stores:
+            control = node.getparent().getparent()
             content = control.find(f"{_W}sdtContent") if control is not None else None
-            value = _bound_value(binding, stores)
+            value = _bound_value(node, stores)
             if content is not None and value is not None:
                 _replace_text(content, value)
-    for field in list(root.iter(f"{_W}fldSimple")):
-        quoted = _quoted(field.get(f"{_W}instr", "")) if _on_attr(field, "dirty") else None
-        if quoted is not None:
-            _replace_text(field, quoted)
-    for begin in list(root.iter(f"{_W}fldChar")):
-        if begin.get(f"{_W}fldCharType") == "begin" and _on_attr(begin, "dirty"):
-            _update_quote(begin)
+        elif tag == "fldSimple" and _on_attr(node, "dirty"):
+            quoted = _quoted(node.get(f"{_W}instr", ""))
+            if quoted is not None:
+                _replace_text(node, quoted)
+        elif (
+            tag == "fldChar" and node.get(f"{_W}fldCharType") == "begin" and _on_attr(node, "dirty")
+        ):
+            _update_quote(node)
 
 
 def _on_attr(element: Any, name: str) -> bool:

@@ -732,8 +732,9 @@ def _header_again(
     role = "id" if "id" in columns else "text"
     if role not in columns or columns[role] >= len(cells):
         return None
-    if not names_role(cells[columns[role]], role):
-        return None
+    cell = cells[columns[role]].strip()
+    if not cell or cell[-1].isdigit() or not names_role(cell, role):
+        return None  # an id ends in a digit ("K12", "3.2.1"): no header name does
     again = header_roles(cells)
     return again if all(r in again for r in required) else None
 
