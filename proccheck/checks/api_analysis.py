@@ -841,7 +841,7 @@ def _fixed(schema: Any) -> bool:
     return "const" in schema or (isinstance(values, list) and len(values) == 1)
 
 
-def _fixed_address(index: ApiIndex, op: Operation) -> bool:
+def fixed_address(index: ApiIndex, op: Operation) -> bool:
     """Whether a request that registers callbacks names their address only as one fixed value
     (`callbackUrl: {enum: [https://hooks.vendor.se/intern]}`): the callbacks go to the vendor."""
     for media in op.request:
@@ -1201,7 +1201,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             live = any(not withdrawn(op) for op in operations) and not withdrawn(item)
             (notifications if live else withdrawn_webhooks).append(pointer)
     notifications += [op.pointer + "/callbacks" for op in index.operations
-                      if op.callbacks and _relied_on(op) and not _fixed_address(index, op)]  # fmt: skip
+                      if op.callbacks and _relied_on(op) and not fixed_address(index, op)]  # fmt: skip
     notifications += sorted(
         {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
          if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS
@@ -1659,6 +1659,26 @@ def _usable_flows(scheme: dict[str, Any]) -> list[str]:
     ]
 
 
+def _placeholder_url(scheme: dict[str, Any]) -> str:
+    """The first URL of an oauth2 scheme's flows on a name reserved for documentation, or ""."""
+    flows = scheme.get("flows")
+    found = (
+        [flow for flow in flows.values() if isinstance(flow, dict)]
+        if isinstance(flows, dict)
+        else []
+    )
+    for flow in [*found, scheme]:
+        for key in ("authorizationUrl", "tokenUrl", "refreshUrl"):
+            url = flow.get(key)
+            try:
+                host = urlsplit(url.strip()).hostname if isinstance(url, str) else None
+            except ValueError:  # "https://[vendor/token": no host to judge
+                continue
+            if isinstance(url, str) and placeholder_host(host or ""):
+                return url.strip()[:200]
+    return ""
+
+
 def _a_url(value: Any) -> bool:
     """Whether a flow's URL is one: absolute (`https://…`) or a path (`/oauth/token`), not a
     placeholder ("TBD", "ask support")."""
@@ -1717,7 +1737,13 @@ def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str], fro
             classes[name] = "standard"
             labels[name] = f'{kind} only for the vendor\'s own clients ("{vendors.group(0)}")'
         elif kind == "oauth2" and not _usable_flows(scheme):
-            classes[name], labels[name] = "standard", "oauth2 without a usable flow"
+            placeholder = _placeholder_url(scheme)
+            classes[name] = "standard"
+            labels[name] = (
+                f"oauth2 whose token URL is a placeholder ({placeholder})"
+                if placeholder
+                else "oauth2 without a usable flow"
+            )
         elif kind == "openIdConnect" and not (isinstance(url, str) and url.strip()):
             classes[name], labels[name] = "standard", "openIdConnect without a discovery URL"
         elif kind in ("oauth2", "openIdConnect", "mutualTLS"):

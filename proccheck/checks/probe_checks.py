@@ -19,6 +19,7 @@ from proccheck.checks.api_analysis import (
     Resource,
     analyse,
     dry_run,
+    fixed_address,
     not_production,
     only_errors,
     opaque_body,
@@ -1009,21 +1010,29 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             notifications, index, ctx, withdrawn[0], "note", "not_verified", message, fix
         )
     elif not ctx.analysis.notifications and (
-        unread := [op for op in index.operations if op.unread_callbacks]
+        (unread := [op for op in index.operations if op.unread_callbacks])
+        or (fixed := [op for op in index.operations if op.callbacks and fixed_address(index, op)])
     ):
-        yield _finding(
-            notifications, index, ctx, unread[0].pointer + "/callbacks", "note", "not_verified",
-            ngettext(
-                ctx.lang,
-                "{count} operation names its callbacks by a reference that was not followed (another file, or a pointer to nothing), so what they notify cannot be seen",
-                "{count} operations name their callbacks by a reference that was not followed (another file, or a pointer to nothing), so what they notify cannot be seen",
-                len(unread), count=len(unread),
-            ),
-            _(
-                ctx.lang,
-                "Bundle the callbacks into the description (or probe with --allow-remote-refs).",
-            ),
+        # callbacks behind a reference not followed notify what cannot be seen; callbacks whose
+        # address is fixed go to the vendor's own endpoint
+        ops, n = unread or fixed, len(unread or fixed)
+        message = (
+            ngettext(ctx.lang, "{count} operation names its callbacks by a reference that was not followed (another file, or a pointer to nothing), so what they notify cannot be seen", "{count} operations name their callbacks by a reference that was not followed (another file, or a pointer to nothing), so what they notify cannot be seen", n, count=n)
+            if unread
+            else ngettext(ctx.lang, "{count} operation describes callbacks, but their address can take one value only (the vendor's own endpoint), so they notify nobody the buyer names", "{count} operations describe callbacks, but their address can take one value only (the vendor's own endpoint), so they notify nobody the buyer names", n, count=n)
         )  # fmt: skip
+        fix = (
+            _(ctx.lang, "Bundle the callbacks into the description (or probe with --allow-remote-refs).")
+            if unread
+            else _(ctx.lang, "Let the subscriber give the address callbacks are sent to.")
+        )  # fmt: skip
+        where: str
+        severity: Severity
+        outcome: Outcome
+        where, severity, outcome = (
+            ("/callbacks", "note", "not_verified") if unread else ("/requestBody", "warning", "not_met")
+        )  # fmt: skip
+        yield _finding(notifications, index, ctx, ops[0].pointer + where, severity, outcome, message, fix)  # fmt: skip
     elif not ctx.analysis.notifications and not index.operations:
         yield _finding(
             notifications, index, ctx, "/paths", "note", "not_verified",
