@@ -49,8 +49,8 @@ KEEP = b"BT /F1 11 Tf 56 760 Td (K1. Systemet ska ha export av all data.) Tj ET\
 
 
 def test_words_parted_by_gaps_are_words(tmp_path: Path) -> None:
-    words = b" -250 ".join(b"(" + word.encode() + b")" for word in CLAUSE.split())
-    courier = FONT.replace(b"Helvetica", b"Courier")  # a space is 600, the gap 250
+    words = b" -170 ".join(b"(" + word.encode() + b")" for word in CLAUSE.split())
+    courier = FONT.replace(b"Helvetica", b"Courier")  # a space is 600, the gap 170
     gapped = KEEP + b"BT /F1 11 Tf 56 700 Td [" + words + b"] TJ ET"
     read = texts(one_page(tmp_path, gapped, font=courier))
     assert CLAUSE in read, read
@@ -60,13 +60,21 @@ def test_words_parted_by_gaps_are_words(tmp_path: Path) -> None:
     )
 
 
-def test_a_line_drawn_from_its_end_reads_from_its_start(tmp_path: Path) -> None:
+@pytest.mark.parametrize("operator", [b"(%s) Tj", b"[(%s)] TJ"], ids=["Tj", "TJ"])
+def test_a_line_drawn_from_its_end_reads_from_its_start(tmp_path: Path, operator: bytes) -> None:
     drawn = b"".join(
-        b"1 0 0 1 %.1f 700 Tm (%s) Tj\n" % (56 + 6 * i, char.encode())
+        b"1 0 0 1 %.1f 700 Tm " % (56 + 6 * i) + operator % char.encode() + b"\n"
         for i, char in reversed(list(enumerate(CLAUSE)))
     )
     read = texts(one_page(tmp_path, KEEP + b"BT /F1 11 Tf " + drawn + b"ET"))
     assert CLAUSE in read, read
+
+
+def test_one_array_stepping_back_from_its_end_reads_from_its_start(tmp_path: Path) -> None:
+    courier = FONT.replace(b"Helvetica", b"Courier")
+    steps = b" 1200 ".join(b"(" + char.encode() + b")" for char in reversed(CLAUSE))
+    shown = b"BT /F1 11 Tf 400 700 Td [" + steps + b"] TJ ET"
+    assert CLAUSE in texts(one_page(tmp_path, KEEP + shown, font=courier))
 
 
 def test_a_clause_in_the_bookmarks_is_read_and_a_heading_is_not(tmp_path: Path) -> None:

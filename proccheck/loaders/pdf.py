@@ -16,7 +16,7 @@ page and line, cleaned of what the page layout adds to the text.
 - Text is read in the order of the page's content stream (pypdf's plain mode), which for Word
   and LibreOffice exports reads a multi-column page column by column; strings drawn on one line
   from right to left (a letter at a time from the end) are put back in reading order, and a
-  gap of at least a fifth of an em inside a `TJ` array parts two words as a space does.
+  gap of at least 0.15 em inside a `TJ` array parts two words as a space does.
 
 A PDF without a text layer (a scan), an encrypted or malformed one, and PDF bombs (too many
 pages, too much text, streams that decompress beyond `limits.MAX_PDF_STREAM_BYTES`, reading
@@ -825,14 +825,15 @@ def _reordered(draws: list[tuple[float, float, str]]) -> list[tuple[str, str]]:
     return found
 
 
-_WORD_GAP = -180
+_WORD_GAP = -150
 """A `TJ` adjustment (thousandths of an em, negative moves right) at least this wide between
 two strings is a gap between words, as a reader sees it: kerning is a few tens."""
 
 
 def _word_gaps(operand: Any) -> tuple[str, str] | None:
     """A `TJ` array's strings joined as pypdf may give them ("Leverantörenbehåller") and with a
-    space at each word gap ("Leverantören behåller"), or None where no gap lacks a space."""
+    space at each word gap ("Leverantören behåller"), or in reverse where every step goes back
+    left (`_STEP_BACK`), or None where the array shows its strings as joined."""
     if not isinstance(operand, list):
         return None
     joined: list[str] = []
@@ -848,7 +849,15 @@ def _word_gaps(operand: Any) -> tuple[str, str] | None:
             joined.append(piece)
             spaced.append(piece)
     together, apart = "".join(joined), "".join(spaced).rstrip()
+    steps = [part for part in operand if isinstance(part, (int, float))]
+    if len(joined) >= 3 and len(steps) >= len(joined) - 1 and min(steps) >= _STEP_BACK:
+        return together, "".join(reversed(joined))  # each string drawn left of the one before
     return (together, apart) if together != apart and together.strip() else None
+
+
+_STEP_BACK = 1000
+"""A `TJ` adjustment (thousandths of an em; positive moves left) that takes the next string
+back past the one just drawn: an array of such steps draws its strings from right to left."""
 
 
 def _colour(operands: Any) -> tuple[float, ...] | None:
@@ -898,7 +907,7 @@ def _page_text(
             spaced = _word_gaps(operands[0])
             if spaced is not None:
                 gaps.append(spaced)
-        if operator == b"Tj" and operands and tm is not None and len(draws) < _MAX_BOXES:
+        if operator in (b"Tj", b"TJ") and operands and tm is not None and len(draws) < _MAX_BOXES:
             try:
                 on_page = ink.on_page(cm)
                 x = tm[4] * on_page[0] + tm[5] * on_page[2] + on_page[4]
