@@ -810,12 +810,25 @@ def _relied_on(op: Operation) -> bool:
 
 def _takes_address(index: ApiIndex, op: Operation) -> bool:
     """Whether a subscription write says where to notify: a request property such as `url`,
-    `callbackUrl` or `target`, or one in URI format. A subscription of a person to text
-    messages or e-mail (`/subscriptions` with `partyId` or `emailAddress`) is not an event
-    notification to a system, nor is a sign-in's return address (`/auth/callback` with
-    `returnUrl`)."""
+    `callbackUrl` or `target`, or one in URI format (`_addresses`), that the subscriber can
+    set (not fixed to one value). A sign-in's return address (`/auth/callback` with
+    `returnUrl`) is none."""
     if _AUTH_PATH.search(op.path):
         return False
+    return any(not _fixed(schema) for schema in _addresses(index, op))
+
+
+def fixed_address(index: ApiIndex, op: Operation) -> bool:
+    """Whether a request that registers callbacks names their address only as one fixed value
+    (`callbackUrl: {enum: [https://hooks.vendor.se/intern]}`): the callbacks go to the vendor."""
+    return any(_fixed(schema) for schema in _addresses(index, op))
+
+
+def _addresses(index: ApiIndex, op: Operation) -> Iterator[Any]:
+    """The schemas of a write's request properties that give a system's address to notify: in
+    URI format or named so (`url`, `callbackUrl`, `target`); not a person's (`partyId`,
+    `emailAddress`, a phone number), since a person subscribing to text messages or e-mail is
+    no event notification to a system."""
     for media in op.request:
         for name, prop in _props(index, media.schema).items():
             resolved = index.resolve(prop)
@@ -825,11 +838,8 @@ def _takes_address(index: ApiIndex, op: Operation) -> bool:
                 _PERSON_ADDRESS.search(name_norm) and not _SYSTEM_ADDRESS.search(name_norm)
             ):
                 continue
-            if (shape in ("uri", "url") or _ADDRESS_PROP.search(_norm(name))) and not _fixed(
-                resolved
-            ):
-                return True
-    return False
+            if shape in ("uri", "url") or _ADDRESS_PROP.search(name_norm):
+                yield resolved
 
 
 def _fixed(schema: Any) -> bool:
@@ -839,18 +849,6 @@ def _fixed(schema: Any) -> bool:
         return False
     values = schema.get("enum")
     return "const" in schema or (isinstance(values, list) and len(values) == 1)
-
-
-def fixed_address(index: ApiIndex, op: Operation) -> bool:
-    """Whether a request that registers callbacks names their address only as one fixed value
-    (`callbackUrl: {enum: [https://hooks.vendor.se/intern]}`): the callbacks go to the vendor."""
-    for media in op.request:
-        for name, prop in _props(index, media.schema).items():
-            resolved = index.resolve(prop)
-            shape = resolved.get("format") if isinstance(resolved, dict) else None
-            if (shape in ("uri", "url") or _ADDRESS_PROP.search(_norm(name))) and _fixed(resolved):
-                return True
-    return False
 
 
 _PERSON_ADDRESS = re.compile(r"mail|phone|sms|mobile|return|redirect")
@@ -1464,11 +1462,14 @@ _FROM_A_RESPONSE = re.compile(
 )
 
 
+_TOKEN_HEADER = re.compile(r"cursor|next|token|continu")
+
+
 def _handed_out(parameter: Parameter, headers: list[str]) -> bool:
     """Whether the description shows where an opaque paging token comes from: a response
     header named for it (`X-Files-Cursor-Next`), or the parameter's description saying a
     response returns it ("cursors are provided in the response headers")."""
-    if any(re.search(r"cursor|next|token|continu", header) for header in headers):
+    if any(_TOKEN_HEADER.search(header) for header in headers):
         return True
     return _FROM_A_RESPONSE.search(parameter.description[:2000]) is not None
 
@@ -1642,17 +1643,23 @@ with a capital, or "our"), "customers cannot register clients": the buyer gets n
 it. "För kundens egna applikationer" is the buyer's."""
 
 
-def _usable_flows(scheme: dict[str, Any]) -> list[str]:
-    """The flows of an oauth2 scheme that name every URL a client needs (OpenAPI 3 `flows`, or
-    2.0's one `flow` with its URLs on the scheme): a flow without its token URL, an unknown
-    flow, or `flows: "none"` gives no way to a token."""
+def _flows(scheme: dict[str, Any]) -> list[tuple[str, Any]]:
+    """An oauth2 scheme's flows by name: OpenAPI 3's `flows`, or 2.0's one `flow`, whose URLs
+    stand on the scheme."""
     flows = scheme.get("flows")
     found = [(name, flow) for name, flow in (flows.items() if isinstance(flows, dict) else ())]
     if isinstance(scheme.get("flow"), str):
         found.append((scheme["flow"], scheme))
+    return found
+
+
+def _usable_flows(scheme: dict[str, Any]) -> list[str]:
+    """The flows of an oauth2 scheme that name every URL a client needs (OpenAPI 3 `flows`, or
+    2.0's one `flow` with its URLs on the scheme): a flow without its token URL, an unknown
+    flow, or `flows: "none"` gives no way to a token."""
     return [
         name
-        for name, flow in found
+        for name, flow in _flows(scheme)
         if name in _FLOW_URLS
         and isinstance(flow, dict)
         and all(_a_url(flow.get(url)) for url in _FLOW_URLS[name])
@@ -1661,15 +1668,9 @@ def _usable_flows(scheme: dict[str, Any]) -> list[str]:
 
 def _placeholder_url(scheme: dict[str, Any]) -> str:
     """The first URL of an oauth2 scheme's flows on a name reserved for documentation, or ""."""
-    flows = scheme.get("flows")
-    found = (
-        [flow for flow in flows.values() if isinstance(flow, dict)]
-        if isinstance(flows, dict)
-        else []
-    )
-    for flow in [*found, scheme]:
+    for _name, flow in _flows(scheme):
         for key in ("authorizationUrl", "tokenUrl", "refreshUrl"):
-            url = flow.get(key)
+            url = flow.get(key) if isinstance(flow, dict) else None
             try:
                 host = urlsplit(url.strip()).hostname if isinstance(url, str) else None
             except ValueError:  # "https://[vendor/token": no host to judge

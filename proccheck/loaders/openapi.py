@@ -964,13 +964,13 @@ _INTERNAL_PATH = re.compile(r"/(?:internal|intern|_internal|private-api)(?:/|$)"
 
 def _internal_tags(root: dict[str, Any]) -> frozenset[str]:
     """The names of the tags the description marks as internal (`_marked_internal`) or whose
-    description says their operations are not for customers (`_UNAVAILABLE`)."""
+    description says their operations are not for customers (`_not_there`)."""
     found = set()
     for tag in _list(root.get("tags"))[:1000]:
         tag = _dict(tag)
         name = tag.get("name")
         text = _text(tag.get("description"))[:2000].lower()
-        if isinstance(name, str) and (_marked_internal(tag) or _UNAVAILABLE.search(text)):
+        if isinstance(name, str) and (_marked_internal(tag) or _not_there(text)):
             found.add(name)
     return frozenset(found)
 
@@ -1089,12 +1089,18 @@ def _limited(
         for found in _AT_EXTRA_COST.finditer(lowered):
             if not _NO_COST.search(lowered, max(0, found.start() - 10), found.start()):
                 return _quoted(text, found)
-        found = (
-            _UNAVAILABLE.search(lowered) if any(w in lowered for w in _NOT_THERE_STEMS) else None
-        ) or (_PARTIAL.search(lowered) if reads else None)
+        found = _not_there(lowered) or (_PARTIAL.search(lowered) if reads else None)
         if found:
             return _quoted(text, found)
     return ""
+
+
+def _not_there(lowered: str) -> re.Match[str] | None:
+    """Where a lower-cased text says the operation is not there for the buyer (`_UNAVAILABLE`),
+    searched only in a text holding one of its stems."""
+    if not any(stem in lowered for stem in _NOT_THERE_STEMS):
+        return None
+    return _UNAVAILABLE.search(lowered)
 
 
 def _sunset_past(op: dict[str, Any]) -> bool:
