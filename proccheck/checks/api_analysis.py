@@ -39,10 +39,11 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 from proccheck.addresses import address_is_public, host_address
+from proccheck.i18n import N_, _
 from proccheck.loaders.openapi import (
     METHODS,
     WRITE_METHODS,
@@ -54,6 +55,9 @@ from proccheck.loaders.openapi import (
     withdrawn,
 )
 from proccheck.loaders.structured import escape_pointer
+
+if TYPE_CHECKING:
+    from proccheck.model import Lang
 
 MediaClass = Literal["open", "vendor", "opaque"]
 AuthClass = Literal["standard", "acceptable", "proprietary", "weak"]
@@ -324,6 +328,18 @@ class Resource:
         return bool(self.listed_by) or any(id(op) not in hollow for op in self.collection_ops)
 
 
+@dataclass(frozen=True)
+class SchemeLabel:
+    """How reports name a security scheme: an `N_`-marked msgid and its values, put into the
+    report's language where it is shown (the analysis itself has no language)."""
+
+    msgid: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def shown(self, lang: Lang) -> str:
+        return _(lang, self.msgid, **dict(self.values))
+
+
 @dataclass
 class Dimension:
     """One scored dimension: 0-100, and the counts the number was computed from."""
@@ -343,7 +359,7 @@ class Analysis:
     withdrawn_webhooks: list[str]  # pointers: webhooks only deprecated, internal or sold apart
     media: dict[MediaClass, list[tuple[str, str]]]  # class -> (media type, pointer)
     schemes: dict[str, AuthClass]
-    scheme_labels: dict[str, str]
+    scheme_labels: dict[str, SchemeLabel]
     oauth_schemes: frozenset[str]
     """The schemes that give a client a way to an OAuth 2.0 token: oauth2 with a flow that
     names its URLs, or openIdConnect with its discovery URL."""
@@ -1722,11 +1738,13 @@ def _without_oauth(
     return found
 
 
-def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str], frozenset[str]]:
+def _schemes(
+    index: ApiIndex,
+) -> tuple[dict[str, AuthClass], dict[str, SchemeLabel], frozenset[str]]:
     """Each scheme's class and label, and the names of those that are OAuth 2.0 a client can
     use (`Analysis.oauth_schemes`)."""
     classes: dict[str, AuthClass] = {}
-    labels: dict[str, str] = {}
+    labels: dict[str, SchemeLabel] = {}
     oauth: set[str] = set()
     for name, scheme in index.security_schemes.items():
         kind = str(scheme.get("type", ""))
@@ -1734,33 +1752,44 @@ def _schemes(index: ApiIndex) -> tuple[dict[str, AuthClass], dict[str, str], fro
         http = str(scheme.get("scheme", "")).lower()
         url = scheme.get("openIdConnectUrl")
         said = str(scheme.get("description", ""))[:2000]
+        key = str(scheme.get("name"))
         if kind in ("oauth2", "openIdConnect") and (vendors := _VENDORS_OWN.search(said)):
             classes[name] = "standard"
-            labels[name] = f'{kind} only for the vendor\'s own clients ("{vendors.group(0)}")'
+            labels[name] = SchemeLabel(
+                N_('{kind} only for the vendor\'s own clients ("{words}")'),
+                (("kind", kind), ("words", vendors.group(0))),
+            )
         elif kind == "oauth2" and not _usable_flows(scheme):
             placeholder = _placeholder_url(scheme)
             classes[name] = "standard"
             labels[name] = (
-                f"oauth2 whose token URL is a placeholder ({placeholder})"
+                SchemeLabel(
+                    N_("oauth2 whose token URL is a placeholder ({url})"), (("url", placeholder),)
+                )
                 if placeholder
-                else "oauth2 without a usable flow"
+                else SchemeLabel(N_("oauth2 without a usable flow"))
             )
         elif kind == "openIdConnect" and not (isinstance(url, str) and url.strip()):
-            classes[name], labels[name] = "standard", "openIdConnect without a discovery URL"
+            classes[name] = "standard"
+            labels[name] = SchemeLabel(N_("openIdConnect without a discovery URL"))
         elif kind in ("oauth2", "openIdConnect", "mutualTLS"):
-            classes[name], labels[name] = "standard", kind
+            classes[name], labels[name] = "standard", SchemeLabel("{kind}", (("kind", kind),))
             if kind != "mutualTLS":
                 oauth.add(name)
         elif kind == "http" and http == "bearer":
-            classes[name], labels[name] = "standard", "http bearer"
+            classes[name], labels[name] = "standard", SchemeLabel("http bearer")
         elif kind == "basic" or (kind == "http" and http in ("basic", "digest")):
-            classes[name], labels[name] = "weak", f"http {http or 'basic'}"
+            classes[name] = "weak"
+            labels[name] = SchemeLabel("http {scheme}", (("scheme", http or "basic"),))
         elif kind == "apiKey" and where == "header":
-            classes[name], labels[name] = "acceptable", f"apiKey in header {scheme.get('name')}"
+            classes[name] = "acceptable"
+            labels[name] = SchemeLabel(N_("apiKey in header {name}"), (("name", key),))
         elif kind == "apiKey" and where == "query":
-            classes[name], labels[name] = "weak", f"apiKey in query {scheme.get('name')}"
+            classes[name] = "weak"
+            labels[name] = SchemeLabel(N_("apiKey in query {name}"), (("name", key),))
         else:
-            classes[name], labels[name] = "proprietary", f"{kind} {where or http}".strip()
+            classes[name] = "proprietary"
+            labels[name] = SchemeLabel("{kind}", (("kind", f"{kind} {where or http}".strip()),))
     return classes, labels, frozenset(oauth)
 
 

@@ -386,7 +386,7 @@ def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang)
             len(schemes),
             standard=sum(c == "standard" for c in schemes.values()),
             total=len(schemes),
-            names=_names(lang, [analysis.scheme_labels[n] for n in schemes]),
+            names=_names(lang, [analysis.scheme_labels[n].shown(lang) for n in schemes]),
         )
     if code == "OA008":
         docs = analysis.docs
@@ -431,7 +431,7 @@ def describe_measure(code: str, index: ApiIndex, analysis: Analysis, lang: Lang)
         return _(
             lang,
             "federated login declared: {names}",
-            names=_names(lang, [analysis.scheme_labels.get(n, n) for n in analysis.federated]),
+            names=_names(lang, [analysis.scheme_labels[n].shown(lang) for n in analysis.federated]),
         )
     if code == "OA010":
         operations = len(index.operations) - len(analysis.service_ops)
@@ -1450,18 +1450,18 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(
                 ctx.lang,
                 "Weak authentication is used: {names}",
-                names=_names(ctx.lang, [analysis.scheme_labels[n] for n in weak]),
+                names=_names(ctx.lang, [analysis.scheme_labels[n].shown(ctx.lang) for n in weak]),
             ),
             _(
                 ctx.lang,
                 "Replace Basic/Digest and API keys in the URL with OAuth 2.0 or OpenID Connect.",
             ),
-            evidence=_evidence([(analysis.scheme_labels[n], n) for n in weak]),
+            evidence=_evidence([(analysis.scheme_labels[n].shown(ctx.lang), n) for n in weak]),
         )  # fmt: skip
     oauth = [n for n in used if n in analysis.oauth_schemes]
     if not oauth:
         standard = [n for n in used if schemes[n] == "standard"]
-        names = _names(ctx.lang, [analysis.scheme_labels[n] for n in used])
+        names = _names(ctx.lang, [analysis.scheme_labels[n].shown(ctx.lang) for n in used])
         yield _finding(
             authentication, index, ctx, prefix + used[0], "note" if standard else "warning", "not_verified" if standard else "not_met",
             _(
@@ -1477,7 +1477,7 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.lang,
                 "Offer OAuth 2.0 (RFC 6749) or OpenID Connect instead of proprietary keys.",
             ),
-            evidence=_evidence([(analysis.scheme_labels[n], n) for n in used]),
+            evidence=_evidence([(analysis.scheme_labels[n].shown(ctx.lang), n) for n in used]),
         )  # fmt: skip
     elif analysis.applied_schemes and analysis.without_oauth:
         yield from _oauth_gaps(index, ctx)
