@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_office_round4 import R, _rels, docx, para
+from test_office_round4 import R, W, _rels, docx, para
 
 from proccheck.loaders.spec import load_spec
 
@@ -149,3 +149,50 @@ def test_a_quote_field_marked_for_updating_shows_its_quote(
 ) -> None:
     path = docx(tmp_path / "a.docx", quote_field(dirty, simple))
     assert texts(path) == [CLAUSE_SHOWN if dirty else CLAUSE_STORED]
+
+
+SETTINGS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
+
+
+def with_settings(path: Path, body: str, settings: str) -> Path:
+    """A document whose settings part holds `settings` (document variables, updateFields)."""
+    return docx(
+        path,
+        body,
+        document_rels=_rels(("settings", "settings.xml")),
+        extra={"word/settings.xml": f'<w:settings xmlns:w="{W}">{settings}</w:settings>'},
+        types=(("/word/settings.xml", SETTINGS_TYPE),),
+    )
+
+
+def variable_field(dirty: bool) -> str:
+    mark = ' w:dirty="true"' if dirty else ""
+    return (
+        f'<w:p><w:r><w:fldChar w:fldCharType="begin"{mark}/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> DOCVARIABLE Agare \\* MERGEFORMAT </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:t>{CLAUSE_STORED}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+VARIABLES = f'<w:docVars><w:docVar w:name="agare" w:val="{CLAUSE_SHOWN}"/></w:docVars>'
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "clean"])
+def test_a_document_variable_field_updated_shows_the_variable(tmp_path: Path, dirty: bool) -> None:
+    path = with_settings(tmp_path / "a.docx", variable_field(dirty), VARIABLES)
+    assert texts(path) == [CLAUSE_SHOWN if dirty else CLAUSE_STORED]
+
+
+def test_a_variable_the_document_does_not_hold_keeps_the_stored_result(tmp_path: Path) -> None:
+    path = with_settings(tmp_path / "a.docx", variable_field(True), "<w:docVars/>")
+    assert texts(path) == [CLAUSE_STORED]
+
+
+@pytest.mark.parametrize("setting", ["<w:updateFields/>", '<w:updateFields w:val="false"/>'])
+def test_fields_update_when_the_settings_ask_word_to(tmp_path: Path, setting: str) -> None:
+    body = quote_field(False, simple=False) + variable_field(False)
+    path = with_settings(tmp_path / "a.docx", body, setting + VARIABLES)
+    updated = "false" not in setting
+    assert texts(path) == [CLAUSE_SHOWN if updated else CLAUSE_STORED] * 2

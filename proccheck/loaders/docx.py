@@ -5,8 +5,8 @@ Paragraphs and table cells become items in document order; a location is `paragr
 wrappers (content controls `w:sdt`, `w:customXml`, tracked insertions…) is read too: skipping it
 would let a clause hide from the checks, and so is the text of footnotes, endnotes, headers and
 footers, which is printed with the document. Where Word shows on opening what the file does
-not store as text (a content control bound to XML data, a QUOTE field marked for updating), that
-is what is read. Text Word does not show (formatted as hidden,
+not store as text (a content control bound to XML data, a QUOTE or DOCVARIABLE field Word
+updates on opening), that is what is read. Text Word does not show (formatted as hidden,
 directly or by a style; under 2 points; in the colour behind it) is kept apart, never read as
 the document's text, and reported (SP011), so that a clause nobody sees cannot make a
 requirement met. Comments are a reviewer's notes beside the text: reported with the paragraph or
@@ -623,6 +623,7 @@ def read_docx(path: Path, display: str) -> list[Block]:
         )
     hiding = _Hiding.of(document)
     stores = _stores(document, display)
+    fields = _Fields.of(document)
     blocks: list[Block] = []
     items = 0  # blocks that become items of the specification (at most; see spec._load_docx)
     parts = [("", document.element.body, hiding)]
@@ -633,7 +634,7 @@ def read_docx(path: Path, display: str) -> list[Block]:
     comments = _comments(document, display)
     labels = _label_words(document)
     for prefix, root, part_hiding in parts:
-        _show_as_word_does(root, stores)
+        _show_as_word_does(root, stores, fields)
         for block in _blocks(root, part_hiding, prefix, comments, labels):
             blocks.append(block)
             items += (block.table_row > 1 and any(block.texts)) or (
@@ -701,10 +702,10 @@ def _stores(document: Any, display: str) -> dict[str, _Store]:
     return found
 
 
-def _show_as_word_does(root: Any, stores: dict[str, _Store]) -> None:
+def _show_as_word_does(root: Any, stores: dict[str, _Store], fields: _Fields) -> None:
     """Put into `root` what Word shows when it opens the document, where that is not the text
     stored: a content control bound to XML data (`w:dataBinding`) shows the data, and a field
-    marked for updating (`w:dirty`) that quotes a text (`QUOTE "…"`) shows that text."""
+    Word updates on opening (see `_Fields`) shows what updating gives."""
     for node in list(root.iter(f"{_W}dataBinding", f"{_W}fldSimple", f"{_W}fldChar")):
         tag = node.tag.rpartition("}")[2]
         if tag == "dataBinding" and stores:
@@ -713,14 +714,48 @@ def _show_as_word_does(root: Any, stores: dict[str, _Store]) -> None:
             value = _bound_value(node, stores)
             if content is not None and value is not None:
                 _replace_text(content, value)
-        elif tag == "fldSimple" and _on_attr(node, "dirty"):
-            quoted = _quoted(node.get(f"{_W}instr", ""))
-            if quoted is not None:
-                _replace_text(node, quoted)
-        elif (
-            tag == "fldChar" and node.get(f"{_W}fldCharType") == "begin" and _on_attr(node, "dirty")
-        ):
-            _update_quote(node)
+        elif tag == "fldSimple" and fields.updated(node):
+            value = fields.value(node.get(f"{_W}instr", ""))
+            if value is not None:
+                _replace_text(node, value)
+        elif tag == "fldChar" and node.get(f"{_W}fldCharType") == "begin" and fields.updated(node):
+            _update_field(node, fields)
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """The fields Word updates when it opens the document, and what that gives. Word updates a
+    field marked dirty (`w:dirty`), and every field when the settings ask for it
+    (`w:updateFields`: Word asks first, and a reader who says yes sees the updated text). Of
+    the field codes, only those whose result the document itself holds are worked out: a
+    QUOTE of a text and a DOCVARIABLE (the variables are in the settings, `w:docVars`)."""
+
+    variables: dict[str, str]
+    update_all: bool
+
+    @classmethod
+    def of(cls, document: Any) -> _Fields:
+        try:
+            settings = document.settings.element
+        except Exception:  # no settings part python-docx can read: only dirty fields update
+            return cls({}, False)
+        variables = {
+            str(node.get(f"{_W}name", "")).casefold(): str(node.get(f"{_W}val", ""))
+            for node in settings.iter(f"{_W}docVar")
+        }
+        return cls(variables, _on(settings.find(f"{_W}updateFields")))
+
+    def updated(self, field: Any) -> bool:
+        return self.update_all or _on_attr(field, "dirty")
+
+    def value(self, instruction: str) -> str | None:
+        """What updating the field gives, or None where this reader cannot tell (Word then
+        shows a result this reader keeps as stored)."""
+        match = _QUOTE_FIELD.fullmatch(instruction)
+        if match:
+            return match.group(1)
+        match = _VARIABLE_FIELD.fullmatch(instruction)
+        return self.variables.get(match.group(1).casefold()) if match else None
 
 
 def _on_attr(element: Any, name: str) -> bool:
@@ -787,16 +822,14 @@ class _Store:
 
 
 _QUOTE_FIELD = re.compile(r'\s*QUOTE\s+"([^"]*)"\s*(?:\\\*\s*\w+\s*)*', re.IGNORECASE)
+_VARIABLE_FIELD = re.compile(
+    r'\s*DOCVARIABLE\s+"?([^"\s\\]+)"?\s*(?:\\\*\s*\w+\s*)*', re.IGNORECASE
+)
 
 
-def _quoted(instruction: str) -> str | None:
-    match = _QUOTE_FIELD.fullmatch(instruction)
-    return match.group(1) if match else None
-
-
-def _update_quote(begin: Any) -> None:
-    """A complex field (`w:fldChar` begin … separate … end) marked dirty: if its instruction
-    is a QUOTE of a text, its result runs are made to show that text."""
+def _update_field(begin: Any, fields: _Fields) -> None:
+    """A complex field (`w:fldChar` begin … separate … end) Word updates: where this reader
+    can tell what updating gives (`_Fields.value`), its result runs are made to show it."""
     run = begin.getparent()
     if run is None:
         return
@@ -815,10 +848,10 @@ def _update_quote(begin: Any) -> None:
             instruction += [node.text or "" for node in sibling.iter(f"{_W}instrText")]
         else:
             result.append(sibling)
-    quoted = _quoted("".join(instruction))
+    value = fields.value("".join(instruction))
     texts = [node for element in result for node in element.iter(f"{_W}t")]
-    if quoted is not None and texts:
-        _fill(texts, quoted)
+    if value is not None and texts:
+        _fill(texts, value)
 
 
 def _replace_text(holder: Any, value: str) -> None:
