@@ -60,9 +60,15 @@ def test_words_parted_by_gaps_are_words(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("operator", [b"(%s) Tj", b"[(%s)] TJ"], ids=["Tj", "TJ"])
+@pytest.mark.parametrize(
+    "operator",
+    [b"(%s) Tj", b"[(%s)] TJ", b"(%s) '", b'0 0 (%s) "'],
+    ids=["Tj", "TJ", "quote", "double-quote"],
+)
 def test_a_line_drawn_from_its_end_reads_from_its_start(tmp_path: Path, operator: bytes) -> None:
-    drawn = b"".join(
+    """`'` and `"` move to the next line first: with a leading of 0 (`0 TL`) that is the start of
+    the same line."""
+    drawn = b"0 TL " + b"".join(
         b"1 0 0 1 %.1f 700 Tm " % (56 + 6 * i) + operator % char.encode() + b"\n"
         for i, char in reversed(list(enumerate(CLAUSE)))
     )
@@ -134,3 +140,17 @@ def test_a_rights_matrix_is_read_as_its_marks_say(
     report = json.loads(result.out)["reports"][0]
     got = {r["requirement"]: r for r in report["results"]}["DATA-OWNERSHIP"]
     assert got["outcome"] == outcome, got["reason"]
+
+
+@pytest.mark.parametrize("move", [b"1 0 0 1 %.1f 700 Tm", b"%.1f 0 Td"], ids=["Tm", "Td"])
+def test_words_placed_apart_by_moves_are_words(tmp_path: Path, move: bytes) -> None:
+    """Each word drawn on its own at its place (Courier: 6.6 points a letter at 11 points), a
+    gap of 4 points after it: the words read apart, as a reader sees them."""
+    courier = FONT.replace(b"Helvetica", b"Courier")
+    drawn, x, step = [], 56.0, 0.0
+    for word in CLAUSE.split():
+        drawn.append(move % (x if b"Tm" in move else step) + b" (" + word.encode() + b") Tj")
+        step = 6.6 * len(word) + 4
+        x += step
+    shown = KEEP + b"BT /F1 11 Tf 56 700 Td " + b" ".join(drawn) + b" ET"
+    assert CLAUSE in texts(one_page(tmp_path, shown, font=courier))

@@ -825,6 +825,11 @@ def _reordered(draws: list[tuple[float, float, str]]) -> list[tuple[str, str]]:
     return found
 
 
+_SHOWS = frozenset({b"Tj", b"TJ", b"'", b'"'})
+"""The operators that show a string, each its last operand (`'` and `"` first move to the next
+line: with a leading of 0 that is the start of the same line, so they too can draw a line from
+its end)."""
+
 _WORD_GAP = -150
 """A `TJ` adjustment (thousandths of an em, negative moves right) at least this wide between
 two strings is a gap between words, as a reader sees it: kerning is a few tens."""
@@ -907,14 +912,14 @@ def _page_text(
             spaced = _word_gaps(operands[0])
             if spaced is not None:
                 gaps.append(spaced)
-        if operator in (b"Tj", b"TJ") and operands and tm is not None and len(draws) < _MAX_BOXES:
+        if operator in _SHOWS and operands and tm is not None and len(draws) < _MAX_BOXES:
             try:
                 on_page = ink.on_page(cm)
                 x = tm[4] * on_page[0] + tm[5] * on_page[2] + on_page[4]
                 y = tm[4] * on_page[1] + tm[5] * on_page[3] + on_page[5]
             except (IndexError, TypeError, ValueError):  # a matrix pypdf could not make
                 return
-            draws.append((float(x), float(y), _shown_string(operands[0])))
+            draws.append((float(x), float(y), _shown_string(operands[-1])))
 
     def after(operator: bytes, *rest: object) -> None:
         ink.after(operator)
