@@ -1370,7 +1370,10 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     requirement of the document is taken as met: a picture without text (a scan; a first page
     of several that is only a picture is taken as a cover and only reported), a font whose
     letters read as other text than they show, a stamp or box annotation that
-    draws text or a picture, or a pattern that draws text. In Markdown: an HTML element
+    draws text or a picture, a pattern that draws text, or a picture shaped like a line of
+    text set among the text (6 to 30 points high, ten times as wide, a third of the page wide,
+    outside the top and bottom tenth of the page where letterheads and footers go). In
+    Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or
     `visibility: hidden`); an HTML comment is an author's note and is left out silently.
 
@@ -1413,7 +1416,7 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
             "then check again.",
         ),
     )
-    for why in ("scan", "cover", "font", "annotation", "pattern"):
+    for why in UNREAD_PAGES:
         yield from _unread_passages(
             hidden_text,
             tuple((location, "") for location, said in document.unread_pages if said == why),
@@ -1442,6 +1445,9 @@ UNREAD_PAGES = {
     ),
     "pattern": N_(
         "{where}: a pattern draws text on the page that proccheck does not read, so no requirement is taken as met"
+    ),
+    "line picture": N_(
+        "{where}: a picture shaped like a line of text is set among the page's text; proccheck cannot read what it shows, so no requirement is taken as met"
     ),
 }
 """Why a page's content is not read (`SpecDocument.unread_pages`), as reported."""

@@ -180,7 +180,8 @@ class PageText:
     unread: tuple[str, ...] = ()
     """Why some of what the page shows is not read: "font" (its letters read as other text
     than they show), "annotation" (an annotation draws text or a picture on the page),
-    "pattern" (a pattern that draws text fills a shape)."""
+    "pattern" (a pattern that draws text fills a shape), "line picture" (a picture shaped like
+    a line of text among the text: `_shaped_as_a_line`)."""
 
 
 class _Stop(BaseException):
@@ -583,6 +584,8 @@ class _Ink:
                 left, bottom, right, top = self.box
                 area = (rect[2] - rect[0]) * (rect[3] - rect[1])
                 self.picture |= area >= 0.4 * (right - left) * (top - bottom)
+                if _shaped_as_a_line(rect, self.box):
+                    self.unread.add("line picture")
                 state = self.states[-1]
                 if len(self.boxes) < _MAX_BOXES:
                     self.boxes.append((rect, None))
@@ -658,6 +661,22 @@ def _compose(inner: Any, outer: Any) -> list[float]:
         e1 * a2 + f1 * c2 + e2,
         e1 * b2 + f1 * d2 + f2,
     ]
+
+
+def _shaped_as_a_line(rect: Rect, page: Rect) -> bool:
+    """Whether a picture has the shape of a line or two of text set among the page's text: 6
+    to 30 points high, at least ten times as wide and a third of the page wide, and not in the
+    top or bottom tenth of the page (a letterhead's band, a footer's logo). Such a picture can
+    show a clause that is not in the text layer, and proccheck reads no picture."""
+    width, height = rect[2] - rect[0], rect[3] - rect[1]
+    page_height = page[3] - page[1]
+    return (
+        6 <= height <= 30
+        and width >= 10 * height
+        and width >= (page[2] - page[0]) / 3
+        and rect[1] >= page[1] + page_height / 10
+        and rect[3] <= page[3] - page_height / 10
+    )
 
 
 def _spans(left: float, right: float, x: float, width: float, height: float) -> bool:

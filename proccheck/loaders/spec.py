@@ -180,7 +180,8 @@ class SpecDocument:
     """Pages of a PDF with content that is not read, and why: "scan" (a picture without
     text), "cover" (such a first page of several: reported only), "font" (letters that read
     as other text than they show), "annotation" or "pattern" (text or a picture drawn by
-    one). While one other than a cover is there, no requirement is met (`engine`)."""
+    one), "line picture" (a picture shaped like a line of text among the text). While one
+    other than a cover is there, no requirement is met (`engine`)."""
     unlisted: tuple[SpecItem, ...] = ()
     """Text a reader sees that is no item: headings, a table's header row, code blocks. Never a
     requirement, but read for clauses that undermine one (a heading "Leverantören behåller

@@ -1,0 +1,61 @@
+"""A clause set as a picture of text among a PDF page's text (attack round 8, p17): proccheck
+reads no picture, so a picture shaped like a line of text leaves every requirement unmet until
+someone looks; a letterhead band, a footer logo or a square picture caps nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pdf_maker import make_pdf, page_content
+
+from proccheck.loaders.spec import load_spec
+
+LINES = [
+    "Kravspecifikation",
+    "",
+    "K1. Kommunen ska aga all data i systemet.",
+    "K2. Systemet ska bygga pa oppna standarder.",
+]
+
+
+def _unread(tmp_path: Path, picture: bytes) -> list[tuple[int | None, str]]:
+    path = tmp_path / "s.pdf"
+    path.write_bytes(make_pdf([LINES], streams=[(b"", page_content(LINES) + picture)]))
+    return [(loc.page, why) for loc, why in load_spec(path, "s.pdf").unread_pages]
+
+
+@pytest.mark.parametrize(
+    ("placed", "unread"),
+    [
+        (b"420 0 0 14 56 700", [(1, "line picture")]),  # a line of text, under K2
+        (b"300 0 0 24 56 400", [(1, "line picture")]),  # two lines' height
+        (b"520 0 0 40 36 780", []),  # a letterhead band at the top
+        (b"300 0 0 20 150 30", []),  # a logo row in the footer
+        (b"120 0 0 120 56 500", []),  # a square picture: a diagram, a logo
+        (b"400 0 0 2 56 600", []),  # a rule
+        (b"150 0 0 14 56 600", []),  # short: a signature, a small logo
+    ],
+    ids=["line", "two-lines", "letterhead", "footer", "square", "rule", "short"],
+)
+def test_a_picture_shaped_like_a_line_of_text_is_not_read(
+    tmp_path: Path, placed: bytes, unread: list[tuple[int, str]]
+) -> None:
+    assert _unread(tmp_path, b"q " + placed + b" cm /Im1 Do Q\n") == unread
+
+
+def test_the_spec_check_takes_no_requirement_as_met(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    lines = [*LINES[:2], "K1. Kommunen ska äga och ha full kontroll över all data i systemet."]
+    path = tmp_path / "s.pdf"
+    for picture, outcome in ((b"", "met"), (b"q 420 0 0 14 56 700 cm /Im1 Do Q\n", "not_verified")):
+        path.write_bytes(make_pdf([lines], streams=[(b"", page_content(lines) + picture)]))
+        result = cli("spec", "check", str(path), "--lang", "sv", "-f", "json")
+        (owned,) = [
+            r
+            for r in json.loads(result.out)["reports"][0]["results"]
+            if r["requirement"] == "DATA-OWNERSHIP"
+        ]
+        assert owned["outcome"] == outcome, owned
+    shown = cli("spec", "check", str(path), "--lang", "sv").out
+    assert "en bild formad som en textrad står bland sidans text" in shown
