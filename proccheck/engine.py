@@ -298,7 +298,7 @@ def evaluate(
                 evidence[requirement.id] = tuple(dict.fromkeys(places))[:5]
         results.append(_not_run_cap(result, not_run, ctx.lang))
     unread = [  # a first page that is only a picture is most likely a cover: reported only
-        location.page
+        location
         for location, why in (getattr(document, "unread_pages", ()) if kind == "spec" else ())
         if why != "cover"
     ]
@@ -372,21 +372,27 @@ def _not_run_cap(result: RequirementResult, not_run: list[str], lang: Lang) -> R
     return result.model_copy(update={"outcome": "not_verified", "reason": reason})
 
 
-def _unread_cap(
-    result: RequirementResult, pages: list[int | None], lang: Lang
-) -> RequirementResult:
-    """A result no better than not verified when pages of the document could not be read
-    (`SpecDocument.unread_pages`: a scan, a font whose letters lie, a stamp)."""
+def _unread_cap(result: RequirementResult, places: list[Location], lang: Lang) -> RequirementResult:
+    """A result no better than not verified when parts of the document could not be read
+    (`SpecDocument.unread_pages`: a scan, a font whose letters lie, a stamp, a picture of a
+    line of text), named by page (a PDF) or paragraph (Word)."""
     if OUTCOME_RANK[result.outcome] <= OUTCOME_RANK["not_verified"]:
         return result
-    shown = sorted({page for page in pages if page is not None})
-    reason = ngettext(
-        lang,
-        "not verified: page {pages} could not be read (SP011), and what it says could change this verdict",
-        "not verified: pages {pages} could not be read (SP011), and what they say could change this verdict",
-        len(shown),
-        pages=", ".join(map(str, shown[:10])),
-    )
+    pages = sorted({place.page for place in places if place.page is not None})
+    if pages:
+        reason = ngettext(
+            lang,
+            "not verified: page {pages} could not be read (SP011), and what it says could change this verdict",
+            "not verified: pages {pages} could not be read (SP011), and what they say could change this verdict",
+            len(pages),
+            pages=", ".join(map(str, pages[:10])),
+        )
+    else:
+        reason = _(
+            lang,
+            "not verified: {where} shows what proccheck could not read (SP011), and what it says could change this verdict",
+            where=", ".join(dict.fromkeys(place.element or place.path for place in places[:10])),
+        )
     return result.model_copy(
         update={"outcome": "not_verified", "reason": one_line(reason, REASON_LIMIT)}
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pdf_maker import make_pdf, page_content
+from test_office_round4 import docx, para
 
 from proccheck.loaders.spec import load_spec
 
@@ -58,4 +59,44 @@ def test_the_spec_check_takes_no_requirement_as_met(cli, tmp_path: Path) -> None
         ]
         assert owned["outcome"] == outcome, owned
     shown = cli("spec", "check", str(path), "--lang", "sv").out
-    assert "en bild formad som en textrad står bland sidans text" in shown
+    assert "en bild formad som en textrad står bland texten" in shown
+
+
+def _drawing(width_points: float, height_points: float) -> str:
+    """An inline DrawingML picture of that size (the picture's bytes are not needed)."""
+    cx, cy = int(width_points * 12700), int(height_points * 12700)
+    return (
+        '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+        f'drawingml/2006/wordprocessingDrawing"><wp:extent cx="{cx}" cy="{cy}"/>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"/>'
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("size", "unread"),
+    [((420, 14), ["paragraph 2"]), ((120, 120), []), ((150, 14), []), ((420, 2), [])],
+    ids=["line", "square", "short", "rule"],
+)
+def test_a_word_picture_shaped_like_a_line_of_text_is_not_read(
+    tmp_path: Path, size: tuple[float, float], unread: list[str]
+) -> None:
+    body = para("K1. Kommunen ska äga och ha full kontroll över all data i systemet.")
+    path = docx(tmp_path / "s.docx", body + _drawing(*size))
+    found = load_spec(path, "s.docx").unread_pages
+    assert [location.element for location, _why in found] == unread
+
+
+def test_the_word_spec_check_names_the_paragraph(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    body = para("K1. Kommunen ska äga och ha full kontroll över all data i systemet.")
+    path = docx(tmp_path / "s.docx", body + _drawing(420, 14))
+    result = cli("spec", "check", str(path), "--lang", "sv", "-f", "json")
+    (owned,) = [
+        r
+        for r in json.loads(result.out)["reports"][0]["results"]
+        if r["requirement"] == "DATA-OWNERSHIP"
+    ]
+    assert owned["outcome"] == "not_verified"
+    assert "paragraph 2 visar något som proccheck inte kunde läsa" in owned["reason"]

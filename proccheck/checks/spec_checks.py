@@ -1372,8 +1372,8 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     letters read as other text than they show, a stamp or box annotation that
     draws text or a picture, a pattern that draws text, or a picture shaped like a line of
     text set among the text (6 to 30 points high, ten times as wide, a third of the page wide,
-    outside the top and bottom tenth of the page where letterheads and footers go). In
-    Markdown: an HTML element
+    outside the top and bottom tenth of the page where letterheads and footers go; in Word,
+    such a picture in the body). In Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or
     `visibility: hidden`); an HTML comment is an author's note and is left out silently.
 
@@ -1447,7 +1447,7 @@ UNREAD_PAGES = {
         "{where}: a pattern draws text on the page that proccheck does not read, so no requirement is taken as met"
     ),
     "line picture": N_(
-        "{where}: a picture shaped like a line of text is set among the page's text; proccheck cannot read what it shows, so no requirement is taken as met"
+        "{where}: a picture shaped like a line of text is set among the text; proccheck cannot read what it shows, so no requirement is taken as met"
     ),
 }
 """Why a page's content is not read (`SpecDocument.unread_pages`), as reported."""

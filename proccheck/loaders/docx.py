@@ -33,6 +33,7 @@ from proccheck.loaders.tables import (
     over_limit,
     resave_hint,
 )
+from proccheck.text import shaped_as_a_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BOUNDARIES = frozenset({"p", "tbl", "tr", "tc"})
@@ -603,6 +604,8 @@ class Block:
     """The words of the paragraph's list label, without its number ("UTGÅR" of "UTGÅR %1.")."""
     comments: tuple[str, ...] = ()
     """The Word comments anchored in the block ("author: text"), never read as its text."""
+    line_picture: bool = False
+    """The block holds a picture shaped like a line of text (`_line_picture`), unread."""
 
 
 def read_docx(path: Path, display: str) -> list[Block]:
@@ -633,9 +636,11 @@ def read_docx(path: Path, display: str) -> list[Block]:
     ]
     comments = _comments(document, display)
     labels = _label_words(document)
+    across = _text_width(document.element.body)
     for prefix, root, part_hiding in parts:
         _show_as_word_does(root, stores, fields)
-        for block in _blocks(root, part_hiding, prefix, comments, labels):
+        pictures = across if not prefix else None  # a header's band or logo is no clause
+        for block in _blocks(root, part_hiding, prefix, comments, labels, pictures):
             blocks.append(block)
             items += (block.table_row > 1 and any(block.texts)) or (
                 block.table_row == 0 and not block.heading
@@ -922,10 +927,12 @@ def _blocks(
     prefix: str,
     comments: dict[str, str],
     labels: dict[tuple[str, str], str] | None = None,
+    across: float | None = None,
 ) -> Iterator[Block]:
     """The paragraphs and table rows below `root` (the body, or a note, header or footer part),
     each named by its place (`paragraph 4`, `footer table 1 row 2`). The comments anchored in a
-    block are taken out of `comments` into it."""
+    block are taken out of `comments` into it; with `across` (the width the text runs, in
+    points), pictures shaped like a line of text are marked (`Block.line_picture`)."""
     paragraph_number = 0
     table_number = 0
     for tag, child in _inside(root, {"p", "tbl"}):
@@ -933,7 +940,8 @@ def _blocks(
             anchored = _anchored(child, comments) if comments else ()
             paragraph_number += 1
             text, hidden, struck = _text(child, hiding)
-            if not text and not hidden and not struck and not anchored:
+            pictured = across is not None and _line_picture(child, across)
+            if not text and not hidden and not struck and not anchored and not pictured:
                 continue
             style = child.find(".//{*}pStyle")
             style_name = style.get(f"{_W}val", "") if style is not None else ""
@@ -950,6 +958,7 @@ def _blocks(
                 listed=listed,
                 comments=anchored,
                 label=label,
+                line_picture=pictured,
             )
         else:
             table_number += 1
@@ -960,7 +969,54 @@ def _blocks(
                 struck = " … ".join(text for _, _, text in read if text)
                 element = f"{prefix}table {table_number} row {row_number}"
                 on_row = _anchored(row, comments) if comments else ()
-                yield Block(element, cells, hidden, struck, table_row=row_number, comments=on_row)
+                pictured = across is not None and _line_picture(row, across)
+                yield Block(
+                    element,
+                    cells,
+                    hidden,
+                    struck,
+                    table_row=row_number,
+                    comments=on_row,
+                    line_picture=pictured,
+                )
+
+
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
+_EMU_PER_POINT = 12700
+
+
+def _line_picture(element: Any, across: float) -> bool:
+    """Whether `element` holds a picture (a DrawingML `pic:pic`, inline or anchored) shaped
+    like a line of text (`text.shaped_as_a_line`): Word shows it among the text, and
+    proccheck reads no picture."""
+    for drawing in element.iter(f"{_W}drawing"):
+        extent = next(drawing.iter(f"{_WP}extent"), None)
+        if extent is None or next(drawing.iter(_PICTURE), None) is None:
+            continue
+        try:
+            width = int(extent.get("cx", "0")) / _EMU_PER_POINT
+            height = int(extent.get("cy", "0")) / _EMU_PER_POINT
+        except ValueError:  # a damaged size: Word shows no picture
+            continue
+        if shaped_as_a_line(width, height, across):
+            return True
+    return False
+
+
+def _text_width(body: Any) -> float:
+    """How wide the text of the document's last section runs, in points: its page width less
+    its margins (twentieths of a point), else an A4 page's with Word's margins."""
+    section = body.find(f"{_W}sectPr")
+    size = section.find(f"{_W}pgSz") if section is not None else None
+    margins = section.find(f"{_W}pgMar") if section is not None else None
+    try:
+        width = int(size.get(f"{_W}w")) if size is not None else 11906
+        left = int(margins.get(f"{_W}left", 1417)) if margins is not None else 1417
+        right = int(margins.get(f"{_W}right", 1417)) if margins is not None else 1417
+    except (TypeError, ValueError):  # a damaged size: an A4 page's
+        return 451.0
+    return max(width - left - right, 1440) / 20
 
 
 def _anchored(element: Any, comments: dict[str, str]) -> tuple[str, ...]:

@@ -45,6 +45,7 @@ from typing import Any, NamedTuple
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
+from proccheck.text import shaped_as_a_line
 
 _EDGE = 3
 """How many lines at the top and at the bottom of a page can be a running header or footer."""
@@ -664,16 +665,12 @@ def _compose(inner: Any, outer: Any) -> list[float]:
 
 
 def _shaped_as_a_line(rect: Rect, page: Rect) -> bool:
-    """Whether a picture has the shape of a line or two of text set among the page's text: 6
-    to 30 points high, at least ten times as wide and a third of the page wide, and not in the
-    top or bottom tenth of the page (a letterhead's band, a footer's logo). Such a picture can
-    show a clause that is not in the text layer, and proccheck reads no picture."""
-    width, height = rect[2] - rect[0], rect[3] - rect[1]
+    """Whether a picture has the shape of a line of text (`text.shaped_as_a_line`) and stands
+    among the page's text: not in its top or bottom tenth (a letterhead's band, a footer's
+    logo)."""
     page_height = page[3] - page[1]
     return (
-        6 <= height <= 30
-        and width >= 10 * height
-        and width >= (page[2] - page[0]) / 3
+        shaped_as_a_line(rect[2] - rect[0], rect[3] - rect[1], page[2] - page[0])
         and rect[1] >= page[1] + page_height / 10
         and rect[3] <= page[3] - page_height / 10
     )

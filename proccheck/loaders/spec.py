@@ -177,11 +177,12 @@ class SpecDocument:
     """Text struck through and items marked as withdrawn ("Utgår"): no requirement, searched
     for nothing."""
     unread_pages: tuple[tuple[Location, str], ...] = ()
-    """Pages of a PDF with content that is not read, and why: "scan" (a picture without
-    text), "cover" (such a first page of several: reported only), "font" (letters that read
-    as other text than they show), "annotation" or "pattern" (text or a picture drawn by
-    one), "line picture" (a picture shaped like a line of text among the text). While one
-    other than a cover is there, no requirement is met (`engine`)."""
+    """Pages of a PDF (or paragraphs of a Word document) with content that is not read, and
+    why: "scan" (a picture without text), "cover" (such a first page of several: reported
+    only), "font" (letters that read as other text than they show), "annotation" or
+    "pattern" (text or a picture drawn by one), "line picture" (a picture shaped like a line
+    of text among the text). While one other than a cover is there, no requirement is met
+    (`engine`)."""
     unlisted: tuple[SpecItem, ...] = ()
     """Text a reader sees that is no item: headings, a table's header row, code blocks. Never a
     requirement, but read for clauses that undermine one (a heading "Leverantören behåller
@@ -318,7 +319,10 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
     struck = []
     comments = []
     unlisted: list[SpecItem] = []
+    unread = []
     for block in read_docx(path, display):
+        if block.line_picture:
+            unread.append((Location(path=display, element=block.element), "line picture"))
         if block.hidden:
             hidden.append((Location(path=display, element=block.element), block.hidden))
         if block.struck:
@@ -364,7 +368,11 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
         )
     document = _document(display, path.stem, items, unlisted=unlisted)
     return dataclasses.replace(
-        document, hidden_text=tuple(hidden), comments=tuple(comments), withdrawn=tuple(struck)
+        document,
+        hidden_text=tuple(hidden),
+        comments=tuple(comments),
+        withdrawn=tuple(struck),
+        unread_pages=tuple(unread),
     )
 
 
