@@ -462,3 +462,25 @@ def test_a_tick_box_glyph_in_wingdings_is_no_hidden_word(tmp_path: Path) -> None
     )
     document = load_spec(docx(tmp_path / "t.docx", body), "t.docx")
     assert not document.hidden_text and OWN in document.items[0].text
+
+
+def test_a_long_chain_of_based_on_styles_is_read_in_linear_time(tmp_path: Path) -> None:
+    """Attack round 10 (r04): 20,000 paragraph styles each based on the one before took
+    minutes, as each style's chain was walked anew."""
+    from test_linear_scans import assert_linear
+
+    def make(size: int) -> Callable[[], Any]:
+        chain = "".join(
+            f'<w:style w:type="paragraph" w:styleId="S{i}"><w:basedOn w:val="S{i - 1}"/></w:style>'
+            for i in range(1, size)
+        )
+        styles = (
+            '<w:style w:type="paragraph" w:styleId="S0"><w:rPr><w:sz w:val="24"/></w:rPr></w:style>'
+        )
+        body = (
+            f'<w:p><w:pPr><w:pStyle w:val="S{size - 1}"/></w:pPr><w:r><w:t>{OWN}</w:t></w:r></w:p>'
+        )
+        path = styled(tmp_path / f"s{size}.docx", body, styles + chain)
+        return lambda: load_spec(path, path.name)
+
+    assert_linear(make, 2000)

@@ -100,15 +100,6 @@ def _struck(properties: Any) -> bool | None:
 _Own = TypeVar("_Own")
 
 
-def _bases(name: str, based: dict[str, str]) -> list[str]:
-    """A style and the styles it is based on, nearest first (a loop is cut)."""
-    chain: list[str] = []
-    while name and name not in chain:
-        chain.append(name)
-        name = based.get(name, "")
-    return chain
-
-
 def _squeezed(properties: Any, node: Any) -> bool:
     """Whether a run's own formatting leaves its text unreadable on the page: no fill (Word
     2010's `w14:textFill/w14:noFill`), squeezed under a fifth of its width (`w:w`) or fitted
@@ -182,16 +173,25 @@ _PICTOGRAM_FONTS = frozenset(
 
 
 def _through_bases(own: dict[str, _Own | None], based: dict[str, str]) -> dict[str, _Own]:
-    """Each style's value of one property: its own, else the nearest `w:basedOn` style's."""
-    resolved: dict[str, _Own] = {}
+    """Each style's value of one property: its own, else the nearest `w:basedOn` style's (a
+    loop, or a base that is no style, gives none). Each style is resolved once, so a chain of
+    thousands of styles costs its length, not its square."""
+    resolved: dict[str, _Own | None] = {}
     for name in own:
-        seen, current = set(), name
-        while current in own and current not in seen and own[current] is None:
-            seen.add(current)
+        path: list[str] = []
+        on_path: set[str] = set()
+        current = name
+        while current in own and current not in resolved and current not in on_path:
+            if own[current] is not None:
+                resolved[current] = own[current]
+                break
+            path.append(current)
+            on_path.add(current)
             current = based.get(current, "")
-        if (value := own.get(current)) is not None:
-            resolved[name] = value
-    return resolved
+        value = resolved.get(current)
+        for step in path:
+            resolved[step] = value
+    return {name: value for name, value in resolved.items() if value is not None}
 
 
 @dataclass(frozen=True)
@@ -268,6 +268,7 @@ class _Hiding:
         defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
         default = bool(_switch(defaults))
         styles = _through_bases(hidden, based)
+        shades = _through_bases({name: shading.get(name) or None for name in hidden}, based)
         struck_styles = _through_bases(struck, based)
         style_sizes, style_colours = _through_bases(sizes, based), _through_bases(colours, based)
         default_size, default_colour = _size(defaults), _colour_of(defaults)
@@ -293,11 +294,7 @@ class _Hiding:
             default_colour,
             {name: value for name, value in struck_styles.items() if value},
             first_rows,
-            frozenset(
-                name
-                for name in shading
-                if not any(shading.get(base, False) for base in _bases(name, based))
-            ),
+            frozenset(name for name in shading if name not in shades),
         )
 
     def strikes(self, node: Any) -> bool:
