@@ -460,6 +460,32 @@ def comment_formula(sheet: Any) -> None:
     sheet["D3"] = '=CONCATENATE("Endast mot ", "avgift")'
 
 
+def black_fill(sheet: Any) -> None:
+    from openpyxl.styles.colors import Color
+
+    sheet["C3"].fill = PatternFill("solid", fgColor=Color(theme=1))  # the theme's black
+
+
+def rich_run(**font: Any) -> Callable[[Any], None]:
+    """The answer written as one rich-text run with `font` (a size, a colour)."""
+
+    def change(sheet: Any) -> None:
+        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        from openpyxl.cell.text import InlineFont
+
+        sheet["C3"] = CellRichText(TextBlock(InlineFont(**font), "Ja"))
+
+    return change
+
+
+def low_row(sheet: Any) -> None:
+    sheet.row_dimensions[3].height = 1.5
+
+
+def narrow_column(sheet: Any) -> None:
+    sheet.column_dimensions["C"].width = 0.2
+
+
 def hidden_sheet(sheet: Any) -> None:
     sheet.sheet_state = "veryHidden"
     sheet.parent.create_sheet("Omslag")["A1"] = "Anbud"
@@ -503,6 +529,15 @@ SHOWN_OTHERWISE = {
     "a palette colour made white": (palette_white, "colour of its cell's background"),
     # round 6: a comment computed when the sheet is opened; openpyxl stores no result
     "comment computed by a formula": (comment_formula, "computed by a formula"),
+    # round 10: drawn in white by the format, black on black, a run too small or white, a row
+    # too low, a column too narrow
+    "a format drawing text white": (fmt(";;;[White]@"), "number format shows nothing"),
+    "a format in the palette's white": (fmt("[Color2]@"), "number format shows nothing"),
+    "automatic black on a black fill": (black_fill, "colour of its cell's background"),
+    "a 1-point run": (rich_run(sz=1), "too small to read"),
+    "a white run": (rich_run(color="FFFFFF"), "colour of its cell's background"),
+    "a row 1.5 points high": (low_row, "hidden row"),
+    "a column narrower than a character": (narrow_column, "hidden column"),
 }
 
 
@@ -723,6 +758,17 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
         assert outcome(cli, workbook(tmp_path / "kr.xlsx", currency_words(code)))[0] == "met"
     assert outcome(cli, workbook(tmp_path / "ordinary.xlsx", ordinary), "K3")[0] == "met"
     assert outcome(cli, workbook(tmp_path / "bold.xlsx", rich(False)))[0] == "met"
+    for change in (rich_run(sz=11, color="C00000"), rich_run(b=True)):  # a red or bold Ja
+        assert outcome(cli, workbook(tmp_path / "run.xlsx", change))[0] == "met"
+    for code in ("[Red]@", "[Color3]@", "[Blue]0;[Red]-0"):  # coloured, not white
+        assert outcome(cli, workbook(tmp_path / "colour.xlsx", fmt(code)))[0] == "met", code
+
+    def roomy(sheet: Any) -> None:
+        sheet.row_dimensions[3].height = 30
+        sheet.column_dimensions["C"].width = 4
+        sheet.column_dimensions["E"].width = 0.5  # a narrow empty spacer column
+
+    assert outcome(cli, workbook(tmp_path / "roomy.xlsx", roomy))[0] == "met"
     for change in (  # a unit is no reservation; a colour that shows the text hides nothing
         other_cell_fmt("E3", 1200, '#,##0 "användare"'),
         bars_beside_values,

@@ -505,8 +505,8 @@ def read_tables(
         look,
         outside_text,
         phonetic_strings,
-        struck_strings,
         style_reasons,
+        unseen_strings,
     )
 
     wanted = {parts[t.sheet or ""] for t in tables if (t.sheet or "") in parts}
@@ -514,7 +514,7 @@ def read_tables(
         with zipfile.ZipFile(path) as archive:
             found = {part: formula_cells(archive, part) for part in wanted}
             reasons = style_reasons(archive)
-            struck = struck_strings(archive)
+            struck = unseen_strings(archive)
             hiding = conditional_styles(archive)
             guides = phonetic_strings(archive)
             looks = {part: look(archive, part, reasons, struck, hiding, guides) for part in wanted}

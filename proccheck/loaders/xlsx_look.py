@@ -205,7 +205,7 @@ def _without_literals(section: str) -> str:
 
 
 def _section_shows(section: str, text_cell: bool = False) -> Unseen | None:
-    if not section.strip():
+    if not section.strip() or _WHITE_SECTION.match(section):
         return "format-hides"
     literals = "".join(_LITERAL.findall(section))
     if any(char.isalpha() or unicodedata.category(char) == "So" for char in literals):
@@ -218,6 +218,9 @@ def _section_shows(section: str, text_cell: bool = False) -> Unseen | None:
     return None
 
 
+_WHITE_SECTION = re.compile(r"\s*(?:\[[^\]]*\]\s*)*\[(?:white|color\s*0*2)\]", re.IGNORECASE)
+"""A section drawn in white (`[White]`, or `[Color2]`, the palette's white): on the sheet's
+white it shows nothing."""
 _CURRENCY_WORDS = re.compile(r"\[\$[^\]\-]*[^\W\d_]\s+[^\W\d_][^\]]*\]")
 """A currency bracket that holds words, not a symbol: `[$Endast mot avgift-41D]` shows
 "Endast mot avgift" where `[$kr-41D]` or `[$€-x-euro2]` shows a currency."""
@@ -328,31 +331,33 @@ def _colours(
 def _colour(entry: bytes, colour: bytes, palette: Palette = Palette()) -> str | None:
     """The first `colour` tag of `entry` as RRGGBB, None where it has none: a theme or palette
     colour as the workbook's `palette` defines it; without one, white for the theme's first
-    colour (the window background) and the palette's white (indexed 1 and 9), and "other" for
-    any other theme or palette colour, which is not the page's white."""
+    colour (the window background) and the palette's white (indexed 1 and 9), black for the
+    theme's second (the window text) and the palette's black (indexed 0 and 8), and "other"
+    for any other theme or palette colour."""
     tag = _TAG[colour].search(entry)
     attributes = _attributes(tag.group(1)) if tag else {}
     rgb = attributes.get(b"rgb", b"").decode("ascii", "replace").upper()
     theme, indexed = attributes.get(b"theme"), attributes.get(b"indexed")
     if attributes.get(b"tint", b"0").strip(b"0.-") != b"":  # a shade darker or lighter
         return "other"
-    for number, own, white in (
-        (theme, palette.theme, (b"0",)),
-        (indexed, palette.indexed, (b"1", b"9")),
+    for number, own, white, black in (
+        (theme, palette.theme, (b"0",), (b"1",)),
+        (indexed, palette.indexed, (b"1", b"9"), (b"0", b"8")),
     ):
         if number is not None:
             if number.isdigit() and int(number) < len(own):
                 return own[int(number)]
-            return "FFFFFF" if number in white else "other"
+            return "FFFFFF" if number in white else "000000" if number in black else "other"
     if len(rgb) in (6, 8):
         return rgb[-6:]
     return None
 
 
 def _same_colour(font: str | None, fill: str | None) -> bool:
-    """Whether a font is in the colour behind it (its fill, else the page's white); two
-    colours the workbook does not define ("other": a tint, an unknown theme) are not alike."""
-    return font not in (None, "other") and font == (fill or "FFFFFF")
+    """Whether a font is in the colour behind it (its fill, else the page's white); a font of
+    no colour of its own is Excel's automatic black, whatever the fill. Two colours the
+    workbook does not define ("other": a tint, an unknown theme) are not alike."""
+    return font != "other" and (font or "000000") == (fill or "FFFFFF")
 
 
 def _differential_hides(piece: bytes) -> bool:
@@ -510,21 +515,29 @@ _CELL_EDGE = re.compile(rb"<(/?)(?:\w+:)?c\b([^>]*)>")
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*(\d+)\s*</")
 
 
-def _runs_struck(rich: bytes) -> Unseen | None:
-    """ "struck" when every run of a rich text with words is struck through, "struck part" when
-    some are ("~~Ingen~~ extra kostnad" reads as a cost), else None."""
+def _runs_unseen(rich: bytes) -> Unseen | None:
+    """Why a rich text's words are not all shown as stored: "tiny" or "colour" when a run with
+    words is under `TINY_POINTS` or white (on the sheet's white), "struck" when every run with
+    words is struck through, "struck part" when some are ("~~Ingen~~ extra kostnad" reads as a
+    cost), else None."""
     struck = plain = False
     for run in _RUN.finditer(rich):
         if not b"".join(_RUN_TEXT.findall(run.group(1))).strip():
             continue
-        on = _strikes(run.group(1))
+        properties = run.group(1).partition(b"<t")[0]  # the run's <rPr>, before its text
+        if _tiny(properties):
+            return "tiny"
+        if b"olor" in properties and _colour(properties, b"color") == "FFFFFF":
+            return "colour"
+        on = _strikes(properties)
         struck, plain = struck or on, plain or not on
     return ("struck part" if plain else "struck") if struck else None
 
 
-def struck_strings(archive: zipfile.ZipFile) -> dict[int, Unseen]:
-    """The shared strings (by index) whose rich text is struck through in whole or in part."""
-    return _shared_strings(archive, b"strike", _runs_struck)
+def unseen_strings(archive: zipfile.ZipFile) -> dict[int, Unseen]:
+    """The shared strings (by index) whose rich text is not all shown as stored
+    (`_runs_unseen`)."""
+    return _shared_strings(archive, b"rPr", _runs_unseen)
 
 
 def phonetic_strings(archive: zipfile.ZipFile) -> dict[int, str]:
@@ -554,18 +567,18 @@ def _shared_strings(
     }
 
 
-def _struck_cells(xml: bytes, shared: dict[int, Unseen]) -> dict[tuple[int, int], Unseen]:
-    """The cells of a worksheet whose rich text (shared or inline) is struck through, in whole
-    or in part."""
+def _unseen_rich_cells(xml: bytes, shared: dict[int, Unseen]) -> dict[tuple[int, int], Unseen]:
+    """The cells of a worksheet whose rich text (shared or inline) is not all shown as stored
+    (`_runs_unseen`)."""
     return {
         position: why
         for attributes, position, content in _cells(xml)
-        if (why := _cell_string(attributes, content, shared, _inline_struck))
+        if (why := _cell_string(attributes, content, shared, _inline_unseen))
     }
 
 
-def _inline_struck(content: bytes) -> Unseen | None:
-    return _runs_struck(content) if b"strike" in content else None
+def _inline_unseen(content: bytes) -> Unseen | None:
+    return _runs_unseen(content) if b"rPr" in content else None
 
 
 def _cells(xml: bytes) -> Iterator[tuple[dict[bytes, bytes], tuple[int, int], bytes]]:
@@ -787,7 +800,7 @@ def look(
     phonetic: dict[int, str] | None = None,
 ) -> Look:
     """What the worksheet `part` shows differently from what it stores (see the module);
-    `struck` is `struck_strings` of the workbook, `hiding` its `conditional_styles`,
+    `struck` is `unseen_strings` of the workbook, `hiding` its `conditional_styles`,
     `phonetic` its `phonetic_strings`."""
     try:
         xml = archive.read(part)
@@ -803,8 +816,8 @@ def look(
         tip = " ".join(html.unescape(found.get(b"tooltip", b"").decode("utf-8", "replace")).split())
         if position is not None and tip:
             _add_note(notes, position, tip)
-    if struck or b"strike" in xml:
-        unseen.update(_struck_cells(xml, struck or {}))
+    if struck or b"rPr" in xml:
+        unseen.update(_unseen_rich_cells(xml, struck or {}))
     if _SHOWS_PHONETIC.search(xml):
         for position, guide in _phonetic_cells(xml, phonetic or {}).items():
             _add_note(notes, position, guide)
@@ -840,7 +853,9 @@ def look(
     for tag in _TAG[b"col"].finditer(xml):
         found = _attributes(tag.group(1))
         low, high = found.get(b"min", b""), found.get(b"max", b"")
-        if found.get(b"hidden") in (b"1", b"true") and low.isdigit() and high.isdigit():
+        if (found.get(b"hidden") in (b"1", b"true") or _too_narrow(found)) and (
+            low.isdigit() and high.isdigit()
+        ):
             # Excel's columns are 1-16,384 (A-XFD): a range past them hides nothing there
             hidden_columns.update(range(max(int(low), 1) - 1, min(int(high), EXCEL_COLUMNS)))
     merges = [
@@ -872,17 +887,27 @@ _SHEET_FORMAT = re.compile(rb"<(?:\w+:)?sheetFormatPr\b([^<>]*)>")
 
 
 def _row_hidden(attributes: dict[bytes, bytes], zero_height: bool) -> bool:
-    """Whether a row is not shown: hidden, of height 0, or not marked as of a height of its own
-    (`customHeight`) when the sheet's default height is zero (`zeroHeight`)."""
+    """Whether a row is not shown: hidden, under `TINY_POINTS` high, or not marked as of a
+    height of its own (`customHeight`) when the sheet's default height is zero
+    (`zeroHeight`)."""
     if attributes.get(b"hidden", b"0").lower() in _ON:
         return True
     height = attributes.get(b"ht", b"")
     try:
-        if height and float(height) <= 0:
+        if height and float(height) < TINY_POINTS:  # under 4 points no line of text shows
             return True
     except ValueError:
         pass
     return zero_height and attributes.get(b"customHeight", b"0").lower() not in _ON
+
+
+def _too_narrow(attributes: dict[bytes, bytes]) -> bool:
+    """Whether a column is narrower than one character (`width`, in characters of the default
+    font): what it holds cannot be read."""
+    try:
+        return float(attributes.get(b"width", b"9")) < 1
+    except ValueError:
+        return False
 
 
 def _notes(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
