@@ -41,13 +41,31 @@ def test_the_plain_document_is_met(cli: Callable[..., Any], tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    "own",
+    [
+        f"K1. Se not.[^1]\n\n[^1]: {OWN}",  # a footnote referred to is shown
+        f"{OWN}\n[K1]: <> (en anteckning)",  # a definition cannot interrupt a paragraph
+        f"{OWN}\n\n[1]: https://example.se/villkor",
+    ],
+    ids=["footnote-referred-to", "definition-in-a-paragraph", "link-definition-beside"],
+)
+def test_what_a_rendered_page_shows_stays_read(
+    cli: Callable[..., Any], tmp_path: Path, own: str
+) -> None:
+    outcomes, _findings = _outcomes(cli, _markdown(tmp_path, "Slut.", own=own))
+    assert outcomes["DATA-OWNERSHIP"] == "met"
+
+
+@pytest.mark.parametrize(
     "extra",
     [
         f"## {CLAUSE}",
         f"| {CLAUSE} |\n|---|\n| Gäller från avtalsstart |",
         f"```\n{CLAUSE}\n```",
+        f'```mermaid\nflowchart LR\n  A[Data] --> B["{CLAUSE}"]\n```',
+        f"<!-- anteckning --!>\n\n{CLAUSE}",
     ],
-    ids=["heading", "table-header", "code-block"],
+    ids=["heading", "table-header", "code-block", "diagram-label", "comment-closed-by-bang"],
 )
 def test_a_clause_outside_the_items_undermines_ownership(
     cli: Callable[..., Any], tmp_path: Path, extra: str
@@ -65,8 +83,19 @@ def test_a_clause_outside_the_items_undermines_ownership(
         f'<p style="display: none">{OWN}</p>',
         f"<!--\n{OWN}\n-->",
         f"<div\n hidden>\n{OWN}\n</div>",
+        f"<template>{OWN}</template>",
+        f"[K1]: <> ({OWN})",
+        f"[^1]: {OWN}",
     ],
-    ids=["div-hidden", "display-none", "comment-lines", "tag-over-lines"],
+    ids=[
+        "div-hidden",
+        "display-none",
+        "comment-lines",
+        "tag-over-lines",
+        "template",
+        "link-definition",
+        "footnote-nothing-refers-to",
+    ],
 )
 def test_a_requirement_a_rendered_page_hides_is_not_there(
     cli: Callable[..., Any], tmp_path: Path, own: str

@@ -593,6 +593,8 @@ def _load_text(path: Path, display: str) -> SpecDocument:
     struck: list[tuple[int, str]] = []
     if path.suffix.lower() in (".md", ".markdown"):
         shown, hidden, struck = _hidden_blanked(lines)
+        shown, undefined = _definitions_blanked(shown)
+        hidden = sorted(hidden + undefined)
         struck += _struck_text(shown)
         lines = [_as_rendered(line) for line in shown]
     heading = next((line.lstrip("#").strip() for line in lines if line.startswith("#")), "")
@@ -609,12 +611,72 @@ def _load_text(path: Path, display: str) -> SpecDocument:
 _HIDDEN_START = re.compile(
     r"<!--|<(s|del|strike)(?=[\s>])[^<>]{0,500}>"
     r"|<([A-Za-z][\w-]{0,30})(?=[\s/])[^<>]{0,500}?"
-    r"(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden)[^<>]{0,500}>",
+    r"(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden)[^<>]{0,500}>"
+    r"|<(template|script|style|noscript)(?=[\s>])[^<>]{0,500}>",
     re.IGNORECASE,
 )
 """Where Markdown's HTML starts hiding text: a comment, a struck-through element (`<s>`,
-`<del>`: withdrawn), or an element with `hidden` or a style that hides it. Each part stops at
-the next `<` or `>`, so every search is linear."""
+`<del>`: withdrawn), an element with `hidden` or a style that hides it, or one a page never
+shows (`<template>`, `<script>`, `<style>`, `<noscript>`). Each part stops at the next `<` or
+`>`, so every search is linear."""
+_COMMENT_END = re.compile(r"--!?>")
+"""The end of an HTML comment: `-->`, or `--!>`, which browsers take as one too."""
+
+_LINK_DEFINITION = re.compile(
+    r" {0,3}\[(?!\^)[^\]\n]{1,999}\]:[ \t]*(?:<[^>\n]{0,2000}>|\S{1,2000})"
+    r"(?:[ \t]+(\"[^\"\n]{0,2000}\"|'[^'\n]{0,2000}'|\([^)\n]{0,2000}\)))?[ \t]*"
+)
+"""A link reference definition (`[id]: address "title"`): never shown, and used for hidden
+notes (`[//]: # (…)`, `[K1]: <> (…)`)."""
+_FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\]\s]{1,100})\]:")
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]{1,100})\](?!:)")
+
+
+_DIAGRAM_LABEL = re.compile(r'"([^"]{1,2000})"|\[([^\[\]"]{1,2000})\]|\(([^()"]{1,2000})\)')
+
+
+def _diagram_labels(line: str) -> list[str]:
+    """A line of a code block as a reader sees it: a diagram's labels on their own (mermaid's
+    `B["Leverantören behåller …"]`, `A[…]`, `(…)`, the page draws them as boxes), else the
+    line."""
+    if not line:
+        return []
+    labels = [
+        next(part for part in found.groups() if part) for found in _DIAGRAM_LABEL.finditer(line)
+    ]
+    worded = [label.strip() for label in labels if len(label.split()) >= 3]
+    return worded or [line]
+
+
+def _definitions_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The lines with what a rendered page does not show made spaces: link reference
+    definitions (one starts after a blank line, a heading or another definition: it cannot
+    interrupt a paragraph) and footnotes nothing refers to, with their indented lines (GitHub
+    leaves them out). Each one's text with its line, where it holds words, to be reported."""
+    if "]:" not in "".join(lines):
+        return lines, []
+    referenced = {found for line in lines for found in _FOOTNOTE_REFERENCE.findall(line)}
+    shown, hidden = list(lines), []
+    previous_blank, in_footnote = True, False
+    for number, line in enumerate(lines):
+        if in_footnote and line.startswith(("    ", "\t")) and line.strip():
+            hidden.append((number + 1, " ".join(line.split())))
+            shown[number] = " " * len(line)
+            continue
+        in_footnote = False
+        footnote = _FOOTNOTE_DEFINITION.match(line)
+        if footnote and footnote.group(1) not in referenced:
+            in_footnote = True
+            text = " ".join(line[footnote.end() :].split())
+        elif previous_blank and (definition := _LINK_DEFINITION.fullmatch(line)):
+            text = (definition.group(1) or "")[1:-1].strip()
+        else:
+            previous_blank = not line.strip() or line.lstrip().startswith("#")
+            continue
+        if any(char.isalpha() for char in text):
+            hidden.append((number + 1, text))
+        shown[number] = " " * len(line)
+    return shown, hidden
 
 
 def _hidden_blanked(
@@ -633,9 +695,15 @@ def _hidden_blanked(
     hidden: list[tuple[int, str]] = []
     struck: list[tuple[int, str]] = []
     while (start := _HIDDEN_START.search(text, at)) is not None:
-        tag = start.group(1) or start.group(2)
-        closing = "-->" if tag is None else f"</{tag.lower()}>"
-        end = lowered.find(closing, start.end())
+        tag = start.group(1) or start.group(2) or start.group(3)
+        if tag is None:
+            comment_end = _COMMENT_END.search(text, start.end())
+            end, closing = (
+                (comment_end.start(), comment_end.group(0)) if comment_end else (-1, "-->")
+            )
+        else:
+            closing = f"</{tag.lower()}>"
+            end = lowered.find(closing, start.end())
         if end == -1 and start.group(1):  # `<s>` named in prose or code strikes nothing
             pieces.append(text[at : start.end()])
             at = start.end()
@@ -731,8 +799,8 @@ def split_text(
             in_code = not in_code
             continue
         if in_code:
-            if stripped:
-                seen.append(_text_item([(number, stripped)], display, None, heading))
+            for label in _diagram_labels(stripped):
+                seen.append(_text_item([(number, label)], display, None, heading))
             continue
         if not stripped:
             flush()
