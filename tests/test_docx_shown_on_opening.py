@@ -196,3 +196,41 @@ def test_fields_update_when_the_settings_ask_word_to(tmp_path: Path, setting: st
     path = with_settings(tmp_path / "a.docx", body, setting + VARIABLES)
     updated = "false" not in setting
     assert texts(path) == [CLAUSE_SHOWN if updated else CLAUSE_STORED] * 2
+
+
+def test_a_property_field_updated_shows_the_custom_property(tmp_path: Path) -> None:
+    """Attack round 10 (d07, d08): a DOCPROPERTY field with no result stored yet, in a document
+    whose settings ask Word to update fields, shows the custom property."""
+    field = (
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> DOCPROPERTY Villkor \\* MERGEFORMAT </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+    custom = (
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Villkor">'
+        f"<vt:lpwstr>{CLAUSE_SHOWN}</vt:lpwstr></property></Properties>"
+    )
+    path = docx(
+        tmp_path / "a.docx",
+        field,
+        document_rels=_rels(("settings", "settings.xml")),
+        extra={
+            "word/settings.xml": f'<w:settings xmlns:w="{W}"><w:updateFields/></w:settings>',
+            "docProps/custom.xml": custom,
+            "_rels/.rels": _rels(
+                ("officeDocument", "word/document.xml"),
+                ("custom-properties", "docProps/custom.xml"),
+            ),
+        },
+        types=(
+            ("/word/settings.xml", SETTINGS_TYPE),
+            (
+                "/docProps/custom.xml",
+                "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+            ),
+        ),
+    )
+    assert texts(path) == [CLAUSE_SHOWN]

@@ -15,6 +15,7 @@ row they are attached to (SP012), never read as the text.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 import zipfile
@@ -734,6 +735,8 @@ class _Fields:
 
     variables: dict[str, str]
     update_all: bool
+    properties: dict[str, str] = dataclasses.field(default_factory=dict)
+    """The document's custom properties by name (casefolded), for DOCPROPERTY."""
 
     @classmethod
     def of(cls, document: Any) -> _Fields:
@@ -745,7 +748,7 @@ class _Fields:
             str(node.get(f"{_W}name", "")).casefold(): str(node.get(f"{_W}val", ""))
             for node in settings.iter(f"{_W}docVar")
         }
-        return cls(variables, _on(settings.find(f"{_W}updateFields")))
+        return cls(variables, _on(settings.find(f"{_W}updateFields")), _properties(document))
 
     def updated(self, field: Any) -> bool:
         return self.update_all or _on_attr(field, "dirty")
@@ -757,7 +760,12 @@ class _Fields:
         if match:
             return match.group(1)
         match = _VARIABLE_FIELD.fullmatch(instruction)
-        return self.variables.get(match.group(1).casefold()) if match else None
+        if match is None:
+            return None
+        named = match.group(2).casefold()
+        return (self.variables if match.group(1).upper() == "DOCVARIABLE" else self.properties).get(
+            named
+        )
 
 
 def _on_attr(element: Any, name: str) -> bool:
@@ -825,8 +833,27 @@ class _Store:
 
 _QUOTE_FIELD = re.compile(r'\s*QUOTE\s+"([^"]*)"\s*(?:\\\*\s*\w+\s*)*', re.IGNORECASE)
 _VARIABLE_FIELD = re.compile(
-    r'\s*DOCVARIABLE\s+"?([^"\s\\]+)"?\s*(?:\\\*\s*\w+\s*)*', re.IGNORECASE
+    r'\s*(DOCVARIABLE|DOCPROPERTY)\s+"?([^"\s\\]+)"?\s*(?:\\\*\s*\w+\s*)*', re.IGNORECASE
 )
+
+
+def _properties(document: Any) -> dict[str, str]:
+    """The custom document properties (`docProps/custom.xml`) by name, casefolded: what a
+    DOCPROPERTY field shows when Word updates it."""
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    found: dict[str, str] = {}
+    for part in document.part.package.iter_parts():
+        if not str(part.content_type).endswith("custom-properties+xml"):
+            continue
+        root = None
+        with contextlib.suppress(Exception):  # a damaged part: Word shows no property from it
+            root = parse_xml(part.blob)
+        for node in root.iterchildren() if root is not None else ():
+            name = str(node.get("name", "")).casefold()
+            if name and len(found) < 1000:
+                found[name] = "".join(node.itertext())
+    return found
 
 
 def _update_field(begin: Any, fields: _Fields) -> None:
@@ -838,6 +865,7 @@ def _update_field(begin: Any, fields: _Fields) -> None:
     instruction: list[str] = []
     result: list[Any] = []
     stage = "instruction"
+    end = None
     for sibling in run.itersiblings():
         kind = next((c.get(f"{_W}fldCharType") for c in sibling.iter(f"{_W}fldChar")), None)
         if kind == "begin":
@@ -845,14 +873,22 @@ def _update_field(begin: Any, fields: _Fields) -> None:
         if kind == "separate":
             stage = "result"
         elif kind == "end":
+            end = sibling
             break
         elif stage == "instruction":
             instruction += [node.text or "" for node in sibling.iter(f"{_W}instrText")]
         else:
             result.append(sibling)
     value = fields.value("".join(instruction))
+    if value is None:
+        return
     texts = [node for element in result for node in element.iter(f"{_W}t")]
-    if value is not None and texts:
+    if not texts and end is not None:  # no result stored yet: Word writes one before the end
+        added = end.makeelement(f"{_W}r", {})
+        texts = [added.makeelement(f"{_W}t", {})]
+        added.append(texts[0])
+        end.addprevious(added)
+    if texts:
         _fill(texts, value)
 
 
