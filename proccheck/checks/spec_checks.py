@@ -1359,17 +1359,20 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     of an exact height under 4 points.
 
     In a PDF: text drawn invisibly (render mode 3 or 7) or with no ink (opacity 0, the
-    colourant /None, a spot colour at tint 0 on a white page), in white, under 1.5 points
-    high, outside the page's visible (crop) box or its clipping rectangle, in a layer that is
-    off, under a soft mask, squeezed or run together past reading (`Tz`, `Tc`), raised off
+    colourant /None, a spot colour at tint 0 on a white page, a blend mode such as Lighten
+    that leaves the white page white), in white (an Indexed palette's white too), under 1.5
+    points high, outside the page's visible (crop) box or its clipping path, in a layer that
+    is off, under a soft mask, squeezed or run together past reading (`Tz`, `Tc`), raised off
     the page (`Ts`), clipped by its form's box, in the colour of the box drawn beneath it, or
-    covered afterwards by an opaque filled box or picture, found while the page's content is
-    read; text a line or thin bar is drawn through, or a strike-out annotation covers, is
-    withdrawn. A free-text annotation (a text box on the page) and a form field's value are
-    read as the page's text. A page proccheck cannot read is reported, and while it is, no
-    requirement of the document is taken as met: a picture without text (a scan; a first page
-    of several that is only a picture is taken as a cover and only reported), a font whose
-    letters read as other text than they show, a stamp or box annotation that
+    covered afterwards by an opaque filled box, picture, shading or box a form fills, found
+    while the page's content is read; text a line or thin bar is drawn through, or a
+    strike-out annotation covers, is withdrawn. A free-text annotation (a text box on the
+    page), a form field's value and a button's caption are read as the page's text. A page
+    proccheck cannot read is reported, and while it is, no requirement of the document is
+    taken as met: a picture without text (a scan; a first page of several that is only a
+    picture is taken as a cover and only reported), a font whose letters read as other text
+    than they show or whose glyphs have names no reader knows, a stamp, box or watermark
+    annotation that
     draws text or a picture, a pattern that draws text, or a picture shaped like a line of
     text set among the text (6 to 30 points high, ten times as wide, a third of the page wide,
     outside the top and bottom tenth of the page where letterheads and footers go; in Word,

@@ -35,6 +35,7 @@ import logging
 import math
 import re
 import time
+import unicodedata
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -367,6 +368,8 @@ class _Ink:
         """Filled boxes and images, in drawing order, with their colour (None: not known)."""
         self.segments: list[tuple[float, float, float, float]] = []  # lines: x0, y0, x1, y1
         self.point: tuple[float, float] | None = None  # where the path's pen is
+        self.extent: Rect | None = None  # around the path's points (curves: control points)
+        self.palette: tuple[int, bytes] | None = None  # of the Indexed fill space (`cs`)
         self.struck: set[int] = set()  # chunks a line drawn through their middle strikes out
         self.unread: set[str] = set()  # why some of the page cannot be read: "font"
         self.lying = _lying_fonts(resources())
@@ -436,10 +439,15 @@ class _Ink:
             self.states[-1] = state._replace(space="device", fill=_colour(operands))
         elif operator == b"cs" and operands:
             space = self._space(operands[0])
-            fill = (1.0,) if space == "tint" else (0.0,) if space == "device" else None
+            self.palette = self._palette(operands[0]) if space == "other" else None
+            if self.palette is not None:  # colour 0 of the palette, until `sc` says another
+                space, fill = "device", _from_palette(self.palette, (0,))
+            else:
+                fill = (1.0,) if space == "tint" else (0.0,) if space == "device" else None
             self.states[-1] = state._replace(space=space, fill=fill)
         elif operator in (b"sc", b"scn"):
-            self.states[-1] = state._replace(fill=_fill(state.space, operands))
+            fill = _from_palette(self.palette, operands) if self.palette else None
+            self.states[-1] = state._replace(fill=fill or _fill(state.space, operands))
         elif operator == b"gs" and operands:
             self.states[-1] = self._graphics_state(state, operands[0])
         elif operator in (b"BDC", b"BMC"):
@@ -449,6 +457,11 @@ class _Ink:
             self.marked.pop()
         elif operator == b"Do":
             self.draws.append(self._draw(operands[0], cm) if operands and cm else None)
+        elif operator == b"sh" and state.clip is not None and state.alpha >= 0.95:
+            if len(self.boxes) < _MAX_BOXES:  # a shading paints the whole clipped area
+                self.boxes.append((state.clip, None))
+            if state.opaque:
+                self._cover(state.clip)
         elif operator == b"re" and len(operands) == 4 and cm is not None:
             with contextlib.suppress(TypeError, ValueError, IndexError):
                 x, y, w, h = (float(value) for value in operands)
@@ -460,8 +473,15 @@ class _Ink:
                 if operator == b"l" and self.point is not None and len(self.segments) < 100:
                     self.segments.append((*self.point, *point))
                 self.point = point
+                self._extend([point])
         elif operator in (b"c", b"v", b"y", b"h"):
             self.path_other = True
+            if cm is not None and len(operands) in (4, 6):  # a curve stays within its points
+                with contextlib.suppress(TypeError, ValueError):
+                    values = [float(value) for value in operands]
+                    self._extend(
+                        [_apply(cm, values[i], values[i + 1]) for i in range(0, len(values), 2)]
+                    )
         elif operator in (b"W", b"W*"):
             self.clipping = True
         elif operator in _FILLS or operator in (b"n", b"S", b"s"):
@@ -474,7 +494,7 @@ class _Ink:
             if self.clipping:
                 self._clip(state)
             self.path, self.path_other, self.clipping = [], False, False
-            self.segments, self.point = [], None
+            self.segments, self.point, self.extent = [], None, None
 
     def after(self, operator: bytes, *_: object) -> None:
         if operator == b"Do" and self.draws:
@@ -525,15 +545,20 @@ class _Ink:
                 self.struck.add(chunk)
 
     def _clip(self, state: _State) -> None:
-        if self.path_other or not self.path:  # a curved clip: not judged
-            return
-        box = (
-            min(rect[0] for rect in self.path),
-            min(rect[1] for rect in self.path),
-            max(rect[2] for rect in self.path),
-            max(rect[3] for rect in self.path),
-        )
-        self.states[-1] = _clipped(state, box)
+        """A new clipping path, taken as the box around its rectangles and points (a curve
+        stays within its control points): what lies outside it is surely not shown."""
+        for rect in self.path:
+            self._extend([(rect[0], rect[1]), (rect[2], rect[3])])
+        if self.extent is not None:
+            self.states[-1] = _clipped(state, self.extent)
+
+    def _extend(self, points: list[tuple[float, float]]) -> None:
+        """Widen `extent` to hold `points` (bounds, not a list: a path may have a million)."""
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        if self.extent is not None:
+            xs += [self.extent[0], self.extent[2]]
+            ys += [self.extent[1], self.extent[3]]
+        self.extent = (min(xs), min(ys), max(xs), max(ys))
 
     def _space(self, name: Any) -> str:
         """The kind of colour space `cs` selects (see `_State.space`)."""
@@ -553,6 +578,21 @@ class _Ink:
             return "other"
         return "other"
 
+    def _palette(self, name: Any) -> tuple[int, bytes] | None:
+        """An Indexed colour space over a device space: how many components a colour has
+        and the palette's bytes (None for any other space)."""
+        with contextlib.suppress(Exception):  # a missing or damaged space: not judged
+            space = self.resources()["/ColorSpace"].get_object()[name].get_object()
+            base = space[1].get_object() if isinstance(space, list) else None
+            if space[0] == "/Indexed" and str(base).lstrip("/") in _DEVICE_SPACES:
+                table = space[3].get_object()
+                table = table.get_data() if hasattr(table, "get_data") else bytes(table)
+                count = {"DeviceGray": 1, "G": 1, "DeviceCMYK": 4, "CMYK": 4}.get(
+                    str(base).lstrip("/"), 3
+                )
+                return count, bytes(table[:4096])
+        return None
+
     def _graphics_state(self, state: _State, name: Any) -> _State:
         try:
             extra = self.resources()["/ExtGState"].get_object()[name].get_object()
@@ -561,6 +601,8 @@ class _Ink:
             mask = extra.get("/SMask", "/None")
         except Exception:  # a missing or damaged state: nothing changes, as in a viewer
             return state
+        if blend in _LIGHTENING:  # on the white page such paint leaves the page white
+            alpha = 0.0
         opaque = alpha >= 0.95 and blend in ("/Normal", "/Compatible") and mask == "/None"
         return state._replace(alpha=alpha, opaque=opaque, masked=mask != "/None")
 
@@ -598,9 +640,27 @@ class _Ink:
             matrix = [float(value) for value in target.get("/Matrix", _IDENTITY)]
             base = _compose(matrix if len(matrix) == 6 else _IDENTITY, cm)
             box = [float(value) for value in target.get("/BBox", ())]
+            if not off and not _draws_text(target):  # pypdf does not enter such a form
+                self._form_boxes(target, base)
         except Exception:  # pypdf skips what it cannot draw, and so does this
             return None
         return [off, base, False, _bounds(base, box) if len(box) == 4 else None]
+
+    def _form_boxes(self, form: Any, base: list[float]) -> None:
+        """The boxes a form without text fills (`x y w h re f`, in its first 64 kB), taken
+        as drawn where the form is placed: pypdf reads only forms that show text, so a white
+        box drawn by a form over a line would otherwise hide nothing."""
+        state = self.states[-1]
+        if state.alpha < 0.95:
+            return
+        data = form.get_data()[:65_536]
+        for found in itertools.islice(_FORM_FILL.finditer(data), 50):
+            x, y, w, h = (float(value) for value in found.groups())
+            rect = _bounds(base, (x, y, x + w, y + h))
+            if len(self.boxes) < _MAX_BOXES:
+                self.boxes.append((rect, None))
+            if state.opaque and rect[3] - rect[1] >= 3:
+                self._cover(rect)
 
     def seen_at(self, cm: Any, tm: Any, size: float) -> tuple[float, float, float] | None:
         """Where text drawn now starts on the page and how high it is (nothing known: NaN),
@@ -647,6 +707,15 @@ class _Ink:
         return (1.0,)
 
 
+_FORM_FILL = re.compile(
+    rb"(-?\d{1,6}(?:\.\d{1,6})?)\s+(-?\d{1,6}(?:\.\d{1,6})?)\s+(-?\d{1,6}(?:\.\d{1,6})?)\s+"
+    rb"(-?\d{1,6}(?:\.\d{1,6})?)\s+re\s+f\*?(?![\w*])"
+)
+"""A rectangle filled at once (`x y w h re f`) in a form's content."""
+
+_LIGHTENING = frozenset({"/Lighten", "/Screen", "/ColorDodge"})
+"""Blend modes whose result on a white backdrop is white, whatever the colour painted."""
+
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -690,7 +759,9 @@ def _lying_fonts(resources: Any) -> frozenset[str]:
     """The names of the simple fonts of `resources` whose ToUnicode map reads at least two of
     their letters as other letters than their encoding draws: the text layer then says
     something else than the page shows (a vendor's trick; a real font maps a code to the
-    letter it draws, whatever its encoding)."""
+    letter it draws, whatever its encoding); and of those without a ToUnicode map whose
+    encoding names glyphs no reader knows (`/g33`, a Type3 font's own), whose text cannot be
+    read at all."""
     from pypdf._cmap import _parse_encoding, _parse_to_unicode
 
     lying = set()
@@ -698,24 +769,54 @@ def _lying_fonts(resources: Any) -> frozenset[str]:
         fonts = resources["/Font"].get_object() if resources else {}
         for name in list(fonts)[:200]:
             font = fonts[name].get_object()
+            if "/ToUnicode" not in font and "/Encoding" in font:
+                encoding = _parse_encoding(font)
+                unnamed = isinstance(encoding, dict) and sum(
+                    isinstance(glyph, str) and glyph.startswith("/") for glyph in encoding.values()
+                )
+                if unnamed >= 3:  # glyphs named /g33…: the text layer is their names
+                    lying.add(str(name))
+                continue
             if "/ToUnicode" not in font or "/Encoding" not in font:
                 continue  # a subset numbered in order of use, with no encoding: nothing to compare
             encoding = _parse_encoding(font)
             mapped, _codes = _parse_to_unicode(font)
             if not isinstance(encoding, dict):
                 continue
+            certain = _named_codes(font)
             differ = 0
             for key, text in mapped.items():
                 if not isinstance(key, str) or len(key) != 1 or not isinstance(text, str):
                     continue
+                if certain is not None and ord(key) not in certain:
+                    continue  # the embedded font's own encoding, which pypdf only guesses
                 drawn = encoding.get(ord(key), "")
-                if len(drawn) == 1 and drawn.isalnum() and text.isalnum() and drawn != text:
+                alike = unicodedata.normalize("NFKC", drawn) == unicodedata.normalize("NFKC", text)
+                if len(drawn) == 1 and drawn.isalnum() and text.isalnum() and not alike:  # ﬁ: fi
                     differ += 1
             if differ >= 2:
                 lying.add(str(name))
     except Exception:  # a font pypdf cannot read gives no text to mistrust either
         return frozenset(lying)
     return frozenset(lying)
+
+
+def _named_codes(font: Any) -> set[int] | None:
+    """The codes whose glyphs a font's encoding names for certain: those of its /Differences
+    when it names no base encoding (the rest come from the embedded font's own encoding, which
+    pypdf takes to be Adobe's standard one: TeX's fonts map á there), else None (all)."""
+    encoding = font["/Encoding"].get_object()
+    if not hasattr(encoding, "get") or "/BaseEncoding" in encoding:
+        return None
+    codes: set[int] = set()
+    code = 0
+    for entry in list(encoding.get("/Differences", []))[:1000]:
+        if isinstance(entry, int):
+            code = entry
+        else:
+            codes.add(code)
+            code += 1
+    return codes
 
 
 def _content_off(found: Any, off_groups: frozenset[int]) -> bool:
@@ -755,6 +856,17 @@ def off_groups(reader: Any) -> frozenset[int]:
         return frozenset(ids(view, "/OFF"))
     except Exception:  # no layers, or a damaged dictionary: every layer shows
         return frozenset()
+
+
+def _from_palette(palette: tuple[int, bytes] | None, operands: Any) -> tuple[float, ...] | None:
+    """The colour an index picks from an Indexed space's palette (`_Ink._palette`)."""
+    try:
+        count, table = palette or (0, b"")
+        index = int(operands[0])
+    except (TypeError, ValueError, IndexError):
+        return None
+    entry = table[index * count : (index + 1) * count]
+    return tuple(byte / 255 for byte in entry) if count and len(entry) == count else None
 
 
 def _fill(space: str, operands: Any) -> tuple[float, ...] | None:
@@ -1019,12 +1131,18 @@ def _page_text(
 
 def _annotation_lines(page: Any) -> list[str]:
     """The text of the page's free-text annotations (text boxes drawn on the page, which a
-    reader sees), after a blank line; hidden ones (flags Hidden or NoView) are left out."""
+    reader sees) and of its form fields (a value, else a button's caption), each after a blank
+    line; hidden ones (flags Hidden or NoView) are left out."""
     lines: list[str] = []
     for annotation in _annotations(page, "/FreeText"):
         lines += ["", *str(annotation["/Contents"])[:_MAX_NOTE].splitlines()]
-    for field in _annotations(page, "/Widget", "/V"):
-        lines += ["", *str(field["/V"])[:_MAX_NOTE].splitlines()]
+    for field in _annotations(page, "/Widget", None):
+        value = field.get("/V")
+        with contextlib.suppress(Exception):  # no appearance settings: no caption
+            caption = field["/MK"].get_object().get("/CA")
+            value = value if isinstance(value, str) else caption  # a button shows its caption
+        if isinstance(value, str):
+            lines += ["", *value[:_MAX_NOTE].splitlines()]
     return lines
 
 
@@ -1071,7 +1189,9 @@ def _draws_text(stream: Any) -> bool:
     return bool(re.search(rb"(?:\bTj|\bTJ|\bDo)\b", data))
 
 
-_DRAWING_ANNOTATIONS = ("/Stamp", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Ink", "/Caret")
+_DRAWING_ANNOTATIONS = (
+    "/Stamp", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Ink", "/Caret", "/Watermark"
+)  # fmt: skip
 
 
 def _sticky_notes(page: Any) -> tuple[str, ...]:

@@ -1,0 +1,183 @@
+"""Attack round 10, PDF specifications: what a viewer shows that the text layer says otherwise.
+A requirement painted over by a shading or by a form that fills a box, drawn in white through
+an Indexed palette or a Lighten blend, or clipped by a path that is not a rectangle; a clause
+in a Watermark annotation or a push button's caption; text in a Type3 font whose glyphs have
+no names a reader knows. Each against its look-alike, and an honest TeX-made font whose
+ligatures (ﬁ) read as two letters is not taken for a lying one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_office_round4 import CATALOG, FONT, ONE_PAGE, pdf, stream
+
+from proccheck.loaders.spec import load_spec
+
+OWN = b"K1. Kommunen ska aga all data i systemet."
+REST = b"BT /F1 11 Tf 56 700 Td (K2. Systemet ska bygga pa oppna standarder.) Tj ET\n"
+
+
+def _page(
+    tmp_path: Path,
+    content: bytes,
+    resources: bytes = b"",
+    objects: tuple[bytes, ...] = (),
+    page: bytes = b"",
+) -> Path:
+    """One page: font 4, content 5, `objects` from 6 on; `resources` beside the font (or, if
+    they name fonts, in place of it)."""
+    page_object = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << "
+        + (resources if b"/Font" in resources else b"/Font << /F1 4 0 R >> " + resources)
+        + b" >> /Contents 5 0 R "
+        + page
+        + b">>"
+    )
+    return pdf(
+        tmp_path / "s.pdf", [CATALOG, ONE_PAGE, page_object, FONT, stream(content), *objects]
+    )
+
+
+def _read(path: Path) -> tuple[str, list[str]]:
+    document = load_spec(path, path.name)
+    return " | ".join(item.text for item in document.items), [
+        why for _, why in document.unread_pages
+    ]
+
+
+def _line(text: bytes = OWN, before: bytes = b"") -> bytes:
+    return b"BT /F1 11 Tf " + before + b" 56 720 Td (" + text + b") Tj ET\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "resources", "objects"),
+    [
+        (  # a white shading painted over the line's band
+            _line() + b"q 50 714 450 18 re W n /Sh1 sh Q\n",
+            b"/Shading << /Sh1 6 0 R >>",
+            (
+                b"<< /ShadingType 2 /ColorSpace /DeviceRGB /Coords [0 0 595 0] /Function << /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [1 1 1] /N 1 >> >>",
+            ),
+        ),
+        (  # a form with no text that fills a white box over the line
+            _line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n",
+            b"/XObject << /Fx1 6 0 R >>",
+            (stream(b"1 g 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),),
+        ),
+        (b"q 300 300 m 301 300 l 300 301 l h W n\n" + _line() + b"Q\n", b"", ()),  # a triangle clip
+        (
+            b"q /GS1 gs\n" + _line() + b"Q\n",
+            b"/ExtGState << /GS1 6 0 R >>",
+            (b"<< /BM /Lighten >>",),
+        ),
+        (
+            b"q /CS1 cs 0 sc\n" + _line() + b"Q\n",
+            b"/ColorSpace << /CS1 [/Indexed /DeviceRGB 1 <FFFFFF000000>] >>",
+            (),
+        ),
+    ],
+    ids=["shading", "form-box", "triangle-clip", "lighten", "indexed-white"],
+)
+def test_a_requirement_nobody_sees_is_not_there(
+    tmp_path: Path, content: bytes, resources: bytes, objects: tuple[bytes, ...]
+) -> None:
+    text, _unread = _read(_page(tmp_path, content + REST, resources, objects))
+    assert "Kommunen ska aga" not in text and "Systemet ska bygga" in text, text
+
+
+@pytest.mark.parametrize(
+    ("content", "resources", "objects"),
+    [
+        (
+            _line() + b"q 50 600 450 18 re W n /Sh1 sh Q\n",
+            b"/Shading << /Sh1 6 0 R >>",
+            (
+                b"<< /ShadingType 2 /ColorSpace /DeviceRGB /Coords [0 0 595 0] /Function << /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [1 1 1] /N 1 >> >>",
+            ),
+        ),  # a shading elsewhere
+        (
+            b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n" + _line(),
+            b"/XObject << /Fx1 6 0 R >>",
+            (
+                stream(
+                    b"0.9 g 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "
+                ),
+            ),
+        ),  # a shaded box drawn before the line: its background
+        (
+            b"q 40 700 m 500 700 l 500 740 l 40 740 l h W n\n" + _line() + b"Q\n",
+            b"",
+            (),
+        ),  # a clip around it
+        (
+            b"q /GS1 gs\n" + _line() + b"Q\n",
+            b"/ExtGState << /GS1 6 0 R >>",
+            (b"<< /BM /Multiply >>",),
+        ),
+        (
+            b"q /CS1 cs 1 sc\n" + _line() + b"Q\n",
+            b"/ColorSpace << /CS1 [/Indexed /DeviceRGB 1 <FFFFFF000000>] >>",
+            (),
+        ),
+    ],
+    ids=["shading-elsewhere", "form-behind", "clip-around", "multiply", "indexed-black"],
+)
+def test_look_alikes_keep_the_requirement(
+    tmp_path: Path, content: bytes, resources: bytes, objects: tuple[bytes, ...]
+) -> None:
+    text, unread = _read(_page(tmp_path, content + REST, resources, objects))
+    assert "Kommunen ska aga" in text and not unread, (text, unread)
+
+
+CLAUSE = b"Leverantoren behaller aganderatten till all data."
+APPEARANCE = stream(
+    b"BT /F1 10 Tf 4 6 Td (" + CLAUSE + b") Tj ET",
+    b"/Type /XObject /Subtype /Form /BBox [0 0 460 20] /Resources << /Font << /F1 4 0 R >> >> ",
+)
+
+
+def test_a_watermark_annotation_that_draws_text_is_not_read(tmp_path: Path) -> None:
+    watermark = (
+        b"<< /Type /Annot /Subtype /Watermark /Rect [70 612 530 632] /F 4 /AP << /N 6 0 R >> >>"
+    )
+    path = _page(tmp_path, _line() + REST, b"", (APPEARANCE, watermark), b"/Annots [7 0 R] ")
+    assert _read(path)[1] == ["annotation"]
+
+
+def test_a_push_buttons_caption_is_read_as_the_pages_text(tmp_path: Path) -> None:
+    button = (
+        b"<< /Type /Annot /Subtype /Widget /FT /Btn /Ff 65536 /T (villkor) /Rect [70 612 530 632] /F 4 "
+        b"/MK << /CA (" + CLAUSE + b") >> /AP << /N 6 0 R >> >>"
+    )
+    path = _page(tmp_path, _line() + REST, b"", (APPEARANCE, button), b"/Annots [7 0 R] ")
+    assert CLAUSE.decode() in _read(path)[0]
+
+
+def test_a_font_whose_glyphs_have_no_known_names_is_not_read(tmp_path: Path) -> None:
+    glyph = stream(b"556 0 d0 0 0 500 700 re f")
+    type3 = (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+        b"/CharProcs << /g33 6 0 R /g34 6 0 R /g35 6 0 R >> /Encoding << /Type /Encoding "
+        b"/Differences [33 /g33 /g34 /g35] >> /FirstChar 33 /LastChar 35 /Widths [556 556 556] >>"
+    )
+    content = _line() + REST + b'BT /F3 12 Tf 56 600 Td (!"#!"#) Tj ET\n'
+    path = _page(tmp_path, content, b"/Font << /F1 4 0 R /F3 7 0 R >>", (glyph, type3))
+    assert _read(path)[1] == ["font"]
+
+
+def test_ligatures_a_font_maps_to_two_letters_are_no_lie(tmp_path: Path) -> None:
+    """TeX's fonts: code 2 is the glyph /fi, which the ToUnicode map reads as "fi"."""
+    to_unicode = stream(
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry "
+        b"(Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 "
+        b"def 1 begincodespacerange <00> <FF> endcodespacerange 3 beginbfchar <02> <00660069> "
+        b"<03> <0066006C> <41> <0041> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding "
+        b"/Differences [2 /fi /fl 65 /A] >> /ToUnicode 6 0 R >>"
+    )
+    content = _line() + REST + b"BT /F3 11 Tf 56 600 Td (\\002nal \\003ow A) Tj ET\n"
+    path = _page(tmp_path, content, b"/Font << /F1 4 0 R /F3 7 0 R >>", (to_unicode, font))
+    assert _read(path)[1] == []
