@@ -138,6 +138,24 @@ def test_a_sheet_of_deviations_by_id_reaches_only_those_answers(
     assert "Avvikelser!2" in json.dumps(got["K2"], ensure_ascii=False)
 
 
+@pytest.mark.parametrize(
+    ("note", "reserved"),
+    [
+        ("# Anm. K2: export sker endast mot avgift enligt gällande prislista.", {"K2"}),
+        ("OBS: K3 levereras endast mot avgift.", {"K3"}),
+        ("2 Export och format", set()),  # a heading row of the matrix
+        ("Anm. Se bilaga 2.", set()),  # a note that names no requirement and reserves nothing
+    ],
+)
+def test_a_note_row_in_the_answer_table_joins_the_answer_it_names(
+    cli: Callable[..., Any], tmp_path: Path, note: str, reserved: set[str]
+) -> None:
+    """Attack round 10 (c01): a row Excel shows in the table, read by proccheck as a heading."""
+    path = _csv(tmp_path, [HEADER, *ALL_YES[:2], [note], ALL_YES[2]])
+    got = _results(cli, path)
+    assert {k for k in ("K1", "K2", "K3") if got[k]["outcome"] != "met"} == reserved, got
+
+
 def test_a_buyers_instruction_sheet_takes_no_yes_away(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:

@@ -474,6 +474,9 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                 seen[key] = row.where
             raw, value, rest = _answer_cell(table, row)
             if not raw.strip() and _is_section_row(table, row, requirement_id, text):
+                if _NOTE.match(requirement_id or text):  # "# Anm. K2: endast mot avgift"
+                    seen.pop((requirement_id or "").lower(), None)
+                    loose.append(row)
                 continue
             answers.append(
                 VendorAnswer(
@@ -604,16 +607,25 @@ def _with_loose_rows(
     a sheet "Avvikelser") joins that answer's other text; any other row in the vendor's voice
     about the answers ("Samtliga Ja-svar gäller mot avgift", above the header or on a sheet
     of its own) is a row answering no requirement, read for a general reservation. A buyer's
-    instruction ("Ange eventuella förbehåll …") is neither."""
+    instruction ("Ange eventuella förbehåll …") is neither. A row that does not start with an
+    id but names one ("Anm. K2: endast mot avgift") joins that answer."""
     by_id = {a.requirement.lower(): i for i, a in enumerate(answers) if a.requirement}
     extra: dict[int, list[tuple[str, str]]] = {}  # an answer: (where, text) said elsewhere
     general: list[VendorAnswer] = []
     for row in loose:
         cells = [" ".join(cell.split()) for cell in row.cells if cell.strip()]
         index = by_id.get(cells[0].lower())
+        if index is None:  # a note that names the requirement it is about ("Anm. K2: …")
+            named = (by_id.get(word.lower()) for word in _ID_WORD.findall(" ".join(cells)))
+            index = next((found for found in named if found is not None), None)
+            said_from = 0
+        else:
+            said_from = 1
         if index is not None:
             answer = answers[index]
-            said = [c for c in cells[1:] if c not in (answer.text.strip(), answer.raw.strip())]
+            said = [
+                c for c in cells[said_from:] if c not in (answer.text.strip(), answer.raw.strip())
+            ]
             if said:
                 extra.setdefault(index, []).append((row.where, " ".join(said)))
             continue
@@ -632,6 +644,15 @@ def _with_loose_rows(
     ]
     return tuple(joined + general)
 
+
+_NOTE = re.compile(
+    r"^\W*(?:anm(?:ärkning|\.)?|obs|nb|not|note|förbehåll|reservation|undantag|avvikelse)\b",
+    re.IGNORECASE,
+)
+"""A row of the answer table that is the vendor's note ("Anm. K2: …", "OBS: …"), not a
+heading: read with the answer it names (`_with_loose_rows`)."""
+_ID_WORD = re.compile(r"(?<![\w.])[A-Za-zÅÄÖåäö]{0,8}[-.]?\d{1,4}(?:\.\d{1,4}){0,3}(?![\w])")
+"""A word that may be a requirement's id (K2, SK-12, 4.1.3), for a note that names one."""
 
 _INSTRUCTION = re.compile(
     r"^\W*(?:ange|anges|fyll|besvara|svara|markera|beskriv|bifoga|redovisa"
