@@ -234,3 +234,55 @@ def test_a_property_field_updated_shows_the_custom_property(tmp_path: Path) -> N
         ),
     )
     assert texts(path) == [CLAUSE_SHOWN]
+
+
+@pytest.mark.parametrize(
+    ("condition", "shown"),
+    [("1 = 1", CLAUSE_SHOWN), ("1 = 2", CLAUSE_STORED), ('"a" <> "b"', CLAUSE_SHOWN)],
+)
+def test_an_if_field_of_written_values_shows_its_result(
+    tmp_path: Path, condition: str, shown: str
+) -> None:
+    """Attack round 10 (d06): a dirty IF field whose stored result is harmless."""
+    written = f'IF {condition} "{CLAUSE_SHOWN}" "{CLAUSE_STORED}"'
+    instruction = written.replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    body = (
+        f'<w:p><w:fldSimple w:instr=" {instruction} " w:dirty="true">'
+        f"<w:r><w:t>{CLAUSE_STORED}</w:t></w:r></w:fldSimple></w:p>"
+    )
+    assert texts(docx(tmp_path / "a.docx", body)) == [shown]
+
+
+def test_a_watermarks_words_are_read(tmp_path: Path) -> None:
+    """Attack round 10 (d15): WordArt's words are an attribute of its VML shape."""
+    body = (
+        '<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml">'
+        f'<v:textpath string="{CLAUSE_SHOWN}"/></v:shape></w:pict></w:r></w:p>'
+    )
+    assert texts(docx(tmp_path / "a.docx", body)) == [CLAUSE_SHOWN]
+
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+@pytest.mark.parametrize(
+    ("part", "kind", "content_type"),
+    [
+        ("charts/chart1.xml", "chart", "drawingml.chart+xml"),
+        ("diagrams/data1.xml", "diagramData", "drawingml.diagramData+xml"),
+    ],
+    ids=["chart", "smartart"],
+)
+def test_a_charts_or_diagrams_text_is_read(
+    tmp_path: Path, part: str, kind: str, content_type: str
+) -> None:
+    """Attack round 10 (d16, d17): a chart's title, a SmartArt shape's words."""
+    xml = f'<root xmlns:a="{A}"><a:p><a:r><a:t>{CLAUSE_SHOWN}</a:t></a:r></a:p></root>'
+    path = docx(
+        tmp_path / "a.docx",
+        para("K1. Kommunen ska äga all data."),
+        document_rels=_rels((kind, part)),
+        extra={f"word/{part}": xml},
+        types=((f"/word/{part}", f"application/vnd.openxmlformats-officedocument.{content_type}"),),
+    )
+    assert CLAUSE_SHOWN in texts(path)

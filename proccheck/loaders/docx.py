@@ -645,6 +645,11 @@ def read_docx(path: Path, display: str) -> list[Block]:
             )
             if items > limits.MAX_SPEC_ITEMS:
                 raise too_many_items(display)
+    for block in _drawing_texts(document, display):
+        blocks.append(block)
+        items += 1
+        if items > limits.MAX_SPEC_ITEMS:
+            raise too_many_items(display)
     if comments:  # anchored nowhere (the anchors of the others were taken as they were met)
         blocks.append(Block("comments", ("",), comments=tuple(comments.values())))
     if not any(any(block.texts) for block in blocks):
@@ -709,9 +714,11 @@ def _show_as_word_does(root: Any, stores: dict[str, _Store], fields: _Fields) ->
     """Put into `root` what Word shows when it opens the document, where that is not the text
     stored: a content control bound to XML data (`w:dataBinding`) shows the data, and a field
     Word updates on opening (see `_Fields`) shows what updating gives."""
-    for node in list(root.iter(f"{_W}dataBinding", f"{_W}fldSimple", f"{_W}fldChar")):
+    for node in list(root.iter(f"{_W}dataBinding", f"{_W}fldSimple", f"{_W}fldChar", _TEXTPATH)):
         tag = node.tag.rpartition("}")[2]
-        if tag == "dataBinding" and stores:
+        if tag == "textpath":  # WordArt, a watermark: its words are an attribute of the shape
+            _show_words(node)
+        elif tag == "dataBinding" and stores:
             control = node.getparent().getparent()
             content = control.find(f"{_W}sdtContent") if control is not None else None
             value = _bound_value(node, stores)
@@ -723,6 +730,23 @@ def _show_as_word_does(root: Any, stores: dict[str, _Store], fields: _Fields) ->
                 _replace_text(node, value)
         elif tag == "fldChar" and node.get(f"{_W}fldCharType") == "begin" and fields.updated(node):
             _update_field(node, fields)
+
+
+_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
+
+
+def _show_words(textpath: Any) -> None:
+    """The words a VML text path draws (`string`: a watermark's "UTKAST", WordArt) put as a
+    run after the drawing's run, so the paragraph reads them as Word shows them."""
+    words = " ".join(str(textpath.get("string", "")).split())
+    run = next((a for a in textpath.iterancestors(f"{_W}r")), None)
+    if not words or run is None:
+        return
+    added = run.makeelement(f"{_W}r", {})
+    text = added.makeelement(f"{_W}t", {})
+    text.text = f" {words} "
+    added.append(text)
+    run.addnext(added)
 
 
 @dataclass(frozen=True)
@@ -759,6 +783,9 @@ class _Fields:
         match = _QUOTE_FIELD.fullmatch(instruction)
         if match:
             return match.group(1)
+        match = _IF_FIELD.fullmatch(instruction)
+        if match:
+            return _if_result(match)
         match = _VARIABLE_FIELD.fullmatch(instruction)
         if match is None:
             return None
@@ -835,6 +862,36 @@ _QUOTE_FIELD = re.compile(r'\s*QUOTE\s+"([^"]*)"\s*(?:\\\*\s*\w+\s*)*', re.IGNOR
 _VARIABLE_FIELD = re.compile(
     r'\s*(DOCVARIABLE|DOCPROPERTY)\s+"?([^"\s\\]+)"?\s*(?:\\\*\s*\w+\s*)*', re.IGNORECASE
 )
+
+
+_OPERAND = r'(?:"([^"]*)"|([^\s"=<>]+))'
+_IF_FIELD = re.compile(
+    r"\s*IF\s+" + _OPERAND + r"\s*(=|<>|<=|>=|<|>)\s*" + _OPERAND
+    + r'\s+"([^"]*)"(?:\s+"([^"]*)")?\s*(?:\\\*\s*\w+\s*)*',
+    re.IGNORECASE,
+)  # fmt: skip
+"""An IF field comparing two values written in it (`IF 1 = 1 "…" "…"`): its result is known
+without Word (a field nested in it would come first, and is left to Word)."""
+
+
+def _if_result(match: re.Match[str]) -> str:
+    """What an IF field of two written values shows: its first text when the comparison
+    holds (as numbers where both are, else as text), else its second (or nothing)."""
+    left = match.group(1) if match.group(1) is not None else match.group(2)
+    right = match.group(4) if match.group(4) is not None else match.group(5)
+    try:
+        one, other = float(left), float(right)
+    except ValueError:
+        one, other = left, right  # type: ignore[assignment]  # compared as text
+    holds = {
+        "=": one == other,
+        "<>": one != other,
+        "<": one < other,
+        ">": one > other,
+        "<=": one <= other,
+        ">=": one >= other,
+    }[match.group(3)]
+    return match.group(6) if holds else match.group(7) or ""
 
 
 def _properties(document: Any) -> dict[str, str]:
@@ -1138,6 +1195,34 @@ def _notes(document: Any, display: str) -> Iterator[tuple[str, Any, bool]]:
         yield prefix, root, True
         if len(unread):
             yield prefix, unread, False
+
+
+_DRAWING_PARTS = {"drawingml.chart": "chart", "drawingml.diagramData": "diagram"}
+"""The parts whose text Word draws among the document's (a chart's title and labels, a
+SmartArt diagram's shapes), by content type, and how places in them are named."""
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _drawing_texts(document: Any, display: str) -> Iterator[Block]:
+    """Each paragraph of text in the document's charts and SmartArt diagrams (`a:p`), as a
+    block of its own (`chart 1 paragraph 2`): Word shows it, python-docx reads none of it."""
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    counts: dict[str, int] = {}
+    for part in document.part.package.iter_parts():
+        content_type = str(part.content_type).removesuffix("+xml")
+        kind = _DRAWING_PARTS.get(content_type.rpartition("officedocument.")[2])
+        if kind is None:
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+        try:
+            root = parse_xml(part.blob)
+        except Exception as exc:  # lxml raises several types for a damaged part
+            raise _unreadable(exc, display) from None
+        for number, paragraph in enumerate(root.iter(f"{_A}p"), start=1):
+            text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{_A}t")).split())
+            if text:
+                yield Block(f"{kind} {counts[kind]} paragraph {number}", (text,))
 
 
 def _on(element: Any) -> bool:

@@ -1034,16 +1034,28 @@ def _prompts(xml: bytes) -> list[tuple[tuple[int, int, int, int], str]]:
     if b"dataValidation" not in xml:
         return []
     found = []
-    for tag in _VALIDATION.finditer(xml):
+    for tag in itertools.islice(_VALIDATION.finditer(xml), _MAX_VALIDATIONS):
         attributes = _attributes(tag.group(1))
         if attributes.get(b"showInputMessage", b"0").lower() not in _ON:
             continue
         said = attributes.get(b"prompt", b"")  # its title is a label, not what it says
         text = " ".join(html.unescape(said.decode("utf-8", "replace")).split())
-        for reference in attributes.get(b"sqref", b"").decode("ascii", "replace").split():
+        places = attributes.get(b"sqref", b"")
+        if not places:  # Excel 2010's form (`x14:dataValidation`): the range is a child
+            child = _CHILD_SQREF.match(xml, tag.end())
+            places = child.group(1) if child else b""
+        for reference in places.decode("ascii", "replace").split():
             if text and (span := cell_range(reference)):
                 found.append((span, text))
     return found
+
+
+_CHILD_SQREF = re.compile(
+    rb"(?:[^<]|(?!</?(?:\w+:)?dataValidation\b)<[^<>]{0,200}>){0,2000}?<(?:\w+:)?sqref>([^<]{0,2000})<"
+)
+"""The `sqref` element within a validation's first 2,000 characters (before its end)."""
+_MAX_VALIDATIONS = 10_000
+"""Data validations read per sheet (an answer sheet has a few; each is a bounded search)."""
 
 
 def _page_text(raw: bytes) -> str:
