@@ -1164,9 +1164,6 @@ def _notes(document: Any, display: str) -> Iterator[tuple[str, Any, bool]]:
     it: a header or footer no section shows, and the notes nothing refers to (moved to a root
     of their own), are not shown, so their text is hidden text. A part that cannot be parsed
     is an InputError (its text would otherwise go unread)."""
-    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
-
-    counts: dict[str, int] = {}
     shown = _shown_page_parts(document)
     referenced = {
         (reference.tag.rpartition("}")[2].removesuffix("Reference"), reference.get(f"{_W}id"))
@@ -1174,16 +1171,13 @@ def _notes(document: Any, display: str) -> Iterator[tuple[str, Any, bool]]:
             f"{_W}footnoteReference", f"{_W}endnoteReference"
         )
     }
-    for part in document.part.package.iter_parts():
-        kind = str(part.content_type).rpartition(".")[2].removesuffix("+xml")
-        if kind not in _NOTE_PARTS:
-            continue
-        counts[kind] = counts.get(kind, 0) + 1
-        try:
-            root = parse_xml(part.blob)
-        except Exception as exc:  # lxml raises several types for a damaged part
-            raise _unreadable(exc, display) from None
-        prefix = _NOTE_PARTS[kind].format(n=counts[kind])
+
+    def note_kind(content_type: str) -> str | None:
+        kind = content_type.rpartition(".")[2]
+        return kind if kind in _NOTE_PARTS else None
+
+    for kind, number, part, root in _parts(document, display, note_kind):
+        prefix = _NOTE_PARTS[kind].format(n=number)
         if kind in ("header", "footer"):  # an even-page header with even pages off, or one
             yield prefix, root, part in shown  # no section names, is never printed
             continue
@@ -1206,12 +1200,28 @@ _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 def _drawing_texts(document: Any, display: str) -> Iterator[Block]:
     """Each paragraph of text in the document's charts and SmartArt diagrams (`a:p`), as a
     block of its own (`chart 1 paragraph 2`): Word shows it, python-docx reads none of it."""
+
+    def drawing_kind(content_type: str) -> str | None:
+        return _DRAWING_PARTS.get(content_type.rpartition("officedocument.")[2])
+
+    for kind, count, _part, root in _parts(document, display, drawing_kind):
+        for number, paragraph in enumerate(root.iter(f"{_A}p"), start=1):
+            text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{_A}t")).split())
+            if text:
+                yield Block(f"{kind} {count} paragraph {number}", (text,))
+
+
+def _parts(
+    document: Any, display: str, kind_of: Callable[[str], str | None]
+) -> Iterator[tuple[str, int, Any, Any]]:
+    """Each part of the package whose content type (without "+xml") `kind_of` names a kind:
+    the kind, its number among that kind's parts, the part and its parsed root. A part that
+    cannot be parsed is an InputError (its text would otherwise go unread)."""
     from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
 
     counts: dict[str, int] = {}
     for part in document.part.package.iter_parts():
-        content_type = str(part.content_type).removesuffix("+xml")
-        kind = _DRAWING_PARTS.get(content_type.rpartition("officedocument.")[2])
+        kind = kind_of(str(part.content_type).removesuffix("+xml"))
         if kind is None:
             continue
         counts[kind] = counts.get(kind, 0) + 1
@@ -1219,10 +1229,7 @@ def _drawing_texts(document: Any, display: str) -> Iterator[Block]:
             root = parse_xml(part.blob)
         except Exception as exc:  # lxml raises several types for a damaged part
             raise _unreadable(exc, display) from None
-        for number, paragraph in enumerate(root.iter(f"{_A}p"), start=1):
-            text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{_A}t")).split())
-            if text:
-                yield Block(f"{kind} {counts[kind]} paragraph {number}", (text,))
+        yield kind, counts[kind], part, root
 
 
 def _on(element: Any) -> bool:
