@@ -51,6 +51,10 @@ from proccheck.loaders.openapi import (
     Media,
     Operation,
     Parameter,
+    as_dict,
+    as_list,
+    as_text,
+    limited_words,
     ref_name,
     withdrawn,
 )
@@ -298,6 +302,7 @@ class Hollow:
     op: Operation
     pointer: str  # the schema, or the operation when it is internal or deprecated
     why: HollowWhy
+    marker: str = ""  # what limits the operation (`limits`), for a "limited operation"
 
 
 @dataclass
@@ -577,14 +582,24 @@ def shape(index: ApiIndex, schema: Any) -> tuple[str | None, bool, bool]:
 
 def _continues(index: ApiIndex, props: dict[str, Any]) -> bool:
     """Whether a page object gives the next part of its list: a continuation property
-    (`_CONTINUATION_PROPS`) on it or in its paging object (`pagination: {next: …}`)."""
-    keys = {_norm(k): k for k in props}
+    (`_CONTINUATION_PROPS`) on it or in its paging object (`pagination: {next: …}`), not
+    deprecated (`_live`: a `next` that may go away pages nothing to rely on)."""
+    keys = _live(index, props)
     if keys.keys() & _CONTINUATION_PROPS:
         return True
     return any(
-        {_norm(inner) for inner in _props(index, props[keys[name]])} & _CONTINUATION_PROPS
+        _live(index, _props(index, props[keys[name]])).keys() & _CONTINUATION_PROPS
         for name in keys.keys() & _PAGE_PROPS
     )
+
+
+def _live(index: ApiIndex, props: dict[str, Any]) -> dict[str, str]:
+    """The properties that are not deprecated, by normalised name."""
+    return {
+        _norm(k): k
+        for k, v in props.items()
+        if as_dict(index.resolve(v)).get("deprecated") is not True
+    }
 
 
 def _strip_name(name: str) -> str:
@@ -818,10 +833,70 @@ _DRY_RUN_NAMES = frozenset(
 )
 
 
-def _relied_on(op: Operation) -> bool:
+def _relied_on(index: ApiIndex, op: Operation) -> bool:
     """Whether an operation can be relied on to exist: not internal, deprecated, a preview or
     sold separately, and documenting more than errors (`only_errors`)."""
-    return not (op.internal or op.deprecated or op.limited or only_errors(op))
+    return not (op.internal or op.deprecated or limits(index, op) or only_errors(op))
+
+
+def limits(index: ApiIndex, op: Operation) -> str:
+    """What marks an operation as one the buyer cannot rely on, quoted: `Operation.limited`,
+    or what the loader does not read there (`_limits_beside`); "" if nothing."""
+    return op.limited or _limits_beside(index, op)
+
+
+_FEE_HEADER = frozenset(
+    {"charge", "charged", "fee", "fees", "avgift", "billing", "billed", "price"}
+)
+"""Words of a response header that tells what the call cost ("X-Export-Charge")."""
+
+
+def _limits_beside(index: ApiIndex, op: Operation) -> str:
+    """What limits an operation that `Operation.limited` cannot see in the operation alone:
+    its own servers all internal while the description's are not, security every alternative
+    of which needs a scheme sold apart, response descriptions behind a `$ref`, or a response
+    header that charges for the call; quoted."""
+    if (internal := _internal_servers(index, op)) is not None:
+        return f"servers: {internal}"
+    requirements = op.security if op.security is not None else index.security
+    sold = [
+        next((m for name in requirement if (m := limited_words(_scheme_text(index, name)))), "")
+        for requirement in requirements or []
+    ]
+    if sold and all(sold):
+        return sold[0]
+    answered = [r for r in op.responses if _success(r.status) or r.status == "402"]
+    for response in answered:  # `Operation.limited` does not read those behind a `$ref`
+        if marker := limited_words(response.description[:2000], reads=op.method == "get"):
+            return marker
+    for name, header, _schema in _success_headers(index, op):
+        if _FEE_HEADER & set(re.split(r"[^a-z]+", name.lower())):
+            return f"{name}: {as_text(header.get('description'))[:160]}"
+    return ""
+
+
+def _scheme_text(index: ApiIndex, name: Any) -> str:
+    return as_text(as_dict(index.security_schemes.get(str(name))).get("description"))[:2000]
+
+
+def _internal_servers(index: ApiIndex, op: Operation) -> str | None:
+    """The first of an operation's own servers when all of them are on an internal or test
+    host (`not_production`) and the description's are not: it is served only there."""
+    if not op.servers or not any(_public_server(url) for url in index.servers):
+        return None
+    if any(_public_server(url) for url in op.servers):
+        return None
+    return op.servers[0][:200]
+
+
+def _public_server(url: str) -> bool:
+    """Whether a server URL is absolute and on a host the buyer can reach (`not_production`);
+    a relative one (`/v2`) is taken as the description's own host."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return True
+    return not parts.netloc or not_production(parts) is None
 
 
 def _takes_address(index: ApiIndex, op: Operation) -> bool:
@@ -836,7 +911,8 @@ def _takes_address(index: ApiIndex, op: Operation) -> bool:
 
 def fixed_address(index: ApiIndex, op: Operation) -> bool:
     """Whether a request that registers callbacks names their address only as one fixed value
-    (`callbackUrl: {enum: [https://hooks.vendor.se/intern]}`): the callbacks go to the vendor."""
+    or host, or as one the client does not send (`_fixed`: `callbackUrl: {enum:
+    [https://hooks.vendor.se/intern]}`): the callbacks go to the vendor."""
     return any(_fixed(schema) for schema in _addresses(index, op))
 
 
@@ -859,12 +935,26 @@ def _addresses(index: ApiIndex, op: Operation) -> Iterator[Any]:
 
 
 def _fixed(schema: Any) -> bool:
-    """Whether a schema allows one value only (an `enum` of one, a `const`): an address fixed
-    so is the vendor's own, not one the subscriber chooses."""
+    """Whether a schema allows one value only (an `enum` of one, a `const`), one host only (a
+    `pattern` that spells out the host: `^https://hooks\\.vendor\\.se/`), or none the client
+    sends (`readOnly`): an address fixed so is the vendor's own, not one the subscriber
+    chooses."""
     if not isinstance(schema, dict):
         return False
     values = schema.get("enum")
-    return "const" in schema or (isinstance(values, list) and len(values) == 1)
+    pattern = schema.get("pattern")
+    return (
+        "const" in schema
+        or (isinstance(values, list) and len(values) == 1)
+        or schema.get("readOnly") is True
+        or (isinstance(pattern, str) and _ONE_HOST.match(pattern) is not None)
+    )
+
+
+_ONE_HOST = re.compile(
+    r"\^https?(?:\[?s\]?\?)?:(?:\\?/){2}(?:[a-z0-9-]+\\\.)+[a-z]{2,}(?:[:/$]|\\/)", re.I
+)
+"""A pattern anchored at a URL's start whose host is written out, dots escaped."""
 
 
 _PERSON_ADDRESS = re.compile(r"mail|phone|sms|mobile|return|redirect")
@@ -889,7 +979,7 @@ def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
         return "internal operation"
     if op.deprecated:
         return "deprecated operation"
-    if op.limited:
+    if limits(index, op):
         return "limited operation"
     if holds_nothing(index, schema):
         return "nothing"
@@ -981,7 +1071,7 @@ def _short_list(
         return None
     if holds_nothing(index, listed):
         return "no items", at
-    if paging or _paginated(op, enveloped=not _array_item(index, media.schema)[0]):
+    if paging or _paginated(index, op, enveloped=not _array_item(index, media.schema)[0]):
         return None
     limit = resolved.get("maxItems")
     if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
@@ -1108,10 +1198,11 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             if why_hollow is None and collection and (narrowed := _lookup(op)):
                 why_hollow, pointer = narrowed
             if why_hollow is not None:  # a read, but no evidence the type can be read out
-                on_op = op.internal or op.deprecated or bool(op.limited)
+                marker = limits(index, op) if why_hollow == "limited operation" else ""
+                on_op = op.internal or op.deprecated or bool(marker)
                 if not pointer:
                     pointer = op.pointer if on_op else _schema_pointer(index, name, media)
-                read = hollow_reads[name, id(op)] = Hollow(op, pointer, why_hollow)
+                read = hollow_reads[name, id(op)] = Hollow(op, pointer, why_hollow, marker)
                 if collection or _singleton(op):
                     resource.hollow.append(read)
                     hollow_lists.setdefault(op.path.rstrip("/"), read)
@@ -1120,7 +1211,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     resource.collection_ops.append(op)
                 resource.array_collection |= collection
                 enveloped = not _array_item(index, media.schema)[0]
-                if not collection or paging or _paginated(op, enveloped):
+                if not collection or paging or _paginated(index, op, enveloped):
                     resource.paginated = True
                 if _changed_since(op):
                     resource.changed_since = True
@@ -1215,11 +1306,11 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             live = any(not withdrawn(op) for op in operations) and not withdrawn(item)
             (notifications if live else withdrawn_webhooks).append(pointer)
     notifications += [op.pointer + "/callbacks" for op in index.operations
-                      if op.callbacks and _relied_on(op) and not fixed_address(index, op)]  # fmt: skip
+                      if op.callbacks and _relied_on(index, op) and not fixed_address(index, op)]  # fmt: skip
     notifications += sorted(
         {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
          if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS
-         and _takes_address(index, op) and _relied_on(op)}
+         and _takes_address(index, op) and _relied_on(index, op)}
     )  # fmt: skip
 
     media_seen: dict[MediaClass, list[tuple[str, str]]] = {"open": [], "vendor": [], "opaque": []}
@@ -1452,23 +1543,62 @@ def _file_content(
     return named and bool(_FILE_PATH.search(op.path))
 
 
-def _paginated(op: Operation, enveloped: bool = False) -> bool:
+def _paginated(index: ApiIndex, op: Operation, enveloped: bool = False) -> bool:
     """Whether a list GET can be read part by part: a query parameter for a position (not only
     a size, `_SIZE_ONLY`) that can page, or a response header with the next part's address.
     An opaque token (`_HANDED_OUT`) returned in a page object (`enveloped`) that holds no
     continuation (`_continues`, judged by the caller) pages only where `_handed_out` shows
     where it comes from: the page that should carry it does not."""
-    headers = [h.lower() for r in op.responses if _success(r.status) for h in r.headers]
+    blank = _blank_headers(index, op)
+    headers = [
+        h.lower() for r in op.responses if _success(r.status) for h in r.headers if h not in blank
+    ]
     if any(
         (name := _norm(p.name)) in _PAGINATION
         and name not in _SIZE_ONLY
         and (not enveloped or name not in _HANDED_OUT or _handed_out(p, headers))
         and _may_page(p)
+        and not _does_nothing(_beside_ref(index, op, p)[:2000])
         for p in op.parameters
         if p.location == "query"
     ):
         return True
     return any(header in _PAGE_HEADERS for header in headers)
+
+
+def _blank_headers(index: ApiIndex, op: Operation) -> set[str]:
+    """The names of an operation's success response headers whose schema lets them hold no
+    text (`maxLength: 0`): a `Link` header so declared never gives the next address."""
+    return {
+        name for name, _h, schema in _success_headers(index, op) if schema.get("maxLength") == 0
+    }
+
+
+def _success_headers(
+    index: ApiIndex, op: Operation
+) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(name, header, its schema) of each header of an operation's success responses, refs
+    followed (a 2.0 header is its own schema)."""
+    for status, raw in list(as_dict(op.source.get("responses")).items())[:50]:
+        if _success(str(status)):
+            for name, header in list(as_dict(as_dict(index.resolve(raw)).get("headers")).items())[
+                :50
+            ]:
+                header = as_dict(index.resolve(header))
+                yield str(name), header, as_dict(index.resolve(header.get("schema", header)))
+
+
+def _beside_ref(index: ApiIndex, op: Operation, parameter: Parameter) -> str:
+    """The `description` written beside a parameter's `$ref` (OpenAPI 3.1 lets it override
+    the target's, and Swagger UI shows it: "Ignoreras; endast första sidan returneras"), or
+    "" when there is none."""
+    owner = op.source if parameter.pointer.startswith(op.pointer + "/") else None
+    if owner is None:
+        owner = as_dict(index.resolve(as_dict(index.root.get("paths")).get(op.path)))
+    entries = as_list(owner.get("parameters"))
+    position = parameter.pointer.rpartition("/")[2]
+    entry = entries[int(position)] if position.isdigit() and int(position) < len(entries) else None
+    return as_text(entry.get("description")) if isinstance(entry, dict) and "$ref" in entry else ""
 
 
 _FROM_A_RESPONSE = re.compile(

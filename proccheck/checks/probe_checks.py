@@ -20,6 +20,7 @@ from proccheck.checks.api_analysis import (
     analyse,
     dry_run,
     fixed_address,
+    limits,
     not_production,
     only_errors,
     opaque_body,
@@ -838,7 +839,7 @@ def _describe_hollow(lang: Lang, resource: Resource) -> str:
     """`Case (GET /cases: /components/schemas/Case is deprecated)`: the first GET that would
     have made the type exportable, and what it is missing."""
     read = resource.hollow[0]
-    why = _(lang, HOLLOW_REASONS[read.why], pointer=read.pointer, marker=read.op.limited)
+    why = _(lang, HOLLOW_REASONS[read.why], pointer=read.pointer, marker=read.marker)
     return f"{resource.name} ({read.op.method.upper()} {read.op.path}: {why})"
 
 
@@ -979,8 +980,9 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     only tests the connection (`ping`, `heartbeat`, a URL verification or challenge) announces
     no change and counts for nothing; callbacks named only by a `$ref` that cannot be followed
     (another file not read, a missing pointer) leave the check not verified; callbacks or a
-    subscription whose address can take one value only (an `enum` of one, a `const`: the
-    vendor's own endpoint) notify nobody the buyer names and count for nothing.
+    subscription whose address is fixed (an `enum` of one or a `const`, a `pattern` that spells
+    out one host, or `readOnly`, which the client does not send: the vendor's own endpoint)
+    notify nobody the buyer names and count for nothing.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -1019,7 +1021,7 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         message = (
             ngettext(ctx.lang, "{count} operation names its callbacks by a reference that was not followed (another file, or a pointer to nothing), so what they notify cannot be seen", "{count} operations name their callbacks by a reference that was not followed (another file, or a pointer to nothing), so what they notify cannot be seen", n, count=n)
             if unread
-            else ngettext(ctx.lang, "{count} operation describes callbacks, but their address can take one value only (the vendor's own endpoint), so they notify nobody the buyer names", "{count} operations describe callbacks, but their address can take one value only (the vendor's own endpoint), so they notify nobody the buyer names", n, count=n)
+            else ngettext(ctx.lang, "{count} operation describes callbacks, but their address can take one value only or one host only, or is readOnly (the vendor's own endpoint), so they notify nobody the buyer names", "{count} operations describe callbacks, but their address can take one value only or one host only, or is readOnly (the vendor's own endpoint), so they notify nobody the buyer names", n, count=n)
         )  # fmt: skip
         fix = (
             _(ctx.lang, "Bundle the callbacks into the description (or probe with --allow-remote-refs).")
@@ -1168,7 +1170,7 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
 
 def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
     """Why a POST, PUT or PATCH shows no working write of `resource`, or "": it is deprecated
-    (it may go away), marked as a preview or as sold separately (`Operation.limited`), every
+    (it may go away), marked as a preview or as sold separately (`limits`), every
     response it documents is an error ("501 Not implemented", "403 requires Enterprise
     licence", a `default` that says so), a required `dryRun` or `validateOnly` fixed to true
     makes it only check the request, it takes its data only as opaque bytes on a path that is
@@ -1178,7 +1180,7 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
     /videos/{id}/privacy/domains/{domain}", "PUT /user/follows/networks/{network_id}")."""
     if op.deprecated:
         return HOLLOW_REASONS["deprecated operation"]
-    if op.limited:
+    if limits(index, op):
         return HOLLOW_REASONS["limited operation"]
     if only_errors(op):
         return _ONLY_ERRORS
@@ -1210,7 +1212,7 @@ def _describe_no_write(index: ApiIndex, lang: Lang, resource: Resource) -> str:
     why = _(
         lang,
         _no_write(index, resource, op),
-        marker=op.limited,
+        marker=limits(index, op),
         statuses=statuses,
         media=opaque_body(op),
     )

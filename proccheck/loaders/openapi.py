@@ -272,15 +272,18 @@ def ref_name(node: Any) -> str | None:
     return None
 
 
-def _text(value: Any) -> str:
+def as_text(value: Any) -> str:
+    """`value` if it is a string, else "" (a description may be any YAML value)."""
     return value if isinstance(value, str) else ""
 
 
-def _dict(value: Any) -> dict[str, Any]:
+def as_dict(value: Any) -> dict[str, Any]:
+    """`value` if it is a mapping, else an empty one."""
     return value if isinstance(value, dict) else {}
 
 
-def _list(value: Any) -> list[Any]:
+def as_list(value: Any) -> list[Any]:
+    """`value` if it is a list, else an empty one."""
     return value if isinstance(value, list) else []
 
 
@@ -530,7 +533,7 @@ def index_document(
                 problem.examples.append((pointer, target))
 
     structure: list[tuple[str, str]] = []
-    info = _dict(root.get("info"))
+    info = as_dict(root.get("info"))
     if not isinstance(root.get("info"), dict):
         structure.append(("/info", tr("the required 'info' object is missing")))
     else:
@@ -540,7 +543,7 @@ def index_document(
                 structure.append((f"/info/{key}", missing_field))
     if version != "3.1" and not isinstance(root.get("paths"), dict):
         structure.append(("/paths", tr("the required 'paths' object is missing")))
-    long_paths = sum(1 for path in _dict(root.get("paths")) if len(str(path)) > MAX_INDEXED_KEY)
+    long_paths = sum(1 for path in as_dict(root.get("paths")) if len(str(path)) > MAX_INDEXED_KEY)
     if long_paths:
         structure.append(
             (
@@ -555,18 +558,18 @@ def index_document(
         )
 
     if version == "2.0":
-        schemes = _dict(root.get("securityDefinitions"))
-        schemas = _dict(root.get("definitions"))
-        host = _text(root.get("host"))
-        base = _text(root.get("basePath"))
-        servers = [f"{s}://{host}{base}" for s in _list(root.get("schemes")) if host] or (
+        schemes = as_dict(root.get("securityDefinitions"))
+        schemas = as_dict(root.get("definitions"))
+        host = as_text(root.get("host"))
+        base = as_text(root.get("basePath"))
+        servers = [f"{s}://{host}{base}" for s in as_list(root.get("schemes")) if host] or (
             [f"//{host}{base}"] if host else []
         )
     else:
-        components = _dict(root.get("components"))
-        schemes = _dict(components.get("securitySchemes"))
-        schemas = _dict(components.get("schemas"))
-        servers = [_text(_dict(s).get("url")) for s in _list(root.get("servers"))]
+        components = as_dict(root.get("components"))
+        schemes = as_dict(components.get("securitySchemes"))
+        schemas = as_dict(components.get("schemas"))
+        servers = [as_text(as_dict(s).get("url")) for s in as_list(root.get("servers"))]
     security_schemes = {
         name: resolved
         for name, scheme in schemes.items()
@@ -575,7 +578,7 @@ def index_document(
     security = root.get("security")
     operations = _operations(root, version, resolver, display)
     structure += _duplicate_operation_ids(operations)
-    webhooks = len(_dict(root.get("webhooks"))) + len(_dict(root.get("x-webhooks")))
+    webhooks = len(as_dict(root.get("webhooks"))) + len(as_dict(root.get("x-webhooks")))
     return ApiIndex(
         display=display,
         version=version,
@@ -583,7 +586,7 @@ def index_document(
         root=root,
         info=info,
         servers=[s for s in servers if s],
-        security=[_dict(s) for s in security] if isinstance(security, list) else None,
+        security=[as_dict(s) for s in security] if isinstance(security, list) else None,
         security_schemes=security_schemes,
         schemas=schemas,
         operations=operations,
@@ -671,7 +674,7 @@ def _callbacks(op: dict[str, Any], resolver: Resolver) -> tuple[int, int]:
     cannot be followed (another file not read, a missing pointer). A callback described holds
     a path item with an operation: "callbacks: {none: 'not supported'}" describes none."""
     count = unread = 0
-    for item in _dict(op.get("callbacks")).values():
+    for item in as_dict(op.get("callbacks")).values():
         callback = resolver.resolve(item)
         if callback is None:
             unread += 1
@@ -808,13 +811,13 @@ def _operations(
     root: dict[str, Any], version: str, resolver: Resolver, display: str
 ) -> list[Operation]:
     operations: list[Operation] = []
-    produces_global = [m for m in _list(root.get("produces")) if isinstance(m, str)]
-    consumes_global = [m for m in _list(root.get("consumes")) if isinstance(m, str)]
-    internal_root = _marked_internal(root) or _marked_internal(_dict(root.get("info")))
+    produces_global = [m for m in as_list(root.get("produces")) if isinstance(m, str)]
+    consumes_global = [m for m in as_list(root.get("consumes")) if isinstance(m, str)]
+    internal_root = _marked_internal(root) or _marked_internal(as_dict(root.get("info")))
     internal_tags = _internal_tags(root)
     scope_texts = _scope_texts(root, resolver)
     export_terms = _export_terms(root)
-    for path, raw_item in _dict(root.get("paths")).items():
+    for path, raw_item in as_dict(root.get("paths")).items():
         item = resolver.resolve(raw_item)
         if not isinstance(item, dict) or not isinstance(path, str):
             continue
@@ -825,7 +828,7 @@ def _operations(
             if brief
             else _parameters(item.get("parameters"), item_pointer + "/parameters", resolver)
         )
-        path_servers = [_text(_dict(s).get("url")) for s in _list(item.get("servers"))]
+        path_servers = [as_text(as_dict(s).get("url")) for s in as_list(item.get("servers"))]
         for method in METHODS:
             op = item.get(method)
             if not isinstance(op, dict):
@@ -861,14 +864,14 @@ def _operations(
                 )
             else:
                 request = _content(
-                    _dict(resolver.resolve(op.get("requestBody"))).get("content"),
+                    as_dict(resolver.resolve(op.get("requestBody"))).get("content"),
                     pointer + "/requestBody/content",
                 )
                 responses = [
                     _response3(
                         status, raw, f"{pointer}/responses/{escape_pointer(str(status))}", resolver
                     )
-                    for status, raw in _dict(op.get("responses")).items()
+                    for status, raw in as_dict(op.get("responses")).items()
                     if len(str(status)) <= MAX_INDEXED_KEY
                 ]
             security = op.get("security")
@@ -880,23 +883,27 @@ def _operations(
                     path=path,
                     method=method,
                     pointer=pointer,
-                    summary=_text(op.get("summary")),
-                    description=_text(op.get("description")),
+                    summary=as_text(op.get("summary")),
+                    description=as_text(op.get("description")),
                     deprecated=_marked(op, "deprecated") or _marked(op, "x-deprecated"),
                     parameters=parameters,
                     request=request,
                     responses=responses,
-                    security=[_dict(s) for s in security] if isinstance(security, list) else None,
+                    security=[as_dict(s) for s in security] if isinstance(security, list) else None,
                     callbacks=callbacks,
                     unread_callbacks=unread_callbacks,
                     servers=[s for s in path_servers if s]
-                    + [u for s in _list(op.get("servers")) if (u := _text(_dict(s).get("url")))],
+                    + [
+                        u
+                        for s in as_list(op.get("servers"))
+                        if (u := as_text(as_dict(s).get("url")))
+                    ],
                     internal=internal_root
                     or _marked_internal(item)
                     or _marked_internal(op)
                     or _INTERNAL_PATH.search(path) is not None
                     or any(
-                        isinstance(t, str) and t in internal_tags for t in _list(op.get("tags"))
+                        isinstance(t, str) and t in internal_tags for t in as_list(op.get("tags"))
                     ),
                     source=op,
                     terms=_required_scopes(op.get("security", root.get("security")), scope_texts)
@@ -918,8 +925,8 @@ def _export_terms(root: dict[str, Any]) -> tuple[str, ...]:
     """The sentences of the description's summary (`info.description`, `x-availability`)
     that speak of exporting or extracting data: there a vendor writes "larger extracts are
     ordered as a consultancy service", which limits every listing."""
-    info = _dict(root.get("info"))
-    texts = [_text(info.get("description"))[:20_000], _text(root.get("x-availability"))[:2000]]
+    info = as_dict(root.get("info"))
+    texts = [as_text(info.get("description"))[:20_000], as_text(root.get("x-availability"))[:2000]]
     return tuple(
         sentence.strip()
         for text in texts
@@ -931,15 +938,15 @@ def _export_terms(root: dict[str, Any]) -> tuple[str, ...]:
 def _scope_texts(root: dict[str, Any], resolver: Resolver) -> dict[tuple[str, str], str]:
     """The description of each OAuth scope, by (scheme name, scope), from the schemes' flows
     (OpenAPI 3) or their `scopes` (2.0)."""
-    schemes = _dict(_dict(root.get("components")).get("securitySchemes")) or _dict(
+    schemes = as_dict(as_dict(root.get("components")).get("securitySchemes")) or as_dict(
         root.get("securityDefinitions")
     )
     found: dict[tuple[str, str], str] = {}
     for name, raw in list(schemes.items())[:100]:
-        scheme = _dict(resolver.resolve(raw))
-        flows = [_dict(flow) for flow in _dict(scheme.get("flows")).values()] + [scheme]
+        scheme = as_dict(resolver.resolve(raw))
+        flows = [as_dict(flow) for flow in as_dict(scheme.get("flows")).values()] + [scheme]
         for flow in flows:
-            for scope, text in list(_dict(flow.get("scopes")).items())[:1000]:
+            for scope, text in list(as_dict(flow.get("scopes")).items())[:1000]:
                 if isinstance(text, str) and text:
                     found[str(name), str(scope)] = text[:2000]
     return found
@@ -951,9 +958,9 @@ def _required_scopes(security: Any, texts: dict[tuple[str, str], str]) -> tuple[
         return ()
     return tuple(
         text
-        for requirement in _list(security)[:100]
-        for name, scopes in _dict(requirement).items()
-        for scope in _list(scopes)[:100]
+        for requirement in as_list(security)[:100]
+        for name, scopes in as_dict(requirement).items()
+        for scope in as_list(scopes)[:100]
         if (text := texts.get((str(name), str(scope))))
     )
 
@@ -966,10 +973,10 @@ def _internal_tags(root: dict[str, Any]) -> frozenset[str]:
     """The names of the tags the description marks as internal (`_marked_internal`) or whose
     description says their operations are not for customers (`_not_there`)."""
     found = set()
-    for tag in _list(root.get("tags"))[:1000]:
-        tag = _dict(tag)
+    for tag in as_list(root.get("tags"))[:1000]:
+        tag = as_dict(tag)
         name = tag.get("name")
-        text = _text(tag.get("description"))[:2000].lower()
+        text = as_text(tag.get("description"))[:2000].lower()
         if isinstance(name, str) and (_marked_internal(tag) or _not_there(text)):
             found.add(name)
     return frozenset(found)
@@ -998,11 +1005,16 @@ _AT_EXTRA_COST = re.compile(
     r"|\b(?:separately|additionally) (?:billed|charged|licen[cs]ed|priced)\b"
     r"|\bbilled separately\b|\bextra contract\b|\bpaid (?:licen[cs]e|add-on)s?\b"
     r"|\b(?:ordered|delivered|provided|sold) as (?:a )?(?:paid )?consult(?:ing|ancy)\b"
+    r"|\bmot (?:särskild |extra )?(?:ersättning|betalning)\b|\((?:billable|chargeable|tillägg"
+    r"|add-?on)\)|\bhandläggningsavgift|\bhandling fee\b|\bingår (?:ej|inte) i (?:standard"
+    r"|grund|bas)\w*|\bnot (?:part of|included in) the (?:standard|base|basic) (?:edition"
+    r"|package|product)\b"
 )
 """Words (in lower case) that offer an operation only at extra cost or on a higher plan:
-"extra cost", "only in the PRO/ENTERPRISE plan", "Only premium customers"; not "no additional
-charges" (`_NO_COST`), nor an add-on that is the resource itself ("Retrieve a list of Add-on
-installations")."""
+"extra cost", "only in the PRO/ENTERPRISE plan", "Only premium customers", "på begäran mot
+ersättning", "(billable)", "handläggningsavgift", "ingår ej i standardutförandet"; not "no
+additional charges" (`_NO_COST`), nor an add-on that is the resource itself ("Retrieve a list
+of Add-on installations")."""
 _NO_COST = re.compile(r"\b(?:no|no more|without|not|utan|ingen|inga)\s+$")
 _NOT_THERE = (
     r"(?:not (?:yet )?(?:available|accessible|offered|open)(?: (?:to|for) \w+(?: \w+)?)?"
@@ -1012,12 +1024,16 @@ _NOT_THERE = (
     r"|planerad(?: funktion)?|ingår inte i (?:det )?publicerade)"
 )
 _NOT_THERE_STEMS = ("avail", "tillgäng", "intern", "plan", "soon", "implement", "drift",
-                    "öpp", "publicer", "offered", "access", "open")  # fmt: skip
+                    "öpp", "publicer", "offered", "access", "open", "reserv", "staff",
+                    "personal", "personnel")  # fmt: skip
 """Parts of words one of which every match of `_UNAVAILABLE` holds: a text without any is
 not searched (most are not, and the expression is costly)."""
 _UNAVAILABLE = re.compile(
     rf"^\W*(?:\[?(?:planned|planerad|coming soon|not yet available|unavailable"
-    rf"|(?:ej|inte) (?:ännu )?tillgänglig\w*|(?:for )?internal use only|för internt bruk)\b)"
+    rf"|(?:ej|inte) (?:ännu )?tillgänglig\w*|(?:for )?internal use only|för internt bruk"
+    rf"|reserved for future use|reserverad för framtida (?:bruk|användning))\b)"
+    rf"|\b(?:only|endast|enbart|bara)\b[^.;]{{0,40}}\b(?:drift|operations|internal) ?"
+    rf"(?:personal|staff|personnel)\b"
     rf"|\b(?:this|the|denna|den här|detta) (?:endpoint|operation|method|api|call|webhook"
     rf"|event|listing|list|resource|service|anrop|metod|tjänst|händelse|lista|resurs)\w*"
     rf"[^.;]{{0,30}}?\b(?:is |är |are |will be )?{_NOT_THERE}"
@@ -1029,19 +1045,28 @@ _UNAVAILABLE = re.compile(
     rf"|\bunavailable to (?:customers|the public|third[- ]part(?:y|ies))\b"
 )
 """Words (in lower case) that say the operation itself is not there for the buyer: a text that
-opens so ("Planerad funktion – …", "[Internal use only]"), says so of the operation ("This
-endpoint is not yet available", "Denna endpoint är inte tillgänglig för kunder"), or keeps
-it from customers ("not available to customers"); not a sentence about one of its features
-("Filtering by status is coming soon", "The field legacyId is for internal use only")."""
+opens so ("Planerad funktion – …", "[Internal use only]", "Reserved for future use"), says so
+of the operation ("This endpoint is not yet available", "Denna endpoint är inte tillgänglig
+för kunder"), keeps it from customers ("not available to customers") or for the vendor's
+staff ("Endast Norrdatas driftpersonal"); not a sentence about one of its features
+("Filtering by status is coming soon", "The field legacyId is for internal use only", "group
+scope is reserved for future use"), nor "Admin only" or "for support staff"."""
 _PARTIAL = re.compile(
     r"\b(?:only|endast|enbart|bara) (?:the |de )?\d+ (?:latest|most recent|senast\w*|newest)"
     r"|\b(?:högst|max(?:imalt)?|at most|no more than) \d+ (?:dagar|days|veckor|weeks|månader"
     r"|months) (?:bakåt|back)\b|\bäldre (?:poster|ärenden|data|uppgifter|handlingar)\b[^.]{0,30}"
     r"\b(?:kan inte|kan ej|går inte)\b|\bolder (?:records|items|data|entries)\b[^.]{0,30}"
     r"\b(?:cannot|can't|are not available)\b"
+    r"|\bfirst \d[\d,. ]*(?![^.;]*\b(?:page|per|at a time)\b)[^.;]{0,40}?\bonly\b"
+    r"|\b(?:currently|always) returns (?:an )?empty\b|\breturnerar (?:alltid|för närvarande) tom"
+    r"|\bolder \w+ (?:are|is|have been) (?:archived|purged|deleted)\b"
+    r"|\b(?:only|endast|enbart|bara)\b[^.;]{0,60}\b(?:inloggade?|signed[- ]in|logged[- ]in"
+    r"|authenticated|current) \w+\b[^.;]{0,40}\b(?:själv|themselves|personally|own)\b"
 )
 """Words (in lower case) that say a listing returns only part of the records: "only the 50
-latest", "högst 30 dagar bakåt", "older records cannot be listed"; not an order ("the 20 most
+latest", "högst 30 dagar bakåt", "older records cannot be listed", "the first 1,000 matching
+cases only" (not "the first 50 per page"), "Currently returns an empty list", "older cases are
+archived", only what the signed-in user registered personally; not an order ("the 20 most
 recent first")."""
 
 
@@ -1069,30 +1094,41 @@ def _limited(
         stage = op.get(key)
         if isinstance(stage, str) and stage.strip().lower() in _PREVIEW_STAGES:
             return f"{key}: {stage.strip()[:40]}"
-    own = [_text(op.get("summary"))[:2000], _text(op.get("description"))[:2000]]
+    for badge in as_list(op.get("x-badges"))[:20]:  # Redocly's badges: [{name: Beta}]
+        name = badge.get("name") if isinstance(badge, dict) else badge
+        if isinstance(name, str) and name.strip().lower() in _PREVIEW_STAGES:
+            return f"x-badges: {name.strip()[:40]}"
+    own = [as_text(op.get("summary"))[:2000], as_text(op.get("description"))[:2000]]
     for text in own:
         if found := _PREVIEW_TEXT.search(text):
             return _quoted(text, found)
     if _sunset_past(op):
-        return f"x-sunset: {_text(op.get('x-sunset'))[:40]}"
-    responses = _dict(op.get("responses"))
+        return f"x-sunset: {as_text(op.get('x-sunset'))[:40]}"
+    responses = as_dict(op.get("responses"))
     required = [
         f"{p.name.replace('-', ' ')}: {p.description[:2000]}" for p in parameters if p.required
     ]
     answered = [  # and a 402 Payment Required that says what must be bought
-        _text(_dict(raw).get("description"))[:2000]
+        as_text(as_dict(raw).get("description"))[:2000]
         for status, raw in list(responses.items())[:50]
         if str(status).startswith("2") or str(status) == "402"
     ]
-    for text in (*own, _text(op.get("x-availability"))[:2000], *required, *answered, *terms):
-        lowered = text.lower()  # a letter that lowers to two shifts only the quote
-        for found in _AT_EXTRA_COST.finditer(lowered):
-            if not _NO_COST.search(lowered, max(0, found.start() - 10), found.start()):
-                return _quoted(text, found)
-        found = _not_there(lowered) or (_PARTIAL.search(lowered) if reads else None)
-        if found:
-            return _quoted(text, found)
+    for text in (*own, as_text(op.get("x-availability"))[:2000], *required, *answered, *terms):
+        if marker := limited_words(text, reads=reads):
+            return marker
     return ""
+
+
+def limited_words(text: str, *, reads: bool = False) -> str:
+    """Where one text says an operation is offered only at extra cost (`_AT_EXTRA_COST`), is
+    not there for the buyer (`_UNAVAILABLE`) or, for a read, returns only part of the records
+    (`_PARTIAL`), quoted; "" if nowhere."""
+    lowered = text.lower()  # a letter that lowers to two shifts only the quote
+    for cost in _AT_EXTRA_COST.finditer(lowered):
+        if not _NO_COST.search(lowered, max(0, cost.start() - 10), cost.start()):
+            return _quoted(text, cost)
+    found = _not_there(lowered) or (_PARTIAL.search(lowered) if reads else None)
+    return _quoted(text, found) if found else ""
 
 
 def _not_there(lowered: str) -> re.Match[str] | None:
@@ -1106,7 +1142,7 @@ def _not_there(lowered: str) -> re.Match[str] | None:
 def _sunset_past(op: dict[str, Any]) -> bool:
     """Whether `x-sunset` (the retirement date of the Sunset header, RFC 8594) is past."""
     value = op.get("x-sunset")
-    text = value.isoformat() if isinstance(value, datetime.date) else _text(value)
+    text = value.isoformat() if isinstance(value, datetime.date) else as_text(value)
     try:
         return datetime.date.fromisoformat(text.strip()[:10]) <= datetime.date.today()
     except ValueError:
@@ -1158,7 +1194,7 @@ def _marked_internal(node: dict[str, Any]) -> bool:
 
 def _parameters(raw: Any, pointer: str, resolver: Resolver) -> list[Parameter]:
     found: list[Parameter] = []
-    for position, entry in enumerate(_list(raw)):
+    for position, entry in enumerate(as_list(raw)):
         param = resolver.resolve(entry)
         if not isinstance(param, dict) or not isinstance(param.get("name"), str):
             continue
@@ -1166,11 +1202,11 @@ def _parameters(raw: Any, pointer: str, resolver: Resolver) -> list[Parameter]:
         found.append(
             Parameter(
                 name=param["name"],
-                location=_text(param.get("in")),
-                description=_text(param.get("description")),
+                location=as_text(param.get("in")),
+                description=as_text(param.get("description")),
                 required=param.get("required") is True,
                 has_example=_has_example(param)
-                or any(_has_example(_dict(m)) for m in _dict(param.get("content")).values()),
+                or any(_has_example(as_dict(m)) for m in as_dict(param.get("content")).values()),
                 pointer=f"{pointer}/{position}",
                 schema=schema,
                 deprecated=param.get("deprecated") is True,
@@ -1183,22 +1219,22 @@ def _content(raw: Any, pointer: str) -> list[Media]:
     return [
         Media(
             media_type=str(media_type),
-            schema=_dict(media).get("schema"),
-            has_example=_has_example(_dict(media)),
+            schema=as_dict(media).get("schema"),
+            has_example=_has_example(as_dict(media)),
             pointer=f"{pointer}/{escape_pointer(str(media_type))}",
         )
-        for media_type, media in _dict(raw).items()
+        for media_type, media in as_dict(raw).items()
         if len(str(media_type)) <= MAX_INDEXED_KEY
     ]
 
 
 def _response3(status: Any, raw: Any, pointer: str, resolver: Resolver) -> Response:
-    response = _dict(resolver.resolve(raw))
+    response = as_dict(resolver.resolve(raw))
     return Response(
         status=str(status),
-        description=_text(response.get("description")),
+        description=as_text(response.get("description")),
         media=_content(response.get("content"), pointer + "/content"),
-        headers=[str(name) for name in _dict(response.get("headers"))],
+        headers=[str(name) for name in as_dict(response.get("headers"))],
         pointer=pointer,
     )
 
@@ -1211,8 +1247,8 @@ def _swagger2_bodies(
     consumes_global: list[str],
     resolver: Resolver,
 ) -> tuple[list[Media], list[Response]]:
-    consumes = [m for m in _list(op.get("consumes")) if isinstance(m, str)] or consumes_global
-    produces = [m for m in _list(op.get("produces")) if isinstance(m, str)] or produces_global
+    consumes = [m for m in as_list(op.get("consumes")) if isinstance(m, str)] or consumes_global
+    produces = [m for m in as_list(op.get("produces")) if isinstance(m, str)] or produces_global
     request: list[Media] = []
     for param in parameters:
         if param.location == "body":
@@ -1226,13 +1262,13 @@ def _swagger2_bodies(
                 for m in consumes or ["application/x-www-form-urlencoded"]
             ]
     responses: list[Response] = []
-    for status, raw in _dict(op.get("responses")).items():
+    for status, raw in as_dict(op.get("responses")).items():
         if len(str(status)) > MAX_INDEXED_KEY:
             continue
-        response = _dict(resolver.resolve(raw))
+        response = as_dict(resolver.resolve(raw))
         where = f"{pointer}/responses/{escape_pointer(str(status))}"
         schema = response.get("schema")
-        examples = _dict(response.get("examples"))
+        examples = as_dict(response.get("examples"))
         media = (
             [Media(m, schema, m in examples, where) for m in produces or ["application/json"]]
             if schema is not None
@@ -1241,9 +1277,9 @@ def _swagger2_bodies(
         responses.append(
             Response(
                 status=str(status),
-                description=_text(response.get("description")),
+                description=as_text(response.get("description")),
                 media=media,
-                headers=[str(name) for name in _dict(response.get("headers"))],
+                headers=[str(name) for name in as_dict(response.get("headers"))],
                 pointer=where,
             )
         )
