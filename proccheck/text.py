@@ -16,10 +16,10 @@ MAX_QUOTE = 500
 
 def shaped_as_a_line(width: float, height: float, across: float) -> bool:
     """Whether a picture `width` by `height` points, on a page whose text runs `across` points,
-    has the shape of a line or two of text: 6 to 30 points high, ten times as wide and a third
+    has the shape of a line or two of text: 9 to 30 points high, ten times as wide and a third
     of the way across. Such a picture can show a clause that is not in the text (attack round
     8), and proccheck reads no picture."""
-    return 6 <= height <= 30 and width >= 10 * height and width >= across / 3
+    return 9 <= height <= 30 and width >= 10 * height and width >= across / 3
 
 
 def plain(text: str, limit: int = MAX_QUOTE) -> str:

@@ -145,6 +145,14 @@ def test_a_sheet_of_deviations_by_id_reaches_only_those_answers(
         ("OBS: K3 levereras endast mot avgift.", {"K3"}),
         ("2 Export och format", set()),  # a heading row of the matrix
         ("Anm. Se bilaga 2.", set()),  # a note that names no requirement and reserves nothing
+        # review of round 10: two ids, other words for a note, a note on the answer above
+        ("# Anm. K1, K3: export endast mot avgift.", {"K1", "K3"}),
+        ("Anm. avser K1 och K3: endast mot avgift.", {"K1", "K3"}),
+        ("# Observera K3: endast mot avgift.", {"K3"}),
+        ("Anmärkningar K3: endast mot avgift.", {"K3"}),
+        ("# Kommentar K3: endast mot avgift.", {"K3"}),
+        ("# Anm.: export enligt ovan sker endast mot avgift.", {"K2"}),
+        ("OBS: svaren avser version 4.2 av tjänsten.", set()),
     ],
 )
 def test_a_note_row_in_the_answer_table_joins_the_answer_it_names(

@@ -75,23 +75,34 @@ def _drawing(width_points: float, height_points: float) -> str:
     )
 
 
+BODY = (
+    para("Kravspecifikation")
+    + para("Dnr KS 2026/41")
+    + para("K1. Kommunen ska äga och ha full kontroll över all data i systemet.")
+)
+
+
 @pytest.mark.parametrize(
-    ("size", "unread"),
-    [((420, 14), ["paragraph 2"]), ((120, 120), []), ((150, 14), []), ((420, 2), [])],
-    ids=["line", "square", "short", "rule"],
+    ("before", "size", "unread"),
+    [
+        (BODY, (420, 14), ["paragraph 4"]),
+        (BODY, (120, 120), []),  # a square: a diagram, a logo
+        (BODY, (150, 14), []),  # short: a signature
+        (BODY, (420, 8), []),  # a divider
+        ("", (453, 28), []),  # a letterhead's band as the first paragraph
+    ],
+    ids=["line", "square", "short", "divider", "letterhead"],
 )
 def test_a_word_picture_shaped_like_a_line_of_text_is_not_read(
-    tmp_path: Path, size: tuple[float, float], unread: list[str]
+    tmp_path: Path, before: str, size: tuple[float, float], unread: list[str]
 ) -> None:
-    body = para("K1. Kommunen ska äga och ha full kontroll över all data i systemet.")
-    path = docx(tmp_path / "s.docx", body + _drawing(*size))
+    path = docx(tmp_path / "s.docx", before + _drawing(*size) + BODY)
     found = load_spec(path, "s.docx").unread_pages
     assert [location.element for location, _why in found] == unread
 
 
 def test_the_word_spec_check_names_the_paragraph(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    body = para("K1. Kommunen ska äga och ha full kontroll över all data i systemet.")
-    path = docx(tmp_path / "s.docx", body + _drawing(420, 14))
+    path = docx(tmp_path / "s.docx", BODY + _drawing(420, 14))
     result = cli("spec", "check", str(path), "--lang", "sv", "-f", "json")
     (owned,) = [
         r
@@ -99,4 +110,4 @@ def test_the_word_spec_check_names_the_paragraph(cli, tmp_path: Path) -> None:  
         if r["requirement"] == "DATA-OWNERSHIP"
     ]
     assert owned["outcome"] == "not_verified"
-    assert "paragraph 2 visar något som proccheck inte kunde läsa" in owned["reason"]
+    assert "paragraph 4 visar något som proccheck inte kunde läsa" in owned["reason"]

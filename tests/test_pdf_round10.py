@@ -73,6 +73,12 @@ CASES: dict[str, tuple[bytes, bytes, tuple[bytes, ...], bool]] = {
     "multiply": (b"q /GS1 gs\n" + _line() + b"Q\n", b"/ExtGState << /GS1 6 0 R >>", (b"<< /BM /Multiply >>",), True),
     "indexed-white": (b"q /CS1 cs 0 sc\n" + _line() + b"Q\n", INDEXED, (), False),
     "indexed-black": (b"q /CS1 cs 1 sc\n" + _line() + b"Q\n", INDEXED, (), True),
+    # review of round 10: a blend given as an array, a highlight a form paints with its own
+    # blend or opacity, more blend modes that leave the white page white
+    "blend-array-lighten": (b"q /GS1 gs\n" + _line() + b"Q\n", b"/ExtGState << /GS1 6 0 R >>", (b"<< /BM [/Lighten /Normal] >>",), False),
+    "blend-array-multiply": (b"q /GS1 gs\n" + _line() + b"Q\n", b"/ExtGState << /GS1 6 0 R >>", (b"<< /BM [/Multiply] >>",), True),
+    "overlay": (b"q /GS1 gs\n" + _line() + b"Q\n", b"/ExtGState << /GS1 6 0 R >>", (b"<< /BM /Overlay >>",), False),
+    "highlight-form": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"/G0 gs 1 1 0 rg 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] /Resources << /ExtGState << /G0 << /BM /Multiply >> >> >> "),), True),
 }  # fmt: skip
 
 
@@ -135,3 +141,38 @@ def test_ligatures_a_font_maps_to_two_letters_are_no_lie(tmp_path: Path) -> None
     content = _line() + REST + b"BT /F3 11 Tf 56 600 Td (\\002nal \\003ow A) Tj ET\n"
     path = _page(tmp_path, content, b"/Font << /F1 4 0 R /F3 7 0 R >>", (to_unicode, font))
     assert _read(path)[1] == []
+
+
+def test_a_buttons_caption_its_appearance_does_not_draw_is_not_read(tmp_path: Path) -> None:
+    """Review of round 10: /MK /CA is what a button may show; its appearance is what it shows."""
+    empty = stream(b"", b"/Type /XObject /Subtype /Form /BBox [0 0 460 20] ")
+    button = (
+        b"<< /Type /Annot /Subtype /Widget /FT /Btn /Ff 65536 /T (b) /Rect [70 612 530 632] /F 4 "
+        b"/MK << /CA (" + CLAUSE + b") >> /AP << /N 6 0 R >> >>"
+    )
+    path = _page(tmp_path, _line() + REST, b"", (empty, button), b"/Annots [7 0 R] ")
+    assert CLAUSE.decode() not in _read(path)[0]
+
+
+def test_a_standard_font_that_lies_is_caught_without_a_base_encoding(tmp_path: Path) -> None:
+    """Review of round 10: the TeX fix must not spare a standard (not embedded) font, whose
+    encoding is Adobe's standard one for certain: its ToUnicode reads "Kommunen" while it draws
+    "Lpnnvofo"."""
+    drawn = "".join(chr(ord(c) + 1) if c.isalpha() else c for c in "Kommunen ska aga all data.")
+    to_unicode = stream(
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /L def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange "
+        + b"%d beginbfchar " % len(set(drawn))
+        + b" ".join(
+            b"<%02X> <%04X>" % (ord(d), ord(c))
+            for d, c in dict(zip(drawn, "Kommunen ska aga all data.", strict=True)).items()
+        )
+        + b" endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/Differences [200 /adieresis] >> /ToUnicode 6 0 R >>"
+    )
+    content = b"BT /F3 11 Tf 56 720 Td (K1. " + drawn.encode() + b") Tj ET\n" + REST
+    path = _page(tmp_path, content, b"/Font << /F1 4 0 R /F3 7 0 R >>", (to_unicode, font))
+    assert _read(path)[1] == ["font"]

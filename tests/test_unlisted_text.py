@@ -198,3 +198,37 @@ def test_a_word_heading_or_header_row_is_read_for_clauses(
     assert outcomes["DATA-OWNERSHIP"] == "met"
     outcomes, _findings = _outcomes(cli, docx(tmp_path / "krav.docx", body + extra))
     assert outcomes["DATA-OWNERSHIP"] == "not_met"
+
+
+# --- review of round 10 ----------------------------------------------------------------------
+
+RENDERED = {
+    # HTML named but not opened hides nothing
+    "script-in-code": (f"K0. E-postmallar får inte innehålla `<script>`.\n\n{OWN}", "met"),
+    "noscript-in-prose": (f"K0. Sidor ska fungera utan <noscript> eller skript.\n\n{OWN}", "met"),
+    "script-in-fence": (f'```html\n<script src="app.js">\n```\n\n{OWN}', "met"),
+    "reference-before-colon": (f"{OWN} Enligt LOU[^1]: se nedan.\n\n[^1]: Lagen.", "met"),
+    # definitions a page does not show are not read
+    "after-fence": (f"```\nexempel\n```\n[K1]: <> ({OWN})", "not_met"),
+    "after-rule": (f"***\n[K1]: <> ({OWN})", "not_met"),
+    "in-quote": (f"> [K1]: <> ({OWN})", "not_met"),
+    "in-list": (f"- [K1]: <> ({OWN})", "not_met"),
+    "footnote-named-in-code": (f"Se `[^k1]`.\n\n[^k1]: {OWN}", "not_met"),
+}
+
+
+@pytest.mark.parametrize("case", RENDERED)
+def test_the_requirement_is_read_as_the_rendered_page_shows_it(
+    cli: Callable[..., Any], tmp_path: Path, case: str
+) -> None:
+    own, outcome = RENDERED[case]
+    outcomes, _findings = _outcomes(cli, _markdown(tmp_path, "Slut.", own=own))
+    assert outcomes["DATA-OWNERSHIP"] == outcome
+
+
+def test_a_clause_in_code_is_read_with_its_brackets(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    extra = f"```\n{CLAUSE[:-1]} (gäller samtliga moduler och tjänster).\n```"
+    outcomes, _findings = _outcomes(cli, _markdown(tmp_path, extra))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"

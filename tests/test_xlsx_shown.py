@@ -484,6 +484,7 @@ def low_row(sheet: Any) -> None:
 
 def narrow_column(sheet: Any) -> None:
     sheet.column_dimensions["C"].width = 0.2
+    sheet["D3"] = "Se bilaga"  # the cell beside it is filled: "Ja" cannot run on
 
 
 def hidden_sheet(sheet: Any) -> None:
@@ -765,8 +766,14 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
 
     def roomy(sheet: Any) -> None:
         sheet.row_dimensions[3].height = 30
-        sheet.column_dimensions["C"].width = 4
-        sheet.column_dimensions["E"].width = 0.5  # a narrow empty spacer column
+        sheet.column_dimensions["C"].width = 0.8  # "Ja" runs on into the empty cell beside it
+        sheet.column_dimensions["E"].width = 0.3  # a narrow empty spacer column
+
+    def white_on_blue(sheet: Any) -> None:  # a white Ja on the cell's dark fill shows
+        rich_run(color="FFFFFF")(sheet)
+        sheet["C3"].fill = PatternFill("solid", fgColor="1F3864")
+
+    assert outcome(cli, workbook(tmp_path / "blue.xlsx", white_on_blue))[0] == "met"
 
     assert outcome(cli, workbook(tmp_path / "roomy.xlsx", roomy))[0] == "met"
     for change in (  # a unit is no reservation; a colour that shows the text hides nothing

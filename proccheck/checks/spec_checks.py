@@ -1374,9 +1374,11 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     than they show or whose glyphs have names no reader knows, a stamp, box or watermark
     annotation that
     draws text or a picture, a pattern that draws text, or a picture shaped like a line of
-    text set among the text (6 to 30 points high, ten times as wide, a third of the page wide,
+    text set among the text (9 to 30 points high, ten times as wide, a third of the page wide,
     outside the top and bottom tenth of the page where letterheads and footers go; in Word,
-    such a picture in the body). In Markdown: an HTML element
+    such a picture in the body after its first two paragraphs), or, in Word, a field Word
+    updates on opening whose result proccheck cannot work out (an IF it cannot evaluate, a
+    document property it does not read). In Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or
     `visibility: hidden`); an HTML comment is an author's note and is left out silently.
 
@@ -1448,6 +1450,9 @@ UNREAD_PAGES = {
     ),
     "pattern": N_(
         "{where}: a pattern draws text on the page that proccheck does not read, so no requirement is taken as met"
+    ),
+    "field": N_(
+        "{where}: a field Word updates on opening shows text proccheck cannot work out, so no requirement is taken as met"
     ),
     "line picture": N_(
         "{where}: a picture shaped like a line of text is set among the text; proccheck cannot read what it shows, so no requirement is taken as met"

@@ -474,9 +474,20 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                 seen[key] = row.where
             raw, value, rest = _answer_cell(table, row)
             if not raw.strip() and _is_section_row(table, row, requirement_id, text):
-                if _NOTE.match(requirement_id or text):  # "# Anm. K2: endast mot avgift"
+                note = requirement_id or text
+                if _NOTE.match(note):  # "# Anm. K2: endast mot avgift"
                     seen.pop((requirement_id or "").lower(), None)
-                    loose.append(row)
+                    above = (
+                        answers[-1]
+                        if answers and answers[-1].location.sheet == table.sheet
+                        else None
+                    )
+                    if above is not None and above.requirement and not _ID_WORD.search(note):
+                        answers[-1] = dataclasses.replace(  # "Anm.: enligt ovan …" under K2
+                            above, other=" ".join([above.other, f"{row.where}: {note}"]).strip()
+                        )
+                    else:
+                        loose.append(row)
                 continue
             answers.append(
                 VendorAnswer(
@@ -615,19 +626,20 @@ def _with_loose_rows(
     for row in loose:
         cells = [" ".join(cell.split()) for cell in row.cells if cell.strip()]
         index = by_id.get(cells[0].lower())
-        if index is None:  # a note that names the requirement it is about ("Anm. K2: …")
-            named = (by_id.get(word.lower()) for word in _ID_WORD.findall(" ".join(cells)))
-            index = next((found for found in named if found is not None), None)
-            said_from = 0
-        else:
-            said_from = 1
         if index is not None:
+            named, said_from = [index], 1
+        else:  # a note that names the requirements it is about ("Anm. K1, K2: …")
+            words = _ID_WORD.findall(" ".join(cells))
+            named = list(dict.fromkeys(by_id[w.lower()] for w in words if w.lower() in by_id))
+            said_from = 0
+        for index in named:
             answer = answers[index]
             said = [
                 c for c in cells[said_from:] if c not in (answer.text.strip(), answer.raw.strip())
             ]
             if said:
                 extra.setdefault(index, []).append((row.where, " ".join(said)))
+        if named:
             continue
         text = " ".join(cells)
         if _in_vendor_voice(text):
@@ -646,7 +658,8 @@ def _with_loose_rows(
 
 
 _NOTE = re.compile(
-    r"^\W*(?:anm(?:ärkning|\.)?|obs|nb|not|note|förbehåll|reservation|undantag|avvikelse)\b",
+    r"^\W*(?:anm\w*|obs\w*|nb|not|notera|note|kommentar\w*|förbehåll\w*|reservation\w*"
+    r"|undantag\w*|avvikelse\w*|observera)\b",
     re.IGNORECASE,
 )
 """A row of the answer table that is the vendor's note ("Anm. K2: …", "OBS: …"), not a

@@ -16,6 +16,7 @@ row they are attached to (SP012), never read as the text.
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import re
 import zipfile
@@ -602,8 +603,13 @@ class Block:
     """The words of the paragraph's list label, without its number ("UTGÅR" of "UTGÅR %1.")."""
     comments: tuple[str, ...] = ()
     """The Word comments anchored in the block ("author: text"), never read as its text."""
-    line_picture: bool = False
-    """The block holds a picture shaped like a line of text (`_line_picture`), unread."""
+    unread: str = ""
+    """Why some of what Word shows here is not read: "line picture" (a picture shaped like a
+    line of text, `_line_picture`) or "field" (a field Word updates whose result proccheck
+    cannot work out, `_unknown_field`); "" when all is read."""
+    drawn: bool = False
+    """Text of a chart or SmartArt diagram: read for clauses, never as a requirement (whether
+    Word shows the drawing at all is not worked out)."""
 
 
 def read_docx(path: Path, display: str) -> list[Block]:
@@ -725,14 +731,20 @@ def _show_as_word_does(root: Any, stores: dict[str, _Store], fields: _Fields) ->
             if content is not None and value is not None:
                 _replace_text(content, value)
         elif tag == "fldSimple" and fields.updated(node):
-            value = fields.value(node.get(f"{_W}instr", ""))
+            instruction = node.get(f"{_W}instr", "")
+            value = fields.value(instruction)
             if value is not None:
                 _replace_text(node, value)
+            elif _computed(instruction):
+                _unknown_field(node)
         elif tag == "fldChar" and node.get(f"{_W}fldCharType") == "begin" and fields.updated(node):
             _update_field(node, fields)
 
 
 _TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
+_VML_HIDDEN = re.compile(r"visibility\s*:\s*hidden|display\s*:\s*none", re.IGNORECASE)
+_UNKNOWN_FIELD = "{urn:proccheck}unknown-field"
+"""Set on a paragraph holding a field Word updates whose result is not worked out here."""
 
 
 def _show_words(textpath: Any) -> None:
@@ -740,9 +752,15 @@ def _show_words(textpath: Any) -> None:
     run after the drawing's run, so the paragraph reads them as Word shows them."""
     words = " ".join(str(textpath.get("string", "")).split())
     run = next((a for a in textpath.iterancestors(f"{_W}r")), None)
-    if not words or run is None:
+    shape = textpath.getparent()
+    style = str(shape.get("style", "")) if shape is not None else ""
+    off = str(textpath.get("on", "t")).lower() in ("f", "false", "0")
+    if not words or run is None or off or _VML_HIDDEN.search(style):
         return
     added = run.makeelement(f"{_W}r", {})
+    properties = run.find(f"{_W}rPr")
+    if properties is not None:  # hidden as its drawing's run is (`w:vanish`)
+        added.append(copy.deepcopy(properties))
     text = added.makeelement(f"{_W}t", {})
     text.text = f" {words} "
     added.append(text)
@@ -874,22 +892,36 @@ _IF_FIELD = re.compile(
 without Word (a field nested in it would come first, and is left to Word)."""
 
 
-def _if_result(match: re.Match[str]) -> str:
+_NUMBER = re.compile(r"-?\d{1,15}(?:[.,]\d{1,15})?")
+
+
+def _order(left: str, right: str) -> int | None:
+    """-1, 0 or 1 as `left` comes before, equals or comes after `right`: as numbers where both
+    are, as text where neither is; None where Word's own rules apply (a number against text,
+    wildcards) and are not worked out here."""
+    numbers = [float(v.replace(",", ".")) for v in (left, right) if _NUMBER.fullmatch(v)]
+    if len(numbers) == 2:
+        return (numbers[0] > numbers[1]) - (numbers[0] < numbers[1])
+    if numbers or "*" in right or "?" in right:
+        return None
+    return (left > right) - (left < right)
+
+
+def _if_result(match: re.Match[str]) -> str | None:
     """What an IF field of two written values shows: its first text when the comparison
     holds (as numbers where both are, else as text), else its second (or nothing)."""
     left = match.group(1) if match.group(1) is not None else match.group(2)
     right = match.group(4) if match.group(4) is not None else match.group(5)
-    try:
-        one, other = float(left), float(right)
-    except ValueError:
-        one, other = left, right  # type: ignore[assignment]  # compared as text
+    order = _order(left, right)
+    if order is None:
+        return None
     holds = {
-        "=": one == other,
-        "<>": one != other,
-        "<": one < other,
-        ">": one > other,
-        "<=": one <= other,
-        ">=": one >= other,
+        "=": order == 0,
+        "<>": order != 0,
+        "<": order < 0,
+        ">": order > 0,
+        "<=": order <= 0,
+        ">=": order >= 0,
     }[match.group(3)]
     return match.group(6) if holds else match.group(7) or ""
 
@@ -925,8 +957,10 @@ def _update_field(begin: Any, fields: _Fields) -> None:
     end = None
     for sibling in run.itersiblings():
         kind = next((c.get(f"{_W}fldCharType") for c in sibling.iter(f"{_W}fldChar")), None)
-        if kind == "begin":
-            return  # a nested field: its result is worked out by Word, not here
+        if kind == "begin":  # a nested field: its result is worked out by Word, not here
+            if _computed("".join(instruction)):
+                _unknown_field(run)
+            return
         if kind == "separate":
             stage = "result"
         elif kind == "end":
@@ -937,16 +971,40 @@ def _update_field(begin: Any, fields: _Fields) -> None:
         else:
             result.append(sibling)
     value = fields.value("".join(instruction))
-    if value is None:
-        return
     texts = [node for element in result for node in element.iter(f"{_W}t")]
+    if value is None or (not texts and end is None):  # not known, or its end is elsewhere
+        if _computed("".join(instruction)):
+            _unknown_field(run)
+        return
     if not texts and end is not None:  # no result stored yet: Word writes one before the end
         added = end.makeelement(f"{_W}r", {})
         texts = [added.makeelement(f"{_W}t", {})]
         added.append(texts[0])
         end.addprevious(added)
-    if texts:
-        _fill(texts, value)
+    _fill(texts, value)
+
+
+_COMPUTED_FIELDS = frozenset(
+    {"IF", "QUOTE", "DOCVARIABLE", "DOCPROPERTY", "COMMENTS", "SUBJECT", "TITLE", "AUTHOR",
+     "KEYWORDS", "MERGEFIELD", "FILLIN", "ASK", "INCLUDETEXT", "AUTOTEXT", "AUTOTEXTLIST",
+     "DATABASE", "LINK", "REF", "SET", "MACROBUTTON", "USERNAME", "LASTSAVEDBY", "FILENAME"}
+)  # fmt: skip
+"""Field codes whose result is text the document or its properties hold, which an update can
+make any words: PAGE, DATE or TOC cannot."""
+
+
+def _computed(instruction: str) -> bool:
+    """Whether a field's code (its first word) is one of `_COMPUTED_FIELDS`."""
+    words = instruction.split(None, 1)
+    return bool(words) and words[0].upper() in _COMPUTED_FIELDS
+
+
+def _unknown_field(element: Any) -> None:
+    """Mark the paragraph holding `element`: a field there shows what proccheck cannot work out
+    once Word updates it, so no requirement of the document is taken as met."""
+    paragraph = next(element.iterancestors(f"{_W}p"), None)
+    if paragraph is not None:
+        paragraph.set(_UNKNOWN_FIELD, "1")
 
 
 def _replace_text(holder: Any, value: str) -> None:
@@ -1021,8 +1079,10 @@ def _blocks(
 ) -> Iterator[Block]:
     """The paragraphs and table rows below `root` (the body, or a note, header or footer part),
     each named by its place (`paragraph 4`, `footer table 1 row 2`). The comments anchored in a
-    block are taken out of `comments` into it; with `across` (the width the text runs, in
-    points), pictures shaped like a line of text are marked (`Block.line_picture`)."""
+    block are taken out of `comments` into it. What is not read is marked (`Block.unread`):
+    fields whose result is not known, and, with `across` (the width the text runs, in points),
+    pictures shaped like a line of text below the body's first two paragraphs (where a
+    letterhead's band stands)."""
     paragraph_number = 0
     table_number = 0
     for tag, child in _inside(root, {"p", "tbl"}):
@@ -1030,8 +1090,8 @@ def _blocks(
             anchored = _anchored(child, comments) if comments else ()
             paragraph_number += 1
             text, hidden, struck = _text(child, hiding)
-            pictured = across is not None and _line_picture(child, across)
-            if not text and not hidden and not struck and not anchored and not pictured:
+            unread = _unread(child, across if paragraph_number > 2 else None)
+            if not text and not hidden and not struck and not anchored and not unread:
                 continue
             style = child.find(".//{*}pStyle")
             style_name = style.get(f"{_W}val", "") if style is not None else ""
@@ -1048,7 +1108,7 @@ def _blocks(
                 listed=listed,
                 comments=anchored,
                 label=label,
-                line_picture=pictured,
+                unread=unread,
             )
         else:
             table_number += 1
@@ -1059,7 +1119,6 @@ def _blocks(
                 struck = " … ".join(text for _, _, text in read if text)
                 element = f"{prefix}table {table_number} row {row_number}"
                 on_row = _anchored(row, comments) if comments else ()
-                pictured = across is not None and _line_picture(row, across)
                 yield Block(
                     element,
                     cells,
@@ -1067,13 +1126,23 @@ def _blocks(
                     struck,
                     table_row=row_number,
                     comments=on_row,
-                    line_picture=pictured,
+                    unread=_unread(row, across),
                 )
 
 
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 _EMU_PER_POINT = 12700
+
+
+def _unread(element: Any, across: float | None) -> str:
+    """Why some of what Word shows in a paragraph or row is not read (`Block.unread`)."""
+    if (
+        element.get(_UNKNOWN_FIELD) is not None
+        or element.find(f".//*[@{_UNKNOWN_FIELD}]") is not None
+    ):
+        return "field"
+    return "line picture" if across is not None and _line_picture(element, across) else ""
 
 
 def _line_picture(element: Any, across: float) -> bool:
@@ -1208,7 +1277,7 @@ def _drawing_texts(document: Any, display: str) -> Iterator[Block]:
         for number, paragraph in enumerate(root.iter(f"{_A}p"), start=1):
             text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{_A}t")).split())
             if text:
-                yield Block(f"{kind} {count} paragraph {number}", (text,))
+                yield Block(f"{kind} {count} paragraph {number}", (text,), drawn=True)
 
 
 def _parts(

@@ -598,6 +598,8 @@ class _Ink:
             extra = self.resources()["/ExtGState"].get_object()[name].get_object()
             alpha = float(extra.get("/ca", state.alpha))
             blend = extra.get("/BM", "/Normal")
+            if isinstance(blend, list):  # an array of modes: the first a viewer knows
+                blend = blend[0] if blend else "/Normal"
             mask = extra.get("/SMask", "/None")
         except Exception:  # a missing or damaged state: nothing changes, as in a viewer
             return state
@@ -651,9 +653,11 @@ class _Ink:
         as drawn where the form is placed: pypdf reads only forms that show text, so a white
         box drawn by a form over a line would otherwise hide nothing."""
         state = self.states[-1]
-        if state.alpha < 0.95:
+        if state.alpha < 0.95 or "/Group" in form:  # a transparency group: not judged
             return
         data = form.get_data()[:65_536]
+        if re.search(rb"\bgs\b", data):  # its own opacity or blend (a highlight): not judged
+            return
         for found in itertools.islice(_FORM_FILL.finditer(data), 50):
             x, y, w, h = (float(value) for value in found.groups())
             rect = _bounds(base, (x, y, x + w, y + h))
@@ -713,8 +717,12 @@ _FORM_FILL = re.compile(
 )
 """A rectangle filled at once (`x y w h re f`) in a form's content."""
 
-_LIGHTENING = frozenset({"/Lighten", "/Screen", "/ColorDodge"})
-"""Blend modes whose result on a white backdrop is white, whatever the colour painted."""
+_LIGHTENING = frozenset(
+    {"/Lighten", "/Screen", "/ColorDodge", "/Overlay", "/SoftLight", "/Hue", "/Saturation",
+     "/Color"}
+)  # fmt: skip
+"""Blend modes whose result on a white backdrop is white, whatever the colour painted (the
+last three keep the backdrop's luminosity, which white has in full)."""
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -803,10 +811,11 @@ def _lying_fonts(resources: Any) -> frozenset[str]:
 
 def _named_codes(font: Any) -> set[int] | None:
     """The codes whose glyphs a font's encoding names for certain: those of its /Differences
-    when it names no base encoding (the rest come from the embedded font's own encoding, which
-    pypdf takes to be Adobe's standard one: TeX's fonts map á there), else None (all)."""
+    when the font is embedded and its encoding names no base encoding (the rest come from the
+    font program's own encoding, which pypdf takes to be Adobe's standard one: TeX's fonts map
+    á there), else None (all)."""
     encoding = font["/Encoding"].get_object()
-    if not hasattr(encoding, "get") or "/BaseEncoding" in encoding:
+    if not hasattr(encoding, "get") or "/BaseEncoding" in encoding or not _embedded(font):
         return None
     codes: set[int] = set()
     code = 0
@@ -817,6 +826,16 @@ def _named_codes(font: Any) -> set[int] | None:
             codes.add(code)
             code += 1
     return codes
+
+
+def _embedded(font: Any) -> bool:
+    """Whether a font carries its own program (`/FontFile`, 2 or 3), with an encoding of its own
+    for the codes its /Differences leave; a standard font uses Adobe's standard one."""
+    try:
+        descriptor = font["/FontDescriptor"].get_object()
+    except Exception:  # no descriptor: one of the standard 14 fonts
+        return False
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
 def _content_off(found: Any, off_groups: frozenset[int]) -> bool:
@@ -1139,8 +1158,11 @@ def _annotation_lines(page: Any) -> list[str]:
     for field in _annotations(page, "/Widget", None):
         value = field.get("/V")
         with contextlib.suppress(Exception):  # no appearance settings: no caption
+            pushed = int(field.get("/Ff", 0)) & _PUSH_BUTTON
+            shown = field["/AP"].get_object()["/N"].get_object()
             caption = field["/MK"].get_object().get("/CA")
-            value = value if isinstance(value, str) else caption  # a button shows its caption
+            if pushed and not isinstance(value, str) and _draws_text(shown):
+                value = caption  # a push button shows its caption
         if isinstance(value, str):
             lines += ["", *value[:_MAX_NOTE].splitlines()]
     return lines
@@ -1188,6 +1210,9 @@ def _draws_text(stream: Any) -> bool:
     data = stream.get_data()[:1_000_000] if hasattr(stream, "get_data") else b""
     return bool(re.search(rb"(?:\bTj|\bTJ|\bDo)\b", data))
 
+
+_PUSH_BUTTON = 1 << 16
+"""The form-field flag of a push button (a check box's caption is a glyph code, "4")."""
 
 _DRAWING_ANNOTATIONS = (
     "/Stamp", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Ink", "/Caret", "/Watermark"

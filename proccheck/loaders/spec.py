@@ -321,8 +321,8 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
     unlisted: list[SpecItem] = []
     unread = []
     for block in read_docx(path, display):
-        if block.line_picture:
-            unread.append((Location(path=display, element=block.element), "line picture"))
+        if block.unread:
+            unread.append((Location(path=display, element=block.element), block.unread))
         if block.hidden:
             hidden.append((Location(path=display, element=block.element), block.hidden))
         if block.struck:
@@ -334,9 +334,10 @@ def _load_docx(path: Path, display: str) -> SpecDocument:
                 continue
             if block.label and withdrawn_mark(block.label):  # Word shows it before the text
                 text = f"{block.label} {text}"
-            if block.heading:
+            if block.heading or block.drawn:
                 unlisted.append(SpecItem(text, Location(path=display, element=block.element)))
-                heading, lead = text, None
+                if block.heading:
+                    heading, lead = text, None
                 continue
             match = _ITEM_START.match(text)
             ref = None
@@ -629,23 +630,27 @@ _LINK_DEFINITION = re.compile(
 """A link reference definition (`[id]: address "title"`): never shown, and used for hidden
 notes (`[//]: # (…)`, `[K1]: <> (…)`)."""
 _FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\]\s]{1,100})\]:")
-_FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\s]{1,100})\](?!:)")
+_FOOTNOTE_REFERENCE = re.compile(r"(?<!^)\[\^([^\]\s]{1,100})\]|^\[\^([^\]\s]{1,100})\](?!:)")
+"""A footnote's reference: anywhere but at a line's start before a colon (its definition)."""
+_CODE_SPAN = re.compile(r"`[^`\n]{0,2000}`")
+_QUOTE_OR_ITEM = re.compile(r"^ {0,3}(?:>\s?)*(?:(?:[-*+]|\d{1,9}[.)])\s+)?")
+_BLOCK_END = re.compile(r"\s{0,3}(?:#|`{3,}|~{3,}|(?:[-*_]\s*){3,}$)")
+"""A line after which a definition may start: a heading, a code fence, a thematic break."""
 
 
 _DIAGRAM_LABEL = re.compile(r'"([^"]{1,2000})"|\[([^\[\]"]{1,2000})\]|\(([^()"]{1,2000})\)')
 
 
 def _diagram_labels(line: str) -> list[str]:
-    """A line of a code block as a reader sees it: a diagram's labels on their own (mermaid's
-    `B["Leverantören behåller …"]`, `A[…]`, `(…)`, the page draws them as boxes), else the
-    line."""
+    """A line of a code block as a reader sees it: the line, and a diagram's labels on their
+    own (mermaid's `B["Leverantören behåller …"]`, `A[…]`, `(…)`, the page draws them as
+    boxes)."""
     if not line:
         return []
     labels = [
         next(part for part in found.groups() if part) for found in _DIAGRAM_LABEL.finditer(line)
     ]
-    worded = [label.strip() for label in labels if len(label.split()) >= 3]
-    return worded or [line]
+    return [line, *(label.strip() for label in labels if len(label.split()) >= 3)]
 
 
 def _definitions_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
@@ -655,13 +660,18 @@ def _definitions_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, s
     leaves them out). Each one's text with its line, where it holds words, to be reported."""
     if "]:" not in "".join(lines):
         return lines, []
-    referenced = {found for line in lines for found in _FOOTNOTE_REFERENCE.findall(line)}
+    referenced = {
+        found.group(1) or found.group(2)
+        for line in lines
+        for found in _FOOTNOTE_REFERENCE.finditer(_CODE_SPAN.sub("", line))
+    }
     shown, hidden = list(lines), []
     previous_blank, in_footnote = True, False
-    for number, line in enumerate(lines):
+    for number, raw in enumerate(lines):
+        line = _QUOTE_OR_ITEM.sub("", raw)  # a definition in a quote or a list item too
         if in_footnote and line.startswith(("    ", "\t")) and line.strip():
             hidden.append((number + 1, " ".join(line.split())))
-            shown[number] = " " * len(line)
+            shown[number] = " " * len(raw)
             continue
         in_footnote = False
         footnote = _FOOTNOTE_DEFINITION.match(line)
@@ -671,11 +681,11 @@ def _definitions_blanked(lines: list[str]) -> tuple[list[str], list[tuple[int, s
         elif previous_blank and (definition := _LINK_DEFINITION.fullmatch(line)):
             text = (definition.group(1) or "")[1:-1].strip()
         else:
-            previous_blank = not line.strip() or line.lstrip().startswith("#")
+            previous_blank = not line.strip() or bool(_BLOCK_END.match(line))
             continue
         if any(char.isalpha() for char in text):
             hidden.append((number + 1, text))
-        shown[number] = " " * len(line)
+        shown[number] = " " * len(raw)
     return shown, hidden
 
 
@@ -704,7 +714,8 @@ def _hidden_blanked(
         else:
             closing = f"</{tag.lower()}>"
             end = lowered.find(closing, start.end())
-        if end == -1 and start.group(1):  # `<s>` named in prose or code strikes nothing
+        if end == -1 and (start.group(1) or start.group(3)):  # `<s>`, `<script>` named in
+            # prose or code strike or hide nothing
             pieces.append(text[at : start.end()])
             at = start.end()
             continue

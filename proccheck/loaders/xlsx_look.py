@@ -234,6 +234,8 @@ class StyleLook(NamedTuple):
     number: Unseen | None
     text_words: str = ""
     number_words: str = ""
+    filled: bool = False
+    """The style fills its cells in a colour other than white: white text there shows."""
 
 
 def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
@@ -269,9 +271,10 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
         elif _at_index(tiny, found.get(b"fontId", b"0")):
             coloured = "tiny"
         text, number = format_shows(code, True) or coloured, format_shows(code, False) or coloured
-        if text or number:
+        filled = fill not in (None, "FFFFFF")
+        if text or number or filled:
             reasons[index] = StyleLook(
-                text, number, format_words(code, True), format_words(code, False)
+                text, number, format_words(code, True), format_words(code, False), filled
             )
     return reasons
 
@@ -567,13 +570,16 @@ def _shared_strings(
     }
 
 
-def _unseen_rich_cells(xml: bytes, shared: dict[int, Unseen]) -> dict[tuple[int, int], Unseen]:
+def _unseen_rich_cells(
+    xml: bytes, shared: dict[int, Unseen], filled: frozenset[bytes]
+) -> dict[tuple[int, int], Unseen]:
     """The cells of a worksheet whose rich text (shared or inline) is not all shown as stored
-    (`_runs_unseen`)."""
+    (`_runs_unseen`); white runs in a cell whose style fills it (`filled`) show."""
     return {
         position: why
         for attributes, position, content in _cells(xml)
         if (why := _cell_string(attributes, content, shared, _inline_unseen))
+        and not (why == "colour" and attributes.get(b"s", b"0") in filled)
     }
 
 
@@ -817,7 +823,10 @@ def look(
         if position is not None and tip:
             _add_note(notes, position, tip)
     if struck or b"rPr" in xml:
-        unseen.update(_unseen_rich_cells(xml, struck or {}))
+        filled = frozenset(
+            str(index).encode() for index, styled in reasons.items() if styled.filled
+        )
+        unseen.update(_unseen_rich_cells(xml, struck or {}, filled))
     if _SHOWS_PHONETIC.search(xml):
         for position, guide in _phonetic_cells(xml, phonetic or {}).items():
             _add_note(notes, position, guide)
@@ -902,10 +911,11 @@ def _row_hidden(attributes: dict[bytes, bytes], zero_height: bool) -> bool:
 
 
 def _too_narrow(attributes: dict[bytes, bytes]) -> bool:
-    """Whether a column is narrower than one character (`width`, in characters of the default
-    font): what it holds cannot be read."""
+    """Whether a column is narrower than half a character (`width`, in characters of the
+    default font): what it holds cannot be read (a text a little wider runs on into an empty
+    cell beside it, as Excel draws it)."""
     try:
-        return float(attributes.get(b"width", b"9")) < 1
+        return float(attributes.get(b"width", b"9")) < 0.5
     except ValueError:
         return False
 
@@ -1034,7 +1044,7 @@ def _prompts(xml: bytes) -> list[tuple[tuple[int, int, int, int], str]]:
     if b"dataValidation" not in xml:
         return []
     found = []
-    for tag in itertools.islice(_VALIDATION.finditer(xml), _MAX_VALIDATIONS):
+    for tag in _VALIDATION.finditer(xml):
         attributes = _attributes(tag.group(1))
         if attributes.get(b"showInputMessage", b"0").lower() not in _ON:
             continue
@@ -1053,9 +1063,9 @@ def _prompts(xml: bytes) -> list[tuple[tuple[int, int, int, int], str]]:
 _CHILD_SQREF = re.compile(
     rb"(?:[^<]|(?!</?(?:\w+:)?dataValidation\b)<[^<>]{0,200}>){0,2000}?<(?:\w+:)?sqref>([^<]{0,2000})<"
 )
-"""The `sqref` element within a validation's first 2,000 characters (before its end)."""
-_MAX_VALIDATIONS = 10_000
-"""Data validations read per sheet (an answer sheet has a few; each is a bounded search)."""
+"""The `sqref` element within a validation's first 2,000 characters, before its end or the
+next validation: each search stays within its own validation, so a sheet is read in one
+pass however many it has."""
 
 
 def _page_text(raw: bytes) -> str:
