@@ -243,6 +243,6 @@ def test_the_collector_is_left_as_it_was() -> None:
         with pytest.raises(ProccheckError):
             build_index('{"a": 1, "a": 2}', "t.json")
         assert gc.isenabled()
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() <= frozen  # nothing more frozen (a frozen object may die)
     finally:
         (gc.enable if was else gc.disable)()

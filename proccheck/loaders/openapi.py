@@ -1025,7 +1025,7 @@ _NOT_THERE = (
 )
 _NOT_THERE_STEMS = ("avail", "tillgäng", "intern", "plan", "soon", "implement", "drift",
                     "öpp", "publicer", "offered", "access", "open", "reserv", "staff",
-                    "personal", "personnel")  # fmt: skip
+                    "personnel")  # fmt: skip
 """Parts of words one of which every match of `_UNAVAILABLE` holds: a text without any is
 not searched (most are not, and the expression is costly)."""
 _UNAVAILABLE = re.compile(
@@ -1119,16 +1119,31 @@ def _limited(
     return ""
 
 
+@functools.lru_cache(maxsize=8192)
 def limited_words(text: str, *, reads: bool = False) -> str:
     """Where one text says an operation is offered only at extra cost (`_AT_EXTRA_COST`), is
     not there for the buyer (`_UNAVAILABLE`) or, for a read, returns only part of the records
-    (`_PARTIAL`), quoted; "" if nowhere."""
+    (`_PARTIAL`), quoted; "" if nowhere. Kept per text: a description repeats the same response
+    and scheme texts on every operation ("OK", "Response"), and GitHub's has 1,200."""
     lowered = text.lower()  # a letter that lowers to two shifts only the quote
-    for cost in _AT_EXTRA_COST.finditer(lowered):
-        if not _NO_COST.search(lowered, max(0, cost.start() - 10), cost.start()):
-            return _quoted(text, cost)
-    found = _not_there(lowered) or (_PARTIAL.search(lowered) if reads else None)
+    if any(stem in lowered for stem in _COST_STEMS):
+        for cost in _AT_EXTRA_COST.finditer(lowered):
+            if not _NO_COST.search(lowered, max(0, cost.start() - 10), cost.start()):
+                return _quoted(text, cost)
+    found = _not_there(lowered)
+    if found is None and reads and any(stem in lowered for stem in _PARTIAL_STEMS):
+        found = _PARTIAL.search(lowered)
     return _quoted(text, found) if found else ""
+
+
+_COST_STEMS = ("extra", "additional", "separat", "only", "premium", "enterprise",
+               "not available", "not included", "not part", "mot ", "tillägg", "debiteras",
+               "offereras", "särskilt", "konsult", "consult", "billed", "paid ", "billable",
+               "chargeable", "add-on", "addon", "handläggning", "handling fee", "ingår")  # fmt: skip
+"""Parts of words one of which every match of `_AT_EXTRA_COST` holds (see `_NOT_THERE_STEMS`)."""
+_PARTIAL_STEMS = ("only", "endast", "enbart", "bara", "högst", "max", "at most", "no more",
+                  "äldre", "older", "first", "currently", "always", "returnerar")  # fmt: skip
+"""Parts of words one of which every match of `_PARTIAL` holds."""
 
 
 def _not_there(lowered: str) -> re.Match[str] | None:
