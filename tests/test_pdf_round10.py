@@ -73,6 +73,7 @@ CASES: dict[str, tuple[bytes, bytes, tuple[bytes, ...], bool]] = {
     "multiply": (b"q /GS1 gs\n" + _line() + b"Q\n", b"/ExtGState << /GS1 6 0 R >>", (b"<< /BM /Multiply >>",), True),
     "indexed-white": (b"q /CS1 cs 0 sc\n" + _line() + b"Q\n", INDEXED, (), False),
     "indexed-black": (b"q /CS1 cs 1 sc\n" + _line() + b"Q\n", INDEXED, (), True),
+    "indexed-restored": (b"q /CS1 cs Q 0 sc\n" + _line(), INDEXED, (), True),  # Q ends it
     # review of round 10: a blend given as an array, a highlight a form paints with its own
     # blend or opacity, more blend modes that leave the white page white
     "blend-array-lighten": (b"q /GS1 gs\n" + _line() + b"Q\n", b"/ExtGState << /GS1 6 0 R >>", (b"<< /BM [/Lighten /Normal] >>",), False),

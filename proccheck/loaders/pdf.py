@@ -334,6 +334,9 @@ class _State(NamedTuple):
     """The space added after each character, in unscaled text units (`Tc`)."""
     rise: float = 0.0
     """How far the text is raised from its baseline (`Ts`)."""
+    palette: tuple[int, bytes] | None = None
+    """The Indexed fill space's components a colour and palette (`_Ink._palette`), if the fill
+    space is one."""
 
 
 class _Ink:
@@ -369,7 +372,6 @@ class _Ink:
         self.segments: list[tuple[float, float, float, float]] = []  # lines: x0, y0, x1, y1
         self.point: tuple[float, float] | None = None  # where the path's pen is
         self.extent: Rect | None = None  # around the path's points (curves: control points)
-        self.palette: tuple[int, bytes] | None = None  # of the Indexed fill space (`cs`)
         self.struck: set[int] = set()  # chunks a line drawn through their middle strikes out
         self.unread: set[str] = set()  # why some of the page cannot be read: "font"
         self.lying = _lying_fonts(resources())
@@ -436,17 +438,17 @@ class _Ink:
             with contextlib.suppress(TypeError, ValueError):
                 self.states[-1] = state._replace(render=int(operands[0]))
         elif operator in (b"g", b"rg", b"k"):
-            self.states[-1] = state._replace(space="device", fill=_colour(operands))
+            self.states[-1] = state._replace(space="device", fill=_colour(operands), palette=None)
         elif operator == b"cs" and operands:
             space = self._space(operands[0])
-            self.palette = self._palette(operands[0]) if space == "other" else None
-            if self.palette is not None:  # colour 0 of the palette, until `sc` says another
-                space, fill = "device", _from_palette(self.palette, (0,))
+            palette = self._palette(operands[0]) if space == "other" else None
+            if palette is not None:  # colour 0 of the palette, until `sc` says another
+                space, fill = "device", _from_palette(palette, (0,))
             else:
                 fill = (1.0,) if space == "tint" else (0.0,) if space == "device" else None
-            self.states[-1] = state._replace(space=space, fill=fill)
+            self.states[-1] = state._replace(space=space, fill=fill, palette=palette)
         elif operator in (b"sc", b"scn"):
-            fill = _from_palette(self.palette, operands) if self.palette else None
+            fill = _from_palette(state.palette, operands) if state.palette else None
             self.states[-1] = state._replace(fill=fill or _fill(state.space, operands))
         elif operator == b"gs" and operands:
             self.states[-1] = self._graphics_state(state, operands[0])
