@@ -994,3 +994,21 @@ def test_shared_parts_away_from_their_usual_place_are_refused(
             archive.writestr(name, data)
     result = cli("answers", "check", path, "--spec", SPEC)
     assert result.code == 2 and "keeps a shared part in xl/styles2.xml" in result.err
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "why"),
+    [
+        (b'defaultRowHeight="15"', b'defaultRowHeight="1.5" customHeight="1"', "hidden row"),
+        (b'defaultRowHeight="15"', b'defaultRowHeight="15" defaultColWidth="0.3"', "hidden column"),
+    ],
+    ids=["rows", "columns"],
+)
+def test_a_sheets_default_size_too_small_to_show_hides_what_has_none_of_its_own(
+    cli: Callable[..., Any], tmp_path: Path, old: bytes, new: bytes, why: str
+) -> None:
+    """Review of round 10: only each row's and column's own size was read."""
+    path = workbook(tmp_path / "svar.xlsx")
+    edit_sheet(path, old, new)
+    got, reason = outcome(cli, path)
+    assert got == "not_verified" and why in reason, reason

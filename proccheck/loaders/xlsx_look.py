@@ -849,24 +849,32 @@ def look(
                     # what the format shows beside the value is the vendor's, like a note
                     _add_note(notes, position, words)
     format_tag = _SHEET_FORMAT.search(xml)
-    zero_height = format_tag is not None and (
-        _attributes(format_tag.group(1)).get(b"zeroHeight", b"0").lower() in _ON
-    )
+    sheet_format = _attributes(format_tag.group(1)) if format_tag is not None else {}
+    zero_height = sheet_format.get(b"zeroHeight", b"0").lower() in _ON
+    low_default = _too_low(sheet_format.get(b"defaultRowHeight", b"15"))
     hidden_rows = frozenset(
         int(found[b"r"])
         for tag in _TAG[b"row"].finditer(xml)
-        if _row_hidden(found := _attributes(tag.group(1)), zero_height)
+        if (
+            _row_hidden(found := _attributes(tag.group(1)), zero_height)
+            or (low_default and b"ht" not in found)  # at the sheet's default height
+        )
         and found.get(b"r", b"").isdigit()
     )
     hidden_columns: set[int] = set()
+    shown_columns: set[int] = set()  # given a width of their own that shows them
     for tag in _TAG[b"col"].finditer(xml):
         found = _attributes(tag.group(1))
         low, high = found.get(b"min", b""), found.get(b"max", b"")
-        if (found.get(b"hidden") in (b"1", b"true") or _too_narrow(found)) and (
-            low.isdigit() and high.isdigit()
-        ):
-            # Excel's columns are 1-16,384 (A-XFD): a range past them hides nothing there
-            hidden_columns.update(range(max(int(low), 1) - 1, min(int(high), EXCEL_COLUMNS)))
+        if not (low.isdigit() and high.isdigit()):
+            continue
+        # Excel's columns are 1-16,384 (A-XFD): a range past them hides nothing there
+        columns = range(max(int(low), 1) - 1, min(int(high), EXCEL_COLUMNS))
+        hidden = found.get(b"hidden") in (b"1", b"true") or _too_narrow(found)
+        (hidden_columns if hidden else shown_columns).update(columns)
+    if _too_narrow({b"width": sheet_format.get(b"defaultColWidth", b"9")}):
+        # the sheet's default width is too narrow: every column not given its own is hidden
+        hidden_columns.update(set(range(EXCEL_COLUMNS)) - shown_columns)
     merges = [
         span
         for tag in _TAG[b"mergeCell"].finditer(xml)
@@ -902,12 +910,17 @@ def _row_hidden(attributes: dict[bytes, bytes], zero_height: bool) -> bool:
     if attributes.get(b"hidden", b"0").lower() in _ON:
         return True
     height = attributes.get(b"ht", b"")
-    try:
-        if height and float(height) < TINY_POINTS:  # under 4 points no line of text shows
-            return True
-    except ValueError:
-        pass
+    if height and _too_low(height):
+        return True
     return zero_height and attributes.get(b"customHeight", b"0").lower() not in _ON
+
+
+def _too_low(height: bytes) -> bool:
+    """Whether a row height (points) is under `TINY_POINTS`: no line of text shows there."""
+    try:
+        return float(height) < TINY_POINTS
+    except ValueError:
+        return False
 
 
 def _too_narrow(attributes: dict[bytes, bytes]) -> bool:
