@@ -98,12 +98,21 @@ APPEARANCE = stream(
 )
 
 
-def test_a_watermark_annotation_that_draws_text_is_not_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mapped", [False, True], ids=["standard-font", "mapped-font"])
+def test_a_watermark_annotation_is_read_where_its_font_reads_plainly(
+    tmp_path: Path, mapped: bool
+) -> None:
+    """A watermark drawn in a standard font reads as it shows ("UTKAST", or a clause); one in
+    a font that maps its codes to letters of its own cannot be read (review of round 10)."""
     watermark = (
         b"<< /Type /Annot /Subtype /Watermark /Rect [70 612 530 632] /F 4 /AP << /N 6 0 R >> >>"
     )
-    path = _page(tmp_path, _line() + REST, b"", (APPEARANCE, watermark), b"/Annots [7 0 R] ")
-    assert _read(path)[1] == ["annotation"]
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"
+    shown = APPEARANCE.replace(b"/F1 4 0 R", b"/F1 8 0 R") if mapped else APPEARANCE
+    objects = (shown, watermark, font) if mapped else (shown, watermark)
+    path = _page(tmp_path, _line() + REST, b"", objects, b"/Annots [7 0 R] ")
+    text, unread = _read(path)
+    assert (unread, CLAUSE.decode() in text) == ((["annotation"], False) if mapped else ([], True))
 
 
 def test_a_push_buttons_caption_is_read_as_the_pages_text(tmp_path: Path) -> None:

@@ -1371,9 +1371,9 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     proccheck cannot read is reported, and while it is, no requirement of the document is
     taken as met: a picture without text (a scan; a first page of several that is only a
     picture is taken as a cover and only reported), a font whose letters read as other text
-    than they show or whose glyphs have names no reader knows, a stamp, box or watermark
-    annotation that
-    draws text or a picture, a pattern that draws text, or a picture shaped like a line of
+    than they show or whose glyphs have names no reader knows, a stamp or box annotation that
+    draws text or a picture, a watermark annotation in a font whose letters are its own (one in
+    a standard font is read as text), a pattern that draws text, or a picture shaped like a line of
     text set among the text (9 to 30 points high, ten times as wide, a third of the page wide,
     outside the top and bottom tenth of the page where letterheads and footers go; in Word,
     such a picture in the body after its first two paragraphs), or, in Word, a field Word

@@ -1139,6 +1139,12 @@ def _page_text(
     kept = [" ".join(piece.split()) for piece in hidden]
     lines += _annotation_lines(page)
     unread = ink.unread | _drawn_unread(page, page_resources)
+    for watermark in _annotations(page, "/Watermark", None):
+        said = _plainly_drawn(watermark)
+        if said is None:
+            unread.add("annotation")
+        elif said:
+            lines += ["", said]
     return PageText(
         lines,
         heights + [None] * (len(lines) - len(heights)),
@@ -1216,9 +1222,39 @@ def _draws_text(stream: Any) -> bool:
 _PUSH_BUTTON = 1 << 16
 """The form-field flag of a push button (a check box's caption is a glyph code, "4")."""
 
-_DRAWING_ANNOTATIONS = (
-    "/Stamp", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Ink", "/Caret", "/Watermark"
-)  # fmt: skip
+_DRAWING_ANNOTATIONS = ("/Stamp", "/Square", "/Circle", "/Polygon", "/PolyLine", "/Ink", "/Caret")
+
+
+def _plainly_drawn(annotation: Any) -> str | None:
+    """The text an annotation's appearance draws (a watermark's "UTKAST"), where every font
+    it uses is one of the standard fonts with a standard encoding, whose strings read as they
+    show; None where a font could draw other letters than its codes (embedded, mapped, Type0,
+    Type3), or where it is longer than a watermark (64 kB, 20 fonts), so the text cannot be
+    read; "" where it draws none."""
+    from pypdf.generic import ContentStream
+
+    try:
+        shown = annotation["/AP"].get_object()["/N"].get_object()
+        resources = shown.get("/Resources")
+        fonts = resources.get_object().get("/Font") if resources is not None else None
+        fonts = fonts.get_object() if fonts is not None else {}
+        if len(fonts) > 20 or len(shown.get_data()) > 65_536:
+            return None  # more than a watermark draws: not read
+        for name in fonts:
+            font = fonts[name].get_object()
+            encoding = font.get("/Encoding", "/StandardEncoding")
+            if (
+                font.get("/Subtype") != "/Type1"
+                or "/ToUnicode" in font
+                or _embedded(font)
+                or encoding not in ("/WinAnsiEncoding", "/StandardEncoding")
+            ):
+                return None
+        operations = ContentStream(shown, None).operations
+    except Exception:  # no appearance, or a damaged one: nothing drawn
+        return ""
+    said = [_shown_string(operands[-1]) for operands, op in operations if op in _SHOWS and operands]
+    return " ".join(" ".join(said).split())
 
 
 def _sticky_notes(page: Any) -> tuple[str, ...]:
