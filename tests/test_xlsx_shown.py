@@ -478,6 +478,14 @@ def rich_run(**font: Any) -> Callable[[Any], None]:
     return change
 
 
+def format_on_fill(code: str, fill: str) -> Callable[[Any], None]:
+    def change(sheet: Any) -> None:
+        sheet["C3"].number_format = code
+        sheet["C3"].fill = PatternFill("solid", fgColor=fill)
+
+    return change
+
+
 def low_row(sheet: Any) -> None:
     sheet.row_dimensions[3].height = 1.5
 
@@ -532,13 +540,16 @@ SHOWN_OTHERWISE = {
     "comment computed by a formula": (comment_formula, "computed by a formula"),
     # round 10: drawn in white by the format, black on black, a run too small or white, a row
     # too low, a column too narrow
-    "a format drawing text white": (fmt(";;;[White]@"), "number format shows nothing"),
-    "a format in the palette's white": (fmt("[Color2]@"), "number format shows nothing"),
+    "a format drawing text white": (fmt(";;;[White]@"), "colour"),
+    "a format in the palette's white": (fmt("[Color2]@"), "colour"),
     "automatic black on a black fill": (black_fill, "colour of its cell's background"),
     "a 1-point run": (rich_run(sz=1), "too small to read"),
     "a white run": (rich_run(color="FFFFFF"), "colour of its cell's background"),
     "a row 1.5 points high": (low_row, "hidden row"),
     "a column narrower than a character": (narrow_column, "hidden column"),
+    # review of round 10: a format's colour the same as the fill
+    "a format drawing text black on black": (format_on_fill("[Black]@", "000000"), "colour"),
+    "a format drawing text red on red": (format_on_fill("[Red]@", "FF0000"), "colour"),
 }
 
 
@@ -763,6 +774,8 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
         assert outcome(cli, workbook(tmp_path / "run.xlsx", change))[0] == "met"
     for code in ("[Red]@", "[Color3]@", "[Blue]0;[Red]-0"):  # coloured, not white
         assert outcome(cli, workbook(tmp_path / "colour.xlsx", fmt(code)))[0] == "met", code
+    shown = format_on_fill("[White]@", "1F3864")  # white on a dark fill shows
+    assert outcome(cli, workbook(tmp_path / "white-on-blue.xlsx", shown))[0] == "met"
 
     def roomy(sheet: Any) -> None:
         sheet.row_dimensions[3].height = 30

@@ -205,7 +205,7 @@ def _without_literals(section: str) -> str:
 
 
 def _section_shows(section: str, text_cell: bool = False) -> Unseen | None:
-    if not section.strip() or _WHITE_SECTION.match(section):
+    if not section.strip():
         return "format-hides"
     literals = "".join(_LITERAL.findall(section))
     if any(char.isalpha() or unicodedata.category(char) == "So" for char in literals):
@@ -218,9 +218,29 @@ def _section_shows(section: str, text_cell: bool = False) -> Unseen | None:
     return None
 
 
-_WHITE_SECTION = re.compile(r"\s*(?:\[[^\]]*\]\s*)*\[(?:white|color\s*0*2)\]", re.IGNORECASE)
-"""A section drawn in white (`[White]`, or `[Color2]`, the palette's white): on the sheet's
-white it shows nothing."""
+def _section_colour(code: str, palette: Palette) -> str | None:
+    """The colour (RRGGBB) the number format's section for text cells draws them in (`[Red]`,
+    `[Color3]`, the latter from the workbook's palette where it has one), or None."""
+    shown = _showing_sections(code, True)
+    found = _SECTION_COLOUR.match(shown[0]) if shown else None
+    if found is None:
+        return None
+    name = found.group(1).lower().replace(" ", "")
+    if name.startswith("color"):
+        number = int(name[5:])
+        if number + 7 < len(palette.indexed):
+            return palette.indexed[number + 7]
+        return _NAMED_COLOURS[number - 1] if 1 <= number <= 8 else None
+    return _NAMED_COLOURS[_COLOUR_NAMES.index(name)]
+
+
+_SECTION_COLOUR = re.compile(
+    r"\s*(?:\[[<>=][^\]]*\]\s*)*\[(black|white|red|green|blue|yellow|magenta|cyan|color\s*\d{1,2})\]",
+    re.IGNORECASE,
+)
+_COLOUR_NAMES = ("black", "white", "red", "green", "blue", "yellow", "magenta", "cyan")
+_NAMED_COLOURS = ("000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF")
+"""Excel's colours by name, which are also `[Color1]`-`[Color8]` of the default palette."""
 _CURRENCY_WORDS = re.compile(r"\[\$[^\]\-]*[^\W\d_]\s+[^\W\d_][^\]]*\]")
 """A currency bracket that holds words, not a symbol: `[$Endast mot avgift-41D]` shows
 "Endast mot avgift" where `[$kr-41D]` or `[$€-x-euro2]` shows a currency."""
@@ -270,7 +290,10 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
             coloured = "struck"
         elif _at_index(tiny, found.get(b"fontId", b"0")):
             coloured = "tiny"
-        text, number = format_shows(code, True) or coloured, format_shows(code, False) or coloured
+        drawn_as: Unseen | None = coloured
+        if drawn_as is None and _section_colour(code, palette) == (fill or "FFFFFF"):
+            drawn_as = "colour"  # text drawn `[Black]@` on a black fill, `[Color3]@` made white
+        text, number = format_shows(code, True) or drawn_as, format_shows(code, False) or coloured
         filled = fill not in (None, "FFFFFF")
         if text or number or filled:
             reasons[index] = StyleLook(
@@ -320,14 +343,16 @@ def _colours(
     xml: bytes, section_name: bytes, item: bytes, colour: bytes, palette: Palette
 ) -> list[str | None]:
     """Each font's colour or fill's foreground (`_colour`) in the order of its section. A fill
-    that is not solid (`patternType` none or missing) has none."""
+    that is not solid (`patternType` none or missing) has none; a solid one that names no
+    colour is black, as Excel draws it."""
     section = _SECTION[section_name].search(xml)
     found: list[str | None] = []
     for entry in _ITEM[item].finditer(section.group(1) if section else b""):
         if item == b"fill" and b'patternType="solid"' not in entry.group(0):
             found.append(None)
             continue
-        found.append(_colour(entry.group(0), colour, palette))
+        shade = _colour(entry.group(0), colour, palette)
+        found.append("000000" if shade is None and item == b"fill" else shade)  # solid: black
     return found
 
 
@@ -374,6 +399,8 @@ def _differential_hides(piece: bytes) -> bool:
     font, fill = _element(piece, b"font"), _element(piece, b"fill")
     font_colour = _colour(font, b"color") if font else None
     fill_colour = (_colour(fill, b"bgColor") or _colour(fill, b"fgColor")) if fill else None
+    if tag and _section_colour(code, Palette()) == (fill_colour or "FFFFFF"):
+        return True  # its format draws the text in the colour behind it
     return _strikes(font) or _same_colour(font_colour, fill_colour)
 
 
