@@ -1373,8 +1373,8 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     picture is taken as a cover and only reported), a font whose letters read as other text
     than they show or whose glyphs have names no reader knows, a stamp or box annotation that
     draws text or a picture, a watermark annotation in a font whose letters are its own (one in
-    a standard font is read as text), a pattern that draws text, or a picture shaped like a line of
-    text set among the text (9 to 30 points high, ten times as wide, a third of the page wide,
+    a standard font is read as text), a pattern that draws text, or a picture shaped like a
+    line of text set among the text (9 to 30 points high, ten times as wide, a third of the page wide,
     outside the top and bottom tenth of the page where letterheads and footers go; in Word,
     such a picture in the body after its first two paragraphs), or, in Word, a field Word
     updates on opening whose result proccheck cannot work out (an IF it cannot evaluate, a

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
+import itertools
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -718,8 +719,9 @@ def _stores(document: Any, display: str) -> dict[str, _Store]:
 
 def _show_as_word_does(root: Any, stores: dict[str, _Store], fields: _Fields) -> None:
     """Put into `root` what Word shows when it opens the document, where that is not the text
-    stored: a content control bound to XML data (`w:dataBinding`) shows the data, and a field
-    Word updates on opening (see `_Fields`) shows what updating gives."""
+    stored: a content control bound to XML data (`w:dataBinding`) shows the data, a field Word
+    updates on opening (see `_Fields`) shows what updating gives, and WordArt or a watermark
+    shows the words of its text path (`_show_words`)."""
     for node in list(root.iter(f"{_W}dataBinding", f"{_W}fldSimple", f"{_W}fldChar", _TEXTPATH)):
         tag = node.tag.rpartition("}")[2]
         if tag == "textpath":  # WordArt, a watermark: its words are an attribute of the shape
@@ -773,7 +775,9 @@ class _Fields:
     field marked dirty (`w:dirty`), and every field when the settings ask for it
     (`w:updateFields`: Word asks first, and a reader who says yes sees the updated text). Of
     the field codes, only those whose result the document itself holds are worked out: a
-    QUOTE of a text and a DOCVARIABLE (the variables are in the settings, `w:docVars`)."""
+    QUOTE of a text, a DOCVARIABLE (the variables are in the settings, `w:docVars`), a
+    DOCPROPERTY of a custom property and an IF of two written values; another whose result is
+    text (`_COMPUTED_FIELDS`) marks its paragraph as unread (`_unknown_field`)."""
 
     variables: dict[str, str]
     update_all: bool
@@ -938,9 +942,8 @@ def _properties(document: Any) -> dict[str, str]:
         root = None
         with contextlib.suppress(Exception):  # a damaged part: Word shows no property from it
             root = parse_xml(part.blob)
-        for node in root.iterchildren() if root is not None else ():
-            name = str(node.get("name", "")).casefold()
-            if name and len(found) < 1000:
+        for node in itertools.islice(root.iterchildren() if root is not None else (), 1000):
+            if name := str(node.get("name", "")).casefold():
                 found[name] = "".join(node.itertext())
     return found
 

@@ -514,10 +514,10 @@ def read_tables(
         with zipfile.ZipFile(path) as archive:
             found = {part: formula_cells(archive, part) for part in wanted}
             reasons = style_reasons(archive)
-            struck = unseen_strings(archive)
+            rich = unseen_strings(archive)
             hiding = conditional_styles(archive)
             guides = phonetic_strings(archive)
-            looks = {part: look(archive, part, reasons, struck, hiding, guides) for part in wanted}
+            looks = {part: look(archive, part, reasons, rich, hiding, guides) for part in wanted}
             hidden = hidden_sheets(archive)
             if loose is not None:  # a text box, a page header, the sheet's own name
                 loose += [

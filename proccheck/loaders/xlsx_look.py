@@ -828,12 +828,12 @@ def look(
     archive: zipfile.ZipFile,
     part: str,
     reasons: dict[int, StyleLook],
-    struck: dict[int, Unseen] | None = None,
+    rich: dict[int, Unseen] | None = None,
     hiding: frozenset[int] = frozenset(),
     phonetic: dict[int, str] | None = None,
 ) -> Look:
     """What the worksheet `part` shows differently from what it stores (see the module);
-    `struck` is `unseen_strings` of the workbook, `hiding` its `conditional_styles`,
+    `rich` is `unseen_strings` of the workbook, `hiding` its `conditional_styles`,
     `phonetic` its `phonetic_strings`."""
     try:
         xml = archive.read(part)
@@ -849,11 +849,11 @@ def look(
         tip = " ".join(html.unescape(found.get(b"tooltip", b"").decode("utf-8", "replace")).split())
         if position is not None and tip:
             _add_note(notes, position, tip)
-    if struck or b"rPr" in xml:
+    if rich or b"rPr" in xml:
         filled = frozenset(
             str(index).encode() for index, styled in reasons.items() if styled.filled
         )
-        unseen.update(_unseen_rich_cells(xml, struck or {}, filled))
+        unseen.update(_unseen_rich_cells(xml, rich or {}, filled))
     if _SHOWS_PHONETIC.search(xml):
         for position, guide in _phonetic_cells(xml, phonetic or {}).items():
             _add_note(notes, position, guide)
