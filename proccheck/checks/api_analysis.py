@@ -854,8 +854,8 @@ _FEE_HEADER = frozenset(
 def _limits_beside(index: ApiIndex, op: Operation) -> str:
     """What limits an operation that `Operation.limited` cannot see in the operation alone:
     its own servers all internal while the description's are not, security every alternative
-    of which needs a scheme sold apart, response descriptions behind a `$ref`, or a response
-    header that charges for the call; quoted."""
+    of which needs a scheme sold apart, or a response header that charges for the call;
+    quoted."""
     if (internal := _internal_servers(index, op)) is not None:
         return f"servers: {internal}"
     requirements = op.security if op.security is not None else index.security
@@ -865,10 +865,6 @@ def _limits_beside(index: ApiIndex, op: Operation) -> str:
     ]
     if sold and all(sold):
         return sold[0]
-    answered = [r for r in op.responses if _success(r.status) or r.status == "402"]
-    for response in answered:  # `Operation.limited` does not read those behind a `$ref`
-        if marker := limited_words(response.description[:2000], reads=op.method == "get"):
-            return marker
     for name, header, _schema in _success_headers(index, op):
         if _FEE_HEADER & set(re.split(r"[^a-z]+", name.lower())):
             return f"{name}: {as_text(header.get('description'))[:160]}"
