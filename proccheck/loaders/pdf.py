@@ -412,7 +412,7 @@ class _Ink:
             self.states.append(_clipped(state, box) if box is not None else state)
         state = self.states[-1]
         cm = self.on_page(cm)
-        if operator in (b"Tj", b"TJ", b"'", b'"') and operands:
+        if operator in _SHOWS and operands:
             if cm is not None and tm is not None and self.seen_at(cm, tm, self.size) is None:
                 self.pieces.append(_shown_string(operands[-1]))
         elif operator == b"Tf" and len(operands) > 1:
