@@ -22,6 +22,20 @@ def shaped_as_a_line(width: float, height: float, across: float) -> bool:
     return 9 <= height <= 30 and width >= 10 * height and width >= across / 3
 
 
+def pieces_shaped_as_a_line(sizes: list[tuple[float, float]], across: float) -> bool:
+    """Whether pictures side by side on one line, each `(width, height)` in points, are one
+    shaped like a line of text, or are two or more pieces of one: each 9 to 30 points high and
+    three times as wide, together shaped so (a clause cut into pictures none of which is)."""
+    if any(shaped_as_a_line(width, height, across) for width, height in sizes):
+        return True
+    pieces = [
+        (width, height) for width, height in sizes if 9 <= height <= 30 and width >= 3 * height
+    ]
+    return len(pieces) >= 2 and shaped_as_a_line(
+        sum(width for width, _ in pieces), max(height for _, height in pieces), across
+    )
+
+
 def plain(text: str, limit: int = MAX_QUOTE) -> str:
     """Vendor text made inert for a terminal or log: no control bytes (ESC, BEL, CR), no `::`
     workflow commands at line start, and long quotes shortened."""

@@ -62,17 +62,21 @@ def test_the_spec_check_takes_no_requirement_as_met(cli, tmp_path: Path) -> None
     assert "en bild formad som en textrad står bland texten" in shown
 
 
-def _drawing(width_points: float, height_points: float) -> str:
-    """An inline DrawingML picture of that size (the picture's bytes are not needed)."""
-    cx, cy = int(width_points * 12700), int(height_points * 12700)
-    return (
-        '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
-        f'drawingml/2006/wordprocessingDrawing"><wp:extent cx="{cx}" cy="{cy}"/>'
-        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"/>'
-        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
-    )
+def _drawing(*sizes: float) -> str:
+    """A paragraph of inline DrawingML pictures side by side, each `width, height` in points
+    (the pictures' bytes are not needed)."""
+    runs = ""
+    for width_points, height_points in zip(sizes[::2], sizes[1::2], strict=True):
+        cx, cy = int(width_points * 12700), int(height_points * 12700)
+        runs += (
+            '<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/'
+            f'drawingml/2006/wordprocessingDrawing"><wp:extent cx="{cx}" cy="{cy}"/>'
+            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"/>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        )
+    return f"<w:p>{runs}</w:p>"
 
 
 BODY = (
@@ -111,3 +115,64 @@ def test_the_word_spec_check_names_the_paragraph(cli, tmp_path: Path) -> None:  
     ]
     assert owned["outcome"] == "not_verified"
     assert "paragraph 4 visar något som proccheck inte kunde läsa" in owned["reason"]
+
+
+@pytest.mark.parametrize(
+    ("placed", "unread"),
+    [
+        # a line of text cut into three pictures side by side, none wide enough alone
+        (
+            [b"140 0 0 14 56 700", b"140 0 0 14 196 700", b"140 0 0 14 336 701"],
+            [(1, "line picture")],
+        ),
+        # a row of square logos: no piece is three times as wide as high
+        ([b"30 0 0 30 56 500", b"30 0 0 30 96 500", b"30 0 0 30 136 500"] * 3, []),
+        # three short pictures on three lines: not side by side
+        ([b"140 0 0 14 56 700", b"140 0 0 14 56 600", b"140 0 0 14 56 500"], []),
+    ],
+    ids=["pieces", "logos", "stacked"],
+)
+def test_pieces_of_a_line_of_text_side_by_side_are_not_read(
+    tmp_path: Path, placed: list[bytes], unread: list[tuple[int, str]]
+) -> None:
+    drawn = b"".join(b"q " + place + b" cm /Im1 Do Q\n" for place in placed)
+    assert _unread(tmp_path, drawn) == unread
+
+
+def _vml_picture(style: str) -> str:
+    """A legacy VML picture (`w:pict`, `v:shape` with `v:imagedata`) of that style."""
+    return (
+        '<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" '
+        f'style="{style}"><v:imagedata/></v:shape></w:pict></w:r></w:p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("shown", "unread"),
+    [
+        (_drawing(140, 14, 140, 14, 140, 14), ["paragraph 4"]),  # a line cut in three
+        (_drawing(40, 40, 40, 40, 40, 40, 40, 40), []),  # a row of logos
+        (_drawing(140, 14) * 3, []),  # three short pictures on three lines
+        (_vml_picture("width:420pt;height:14pt"), ["paragraph 4"]),
+        (_vml_picture("width:6in;height:.2in"), ["paragraph 4"]),
+        (_vml_picture("width:560;height:19"), ["paragraph 4"]),  # pixels
+        (_vml_picture("width:420pt;height:14pt;visibility:hidden"), []),
+        (_vml_picture("width:120pt;height:120pt"), []),
+    ],
+    ids=[
+        "pieces",
+        "logos",
+        "stacked",
+        "vml",
+        "vml-inches",
+        "vml-pixels",
+        "vml-hidden",
+        "vml-square",
+    ],
+)
+def test_word_pieces_and_legacy_pictures_shaped_like_a_line_are_not_read(
+    tmp_path: Path, shown: str, unread: list[str]
+) -> None:
+    path = docx(tmp_path / "s.docx", BODY + shown)
+    found = load_spec(path, "s.docx").unread_pages
+    assert [location.element for location, _why in found] == unread

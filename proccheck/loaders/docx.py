@@ -36,7 +36,7 @@ from proccheck.loaders.tables import (
     over_limit,
     resave_hint,
 )
-from proccheck.text import shaped_as_a_line
+from proccheck.text import pieces_shaped_as_a_line
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BOUNDARIES = frozenset({"p", "tbl", "tr", "tc"})
@@ -1149,21 +1149,49 @@ def _unread(element: Any, across: float | None) -> str:
 
 
 def _line_picture(element: Any, across: float) -> bool:
-    """Whether `element` holds a picture (a DrawingML `pic:pic`, inline or anchored) shaped
-    like a line of text (`text.shaped_as_a_line`): Word shows it among the text, and
-    proccheck reads no picture."""
-    for drawing in element.iter(f"{_W}drawing"):
+    """Whether `element` holds a picture shaped like a line of text, or pictures side by side
+    that are pieces of one (`text.pieces_shaped_as_a_line`): Word shows them among the text,
+    and proccheck reads no picture."""
+    sizes = []
+    for drawing in element.iter(f"{_W}drawing"):  # DrawingML, inline or anchored
         extent = next(drawing.iter(f"{_WP}extent"), None)
         if extent is None or next(drawing.iter(_PICTURE), None) is None:
             continue
         try:
-            width = int(extent.get("cx", "0")) / _EMU_PER_POINT
-            height = int(extent.get("cy", "0")) / _EMU_PER_POINT
+            sizes.append(
+                (
+                    int(extent.get("cx", "0")) / _EMU_PER_POINT,
+                    int(extent.get("cy", "0")) / _EMU_PER_POINT,
+                )
+            )
         except ValueError:  # a damaged size: Word shows no picture
             continue
-        if shaped_as_a_line(width, height, across):
-            return True
-    return False
+    for picture in element.iter(_IMAGEDATA):  # a VML picture: its shape's style gives its size
+        shape = picture.getparent()
+        size = _vml_size(str(shape.get("style", ""))) if shape is not None else None
+        if size is not None:
+            sizes.append(size)
+    return pieces_shaped_as_a_line(sizes, across)
+
+
+_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_VML_LENGTH = re.compile(
+    r"(?i)(?:^|;)\s*(width|height)\s*:\s*([0-9]*\.?[0-9]+)\s*(pt|in|cm|mm|pc|px)?"
+)
+_POINTS_PER = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0, "px": 0.75}
+
+
+def _vml_size(style: str) -> tuple[float, float] | None:
+    """A VML shape's width and height in points, from its CSS-like style ("width:420pt;
+    height:14pt"; a number without a unit is in pixels), or None where either is missing or
+    the shape is hidden."""
+    if _VML_HIDDEN.search(style):
+        return None
+    found = {
+        name.lower(): float(number) * _POINTS_PER[(unit or "px").lower()]
+        for name, number, unit in _VML_LENGTH.findall(style)
+    }
+    return (found["width"], found["height"]) if len(found) == 2 else None
 
 
 def _text_width(body: Any) -> float:

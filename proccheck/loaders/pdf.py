@@ -46,7 +46,7 @@ from typing import Any, NamedTuple
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
-from proccheck.text import shaped_as_a_line
+from proccheck.text import pieces_shaped_as_a_line, shaped_as_a_line
 
 _EDGE = 3
 """How many lines at the top and at the bottom of a page can be a running header or footer."""
@@ -183,7 +183,7 @@ class PageText:
     """Why some of what the page shows is not read: "font" (its letters read as other text
     than they show), "annotation" (an annotation draws text or a picture on the page),
     "pattern" (a pattern that draws text fills a shape), "line picture" (a picture shaped like
-    a line of text among the text: `_shaped_as_a_line`)."""
+    a line of text among the text, or pieces of one: `_line_pictures`)."""
 
 
 class _Stop(BaseException):
@@ -385,6 +385,7 @@ class _Ink:
         self.covered: set[int] = set()  # chunks a box drawn later covers
         self.comparisons = 0
         self.picture = False  # an image covers at least 40 % of the visible page
+        self.pictures: list[Rect] = []  # where each image is drawn
         try:
             media, crop = page.mediabox, page.cropbox
             self.box = (
@@ -631,8 +632,8 @@ class _Ink:
                 left, bottom, right, top = self.box
                 area = (rect[2] - rect[0]) * (rect[3] - rect[1])
                 self.picture |= area >= 0.4 * (right - left) * (top - bottom)
-                if _shaped_as_a_line(rect, self.box):
-                    self.unread.add("line picture")
+                if len(self.pictures) < _MAX_BOXES:
+                    self.pictures.append(rect)
                 state = self.states[-1]
                 if len(self.boxes) < _MAX_BOXES:
                     self.boxes.append((rect, None))
@@ -743,15 +744,26 @@ def _compose(inner: Any, outer: Any) -> list[float]:
     ]
 
 
-def _shaped_as_a_line(rect: Rect, page: Rect) -> bool:
-    """Whether a picture has the shape of a line of text (`text.shaped_as_a_line`) and stands
-    among the page's text: not in its top or bottom tenth (a letterhead's band, a footer's
-    logo)."""
-    page_height = page[3] - page[1]
-    return (
-        shaped_as_a_line(rect[2] - rect[0], rect[3] - rect[1], page[2] - page[0])
-        and rect[1] >= page[1] + page_height / 10
-        and rect[3] <= page[3] - page_height / 10
+def _line_pictures(pictures: list[Rect], page: Rect) -> bool:
+    """Whether a picture shaped like a line of text, or pictures side by side that are pieces
+    of one (`text.pieces_shaped_as_a_line`: those whose middles are within half a height of
+    each other, the first 200), stand among the page's text: not in its top or bottom tenth (a
+    letterhead's band, a footer's logo)."""
+    page_height, across = page[3] - page[1], page[2] - page[0]
+    among = [
+        (rect[2] - rect[0], rect[3] - rect[1], (rect[1] + rect[3]) / 2)
+        for rect in pictures
+        if rect[1] >= page[1] + page_height / 10 and rect[3] <= page[3] - page_height / 10
+    ]
+    if any(shaped_as_a_line(width, height, across) for width, height, _ in among):
+        return True
+    pieces = [piece for piece in among if 9 <= piece[1] <= 30 and piece[0] >= 3 * piece[1]][:200]
+    return any(
+        pieces_shaped_as_a_line(
+            [(width, height) for width, height, other in pieces if abs(other - middle) <= half / 2],
+            across,
+        )
+        for _, half, middle in pieces
     )
 
 
@@ -1139,6 +1151,8 @@ def _page_text(
     kept = [" ".join(piece.split()) for piece in hidden]
     lines += _annotation_lines(page)
     unread = ink.unread | _drawn_unread(page, page_resources)
+    if _line_pictures(ink.pictures, ink.box):
+        unread.add("line picture")
     for watermark in _annotations(page, "/Watermark", None):
         said = _plainly_drawn(watermark)
         if said is None:
