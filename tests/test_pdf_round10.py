@@ -80,6 +80,18 @@ CASES: dict[str, tuple[bytes, bytes, tuple[bytes, ...], bool]] = {
     "blend-array-multiply": (b"q /GS1 gs\n" + _line() + b"Q\n", b"/ExtGState << /GS1 6 0 R >>", (b"<< /BM [/Multiply] >>",), True),
     "overlay": (b"q /GS1 gs\n" + _line() + b"Q\n", b"/ExtGState << /GS1 6 0 R >>", (b"<< /BM /Overlay >>",), False),
     "highlight-form": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"/G0 gs 1 1 0 rg 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] /Resources << /ExtGState << /G0 << /BM /Multiply >> >> >> "),), True),
+    # review of round 10: a shading without a clip narrowed by its own box or by the ends of
+    # an axial one; a form's box drawn through its own matrix or as a path of lines
+    "shading-band": (_line() + b"/Sh1 sh\n", b"/Shading << /Sh1 6 0 R >>", (SHADING.replace(b"[0 0 595 0]", b"[0 714 0 732] /Extend [false false]"),), False),
+    "shading-band-elsewhere": (_line() + b"/Sh1 sh\n", b"/Shading << /Sh1 6 0 R >>", (SHADING.replace(b"[0 0 595 0]", b"[0 600 0 618]"),), True),
+    "shading-bbox": (_line() + b"/Sh1 sh\n", b"/Shading << /Sh1 6 0 R >>", (SHADING.replace(b">> >>", b">> /BBox [50 714 500 732] >>"),), False),
+    "shading-page": (_line() + b"/Sh1 sh\n", b"/Shading << /Sh1 6 0 R >>", (SHADING.replace(b">> >>", b">> /Extend [true true] >>"),), True),  # the whole page: not judged
+    "form-unit-box": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 450 0 0 18 0 0 cm 0 0 1 1 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), False),
+    "form-path-box": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 0 0 m 450 0 l 450 18 l 0 18 l h f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), False),
+    "form-triangle": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 0 0 m 450 0 l 0 18 l h f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
+    "form-frame": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"0 g 0 0 450 18 re 1 1 448 16 re f*", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
+    "form-box-restored": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g q 1 0 0 1 0 -300 cm Q 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), False),
+    "form-box-moved": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 1 0 0 1 0 -300 cm 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
 }  # fmt: skip
 
 

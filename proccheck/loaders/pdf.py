@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import itertools
 import logging
 import math
@@ -460,11 +461,12 @@ class _Ink:
             self.marked.pop()
         elif operator == b"Do":
             self.draws.append(self._draw(operands[0], cm) if operands and cm else None)
-        elif operator == b"sh" and state.clip is not None and state.alpha >= 0.95:
-            if len(self.boxes) < _MAX_BOXES:  # a shading paints the whole clipped area
-                self.boxes.append((state.clip, None))
-            if state.opaque:
-                self._cover(state.clip)
+        elif operator == b"sh" and operands and cm is not None and state.alpha >= 0.95:
+            area = self._shaded(operands[0], cm, state.clip)
+            if area is not None and len(self.boxes) < _MAX_BOXES:
+                self.boxes.append((area, None))
+            if area is not None and state.opaque:
+                self._cover(area)
         elif operator == b"re" and len(operands) == 4 and cm is not None:
             with contextlib.suppress(TypeError, ValueError, IndexError):
                 x, y, w, h = (float(value) for value in operands)
@@ -611,6 +613,32 @@ class _Ink:
         opaque = alpha >= 0.95 and blend in ("/Normal", "/Compatible") and mask == "/None"
         return state._replace(alpha=alpha, opaque=opaque, masked=mask != "/None")
 
+    def _shaded(self, name: Any, cm: Any, clip: Rect | None) -> Rect | None:
+        """The box a shading (`sh`) paints: the clip, narrowed to the shading's own `/BBox`
+        and, for an axial shading along an axis that is not extended, to the band between its
+        end points. Without a clip, a shading that paints the whole page is not judged (a
+        background drawn first covers nothing, and one drawn last hides all: no clause
+        either way)."""
+        try:
+            shading = self.resources()["/Shading"].get_object()[name].get_object()
+            area = clip
+            box = [float(value) for value in shading.get("/BBox", ())]
+            if len(box) == 4:
+                area = _within(_bounds(cm, box), area)
+            coords = [float(value) for value in shading.get("/Coords", ())]
+            # pypdf's BooleanObject is truthy even when false: compared, not tested
+            extend = [value == True for value in shading.get("/Extend", ())]  # noqa: E712
+            if shading.get("/ShadingType") == 2 and len(coords) == 4 and not any(extend):
+                x0, y0, x1, y1 = coords
+                wide = 1e6  # the band runs across the whole page
+                if abs(x0 - x1) < 1e-6:
+                    area = _within(_bounds(cm, (-wide, y0, wide, y1)), area)
+                elif abs(y0 - y1) < 1e-6:
+                    area = _within(_bounds(cm, (x0, -wide, x1, wide)), area)
+            return area
+        except Exception:  # a missing or damaged shading: a viewer paints nothing
+            return None
+
     def _layer_off(self, tag: Any) -> bool:
         """Whether the optional content a `BDC /OC` names (a layer, or a membership
         dictionary over layers) is off in the document's default view."""
@@ -652,7 +680,7 @@ class _Ink:
         return [off, base, False, _bounds(base, box) if len(box) == 4 else None]
 
     def _form_boxes(self, form: Any, base: list[float]) -> None:
-        """The boxes a form without text fills (`x y w h re f`, in its first 64 kB), taken
+        """The boxes a form without text fills (`_form_fills`, in its first 64 kB), taken
         as drawn where the form is placed: pypdf reads only forms that show text, so a white
         box drawn by a form over a line would otherwise hide nothing."""
         state = self.states[-1]
@@ -661,9 +689,8 @@ class _Ink:
         data = form.get_data()[:65_536]
         if re.search(rb"\bgs\b", data):  # its own opacity or blend (a highlight): not judged
             return
-        for found in itertools.islice(_FORM_FILL.finditer(data), 50):
-            x, y, w, h = (float(value) for value in found.groups())
-            rect = _bounds(base, (x, y, x + w, y + h))
+        for filled in _form_fills(data):
+            rect = _bounds(base, filled)
             if len(self.boxes) < _MAX_BOXES:
                 self.boxes.append((rect, None))
             if state.opaque and rect[3] - rect[1] >= 3:
@@ -714,10 +741,56 @@ class _Ink:
         return (1.0,)
 
 
-_FORM_FILL = re.compile(
-    rb"(-?\d{1,6}(?:\.\d{1,6})?)\s+(-?\d{1,6}(?:\.\d{1,6})?)\s+(-?\d{1,6}(?:\.\d{1,6})?)\s+"
-    rb"(-?\d{1,6}(?:\.\d{1,6})?)\s+re\s+f\*?(?![\w*])"
-)
+_FORM_TOKEN = re.compile(rb"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)|([A-Za-z'\"*]+)|%[^\r\n]*")
+
+
+@functools.lru_cache(maxsize=64)
+def _form_fills(data: bytes) -> tuple[Rect, ...]:
+    """The first 50 boxes a form's content fills, in the form's space: a rectangle (`re`) or a
+    path of straight lines along the axes, through the form's own `cm` (within `q`/`Q`), filled
+    with `f`, `F` or `f*` (cached: a page may draw one form a thousand times)."""
+    return tuple(itertools.islice(_form_fill_boxes(data), 50))
+
+
+def _form_fill_boxes(data: bytes) -> Iterator[Rect]:
+    """`_form_fills`, one box at a time, read up to an inline image (`BI`), whose data is not
+    content."""
+    matrix: list[float] = list(_IDENTITY)
+    saved: list[list[float]] = []
+    operands: list[float] = []
+    path: list[tuple[float, float]] = []
+    shaped = True  # the path is boxes and straight lines only
+    for found in _FORM_TOKEN.finditer(data):
+        number, operator = found.group(1), found.group(2)
+        if number is not None:
+            operands.append(float(number))
+            continue
+        if operator is None:  # a comment
+            continue
+        if operator == b"BI":
+            return
+        if operator == b"q" and len(saved) < 32:
+            saved.append(matrix)
+        elif operator == b"Q" and saved:
+            matrix = saved.pop()
+        elif operator == b"cm" and len(operands) >= 6:
+            matrix = _compose(operands[-6:], matrix)
+        elif operator == b"re" and len(operands) >= 4:
+            x, y, w, h = operands[-4:]
+            corners = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+            path += [_apply(matrix, px, py) for px, py in corners]
+        elif operator in (b"m", b"l") and len(operands) >= 2:
+            path.append(_apply(matrix, *operands[-2:]))
+        elif operator in (b"c", b"v", b"y"):
+            shaped = False
+        elif operator in (b"f", b"F", b"f*", b"n", b"S", b"s", b"B", b"B*", b"b", b"b*"):
+            if operator in (b"f", b"F", b"f*") and shaped and _a_box(path):
+                xs, ys = [x for x, _ in path], [y for _, y in path]
+                yield (min(xs), min(ys), max(xs), max(ys))
+            path, shaped = [], True
+        operands = []
+
+
 """A rectangle filled at once (`x y w h re f`) in a form's content."""
 
 _LIGHTENING = frozenset(
@@ -728,6 +801,27 @@ _LIGHTENING = frozenset(
 last three keep the backdrop's luminosity, which white has in full)."""
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _a_box(path: list[tuple[float, float]]) -> bool:
+    """Whether a path of straight lines fills one box along the axes: each line runs along an
+    axis, and the path reaches the box's four corners (within a hundredth of a point)."""
+    if len(path) < 4:
+        return False
+    close = 0.01
+    for (x0, y0), (x1, y1) in itertools.pairwise(path):
+        if abs(x0 - x1) > close and abs(y0 - y1) > close:
+            return False
+    xs, ys = [x for x, _ in path], [y for _, y in path]
+    return all(
+        any(abs(x - corner_x) <= close and abs(y - corner_y) <= close for x, y in path)
+        for corner_x in (min(xs), max(xs))
+        for corner_y in (min(ys), max(ys))
+    ) and all(
+        min(abs(x - min(xs)), abs(x - max(xs))) <= close
+        and min(abs(y - min(ys)), abs(y - max(ys))) <= close
+        for x, y in path
+    )
 
 
 def _compose(inner: Any, outer: Any) -> list[float]:
@@ -941,14 +1035,14 @@ def _bounds(cm: Any, rect: Any) -> Rect:
 
 def _clipped(state: _State, box: Rect) -> _State:
     """The state with `box` as its clip, within the clip it had."""
-    if state.clip is not None:
-        box = (
-            max(box[0], state.clip[0]),
-            max(box[1], state.clip[1]),
-            min(box[2], state.clip[2]),
-            min(box[3], state.clip[3]),
-        )
-    return state._replace(clip=box)
+    return state._replace(clip=_within(box, state.clip))
+
+
+def _within(box: Rect, clip: Rect | None) -> Rect:
+    """The part of `box` inside `clip` (no clip: all of it)."""
+    if clip is None:
+        return box
+    return (max(box[0], clip[0]), max(box[1], clip[1]), min(box[2], clip[2]), min(box[3], clip[3]))
 
 
 def _apply(cm: Any, x: float, y: float) -> tuple[float, float]:
