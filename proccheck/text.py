@@ -14,23 +14,33 @@ _WORKFLOW_COMMAND = re.compile(r"(?m)^(\s*)::")
 MAX_QUOTE = 500
 
 
+LINE_HEIGHTS = (9.0, 40.0)
+"""How high, in points, a picture of one to three lines of text is."""
+
+
 def shaped_as_a_line(width: float, height: float, across: float) -> bool:
     """Whether a picture `width` by `height` points, on a page whose text runs `across` points,
-    has the shape of a line or two of text: 9 to 30 points high, ten times as wide and a third
-    of the way across. Such a picture can show a clause that is not in the text (attack round
-    8), and proccheck reads no picture."""
-    return 9 <= height <= 30 and width >= 10 * height and width >= across / 3
+    has the shape of one to three lines of text: as high as `LINE_HEIGHTS`, ten times as wide
+    and a third of the way across. Such a picture can show a clause that is not in the text
+    (attack round 8), and proccheck reads no picture."""
+    low, high = LINE_HEIGHTS
+    return low <= height <= high and width >= 10 * height and width >= across / 3
+
+
+def a_piece_of_a_line(width: float, height: float) -> bool:
+    """Whether a picture could be a piece of a picture of a line of text: as high as one
+    (`LINE_HEIGHTS`) and three times as wide as high (a logo or an icon is not)."""
+    low, high = LINE_HEIGHTS
+    return low <= height <= high and width >= 3 * height
 
 
 def pieces_shaped_as_a_line(sizes: list[tuple[float, float]], across: float) -> bool:
     """Whether pictures side by side on one line, each `(width, height)` in points, are one
-    shaped like a line of text, or are two or more pieces of one: each 9 to 30 points high and
-    three times as wide, together shaped so (a clause cut into pictures none of which is)."""
+    shaped like a line of text, or are two or more pieces of one (`a_piece_of_a_line`) that
+    together are shaped so (a clause cut into pictures none of which is)."""
     if any(shaped_as_a_line(width, height, across) for width, height in sizes):
         return True
-    pieces = [
-        (width, height) for width, height in sizes if 9 <= height <= 30 and width >= 3 * height
-    ]
+    pieces = [(width, height) for width, height in sizes if a_piece_of_a_line(width, height)]
     return len(pieces) >= 2 and shaped_as_a_line(
         sum(width for width, _ in pieces), max(height for _, height in pieces), across
     )

@@ -35,10 +35,22 @@ def _unread(tmp_path: Path, picture: bytes) -> list[tuple[int | None, str]]:
         (b"520 0 0 40 36 780", []),  # a letterhead band at the top
         (b"300 0 0 20 150 30", []),  # a logo row in the footer
         (b"120 0 0 120 56 500", []),  # a square picture: a diagram, a logo
+        (b"440 0 0 32 56 500", [(1, "line picture")]),  # two lines of 12 pt text
+        (b"450 0 0 44 56 500", []),  # a band: higher than three lines
         (b"400 0 0 2 56 600", []),  # a rule
         (b"150 0 0 14 56 600", []),  # short: a signature, a small logo
     ],
-    ids=["line", "two-lines", "letterhead", "footer", "square", "rule", "short"],
+    ids=[
+        "line",
+        "two-lines",
+        "letterhead",
+        "footer",
+        "square",
+        "two-lines-12pt",
+        "band",
+        "rule",
+        "short",
+    ],
 )
 def test_a_picture_shaped_like_a_line_of_text_is_not_read(
     tmp_path: Path, placed: bytes, unread: list[tuple[int, str]]

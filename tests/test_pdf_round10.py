@@ -92,6 +92,13 @@ CASES: dict[str, tuple[bytes, bytes, tuple[bytes, ...], bool]] = {
     "form-frame": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"0 g 0 0 450 18 re 1 1 448 16 re f*", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
     "form-box-restored": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g q 1 0 0 1 0 -300 cm Q 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), False),
     "form-box-moved": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 1 0 0 1 0 -300 cm 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
+    # review of round 10: a clip judged by its shape, not by the box around it
+    "evenodd-frame": (b"q 0 0 595 842 re 10 10 575 822 re W* n\n" + _line() + b"Q\n", b"", (), False),
+    "nonzero-frame": (b"q 0 0 595 842 re 10 10 575 822 re W n\n" + _line() + b"Q\n", b"", (), True),
+    "two-dots": (b"q 0 0 1 1 re 594 841 1 1 re W n\n" + _line() + b"Q\n", b"", (), False),
+    "two-boxes-one-around": (b"q 0 0 1 1 re 40 700 500 40 re W n\n" + _line() + b"Q\n", b"", (), True),
+    "diagonal-sliver": (b"q 0 0 m 595 842 l 594 842 l h W n\n" + _line() + b"Q\n", b"", (), False),
+    "rounded-box": (b"q 50 700 m 500 700 l 510 700 510 740 500 740 c 50 740 l 40 740 40 700 50 700 c h W n\n" + _line() + b"Q\n", b"", (), True),
 }  # fmt: skip
 
 

@@ -1374,9 +1374,10 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     than they show or whose glyphs have names no reader knows, a stamp or box annotation that
     draws text or a picture, a watermark annotation in a font whose letters are its own (one in
     a standard font is read as text), a pattern that draws text, or a picture shaped like a
-    line of text set among the text (9 to 30 points high, ten times as wide, a third of the page wide,
+    line of text set among the text (9 to 40 points high, ten times as wide, a third of the page wide,
     outside the top and bottom tenth of the page where letterheads and footers go; in Word,
-    such a picture in the body after its first two paragraphs), or, in Word, a field Word
+    such a picture in the body after its first two paragraphs), or pieces of one side by side
+    (each three times as wide as high), or, in Word, a field Word
     updates on opening whose result proccheck cannot work out (an IF it cannot evaluate, a
     document property it does not read). In Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or

@@ -47,7 +47,7 @@ from typing import Any, NamedTuple
 from proccheck import limits
 from proccheck.errors import InputError
 from proccheck.i18n import tr
-from proccheck.text import pieces_shaped_as_a_line, shaped_as_a_line
+from proccheck.text import a_piece_of_a_line, pieces_shaped_as_a_line, shaped_as_a_line
 
 _EDGE = 3
 """How many lines at the top and at the bottom of a page can be a running header or footer."""
@@ -326,7 +326,10 @@ class _State(NamedTuple):
     opaque: bool = True
     """Whether a fill covers what is beneath: full opacity, no blend mode, no soft mask."""
     clip: Rect | None = None
-    """The clipping rectangle on the page, where the clip is made of rectangles only."""
+    """The box around the clipping path on the page."""
+    shapes: tuple[Shape, ...] = ()
+    """The clipping paths that are not one rectangle (the last four, each of at most 64
+    points): a point outside any of them is not shown."""
     masked: bool = False
     """A soft mask (ExtGState /SMask) decides what shows, which is not worked out here."""
     scale: float = 100.0
@@ -368,6 +371,9 @@ class _Ink:
         self.path: list[Rect] = []  # rectangles of the path
         self.path_other = False  # the path has segments other than rectangles
         self.clipping = False  # W or W* seen: the path ends as the new clip
+        self.even_odd = False  # the clip is W* (even-odd), not W (nonzero)
+        self.outline: list[list[tuple[float, float]]] | None = []
+        """The path's points, per subpath, on the page (None: more than 64 of them)."""
         self.boxes: list[tuple[Rect, tuple[float, ...] | None]] = []
         """Filled boxes and images, in drawing order, with their colour (None: not known)."""
         self.segments: list[tuple[float, float, float, float]] = []  # lines: x0, y0, x1, y1
@@ -471,6 +477,8 @@ class _Ink:
             with contextlib.suppress(TypeError, ValueError, IndexError):
                 x, y, w, h = (float(value) for value in operands)
                 self.path.append(_bounds(cm, (x, y, x + w, y + h)))
+                corners = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
+                self._outline([_apply(cm, *corner) for corner in corners], start=True)
         elif operator in (b"m", b"l") and len(operands) == 2 and cm is not None:
             self.path_other = True
             with contextlib.suppress(TypeError, ValueError):
@@ -479,16 +487,19 @@ class _Ink:
                     self.segments.append((*self.point, *point))
                 self.point = point
                 self._extend([point])
+                self._outline([point], start=operator == b"m")
         elif operator in (b"c", b"v", b"y", b"h"):
             self.path_other = True
             if cm is not None and len(operands) in (4, 6):  # a curve stays within its points
                 with contextlib.suppress(TypeError, ValueError):
                     values = [float(value) for value in operands]
-                    self._extend(
-                        [_apply(cm, values[i], values[i + 1]) for i in range(0, len(values), 2)]
-                    )
+                    points = [
+                        _apply(cm, values[i], values[i + 1]) for i in range(0, len(values), 2)
+                    ]
+                    self._extend(points)
+                    self._outline(points, start=False)
         elif operator in (b"W", b"W*"):
-            self.clipping = True
+            self.clipping, self.even_odd = True, operator == b"W*"
         elif operator in _FILLS or operator in (b"n", b"S", b"s"):
             if operator in _FILLS:
                 self._filled(state)
@@ -499,7 +510,7 @@ class _Ink:
             if self.clipping:
                 self._clip(state)
             self.path, self.path_other, self.clipping = [], False, False
-            self.segments, self.point, self.extent = [], None, None
+            self.segments, self.point, self.extent, self.outline = [], None, None, []
 
     def after(self, operator: bytes, *_: object) -> None:
         if operator == b"Do" and self.draws:
@@ -554,8 +565,25 @@ class _Ink:
         stays within its control points): what lies outside it is surely not shown."""
         for rect in self.path:
             self._extend([(rect[0], rect[1]), (rect[2], rect[3])])
-        if self.extent is not None:
-            self.states[-1] = _clipped(state, self.extent)
+        if self.extent is None:
+            return
+        state = _clipped(state, self.extent)
+        if self.outline and (len(self.outline) > 1 or self.path_other):
+            shape = (self.even_odd, tuple(tuple(points) for points in self.outline))
+            state = state._replace(shapes=(*state.shapes[-3:], shape))
+        self.states[-1] = state
+
+    def _outline(self, points: list[tuple[float, float]], start: bool) -> None:
+        """Add `points` to the path's outline, as a new subpath if `start` (a path of more
+        than 64 points is judged by its box alone)."""
+        if self.outline is None:
+            return
+        if sum(len(subpath) for subpath in self.outline) + len(points) > 64:
+            self.outline = None
+        elif start or not self.outline:
+            self.outline.append(list(points))
+        else:
+            self.outline[-1] += points
 
     def _extend(self, points: list[tuple[float, float]]) -> None:
         """Widen `extent` to hold `points` (bounds, not a list: a path may have a million)."""
@@ -719,6 +747,9 @@ class _Ink:
             left, bottom, right, top = state.clip
             if not (left - 2 <= x <= right + 2 and bottom - 2 <= y <= top + 2):
                 return None
+        inner = (x + height / 4, y + height / 3)  # within the first letter, clear of its edge
+        if any(not _inside(shape, *inner) for shape in state.shapes):
+            return None
         left, bottom, right, top = self.box
         if 0 < height < 1.5 or not left - 5 <= x <= right or not bottom - 5 <= y <= top + 5:
             return None
@@ -851,7 +882,7 @@ def _line_pictures(pictures: list[Rect], page: Rect) -> bool:
     ]
     if any(shaped_as_a_line(width, height, across) for width, height, _ in among):
         return True
-    pieces = [piece for piece in among if 9 <= piece[1] <= 30 and piece[0] >= 3 * piece[1]][:200]
+    pieces = [piece for piece in among if a_piece_of_a_line(piece[0], piece[1])][:200]
     return any(
         pieces_shaped_as_a_line(
             [(width, height) for width, height, other in pieces if abs(other - middle) <= half / 2],
@@ -1022,6 +1053,25 @@ _MAX_COMPARISONS = 2_000_000
 
 Rect = tuple[float, float, float, float]
 """(left, bottom, right, top) on the page."""
+
+Shape = tuple[bool, tuple[tuple[tuple[float, float], ...], ...]]
+"""A clipping path on the page: whether its rule is even-odd (else nonzero), and its points
+per subpath (each closed; a curve by its control points, which hold it)."""
+
+
+def _inside(shape: Shape, x: float, y: float) -> bool:
+    """Whether the point lies inside the path by its rule (the winding number of each edge a
+    ray to the right crosses)."""
+    even_odd, subpaths = shape
+    winding = crossings = 0
+    for points in subpaths:
+        for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True):
+            if (y0 <= y) == (y1 <= y):
+                continue
+            if x0 + (y - y0) * (x1 - x0) / (y1 - y0) > x:
+                crossings += 1
+                winding += 1 if y1 > y0 else -1
+    return crossings % 2 == 1 if even_odd else winding != 0
 
 
 def _bounds(cm: Any, rect: Any) -> Rect:
