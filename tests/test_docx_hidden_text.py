@@ -484,3 +484,31 @@ def test_a_long_chain_of_based_on_styles_is_read_in_linear_time(tmp_path: Path) 
         return lambda: load_spec(path, path.name)
 
     assert_linear(make, 2000)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: "<w:p>" + "<w:r><w:t xml:space='preserve'>ord </w:t></w:r>" * n + "</w:p>",
+        lambda n: "<w:p><w:r>" + "<w:t xml:space='preserve'>ord </w:t>" * n + "</w:r></w:p>",
+        lambda n: (
+            "<w:tbl><w:tr><w:tc>"
+            + "<w:p><w:r><w:t>ord</w:t></w:r></w:p>" * n
+            + "</w:tc></w:tr></w:tbl>"
+        ),
+    ],
+    ids=["runs-in-a-paragraph", "texts-in-a-run", "paragraphs-in-a-cell"],
+)
+def test_a_paragraph_of_many_runs_is_read_in_linear_time(
+    tmp_path: Path, shape: Callable[[int], str]
+) -> None:
+    """Attack round 11 (r02): a paragraph of 300,000 runs ran past a minute, as the paragraph's
+    own properties were searched for among all its runs once per run."""
+    from test_linear_scans import assert_linear
+
+    def make(size: int) -> Callable[[], Any]:
+        hidden = f"<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>{OWN}</w:t></w:r></w:p>"
+        path = docx(tmp_path / f"r{size}.docx", hidden + shape(size))
+        return lambda: load_spec(path, path.name)
+
+    assert_linear(make, 4000)

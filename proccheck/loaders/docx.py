@@ -111,11 +111,11 @@ def _squeezed(properties: Any, node: Any) -> bool:
     (Webdings, Wingdings, Symbol; a lone tick or box glyph is no word). The paragraph's exact
     line height and the row's exact height under 4 points cut its lines off too."""
     paragraph = next(node.iterancestors(f"{_W}p"), None)
-    spacing = paragraph.find(f"{_W}pPr/{_W}spacing") if paragraph is not None else None
+    spacing = _own_find(paragraph, "pPr", "spacing") if paragraph is not None else None
     if _exact_under(spacing, "lineRule", "line"):
         return True
     row = next(node.iterancestors(f"{_W}tr"), None)
-    height = row.find(f"{_W}trPr/{_W}trHeight") if row is not None else None
+    height = _own_find(row, "trPr", "trHeight") if row is not None else None
     if _exact_under(height, "hRule", "val"):
         return True
     if properties is None:
@@ -317,7 +317,7 @@ class _Hiding:
             return True
         properties, (char_style, para_style) = _run_styles(node)
         table = next(node.iterancestors(f"{_W}tbl"), None)
-        style = table.find(f"{_W}tblPr/{_W}tblStyle") if table is not None else None
+        style = _own_find(table, "tblPr", "tblStyle") if table is not None else None
         table_style = style.get(f"{_W}val") if style is not None else None
         if _squeezed(properties, node) or self._first_row_hides(node, table, table_style):
             return True
@@ -340,7 +340,7 @@ class _Hiding:
         rule = self.first_rows.get(table_style or "")
         if rule is None or table is None:
             return False
-        look = table.find(f"{_W}tblPr/{_W}tblLook")
+        look = _own_find(table, "tblPr", "tblLook")
         if look is not None and look.get(f"{_W}firstRow", "1").lower() in _OFF:
             return False
         row = next(node.iterancestors(f"{_W}tr"), None)
@@ -398,10 +398,10 @@ class _Hiding:
         layers = [properties.find(f"{_W}shd") if properties is not None else None]
         paragraph = next(node.iterancestors(f"{_W}p"), None)
         if paragraph is not None:
-            layers.append(paragraph.find(f"{_W}pPr/{_W}shd"))
+            layers.append(_own_find(paragraph, "pPr", "shd"))
         cell = next(node.iterancestors(f"{_W}tc"), None)
         if cell is not None:
-            layers.append(cell.find(f"{_W}tcPr/{_W}shd"))
+            layers.append(_own_find(cell, "tcPr", "shd"))
         for shading in layers:
             if shading is None:
                 continue
@@ -410,7 +410,7 @@ class _Hiding:
             if shading.get(f"{_W}themeFill") or shading.get(f"{_W}themeColor"):
                 return None
         table = next(node.iterancestors(f"{_W}tbl"), None)
-        style = table.find(f"{_W}tblPr/{_W}tblStyle") if table is not None else None
+        style = _own_find(table, "tblPr", "tblStyle") if table is not None else None
         if style is not None and style.get(f"{_W}val") not in self.plain_tables:
             return None  # a style that may shade the cell, or one not in the file
         return self.page
@@ -573,15 +573,29 @@ def _text(element: Any, hiding: _Hiding) -> tuple[str, str, str]:
     )
 
 
+def _own(element: Any, name: str) -> Any:
+    """An element's own properties (`w:pPr` of a paragraph, `w:rPr` of a run, `w:tblPr` of a
+    table), or None: Word writes them before the content, so only the first four children are
+    looked at, and a paragraph of 300,000 runs is not searched again for each run (round 11)."""
+    tag = f"{_W}{name}"
+    return next((child for child in itertools.islice(element, 4) if child.tag == tag), None)
+
+
+def _own_find(element: Any, name: str, child: str) -> Any:
+    """The `child` of an element's own properties (`_own`), or None."""
+    properties = _own(element, name)
+    return properties.find(f"{_W}{child}") if properties is not None else None
+
+
 def _run_styles(node: Any) -> tuple[Any, tuple[str | None, str | None]]:
     """The properties of the run holding text element `node`, and its character and
     paragraph styles."""
     run = node.getparent()
-    properties = run.find(f"{_W}rPr") if run is not None else None
+    properties = _own(run, "rPr") if run is not None else None
     style = properties.find(f"{_W}rStyle") if properties is not None else None
     char_style = style.get(f"{_W}val") if style is not None else None
     paragraph = next(node.iterancestors(f"{_W}p"), None)
-    style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
+    style = _own_find(paragraph, "pPr", "pStyle") if paragraph is not None else None
     para_style = style.get(f"{_W}val") if style is not None else None
     return properties, (char_style, para_style)
 
@@ -760,7 +774,7 @@ def _show_words(textpath: Any) -> None:
     if not words or run is None or off or _VML_HIDDEN.search(style):
         return
     added = run.makeelement(f"{_W}r", {})
-    properties = run.find(f"{_W}rPr")
+    properties = _own(run, "rPr")
     if properties is not None:  # hidden as its drawing's run is (`w:vanish`)
         added.append(copy.deepcopy(properties))
     text = added.makeelement(f"{_W}t", {})
@@ -1032,7 +1046,7 @@ def _fill(texts: list[Any], value: str) -> None:
 
 def _list_level(paragraph: Any) -> tuple[str, str]:
     """The list (numId) and level (ilvl) a paragraph's own numbering puts it at."""
-    number = paragraph.find(f"{_W}pPr/{_W}numPr")
+    number = _own_find(paragraph, "pPr", "numPr")
     if number is None:
         return ("", "")
     list_id, level = number.find(f"{_W}numId"), number.find(f"{_W}ilvl")
