@@ -103,9 +103,12 @@ _LOOKALIKE = str.maketrans(
     _LOOKALIKE_LETTERS, "aeopcyxijsdhqwlABEKMHOPCTXYIJSabeikvoptuxABEZHIKMNOPTYX"
 )
 _LOOKALIKES = re.compile(f"[{_LOOKALIKE_LETTERS}]")
-_SMALL_CAPITALS = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz")
-"""Latin small capitals (phonetic letters NFKC leaves alone): "ᴍᴏᴛ ᴀᴠɢɪꜰᴛ" reads "mot avgift"."""
-_SMALL_CAPITAL = re.compile("[ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢ]")
+_PHONETIC_LETTERS = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢɑɡıȷɩǀ"
+_SMALL_CAPITALS = str.maketrans(_PHONETIC_LETTERS, "abcdefghijklmnopqrstuvwyzagijil")
+"""Latin letters NFKC leaves alone that are drawn like plain ones: small capitals ("ᴍᴏᴛ ᴀᴠɢɪꜰᴛ"
+reads "mot avgift"), the Latin alpha and script g ("ɑvɡift", round 11), the dotless i and j,
+the Latin iota and the click letter drawn as an l."""
+_SMALL_CAPITAL = re.compile(f"[{_PHONETIC_LETTERS}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 

@@ -84,8 +84,16 @@ def test_excel_escaped_characters_are_read_as_excel_shows_them(
         ("Ja", "Export sker ᴇɴᴅᴀꜱᴛ ᴍᴏᴛ ᴀᴠɢɪꜰᴛ.", '"mot avgift"'),
         ("Ja", RESERVATION.replace(" ", "\u3164"), '"mot avgift"'),
         ("Ja", RESERVATION.replace(" ", "\uffa0"), '"mot avgift"'),
+        ("Ja", "Export sker endast mot ɑvɡift.", '"mot avgift"'),  # round 11: Latin alpha, g
     ],
-    ids=["struck-yes", "struck-comment", "small-capitals", "hangul-filler", "halfwidth-filler"],
+    ids=[
+        "struck-yes",
+        "struck-comment",
+        "small-capitals",
+        "hangul-filler",
+        "halfwidth-filler",
+        "latin-alpha",
+    ],
 )
 def test_letters_drawn_otherwise_are_read_as_drawn(
     cli: Callable[..., Any], tmp_path: Path, answer: str, comment: str, why: str

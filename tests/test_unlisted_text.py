@@ -214,6 +214,14 @@ RENDERED = {
     "in-quote": (f"> [K1]: <> ({OWN})", "not_met"),
     "in-list": (f"- [K1]: <> ({OWN})", "not_met"),
     "footnote-named-in-code": (f"Se `[^k1]`.\n\n[^k1]: {OWN}", "not_met"),
+    # round 11: what a browser takes as a comment to the first `>`
+    "processing-instruction": (f"<?anm\n{OWN}\n?>", "not_met"),
+    "cdata": (f"<![CDATA[\n{OWN}\n]]>", "not_met"),
+    "declaration": (f"<!ANM\n{OWN}\n>", "not_met"),
+    "inline-instruction": (f"Se nedan. <?x {OWN} ?> Slut.", "not_met"),
+    "unclosed-block": (f"<?anm\n{OWN}", "not_met"),
+    "doctype": (f"<!DOCTYPE html>\n\n{OWN}", "met"),
+    "unclosed-inline": (f"Svara med ja<! eller nej.\n\n{OWN}", "met"),
 }
 
 
@@ -230,5 +238,14 @@ def test_a_clause_in_code_is_read_with_its_brackets(
     cli: Callable[..., Any], tmp_path: Path
 ) -> None:
     extra = f"```\n{CLAUSE[:-1]} (gäller samtliga moduler och tjänster).\n```"
+    outcomes, _findings = _outcomes(cli, _markdown(tmp_path, extra))
+    assert outcomes["DATA-OWNERSHIP"] == "not_met"
+
+
+def test_a_clause_in_latin_lookalike_letters_is_read(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Round 11 (f38): the Latin alpha and script g, which NFKC leaves alone, drawn as a and g."""
+    extra = CLAUSE.replace("a", "ɑ").replace("g", "ɡ")
     outcomes, _findings = _outcomes(cli, _markdown(tmp_path, extra))
     assert outcomes["DATA-OWNERSHIP"] == "not_met"

@@ -613,13 +613,16 @@ _HIDDEN_START = re.compile(
     r"<!--|<(s|del|strike)(?=[\s>])[^<>]{0,500}>"
     r"|<([A-Za-z][\w-]{0,30})(?=[\s/])[^<>]{0,500}?"
     r"(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden)[^<>]{0,500}>"
-    r"|<(template|script|style|noscript)(?=[\s>])[^<>]{0,500}>",
+    r"|<(template|script|style|noscript)(?=[\s>])[^<>]{0,500}>"
+    r"|<([?!])(?!--)",
     re.IGNORECASE,
 )
 """Where Markdown's HTML starts hiding text: a comment, a struck-through element (`<s>`,
-`<del>`: withdrawn), an element with `hidden` or a style that hides it, or one a page never
-shows (`<template>`, `<script>`, `<style>`, `<noscript>`). Each part stops at the next `<` or
-`>`, so every search is linear."""
+`<del>`: withdrawn), an element with `hidden` or a style that hides it, one a page never
+shows (`<template>`, `<script>`, `<style>`, `<noscript>`), or a processing instruction, a
+declaration or a CDATA section (`<?…?>`, `<!X…>`, `<![CDATA[…]]>`: a browser takes each as a
+comment that ends at the first `>`). Each part stops at the next `<` or `>`, so every search
+is linear."""
 _COMMENT_END = re.compile(r"--!?>")
 """The end of an HTML comment: `-->`, or `--!>`, which browsers take as one too."""
 
@@ -705,8 +708,15 @@ def _hidden_blanked(
     hidden: list[tuple[int, str]] = []
     struck: list[tuple[int, str]] = []
     while (start := _HIDDEN_START.search(text, at)) is not None:
-        tag = start.group(1) or start.group(2) or start.group(3)
-        if tag is None:
+        tag = start.group(1) or start.group(2) or start.group(3) or start.group(4)
+        if start.group(4):  # to the first `>`; unclosed, to the end where it starts a block
+            closing, end = ">", text.find(">", start.end())
+            line_start = text.rfind("\n", 0, start.start()) + 1
+            if end == -1 and text[line_start : start.start()] not in ("", " ", "  ", "   "):
+                pieces.append(text[at : start.end()])
+                at = start.end()
+                continue
+        elif tag is None:
             comment_end = _COMMENT_END.search(text, start.end())
             end, closing = (
                 (comment_end.start(), comment_end.group(0)) if comment_end else (-1, "-->")
@@ -720,7 +730,10 @@ def _hidden_blanked(
             at = start.end()
             continue
         stop = len(text) if end == -1 else end + len(closing)
-        if tag is not None and (shown := " ".join(text[start.end() : stop - len(closing)].split())):
+        shown = " ".join(text[start.end() : stop - len(closing)].split())
+        if start.group(4) and len(shown.split()) < 3:  # `<!DOCTYPE html>`: no words hidden
+            shown = ""
+        if tag is not None and shown:
             (struck if start.group(1) else hidden).append(
                 (text.count("\n", 0, start.start()) + 1, shown)
             )
