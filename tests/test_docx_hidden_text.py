@@ -512,3 +512,46 @@ def test_a_paragraph_of_many_runs_is_read_in_linear_time(
         return lambda: load_spec(path, path.name)
 
     assert_linear(make, 4000)
+
+
+def _text_box(text: str, hidden: str = "", style: str = "") -> str:
+    """A paragraph holding a DrawingML text box (`hidden` on its properties) and, as Word
+    writes for older readers, nothing else; or, with `style`, a VML text box of that style."""
+    inner = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    if style:
+        return (
+            '<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" '
+            f'style="{style}"><v:textbox>{inner}</v:textbox></v:shape></w:pict></w:r></w:p>'
+        )
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    return (
+        f'<w:p><w:r><w:drawing><wp:anchor xmlns:wp="{wp}"><wp:extent cx="5400000" cy="400000"/>'
+        f'<wp:docPr id="7" name="Textruta 7"{hidden}/><a:graphic xmlns:a="http://schemas.'
+        'openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.'
+        f'com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="{wps}"><wps:txbx>'
+        f"{inner}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        "</w:r></w:p>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("box", "seen"),
+    [
+        (_text_box(OWN), True),
+        (_text_box(OWN, hidden=' hidden="1"'), False),
+        (_text_box(OWN, hidden=' hidden="true"'), False),
+        (_text_box(OWN, hidden=' hidden="0"'), True),
+        (_text_box(OWN, style="width:400pt;height:30pt"), True),
+        (_text_box(OWN, style="width:400pt;height:30pt;visibility:hidden"), False),
+    ],
+    ids=["shown", "hidden", "hidden-true", "hidden-0", "vml", "vml-hidden"],
+)
+def test_the_text_of_a_shape_word_does_not_draw_is_hidden(
+    tmp_path: Path, box: str, seen: bool
+) -> None:
+    """Round 11 (f22): a text box whose drawing is hidden (the Selection Pane's eye) shows
+    nothing; its text is reported as hidden, not read as a requirement."""
+    document = load_spec(docx(tmp_path / "t.docx", para("Krav") + box), "t.docx")
+    assert any(OWN in item.text for item in document.items) == seen
+    assert any(OWN in text for _, text in document.hidden_text) != seen

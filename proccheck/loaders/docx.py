@@ -657,7 +657,8 @@ def read_docx(path: Path, display: str) -> list[Block]:
     labels = _label_words(document)
     across = _text_width(document.element.body)
     for prefix, root, part_hiding in parts:
-        _show_as_word_does(root, stores, fields)
+        if _show_as_word_does(root, stores, fields):  # a hidden shape's text is hidden now
+            part_hiding = dataclasses.replace(part_hiding, anything=True)
         pictures = across if not prefix else None  # a header's band or logo is no clause
         for block in _blocks(root, part_hiding, prefix, comments, labels, pictures):
             blocks.append(block)
@@ -731,11 +732,13 @@ def _stores(document: Any, display: str) -> dict[str, _Store]:
     return found
 
 
-def _show_as_word_does(root: Any, stores: dict[str, _Store], fields: _Fields) -> None:
+def _show_as_word_does(root: Any, stores: dict[str, _Store], fields: _Fields) -> bool:
     """Put into `root` what Word shows when it opens the document, where that is not the text
     stored: a content control bound to XML data (`w:dataBinding`) shows the data, a field Word
-    updates on opening (see `_Fields`) shows what updating gives, and WordArt or a watermark
-    shows the words of its text path (`_show_words`)."""
+    updates on opening (see `_Fields`) shows what updating gives, WordArt or a watermark
+    shows the words of its text path (`_show_words`), and the text of a shape Word does not
+    draw is hidden (`_hide_shapes`; whether there was one is returned)."""
+    hid = _hide_shapes(root)
     for node in list(root.iter(f"{_W}dataBinding", f"{_W}fldSimple", f"{_W}fldChar", _TEXTPATH)):
         tag = node.tag.rpartition("}")[2]
         if tag == "textpath":  # WordArt, a watermark: its words are an attribute of the shape
@@ -755,6 +758,38 @@ def _show_as_word_does(root: Any, stores: dict[str, _Store], fields: _Fields) ->
                 _unknown_field(node)
         elif tag == "fldChar" and node.get(f"{_W}fldCharType") == "begin" and fields.updated(node):
             _update_field(node, fields)
+    return hid
+
+
+_DOC_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_VML_SHAPES = tuple(
+    f"{{urn:schemas-microsoft-com:vml}}{name}"
+    for name in ("shape", "rect", "roundrect", "oval", "line", "polyline", "arc", "group")
+)
+
+
+def _hide_shapes(root: Any) -> bool:
+    """Mark as hidden (`w:vanish`) every run of a text box on a shape Word does not draw: a
+    drawing whose properties say hidden (the Selection Pane's eye turned off: round 11), a
+    VML shape styled `visibility:hidden` or `display:none`. Whether there was one."""
+    hidden = []
+    for properties in root.iter(_DOC_PROPERTIES):
+        if str(properties.get("hidden", "")).lower() in ("1", "true", "on"):
+            drawing = next(properties.iterancestors(f"{_W}drawing"), None)
+            hidden.append(drawing if drawing is not None else properties.getparent())
+    hidden += [
+        shape
+        for shape in root.iter(*_VML_SHAPES)
+        if _VML_HIDDEN.search(str(shape.get("style", "")))
+    ]
+    for shape in hidden:
+        for run in shape.iter(f"{_W}r"):
+            properties = _own(run, "rPr")
+            if properties is None:
+                properties = run.makeelement(f"{_W}rPr", {})
+                run.insert(0, properties)
+            properties.append(properties.makeelement(f"{_W}vanish", {}))
+    return bool(hidden)
 
 
 _TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
