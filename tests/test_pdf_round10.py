@@ -205,3 +205,35 @@ def test_a_standard_font_that_lies_is_caught_without_a_base_encoding(tmp_path: P
     content = b"BT /F3 11 Tf 56 720 Td (K1. " + drawn.encode() + b") Tj ET\n" + REST
     path = _page(tmp_path, content, b"/Font << /F1 4 0 R /F3 7 0 R >>", (to_unicode, font))
     assert _read(path)[1] == ["font"]
+
+
+def _square(extra: bytes) -> bytes:
+    return b"<< /Type /Annot /Subtype /Square /Rect [50 714 500 732] " + extra + b" >>"
+
+
+BOX_APPEARANCE = stream(
+    b"1 g 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "
+)
+FRAME_APPEARANCE = stream(
+    b"0 G 1 w 0 0 450 18 re S", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "
+)
+ANNOTATED: dict[str, tuple[tuple[bytes, ...], bool]] = {
+    # objects 6…, whether K1 is seen
+    "white-box": ((_square(b"/AP << /N 7 0 R >>"), BOX_APPEARANCE), False),
+    "interior-colour": ((_square(b"/IC [1 1 1]"),), False),
+    "box-in-a-scaled-appearance": ((_square(b"/AP << /N 7 0 R >>"), stream(b"1 g 0 0 45 1.8 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 45 1.8] ")), False),
+    "frame-only": ((_square(b"/AP << /N 7 0 R >>"), FRAME_APPEARANCE), True),
+    "border-only": ((_square(b""),), True),
+    "see-through": ((_square(b"/CA 0.3 /AP << /N 7 0 R >>"), BOX_APPEARANCE), True),
+    "hidden": ((_square(b"/F 2 /AP << /N 7 0 R >>"), BOX_APPEARANCE), True),
+    "elsewhere": ((_square(b"/AP << /N 7 0 R >>").replace(b"714 500 732", b"400 500 418"), BOX_APPEARANCE), True),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", ANNOTATED)
+def test_a_box_an_annotation_fills_over_a_requirement_hides_it(tmp_path: Path, case: str) -> None:
+    """Round 11 (f25): a square annotation filled white over K1 leaves a blank where K1 is."""
+    objects, seen = ANNOTATED[case]
+    path = _page(tmp_path, _line() + REST, objects=objects, page=b"/Annots [6 0 R] ")
+    text, _unread = _read(path)
+    assert ("Kommunen ska aga" in text) == seen and "Systemet ska bygga" in text, text

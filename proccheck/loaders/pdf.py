@@ -815,7 +815,7 @@ def _form_fill_boxes(data: bytes) -> Iterator[Rect]:
         elif operator in (b"c", b"v", b"y"):
             shaped = False
         elif operator in (b"f", b"F", b"f*", b"n", b"S", b"s", b"B", b"B*", b"b", b"b*"):
-            if operator in (b"f", b"F", b"f*") and shaped and _a_box(path):
+            if operator in _FORM_FILLS and shaped and _a_box(path):
                 xs, ys = [x for x, _ in path], [y for _, y in path]
                 yield (min(xs), min(ys), max(xs), max(ys))
             path, shaped = [], True
@@ -1268,6 +1268,8 @@ def _page_text(
         )
         or ""
     )
+    for rect in _annotation_covers(page):
+        ink._cover(rect)
     for chunk in _struck_out(page, ink):
         ink.struck.add(chunk)
     struck: list[str] = []
@@ -1369,6 +1371,48 @@ def _drawn_unread(page: Any, resources: Any) -> set[str]:
             if pattern.get("/PatternType") == 1 and _draws_text(pattern):
                 found.add("pattern")
     return found
+
+
+_FORM_FILLS = (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*")
+"""The operators that fill a path (and those that fill and stroke it)."""
+
+
+def _annotation_covers(page: Any) -> list[Rect]:
+    """The boxes that a square or stamp annotation fills over the page, opaque (round 11: a
+    white box drawn over a requirement): those its appearance fills (`_form_fills`, placed
+    from its box onto the annotation's rectangle), or without an appearance its rectangle,
+    where it has an interior colour. One with an opacity or blend of its own is not judged."""
+    covers: list[Rect] = []
+    for subtype in ("/Square", "/Stamp"):
+        for annotation in _annotations(page, subtype, None):
+            with contextlib.suppress(Exception):  # a damaged one: a viewer draws nothing
+                if float(annotation.get("/CA", 1)) < 0.95 or "/BM" in annotation:
+                    continue
+                area = _bounds(_IDENTITY, [float(value) for value in annotation["/Rect"]])
+                appearance = annotation.get("/AP")
+                if appearance is None:
+                    if annotation.get("/IC"):
+                        covers.append(area)
+                    continue
+                shown = appearance.get_object()["/N"].get_object()
+                data = shown.get_data()[:65_536]
+                if re.search(rb"\bgs\b", data) or "/Group" in shown:
+                    continue
+                matrix = [float(value) for value in shown.get("/Matrix", _IDENTITY)]
+                box = _bounds(matrix, [float(value) for value in shown["/BBox"]])
+                width, height = box[2] - box[0], box[3] - box[1]
+                if width <= 0 or height <= 0:
+                    continue
+                onto = [
+                    (area[2] - area[0]) / width,
+                    0,
+                    0,
+                    (area[3] - area[1]) / height,
+                    area[0] - box[0] * (area[2] - area[0]) / width,
+                    area[1] - box[1] * (area[3] - area[1]) / height,
+                ]
+                covers += [_bounds(_compose(matrix, onto), filled) for filled in _form_fills(data)]
+    return covers[:_MAX_BOXES]
 
 
 def _draws_text(stream: Any) -> bool:
