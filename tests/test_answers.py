@@ -56,6 +56,14 @@ VENDOR_B = SAMPLES / "answers" / "leverantor-b.csv"
         ("Ja\u200b, mot en avgift", "yes", "mot en avgift"),
         ("J\u00ada", "yes", ""),
         ("Nej\u00a0", "no", ""),
+        # a Word form's ballot: the ticked box is the answer (round 11)
+        ("☒ Ja ☐ Nej", "yes", ""),
+        ("☐ Ja   ☒ Nej", "no", ""),
+        ("Ja ☑ / Nej ☐", "yes", ""),
+        ("☒ Ja", "yes", ""),
+        ("☒ Ja ☒ Nej", "unclear", "☒ Ja ☒ Nej"),
+        ("☐ Ja ☐ Nej", "unclear", "☐ Ja ☐ Nej"),
+        ("☐ Ja", "unclear", "☐ Ja"),
     ],
 )
 def test_answer_values_are_normalised(raw: str, value: str, rest: str) -> None:

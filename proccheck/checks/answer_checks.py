@@ -504,7 +504,11 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
         (kind, match)
         for kind, match, phrase in _hedges(folded_vendor(text))
         if not (own and phrase.search(own))  # the requirement's own words, as words
-        and not (priced and kind == "cost" and any(c.isdigit() for c in match.group(0)))
+        and not (
+            priced
+            and kind == "cost"
+            and (any(c.isdigit() for c in match.group(0)) or _PRICE_PLACE.search(match.group(0)))
+        )
         and not (limits and _ONLY.search(match.group(0)))
         and not (at_end and _CONTRACT_END.search(match.group(0)))
         and not (not owning and kind == "reservation" and _LICENCE.search(match.group(0)))
@@ -526,7 +530,12 @@ _ASKS_PRICE = re.compile(
     re.IGNORECASE,
 )
 """A requirement that asks the vendor to state a price ("ange ett fast timpris"): an amount
-in the answer is what it asks for, not an extra cost."""
+in the answer, or where the price stands ("anges i prisbilagan"), is what it asks for, not an
+extra cost."""
+_PRICE_PLACE = re.compile(
+    r"pris(bilaga|underlag|tabell|blad)|price (annex|appendix|schedule|sheet)"
+)
+"""The tender's own price annex (a vendor's price list, which changes, fixes no rate)."""
 
 
 _CONTRACT_END = re.compile(

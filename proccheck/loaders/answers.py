@@ -126,6 +126,36 @@ def _both_answers(words: list[str]) -> bool:
     )
 
 
+_BOX = "☐☒☑■□"
+_BALLOT = re.compile(
+    rf"([{_BOX}])\s*(ja|yes|nej|no)\s*[/,;|]?\s*([{_BOX}])\s*(ja|yes|nej|no)"
+    rf"|(ja|yes|nej|no)\s*([{_BOX}])\s*[/,;|]?\s*(ja|yes|nej|no)\s*([{_BOX}])"
+)
+"""Both options with a box each, as a Word form shows them: "☒ Ja ☐ Nej", "Ja ☐ Nej ☒"."""
+_ONE_BOX = re.compile(rf"([{_BOX}])\s*(ja|yes|nej|no)")
+
+
+def _ticked_option(lowered: str) -> AnswerValue | None:
+    """The option whose box is ticked in a Yes/No ballot ("☒ Ja ☐ Nej" and "☒ Ja" are a Yes),
+    "unclear" where both or neither are, or None where the text is no such ballot."""
+    found = _BALLOT.fullmatch(lowered)
+    if found is None:
+        alone = _ONE_BOX.fullmatch(lowered)
+        if alone is None:
+            return None
+        if alone.group(1) in "☐□":
+            return "unclear"
+        return "yes" if alone.group(2) in ("ja", "yes") else "no"
+    first_box, first, second_box, second = (
+        found.groups()[:4] if found.group(1) else (found[6], found[5], found[8], found[7])
+    )
+    options = {first in ("ja", "yes"), second in ("ja", "yes")}
+    if options != {True, False} or (first_box in "☐□") == (second_box in "☐□"):
+        return "unclear"
+    chosen = first if second_box in "☐□" else second
+    return "yes" if chosen in ("ja", "yes") else "no"
+
+
 @functools.lru_cache(maxsize=4096)
 def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
     """The answer value and what follows it: "Ja, se bilaga 3" -> ("yes", "se bilaga 3").
@@ -136,6 +166,8 @@ def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
     lowered = folding.text.strip().rstrip(".!")
     if not lowered:
         return "blank", ""
+    if (ticked := _ticked_option(lowered)) is not None:
+        return ticked, text if ticked == "unclear" else ""
     if _both_answers(_WORD.findall(lowered)):
         return "unclear", text  # both ticked, or "Ja/Nej" copied from the header
     kinds: tuple[AnswerValue, ...] = ("not_applicable", "partial", "no", "yes")
@@ -438,6 +470,7 @@ _COMMENT_ID = re.compile(r"\s*([^\W_]{1,10}[-.]?\d{1,4}[a-z]?)\s*[:.)–—-]")
 
 def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None) -> AnswerDocument:
     loose: list[Row] = []
+    footnotes: dict[str, tuple[Row, str]] = {}  # "*": the row that explains it
     tables = read_tables(path, display, ("answer",), mapping, loose)
     answers: list[VendorAnswer] = []
     seen: dict[str, str] = {}
@@ -488,6 +521,8 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                         )
                     else:
                         loose.append(row)
+                elif (mark := _FOOTNOTE.match(note)) and mark.group(1) not in footnotes:
+                    footnotes[mark.group(1)] = (row, note[mark.end() :].strip())
                 continue
             answers.append(
                 VendorAnswer(
@@ -558,7 +593,8 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
         path=display,
         vendor=vendor_from_name(path),
         procurement="",
-        answers=_with_loose_rows(answers, loose, display) + tuple(notes),
+        answers=_with_loose_rows(_with_footnotes(answers, footnotes, loose), loose, display)
+        + tuple(notes),
     )
 
 
@@ -608,6 +644,30 @@ def _general_row(text: str, display: str, sheet: str | None, number: int) -> Ven
         ),
         other=text,
     )
+
+
+_FOOTNOTE = re.compile(r"\s*(\*{1,3})\s*(?=\S)")
+"""The mark a footnote row of the answer table starts with ("* Exporten ingår …")."""
+
+
+def _with_footnotes(
+    answers: list[VendorAnswer], footnotes: dict[str, tuple[Row, str]], loose: list[Row]
+) -> list[VendorAnswer]:
+    """The answers with a footnote mark after the answer word ("Ja*") read with the footnote
+    the table holds for it ("* mot avgift" is quoted as the reservation it is). The mark
+    stays a condition to look at, whatever the footnote says: a footnote that reads as no
+    reservation may still be one (round 11: "* Gäller kunder med avtalsnivå Premium"). A
+    footnote no answer points at is read as the vendor's loose text (into `loose`)."""
+    used: set[str] = set()
+    read = []
+    for answer in answers:
+        found = footnotes.get(answer.rest.strip())
+        if found is not None and answer.value == "yes":
+            used.add(answer.rest.strip())
+            answer = dataclasses.replace(answer, rest=f"{answer.rest.strip()} {found[1]}")
+        read.append(answer)
+    loose += [row for mark, (row, _text) in footnotes.items() if mark not in used]
+    return read
 
 
 def _with_loose_rows(

@@ -1,0 +1,71 @@
+"""Attack round 11, vendor answers: a Yes whose condition is worded in ways the phrase lists
+did not know (the vendor's own agreement, a double negative, an approval or a quotation first,
+a fixed schedule, a customer tier, a price annex, "förutsätter"), each against an honest
+look-alike; a footnote mark read with the footnote the table holds for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_round9_answers import csv_file
+from test_xlsx_shown import outcome
+
+HEDGED = {
+    "own-agreement": ("Ja, i enlighet med vårt standardavtal.", "i enlighet med vårt standardavtal"),
+    "approved-order": ("Ja. Exportfiler framställs efter att beställningen godkänts.", "efter att beställningen godkänts"),
+    "double-negative": ("Ja. Det är inte så att exporten inte kostar något.", "det är inte så att"),
+    "written-request": ("Ja, efter skriftlig begäran och offert.", "efter skriftlig begäran"),
+    "schedule": ("Ja, kvartalsvis enligt fastställt schema.", "kvartalsvis"),
+    "customer-tier": ("Ja, ingår för kunder med Integrationslicens.", "för kunder med"),
+    "price-annex": ("Ja (se prisbilaga, rad 14: Dataexport).", "prisbilaga"),
+    "presupposes": ("Ja, förutsätter tilläggsköp.", "förutsätter"),
+    "coming-drop": ("Ja, i kommande släpp.", "i kommande släpp"),
+    "english-agreement": ("Yes, in accordance with our standard agreement.", "in accordance with our standard agreement"),
+    "english-request": ("Yes, upon written request.", "upon written request"),
+    "english-not-the-case": ("Yes. It is not the case that export needs no licence.", "not the case that"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", HEDGED)
+def test_a_yes_with_a_condition_is_not_verified(
+    cli: Callable[..., Any], tmp_path: Path, case: str
+) -> None:
+    answer, quoted = HEDGED[case]
+    path = csv_file(tmp_path / "svar.csv", "K1;Krav 1;Ja;", f"K2;Krav 2;{answer};")
+    got, reason = outcome(cli, path)
+    assert got == "not_verified" and quoted in reason.lower(), reason
+    assert outcome(cli, path, "K1")[0] == "met"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Ja, export kan göras när som helst utan kostnad.",
+        "Ja. Lösningen förutsätter inga tilläggslicenser.",
+        "Ja, ingår i priset.",
+        "Yes, at any time, included in the price.",
+    ],
+)
+def test_a_plain_yes_stays_met(cli: Callable[..., Any], tmp_path: Path, answer: str) -> None:
+    path = csv_file(tmp_path / "svar.csv", "K1;Krav 1;Ja;", f"K2;Krav 2;{answer};")
+    assert outcome(cli, path)[0] == "met"
+
+
+@pytest.mark.parametrize(
+    ("footnote", "quoted"),
+    [
+        ("* Export sker endast mot avgift.", '"mot avgift"'),
+        ("* Gäller kunder med avtalsnivå Premium.", '"gäller kunder med"'),
+        ("* Exporten ingår utan extra kostnad.", '"*"'),  # the mark is still looked at
+    ],
+)
+def test_a_footnote_mark_is_read_with_its_footnote(
+    cli: Callable[..., Any], tmp_path: Path, footnote: str, quoted: str
+) -> None:
+    path = csv_file(tmp_path / "svar.csv", "K1;Krav 1;Ja;", "K2;Krav 2;Ja*;", f";{footnote};;")
+    got, reason = outcome(cli, path)
+    assert got == "not_verified" and quoted in reason, reason
+    assert outcome(cli, path, "K1")[0] == "met"
