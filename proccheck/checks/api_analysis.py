@@ -854,8 +854,9 @@ _FEE_HEADER = frozenset(
 def _limits_beside(index: ApiIndex, op: Operation) -> str:
     """What limits an operation that `Operation.limited` cannot see in the operation alone:
     its own servers all internal while the description's are not, security every alternative
-    of which needs a scheme sold apart, or a response header that charges for the call;
-    quoted."""
+    of which needs a scheme sold apart, a response header that charges for the call, or a
+    request body whose own description says the rest is changed only in the vendor's client
+    ("övriga fält ändras i Norrdatas klient"); quoted."""
     if (internal := _internal_servers(index, op)) is not None:
         return f"servers: {internal}"
     requirements = op.security if op.security is not None else index.security
@@ -868,6 +869,10 @@ def _limits_beside(index: ApiIndex, op: Operation) -> str:
     for name, header, _schema in _success_headers(index, op):
         if _FEE_HEADER & set(re.split(r"[^a-z]+", name.lower())):
             return f"{name}: {as_text(header.get('description'))[:160]}"
+    for media in op.request:  # "Endast en kommentar kan läggas till; övriga fält ändras i …"
+        body = index.resolve(media.schema)
+        if isinstance(body, dict) and (m := limited_words(as_text(body.get("description"))[:2000])):
+            return m
     return ""
 
 
@@ -983,15 +988,28 @@ def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
     if not parts:
         return None
     props = _props(index, schema)
-    written = [isinstance(p := index.resolve(v), dict) and p.get("writeOnly") is True
-               for v in props.values()]  # fmt: skip
-    if any(part.get("writeOnly") is True for part in parts) or (written and all(written)):
+    hidden = {name for name, v in props.items()
+              if isinstance(p := index.resolve(v), dict) and p.get("writeOnly") is True}  # fmt: skip
+    readable = [name for name in props if name not in hidden]
+    data_hidden = any(not _SECRET.search(_norm(name)) for name in hidden)
+    if any(part.get("writeOnly") is True for part in parts) or (
+        hidden
+        and (not readable or data_hidden)
+        and all(_IDENTIFIER.fullmatch(_norm(n)) for n in readable)
+    ):
         return "write-only"
     if any(part.get("deprecated") is True for part in parts):
         return "deprecated schema"
     if not any(_DATA_KEYWORDS & part.keys() for part in parts):
         return "empty"
     return None
+
+
+_IDENTIFIER = re.compile(r"id|uuid|guid|key|href|self|links?|uri|url")
+"""Names (`_norm`) of a property that only identifies or addresses a record: a type whose
+other properties are all writeOnly, and not only secrets (`_SECRET`), returns no data of it."""
+_SECRET = re.compile(r"password|passwd|pin|secret|token|otp|passphrase|credential")
+"""Names (`_norm`) of a writeOnly property that is a secret sent but never returned."""
 
 
 def _schema_pointer(index: ApiIndex, name: str, media: Media) -> str:
@@ -1090,6 +1108,55 @@ _IDS_WORDS = frozenset(
 )  # fmt: skip
 
 
+_EXAMPLE_STRINGS = 40
+"""How many strings of a list's examples `_told_limit` reads (after at most 200 nodes)."""
+
+
+def _told_limit(index: ApiIndex, media: Media, item: str | None) -> str:
+    """What the texts beside a list GET's response say limits the list (`limited_words`),
+    quoted: the description of its page schema and of the page's properties ("Saknas efter
+    sida 50"), of the listed type ("Handlingar … kan inte hämtas via API:et") and the
+    strings of its examples (a `notice: "Ärenden äldre än innevarande år kräver tillägget
+    Arkiv Export"`); "" if none does. Each text is read once a description
+    (`limited_words` keeps them); a type's properties' own descriptions are not read."""
+    texts = []
+    for schema in (media.schema, index.schemas.get(item or "")):
+        resolved = index.resolve(schema)
+        if isinstance(resolved, dict):
+            texts.append(as_text(resolved.get("description")))
+    for prop in _props(index, media.schema).values():
+        resolved = index.resolve(prop)
+        if isinstance(resolved, dict):
+            texts.append(as_text(resolved.get("description")))
+    texts += _example_strings(index, media.examples)
+    return next((m for text in texts if text and (m := limited_words(text[:2000], reads=True))), "")
+
+
+def _example_strings(index: ApiIndex, examples: tuple[Any, ...]) -> list[str]:
+    """The strings of several words in examples as written (an `examples` entry's `value`),
+    breadth first, at most `_EXAMPLE_STRINGS` of them after at most 200 nodes."""
+    pending = [
+        as_dict(index.resolve(e)).get("value") if isinstance(e, dict) and "$ref" in e else e
+        for e in examples
+    ]
+    pending = [
+        e.get("value", e) if isinstance(e, dict) and set(e) & {"value", "summary"} else e
+        for e in pending
+    ]
+    found: list[str] = []
+    for node in pending:
+        if len(pending) > 200 or len(found) >= _EXAMPLE_STRINGS:
+            break
+        if isinstance(node, str):
+            if " " in node.strip():
+                found.append(node)
+        elif isinstance(node, dict):
+            pending.extend(list(node.values())[:50])
+        elif isinstance(node, list):
+            pending.extend(node[:5])
+    return found
+
+
 def _lookup(op: Operation) -> tuple[HollowWhy, str] | None:
     """Why a required query parameter makes a list GET return only some records, and where it
     is: it names the records to return (`ids`, `caseIds`, `event_ids[]`, or a lone `id`:
@@ -1150,6 +1217,16 @@ def _nested(path: str, paths: set[str]) -> bool:
     return False
 
 
+def _lists_others(
+    name: str, parent: str | None, listed: set[str], items_at: dict[str, set[str]]
+) -> bool:
+    """Whether the list at `parent` returns other types only, each read one by one under
+    another path (`/cases` whose path item is a `$ref` to `/decisions`'s, listing decisions
+    that `/decisions/{id}` reads): its ids are no ids of `name`. A summary type read nowhere
+    else (`CaseSummary` for `/cases/{id}`'s `Case`) does list them."""
+    return name not in listed and all(items_at.get(other, set()) - {parent} for other in listed)
+
+
 def _item_path(path: str) -> bool:
     """Whether the path addresses one item by an identifier (ends in a path parameter)."""
     last = path.rstrip("/").rsplit("/", 1)[-1]
@@ -1193,8 +1270,10 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 why_hollow, pointer = short
             if why_hollow is None and collection and (narrowed := _lookup(op)):
                 why_hollow, pointer = narrowed
+            marker = limits(index, op) if why_hollow == "limited operation" else ""
+            if why_hollow is None and collection and (told := _told_limit(index, media, name)):
+                why_hollow, marker, pointer = "limited operation", told, media.pointer
             if why_hollow is not None:  # a read, but no evidence the type can be read out
-                marker = limits(index, op) if why_hollow == "limited operation" else ""
                 on_op = op.internal or op.deprecated or bool(marker)
                 if not pointer:
                     pointer = op.pointer if on_op else _schema_pointer(index, name, media)
@@ -1213,18 +1292,29 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     resource.changed_since = True
                 elif _changed_since(op, created=True):
                     resource.created_since = True
-    listing = {
-        op.path.rstrip("/")
-        for r in resources.values()
-        for op in r.collection_ops
-        if (r.name, id(op)) not in hollow_reads
-    }
+    listing: dict[str, set[str]] = {}  # path: the types its lists return, described as data
+    for r in resources.values():
+        for op in r.collection_ops:
+            if (r.name, id(op)) not in hollow_reads:
+                listing.setdefault(op.path.rstrip("/"), set()).add(r.name)
+    items_at: dict[str, set[str]] = {}  # type: the parents of the item paths that read it
+    for r in resources.values():
+        for op in r.read_ops:
+            if _item_path(op.path) and op not in r.collection_ops:  # one item, not a list
+                items_at.setdefault(r.name, set()).add(_parent(op.path))
     for resource in resources.values():
         for op in resource.read_ops:  # an item GET under a list reaches every record, if both
             parent = _parent(op.path) if _item_path(op.path) else None  # describe data
             own = hollow_reads.get((resource.name, id(op)))
-            if parent in listing and own is None:
+            listed = listing.get(parent, set()) if parent is not None else set()
+            if (
+                listed
+                and own is None
+                and not _lists_others(resource.name, parent, listed, items_at)
+            ):
                 resource.listed_by.append(op)
+            elif listed and own is None:
+                continue  # the list there is another type's: it reaches no item of this one
             elif parent is not None and (parent in listing or parent in hollow_lists):
                 resource.hollow.append(own or hollow_lists[parent])
     by_core: dict[str, list[str]] = {}

@@ -78,6 +78,8 @@ class Media:
     schema: Any
     has_example: bool
     pointer: str
+    examples: tuple[Any, ...] = ()
+    """Its `example` and the values (or `$ref`s) of its `examples`, as written."""
 
 
 @dataclass
@@ -825,6 +827,7 @@ def _operations(
     internal_tags = _internal_tags(root)
     scope_texts = _scope_texts(root, resolver)
     export_terms = _export_terms(root)
+    tag_terms = _tag_terms(root)
     for path, raw_item in as_dict(root.get("paths")).items():
         item = resolver.resolve(raw_item)
         if not isinstance(item, dict) or not isinstance(path, str):
@@ -915,15 +918,22 @@ def _operations(
                     ),
                     source=op,
                     terms=_required_scopes(op.get("security", root.get("security")), scope_texts)
-                    + (export_terms if method == "get" else ()),
+                    + (export_terms if method == "get" else ())
+                    + tuple(
+                        text
+                        for tag in as_list(op.get("tags"))[:20]
+                        if isinstance(tag, str)
+                        for text, exports in tag_terms.get(tag, ())
+                        if method == "get" or not exports
+                    ),
                 )
             )
     return operations
 
 
 _EXPORT_WORDS = re.compile(
-    r"\b(?:export\w*|uttag\w*|extract\w*|bulk|dump|data ?dump|all data|samtliga data"
-    r"|hela datamängden|full data ?set)\b",
+    r"\b(?:\w*export\w*|\w*uttag\w*|extract\w*|bulk|dump|data ?dump|all data|samtliga data"
+    r"|hela datamängden|full data ?set|\w*listning\w*|listings?|list (?:operations|endpoints))\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.;!?\n]{1,600}[.;!?\n]?")
@@ -941,6 +951,31 @@ def _export_terms(root: dict[str, Any]) -> tuple[str, ...]:
         for sentence in _SENTENCE.findall(text)[:200]
         if _EXPORT_WORDS.search(sentence)
     )
+
+
+def _tag_terms(root: dict[str, Any]) -> dict[str, tuple[tuple[str, bool], ...]]:
+    """The sentences of each tag's description and of its `externalDocs` description, by tag
+    name, each with whether it speaks of exporting or listing (`_EXPORT_WORDS`): there a vendor
+    writes "Listning och export av ärenden kräver licensen Export Pro (tillval)", which limits
+    the tag's reads; a sentence on something else limits its writes too."""
+    found: dict[str, tuple[tuple[str, bool], ...]] = {}
+    for tag in as_list(root.get("tags"))[:1000]:
+        tag = as_dict(tag)
+        name = tag.get("name")
+        texts = [
+            as_text(tag.get("description"))[:4000],
+            as_text(as_dict(tag.get("externalDocs")).get("description"))[:2000],
+        ]
+        sentences = tuple(
+            (sentence.strip(), _EXPORT_WORDS.search(sentence) is not None)
+            for text in texts
+            if text
+            for sentence in _SENTENCE.findall(text)[:50]
+            if sentence.strip()
+        )
+        if isinstance(name, str) and sentences:
+            found[name] = sentences
+    return found
 
 
 def _scope_texts(root: dict[str, Any], resolver: Resolver) -> dict[tuple[str, str], str]:
@@ -1006,7 +1041,14 @@ _AT_EXTRA_COST = re.compile(
     rf"|\bonly\b[^.]{{0,60}}\b(?:premium|enterprise|pro)\b[^.]{{0,20}}\b{_PLANS}\b"
     rf"|\b(?:premium|enterprise)\b[^.]{{0,20}}\b{_PLANS}\b[^.]{{0,30}}\bonly\b"
     r"|\bnot (?:available|included) in (?:your|the) (?:licen[cs]e|plan|subscription)"
-    r"|\bmot (?:extra |särskild )?avgift\b|\btilläggs(?:avgift|licens|modul|avtal)\w*"
+    r"|\bmot (?:en |ett )?(?:extra |särskild )?\w*avgift\b|\btilläggs(?:avgift|licens|modul|avtal)\w*"
+    r"|\bkräver (?:licensen|tillägget|tilläggs\w+|nivån|paketet|abonnemanget|utgåvan"
+    r"|(?:en )?(?:separat|särskild|extra) (?:licens|avgift|beställning|avtal|betalning)\w*)\b"
+    r"|\btillval\w*"
+    r"|\b(?:finns|erbjuds|tillgänglig\w*|endast|bara|enbart)\b[^.;]{0,30}\bi (?:nivån|planen"
+    r"|paketet|tjänstenivån|utgåvan|abonnemanget|licensnivån)\b"
+    r"|\brequires? (?:an? |the )?(?:premium|enterprise|paid|pro|business)\b"
+    r"|\b(?:one-time|setup|annual|monthly) fee\b|\bfor a fee\b|\b(?:engångs|års|licens)avgift"
     r"|\bdebiteras (?:separat|särskilt|extra|enligt (?:gällande |vår )?prislista)\b"
     r"|\boffereras separat\b|\bseparata? (?:licens|avtal)\w*|\bsärskilt avtal\b"
     r"|\b(?:beställs|levereras|utförs|sker) som (?:en )?konsult\w*"
@@ -1033,7 +1075,11 @@ _NOT_THERE = (
 )
 _NOT_THERE_STEMS = ("avail", "tillgäng", "intern", "plan", "soon", "implement", "drift",
                     "öpp", "publicer", "offered", "access", "open", "reserv", "staff",
-                    "personnel")  # fmt: skip
+                    "personnel", "kan inte", "kan ej", "går inte", "går ej", "endast i",
+                    "bara i", "enbart i", "the api", "this api", "our api", "only visible",
+                    "only available", "only accessible", "only editable", "only shown", "övriga ",
+                    "andra fält", "resterande", "remaining fields", "other fields",
+                    "other properties", "other attributes")  # fmt: skip
 """Parts of words one of which every match of `_UNAVAILABLE` holds: a text without any is
 not searched (most are not, and the expression is costly)."""
 _UNAVAILABLE = re.compile(
@@ -1051,6 +1097,19 @@ _UNAVAILABLE = re.compile(
     rf"(?:to|for|för|till) (?:customers|kunder|kunden|beställare[n]?|the buyer|the public"
     rf"|allmänheten|third[- ]part(?:y|ies)|tredje part)\b"
     rf"|\bunavailable to (?:customers|the public|third[- ]part(?:y|ies))\b"
+    rf"|\b(?:kan|går) (?:inte|ej) (?:att )?(?:hämtas|hämta|läsas|läsa|exporteras|exportera)"
+    rf" (?:via|genom|med|i|över) (?:api\w*|gränssnittet)"
+    rf"|\b(?:visas|ändras|redigeras|hanteras|registreras|finns|läggs till) (?:endast|bara"
+    rf"|enbart) i (?:\w+s |vår |leverantörens )?(?:\w*klient\w*|\w*gränssnitt\w*|portal\w*)"
+    rf"|\b(?:cannot|can't|can not|are not|is not) (?:be )?(?:retrieved|fetched|read|exported"
+    rf"|available|exposed|accessible) (?:via|through|using|by|with|in) (?:the|this"
+    rf"|our) api\b|\bonly (?:visible|available|accessible|editable|shown) (?:in|through|via)"
+    rf" (?:the|our) (?:\w+ )?(?:client|desktop client|web client|user interface)\b"
+    rf"|\b(?:övriga|andra|resterande|remaining|other) (?:fält|uppgifter|fields|properties"
+    rf"|attributes)\b[^.;]{{0,30}}?\b(?:ändras|hanteras|redigeras|registreras|sätts|läggs in"
+    rf"|are (?:changed|edited|set|managed|maintained)) (?:endast |bara |enbart |only )?(?:i|in"
+    rf"|through|via) (?:\w+s |vår |leverantörens |the |our )?(?:\w+ )?(?:\w*klient\w*"
+    rf"|\w*gränssnitt\w*|portal\w*|client|user interface|ui|dashboard|web app)\b"
 )
 """Words (in lower case) that say the operation itself is not there for the buyer: a text that
 opens so ("Planerad funktion – …", "[Internal use only]", "Reserved for future use"), says so
@@ -1070,6 +1129,15 @@ _PARTIAL = re.compile(
     r"|\bolder \w+ (?:are|is|have been) (?:archived|purged|deleted)\b"
     r"|\b(?:only|endast|enbart|bara)\b[^.;]{0,60}\b(?:inloggade?|signed[- ]in|logged[- ]in"
     r"|authenticated|current) \w+\b[^.;]{0,40}\b(?:själv|themselves|personally|own)\b"
+    r"|\b(?:lists?|returns?|records|posts|items|entries|events|jobs|messages|submitted|created"
+    r"|published|scheduled|sent|received|returnerar|listar|poster|ärenden|händelser|data)\b"
+    r"[^.;]{0,40}?\b(?:(?:från|för|under|inom) (?:de |den )?senaste \d+ (?:dag|veck|månad|år)\w*"
+    r"|(?:from|for|within|in|over) the (?:last|past) \d+ (?:days|weeks|months|years)\b)"
+    r"|\b(?:högst|max(?:imalt|imum)?|at most|no more than|up to|upp till) \d[\d ,.]*"
+    r" (?:poster|ärenden|rader|träffar|objekt|records|items|results|entries|rows|objects)"
+    r" (?:kan|can be|may be) (?:bläddras|hämtas|listas|nås|paged|retrieved|listed|returned"
+    r"|accessed|fetched)\b|\b(?:saknas|upphör|slutar|stops?|ends?|is missing|is absent|is not"
+    r" returned) (?:efter|after|beyond) (?:sida|page) \d+"
 )
 """Words (in lower case) that say a listing returns only part of the records: "only the 50
 latest", "högst 30 dagar bakåt", "older records cannot be listed", "the first 1,000 matching
@@ -1147,10 +1215,13 @@ def limited_words(text: str, *, reads: bool = False) -> str:
 _COST_STEMS = ("extra", "additional", "separat", "only", "premium", "enterprise",
                "not available", "not included", "not part", "mot ", "tillägg", "debiteras",
                "offereras", "särskilt", "konsult", "consult", "billed", "paid ", "billable",
-               "chargeable", "add-on", "addon", "handläggning", "handling fee", "ingår")  # fmt: skip
+               "chargeable", "add-on", "addon", "handläggning", "handling fee", "ingår",
+               "avgift", "kräver", "tillval", "i nivån", "i planen", "i paketet", "utgåvan",
+               "abonnemanget", "requires", "fee")  # fmt: skip
 """Parts of words one of which every match of `_AT_EXTRA_COST` holds (see `_NOT_THERE_STEMS`)."""
 _PARTIAL_STEMS = ("only", "endast", "enbart", "bara", "högst", "max", "at most", "no more",
-                  "äldre", "older", "first", "currently", "always", "returnerar")  # fmt: skip
+                  "äldre", "older", "first", "currently", "always", "returnerar", "senaste",
+                  "last ", "past ", "up to", "upp till", "sida ", "page ")  # fmt: skip
 """Parts of words one of which every match of `_PARTIAL` holds."""
 
 
@@ -1238,6 +1309,13 @@ def _parameters(raw: Any, pointer: str, resolver: Resolver) -> list[Parameter]:
     return found
 
 
+def _examples(media: dict[str, Any]) -> tuple[Any, ...]:
+    """A media object's `example` and its first `examples` (`{value: …}` or a `$ref`)."""
+    found = [media["example"]] if "example" in media else []
+    found += list(as_dict(media.get("examples")).values())[:EXAMPLE_LIMIT]
+    return tuple(found)
+
+
 def _content(raw: Any, pointer: str) -> list[Media]:
     return [
         Media(
@@ -1245,6 +1323,7 @@ def _content(raw: Any, pointer: str) -> list[Media]:
             schema=as_dict(media).get("schema"),
             has_example=_has_example(as_dict(media)),
             pointer=f"{pointer}/{escape_pointer(str(media_type))}",
+            examples=_examples(as_dict(media)),
         )
         for media_type, media in as_dict(raw).items()
         if len(str(media_type)) <= MAX_INDEXED_KEY
@@ -1293,7 +1372,10 @@ def _swagger2_bodies(
         schema = response.get("schema")
         examples = as_dict(response.get("examples"))
         media = (
-            [Media(m, schema, m in examples, where) for m in produces or ["application/json"]]
+            [
+                Media(m, schema, m in examples, where, (examples[m],) if m in examples else ())
+                for m in produces or ["application/json"]
+            ]
             if schema is not None
             else []
         )

@@ -1,0 +1,154 @@
+"""Attack round 11, API descriptions: a listing limited in words the vendor wrote beside the
+operation (the description's summary, a tag or its `externalDocs`, a response example, the
+page schema or one of its properties, the listed type, a security scheme's fee), or a write
+whose body says the rest is changed only in the vendor's client. Each changes the targeted
+verdict; the look-alikes keep theirs."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_probe_round5 import outcomes
+from test_probe_round9 import PAGE, _listing
+
+
+def _with(where: str, value: str) -> dict[str, Any]:
+    """The listing with `value` written at `where`: the description's summary, a tag's
+    description or `externalDocs` description, a response example, the page schema's `next`
+    property, the listed type or a security scheme the listing requires."""
+    doc = _listing()
+    listed = doc["paths"]["/cases"]["get"]
+    content = listed["responses"]["200"]["content"]["application/json"]
+    if where == "info":
+        doc["info"]["description"] = f"Ärendehantering för kommuner. {value}"
+    elif where in ("tag", "tag docs"):
+        tag: dict[str, Any] = {"name": "ärenden"}
+        if where == "tag":
+            tag["description"] = value
+        else:
+            tag["externalDocs"] = {"url": "https://example.se/docs", "description": value}
+        doc["tags"] = [tag]
+        listed["tags"] = ["ärenden"]
+    elif where == "example":
+        content["example"] = [{"id": "1", "notice": value}]
+    elif where == "next":
+        page = content["schema"] = copy.deepcopy(PAGE)
+        page["properties"]["next"] = {"type": "string", "description": value}
+        listed["parameters"] = [{"name": "cursor", "in": "query", "schema": {"type": "string"}}]
+    elif where == "type":
+        doc["components"]["schemas"]["Case"]["description"] = value
+    elif where == "scheme":
+        doc["components"]["securitySchemes"]["mtls"] = {"type": "mutualTLS", "description": value}
+        listed["security"] = [{"oauth": [], "mtls": []}]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "marker"),
+    [
+        ("info", "Listningsoperationer returnerar poster från de senaste 30 dagarna.", "senaste 30"),
+        ("info", "Fullständig bulkexport finns i nivån Premium.", "nivån Premium"),
+        ("tag docs", "Listning och export av ärenden kräver licensen Export Pro (tillval).", "Export Pro"),
+        ("tag", "Listing cases requires the Enterprise plan.", "Enterprise"),
+        ("example", "Ärenden äldre än innevarande år kräver tillägget Arkiv Export.", "kräver tillägget"),
+        ("next", "Länk till nästa sida. Saknas efter sida 50 (högst 25 000 poster kan bläddras fram).", "sida 50"),
+        ("next", "At most 10,000 records can be retrieved by paging.", "10,000"),
+        ("type", "Sammanfattning. Handlingar och loggar kan inte hämtas via API:et.", "kan inte"),
+        ("scheme", "Klientcertifikat utfärdas mot en engångsavgift om 15 000 kr.", "engångsavgift"),
+    ],
+    ids=["info-30-days", "info-premium", "tag-docs-licence", "tag-enterprise", "example-notice",
+         "next-stops", "at-most-10000", "type-not-via-api", "scheme-fee"],
+)  # fmt: skip
+def test_a_listing_limited_in_words_beside_it_is_no_evidence(
+    tmp_path: Path, where: str, value: str, marker: str
+) -> None:
+    got = outcomes(tmp_path, _with(where, value))
+    for requirement in ("DO-02", "API-04"):
+        outcome, reason = got[requirement]
+        assert outcome == "not_verified" and marker in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ("info", "Listningsoperationer returnerar alla poster, sidvis."),
+        ("info", "Bulkexport ingår utan extra kostnad."),
+        ("tag docs", "Listning och export av ärenden beskrivs i guiden."),
+        ("tag", "Cases: list, create and update cases."),
+        ("example", "Bygglov för tillbyggnad av garage."),
+        ("next", "Länk till nästa sida; saknas på sista sidan."),
+        ("next", "Up to 100 items per page."),
+        ("type", "Ett ärende. Handlingar hämtas via /cases/{id}/documents."),
+        ("scheme", "Klientcertifikat utfärdas kostnadsfritt per integration."),
+    ],
+    ids=["info-all", "info-no-cost", "tag-docs-guide", "tag-plain", "example-plain",
+         "next-last-page", "per-page", "type-documents", "scheme-free"],
+)  # fmt: skip
+def test_look_alikes_keep_the_listing(tmp_path: Path, where: str, value: str) -> None:
+    got = outcomes(tmp_path, _with(where, value))
+    assert got["DO-02"][0] == got["API-04"][0] == "met", got["DO-02"]
+
+
+def _write(body_description: str) -> dict[str, Any]:
+    doc = _listing()
+    doc["components"]["schemas"]["CaseComment"] = {
+        "type": "object",
+        "description": body_description,
+        "properties": {"comment": {"type": "string"}},
+    }
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaseComment"}}}}  # fmt: skip
+    doc["paths"]["/cases"]["post"] = {"requestBody": body, "responses": {"201": {"description": "ok"}}}  # fmt: skip
+    return doc
+
+
+def test_a_write_whose_body_leaves_the_rest_to_the_vendors_client_is_no_open_write(
+    tmp_path: Path,
+) -> None:
+    assert outcomes(tmp_path, _write("En kommentar till ärendet."))["API-05"][0] == "met"
+    outcome, reason = outcomes(
+        tmp_path, _write("Endast en kommentar; övriga fält ändras i Norrdatas klient.")
+    )["API-05"]
+    assert outcome == "not_verified" and "övriga fält" in reason, reason
+
+
+def test_a_type_whose_only_returned_property_is_its_id_is_no_evidence(tmp_path: Path) -> None:
+    doc = _listing()
+    case = doc["components"]["schemas"]["Case"]
+    case["properties"]["password"] = {"type": "string", "writeOnly": True}
+    assert outcomes(tmp_path, doc)["DO-02"][0] == "met"  # a secret is never returned anyway
+    case["properties"]["title"] = {"type": "string", "writeOnly": True}
+    outcome, reason = outcomes(tmp_path, doc)["DO-02"]
+    assert outcome == "not_verified" and "writeOnly" in reason, reason
+
+
+def _two_types(listed_at_cases: str) -> dict[str, Any]:
+    """/cases/{id} reads a Case; /cases lists `listed_at_cases`; /decisions lists decisions
+    that /decisions/{id} reads."""
+    doc = _listing()
+    schemas = doc["components"]["schemas"]
+    schemas["Decision"] = copy.deepcopy(schemas["Case"])
+    schemas["CaseSummary"] = copy.deepcopy(schemas["Case"])
+
+    def read(name: str, many: bool) -> dict[str, Any]:
+        schema: dict[str, Any] = {"$ref": f"#/components/schemas/{name}"}
+        if many:
+            schema = {"type": "array", "items": schema}
+        return {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}}}  # fmt: skip
+
+    item = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    doc["paths"] = {
+        "/cases": read(listed_at_cases, True),
+        "/cases/{id}": read("Case", False) | {"parameters": [item]},
+        "/decisions": read("Decision", True),
+        "/decisions/{id}": read("Decision", False) | {"parameters": [item]},
+    }
+    return doc
+
+
+def test_an_item_path_under_a_list_of_another_type_is_not_listed(tmp_path: Path) -> None:
+    assert outcomes(tmp_path, _two_types("CaseSummary"))["DO-02"][0] == "met"
+    outcome, reason = outcomes(tmp_path, _two_types("Decision"))["DO-02"]
+    assert outcome == "not_met" and "Case" in reason, reason
