@@ -591,6 +591,37 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
         ),
         N_("Demand that the buyer, and anyone the buyer appoints, may use the APIs."),
     ),
+    "buyer-rights-denied": (
+        N_('{where}: the text denies the buyer rights to its own data ("{phrase}")'),
+        N_("Remove the text; state that the buyer owns all data and keeps every right to it."),
+    ),
+    "data-withheld": (
+        N_(
+            "{where}: the vendor may hold back the buyer's data until a fee or invoice is "
+            'paid ("{phrase}")'
+        ),
+        N_(
+            "State that the buyer's data is handed back on request at any time, whatever the "
+            "state of payments; a payment dispute is settled separately."
+        ),
+    ),
+    "api-withdrawable": (
+        N_('{where}: the vendor may change or close the APIs at will, without notice ("{phrase}")'),
+        N_(
+            "Demand versioned APIs whose changes and withdrawal are announced well in advance "
+            "(e.g. twelve months), with the old version kept meanwhile."
+        ),
+    ),
+    "vendor-client": (
+        N_(
+            "{where}: the system can be used only through the vendor's own client program or "
+            'on one platform ("{phrase}")'
+        ),
+        N_(
+            "Demand that the system works in a standard web browser on any platform, without "
+            "special client software."
+        ),
+    ),
     "vendor-terms-prevail": (
         N_('{where}: the vendor\'s own terms take precedence over the requirements ("{phrase}")'),
         N_(
