@@ -542,3 +542,16 @@ def test_content_nested_past_the_recursion_limit_says_so_in_words(
         "djup.pdf:p1: not a readable PDF: its objects are nested deeper than any real PDF's"
     )
     assert "Error" not in error and "save it to a new PDF" in hint
+
+
+def test_a_pdf_whose_pages_lost_their_content_is_not_called_a_scan(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """Round 11 (r04): a page dictionary pypdf cannot parse to its end keeps only its first
+    keys; no content is left, and that is a damaged file, not a scan to OCR."""
+    nested = b"[" * 100_000 + b"]" * 100_000
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /PieceInfo << /X " + nested
+    page += b" >> /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+    path = pdf(tmp_path / "nested.pdf", [CATALOG, ONE_PAGE, page, FONT, stream(TEXT)])
+    error, hint = refusal(cli, "spec", "check", path)
+    assert "no content" in error and "scanned" not in error and "OCR" not in hint

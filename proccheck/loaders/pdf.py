@@ -151,6 +151,12 @@ def _without_text(pages: list[PageText], display: str) -> InputError:
             where=f"p{next(n for n, page in enumerate(pages, start=1) if page.undecoded)}",
             hint=_resave_hint(),
         )
+    if all(page.contentless for page in pages):
+        return InputError(
+            tr("not a readable PDF: its pages have no content (blank, or damaged)"),
+            path=display,
+            hint=_resave_hint(),
+        )
     return InputError(
         tr("scanned PDF: there is no text layer to read"),
         path=display,
@@ -171,6 +177,9 @@ class PageText:
     undecoded: bool = False
     """The page has content that decodes to nothing (damaged, or garbage behind a filter):
     pypdf reads it as an empty page, which is not a scan."""
+    contentless: bool = False
+    """The page has no content at all (blank, or damaged so that pypdf lost it: round 11, a
+    page dictionary nested 100,000 arrays deep), which is not a scan either."""
     hidden: tuple[str, ...] = ()
     """Text the page draws so that no reader sees it (see `_Ink`), left out of `lines`."""
     picture: bool = False
@@ -1576,6 +1585,8 @@ def extract_pages(path: Path, display: str) -> list[PageText]:
                     raise _refusal(stop, display, page_number) from None
                 if not any(line.strip() for line in page.lines) and _undecoded(raw):
                     page = dataclasses.replace(page, undecoded=True)
+                if "/Contents" not in raw:
+                    page = dataclasses.replace(page, contentless=True)
                 characters += sum(len(line) for line in page.lines)
                 if characters > limits.MAX_PDF_CHARS:
                     raise InputError(
