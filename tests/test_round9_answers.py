@@ -79,12 +79,13 @@ def test_excel_escaped_characters_are_read_as_excel_shows_them(
 @pytest.mark.parametrize(
     ("answer", "comment", "why"),
     [
-        ("J\u0336a\u0336", "", "struck through by overlay characters"),
+        ("J\u0336a\u0336", "", "crossed out by overlay characters"),
         ("Ja", "m\u0336o\u0336t\u0336 a\u0336v\u0336g\u0336i\u0336f\u0336t\u0336", "overlay"),
         ("Ja", "Export sker ᴇɴᴅᴀꜱᴛ ᴍᴏᴛ ᴀᴠɢɪꜰᴛ.", '"mot avgift"'),
         ("Ja", RESERVATION.replace(" ", "\u3164"), '"mot avgift"'),
         ("Ja", RESERVATION.replace(" ", "\uffa0"), '"mot avgift"'),
         ("Ja", "Export sker endast mot ɑvɡift.", '"mot avgift"'),  # round 11: Latin alpha, g
+        ("Ja\u20e0", "", "crossed out"),  # round 11: a prohibition sign drawn over the answer
     ],
     ids=[
         "struck-yes",
@@ -93,6 +94,7 @@ def test_excel_escaped_characters_are_read_as_excel_shows_them(
         "hangul-filler",
         "halfwidth-filler",
         "latin-alpha",
+        "enclosing-prohibition",
     ],
 )
 def test_letters_drawn_otherwise_are_read_as_drawn(

@@ -1235,9 +1235,10 @@ UNSEEN_REASONS = {
 """Why a workbook does not show an answer as stored (`xlsx_look.Unseen`), as reported."""
 
 
-_OVERLAID = re.compile("[\u0334-\u0338\u20d2\u20d3\u20d8\u20e5\u20e6\u20ea\u20eb]")
+_OVERLAID = re.compile("[\u0334-\u0338\u20d2\u20d3\u20d8\u20dd-\u20e0\u20e2-\u20e6\u20ea\u20eb]")
 """Combining overlays (tilde, stroke, slash, vertical line) drawn through the letter before
-them: "J̶a̶" shows a struck Yes while a reader of the letters finds "Ja"."""
+them, and enclosing marks drawn around it (a prohibition sign, a circle, a box): "J̶a̶" and
+"Ja⃠" show a struck or forbidden Yes while a reader of the letters finds "Ja" (round 11)."""
 _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates: "Ja\u202e ,tfigva ne tom" is shown as "Ja mot
 en avgift," while a search reads the reversed letters; the marks LRM and RLM reorder no word."""
@@ -1333,8 +1334,8 @@ def partial(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Finding]:
             )
         elif any(_OVERLAID.search(part) for part in (answer.raw, answer.comment)):
             message = N_(
-                "{requirement}: the answer or comment is drawn struck through by overlay "
-                "characters (J̶a̶), so a reader sees it crossed out"
+                "{requirement}: the answer or comment is drawn struck through or crossed out by "
+                "overlay characters (J̶a̶, Ja⃠), so a reader sees it crossed out"
             )
         elif answer.formula and answer.value in ("yes", "no", "partial", "blank"):
             # a computed answer: the cached value may not be what the sheet shows
