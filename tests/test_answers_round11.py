@@ -69,3 +69,15 @@ def test_a_footnote_mark_is_read_with_its_footnote(
     got, reason = outcome(cli, path)
     assert got == "not_verified" and quoted in reason, reason
     assert outcome(cli, path, "K1")[0] == "met"
+
+
+def test_a_file_drop_answers_export_but_not_an_api(cli: Callable[..., Any], tmp_path: Path) -> None:
+    """Round 11 (s19): "via nattlig filöverföring (SFTP)" in place of an API is a reservation to
+    the requirement of open APIs (K12), while to one of export (K2) it is an answer."""
+    drop = "Ja, via nattlig filöverföring (SFTP)."
+    path = csv_file(
+        tmp_path / "svar.csv", "K1;Krav 1;Ja;", f"K2;Krav 2;{drop};", f"K12;Krav 12;{drop};"
+    )
+    got, reason = outcome(cli, path, "K12")
+    assert got == "not_verified" and "filöverföring" in reason, reason
+    assert outcome(cli, path, "K2")[0] == "met"

@@ -500,6 +500,7 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     limits = bool(own) and _LIMITS.search(own) is not None
     at_end = bool(own) and _CONTRACT_END.search(own) is not None
     owning = not own or _OWNERSHIP.search(own) is not None
+    asks_api = not own or _API.search(own) is not None
     found = [
         (kind, match)
         for kind, match, phrase in _hedges(folded_vendor(text))
@@ -512,6 +513,7 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
         and not (limits and _ONLY.search(match.group(0)))
         and not (at_end and _CONTRACT_END.search(match.group(0)))
         and not (not owning and kind == "reservation" and _LICENCE.search(match.group(0)))
+        and not (not asks_api and kind == "reservation" and _FILE_DROP.search(match.group(0)))
     ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     kept: list[tuple[str, re.Match[str]]] = []
@@ -554,6 +556,12 @@ _LICENCE = re.compile(
 _OWNERSHIP = re.compile(r"\bäg(a|er|s|de)\b|äganderätt|\bown(s|ed|ership)?\b", re.IGNORECASE)
 """A licence or a right of use in place of ownership is a reservation only to a requirement
 that the buyer owns something; to one on licensing ("Licens ska ingå") it is the answer."""
+_API = re.compile(r"\bapi|\bgränssnitt|\binterface", re.IGNORECASE)
+_FILE_DROP = re.compile(
+    r"filöverföring|sftp|ftp|filexport|fildump|batchfil|file (transfer|export|drop)|batch file"
+)
+"""A file sent over (SFTP, a nightly batch file) in place of an API is a reservation only to a
+requirement of an API (round 11); to one of export it is an answer."""
 _ONLY = re.compile(r"\b(endast|enbart|bara|uteslutande|only|solely|exclusively)\b")
 _LIMITS = re.compile(
     r"\b(endast|enbart|uteslutande|only|solely|exclusively|avvisas|rejected|inte|ej|aldrig"
