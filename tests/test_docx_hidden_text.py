@@ -555,3 +555,16 @@ def test_the_text_of_a_shape_word_does_not_draw_is_hidden(
     document = load_spec(docx(tmp_path / "t.docx", para("Krav") + box), "t.docx")
     assert any(OWN in item.text for item in document.items) == seen
     assert any(OWN in text for _, text in document.hidden_text) != seen
+
+
+def test_properties_after_bookmarks_are_found(tmp_path: Path) -> None:
+    """Review of round 11: the schema lets bookmarks stand before a paragraph's or a table's
+    properties; a hiding style named there still hides."""
+    marks = "".join(
+        f'<w:bookmarkStart w:id="{i}" w:name="b{i}"/><w:bookmarkEnd w:id="{i}"/>' for i in range(5)
+    )
+    styles = '<w:style w:type="paragraph" w:styleId="Dold"><w:rPr><w:vanish/></w:rPr></w:style>'
+    body = f'<w:p>{marks}<w:pPr><w:pStyle w:val="Dold"/></w:pPr><w:r><w:t>{OWN}</w:t></w:r></w:p>'
+    document = load_spec(styled(tmp_path / "b.docx", para("Krav") + body, styles), "b.docx")
+    assert not any(OWN in item.text for item in document.items)
+    assert any(OWN in text for _, text in document.hidden_text)

@@ -575,10 +575,21 @@ def _text(element: Any, hiding: _Hiding) -> tuple[str, str, str]:
 
 def _own(element: Any, name: str) -> Any:
     """An element's own properties (`w:pPr` of a paragraph, `w:rPr` of a run, `w:tblPr` of a
-    table), or None: Word writes them before the content, so only the first four children are
-    looked at, and a paragraph of 300,000 runs is not searched again for each run (round 11)."""
-    tag = f"{_W}{name}"
-    return next((child for child in itertools.islice(element, 4) if child.tag == tag), None)
+    table), or None. Each element's children are searched once while a document is read
+    (`_OWN_FOUND`): a paragraph of 300,000 runs is not searched again for each run (round 11),
+    and properties after any number of bookmarks are still found (the review of round 11)."""
+    key = (element, name)
+    found = _OWN_FOUND.get(key, _NOT_LOOKED)
+    if found is _NOT_LOOKED:
+        found = _OWN_FOUND[key] = element.find(f"{_W}{name}")
+    return found
+
+
+_OWN_FOUND: dict[tuple[Any, str], Any] = {}
+"""`_own`'s answers while one document is read, cleared by `read_docx` before and after (the
+keys hold the elements, so no element's identity is reused while it is kept); a reader that
+adds properties to an element puts them here too (`_hide_shapes`)."""
+_NOT_LOOKED = object()
 
 
 def _own_find(element: Any, name: str, child: str) -> Any:
@@ -631,6 +642,15 @@ def read_docx(path: Path, display: str) -> list[Block]:
     """The paragraphs and table rows of a .docx, refusing zip bombs, unreadable files, files
     with more items than `limits.MAX_SPEC_ITEMS` (counted while reading) and files without
     text."""
+    _OWN_FOUND.clear()
+    try:
+        return _read_docx(path, display)
+    finally:
+        _OWN_FOUND.clear()
+
+
+def _read_docx(path: Path, display: str) -> list[Block]:
+    """`read_docx`, with `_OWN_FOUND` empty at the start."""
     check_zip(path, display, "document")
     _count_elements(path, display)
     document = _open(path, display)
@@ -786,7 +806,7 @@ def _hide_shapes(root: Any) -> bool:
         for run in shape.iter(f"{_W}r"):
             properties = _own(run, "rPr")
             if properties is None:
-                properties = run.makeelement(f"{_W}rPr", {})
+                properties = _OWN_FOUND[(run, "rPr")] = run.makeelement(f"{_W}rPr", {})
                 run.insert(0, properties)
             properties.append(properties.makeelement(f"{_W}vanish", {}))
     return bool(hidden)
