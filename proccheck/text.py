@@ -29,9 +29,10 @@ def shaped_as_a_line(width: float, height: float, across: float) -> bool:
 
 def a_piece_of_a_line(width: float, height: float) -> bool:
     """Whether a picture could be a piece of a picture of a line of text: as high as one
-    (`LINE_HEIGHTS`) and three times as wide as high (a logo or an icon is not)."""
+    (`LINE_HEIGHTS`) and six times as wide as high (a logo, an icon or a strip of logos is
+    not: "EU co-funded" strips run to about 4:1)."""
     low, high = LINE_HEIGHTS
-    return low <= height <= high and width >= 3 * height
+    return low <= height <= high and width >= 6 * height
 
 
 def pieces_shaped_as_a_line(sizes: list[tuple[float, float]], across: float) -> bool:
@@ -104,11 +105,11 @@ _LOOKALIKE = str.maketrans(
 )
 _LOOKALIKES = re.compile(f"[{_LOOKALIKE_LETTERS}]")
 _PHONETIC_LETTERS = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡʏᴢɑɡıȷɩǀ"
-_SMALL_CAPITALS = str.maketrans(_PHONETIC_LETTERS, "abcdefghijklmnopqrstuvwyzagijil")
+_PLAIN_LOOKALIKES = str.maketrans(_PHONETIC_LETTERS, "abcdefghijklmnopqrstuvwyzagijil")
 """Latin letters NFKC leaves alone that are drawn like plain ones: small capitals ("ᴍᴏᴛ ᴀᴠɢɪꜰᴛ"
 reads "mot avgift"), the Latin alpha and script g ("ɑvɡift", round 11), the dotless i and j,
 the Latin iota and the click letter drawn as an l."""
-_SMALL_CAPITAL = re.compile(f"[{_PHONETIC_LETTERS}]")
+_PLAIN_LOOKALIKE = re.compile(f"[{_PHONETIC_LETTERS}]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -170,8 +171,8 @@ def _unmasked(text: str) -> str:
     if "\u202e" in text:
         text = _RIGHT_TO_LEFT_OVERRIDE.sub(_display_order, text)
     text = text.replace("İ", "I")
-    if _SMALL_CAPITAL.search(text):
-        text = text.translate(_SMALL_CAPITALS)
+    if _PLAIN_LOOKALIKE.search(text):
+        text = text.translate(_PLAIN_LOOKALIKES)
     if not _LOOKALIKES.search(text):  # the usual case, found in C
         return text
     return _LETTERS.sub(_latin, text)

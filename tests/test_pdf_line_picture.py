@@ -139,10 +139,12 @@ def test_the_word_spec_check_names_the_paragraph(cli, tmp_path: Path) -> None:  
         ),
         # a row of square logos: no piece is three times as wide as high
         ([b"30 0 0 30 56 500", b"30 0 0 30 96 500", b"30 0 0 30 136 500"] * 3, []),
+        # a strip of wide logos ("EU co-funded"): about 4:1 each (review of round 11)
+        ([b"130 0 0 36 56 500", b"130 0 0 36 196 500", b"130 0 0 36 336 500"], []),
         # three short pictures on three lines: not side by side
         ([b"140 0 0 14 56 700", b"140 0 0 14 56 600", b"140 0 0 14 56 500"], []),
     ],
-    ids=["pieces", "logos", "stacked"],
+    ids=["pieces", "logos", "logo-strip", "stacked"],
 )
 def test_pieces_of_a_line_of_text_side_by_side_are_not_read(
     tmp_path: Path, placed: list[bytes], unread: list[tuple[int, str]]
@@ -164,6 +166,7 @@ def _vml_picture(style: str) -> str:
     [
         (_drawing(140, 14, 140, 14, 140, 14), ["paragraph 4"]),  # a line cut in three
         (_drawing(40, 40, 40, 40, 40, 40, 40, 40), []),  # a row of logos
+        (_drawing(140, 32, 140, 32, 140, 32), []),  # a strip of wide logos
         (_drawing(140, 14) * 3, []),  # three short pictures on three lines
         (_vml_picture("width:420pt;height:14pt"), ["paragraph 4"]),
         (_vml_picture("width:6in;height:.2in"), ["paragraph 4"]),
@@ -174,6 +177,7 @@ def _vml_picture(style: str) -> str:
     ids=[
         "pieces",
         "logos",
+        "logo-strip",
         "stacked",
         "vml",
         "vml-inches",

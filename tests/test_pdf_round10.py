@@ -91,6 +91,9 @@ CASES: dict[str, tuple[bytes, bytes, tuple[bytes, ...], bool]] = {
     "form-triangle": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 0 0 m 450 0 l 0 18 l h f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
     "form-frame": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"0 g 0 0 450 18 re 1 1 448 16 re f*", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
     "form-box-restored": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g q 1 0 0 1 0 -300 cm Q 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), False),
+    # review of round 11: each box of one fill, a box with rounded corners
+    "form-two-boxes": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 0 -300 450 18 re 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 -300 450 18] "),), False),
+    "form-rounded-box": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 4 0 m 446 0 l 448 0 450 2 450 4 c 450 14 l 450 16 448 18 446 18 c 4 18 l 2 18 0 16 0 14 c 0 4 l 0 2 2 0 4 0 c h f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), False),
     "form-box-moved": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 1 0 0 1 0 -300 cm 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
     # review of round 10: a clip judged by its shape, not by the box around it
     "evenodd-frame": (b"q 0 0 595 842 re 10 10 575 822 re W* n\n" + _line() + b"Q\n", b"", (), False),
@@ -226,6 +229,8 @@ ANNOTATED: dict[str, tuple[tuple[bytes, ...], bool]] = {
     "border-only": ((_square(b""),), True),
     "see-through": ((_square(b"/CA 0.3 /AP << /N 7 0 R >>"), BOX_APPEARANCE), True),
     "hidden": ((_square(b"/F 2 /AP << /N 7 0 R >>"), BOX_APPEARANCE), True),
+    "circle-interior-colour": ((_square(b"/IC [1 1 1]").replace(b"/Square", b"/Circle").replace(b"50 714 500 732", b"40 700 510 746"),), False),
+    "two-bars": ((_square(b"/AP << /N 7 0 R >>").replace(b"50 714 500 732", b"50 600 500 732"), stream(b"1 g 0 0 450 18 re 0 114 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 132] ")), False),
     "elsewhere": ((_square(b"/AP << /N 7 0 R >>").replace(b"714 500 732", b"400 500 418"), BOX_APPEARANCE), True),
 }  # fmt: skip
 

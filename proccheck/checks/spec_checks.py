@@ -1408,7 +1408,7 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     line of text set among the text (9 to 40 points high, ten times as wide, a third of the page wide,
     outside the top and bottom tenth of the page where letterheads and footers go; in Word,
     such a picture in the body after its first two paragraphs), or pieces of one side by side
-    (each three times as wide as high), or, in Word, a field Word
+    (each six times as wide as high), or, in Word, a field Word
     updates on opening whose result proccheck cannot work out (an IF it cannot evaluate, a
     document property it does not read). In Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or

@@ -794,12 +794,13 @@ def _form_fills(data: bytes) -> tuple[Rect, ...]:
 
 def _form_fill_boxes(data: bytes) -> Iterator[Rect]:
     """`_form_fills`, one box at a time, read up to an inline image (`BI`), whose data is not
-    content."""
+    content. Each subpath of a fill is judged on its own (two boxes in one path cover two
+    lines); with the even-odd rule a box inside another, or around one, is a frame's edge and
+    covers nothing; a box with rounded corners covers its middle (`_rounded_middle`)."""
     matrix: list[float] = list(_IDENTITY)
     saved: list[list[float]] = []
     operands: list[float] = []
-    path: list[tuple[float, float]] = []
-    shaped = True  # the path is boxes and straight lines only
+    subpaths: list[tuple[list[tuple[float, float]], list[bool]]] = []  # points, [curved]
     for found in _FORM_TOKEN.finditer(data):
         number, operator = found.group(1), found.group(2)
         if number is not None:
@@ -818,20 +819,72 @@ def _form_fill_boxes(data: bytes) -> Iterator[Rect]:
         elif operator == b"re" and len(operands) >= 4:
             x, y, w, h = operands[-4:]
             corners = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
-            path += [_apply(matrix, px, py) for px, py in corners]
-        elif operator in (b"m", b"l") and len(operands) >= 2:
-            path.append(_apply(matrix, *operands[-2:]))
-        elif operator in (b"c", b"v", b"y"):
-            shaped = False
-        elif operator in (b"f", b"F", b"f*", b"n", b"S", b"s", b"B", b"B*", b"b", b"b*"):
-            if operator in _FORM_FILLS and shaped and _a_box(path):
-                xs, ys = [x for x, _ in path], [y for _, y in path]
-                yield (min(xs), min(ys), max(xs), max(ys))
-            path, shaped = [], True
+            subpaths.append(([_apply(matrix, px, py) for px, py in corners], [False]))
+        elif operator == b"m" and len(operands) >= 2:
+            subpaths.append(([_apply(matrix, *operands[-2:])], [False]))
+        elif operator in (b"l", b"c", b"v", b"y") and len(operands) >= 2 and subpaths:
+            points, curved = subpaths[-1]
+            pairs = range(0, len(operands) - len(operands) % 2, 2)
+            points += [_apply(matrix, operands[i], operands[i + 1]) for i in pairs][-3:]
+            curved[0] |= operator != b"l"
+        elif operator in _FILLS or operator in (b"n", b"S", b"s"):
+            if operator in _FILLS:
+                yield from _filled_boxes(subpaths, even_odd=operator.endswith(b"*"))
+            subpaths = []
+        if len(subpaths) > 64:  # a path of more parts than a box has is no box
+            subpaths = subpaths[-1:]
         operands = []
 
 
-"""A rectangle filled at once (`x y w h re f`) in a form's content."""
+def _filled_boxes(
+    subpaths: list[tuple[list[tuple[float, float]], list[bool]]], even_odd: bool
+) -> list[Rect]:
+    """The boxes the subpaths of one fill cover (see `_form_fill_boxes`)."""
+    boxes: list[Rect] = []
+    for points, curved in subpaths:
+        if curved[0]:
+            middle = _rounded_middle(points)
+            if middle is not None:
+                boxes.append(middle)
+        elif _a_box(points):
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    if not even_odd:
+        return boxes
+    return [
+        box
+        for box in boxes
+        if not any(
+            other is not box and (_holds(other, box) or _holds(box, other)) for other in boxes
+        )
+    ]
+
+
+def _holds(outer: Rect, inner: Rect) -> bool:
+    return (
+        outer[0] <= inner[0]
+        and outer[1] <= inner[1]
+        and inner[2] <= outer[2]
+        and inner[3] <= outer[3]
+    )
+
+
+def _rounded_middle(points: list[tuple[float, float]]) -> Rect | None:
+    """The part a filled shape with curved edges surely covers, where its points come near
+    each corner of the box around them (a box with rounded corners, a pill): that box less
+    half its height at each end. A shape that stays away from a corner is not judged."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    left, bottom, right, top = min(xs), min(ys), max(xs), max(ys)
+    radius = min(right - left, top - bottom) / 2
+    near = all(
+        any(abs(x - cx) <= radius and abs(y - cy) <= radius for x, y in points)
+        for cx in (left, right)
+        for cy in (bottom, top)
+    )
+    if not near or right - left <= 2 * radius:
+        return None
+    return (left + radius, bottom, right - radius, top)
+
 
 _LIGHTENING = frozenset(
     {"/Lighten", "/Screen", "/ColorDodge", "/Overlay", "/SoftLight", "/Hue", "/Saturation",
@@ -849,7 +902,7 @@ def _a_box(path: list[tuple[float, float]]) -> bool:
     if len(path) < 4:
         return False
     close = 0.01
-    for (x0, y0), (x1, y1) in itertools.pairwise(path):
+    for (x0, y0), (x1, y1) in itertools.pairwise([*path, path[0]]):  # closed to its start
         if abs(x0 - x1) > close and abs(y0 - y1) > close:
             return False
     xs, ys = [x for x, _ in path], [y for _, y in path]
@@ -1277,7 +1330,7 @@ def _page_text(
         )
         or ""
     )
-    for rect in _annotation_covers(page):
+    for rect in _annotation_covers(page, work.deadline if work else math.inf):
         ink._cover(rect)
     for chunk in _struck_out(page, ink):
         ink.struck.add(chunk)
@@ -1382,18 +1435,17 @@ def _drawn_unread(page: Any, resources: Any) -> set[str]:
     return found
 
 
-_FORM_FILLS = (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*")
-"""The operators that fill a path (and those that fill and stroke it)."""
-
-
-def _annotation_covers(page: Any) -> list[Rect]:
-    """The boxes that a square or stamp annotation fills over the page, opaque (round 11: a
-    white box drawn over a requirement): those its appearance fills (`_form_fills`, placed
-    from its box onto the annotation's rectangle), or without an appearance its rectangle,
-    where it has an interior colour. One with an opacity or blend of its own is not judged."""
+def _annotation_covers(page: Any, deadline: float) -> list[Rect]:
+    """The boxes that a square, circle or stamp annotation fills over the page, opaque (round
+    11: a white box drawn over a requirement): those its appearance fills (`_form_fills` of its
+    first 4 kB, placed from its box onto the annotation's rectangle), or without an appearance,
+    where it has an interior colour, its rectangle (a circle's: the box inside its ellipse).
+    One with an opacity or blend of its own is not judged; past the `deadline`, none is."""
     covers: list[Rect] = []
-    for subtype in ("/Square", "/Stamp"):
+    for subtype in ("/Square", "/Circle", "/Stamp"):
         for annotation in _annotations(page, subtype, None):
+            if time.monotonic() > deadline:
+                return covers
             with contextlib.suppress(Exception):  # a damaged one: a viewer draws nothing
                 if float(annotation.get("/CA", 1)) < 0.95 or "/BM" in annotation:
                     continue
@@ -1401,10 +1453,10 @@ def _annotation_covers(page: Any) -> list[Rect]:
                 appearance = annotation.get("/AP")
                 if appearance is None:
                     if annotation.get("/IC"):
-                        covers.append(area)
+                        covers.append(_inside_ellipse(area) if subtype == "/Circle" else area)
                     continue
                 shown = appearance.get_object()["/N"].get_object()
-                data = shown.get_data()[:65_536]
+                data = shown.get_data()[:4096]
                 if re.search(rb"\bgs\b", data) or "/Group" in shown:
                     continue
                 matrix = [float(value) for value in shown.get("/Matrix", _IDENTITY)]
@@ -1422,6 +1474,19 @@ def _annotation_covers(page: Any) -> list[Rect]:
                 ]
                 covers += [_bounds(_compose(matrix, onto), filled) for filled in _form_fills(data)]
     return covers[:_MAX_BOXES]
+
+
+def _inside_ellipse(area: Rect) -> Rect:
+    """The largest box of the same proportions inside the ellipse that fills `area`."""
+    half_width, half_height = (area[2] - area[0]) / 2, (area[3] - area[1]) / 2
+    x, y = area[0] + half_width, area[1] + half_height
+    scale = math.sqrt(0.5)
+    return (
+        x - half_width * scale,
+        y - half_height * scale,
+        x + half_width * scale,
+        y + half_height * scale,
+    )
 
 
 def _draws_text(stream: Any) -> bool:
