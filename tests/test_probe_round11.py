@@ -152,3 +152,159 @@ def test_an_item_path_under_a_list_of_another_type_is_not_listed(tmp_path: Path)
     assert outcomes(tmp_path, _two_types("CaseSummary"))["DO-02"][0] == "met"
     outcome, reason = outcomes(tmp_path, _two_types("Decision"))["DO-02"]
     assert outcome == "not_met" and "Case" in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "marker"),
+    [
+        ("next", "Länk till nästa sida. Saknas efter sida 50 (högst 25 000 poster kan bläddras fram).", "sida 50"),
+        ("next", "At most 10,000 records can be retrieved by paging.", "10,000"),
+        ("cursor", "Markör för nästa sida; bläddringen upphör efter sida 20.", "sida 20"),
+        ("operation", "Alla ärenden, sidvis. Pagination is limited to the first 5,000 results.", "5,000"),
+    ],
+    ids=["next-stops", "at-most-10000-paged", "cursor-stops", "operation-limited"],
+)  # fmt: skip
+def test_paging_described_as_stopping_is_no_evidence_of_change_retrieval(
+    tmp_path: Path, where: str, value: str, marker: str
+) -> None:
+    """a02: the `next` link stops after page 50; API-11 quotes the words as DO-02 does."""
+    outcome, reason = outcomes(tmp_path, _paging(where, value))["API-11"]
+    assert outcome == "not_verified" and marker in reason and "part of the way" in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ("next", "Länk till nästa sida; saknas på sista sidan."),
+        ("next", "Up to 100 items per page."),
+        ("cursor", "Markör för nästa sida; högst 500 poster per sida."),
+        ("operation", "Alla ärenden, sidvis (sida 1 är den första)."),
+    ],
+    ids=["next-last-page", "per-page", "cursor-per-page", "operation-page-one"],
+)  # fmt: skip
+def test_paging_look_alikes_keep_change_retrieval(tmp_path: Path, where: str, value: str) -> None:
+    got = outcomes(tmp_path, _paging(where, value))
+    assert got["API-11"][0] == "met", got["API-11"]
+
+
+def _paging(where: str, value: str) -> dict[str, Any]:
+    """The listing paged by a cursor and a `next` link, filterable by change time, with
+    `value` written on the `next` property, the cursor parameter or the operation."""
+    doc = _with("next", "Länk till nästa sida.")
+    listed = doc["paths"]["/cases"]["get"]
+    listed["parameters"] += [
+        {
+            "name": "modifiedSince",
+            "in": "query",
+            "schema": {"type": "string", "format": "date-time"},
+        }
+    ]
+    if where == "next":
+        page = listed["responses"]["200"]["content"]["application/json"]["schema"]
+        page["properties"]["next"]["description"] = value
+    elif where == "cursor":
+        listed["parameters"][0]["description"] = value
+    else:
+        listed["description"] = value
+    return doc
+
+
+def _sealed(
+    payload: str, media_type: str = "application/vnd.norrdata.sealed+json"
+) -> dict[str, Any]:
+    """The listing returning, as `media_type`, a base64 payload described as `payload`."""
+    doc = _listing()
+    doc["components"]["schemas"]["Sealed"] = {
+        "type": "object",
+        "description": "Exportpaket",
+        "properties": {
+            "payload": {"type": "string", "contentEncoding": "base64", "description": payload},
+            "keyId": {"type": "string"},
+        },
+    }
+    response = doc["paths"]["/cases"]["get"]["responses"]["200"]
+    response["content"] = {media_type: {"schema": {"$ref": "#/components/schemas/Sealed"}}}
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("payload", "marker"),
+    [
+        ("Krypterat med Norrdatas nyckel; öppnas med Norrdata Viewer.", "Norrdatas nyckel"),
+        ("Can only be opened with the Acme Archive Reader.", "Acme Archive Reader"),
+        ("Öppnas endast i leverantörens exportverktyg.", "exportverktyg"),
+    ],
+    ids=["vendor-key-viewer", "only-vendor-reader", "vendor-tool"],
+)
+def test_content_sealed_against_the_buyer_is_no_open_format(
+    tmp_path: Path, payload: str, marker: str
+) -> None:
+    """a05: a vendor JSON wrapper around a payload encrypted with the vendor's key."""
+    got = outcomes(tmp_path, _sealed(payload))
+    for requirement in ("DO-03", "DO-02"):
+        outcome, reason = got[requirement]
+        assert outcome == "not_verified" and marker in reason and "sealed" in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("payload", "media_type"),
+    [
+        ("Ärendet som PDF, base64-kodat.", "application/vnd.norrdata.case+json"),
+        ("Krypterat med kundens nyckel.", "application/json"),
+        ("Encrypted with your public key.", "application/json"),
+        ("Öppnas med Adobe Reader.", "application/pdf"),
+    ],
+    ids=["base64-pdf", "customer-key", "your-key", "pdf-reader"],
+)
+def test_file_content_look_alikes_stay_file_content(
+    tmp_path: Path, payload: str, media_type: str
+) -> None:
+    """Judged as the same file content said plainly: an open JSON wrapper or a PDF."""
+    plain = outcomes(tmp_path, _sealed("Innehållet.", media_type))
+    got = outcomes(tmp_path, _sealed(payload, media_type))
+    for requirement in ("DO-03", "DO-02"):
+        assert got[requirement] == plain[requirement], got[requirement]
+        assert "sealed" not in got[requirement][1]
+
+
+def _served(where: str, text: str) -> dict[str, Any]:
+    doc = _listing()
+    if where == "server":
+        doc["servers"] = [{"url": "https://api.norrdata.se/v1", "description": text}]
+    else:
+        doc["info"]["description"] = text
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "marker"),
+    [
+        ("server", "Stöder TLS 1.0 och 1.1 för äldre klienter.", "TLS 1.0"),
+        ("server", "Produktion. Anrop över HTTP besvaras utan omdirigering.", "över HTTP"),
+        ("info", "Ärendehantering. Plain HTTP is also supported for legacy clients.", "Plain HTTP"),
+        ("info", "We also accept SSLv3 and TLSv1 connections.", "SSLv3"),
+    ],
+    ids=["tls10-server", "http-answered", "plain-http-info", "sslv3"],
+)
+def test_a_weaker_transport_said_to_be_accepted_is_no_evidence_of_https(
+    tmp_path: Path, where: str, text: str, marker: str
+) -> None:
+    """a09: the server's description says TLS 1.0 is supported and HTTP is answered."""
+    outcome, reason = outcomes(tmp_path, _served(where, text))["API-10"]
+    assert outcome == "not_verified" and marker in reason, reason
+
+
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        ("server", "TLS 1.0 och 1.1 stöds inte."),
+        ("server", "Requests over HTTP are redirected to HTTPS."),
+        ("server", "Anrop över HTTP avvisas; kräver TLS 1.2 eller senare."),
+        ("info", "The API is based on HTTP REST and supports JSON."),
+        ("info", "A REST API over HTTP that supports TLS 1.2 and 1.3."),
+    ],
+    ids=["tls10-not-supported", "http-redirected", "http-refused", "based-on-http", "tls12"],
+)
+def test_transport_look_alikes_keep_https(tmp_path: Path, where: str, text: str) -> None:
+    got = outcomes(tmp_path, _served(where, text))
+    assert got["API-10"][0] == "met", got["API-10"]

@@ -55,7 +55,10 @@ from proccheck.loaders.openapi import (
     as_list,
     as_text,
     limited_words,
+    paging_limited,
     ref_name,
+    sealed_words,
+    weak_transport,
     withdrawn,
 )
 from proccheck.loaders.structured import escape_pointer
@@ -250,6 +253,7 @@ HollowWhy = Literal[
     "lookup",
     "search",
     "fixed filter",
+    "sealed",
 ]
 _DATA_KEYWORDS = frozenset(
     {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
@@ -318,6 +322,9 @@ class Resource:
     created_since: bool = False
     """Its lists can be filtered by when records were created only (`createdSince`): new
     records can be fetched, changed ones perhaps not."""
+    paging_limit: str = ""
+    """Words beside one of its lists saying the paging stops before the end ("Saknas efter
+    sida 50"), quoted (`_paging_limit`): the list cannot be shown to reach every record."""
     write_ops: list[Operation] = field(default_factory=list)
     listed_by: list[Operation] = field(default_factory=list)
     """Item GETs (`/tables/{id}`) whose parent path (`/tables`) lists the items: every record
@@ -388,12 +395,19 @@ class Analysis:
     no_problem_examples: list[str]
     no_error_examples: list[str]
     urls: dict[str, list[tuple[str, str]]]  # https / http / local / relative -> (url, pointer)
+    weak_transport: list[tuple[str, str]]
+    """(words, pointer): a server's or the API's description saying a transport weaker than
+    HTTPS with TLS 1.2 is accepted (`weak_transport`): "Stöder TLS 1.0", "anrop över HTTP
+    besvaras utan omdirigering"."""
     rate_limit_evidence: list[str]
     licence: str
     terms: str
     federated: list[str]
     left_out: dict[str, LeftOut] = field(default_factory=dict)  # schema -> why not a resource
     file_media: list[tuple[str, str]] = field(default_factory=list)  # file content, apart
+    sealed_media: list[tuple[str, str, str]] = field(default_factory=list)
+    """(media type, pointer, words): file content of a successful response whose texts say it
+    is sealed against the buyer (`_sealed`), apart from file content and counted nowhere."""
     error_media: int = 0  # media types of error responses, not counted as data formats
     service_ops: list[Operation] = field(default_factory=list)  # documentation, health: apart
     unnamed_files: list[tuple[str, str]] = field(default_factory=list)  # octet-stream, no schema
@@ -1132,6 +1146,24 @@ def _told_limit(index: ApiIndex, media: Media, item: str | None) -> str:
     return next((m for text in texts if text and (m := limited_words(text[:2000], reads=True))), "")
 
 
+def _paging_limit(index: ApiIndex, op: Operation, media: Media) -> str:
+    """What the texts on a list GET's paging say stops it before the end (`paging_limited`),
+    quoted: the operation's summary and description, its query parameters', its success
+    headers' ("Link: saknas efter sida 50"), the page schema's and its properties' ("next:
+    Saknas efter sida 50 (högst 25 000 poster kan bläddras fram)"); "" if none does."""
+    texts = [as_text(op.source.get("summary")), as_text(op.source.get("description"))]
+    texts += [p.description for p in op.parameters if p.location == "query"]
+    texts += [as_text(header.get("description")) for _n, header, _s in _success_headers(index, op)]
+    resolved = index.resolve(media.schema)
+    if isinstance(resolved, dict):
+        texts.append(as_text(resolved.get("description")))
+    for prop in _props(index, media.schema).values():
+        resolved = index.resolve(prop)
+        if isinstance(resolved, dict):
+            texts.append(as_text(resolved.get("description")))
+    return next((m for text in texts if text and (m := paging_limited(text[:2000]))), "")
+
+
 def _example_strings(index: ApiIndex, examples: tuple[Any, ...]) -> list[str]:
     """The strings of several words in examples as written (an `examples` entry's `value`),
     breadth first, at most `_EXAMPLE_STRINGS` of them after at most 200 nodes."""
@@ -1271,6 +1303,12 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             if why_hollow is None and collection and (narrowed := _lookup(op)):
                 why_hollow, pointer = narrowed
             marker = limits(index, op) if why_hollow == "limited operation" else ""
+            if (
+                why_hollow is None
+                and (sealed := _sealed(index, "", media))
+                and _file_content(index, op, media.media_type, media.schema)
+            ):  # the list's own records come out sealed: no evidence of their data
+                why_hollow, marker, pointer = "sealed", sealed, media.pointer
             if why_hollow is None and collection and (told := _told_limit(index, media, name)):
                 why_hollow, marker, pointer = "limited operation", told, media.pointer
             if why_hollow is not None:  # a read, but no evidence the type can be read out
@@ -1288,6 +1326,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 enveloped = not _array_item(index, media.schema)[0]
                 if not collection or paging or _paginated(index, op, enveloped):
                     resource.paginated = True
+                if collection and not resource.paging_limit:
+                    resource.paging_limit = _paging_limit(index, op, media)
                 if _changed_since(op):
                     resource.changed_since = True
                 elif _changed_since(op, created=True):
@@ -1401,6 +1441,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
 
     media_seen: dict[MediaClass, list[tuple[str, str]]] = {"open": [], "vendor": [], "opaque": []}
     file_media: list[tuple[str, str]] = []
+    sealed_media: list[tuple[str, str, str]] = []
     error_media = 0
     unnamed_files: list[tuple[str, str]] = []
     undescribed: list[tuple[str, str]] = []
@@ -1422,6 +1463,9 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 continue
             for item in response.media:
                 if _file_content(index, op, item.media_type, item.schema, plain):
+                    if words := _sealed(index, response.description, item):
+                        sealed_media.append((item.media_type, item.pointer, words))
+                        continue
                     file_media.append((item.media_type, item.pointer))
                     bare = (
                         item.media_type.split(";")[0].strip().lower() == "application/octet-stream"
@@ -1542,12 +1586,14 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         no_problem_examples=no_problem,
         no_error_examples=no_errors,
         urls=_urls(index, base_url),
+        weak_transport=_weak_transport(index),
         rate_limit_evidence=rate,
         licence=licence_text,
         terms=str(info.get("termsOfService") or ""),
         federated=federated,
         left_out=dict(sorted(left_out.items())),
         file_media=file_media,
+        sealed_media=sealed_media,
         error_media=error_media,
         service_ops=service_ops,
         unnamed_files=unnamed_files,
@@ -1559,6 +1605,26 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             if r.collection_ops and all(_nested(op.path, paths) for op in r.collection_ops)
         ),
     )
+
+
+def _sealed(index: ApiIndex, description: str, media: Media) -> str:
+    """What says the file content a response returns is sealed against the buyer
+    (`sealed_words`: "Krypterat med Norrdatas nyckel; öppnas med Norrdata Viewer"), quoted:
+    the descriptions of the schema's encoded properties (`_encoded_file`), the schema's and
+    the response's; "" if none does, or if the media type names a file format (a PDF is a
+    PDF whatever program opens it)."""
+    if media.media_type.split(";", 1)[0].strip().lower().startswith(_NAMED_FILE_MEDIA):
+        return ""
+    texts = []
+    schema = index.resolve(media.schema)
+    if isinstance(schema, dict):
+        for prop in list(_props(index, schema).values())[:50]:
+            resolved = index.resolve(prop)
+            if isinstance(resolved, dict) and _encoded_file(resolved):
+                texts.append(as_text(resolved.get("description")))
+        texts.append(as_text(schema.get("description")))
+    texts.append(description)
+    return next((m for text in texts if text and (m := sealed_words(text[:2000]))), "")
 
 
 def _binary_schema(index: ApiIndex, schema: Any, plain: set[int] | None = None) -> bool:
@@ -2075,6 +2141,28 @@ def _versioning(index: ApiIndex) -> list[str]:
     if any(re.search(r"\.v\d+|;\s*(version|v)=", m, re.I) for m in media_types):
         found.append("media-type")
     return found
+
+
+def _weak_transport(index: ApiIndex) -> list[tuple[str, str]]:
+    """(words, pointer) of each text that says a weaker transport than HTTPS with TLS 1.2 is
+    accepted (`weak_transport`): the API's description and its servers' (document, path and
+    operation level), at most 50 servers of each."""
+    texts = [(as_text(index.info.get("description"))[:4000], "/info/description")]
+    levels = [("", index.root)]
+    paths = as_dict(index.root.get("paths"))
+    levels += [(op.pointer, op.source) for op in index.operations if op.source.get("servers")]
+    levels += [
+        ("/paths/" + path.replace("~", "~0").replace("/", "~1"), item)
+        for path, item in list(paths.items())[:5000]
+        if isinstance(path, str) and isinstance(item, dict) and item.get("servers")
+    ]
+    for where, level in levels[:200]:
+        for position, server in enumerate(as_list(level.get("servers"))[:50]):
+            if isinstance(server, dict):
+                texts.append(
+                    (as_text(server.get("description"))[:2000], f"{where}/servers/{position}")
+                )
+    return [(words, at) for text, at in texts if text and (words := weak_transport(text))]
 
 
 def _urls(index: ApiIndex, base_url: str | None) -> dict[str, list[tuple[str, str]]]:

@@ -827,6 +827,10 @@ HOLLOW_REASONS = {
         "{pointer} is a required search text, so the list returns only records that match a "
         "search, not all of them"
     ),
+    "sealed": N_(
+        '{pointer} returns content described as sealed against the buyer ("{marker}"), '
+        "so its data cannot be read without the vendor's key or program"
+    ),
     "fixed filter": N_(
         "{pointer} is a required filter that can take one value only, so the list returns only "
         "the records with that value"
@@ -869,7 +873,10 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     not count; nor do conditional requests (`If-Modified-Since`, `If-None-Match`, `ETag`,
     `Last-Modified`), which return the whole list or nothing (RFC 9110), not what changed. A
     filter on creation time alone (`createdSince`) fetches new records but perhaps not changed
-    ones: where it is all a list has, the check is not verified. Lists
+    ones: where it is all a list has, the check is not verified; so is a list whose paging is
+    described as stopping before the end ("Saknas efter sida 50", "at most 25,000 records can
+    be paged", in the operation's, its query parameters', its headers' or its page schema's
+    descriptions), quoting the words. Lists
     bounded by one parent item (`/errands/{errandId}/notes`) are named but not counted. All
     collections covered: met; at least 90 %: not verified, naming the others; below: not met.
 
@@ -921,6 +928,25 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             ) + _share(ctx.lang, paged, len(lists), "pagination") + _describe_nested(analysis, ctx.lang),
             _(ctx.lang, "Add pagination (limit/offset, page/size or a cursor) or a Link header."),
             evidence=_evidence([(r.name, r.collection_ops[0].path) for r in unpaged]),
+        )  # fmt: skip
+    stopping = [r for r in lists if r.paginated and r.paging_limit]
+    if stopping:
+        yield _finding(
+            change_retrieval, index, ctx, stopping[0].collection_ops[0].pointer, "warning", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} of {total} collection is described as paged only part of the way, so whether every record can be read cannot be told: {quotes}",
+                "{count} of {total} collections are described as paged only part of the way, so whether every record can be read cannot be told: {quotes}",
+                len(lists),
+                count=len(stopping),
+                total=len(lists),
+                quotes=_names(ctx.lang, [f"{r.name} (\"{r.paging_limit}\")" for r in stopping], 3),
+            ),
+            _(
+                ctx.lang,
+                "Ask the vendor how every record is read when paging stops, or for paging that reaches the end of each list.",
+            ),
+            evidence=_evidence([(r.name, r.collection_ops[0].path) for r in stopping]),
         )  # fmt: skip
     if not analysis.notifications:
         unchanged = [r for r in lists if not r.changed_since]
@@ -1245,7 +1271,12 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     `contentEncoding` such as base64 or a `contentMediaType`, at any depth of properties, list
     items, maps and `oneOf`/`anyOf`: a file wrapped in JSON is still a file; or a
     media type naming a file format, such as PDF or an image, on a file or document download
-    path), which is a file, not the API's data format; so is a bare `application/octet-stream` on such a path. A file
+    path), which is a file, not the API's data format; so is a bare `application/octet-stream` on such a path.
+    File content of a successful response that its texts (the response's description, its
+    schema's, its encoded properties') say is sealed against the buyer ("Krypterat med
+    Norrdatas nyckel; öppnas med Norrdata Viewer", "can only be opened with the Acme Reader";
+    not data encrypted with the customer's key, nor a named file format such as PDF) makes
+    the check not verified, quoting the words. A file
     download that declares only `application/octet-stream` and no schema names no file format at
     all: it is reported on its own as not verified, to be read by hand. Elsewhere a bare
     `application/octet-stream` names no format and stays opaque.
@@ -1274,6 +1305,23 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     analysis = ctx.analysis
     media = analysis.media
     total = sum(len(v) for v in media.values())
+    if sealed := analysis.sealed_media:
+        yield _finding(
+            closed_media, index, ctx, sealed[0][1], "warning", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} response returns content described as sealed (encrypted with the vendor's key, or opened only with the vendor's program), so whether the data can be read without the vendor's software cannot be told: {quotes}",
+                "{count} responses return content described as sealed (encrypted with the vendor's key, or opened only with the vendor's program), so whether the data can be read without the vendor's software cannot be told: {quotes}",
+                len(sealed),
+                count=len(sealed),
+                quotes=_names(ctx.lang, sorted({f"{m} (\"{words}\")" for m, _p, words in sealed}), 3),
+            ),
+            _(
+                ctx.lang,
+                "Ask for the data in an open format the buyer can read without the vendor's key or program.",
+            ),
+            evidence=_evidence([(m, p) for m, p, _words in sealed]),
+        )  # fmt: skip
     if not total and analysis.file_media:
         yield _finding(
             closed_media, index, ctx, analysis.file_media[0][1], "warning", "not_verified",
@@ -1757,7 +1805,10 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     offers (`{scheme}://…` offering `http` offers unencrypted access); an OpenAPI 2.0
     operation's own `schemes` count beside the document's, and so does the `server` of a
     response's link. `ws://` and `ftp://` are unencrypted
-    like `http://`. Relative URLs are judged against the URL the description was fetched from, if
+    like `http://`. A server's or the API's description that says SSL, TLS 1.0 or 1.1, or
+    plain HTTP is accepted ("Stöder TLS 1.0 och 1.1", "anrop över HTTP besvaras utan
+    omdirigering"; not "TLS 1.0 is not supported", nor HTTP calls redirected or refused)
+    leaves the check not verified, quoting it. Relative URLs are judged against the URL the description was fetched from, if
     any. Met needs at least one absolute HTTPS server URL on a public host: an OAuth endpoint on
     HTTPS does not show how the API itself is reached.
 
@@ -1791,7 +1842,23 @@ def transport(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             _(ctx.lang, "Use https:// for every server and OAuth URL."),
             evidence=_evidence(urls["http"]),
         )  # fmt: skip
-    elif not [u for u in urls["https"] if not _oauth_pointer(u[1])]:
+        return
+    if ctx.analysis.weak_transport:
+        weak = ctx.analysis.weak_transport
+        yield _finding(
+            transport, index, ctx, weak[0][1], "warning", "not_verified",
+            _(
+                ctx.lang,
+                "The description says a weaker transport than HTTPS with TLS 1.2 is accepted (\"{words}\"), so whether every call is encrypted cannot be told",
+                words=weak[0][0],
+            ),
+            _(
+                ctx.lang,
+                "Ask the vendor to refuse plain HTTP, SSL and TLS older than 1.2, and to say so in the description.",
+            ),
+            evidence=_evidence(weak),
+        )  # fmt: skip
+    if not [u for u in urls["https"] if not _oauth_pointer(u[1])]:
         # an OAuth endpoint on HTTPS says nothing about how the API itself is reached
         set_aside = [(u, p) for u, p in urls["local"] if urlsplit(u).scheme == "https"]
         if set_aside:

@@ -1260,10 +1260,18 @@ def _scheme_where(c: Ctx, name: str) -> str:
 def _sak01(c: Ctx) -> Verdict:
     """Counts server URLs: met when each starts with `https://` (RAP-LP Sak01); the TLS
     version cannot be seen in a description, and other plain-http URLs are OA011's, both
-    named beside the verdict."""
+    named beside the verdict. A server's or the API's description saying SSL, TLS 1.0 or 1.1,
+    or plain HTTP is accepted (as OA011 reads it) makes it not verified, quoted."""
     verdict = _tally(c, "servers", [(u, u.startswith("https://")) for u in _server_urls(c)])
     if verdict.outcome != "met":
         return verdict
+    if weak := c.analysis.weak_transport:
+        said = _(
+            c.lang,
+            'the description says a weaker transport than HTTPS with TLS 1.2 is accepted ("{words}")',
+            words=weak[0][0],
+        )
+        return Verdict("not_verified", f"{verdict.reason}; {said}", (weak[0][1],))
     note = _(c.lang, "the TLS version cannot be seen in an API description")
     return _noted(verdict, note)
 

@@ -1118,6 +1118,20 @@ för kunder"), keeps it from customers ("not available to customers") or for the
 staff ("Endast Norrdatas driftpersonal"); not a sentence about one of its features
 ("Filtering by status is coming soon", "The field legacyId is for internal use only", "group
 scope is reserved for future use"), nor "Admin only" or "for support staff"."""
+_PAGING_LIMIT = (
+    r"\b(?:högst|max(?:imalt|imum)?|at most|no more than|up to|upp till) \d[\d ,.]*"
+    r" (?:poster|ärenden|rader|träffar|objekt|records|items|results|entries|rows|objects)"
+    r" (?:kan|can be|may be) (?:bläddras|paged|paginated|(?:hämtas|nås|läsas|retrieved|fetched"
+    r"|read|listed|reached) (?:by|through|via|genom|med|vid) (?:paging|pagination|bläddring"
+    r"|sidindelning))\b"
+    r"|\b(?:saknas|upphör|slutar|stops?|ends?|is missing|is absent|is not returned)"
+    r" (?:efter|after|beyond) (?:sida|page) \d+"
+    r"|\b(?:paging|pagination|bläddring|sidindelning)\b[^.;]{0,30}?\b(?:is limited|är begränsad"
+    r"|stops|upphör|slutar) (?:to|till|at|vid|after|efter) (?:the first |de första )?\d"
+)
+"""Words (in lower case, part of `_PARTIAL`) that say the paging of a list itself stops
+before the end: "Saknas efter sida 50", "högst 25 000 poster kan bläddras fram", "pagination
+is limited to the first 10,000 results"; OA003 quotes them (`paging_limited`)."""
 _PARTIAL = re.compile(
     r"\b(?:only|endast|enbart|bara) (?:the |de )?\d+ (?:latest|most recent|senast\w*|newest)"
     r"|\b(?:högst|max(?:imalt)?|at most|no more than) \d+ (?:dagar|days|veckor|weeks|månader"
@@ -1135,9 +1149,8 @@ _PARTIAL = re.compile(
     r"|(?:from|for|within|in|over) the (?:last|past) \d+ (?:days|weeks|months|years)\b)"
     r"|\b(?:högst|max(?:imalt|imum)?|at most|no more than|up to|upp till) \d[\d ,.]*"
     r" (?:poster|ärenden|rader|träffar|objekt|records|items|results|entries|rows|objects)"
-    r" (?:kan|can be|may be) (?:bläddras|hämtas|listas|nås|paged|retrieved|listed|returned"
-    r"|accessed|fetched)\b|\b(?:saknas|upphör|slutar|stops?|ends?|is missing|is absent|is not"
-    r" returned) (?:efter|after|beyond) (?:sida|page) \d+"
+    r" (?:kan|can be|may be) (?:hämtas|listas|nås|retrieved|listed|returned|accessed|fetched)\b"
+    rf"|{_PAGING_LIMIT}"
 )
 """Words (in lower case) that say a listing returns only part of the records: "only the 50
 latest", "högst 30 dagar bakåt", "older records cannot be listed", "the first 1,000 matching
@@ -1221,8 +1234,107 @@ _COST_STEMS = ("extra", "additional", "separat", "only", "premium", "enterprise"
 """Parts of words one of which every match of `_AT_EXTRA_COST` holds (see `_NOT_THERE_STEMS`)."""
 _PARTIAL_STEMS = ("only", "endast", "enbart", "bara", "högst", "max", "at most", "no more",
                   "äldre", "older", "first", "currently", "always", "returnerar", "senaste",
-                  "last ", "past ", "up to", "upp till", "sida ", "page ")  # fmt: skip
+                  "last ", "past ", "up to", "upp till", "sida ", "page ", "paging",
+                  "pagination", "bläddring", "sidindelning")  # fmt: skip
 """Parts of words one of which every match of `_PARTIAL` holds."""
+_PAGING_STEMS = ("bläddr", "paged", "paginated", "sida ", "page ", "paging", "pagination",
+                 "sidindelning")  # fmt: skip
+"""Parts of words one of which every match of `_PAGING_LIMIT` holds."""
+_PAGING_LIMITED = re.compile(_PAGING_LIMIT)
+
+
+@functools.lru_cache(maxsize=4096)
+def paging_limited(text: str) -> str:
+    """Where one text says the paging of a list stops before its end (`_PAGING_LIMIT`),
+    quoted; "" if nowhere."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _PAGING_STEMS):
+        return ""
+    found = _PAGING_LIMITED.search(lowered)
+    return _quoted(text, found) if found else ""
+
+
+_WEAK_TRANSPORT = re.compile(
+    r"\b(?:ssl ?v?[23](?:\.0)?|tls ?v?1(?:\.[01])?(?![.\d]))"
+    r"|\b(?:över|via|over|through) http\b(?![/:])[^.;]{0,40}?\b(?:besvaras|answered|accepted"
+    r"|accepteras|tillåts|allowed|served|behandlas|handled|processed)\b"
+    r"|\b(?:plain|unencrypted|okrypterad\w*|vanlig\w*) http\b(?![/:])"
+    r"|\bhttp (?:and|och|or|eller|samt|as well as) https\b"
+    r"|\bhttps (?:and|och|or|eller|samt|as well as) (?:plain )?http\b(?![/:])"
+)
+"""Words (in lower case) naming a transport weaker than HTTPS with TLS 1.2: SSL 2/3, TLS 1.0
+or 1.1, or plain HTTP ("anrop över HTTP besvaras", "plain HTTP", "both HTTP and HTTPS";
+not "based on HTTP" nor "a REST API over HTTP", which name the protocol); they count
+only in a clause that says it is accepted (`_ACCEPTED`) and says nothing against it
+(`_REFUSED`): see `weak_transport`."""
+_ACCEPTED = re.compile(
+    r"\b(?:stöder|stödjer|stöds|supports?|supported|accepts?|accepted|accepteras|tillåter"
+    r"|tillåts|allows?|allowed|enabled|aktiverad\w*|besvaras|answered|served|available"
+    r"|tillgänglig\w*|fungerar|works|kan användas|can be used|också|även|also)\b"
+)
+_REFUSED = re.compile(
+    r"\b(?:not|never|inte|ej|aldrig|disabled|inaktiverad\w*|avstängd\w*|rejected|refused"
+    r"|avvisas|nekas|blocked|blockeras|removed|borttag\w*|deprecated|unsupported|fails?"
+    r"|misslyckas|no longer)\b|\bno\b(?! redirect)"
+    r"|(?<!utan )(?<!without )(?<!no )\b(?:redirect\w*|omdiriger\w*|vidarebefordra\w*)"
+)
+_CLAUSE = re.compile(r"(?:[^.;!?\n]|(?<=\d)\.(?=\d)){1,600}")
+"""A clause: up to a full stop that is not a decimal point ("TLS 1.0"), `;`, `!`, `?` or a
+line break."""
+_TRANSPORT_STEMS = ("tls", "ssl", "http ", "http,", "http-", "http.", "http;")
+
+
+@functools.lru_cache(maxsize=1024)
+def weak_transport(text: str) -> str:
+    """Where one text (a server's description, the API's) says a transport weaker than HTTPS
+    with TLS 1.2 is accepted (`_WEAK_TRANSPORT` in a clause that says it is supported or
+    answered and does not refuse or redirect it): "Stöder TLS 1.0 och 1.1 för äldre klienter",
+    "anrop över HTTP besvaras utan omdirigering"; not "TLS 1.0 is not supported" or "requests
+    over HTTP are redirected to HTTPS". Quoted; "" if nowhere."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _TRANSPORT_STEMS) and not lowered.endswith("http"):
+        return ""
+    for clause in _CLAUSE.finditer(lowered):
+        said = clause.group()
+        if _WEAK_TRANSPORT.search(said) and _ACCEPTED.search(said) and not _REFUSED.search(said):
+            return _quoted(text, clause)
+    return ""
+
+
+_NOT_THE_BUYERS = (
+    r"(?!(?:customer|kund|client|buyer|your|din |ditt |dina |er |ert |era |valfri|any |an? "
+    r"(?:standard|common)|standard|vanlig|en vanlig|all )\w*)"
+)
+_SEALED = re.compile(
+    rf"\b(?:krypter\w*|encrypted|sealed|förseglade?|förseglat)\b[^.;]{{0,40}}?\b(?:med|with|using"
+    rf"|by) {_NOT_THE_BUYERS}(?:\w+s |vår |våra |leverantörens |our |the vendor'?s |\w+'s )"
+    rf"(?:egen |egna |own |private |privata |interna? |internal )?(?:nyckel\w*|keys?)\b"
+    rf"|\b(?:öppnas|läses|visas|dekrypteras|avkrypteras|packas upp)\b (?:endast |bara |enbart )?"
+    rf"(?:med|i) {_NOT_THE_BUYERS}(?:(?:\w+s |vår |leverantörens )(?:\w+ )?(?:\w*klient\w*"
+    rf"|\w*program\w*|\w*verktyg\w*|app\w*)|(?:\w+ ){{0,2}}?(?:viewer|läsare|visare))"
+    rf"|\bonly be (?:opened|read|decrypted|viewed|unpacked|unsealed) (?:with|in|using|by)"
+    rf" {_NOT_THE_BUYERS}(?:the |our |\w+'s )?(?:\w+ ){{0,2}}?(?:viewer|reader|client|app"
+    rf"|application|software|tool)\b|\b(?:opened|decrypted|viewed) only (?:with|in|using)"
+    rf" (?:the |our )?\w+ (?:viewer|reader)\b"
+    rf"|\bförseglat? (?:export\w*|paket\w*)|\bsealed (?:export|package|payload|archive)\b"
+)
+"""Words (in lower case) that say a file or blob in a response is sealed against the buyer:
+encrypted with the vendor's own key ("Krypterat med Norrdatas nyckel"), opened only with the
+vendor's program ("öppnas med Norrdata Viewer", "can only be opened with the Acme Reader"),
+a sealed export package; not data encrypted with the customer's key or yours."""
+_SEALED_STEMS = ("krypter", "encrypt", "sealed", "försegl", "öppnas", "läses", "visas",
+                 "dekrypt", "avkrypt", "packas", "only be", "opened", "decrypted", "viewed")  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def sealed_words(text: str) -> str:
+    """Where one text says a file or blob is sealed against the buyer (`_SEALED`), quoted;
+    "" if nowhere."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _SEALED_STEMS):
+        return ""
+    found = _SEALED.search(lowered)
+    return _quoted(text, found) if found else ""
 
 
 def _not_there(lowered: str) -> re.Match[str] | None:
