@@ -64,6 +64,9 @@ VENDOR_B = SAMPLES / "answers" / "leverantor-b.csv"
         ("☒ Ja ☒ Nej", "unclear", "☒ Ja ☒ Nej"),
         ("☐ Ja ☐ Nej", "unclear", "☐ Ja ☐ Nej"),
         ("☐ Ja", "unclear", "☐ Ja"),
+        ("☒ Ja ☐ Nej ☐ Delvis", "yes", ""),  # review of round 11: three options
+        ("☐ Ja ☐ Nej ☒ Delvis", "partial", ""),
+        ("☒ Ja ☐ Nej mot avgift", "yes", "mot avgift"),
     ],
 )
 def test_answer_values_are_normalised(raw: str, value: str, rest: str) -> None:

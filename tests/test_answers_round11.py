@@ -47,6 +47,15 @@ def test_a_yes_with_a_condition_is_not_verified(
         "Ja. Lösningen förutsätter inga tilläggslicenser.",
         "Ja, ingår i priset.",
         "Yes, at any time, included in the price.",
+        # review of round 11: the new words in honest sentences
+        "Ja, när som helst. Vi rapporterar driftstatistik månadsvis.",
+        "Yes, export at any time via the API. We publish release notes on a quarterly basis.",
+        "Ja, export sker när som helst. Dessutom sker säkerhetskopiering enligt fast schema.",
+        "Ja. Tjänsten förutsätter endast en modern webbläsare.",
+        "Yes. The service presupposes nothing beyond a browser.",
+        "Ja. Gäller alla kunder, även för kunder med äldre avtal.",
+        "Ja. Det är inte så att leverantören får någon rätt till kommunens data.",
+        "Ja, se steg 1\ufe0f\u20e3 i manualen.",  # an emoji keycap crosses nothing out
     ],
 )
 def test_a_plain_yes_stays_met(cli: Callable[..., Any], tmp_path: Path, answer: str) -> None:
@@ -60,6 +69,7 @@ def test_a_plain_yes_stays_met(cli: Callable[..., Any], tmp_path: Path, answer: 
         ("* Export sker endast mot avgift.", '"mot avgift"'),
         ("* Gäller kunder med avtalsnivå Premium.", '"gäller kunder med"'),
         ("* Exporten ingår utan extra kostnad.", '"*"'),  # the mark is still looked at
+        ("* Exporten ingår.;\n;* Dock mot avgift efter år två.", '"mot avgift"'),  # two rows
     ],
 )
 def test_a_footnote_mark_is_read_with_its_footnote(

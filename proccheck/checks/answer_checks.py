@@ -501,9 +501,14 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     at_end = bool(own) and _CONTRACT_END.search(own) is not None
     owning = not own or _OWNERSHIP.search(own) is not None
     asks_api = not own or _API.search(own) is not None
+    vendor = folded_vendor(text)
+    # a schedule narrows a requirement of any time, unless the answer says "any time" itself
+    scheduled_limits = (not own or _ANY_TIME.search(own) is not None) and not _ANY_TIME.search(
+        vendor
+    )
     found = [
         (kind, match)
-        for kind, match, phrase in _hedges(folded_vendor(text))
+        for kind, match, phrase in _hedges(vendor)
         if not (own and phrase.search(own))  # the requirement's own words, as words
         and not (
             priced
@@ -514,6 +519,7 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
         and not (at_end and _CONTRACT_END.search(match.group(0)))
         and not (not owning and kind == "reservation" and _LICENCE.search(match.group(0)))
         and not (not asks_api and kind == "reservation" and _FILE_DROP.search(match.group(0)))
+        and not (not scheduled_limits and kind == "partial" and _SCHEDULED.search(match.group(0)))
     ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     kept: list[tuple[str, re.Match[str]]] = []
@@ -556,6 +562,20 @@ _LICENCE = re.compile(
 _OWNERSHIP = re.compile(r"\bäg(a|er|s|de)\b|äganderätt|\bown(s|ed|ership)?\b", re.IGNORECASE)
 """A licence or a right of use in place of ownership is a reservation only to a requirement
 that the buyer owns something; to one on licensing ("Licens ska ingå") it is the answer."""
+_ANY_TIME = re.compile(
+    r"när som helst|(?:at )?any time|whenever|när (?:kommunen|beställaren|kunden|köparen)"
+    r" (?:så )?(?:vill|önskar|begär)|löpande|kontinuerligt|continuous|on demand|på begäran"
+    r"|dygnet runt|24/7|realtid|real[- ]time",
+    re.IGNORECASE,
+)
+_SCHEDULED = re.compile(
+    r"kvartalsvis|månadsvis|halvårsvis|årsvis|schema|schedule|basis|quarterly|monthly"
+    r"|twice a year|once a year"
+)
+"""A fixed schedule ("kvartalsvis", "on a monthly basis") narrows only a requirement of export
+or access at any time (round 11), and only where the answer does not say "any time" itself
+("när som helst; driftstatistik månadsvis" speaks of something else); answering one on
+releases or backups it is the answer."""
 _API = re.compile(r"\bapi|\bgränssnitt|\binterface", re.IGNORECASE)
 _FILE_DROP = re.compile(
     r"filöverföring|sftp|ftp|filexport|fildump|batchfil|file (transfer|export|drop)|batch file"
@@ -1243,10 +1263,13 @@ UNSEEN_REASONS = {
 """Why a workbook does not show an answer as stored (`xlsx_look.Unseen`), as reported."""
 
 
-_OVERLAID = re.compile("[\u0334-\u0338\u20d2\u20d3\u20d8\u20dd-\u20e0\u20e2-\u20e6\u20ea\u20eb]")
+_OVERLAID = re.compile(
+    "[\u0334-\u0338\u20d2\u20d3\u20d8\u20dd-\u20e0\u20e2\u20e4-\u20e6\u20ea\u20eb]"
+)
 """Combining overlays (tilde, stroke, slash, vertical line) drawn through the letter before
-them, and enclosing marks drawn around it (a prohibition sign, a circle, a box): "J̶a̶" and
-"Ja⃠" show a struck or forbidden Yes while a reader of the letters finds "Ja" (round 11)."""
+them, and enclosing marks drawn around it (a prohibition sign, a circle, a box; not the
+emoji keycap U+20E3 of "1️⃣"): "J̶a̶" and "Ja⃠" show a struck or forbidden Yes while a reader
+of the letters finds "Ja" (round 11)."""
 _REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidirectional embeddings, overrides and isolates: "Ja\u202e ,tfigva ne tom" is shown as "Ja mot
 en avgift," while a search reads the reversed letters; the marks LRM and RLM reorder no word."""

@@ -127,33 +127,37 @@ def _both_answers(words: list[str]) -> bool:
 
 
 _BOX = "☐☒☑■□"
-_BALLOT = re.compile(
-    rf"([{_BOX}])\s*(ja|yes|nej|no)\s*[/,;|]?\s*([{_BOX}])\s*(ja|yes|nej|no)"
-    rf"|(ja|yes|nej|no)\s*([{_BOX}])\s*[/,;|]?\s*(ja|yes|nej|no)\s*([{_BOX}])"
-)
-"""Both options with a box each, as a Word form shows them: "☒ Ja ☐ Nej", "Ja ☐ Nej ☒"."""
-_ONE_BOX = re.compile(rf"([{_BOX}])\s*(ja|yes|nej|no)")
+_EMPTY_BOX = "☐□"
+_OPTION_WORDS: dict[str, AnswerValue] = {
+    "ja": "yes",
+    "yes": "yes",
+    "nej": "no",
+    "no": "no",
+    "delvis": "partial",
+}
+_BOXED_OPTION = re.compile(rf"\s*([{_BOX}])\s*(ja|yes|nej|no|delvis)\b\s*[/,;|]?")
+_OPTION_BOXED = re.compile(rf"\s*(ja|yes|nej|no|delvis)\s*([{_BOX}])\s*[/,;|]?")
+"""An option with its box, as a Word form shows them: "☒ Ja", or the box after: "Ja ☐"."""
 
 
-def _ticked_option(lowered: str) -> AnswerValue | None:
-    """The option whose box is ticked in a Yes/No ballot ("☒ Ja ☐ Nej" and "☒ Ja" are a Yes),
-    "unclear" where both or neither are, or None where the text is no such ballot."""
-    found = _BALLOT.fullmatch(lowered)
-    if found is None:
-        alone = _ONE_BOX.fullmatch(lowered)
-        if alone is None:
-            return None
-        if alone.group(1) in "☐□":
-            return "unclear"
-        return "yes" if alone.group(2) in ("ja", "yes") else "no"
-    first_box, first, second_box, second = (
-        found.groups()[:4] if found.group(1) else (found[6], found[5], found[8], found[7])
-    )
-    options = {first in ("ja", "yes"), second in ("ja", "yes")}
-    if options != {True, False} or (first_box in "☐□") == (second_box in "☐□"):
-        return "unclear"
-    chosen = first if second_box in "☐□" else second
-    return "yes" if chosen in ("ja", "yes") else "no"
+def _ticked_option(lowered: str) -> tuple[AnswerValue, int] | None:
+    """The option whose box is ticked in a ballot of Ja/Nej/Delvis ("☒ Ja ☐ Nej" and "☒ Ja"
+    are a Yes, "☐ Ja ☒ Nej ☐ Delvis" a No), "unclear" where none or several are; and where
+    the ballot ends in `lowered` (words after it are read as the answer's rest). None where the
+    text does not start with such a ballot."""
+    for pattern, box_first in ((_BOXED_OPTION, True), (_OPTION_BOXED, False)):
+        options: list[tuple[AnswerValue, bool]] = []  # each option, whether its box is ticked
+        end = 0
+        while len(options) < 5 and (found := pattern.match(lowered, end)):
+            box, word = (found[1], found[2]) if box_first else (found[2], found[1])
+            options.append((_OPTION_WORDS[word], box not in _EMPTY_BOX))
+            end = found.end()
+        alone = len(options) == 1 and not lowered[end:].strip()
+        if len(options) >= 2 or alone:
+            ticked = [value for value, on in options if on]
+            chosen: AnswerValue = ticked[0] if len(ticked) == 1 else "unclear"
+            return chosen, end
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -167,7 +171,11 @@ def normalise_answer(raw: str) -> tuple[AnswerValue, str]:
     if not lowered:
         return "blank", ""
     if (ticked := _ticked_option(lowered)) is not None:
-        return ticked, text if ticked == "unclear" else ""
+        chosen, end = ticked
+        if chosen == "unclear" or end >= len(lowered):
+            return chosen, text if chosen == "unclear" else ""
+        offset = len(folding.text) - len(folding.text.lstrip()) + end
+        return chosen, text[folding.origin(offset) :].strip(" .,:;!–-")
     if _both_answers(_WORD.findall(lowered)):
         return "unclear", text  # both ticked, or "Ja/Nej" copied from the header
     kinds: tuple[AnswerValue, ...] = ("not_applicable", "partial", "no", "yes")
@@ -521,8 +529,9 @@ def _load_matrix(path: Path, display: str, mapping: ColumnMapping | None = None)
                         )
                     else:
                         loose.append(row)
-                elif (mark := _FOOTNOTE.match(note)) and mark.group(1) not in footnotes:
-                    footnotes[mark.group(1)] = (row, note[mark.end() :].strip())
+                elif mark := _FOOTNOTE.match(note):  # a second "*" row adds to the first
+                    first, said = footnotes.get(mark.group(1), (row, ""))
+                    footnotes[mark.group(1)] = (first, f"{said} {note[mark.end() :]}".strip())
                 continue
             answers.append(
                 VendorAnswer(
