@@ -222,6 +222,17 @@ RENDERED = {
     "unclosed-block": (f"<?anm\n{OWN}", "not_met"),
     "doctype": (f"<!DOCTYPE html>\n\n{OWN}", "met"),
     "unclosed-inline": (f"Svara med ja<! eller nej.\n\n{OWN}", "met"),
+    # review of round 11: an XML prolog in code is shown as written; "<!" before no letter is text
+    "prolog-in-fence": (
+        f'```xml\n<?xml version="1.0" encoding="UTF-8"?>\n<a/>\n```\n\n{OWN}',
+        "met",
+    ),
+    "prolog-indented": (f'Exempel:\n\n    <?xml version="1.0" encoding="UTF-8"?>\n\n{OWN}', "met"),
+    "prolog-in-span": (
+        f'Filen börjar med `<?xml version="1.0" encoding="UTF-8"?>`.\n\n{OWN}',
+        "met",
+    ),
+    "lt-bang-prose": (f"Svarstid <! under två sekunder, se bilaga > mätning.\n\n{OWN}", "met"),
 }
 
 

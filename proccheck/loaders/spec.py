@@ -614,7 +614,7 @@ _HIDDEN_START = re.compile(
     r"|<([A-Za-z][\w-]{0,30})(?=[\s/])[^<>]{0,500}?"
     r"(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden)[^<>]{0,500}>"
     r"|<(template|script|style|noscript)(?=[\s>])[^<>]{0,500}>"
-    r"|<([?!])(?!--)",
+    r"|<(\?|!(?=[A-Za-z]|\[CDATA\[))",
     re.IGNORECASE,
 )
 """Where Markdown's HTML starts hiding text: a comment, a struck-through element (`<s>`,
@@ -707,12 +707,17 @@ def _hidden_blanked(
     lowered, pieces, at = text.lower(), [], 0
     hidden: list[tuple[int, str]] = []
     struck: list[tuple[int, str]] = []
+    code: list[tuple[int, int]] | None = None  # where code is, found at the first `<?`/`<!`
     while (start := _HIDDEN_START.search(text, at)) is not None:
         tag = start.group(1) or start.group(2) or start.group(3) or start.group(4)
         if start.group(4):  # to the first `>`; unclosed, to the end where it starts a block
             closing, end = ">", text.find(">", start.end())
             line_start = text.rfind("\n", 0, start.start()) + 1
-            if end == -1 and text[line_start : start.start()] not in ("", " ", "  ", "   "):
+            code = _code_ranges(text) if code is None else code
+            in_code = _within_any(code, start.start())
+            if in_code or (
+                end == -1 and text[line_start : start.start()] not in ("", " ", "  ", "   ")
+            ):
                 pieces.append(text[at : start.end()])
                 at = start.end()
                 continue
@@ -741,6 +746,46 @@ def _hidden_blanked(
         at = stop
     pieces.append(text[at:])
     return "".join(pieces).split("\n"), hidden, struck
+
+
+_FENCE = re.compile(r"(?m)^ {0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"`[^`\n]{1,2000}`")
+
+
+def _code_ranges(text: str) -> list[tuple[int, int]]:
+    """Where Markdown shows code, as (start, end) offsets in order: fenced blocks (to their
+    closing fence, or the end), indented blocks (four spaces after a blank line) and code
+    spans. An XML prolog `<?xml …?>` there is shown as written (the review of round 11)."""
+    ranges: list[tuple[int, int]] = []
+    offset, fence, previous_blank = 0, "", True
+    block_start = 0
+    for line in text.split("\n"):
+        end = offset + len(line)
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                ranges.append((block_start, end))
+                fence = ""
+        elif opened:
+            fence, block_start = opened.group(1), offset
+        elif line.startswith(("    ", "\t")) and line.strip() and previous_blank:
+            ranges.append((offset, end))
+            previous_blank = True  # the next indented line continues the block
+            offset = end + 1
+            continue
+        else:
+            ranges += [(offset + m.start(), offset + m.end()) for m in _INLINE_CODE.finditer(line)]
+        previous_blank = not line.strip()
+        offset = end + 1
+    if fence:
+        ranges.append((block_start, len(text)))
+    return sorted(ranges)
+
+
+def _within_any(ranges: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` lies in one of the sorted, non-overlapping `ranges`."""
+    index = bisect.bisect_right(ranges, (position, float("inf"))) - 1
+    return index >= 0 and ranges[index][0] <= position < ranges[index][1]
 
 
 def _struck_text(lines: list[str]) -> list[tuple[int, str]]:
