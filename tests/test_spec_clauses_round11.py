@@ -58,6 +58,11 @@ sv | OPEN-STANDARDS | Åtkomst till systemet sker uteslutande via leverantörens
 sv | OPEN-STANDARDS | Systemet fungerar endast på Windows.
 en | OPEN-STANDARDS | The system can be accessed only through the Supplier's desktop client for Windows.
 en | OPEN-STANDARDS | The system runs only on Microsoft Windows.
+sv | DATA-OWNERSHIP | Kommunen erhåller härigenom inga rättigheter till data i tjänsten.
+en | DATA-OWNERSHIP | The Customer gets no rights in any of the data held in the Service.
+en | DATA-OWNERSHIP | No right, title or interest in the data passes to the Customer.
+en | OPEN-APIS | The Supplier may discontinue the APIs at any time without notice.
+sv | OPEN-APIS | Leverantören får när som helst och utan föregående meddelande stänga API:erna.
 """
 
 NOT_VERIFIED = """
@@ -89,6 +94,12 @@ sv | OPEN-STANDARDS | Systemet får inte fungera endast på Windows.
 en | OPEN-STANDARDS | The system shall not run only on Windows; a standard web browser shall suffice.
 sv | OPEN-APIS | Systemet ska stödja öppna API:er i den utsträckning lagen medger.
 en | OPEN-APIS | The APIs shall be documented to the extent permitted by applicable law.
+en | DATA-OWNERSHIP | Payment data is exported when invoices are approved in the ERP system.
+sv | DATA-OWNERSHIP | Betalningsdata exporteras när fakturor har attesterats i ekonomisystemet.
+en | DATA-OWNERSHIP | The Supplier has a perpetual licence to the third-party map data included in the Service.
+sv | DATA-OWNERSHIP | Leverantören har en evig licens till tredjepartskartdata som ingår i tjänsten.
+en | OPEN-APIS | During a security incident the Supplier may suspend API access without notice.
+sv | OPEN-APIS | Vid ett angrepp får leverantören utan föregående meddelande spärra den API-nyckel som används.
 """
 
 

@@ -411,6 +411,8 @@ def _item_contradictions(
                     continue
                 if clause_negated(lex, text, match, own_negation=contradiction.own_negation):
                     continue
+                if contradiction.unless and contradiction.unless.search(_sentence(text, match)):
+                    continue
                 kinds.add(contradiction.kind)
                 for target in _targets(
                     contradiction.undermines, contradiction.fallback, requirement_set
@@ -420,6 +422,18 @@ def _item_contradictions(
         for brand in _brands_without_equivalent(shown, item.lead_in or ""):
             for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
                 yield _contradiction_finding(item, "brand-without-equivalent", target, brand, lang)
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+
+
+def _sentence(text: str, match: re.Match[str]) -> str:
+    """The sentence (to the nearest `.`, `;`, `!`, `?` or line break each side) a match is in."""
+    start = max(
+        (found.end() for found in _SENTENCE_END.finditer(text, 0, match.start())), default=0
+    )
+    after = _SENTENCE_END.search(text, match.end())
+    return text[start : after.start() if after else len(text)]
 
 
 def _split_at_hidden(item: SpecItem) -> list[SpecItem]:

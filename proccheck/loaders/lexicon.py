@@ -67,6 +67,9 @@ class Contradiction:
     own_negation: bool = False
     """The patterns say what is left out with a negation of their own ("omfattar inte
     loggar"): a negation inside a match is its point, and only one before it cancels it."""
+    unless: re.Pattern[str] | None = None
+    """Words that, in the sentence of a match, make it something else: closing the APIs "vid
+    ett angrepp" protects the data rather than taking the APIs back."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ def lexicon(lang: Lang) -> Lexicon:
             tuple(entry.get("fallback", ())),
             tuple(entry["patterns"]),
             bool(entry.get("own_negation", False)),
+            re.compile("|".join(entry["unless"]), re.IGNORECASE) if entry.get("unless") else None,
         )
         for kind, entry in data.get("contradictions", {}).items()
     )
