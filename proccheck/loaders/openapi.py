@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
 from proccheck import limits
@@ -126,6 +126,11 @@ class Operation:
     of the OAuth scopes its security requires ("Kräver tilläggslicensen Export Premium") and,
     for a GET, what the description's own summary says of exporting ("större uttag beställs
     som konsulttjänst")."""
+    beside: tuple[str, ...] = ()
+    """Texts the vendor wrote near it rather than on it, read for `limited` as `limited_words`
+    reads a text `beside`: for a GET the sentences of the description's summary on exporting
+    or listing, and the sentences of its tags' descriptions ("Listning och export av ärenden
+    kräver licensen Export Pro")."""
 
     @functools.cached_property
     def limited(self) -> str:
@@ -140,7 +145,11 @@ class Operation:
             if r.status.startswith("2") or r.status == "402"
         )
         return _limited(
-            self.source, self.parameters, self.terms + answered, reads=self.method == "get"
+            self.source,
+            self.parameters,
+            self.terms + answered,
+            reads=self.method == "get",
+            beside=self.beside,
         )
 
     @property
@@ -918,8 +927,8 @@ def _operations(
                         isinstance(t, str) and t in internal_tags for t in as_list(op.get("tags"))
                     ),
                     source=op,
-                    terms=_required_scopes(op.get("security", root.get("security")), scope_texts)
-                    + (export_terms if method == "get" else ())
+                    terms=_required_scopes(op.get("security", root.get("security")), scope_texts),
+                    beside=(export_terms if method == "get" else ())
                     + tuple(
                         text
                         for tag in as_list(op.get("tags"))[:20]
@@ -1056,67 +1065,97 @@ class _Alternatives:
             pattern = self._compiled[index] = re.compile(self.parts[index])
         return pattern
 
-    def finditer(self, lowered: str) -> Iterator[re.Match[str]]:
-        """The matches in `lowered` of the joined alternation, in order."""
+    def finditer(self, lowered: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """The matches in `lowered` of the joined alternation, in order, each with the index
+        of the part that made it."""
         open_ = self._gate.open_for(lowered)
         if len(open_) <= 1:
             for index in open_:
-                yield from self._part(index).finditer(lowered)
+                for match in self._part(index).finditer(lowered):
+                    yield index, match
             return
         found = {index: self._part(index).search(lowered) for index in open_}
         pos = 0
         while True:
-            best: re.Match[str] | None = None
+            best: tuple[int, re.Match[str]] | None = None
             for index in open_:
-                match = found[index]
-                if match is not None and match.start() < pos:
-                    match = found[index] = self._part(index).search(lowered, pos)
-                if match is not None and (best is None or match.start() < best.start()):
-                    best = match
+                candidate = found[index]
+                if candidate is not None and candidate.start() < pos:
+                    candidate = found[index] = self._part(index).search(lowered, pos)
+                if candidate is not None and (best is None or candidate.start() < best[1].start()):
+                    best = index, candidate
             if best is None:
                 return
             yield best
-            pos = max(best.end(), best.start() + 1)
+            pos = max(best[1].end(), best[1].start() + 1)
 
     def search(self, lowered: str) -> re.Match[str] | None:
         """The first match in `lowered` of the joined alternation, or None."""
-        return next(self.finditer(lowered), None)
+        return next((match for _index, match in self.finditer(lowered)), None)
 
 
 _PLANS = r"(?:plan|tier|licen[cs]e|subscription|edition|customers|package|add-on)s?"
-_AT_EXTRA_COST_PARTS = (
-    r"\b(?:extra|additional|separate) (?:cost|fee|charge)s?\b",
-    rf"\bonly\b[^.]{{0,60}}\b(?:premium|enterprise|pro)\b[^.]{{0,20}}\b{_PLANS}\b",
-    rf"\b(?:premium|enterprise)\b[^.]{{0,20}}\b{_PLANS}\b[^.]{{0,30}}\bonly\b",
-    r"\bnot (?:available|included) in (?:your|the) (?:licen[cs]e|plan|subscription)",
-    r"\bmot (?:en |ett )?(?:extra |särskild )?\w*avgift\b",
-    r"\btilläggs(?:avgift|licens|modul|avtal)\w*",
-    r"\bkräver (?:licensen|tillägget|tilläggs\w+|nivån|paketet|abonnemanget|utgåvan"
-    r"|(?:en )?(?:separat|särskild|extra) (?:licens|avgift|beställning|avtal|betalning)\w*)\b",
-    r"\btillval\w*",
-    r"\b(?:finns|erbjuds|tillgänglig\w*|endast|bara|enbart)\b[^.;]{0,30}\bi (?:nivån|planen"
-    r"|paketet|tjänstenivån|utgåvan|abonnemanget|licensnivån)\b",
-    r"\brequires? (?:an? |the )?(?:premium|enterprise|paid|pro|business)\b",
-    r"\b(?:one-time|setup|annual|monthly) fee\b",
-    r"\bfor a fee\b",
-    r"\b(?:engångs|års|licens)avgift",
-    r"\bdebiteras (?:separat|särskilt|extra|enligt (?:gällande |vår )?prislista)\b",
-    r"\boffereras separat\b",
-    r"\bseparata? (?:licens|avtal)\w*",
-    r"\bsärskilt avtal\b",
-    r"\b(?:beställs|levereras|utförs|sker) som (?:en )?konsult\w*",
-    r"\b(?:separately|additionally) (?:billed|charged|licen[cs]ed|priced)\b",
-    r"\bbilled separately\b",
-    r"\bextra contract\b",
-    r"\bpaid (?:licen[cs]e|add-on)s?\b",
-    r"\b(?:ordered|delivered|provided|sold) as (?:a )?(?:paid )?consult(?:ing|ancy)\b",
-    r"\bmot (?:särskild |extra )?(?:ersättning|betalning)\b",
-    r"\((?:billable|chargeable|tillägg|add-?on)\)",
-    r"\bhandläggningsavgift",
-    r"\bhandling fee\b",
-    r"\bingår (?:ej|inte) i (?:standard|grund|bas)\w*",
-    r"\bnot (?:part of|included in) the (?:standard|base|basic) (?:edition|package|product)\b",
+_COST_FEES = r"(?:engångs|tilläggs|licens|abonnemangs|anslutnings|uppstarts|start)"
+"""What may open a fee that is a price of the service ("mot en engångsavgift"), not of what
+the records are about ("mot sanktionsavgift", "bygglovsavgift")."""
+_COST = (
+    ("beside", r"\b(?:extra|additional|separate) (?:cost|fee|charge)s?\b"),
+    ("", rf"\bonly\b[^.]{{0,60}}\b(?:premium|enterprise|pro)\b[^.]{{0,20}}\b{_PLANS}\b"),
+    ("", rf"\b(?:premium|enterprise)\b[^.]{{0,20}}\b{_PLANS}\b[^.]{{0,30}}\bonly\b"),
+    ("", r"\bnot (?:available|included) in (?:your|the) (?:licen[cs]e|plan|subscription)"),
+    ("beside", rf"\bmot (?:en |ett )?(?:extra |särskild )?{_COST_FEES}?avgift\b"),
+    ("always", r"\bmot (?:en |ett )?(?:extra |särskild )?\w+avgift\b"),
+    ("", r"\btilläggs(?:avgift|licens|modul|avtal)\w*"),
+    (
+        "",
+        r"\bkräver (?:licensen|tillägget|tilläggs\w+|nivån|paketet|abonnemanget|utgåvan"
+        r"|(?:en )?(?:separat|särskild|extra) (?:licens|avtal)\w*)\b",
+    ),
+    (
+        "beside",
+        r"\bkräver (?:en )?(?:separat|särskild|extra) (?:avgift|beställning|betalning)\w*\b",
+    ),
+    ("beside", r"\btillval\w*"),
+    (
+        "",
+        r"\b(?:finns|erbjuds|tillgänglig\w*|endast|bara|enbart)\b[^.;]{0,30}\bi (?:nivån|planen"
+        r"|paketet|tjänstenivån|utgåvan|abonnemanget|licensnivån)\b",
+    ),
+    (
+        "",
+        rf"\brequires? (?:an? |the )?(?:premium|enterprise|paid|pro|business (?={_PLANS}\b))"
+        r"\b",
+    ),
+    ("always", r"\b(?:one-time|setup|annual|monthly) fee\b"),
+    ("beside", r"\bfor a fee\b"),
+    ("always", r"\b(?:engångs|års|licens)avgift"),
+    ("", r"\bdebiteras (?:separat|särskilt|extra|enligt (?:gällande |vår )?prislista)\b"),
+    ("", r"\boffereras separat\b"),
+    ("", r"\bseparata? (?:licens|avtal)\w*"),
+    ("", r"\bsärskilt avtal\b"),
+    ("", r"\b(?:beställs|levereras|utförs|sker) som (?:en )?konsult\w*"),
+    ("", r"\b(?:separately|additionally) (?:billed|charged|licen[cs]ed|priced)\b"),
+    ("", r"\bbilled separately\b"),
+    ("", r"\bextra contract\b"),
+    ("", r"\bpaid (?:licen[cs]e|add-on)s?\b"),
+    ("", r"\b(?:ordered|delivered|provided|sold) as (?:a )?(?:paid )?consult(?:ing|ancy)\b"),
+    ("beside", r"\bmot (?:särskild |extra )?(?:ersättning|betalning)\b"),
+    ("", r"\((?:billable|chargeable|tillägg|add-?on)\)"),
+    ("beside", r"\bhandläggningsavgift"),
+    ("beside", r"\bhandling fee\b"),
+    ("", r"\bingår (?:ej|inte) i (?:standard|grund|bas)\w*"),
+    (
+        "",
+        r"\bnot (?:part of|included in) the (?:standard|base|basic) (?:edition|package|product)\b",
+    ),
 )
+"""The parts of `_AT_EXTRA_COST`, each with where it needs a word on the API or access to it
+in its sentence (`_ACCESS_WORDS`): "beside" in a text near the operation (a tag, the listed
+type, an example: "Varje ärende kan ha en engångsavgift" is about the cases), "always" also
+in the operation's own (a fee the records are about: "Hämta årsavgiften för ett tillstånd"),
+never in a security scheme's description, which is about access."""
+_AT_EXTRA_COST_PARTS = tuple(part for _where, part in _COST)
+_COST_LINK = tuple(where for where, _part in _COST)
 _AT_EXTRA_COST = _Alternatives(_AT_EXTRA_COST_PARTS)
 """Words (in lower case) that offer an operation only at extra cost or on a higher plan:
 "extra cost", "only in the PRO/ENTERPRISE plan", "Only premium customers", "på begäran mot
@@ -1203,7 +1242,9 @@ _PARTIAL_PARTS = (
     r"|(?:from|for|within|in|over) the (?:last|past) \d+ (?:days|weeks|months|years)\b)",
     r"\b(?:högst|max(?:imalt|imum)?|at most|no more than|up to|upp till) \d[\d ,.]*"
     r" (?:poster|ärenden|rader|träffar|objekt|records|items|results|entries|rows|objects)"
-    r" (?:kan|can be|may be) (?:hämtas|listas|nås|retrieved|listed|returned|accessed|fetched)\b",
+    r" (?:kan|can be|may be) (?:hämtas|listas|nås|retrieved|listed|returned|accessed|fetched)\b"
+    r"(?! (?:per|each|in (?:one|a single|each)|at a time|i taget|åt gången|i (?:ett|varje|en)"
+    r"|på (?:en|ett|varje)|on (?:a|one|each))\b)",
     *_PAGING_LIMIT_PARTS,
 )
 _PARTIAL = _Alternatives(_PARTIAL_PARTS)
@@ -1223,6 +1264,7 @@ def _limited(
     terms: tuple[str, ...] = (),
     *,
     reads: bool = False,
+    beside: tuple[str, ...] = (),
 ) -> str:
     """What marks an operation as a preview (`x-beta: true`, `x-stability: experimental`, a
     summary "[BETA] …" or "Preview: …"), as retired (`x-sunset` past), as offered only at
@@ -1263,19 +1305,42 @@ def _limited(
     for text in (*own, as_text(op.get("x-availability"))[:2000], *required, *answered, *terms):
         if marker := limited_words(text, reads=reads):
             return marker
+    for text in beside:
+        if marker := limited_words(text, reads=reads, where="beside"):
+            return marker
     return ""
 
 
+_ACCESS_WORDS = re.compile(
+    r"\b(?:api\w*|\w*gränssnitt\w*|anrop\w*|åtkomst\w*|access\w*|\w*export\w*|\w*uttag\w*"
+    r"|extract\w*|bulk\w*|dump|\w*listning\w*|listings?|list (?:operations|endpoints)"
+    r"|integration\w*|endpoint\w*|webhook\w*|sdk|\w*certifikat\w*|certificates?|tillgänglig\w*"
+    r"|available|availability)"
+)
+"""Words (in lower case) on the API or on access to it: a fee or an option in a text near an
+operation limits it only in a sentence with one of them (`_COST`)."""
+Where = Literal["own", "beside", "access"]
+"""Where a text `limited_words` reads is, beside the operation it may limit."""
+
+
 @functools.lru_cache(maxsize=8192)
-def limited_words(text: str, *, reads: bool = False) -> str:
+def limited_words(text: str, *, reads: bool = False, where: Where = "own") -> str:
     """Where one text says an operation is offered only at extra cost (`_AT_EXTRA_COST`), is
     not there for the buyer (`_UNAVAILABLE`) or, for a read, returns only part of the records
-    (`_PARTIAL`), quoted; "" if nowhere. Kept per text: a description repeats the same response
-    and scheme texts on every operation ("OK", "Response"), and GitHub's has 1,200."""
+    (`_PARTIAL`), quoted; "" if nowhere. `where` the text is: the operation's own ("own"), near
+    it ("beside": a tag's, the listed type's, an example's), or on access to it ("access": a
+    security scheme's); a fee or an option needs, by `_COST`, a word on the API or access to
+    it in its sentence. Kept per text: a description repeats the same response and scheme texts
+    on every operation ("OK", "Response"), and GitHub's has 1,200."""
     lowered = text.lower()  # a letter that lowers to two shifts only the quote
-    for cost in _AT_EXTRA_COST.finditer(lowered):
-        if not _NO_COST.search(lowered, max(0, cost.start() - 10), cost.start()):
-            return _quoted(text, cost)
+    for index, cost in _AT_EXTRA_COST.finditer(lowered):
+        if _NO_COST.search(lowered, max(0, cost.start() - 10), cost.start()):
+            continue
+        link = _COST_LINK[index]
+        needs_link = link and where != "access" and (link == "always" or where == "beside")
+        if needs_link and not _ACCESS_WORDS.search(_sentence_around(lowered, cost)):
+            continue
+        return _quoted(text, cost)
     found = _UNAVAILABLE.search(lowered)
     if found is None and reads:
         found = _PARTIAL.search(lowered)
@@ -1380,6 +1445,17 @@ def sealed_words(text: str) -> str:
         return ""
     found = _SEALED.search(lowered)
     return _quoted(text, found) if found else ""
+
+
+def _sentence_around(lowered: str, match: re.Match[str]) -> str:
+    """The sentence of a lower-cased text that holds `match` (to `.`, `;`, `!`, `?` or a line
+    break on either side, at most 300 characters each way)."""
+    start, end = match.start(), match.end()
+    before = lowered[max(0, start - 300) : start]
+    cut = max(before.rfind(mark) for mark in ".;!?\n")
+    after = lowered[end : end + 300]
+    stops = [i for mark in ".;!?\n" if (i := after.find(mark)) >= 0]
+    return before[cut + 1 :] + match.group() + after[: min(stops, default=len(after))]
 
 
 def _not_there(lowered: str) -> re.Match[str] | None:
