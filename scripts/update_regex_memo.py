@@ -1,4 +1,5 @@
-"""Rewrite proccheck/data/regex-memo.json from the built-in lexicons and requirement sets.
+"""Rewrite proccheck/data/regex-memo.json from the built-in lexicons and requirement sets, and
+the parts of the probe's word-gated alternations (`proccheck.loaders.openapi.WORD_GATED`).
 
 Run: python scripts/update_regex_memo.py [--check]
 With --check, exit 1 (writing nothing) when the file differs from what would be written;
@@ -11,6 +12,7 @@ import json
 import sys
 
 from proccheck.loaders.lexicon import LANGS
+from proccheck.loaders.openapi import WORD_GATED
 from proccheck.loaders.structured import load_file
 from proccheck.regexsafety import MEMO_FILE, computed_needed_words, cue_problem
 from proccheck.requirements import load_requirement_set
@@ -49,7 +51,7 @@ def memo_text() -> str:
         term: [sorted(group) for group in groups]
         if (groups := computed_needed_words(term)) is not None
         else None
-        for term in sorted(lexicon_terms() | cues)
+        for term in sorted(lexicon_terms() | cues | set(WORD_GATED))
     }
     safe = sorted(cue for cue in cues if cue_problem(cue, compiled=True) is None)
     entries = ",\n".join(f"{_json(term)}: {_json(groups)}" for term, groups in needs.items())

@@ -92,6 +92,74 @@ def test_look_alikes_keep_the_listing(tmp_path: Path, where: str, value: str) ->
     assert got["DO-02"][0] == got["API-04"][0] == "met", got["DO-02"]
 
 
+def _honest(where: str, value: str) -> dict[str, Any]:
+    """The listing with `value` where the review of round 11 found honest descriptions read as
+    limits: a record's field in the response example (or, for the limits kept, a notice beside
+    the records), the listed type, a tag or the operation's own description."""
+    if where in ("example record", "example page"):
+        doc = _listing()
+        doc["components"]["schemas"]["Case"]["properties"]["title"] = {"type": "string"}
+        page = copy.deepcopy(PAGE)
+        page["properties"]["items"]["items"] = {"$ref": "#/components/schemas/Case"}
+        content = doc["paths"]["/cases"]["get"]["responses"]["200"]["content"]["application/json"]
+        content["schema"] = page
+        record = {"id": "1", "title": value if where == "example record" else "Bygglov"}
+        content["example"] = {"items": [record], "next": None}
+        if where == "example page":
+            content["example"]["notice"] = value
+        return doc
+    if where == "operation":
+        return _listing(description=value)
+    return _with(where, value)
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ("example record", "Överklagande mot sanktionsavgift"),
+        ("example record", "Faktura för årsavgift 2025"),
+        ("type", "Ett ärende, t.ex. en ansökan om bygglov mot avgift enligt taxa."),
+        ("tag", "Ärenden och deras avgifter. Varje ärende kan ha en engångsavgift."),
+        ("tag", "Endpoints for cases. Requires a business identifier in the header."),
+        ("operation", "Alla ärenden, sidvis. Upp till 500 poster kan hämtas per anrop; använd offset för nästa sida."),
+        ("operation", "Lists all cases. Up to 500 items can be returned per page; use offset for the next page."),
+    ],
+    ids=["example-sanction-fee", "example-annual-fee", "type-permit-fee", "tag-one-off-fee",
+         "tag-business-identifier", "page-size-sv", "page-size-en"],
+)  # fmt: skip
+def test_honest_look_alikes_of_review_11_keep_the_listing(
+    tmp_path: Path, where: str, value: str
+) -> None:
+    """Review of round 11: a fee the records are about (in an example record, the listed type
+    or a tag: no word on the API or access to it), "requires a business identifier" (no plan)
+    and a page size ("per anrop", "per page") limit no listing."""
+    got = outcomes(tmp_path, _honest(where, value))
+    assert got["DO-02"][0] == got["API-04"][0] == "met", got["DO-02"]
+    assert got["API-05"][0] == outcomes(tmp_path, _listing())["API-05"][0]
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "marker"),
+    [
+        ("example page", "Ärenden äldre än ett år hämtas via API:et mot en årsavgift.", "årsavgift"),
+        ("type", "Ett ärende. Historik finns tillgänglig mot avgift.", "mot avgift"),
+        ("tag", "Ärenden. Export via API:et sker mot en årsavgift.", "årsavgift"),
+        ("tag", "Cases. Listing requires a Business plan.", "Business plan"),
+        ("operation", "Alla ärenden. Upp till 500 poster kan hämtas totalt.", "500 poster"),
+        ("operation", "Alla ärenden mot en engångsavgift.", "engångsavgift"),
+    ],
+    ids=["example-notice-fee", "type-history-fee", "tag-api-annual-fee", "tag-business-plan",
+         "total-cap", "operation-fee"],
+)  # fmt: skip
+def test_limits_beside_the_look_alikes_still_count(
+    tmp_path: Path, where: str, value: str, marker: str
+) -> None:
+    got = outcomes(tmp_path, _honest(where, value))
+    for requirement in ("DO-02", "API-04"):
+        outcome, reason = got[requirement]
+        assert outcome == "not_verified" and marker in reason, reason
+
+
 def _write(body_description: str) -> dict[str, Any]:
     doc = _listing()
     doc["components"]["schemas"]["CaseComment"] = {

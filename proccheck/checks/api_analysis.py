@@ -875,7 +875,14 @@ def _limits_beside(index: ApiIndex, op: Operation) -> str:
         return f"servers: {internal}"
     requirements = op.security if op.security is not None else index.security
     sold = [
-        next((m for name in requirement if (m := limited_words(_scheme_text(index, name)))), "")
+        next(
+            (
+                m
+                for name in requirement
+                if (m := limited_words(_scheme_text(index, name), where="access"))
+            ),
+            "",
+        )
         for requirement in requirements or []
     ]
     if sold and all(sold):
@@ -885,7 +892,8 @@ def _limits_beside(index: ApiIndex, op: Operation) -> str:
             return f"{name}: {as_text(header.get('description'))[:160]}"
     for media in op.request:  # "Endast en kommentar kan läggas till; övriga fält ändras i …"
         body = index.resolve(media.schema)
-        if isinstance(body, dict) and (m := limited_words(as_text(body.get("description"))[:2000])):
+        text = as_text(body.get("description"))[:2000] if isinstance(body, dict) else ""
+        if m := limited_words(text, where="beside"):
             return m
     return ""
 
@@ -1142,8 +1150,16 @@ def _told_limit(index: ApiIndex, media: Media, item: str | None) -> str:
         resolved = index.resolve(prop)
         if isinstance(resolved, dict):
             texts.append(as_text(resolved.get("description")))
-    texts += _example_strings(index, media.examples)
-    return next((m for text in texts if text and (m := limited_words(text[:2000], reads=True))), "")
+    fields = frozenset(_props(index, index.schemas.get(item or "")))
+    texts += _example_strings(index, media.examples, fields)
+    return next(
+        (
+            m
+            for text in texts
+            if text and (m := limited_words(text[:2000], reads=True, where="beside"))
+        ),
+        "",
+    )
 
 
 def _paging_limit(index: ApiIndex, op: Operation, media: Media) -> str:
@@ -1164,9 +1180,13 @@ def _paging_limit(index: ApiIndex, op: Operation, media: Media) -> str:
     return next((m for text in texts if text and (m := paging_limited(text[:2000]))), "")
 
 
-def _example_strings(index: ApiIndex, examples: tuple[Any, ...]) -> list[str]:
+def _example_strings(
+    index: ApiIndex, examples: tuple[Any, ...], fields: frozenset[str] = frozenset()
+) -> list[str]:
     """The strings of several words in examples as written (an `examples` entry's `value`),
-    breadth first, at most `_EXAMPLE_STRINGS` of them after at most 200 nodes."""
+    breadth first, at most `_EXAMPLE_STRINGS` of them after at most 200 nodes; not what is
+    under one of the listed type's `fields`, which is what a record holds ("title:
+    Överklagande mot sanktionsavgift"), not what the vendor says of the list."""
     pending = [
         as_dict(index.resolve(e)).get("value") if isinstance(e, dict) and "$ref" in e else e
         for e in examples
@@ -1183,7 +1203,7 @@ def _example_strings(index: ApiIndex, examples: tuple[Any, ...]) -> list[str]:
             if " " in node.strip():
                 found.append(node)
         elif isinstance(node, dict):
-            pending.extend(list(node.values())[:50])
+            pending.extend([v for k, v in list(node.items())[:50] if k not in fields])
         elif isinstance(node, list):
             pending.extend(node[:5])
     return found

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urljoin, urlsplit
 
 from proccheck import limits
@@ -30,6 +30,7 @@ from proccheck.loaders.structured import (
     load_text,
     refuse_many_json_values,
 )
+from proccheck.regexsafety import WordGate, needed_words
 
 if TYPE_CHECKING:
     from proccheck.loaders.cache import CacheMode
@@ -125,6 +126,11 @@ class Operation:
     of the OAuth scopes its security requires ("Kräver tilläggslicensen Export Premium") and,
     for a GET, what the description's own summary says of exporting ("större uttag beställs
     som konsulttjänst")."""
+    beside: tuple[str, ...] = ()
+    """Texts the vendor wrote near it rather than on it, read for `limited` as `limited_words`
+    reads a text `beside`: for a GET the sentences of the description's summary on exporting
+    or listing, and the sentences of its tags' descriptions ("Listning och export av ärenden
+    kräver licensen Export Pro")."""
 
     @functools.cached_property
     def limited(self) -> str:
@@ -139,7 +145,11 @@ class Operation:
             if r.status.startswith("2") or r.status == "402"
         )
         return _limited(
-            self.source, self.parameters, self.terms + answered, reads=self.method == "get"
+            self.source,
+            self.parameters,
+            self.terms + answered,
+            reads=self.method == "get",
+            beside=self.beside,
         )
 
     @property
@@ -917,8 +927,8 @@ def _operations(
                         isinstance(t, str) and t in internal_tags for t in as_list(op.get("tags"))
                     ),
                     source=op,
-                    terms=_required_scopes(op.get("security", root.get("security")), scope_texts)
-                    + (export_terms if method == "get" else ())
+                    terms=_required_scopes(op.get("security", root.get("security")), scope_texts),
+                    beside=(export_terms if method == "get" else ())
                     + tuple(
                         text
                         for tag in as_list(op.get("tags"))[:20]
@@ -1035,31 +1045,118 @@ _PREVIEW_TEXT = re.compile(
 )
 """A summary or description that opens with "[BETA]", "Preview:" or "Experimental –", or says
 "(beta)" or "[preview]": not "Preview the rendered document" or "Decode a frame (preview)"."""
+
+
+class _Alternatives:
+    """An alternation of regular expressions (lower case) searched part by part: a text is
+    searched only for the parts whose needed words (`needed_words`, kept in the memo file) it
+    holds, which a `WordGate` tells from the text's words at once. Matches come as the joined
+    alternation's would: leftmost first, the earlier part at the same place, none overlapping
+    the one before. Each part is compiled on first use."""
+
+    def __init__(self, parts: tuple[str, ...]) -> None:
+        self.parts = parts
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(parts)
+        self._gate = WordGate(tuple(needed_words(part) for part in parts))
+
+    def _part(self, index: int) -> re.Pattern[str]:
+        pattern = self._compiled[index]
+        if pattern is None:
+            pattern = self._compiled[index] = re.compile(self.parts[index])
+        return pattern
+
+    def finditer(self, lowered: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """The matches in `lowered` of the joined alternation, in order, each with the index
+        of the part that made it."""
+        open_ = self._gate.open_for(lowered)
+        if len(open_) <= 1:
+            for index in open_:
+                for match in self._part(index).finditer(lowered):
+                    yield index, match
+            return
+        found = {index: self._part(index).search(lowered) for index in open_}
+        pos = 0
+        while True:
+            best: tuple[int, re.Match[str]] | None = None
+            for index in open_:
+                candidate = found[index]
+                if candidate is not None and candidate.start() < pos:
+                    candidate = found[index] = self._part(index).search(lowered, pos)
+                if candidate is not None and (best is None or candidate.start() < best[1].start()):
+                    best = index, candidate
+            if best is None:
+                return
+            yield best
+            pos = max(best[1].end(), best[1].start() + 1)
+
+    def search(self, lowered: str) -> re.Match[str] | None:
+        """The first match in `lowered` of the joined alternation, or None."""
+        return next((match for _index, match in self.finditer(lowered)), None)
+
+
 _PLANS = r"(?:plan|tier|licen[cs]e|subscription|edition|customers|package|add-on)s?"
-_AT_EXTRA_COST = re.compile(
-    r"\b(?:extra|additional|separate) (?:cost|fee|charge)s?\b"
-    rf"|\bonly\b[^.]{{0,60}}\b(?:premium|enterprise|pro)\b[^.]{{0,20}}\b{_PLANS}\b"
-    rf"|\b(?:premium|enterprise)\b[^.]{{0,20}}\b{_PLANS}\b[^.]{{0,30}}\bonly\b"
-    r"|\bnot (?:available|included) in (?:your|the) (?:licen[cs]e|plan|subscription)"
-    r"|\bmot (?:en |ett )?(?:extra |särskild )?\w*avgift\b|\btilläggs(?:avgift|licens|modul|avtal)\w*"
-    r"|\bkräver (?:licensen|tillägget|tilläggs\w+|nivån|paketet|abonnemanget|utgåvan"
-    r"|(?:en )?(?:separat|särskild|extra) (?:licens|avgift|beställning|avtal|betalning)\w*)\b"
-    r"|\btillval\w*"
-    r"|\b(?:finns|erbjuds|tillgänglig\w*|endast|bara|enbart)\b[^.;]{0,30}\bi (?:nivån|planen"
-    r"|paketet|tjänstenivån|utgåvan|abonnemanget|licensnivån)\b"
-    r"|\brequires? (?:an? |the )?(?:premium|enterprise|paid|pro|business)\b"
-    r"|\b(?:one-time|setup|annual|monthly) fee\b|\bfor a fee\b|\b(?:engångs|års|licens)avgift"
-    r"|\bdebiteras (?:separat|särskilt|extra|enligt (?:gällande |vår )?prislista)\b"
-    r"|\boffereras separat\b|\bseparata? (?:licens|avtal)\w*|\bsärskilt avtal\b"
-    r"|\b(?:beställs|levereras|utförs|sker) som (?:en )?konsult\w*"
-    r"|\b(?:separately|additionally) (?:billed|charged|licen[cs]ed|priced)\b"
-    r"|\bbilled separately\b|\bextra contract\b|\bpaid (?:licen[cs]e|add-on)s?\b"
-    r"|\b(?:ordered|delivered|provided|sold) as (?:a )?(?:paid )?consult(?:ing|ancy)\b"
-    r"|\bmot (?:särskild |extra )?(?:ersättning|betalning)\b|\((?:billable|chargeable|tillägg"
-    r"|add-?on)\)|\bhandläggningsavgift|\bhandling fee\b|\bingår (?:ej|inte) i (?:standard"
-    r"|grund|bas)\w*|\bnot (?:part of|included in) the (?:standard|base|basic) (?:edition"
-    r"|package|product)\b"
+_COST_FEES = r"(?:engångs|tilläggs|licens|abonnemangs|anslutnings|uppstarts|start)"
+"""What may open a fee that is a price of the service ("mot en engångsavgift"), not of what
+the records are about ("mot sanktionsavgift", "bygglovsavgift")."""
+_COST = (
+    ("beside", r"\b(?:extra|additional|separate) (?:cost|fee|charge)s?\b"),
+    ("", rf"\bonly\b[^.]{{0,60}}\b(?:premium|enterprise|pro)\b[^.]{{0,20}}\b{_PLANS}\b"),
+    ("", rf"\b(?:premium|enterprise)\b[^.]{{0,20}}\b{_PLANS}\b[^.]{{0,30}}\bonly\b"),
+    ("", r"\bnot (?:available|included) in (?:your|the) (?:licen[cs]e|plan|subscription)"),
+    ("beside", rf"\bmot (?:en |ett )?(?:extra |särskild )?{_COST_FEES}?avgift\b"),
+    ("always", r"\bmot (?:en |ett )?(?:extra |särskild )?\w+avgift\b"),
+    ("", r"\btilläggs(?:avgift|licens|modul|avtal)\w*"),
+    (
+        "",
+        r"\bkräver (?:licensen|tillägget|tilläggs\w+|nivån|paketet|abonnemanget|utgåvan"
+        r"|(?:en )?(?:separat|särskild|extra) (?:licens|avtal)\w*)\b",
+    ),
+    (
+        "beside",
+        r"\bkräver (?:en )?(?:separat|särskild|extra) (?:avgift|beställning|betalning)\w*\b",
+    ),
+    ("beside", r"\btillval\w*"),
+    (
+        "",
+        r"\b(?:finns|erbjuds|tillgänglig\w*|endast|bara|enbart)\b[^.;]{0,30}\bi (?:nivån|planen"
+        r"|paketet|tjänstenivån|utgåvan|abonnemanget|licensnivån)\b",
+    ),
+    (
+        "",
+        rf"\brequires? (?:an? |the )?(?:premium|enterprise|paid|pro|business (?={_PLANS}\b))"
+        r"\b",
+    ),
+    ("always", r"\b(?:one-time|setup|annual|monthly) fee\b"),
+    ("beside", r"\bfor a fee\b"),
+    ("always", r"\b(?:engångs|års|licens)avgift"),
+    ("", r"\bdebiteras (?:separat|särskilt|extra|enligt (?:gällande |vår )?prislista)\b"),
+    ("", r"\boffereras separat\b"),
+    ("", r"\bseparata? (?:licens|avtal)\w*"),
+    ("", r"\bsärskilt avtal\b"),
+    ("", r"\b(?:beställs|levereras|utförs|sker) som (?:en )?konsult\w*"),
+    ("", r"\b(?:separately|additionally) (?:billed|charged|licen[cs]ed|priced)\b"),
+    ("", r"\bbilled separately\b"),
+    ("", r"\bextra contract\b"),
+    ("", r"\bpaid (?:licen[cs]e|add-on)s?\b"),
+    ("", r"\b(?:ordered|delivered|provided|sold) as (?:a )?(?:paid )?consult(?:ing|ancy)\b"),
+    ("beside", r"\bmot (?:särskild |extra )?(?:ersättning|betalning)\b"),
+    ("", r"\((?:billable|chargeable|tillägg|add-?on)\)"),
+    ("beside", r"\bhandläggningsavgift"),
+    ("beside", r"\bhandling fee\b"),
+    ("", r"\bingår (?:ej|inte) i (?:standard|grund|bas)\w*"),
+    (
+        "",
+        r"\bnot (?:part of|included in) the (?:standard|base|basic) (?:edition|package|product)\b",
+    ),
 )
+"""The parts of `_AT_EXTRA_COST`, each with where it needs a word on the API or access to it
+in its sentence (`_ACCESS_WORDS`): "beside" in a text near the operation (a tag, the listed
+type, an example: "Varje ärende kan ha en engångsavgift" is about the cases), "always" also
+in the operation's own (a fee the records are about: "Hämta årsavgiften för ett tillstånd"),
+never in a security scheme's description, which is about access."""
+_AT_EXTRA_COST_PARTS = tuple(part for _where, part in _COST)
+_COST_LINK = tuple(where for where, _part in _COST)
+_AT_EXTRA_COST = _Alternatives(_AT_EXTRA_COST_PARTS)
 """Words (in lower case) that offer an operation only at extra cost or on a higher plan:
 "extra cost", "only in the PRO/ENTERPRISE plan", "Only premium customers", "på begäran mot
 ersättning", "(billable)", "handläggningsavgift", "ingår ej i standardutförandet"; not "no
@@ -1073,44 +1170,37 @@ _NOT_THERE = (
     r"tillgängligt|öppen|öppet|öppna|implementerad|i drift)|för internt bruk"
     r"|planerad(?: funktion)?|ingår inte i (?:det )?publicerade)"
 )
-_NOT_THERE_STEMS = ("avail", "tillgäng", "intern", "plan", "soon", "implement", "drift",
-                    "öpp", "publicer", "offered", "access", "open", "reserv", "staff",
-                    "personnel", "kan inte", "kan ej", "går inte", "går ej", "endast i",
-                    "bara i", "enbart i", "the api", "this api", "our api", "only visible",
-                    "only available", "only accessible", "only editable", "only shown", "övriga ",
-                    "andra fält", "resterande", "remaining fields", "other fields",
-                    "other properties", "other attributes")  # fmt: skip
-"""Parts of words one of which every match of `_UNAVAILABLE` holds: a text without any is
-not searched (most are not, and the expression is costly)."""
-_UNAVAILABLE = re.compile(
-    rf"^\W*(?:\[?(?:planned|planerad|coming soon|not yet available|unavailable"
-    rf"|(?:ej|inte) (?:ännu )?tillgänglig\w*|(?:for )?internal use only|för internt bruk"
-    rf"|reserved for future use|reserverad för framtida (?:bruk|användning))\b)"
-    rf"|\b(?:only|endast|enbart|bara)\b[^.;]{{0,40}}\b(?:drift|operations|internal) ?"
-    rf"(?:personal|staff|personnel)\b"
-    rf"|\b(?:this|the|denna|den här|detta) (?:endpoint|operation|method|api|call|webhook"
-    rf"|event|listing|list|resource|service|anrop|metod|tjänst|händelse|lista|resurs)\w*"
-    rf"[^.;]{{0,30}}?\b(?:is |är |are |will be )?{_NOT_THERE}"
-    rf"|\b(?:endpointen|operationen|metoden|anropet|webhooken|listan|tjänsten|händelsen"
-    rf"|these operations|dessa operationer|interna operationer)\b[^.;]{{0,30}}?{_NOT_THERE}"
-    rf"|\b(?:not|inte|ej) (?:available|accessible|offered|tillgängliga?|tillgängligt) "
-    rf"(?:to|for|för|till) (?:customers|kunder|kunden|beställare[n]?|the buyer|the public"
-    rf"|allmänheten|third[- ]part(?:y|ies)|tredje part)\b"
-    rf"|\bunavailable to (?:customers|the public|third[- ]part(?:y|ies))\b"
-    rf"|\b(?:kan|går) (?:inte|ej) (?:att )?(?:hämtas|hämta|läsas|läsa|exporteras|exportera)"
-    rf" (?:via|genom|med|i|över) (?:api\w*|gränssnittet)"
-    rf"|\b(?:visas|ändras|redigeras|hanteras|registreras|finns|läggs till) (?:endast|bara"
-    rf"|enbart) i (?:\w+s |vår |leverantörens )?(?:\w*klient\w*|\w*gränssnitt\w*|portal\w*)"
-    rf"|\b(?:cannot|can't|can not|are not|is not) (?:be )?(?:retrieved|fetched|read|exported"
-    rf"|available|exposed|accessible) (?:via|through|using|by|with|in) (?:the|this"
-    rf"|our) api\b|\bonly (?:visible|available|accessible|editable|shown) (?:in|through|via)"
-    rf" (?:the|our) (?:\w+ )?(?:client|desktop client|web client|user interface)\b"
-    rf"|\b(?:övriga|andra|resterande|remaining|other) (?:fält|uppgifter|fields|properties"
-    rf"|attributes)\b[^.;]{{0,30}}?\b(?:ändras|hanteras|redigeras|registreras|sätts|läggs in"
-    rf"|are (?:changed|edited|set|managed|maintained)) (?:endast |bara |enbart |only )?(?:i|in"
-    rf"|through|via) (?:\w+s |vår |leverantörens |the |our )?(?:\w+ )?(?:\w*klient\w*"
-    rf"|\w*gränssnitt\w*|portal\w*|client|user interface|ui|dashboard|web app)\b"
+_UNAVAILABLE_PARTS = (
+    r"^\W*(?:\[?(?:planned|planerad|coming soon|not yet available|unavailable"
+    r"|(?:ej|inte) (?:ännu )?tillgänglig\w*|(?:for )?internal use only|för internt bruk"
+    r"|reserved for future use|reserverad för framtida (?:bruk|användning))\b)",
+    r"\b(?:only|endast|enbart|bara)\b[^.;]{0,40}\b(?:drift|operations|internal) ?"
+    r"(?:personal|staff|personnel)\b",
+    r"\b(?:this|the|denna|den här|detta) (?:endpoint|operation|method|api|call|webhook"
+    r"|event|listing|list|resource|service|anrop|metod|tjänst|händelse|lista|resurs)\w*"
+    rf"[^.;]{{0,30}}?\b(?:is |är |are |will be )?{_NOT_THERE}",
+    r"\b(?:endpointen|operationen|metoden|anropet|webhooken|listan|tjänsten|händelsen"
+    rf"|these operations|dessa operationer|interna operationer)\b[^.;]{{0,30}}?{_NOT_THERE}",
+    r"\b(?:not|inte|ej) (?:available|accessible|offered|tillgängliga?|tillgängligt) "
+    r"(?:to|for|för|till) (?:customers|kunder|kunden|beställare[n]?|the buyer|the public"
+    r"|allmänheten|third[- ]part(?:y|ies)|tredje part)\b",
+    r"\bunavailable to (?:customers|the public|third[- ]part(?:y|ies))\b",
+    r"\b(?:kan|går) (?:inte|ej) (?:att )?(?:hämtas|hämta|läsas|läsa|exporteras|exportera)"
+    r" (?:via|genom|med|i|över) (?:api\w*|gränssnittet)",
+    r"\b(?:visas|ändras|redigeras|hanteras|registreras|finns|läggs till) (?:endast|bara"
+    r"|enbart) i (?:\w+s |vår |leverantörens )?(?:\w*klient\w*|\w*gränssnitt\w*|portal\w*)",
+    r"\b(?:cannot|can't|can not|are not|is not) (?:be )?(?:retrieved|fetched|read|exported"
+    r"|available|exposed|accessible) (?:via|through|using|by|with|in) (?:the|this"
+    r"|our) api\b",
+    r"\bonly (?:visible|available|accessible|editable|shown) (?:in|through|via)"
+    r" (?:the|our) (?:\w+ )?(?:client|desktop client|web client|user interface)\b",
+    r"\b(?:övriga|andra|resterande|remaining|other) (?:fält|uppgifter|fields|properties"
+    r"|attributes)\b[^.;]{0,30}?\b(?:ändras|hanteras|redigeras|registreras|sätts|läggs in"
+    r"|are (?:changed|edited|set|managed|maintained)) (?:endast |bara |enbart |only )?(?:i|in"
+    r"|through|via) (?:\w+s |vår |leverantörens |the |our )?(?:\w+ )?(?:\w*klient\w*"
+    r"|\w*gränssnitt\w*|portal\w*|client|user interface|ui|dashboard|web app)\b",
 )
+_UNAVAILABLE = _Alternatives(_UNAVAILABLE_PARTS)
 """Words (in lower case) that say the operation itself is not there for the buyer: a text that
 opens so ("Planerad funktion – …", "[Internal use only]", "Reserved for future use"), says so
 of the operation ("This endpoint is not yet available", "Denna endpoint är inte tillgänglig
@@ -1118,40 +1208,49 @@ för kunder"), keeps it from customers ("not available to customers") or for the
 staff ("Endast Norrdatas driftpersonal"); not a sentence about one of its features
 ("Filtering by status is coming soon", "The field legacyId is for internal use only", "group
 scope is reserved for future use"), nor "Admin only" or "for support staff"."""
-_PAGING_LIMIT = (
+_PAGING_LIMIT_PARTS = (
     r"\b(?:högst|max(?:imalt|imum)?|at most|no more than|up to|upp till) \d[\d ,.]*"
     r" (?:poster|ärenden|rader|träffar|objekt|records|items|results|entries|rows|objects)"
     r" (?:kan|can be|may be) (?:bläddras|paged|paginated|(?:hämtas|nås|läsas|retrieved|fetched"
     r"|read|listed|reached) (?:by|through|via|genom|med|vid) (?:paging|pagination|bläddring"
-    r"|sidindelning))\b"
-    r"|\b(?:saknas|upphör|slutar|stops?|ends?|is missing|is absent|is not returned)"
-    r" (?:efter|after|beyond) (?:sida|page) \d+"
-    r"|\b(?:paging|pagination|bläddring|sidindelning)\b[^.;]{0,30}?\b(?:is limited|är begränsad"
-    r"|stops|upphör|slutar) (?:to|till|at|vid|after|efter) (?:the first |de första )?\d"
+    r"|sidindelning))\b",
+    r"\b(?:saknas|upphör|slutar|stops?|ends?|is missing|is absent|is not returned)"
+    r" (?:efter|after|beyond) (?:sida|page) \d+",
+    r"\b(?:paging|pagination|bläddring|sidindelning)\b[^.;]{0,30}?\b(?:is limited|är begränsad"
+    r"|stops|upphör|slutar) (?:to|till|at|vid|after|efter) (?:the first |de första )?\d",
 )
+_PAGING_LIMIT = "|".join(_PAGING_LIMIT_PARTS)
 """Words (in lower case, part of `_PARTIAL`) that say the paging of a list itself stops
 before the end: "Saknas efter sida 50", "högst 25 000 poster kan bläddras fram", "pagination
 is limited to the first 10,000 results"; OA003 quotes them (`paging_limited`)."""
-_PARTIAL = re.compile(
-    r"\b(?:only|endast|enbart|bara) (?:the |de )?\d+ (?:latest|most recent|senast\w*|newest)"
-    r"|\b(?:högst|max(?:imalt)?|at most|no more than) \d+ (?:dagar|days|veckor|weeks|månader"
-    r"|months) (?:bakåt|back)\b|\bäldre (?:poster|ärenden|data|uppgifter|handlingar)\b[^.]{0,30}"
-    r"\b(?:kan inte|kan ej|går inte)\b|\bolder (?:records|items|data|entries)\b[^.]{0,30}"
-    r"\b(?:cannot|can't|are not available)\b"
-    r"|\bfirst \d[\d,. ]*(?![^.;]*\b(?:page|per|at a time)\b)[^.;]{0,40}?\bonly\b"
-    r"|\b(?:currently|always) returns (?:an )?empty\b|\breturnerar (?:alltid|för närvarande) tom"
-    r"|\bolder \w+ (?:are|is|have been) (?:archived|purged|deleted)\b"
-    r"|\b(?:only|endast|enbart|bara)\b[^.;]{0,60}\b(?:inloggade?|signed[- ]in|logged[- ]in"
-    r"|authenticated|current) \w+\b[^.;]{0,40}\b(?:själv|themselves|personally|own)\b"
-    r"|\b(?:lists?|returns?|records|posts|items|entries|events|jobs|messages|submitted|created"
+_PARTIAL_PARTS = (
+    r"\b(?:only|endast|enbart|bara) (?:the |de )?\d+ (?:latest|most recent|senast\w*|newest)",
+    r"\b(?:högst|max(?:imalt)?|at most|no more than) \d+ (?:dagar|days|veckor|weeks|månader"
+    r"|months) (?:bakåt|back)\b",
+    r"\bäldre (?:poster|ärenden|data|uppgifter|handlingar)\b[^.]{0,30}"
+    r"\b(?:kan inte|kan ej|går inte)\b",
+    r"\bolder (?:records|items|data|entries)\b[^.]{0,30}\b(?:cannot|can't|are not available)\b",
+    r"\bfirst \d[\d,. ]*(?![^.;]*\b(?:page|per|at a time)\b)[^.;]{0,40}?\bonly\b",
+    r"\b(?:currently|always) returns (?:an )?empty\b",
+    r"\breturnerar (?:alltid|för närvarande) tom",
+    r"\bolder \w+ (?:are|is|have been) (?:archived|purged|deleted)\b",
+    r"\b(?:only|endast|enbart|bara)\b[^.;]{0,60}\b(?:inloggade?|signed[- ]in|logged[- ]in"
+    r"|authenticated|current) \w+\b[^.;]{0,40}\b(?:själv|themselves|personally|own)\b",
+    r"\b(?:lists?|returns?|records|posts|items|entries|events|jobs|messages|submitted|created"
     r"|published|scheduled|sent|received|returnerar|listar|poster|ärenden|händelser|data)\b"
     r"[^.;]{0,40}?\b(?:(?:från|för|under|inom) (?:de |den )?senaste \d+ (?:dag|veck|månad|år)\w*"
-    r"|(?:from|for|within|in|over) the (?:last|past) \d+ (?:days|weeks|months|years)\b)"
-    r"|\b(?:högst|max(?:imalt|imum)?|at most|no more than|up to|upp till) \d[\d ,.]*"
+    r"|(?:from|for|within|in|over) the (?:last|past) \d+ (?:days|weeks|months|years)\b)",
+    r"\b(?:högst|max(?:imalt|imum)?|at most|no more than|up to|upp till) \d[\d ,.]*"
     r" (?:poster|ärenden|rader|träffar|objekt|records|items|results|entries|rows|objects)"
     r" (?:kan|can be|may be) (?:hämtas|listas|nås|retrieved|listed|returned|accessed|fetched)\b"
-    rf"|{_PAGING_LIMIT}"
+    r"(?! (?:per|each|in (?:one|a single|each)|at a time|i taget|åt gången|i (?:ett|varje|en)"
+    r"|på (?:en|ett|varje)|on (?:a|one|each))\b)",
+    *_PAGING_LIMIT_PARTS,
 )
+_PARTIAL = _Alternatives(_PARTIAL_PARTS)
+WORD_GATED = (*_AT_EXTRA_COST_PARTS, *_UNAVAILABLE_PARTS, *_PARTIAL_PARTS)
+"""The parts of the alternations above, whose needed words the memo file keeps
+(`scripts/update_regex_memo.py`)."""
 """Words (in lower case) that say a listing returns only part of the records: "only the 50
 latest", "högst 30 dagar bakåt", "older records cannot be listed", "the first 1,000 matching
 cases only" (not "the first 50 per page"), "Currently returns an empty list", "older cases are
@@ -1165,6 +1264,7 @@ def _limited(
     terms: tuple[str, ...] = (),
     *,
     reads: bool = False,
+    beside: tuple[str, ...] = (),
 ) -> str:
     """What marks an operation as a preview (`x-beta: true`, `x-stability: experimental`, a
     summary "[BETA] …" or "Preview: …"), as retired (`x-sunset` past), as offered only at
@@ -1205,38 +1305,48 @@ def _limited(
     for text in (*own, as_text(op.get("x-availability"))[:2000], *required, *answered, *terms):
         if marker := limited_words(text, reads=reads):
             return marker
+    for text in beside:
+        if marker := limited_words(text, reads=reads, where="beside"):
+            return marker
     return ""
 
 
+_ACCESS_WORDS = re.compile(
+    r"\b(?:api\w*|\w*gränssnitt\w*|anrop\w*|åtkomst\w*|access\w*|\w*export\w*|\w*uttag\w*"
+    r"|extract\w*|bulk\w*|dump|\w*listning\w*|listings?|list (?:operations|endpoints)"
+    r"|integration\w*|endpoint\w*|webhook\w*|sdk|\w*certifikat\w*|certificates?|tillgänglig\w*"
+    r"|available|availability)"
+)
+"""Words (in lower case) on the API or on access to it: a fee or an option in a text near an
+operation limits it only in a sentence with one of them (`_COST`)."""
+Where = Literal["own", "beside", "access"]
+"""Where a text `limited_words` reads is, beside the operation it may limit."""
+
+
 @functools.lru_cache(maxsize=8192)
-def limited_words(text: str, *, reads: bool = False) -> str:
+def limited_words(text: str, *, reads: bool = False, where: Where = "own") -> str:
     """Where one text says an operation is offered only at extra cost (`_AT_EXTRA_COST`), is
     not there for the buyer (`_UNAVAILABLE`) or, for a read, returns only part of the records
-    (`_PARTIAL`), quoted; "" if nowhere. Kept per text: a description repeats the same response
-    and scheme texts on every operation ("OK", "Response"), and GitHub's has 1,200."""
+    (`_PARTIAL`), quoted; "" if nowhere. `where` the text is: the operation's own ("own"), near
+    it ("beside": a tag's, the listed type's, an example's), or on access to it ("access": a
+    security scheme's); a fee or an option needs, by `_COST`, a word on the API or access to
+    it in its sentence. Kept per text: a description repeats the same response and scheme texts
+    on every operation ("OK", "Response"), and GitHub's has 1,200."""
     lowered = text.lower()  # a letter that lowers to two shifts only the quote
-    if any(stem in lowered for stem in _COST_STEMS):
-        for cost in _AT_EXTRA_COST.finditer(lowered):
-            if not _NO_COST.search(lowered, max(0, cost.start() - 10), cost.start()):
-                return _quoted(text, cost)
-    found = _not_there(lowered)
-    if found is None and reads and any(stem in lowered for stem in _PARTIAL_STEMS):
+    for index, cost in _AT_EXTRA_COST.finditer(lowered):
+        if _NO_COST.search(lowered, max(0, cost.start() - 10), cost.start()):
+            continue
+        link = _COST_LINK[index]
+        needs_link = link and where != "access" and (link == "always" or where == "beside")
+        if needs_link and not _ACCESS_WORDS.search(_sentence_around(lowered, cost)):
+            continue
+        return _quoted(text, cost)
+    found = _UNAVAILABLE.search(lowered)
+    if found is None and reads:
         found = _PARTIAL.search(lowered)
     return _quoted(text, found) if found else ""
 
 
-_COST_STEMS = ("extra", "additional", "separat", "only", "premium", "enterprise",
-               "not available", "not included", "not part", "mot ", "tillägg", "debiteras",
-               "offereras", "särskilt", "konsult", "consult", "billed", "paid ", "billable",
-               "chargeable", "add-on", "addon", "handläggning", "handling fee", "ingår",
-               "avgift", "kräver", "tillval", "i nivån", "i planen", "i paketet", "utgåvan",
-               "abonnemanget", "requires", "fee")  # fmt: skip
-"""Parts of words one of which every match of `_AT_EXTRA_COST` holds (see `_NOT_THERE_STEMS`)."""
-_PARTIAL_STEMS = ("only", "endast", "enbart", "bara", "högst", "max", "at most", "no more",
-                  "äldre", "older", "first", "currently", "always", "returnerar", "senaste",
-                  "last ", "past ", "up to", "upp till", "sida ", "page ", "paging",
-                  "pagination", "bläddring", "sidindelning")  # fmt: skip
-"""Parts of words one of which every match of `_PARTIAL` holds."""
 _PAGING_STEMS = ("bläddr", "paged", "paginated", "sida ", "page ", "paging", "pagination",
                  "sidindelning")  # fmt: skip
 """Parts of words one of which every match of `_PAGING_LIMIT` holds."""
@@ -1337,11 +1447,19 @@ def sealed_words(text: str) -> str:
     return _quoted(text, found) if found else ""
 
 
+def _sentence_around(lowered: str, match: re.Match[str]) -> str:
+    """The sentence of a lower-cased text that holds `match` (to `.`, `;`, `!`, `?` or a line
+    break on either side, at most 300 characters each way)."""
+    start, end = match.start(), match.end()
+    before = lowered[max(0, start - 300) : start]
+    cut = max(before.rfind(mark) for mark in ".;!?\n")
+    after = lowered[end : end + 300]
+    stops = [i for mark in ".;!?\n" if (i := after.find(mark)) >= 0]
+    return before[cut + 1 :] + match.group() + after[: min(stops, default=len(after))]
+
+
 def _not_there(lowered: str) -> re.Match[str] | None:
-    """Where a lower-cased text says the operation is not there for the buyer (`_UNAVAILABLE`),
-    searched only in a text holding one of its stems."""
-    if not any(stem in lowered for stem in _NOT_THERE_STEMS):
-        return None
+    """Where a lower-cased text says the operation is not there for the buyer (`_UNAVAILABLE`)."""
     return _UNAVAILABLE.search(lowered)
 
 
