@@ -1451,13 +1451,19 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
             pointer = f"/webhooks/{escape_pointer(str(name))}"
             live = any(not withdrawn(op) for op in operations) and not withdrawn(item)
             (notifications if live else withdrawn_webhooks).append(pointer)
-    notifications += [op.pointer + "/callbacks" for op in index.operations
-                      if op.callbacks and _relied_on(index, op) and not fixed_address(index, op)]  # fmt: skip
-    notifications += sorted(
-        {"/paths/" + op.path.replace("~", "~0").replace("/", "~1") for op in index.operations
-         if _SUBSCRIBE_PATH.search(op.path) and op.method in WRITE_METHODS
-         and _takes_address(index, op) and _relied_on(index, op)}
-    )  # fmt: skip
+    callbacks = [op for op in index.operations if op.callbacks and not fixed_address(index, op)]
+    subscriptions = [op for op in index.operations if _SUBSCRIBE_PATH.search(op.path)
+                     and op.method in WRITE_METHODS and _takes_address(index, op)]  # fmt: skip
+    for op in callbacks:  # one deprecated, internal or sold apart is declared but not relied on
+        (notifications if _relied_on(index, op) else withdrawn_webhooks).append(
+            op.pointer + "/callbacks"
+        )
+    relied_paths: dict[str, bool] = {}
+    for op in subscriptions:
+        relied_paths[op.path] = relied_paths.get(op.path, False) or _relied_on(index, op)
+    for path, relied in sorted(relied_paths.items()):
+        pointer = "/paths/" + path.replace("~", "~0").replace("/", "~1")
+        (notifications if relied else withdrawn_webhooks).append(pointer)
 
     media_seen: dict[MediaClass, list[tuple[str, str]]] = {"open": [], "vendor": [], "opaque": []}
     file_media: list[tuple[str, str]] = []
