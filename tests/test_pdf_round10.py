@@ -230,6 +230,8 @@ ANNOTATED: dict[str, tuple[tuple[bytes, ...], bool]] = {
     "see-through": ((_square(b"/CA 0.3 /AP << /N 7 0 R >>"), BOX_APPEARANCE), True),
     "hidden": ((_square(b"/F 2 /AP << /N 7 0 R >>"), BOX_APPEARANCE), True),
     "circle-interior-colour": ((_square(b"/IC [1 1 1]").replace(b"/Square", b"/Circle").replace(b"50 714 500 732", b"40 700 510 746"),), False),
+    "polygon-box": ((_square(b"/IC [1 1 1] /Vertices [50 714 500 714 500 732 50 732]").replace(b"/Square", b"/Polygon"),), False),
+    "polygon-triangle": ((_square(b"/IC [1 1 1] /Vertices [50 714 500 714 50 732]").replace(b"/Square", b"/Polygon"),), True),
     "two-bars": ((_square(b"/AP << /N 7 0 R >>").replace(b"50 714 500 732", b"50 600 500 732"), stream(b"1 g 0 0 450 18 re 0 114 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 132] ")), False),
     "elsewhere": ((_square(b"/AP << /N 7 0 R >>").replace(b"714 500 732", b"400 500 418"), BOX_APPEARANCE), True),
 }  # fmt: skip

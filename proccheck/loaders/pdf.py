@@ -1436,13 +1436,14 @@ def _drawn_unread(page: Any, resources: Any) -> set[str]:
 
 
 def _annotation_covers(page: Any, deadline: float) -> list[Rect]:
-    """The boxes that a square, circle or stamp annotation fills over the page, opaque (round
-    11: a white box drawn over a requirement): those its appearance fills (`_form_fills` of its
-    first 4 kB, placed from its box onto the annotation's rectangle), or without an appearance,
-    where it has an interior colour, its rectangle (a circle's: the box inside its ellipse).
+    """The boxes that a square, circle, polygon or stamp annotation fills over the page, opaque
+    (round 11: a white box drawn over a requirement): those its appearance fills (`_form_fills`
+    of its first 4 kB, placed from its box onto the annotation's rectangle), or without an
+    appearance, where it has an interior colour, its rectangle (a circle's: the box inside its
+    ellipse; a polygon's: its box, where its vertices are the corners of one).
     One with an opacity or blend of its own is not judged; past the `deadline`, none is."""
     covers: list[Rect] = []
-    for subtype in ("/Square", "/Circle", "/Stamp"):
+    for subtype in ("/Square", "/Circle", "/Polygon", "/Stamp"):
         for annotation in _annotations(page, subtype, None):
             if time.monotonic() > deadline:
                 return covers
@@ -1452,8 +1453,14 @@ def _annotation_covers(page: Any, deadline: float) -> list[Rect]:
                 area = _bounds(_IDENTITY, [float(value) for value in annotation["/Rect"]])
                 appearance = annotation.get("/AP")
                 if appearance is None:
-                    if annotation.get("/IC"):
+                    if annotation.get("/IC") and subtype != "/Polygon":
                         covers.append(_inside_ellipse(area) if subtype == "/Circle" else area)
+                    elif annotation.get("/IC"):  # a polygon along the axes fills its box
+                        values = [float(value) for value in annotation["/Vertices"]][:64]
+                        corners = list(zip(values[::2], values[1::2], strict=False))
+                        if _a_box(corners):
+                            xs, ys = [x for x, _ in corners], [y for _, y in corners]
+                            covers.append((min(xs), min(ys), max(xs), max(ys)))
                     continue
                 shown = appearance.get_object()["/N"].get_object()
                 data = shown.get_data()[:4096]
