@@ -1,4 +1,4 @@
-"""Attack round 11, vendor answers: a Yes whose condition is worded in ways the phrase lists
+"""Attack rounds 11 and 12, vendor answers: a Yes whose condition is worded in ways the phrase lists
 did not know (the vendor's own agreement, a double negative, an approval or a quotation first,
 a fixed schedule, a customer tier, a price annex, "förutsätter"), each against an honest
 look-alike; a footnote mark read with the footnote the table holds for it."""
@@ -26,6 +26,21 @@ HEDGED = {
     "english-agreement": ("Yes, in accordance with our standard agreement.", "in accordance with our standard agreement"),
     "english-request": ("Yes, upon written request.", "upon written request"),
     "english-not-the-case": ("Yes. It is not the case that export needs no licence.", "not the case that"),
+    # round 12
+    "tier": ("Ja (Enterprise-nivån).", "enterprise-nivån"),
+    "volume": ("Ja, för datamängder under 50 GB.", "för datamängder under 5"),
+    "window": ("Ja, mellan 01.00 och 04.00 (servicefönster).", "servicefönster"),
+    "time-permits": ("Ja, i mån av tid.", "i mån av tid"),
+    "partner": ("Ja, med stöd av partner.", "med stöd av partner"),
+    "upgrade": ("Ja, efter uppgradering till plattformsversion 9.", "efter uppgradering"),
+    "add-on": ("Yes. Ingår i tillvalet Dataportabilitet.", "tillvalet"),
+    "version-scope": ("Ja, för ärenden som registrerats i version 8 eller senare.", "som registrerats i version"),
+    "called-off": ("Ja, via modulen DataBrygga, som avropas separat.", "avropas separat"),
+    "renewal": ("Ja, vid avtalets förlängning.", "vid avtalets förlängning"),
+    "where-contract": ("Ja, där kunden har tecknat driftavtal hos oss.", "där kunden har tecknat"),
+    "first-two": ("Ja, de två första exporterna varje år.", "de två första exporterna"),
+    "we-produce": ("Ja, vid behov tar vi fram en export åt er.", "tar vi fram en export åt er"),
+    "managed": ("Yes. Export is delivered as a managed service (see rate card).", "rate card"),
 }  # fmt: skip
 
 
@@ -56,6 +71,12 @@ def test_a_yes_with_a_condition_is_not_verified(
         "Ja. Gäller alla kunder, även för kunder med äldre avtal.",
         "Ja. Det är inte så att leverantören får någon rätt till kommunens data.",
         "Ja, se steg 1\ufe0f\u20e3 i manualen.",  # an emoji keycap crosses nothing out
+        # round 12
+        "Ja, export kan göras dygnet runt, även nattetid.",
+        "Ja, support i mån av behov ingår utan kostnad.",
+        "Ja, med stöd av öppna standarder som CSV och JSON.",
+        "Ja, ingår i grundutförandet utan tillval.",
+        "Yes, self-service export at any time, included.",
     ],
 )
 def test_a_plain_yes_stays_met(cli: Callable[..., Any], tmp_path: Path, answer: str) -> None:

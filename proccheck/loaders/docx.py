@@ -55,8 +55,14 @@ _OFF = frozenset({"0", "false", "off"})
 
 
 def _switch(properties: Any) -> bool | None:
-    """Whether run properties (`w:rPr`) say hidden (`w:vanish`), or None if they do not say."""
-    vanish = properties.find(f"{_W}vanish") if properties is not None else None
+    """Whether run properties (`w:rPr`) say hidden (`w:vanish`, or `w:specVanish`, which Word
+    keeps hidden even when hidden text is shown), or None if they do not say."""
+    if properties is None:
+        return None
+    special = properties.find(f"{_W}specVanish")
+    if special is not None and special.get(f"{_W}val", "true").lower() not in _OFF:
+        return True
+    vanish = properties.find(f"{_W}vanish")
     return None if vanish is None else vanish.get(f"{_W}val", "true").lower() not in _OFF
 
 
@@ -157,6 +163,7 @@ def _number(value: str | None, missing: float = 0) -> float:
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _FORMATTING = (
     "vanish",
+    "specVanish",
     "sz",
     "color",
     "strike",

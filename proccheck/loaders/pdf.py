@@ -392,6 +392,7 @@ class _Ink:
         self.unread: set[str] = set()  # why some of the page cannot be read: "font"
         self.lying = _lying_fonts(resources())
         self.size = 0.0
+        self.sized = False  # a `Tf` has set the size (a size of 0 then draws nothing)
         self.pieces: list[str] = []
         """The strings shown unseen since pypdf last handed over text: it hands over a text
         object's strings together, so a white word between black ones is found by its own."""
@@ -434,7 +435,7 @@ class _Ink:
                 self.pieces.append(_shown_string(operands[-1]))
         elif operator == b"Tf" and len(operands) > 1:
             with contextlib.suppress(TypeError, ValueError):
-                self.size = float(operands[1])
+                self.size, self.sized = float(operands[1]), True
             if operands[0] in self.lying:
                 self.unread.add("font")
         elif operator in (b"Tz", b"Tc", b"Ts") and operands:
@@ -760,7 +761,8 @@ class _Ink:
         if any(not _inside(shape, *inner) for shape in state.shapes):
             return None
         left, bottom, right, top = self.box
-        if 0 < height < 1.5 or not left - 5 <= x <= right or not bottom - 5 <= y <= top + 5:
+        too_small = height < 1.5 if self.sized else 0 < height < 1.5  # `0 Tf`: no letters
+        if too_small or not left - 5 <= x <= right or not bottom - 5 <= y <= top + 5:
             return None
         behind = self._behind(x, y + height / 3, height)
         if state.fill is not None and behind is not None and _alike(state.fill, behind):

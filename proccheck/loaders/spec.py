@@ -503,10 +503,20 @@ def _load_table(path: Path, display: str) -> SpecDocument:
 
     tables = read_tables(path, display, ("text",))
     items = []
+    hidden: list[tuple[Location, str]] = []
+    withdrawn: list[tuple[Location, str]] = []
     for table in tables:
+        statuses = [i for i, name in enumerate(table.header) if _STATUS_HEADER.fullmatch(name)]
         for row in table.rows:
             text = table.cell(row, "text")
             if not text:
+                continue
+            location = table.location(row, "text", display)
+            if any(column == table.columns["text"] for column, _why in row.unseen):
+                hidden.append((location, text))  # on a hidden sheet, row or column; white
+                continue
+            if any(i < len(row.cells) and _WITHDRAWN_STATUS.match(row.cells[i]) for i in statuses):
+                withdrawn.append((location, text))  # its Status column says "Utgår"
                 continue
             declared = parse_level(table.cell(row, "level")) if "level" in table.columns else None
             ref = table.cell(row, "id") or None
@@ -521,7 +531,21 @@ def _load_table(path: Path, display: str) -> SpecDocument:
                     beside=_beside(list(table.header), list(row.cells), skipped, text),
                 )
             )
-    return _document(display, path.stem, items)
+    document = _document(display, path.stem, items)
+    return dataclasses.replace(
+        document,
+        hidden_text=document.hidden_text + tuple(hidden),
+        withdrawn=document.withdrawn + tuple(withdrawn),
+    )
+
+
+_STATUS_HEADER = re.compile(
+    r"\s*(status|tillstånd|state|ändringsstatus|kravstatus)\s*:?\s*", re.IGNORECASE
+)
+"""A column of a requirement table that says whether a requirement still stands ("Gäller",
+"Utgår"): one marked withdrawn there is no requirement (round 12)."""
+_WITHDRAWN_STATUS = re.compile(r"[\W_]*" + _WITHDRAWN_WORDS + r"\b", re.IGNORECASE)
+"""A status that starts with a withdrawing word ("Utgår (beslut 2026-09-01)", "Withdrawn")."""
 
 
 _INLINE_MARKUP = re.compile(
