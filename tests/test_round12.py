@@ -98,3 +98,26 @@ def test_a_requirement_only_on_a_very_hidden_sheet_is_no_requirement(
     hidden.sheet_state = "visible"
     book.save(path)
     assert _spec(cli, path)["DATA-OWNERSHIP"] == "met"
+
+
+@pytest.mark.parametrize(
+    ("clause", "requirement", "outcome_"),
+    [
+        ("Data som har avidentifierats övergår i leverantörens ägo.", "DATA-OWNERSHIP", "not_met"),
+        ("Anonymised data shall become the property of the Supplier.", "DATA-OWNERSHIP", "not_met"),
+        ("Data som kommunen skapar övergår aldrig i leverantörens ägo.", "DATA-OWNERSHIP", "met"),
+        ("Export sker i format enligt branschpraxis.", "OPEN-STANDARDS", "not_met"),
+        ("Export sker i öppna format enligt branschpraxis, till exempel CSV och JSON.", "OPEN-STANDARDS", "met"),
+        ("The Supplier may, at its sole discretion, replace open formats with proprietary formats.", "OPEN-STANDARDS", "not_met"),
+        ("Anrop mot API:erna utöver 1 000 per månad faktureras med 2 kronor per anrop.", "API-06", "not_met"),
+        ("API calls beyond 1,000 a month are billed at 0.20 EUR per call.", "API-06", "not_met"),
+        ("API:erna omfattas inte av SLA-bilagan och kan stängas av vid hög belastning.", "OPEN-APIS", "not_met"),
+        ("The APIs may be switched off during peak load.", "OPEN-APIS", "not_met"),
+    ],
+)  # fmt: skip
+def test_round12_clauses(
+    cli: Callable[..., Any], tmp_path: Path, clause: str, requirement: str, outcome_: str
+) -> None:
+    path = tmp_path / "krav.md"
+    path.write_text("\n\n".join(["# Krav", *REQUIREMENTS, clause]) + "\n", "utf-8")
+    assert _spec(cli, path)[requirement] == outcome_
