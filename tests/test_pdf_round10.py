@@ -94,6 +94,10 @@ CASES: dict[str, tuple[bytes, bytes, tuple[bytes, ...], bool]] = {
     # review of round 11: each box of one fill, a box with rounded corners
     "form-two-boxes": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 0 -300 450 18 re 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 -300 450 18] "),), False),
     "form-rounded-box": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 4 0 m 446 0 l 448 0 450 2 450 4 c 450 14 l 450 16 448 18 446 18 c 4 18 l 2 18 0 16 0 14 c 0 4 l 0 2 2 0 4 0 c h f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), False),
+    # round 12: a white shape of straight lines (not a box) drawn over the line
+    "polygon-over": (_line() + b"q 1 g 40 710 m 520 712 l 515 735 l 45 733 l h f Q\n", b"", (), False),
+    "polygon-beside": (_line() + b"q 1 g 40 610 m 520 612 l 515 635 l 45 633 l h f Q\n", b"", (), True),
+    "polygon-half": (_line() + b"q 1 g 40 710 m 120 712 l 115 735 l 45 733 l h f Q\n", b"", (), True),
     "form-box-moved": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 1 0 0 1 0 -300 cm 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
     # review of round 10: a clip judged by its shape, not by the box around it
     "evenodd-frame": (b"q 0 0 595 842 re 10 10 575 822 re W* n\n" + _line() + b"Q\n", b"", (), False),

@@ -379,6 +379,7 @@ class _Ink:
         with a matrix of its own that starts anew, so its positions are the form's."""
         self.path: list[Rect] = []  # rectangles of the path
         self.path_other = False  # the path has segments other than rectangles
+        self.curved = False  # the path has curves
         self.clipping = False  # W or W* seen: the path ends as the new clip
         self.even_odd = False  # the clip is W* (even-odd), not W (nonzero)
         self.outline: list[list[tuple[float, float]]] | None = []
@@ -500,6 +501,7 @@ class _Ink:
                 self._outline([point], start=operator == b"m")
         elif operator in (b"c", b"v", b"y", b"h"):
             self.path_other = True
+            self.curved |= operator != b"h"
             if cm is not None and len(operands) in (4, 6):  # a curve stays within its points
                 with contextlib.suppress(TypeError, ValueError):
                     values = [float(value) for value in operands]
@@ -512,14 +514,14 @@ class _Ink:
             self.clipping, self.even_odd = True, operator == b"W*"
         elif operator in _FILLS or operator in (b"n", b"S", b"s"):
             if operator in _FILLS:
-                self._filled(state)
+                self._filled(state, even_odd=operator.endswith(b"*"))
             if operator in _STROKES:
                 for x0, y0, x1, y1 in self.segments:
                     if abs(y0 - y1) <= 1:
                         self._strike(min(x0, x1), max(x0, x1), (y0 + y1) / 2)
             if self.clipping:
                 self._clip(state)
-            self.path, self.path_other, self.clipping = [], False, False
+            self.path, self.path_other, self.clipping, self.curved = [], False, False, False
             self.segments, self.point, self.extent, self.outline = [], None, None, []
 
     def after(self, operator: bytes, *_: object) -> None:
@@ -530,11 +532,15 @@ class _Ink:
                 self.bases.pop()
                 del self.states[max(1, self.depths.pop()) :]
 
-    def _filled(self, state: _State) -> None:
+    def _filled(self, state: _State, even_odd: bool = False) -> None:
         """A filled path: its boxes are what text drawn later shows against, and, if opaque,
-        cover the text shown before them; a thin bar through a line's middle strikes it out."""
+        cover the text shown before them; a thin bar through a line's middle strikes it out.
+        An opaque shape of straight lines covers the text whose start and middle lie inside it
+        (round 12: a white polygon over a line)."""
         if state.space == "none" or state.alpha < _CLEAR:
             return
+        if self.path_other and not self.curved and self.outline and state.opaque:
+            self._cover_shape((even_odd, tuple(tuple(points) for points in self.outline)))
         if len(self.path) != 1 or self.path_other:
             return  # a frame (two boxes, one inside the other) or a shape: not judged
         colour = state.fill if state.opaque and state.space == "device" else None
@@ -548,6 +554,19 @@ class _Ink:
                 self._strike(left, right, (bottom + top) / 2)
             else:
                 self._cover(rect)
+
+    def _cover_shape(self, shape: Shape) -> None:
+        """The chunks of text shown before an opaque shape whose start and middle it holds
+        (each test walks the shape's points, so each counts as that many comparisons)."""
+        self.comparisons += len(self.shown) * 2 * sum(len(points) for points in shape[1])
+        if self.comparisons > _MAX_COMPARISONS:
+            return
+        for chunk, x, y, height, width in self.shown:
+            if width != width:  # NaN: where the text is is not known
+                continue
+            inner = y + height / 3
+            if _inside(shape, x + height / 4, inner) and _inside(shape, x + width / 2, inner):
+                self.covered.add(chunk)
 
     def _cover(self, rect: Rect) -> None:
         """The chunks of text shown before an opaque box or image drawn over them."""
