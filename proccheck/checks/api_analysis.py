@@ -1141,15 +1141,8 @@ def _told_limit(index: ApiIndex, media: Media, item: str | None) -> str:
     strings of its examples (a `notice: "Ärenden äldre än innevarande år kräver tillägget
     Arkiv Export"`); "" if none does. Each text is read once a description
     (`limited_words` keeps them); a type's properties' own descriptions are not read."""
-    texts = []
-    for schema in (media.schema, index.schemas.get(item or "")):
-        resolved = index.resolve(schema)
-        if isinstance(resolved, dict):
-            texts.append(as_text(resolved.get("description")))
-    for prop in _props(index, media.schema).values():
-        resolved = index.resolve(prop)
-        if isinstance(resolved, dict):
-            texts.append(as_text(resolved.get("description")))
+    texts = _described(index, media.schema, index.schemas.get(item or ""))
+    texts += _described(index, *_props(index, media.schema).values())
     fields = frozenset(_props(index, index.schemas.get(item or "")))
     texts += _example_strings(index, media.examples, fields)
     return next(
@@ -1170,14 +1163,16 @@ def _paging_limit(index: ApiIndex, op: Operation, media: Media) -> str:
     texts = [as_text(op.source.get("summary")), as_text(op.source.get("description"))]
     texts += [p.description for p in op.parameters if p.location == "query"]
     texts += [as_text(header.get("description")) for _n, header, _s in _success_headers(index, op)]
-    resolved = index.resolve(media.schema)
-    if isinstance(resolved, dict):
-        texts.append(as_text(resolved.get("description")))
-    for prop in _props(index, media.schema).values():
-        resolved = index.resolve(prop)
-        if isinstance(resolved, dict):
-            texts.append(as_text(resolved.get("description")))
+    texts += _described(index, media.schema, *_props(index, media.schema).values())
     return next((m for text in texts if text and (m := paging_limited(text[:2000]))), "")
+
+
+def _described(index: ApiIndex, *schemas: Any) -> list[str]:
+    """The description of each schema (resolved), "" for one without."""
+    return [
+        as_text(resolved.get("description")) if isinstance(resolved, dict) else ""
+        for resolved in map(index.resolve, schemas)
+    ]
 
 
 def _example_strings(
