@@ -41,6 +41,8 @@ HEDGED = {
     "first-two": ("Ja, de två första exporterna varje år.", "de två första exporterna"),
     "we-produce": ("Ja, vid behov tar vi fram en export åt er.", "tar vi fram en export åt er"),
     "managed": ("Yes. Export is delivered as a managed service (see rate card).", "rate card"),
+    "service-level": ("Ja, enligt SLA-bilaga (nivå 3).", "(nivå 3)"),
+    "english-level": ("Yes, per the SLA annex (service level 3).", "(service level 3)"),
 }  # fmt: skip
 
 
@@ -77,6 +79,9 @@ def test_a_yes_with_a_condition_is_not_verified(
         "Ja, med stöd av öppna standarder som CSV och JSON.",
         "Ja, ingår i grundutförandet utan tillval.",
         "Yes, self-service export at any time, included.",
+        "Ja (nivå AA).",
+        "Ja, se nivå 3 i bilagan (nivå 3 gäller alla kunder).",
+        "Yes (see the plan in annex 3).",
     ],
 )
 def test_a_plain_yes_stays_met(cli: Callable[..., Any], tmp_path: Path, answer: str) -> None:

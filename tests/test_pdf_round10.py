@@ -238,6 +238,9 @@ ANNOTATED: dict[str, tuple[tuple[bytes, ...], bool]] = {
     "polygon-triangle": ((_square(b"/IC [1 1 1] /Vertices [50 714 500 714 50 732]").replace(b"/Square", b"/Polygon"),), True),
     "two-bars": ((_square(b"/AP << /N 7 0 R >>").replace(b"50 714 500 732", b"50 600 500 732"), stream(b"1 g 0 0 450 18 re 0 114 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 132] ")), False),
     "elsewhere": ((_square(b"/AP << /N 7 0 R >>").replace(b"714 500 732", b"400 500 418"), BOX_APPEARANCE), True),
+    # round 12, f22: a redaction mark drawn as a filled bar; one with no appearance is an outline
+    "redaction-bar": ((_square(b"/AP << /N 7 0 R >>").replace(b"/Square", b"/Redact"), BOX_APPEARANCE), False),
+    "redaction-outline": ((_square(b"/IC [0 0 0]").replace(b"/Square", b"/Redact"),), True),
 }  # fmt: skip
 
 

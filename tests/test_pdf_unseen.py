@@ -96,6 +96,9 @@ def test_a_sentence_in_the_footer_of_every_page_is_read_once(tmp_path: Path) -> 
 
 # Attack round 7: text hidden by the drawing rather than by the text's own colour or size.
 FN = b"<< /FunctionType 2 /Domain [0 1] /C0 [1] /C1 [0] /N 1 >>"
+WHITE_FN = b"<< /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [1 1 1] /N 1 >>"
+CMYK_NONE = b"<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 0 0 0] /N 1 >>"
+BLUE_FN = b"<< /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [0 0 0.5] /N 1 >>"
 LAYER = b"<< /Type /OCG /Name (Utkast) >>"  # object 6
 DRAWN = b"BT /F1 11 Tf 56 760 Td " + OWN + b" ET"
 BOX = b" 40 740 520 40 re f"
@@ -160,6 +163,14 @@ DRAWN_UNSEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
         b"/CS1 cs 0 scn " + DRAWN,
         {"resources": b"/ColorSpace << /CS1 [/Separation /Black /DeviceGray " + FN + b"] >>"},
     ),
+    "a spot colour whose every tint is white (round 12, f17)": (
+        b"/CS1 cs 1 scn " + DRAWN,
+        {"resources": b"/ColorSpace << /CS1 [/Separation /Vit /DeviceRGB " + WHITE_FN + b"] >>"},
+    ),
+    "a one-colourant DeviceN space that is white": (
+        b"/CS1 cs 0.7 scn " + DRAWN,
+        {"resources": b"/ColorSpace << /CS1 [/DeviceN [/Vit] /DeviceCMYK " + CMYK_NONE + b"] >>"},
+    ),
     "outside the crop box": (DRAWN, {"page": b"/CropBox [0 0 595 720]"}),
     "clipped away": (b"q 0 0 1 1 re W n " + DRAWN + b" Q", {}),
     "in a layer that is off": (
@@ -223,6 +234,18 @@ DRAWN_SEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
         {"resources": b"/ExtGState << /G0 << /ca 0.3 >> >>"},
     ),
     "an underline drawn after it": (DRAWN + b" 0 g 56 757 300 0.6 re f", {}),
+    "a spot colour set without a tint (full ink)": (
+        b"/CS1 cs " + DRAWN,
+        {"resources": b"/ColorSpace << /CS1 [/Separation /Black /DeviceGray " + FN + b"] >>"},
+    ),
+    "a dark blue spot colour through an RGB transform": (
+        b"/CS1 cs 0.8 scn " + DRAWN,
+        {"resources": b"/ColorSpace << /CS1 [/Separation /Bla /DeviceRGB " + BLUE_FN + b"] >>"},
+    ),
+    "a spot colour whose transform is not worked out (sampled)": (
+        b"/CS1 cs 1 scn " + DRAWN,
+        {"resources": b"/ColorSpace << /CS1 [/Separation /X /DeviceGray << /FunctionType 0 >>] >>"},
+    ),
     "spot colour at full tint": (
         b"/CS1 cs 1 scn " + DRAWN,
         {"resources": b"/ColorSpace << /CS1 [/Separation /Black /DeviceGray " + FN + b"] >>"},

@@ -233,6 +233,10 @@ RENDERED = {
         "met",
     ),
     "lt-bang-prose": (f"Svarstid <! under två sekunder, se bilaga > mätning.\n\n{OWN}", "met"),
+    # round 12, f23: a dialog a page shows only once opened
+    "closed-dialog": (f"<dialog>\n\n{OWN}\n\n</dialog>", "not_met"),
+    "open-dialog": (f"<dialog open>\n\n{OWN}\n\n</dialog>", "met"),
+    "dialog-in-prose": (f"K0. Systemet ska inte visa <dialog> i onödan.\n\n{OWN}", "met"),
 }
 
 

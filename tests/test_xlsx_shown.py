@@ -56,6 +56,20 @@ def white(sheet: Any) -> None:
     sheet["D3"].font = Font(color="FFFFFF")
 
 
+def tinted(theme: int, tint: float, text: str | None = None) -> Callable[[Any], None]:
+    """C3 (or, given `text`, a comment in D3) in a theme colour lightened or darkened."""
+
+    def change(sheet: Any) -> None:
+        from openpyxl.styles.colors import Color
+
+        cell = "C3" if text is None else "D3"
+        if text is not None:
+            sheet[cell] = text
+        sheet[cell].font = Font(color=Color(theme=theme, tint=tint))
+
+    return change
+
+
 def hide_row(sheet: Any) -> None:
     sheet.row_dimensions[3].hidden = True
 
@@ -550,6 +564,12 @@ SHOWN_OTHERWISE = {
     # review of round 10: a format's colour the same as the fill
     "a format drawing text black on black": (format_on_fill("[Black]@", "000000"), "colour"),
     "a format drawing text red on red": (format_on_fill("[Red]@", "FF0000"), "colour"),
+    # round 12, f06: the theme's black lightened to white; a near-white comment
+    "theme black lightened to white": (tinted(1, 0.99998), "colour of its cell's background"),
+    "a comment in a near-white grey": (
+        tinted(1, 0.95, "Endast mot avgift"),
+        "colour of its cell's background",
+    ),
 }
 
 
@@ -758,6 +778,9 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
         sheet["D4"].font = Font(color="808080")
         sheet["D5"] = "Ingår"
         sheet["D5"].font = Font(color=Color(theme=0, tint=-0.5))  # white, darker 50 %: grey
+        sheet["D3"] = "Ingår"
+        sheet["D3"].font = Font(color=Color(theme=1, tint=0.5))  # black, lighter 50 %: grey
+        sheet["C3"].font = Font(color=Color(theme=4, tint=0.4))  # an accent, lighter
         sheet["D4"] = "Ingår i licensen"
         sheet["B4"].comment = Comment("Se även bilaga 2", "Kommunen")  # a note, no reservation
         sheet["C5"].font = Font(strike=False, italic=True)

@@ -350,6 +350,9 @@ class _State(NamedTuple):
     palette: tuple[int, bytes] | None = None
     """The Indexed fill space's components a colour and palette (`_Ink._palette`), if the fill
     space is one."""
+    tint: Tint | None = None
+    """The device colour a spot colour's tint becomes (`_Ink._tint`), if the fill space is a
+    Separation whose tint transform is worked out here."""
 
 
 class _Ink:
@@ -461,14 +464,22 @@ class _Ink:
         elif operator == b"cs" and operands:
             space = self._space(operands[0])
             palette = self._palette(operands[0]) if space == "other" else None
+            tint = self._tint(operands[0]) if space == "tint" else None
             if palette is not None:  # colour 0 of the palette, until `sc` says another
                 space, fill = "device", _from_palette(palette, (0,))
+            elif tint is not None:  # full ink (tint 1), until `sc` says another
+                space, fill = "device", _through(tint, (1.0,))
             else:
-                fill = (1.0,) if space == "tint" else (0.0,) if space == "device" else None
-            self.states[-1] = state._replace(space=space, fill=fill, palette=palette)
+                fill = (0.0,) if space == "device" else None
+            self.states[-1] = state._replace(space=space, fill=fill, palette=palette, tint=tint)
         elif operator in (b"sc", b"scn"):
-            fill = _from_palette(state.palette, operands) if state.palette else None
-            self.states[-1] = state._replace(fill=fill or _fill(state.space, operands))
+            if state.palette:
+                fill = _from_palette(state.palette, operands)
+            elif state.tint:
+                fill = _through(state.tint, operands)
+            else:
+                fill = _fill(state.space, operands)
+            self.states[-1] = state._replace(fill=fill)
         elif operator == b"gs" and operands:
             self.states[-1] = self._graphics_state(state, operands[0])
         elif operator in (b"BDC", b"BMC"):
@@ -639,6 +650,26 @@ class _Ink:
         except Exception:  # a missing or damaged colour space: its colour is not judged
             return "other"
         return "other"
+
+    def _tint(self, name: Any) -> Tint | None:
+        """A Separation (or one-colourant DeviceN) space's tint transform where it is an
+        exponential function (type 2) into a device space: the colours at tint 0 and 1 and the
+        exponent. A spot colour named 'White' whose transform gives white at every tint draws
+        nothing a reader sees (attack round 12, f17). Other transforms: None, not judged."""
+        with contextlib.suppress(Exception):  # a missing or damaged space: not judged
+            space = self.resources()["/ColorSpace"].get_object()[name].get_object()
+            names = space[1].get_object()
+            if space[0] == "/DeviceN" and len(names) != 1:
+                return None
+            alternate, function = space[2].get_object(), space[3].get_object()
+            if str(alternate).lstrip("/") not in _DEVICE_SPACES or function["/FunctionType"] != 2:
+                return None
+            start = tuple(float(v) for v in function.get("/C0", [0.0]))
+            end = tuple(float(v) for v in function.get("/C1", [1.0]))
+            exponent = float(function.get("/N", 1.0))
+            if len(start) == len(end) and len(start) in (1, 3, 4) and 0 < exponent <= 100:
+                return start, end, exponent
+        return None
 
     def _palette(self, name: Any) -> tuple[int, bytes] | None:
         """An Indexed colour space over a device space: how many components a colour has
@@ -1110,6 +1141,18 @@ def _from_palette(palette: tuple[int, bytes] | None, operands: Any) -> tuple[flo
     return tuple(byte / 255 for byte in entry) if count and len(entry) == count else None
 
 
+def _through(tint: Tint, operands: Any) -> tuple[float, ...] | None:
+    """The device colour a tint (the operand, clipped to 0..1) becomes through an exponential
+    transform: C0 + t^N (C1 - C0), each component clipped to 0..1."""
+    try:
+        level = min(max(float(operands[0]), 0.0), 1.0)
+    except (TypeError, ValueError, IndexError):
+        return None
+    start, end, exponent = tint
+    weight = level**exponent
+    return tuple(min(max(a + weight * (b - a), 0.0), 1.0) for a, b in zip(start, end, strict=True))
+
+
 def _fill(space: str, operands: Any) -> tuple[float, ...] | None:
     """The fill colour `sc`/`scn` sets in a colour space of this kind: a spot colour at tint 0
     puts no ink on the page (white); other tints and spaces are not judged."""
@@ -1136,6 +1179,9 @@ _MAX_COMPARISONS = 2_000_000
 
 Rect = tuple[float, float, float, float]
 """(left, bottom, right, top) on the page."""
+
+Tint = tuple[tuple[float, ...], tuple[float, ...], float]
+"""A spot colour's exponential tint transform: the device colours at tint 0 and 1, the exponent."""
 
 Shape = tuple[bool, tuple[tuple[tuple[float, float], ...], ...]]
 """A clipping path on the page: whether its rule is even-odd (else nonzero), and its points
@@ -1458,13 +1504,15 @@ def _drawn_unread(page: Any, resources: Any) -> set[str]:
 
 def _annotation_covers(page: Any, deadline: float) -> list[Rect]:
     """The boxes that a square, circle, polygon or stamp annotation fills over the page, opaque
-    (round 11: a white box drawn over a requirement): those its appearance fills (`_form_fills`
+    (round 11: a white box drawn over a requirement), or a redaction mark whose appearance is a
+    filled box (round 12: a black bar over K1, not yet applied, that viewers draw as it is):
+    those its appearance fills (`_form_fills`
     of its first 4 kB, placed from its box onto the annotation's rectangle), or without an
     appearance, where it has an interior colour, its rectangle (a circle's: the box inside its
     ellipse; a polygon's: its box, where its vertices are the corners of one).
     One with an opacity or blend of its own is not judged; past the `deadline`, none is."""
     covers: list[Rect] = []
-    for subtype in ("/Square", "/Circle", "/Polygon", "/Stamp"):
+    for subtype in ("/Square", "/Circle", "/Polygon", "/Stamp", "/Redact"):
         for annotation in _annotations(page, subtype, None):
             if time.monotonic() > deadline:
                 return covers
@@ -1473,6 +1521,8 @@ def _annotation_covers(page: Any, deadline: float) -> list[Rect]:
                     continue
                 area = _bounds(_IDENTITY, [float(value) for value in annotation["/Rect"]])
                 appearance = annotation.get("/AP")
+                if appearance is None and subtype == "/Redact":
+                    continue  # not yet applied: viewers draw its outline only
                 if appearance is None:
                     if annotation.get("/IC") and subtype != "/Polygon":
                         covers.append(_inside_ellipse(area) if subtype == "/Circle" else area)

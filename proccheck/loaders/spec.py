@@ -637,16 +637,16 @@ _HIDDEN_START = re.compile(
     r"<!--|<(s|del|strike)(?=[\s>])[^<>]{0,500}>"
     r"|<([A-Za-z][\w-]{0,30})(?=[\s/])[^<>]{0,500}?"
     r"(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden)[^<>]{0,500}>"
-    r"|<(template|script|style|noscript)(?=[\s>])[^<>]{0,500}>"
+    r"|<(template|script|style|noscript|dialog(?![^<>]{0,500}?\sopen\b))(?=[\s>])[^<>]{0,500}>"
     r"|<(\?|!(?=[A-Za-z]|\[CDATA\[))",
     re.IGNORECASE,
 )
 """Where Markdown's HTML starts hiding text: a comment, a struck-through element (`<s>`,
 `<del>`: withdrawn), an element with `hidden` or a style that hides it, one a page never
-shows (`<template>`, `<script>`, `<style>`, `<noscript>`), or a processing instruction, a
-declaration or a CDATA section (`<?…?>`, `<!X…>`, `<![CDATA[…]]>`: a browser takes each as a
-comment that ends at the first `>`). Each part stops at the next `<` or `>`, so every search
-is linear."""
+shows (`<template>`, `<script>`, `<style>`, `<noscript>`, a `<dialog>` not `open`), or a
+processing instruction, a declaration or a CDATA section (`<?…?>`, `<!X…>`, `<![CDATA[…]]>`:
+a browser takes each as a comment that ends at the first `>`). Each part stops at the next `<`
+or `>`, so every search is linear."""
 _COMMENT_END = re.compile(r"--!?>")
 """The end of an HTML comment: `-->`, or `--!>`, which browsers take as one too."""
 

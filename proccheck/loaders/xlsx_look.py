@@ -12,6 +12,7 @@ do not. This module finds all of these from the workbook's XML
 from __future__ import annotations
 
 import bisect
+import colorsys
 import html
 import itertools
 import posixpath
@@ -366,26 +367,60 @@ def _colour(entry: bytes, colour: bytes, palette: Palette = Palette()) -> str | 
     attributes = _attributes(tag.group(1)) if tag else {}
     rgb = attributes.get(b"rgb", b"").decode("ascii", "replace").upper()
     theme, indexed = attributes.get(b"theme"), attributes.get(b"indexed")
-    if attributes.get(b"tint", b"0").strip(b"0.-") != b"":  # a shade darker or lighter
-        return "other"
+    base: str | None = None
     for number, own, white, black in (
         (theme, palette.theme, (b"0",), (b"1",)),
         (indexed, palette.indexed, (b"1", b"9"), (b"0", b"8")),
     ):
         if number is not None:
             if number.isdigit() and int(number) < len(own):
-                return own[int(number)]
-            return "FFFFFF" if number in white else "000000" if number in black else "other"
-    if len(rgb) in (6, 8):
-        return rgb[-6:]
-    return None
+                base = own[int(number)]
+            else:
+                base = "FFFFFF" if number in white else "000000" if number in black else "other"
+            break
+    else:
+        base = rgb[-6:] if len(rgb) in (6, 8) else None
+    tint = attributes.get(b"tint", b"0")
+    if tint.strip(b"0.-") == b"":
+        return base
+    return _tinted(base, tint) if base not in (None, "other") else "other"
+
+
+def _tinted(base: str, tint: bytes) -> str:
+    """`base` (RRGGBB) lightened or darkened by a tint as Excel draws it: the lightness (HLS)
+    moves towards white by the tint's share, or towards black for a negative one. Black
+    at tint 0.99998 is white (attack round 12, f06)."""
+    channels = _channels(base)
+    try:
+        share = max(-1.0, min(1.0, float(tint)))
+    except ValueError:
+        return "other"
+    if channels is None or share != share:  # not a colour, or a tint of NaN
+        return "other"
+    hue, lightness, saturation = colorsys.rgb_to_hls(*(channel / 255 for channel in channels))
+    lightness = lightness * (1 + share) if share < 0 else lightness + (1 - lightness) * share
+    shown = colorsys.hls_to_rgb(hue, lightness, saturation)
+    return "".join(f"{round(channel * 255):02X}" for channel in shown)
 
 
 def _same_colour(font: str | None, fill: str | None) -> bool:
-    """Whether a font is in the colour behind it (its fill, else the page's white); a font of
-    no colour of its own is Excel's automatic black, whatever the fill. Two colours the
-    workbook does not define ("other": a tint, an unknown theme) are not alike."""
-    return font != "other" and (font or "000000") == (fill or "FFFFFF")
+    """Whether a font is in the colour behind it (its fill, else the page's white), or too
+    close to tell apart (each channel within 25 of 255, as for PDF text); a font of no colour
+    of its own is Excel's automatic black, whatever the fill. A colour the workbook does not
+    define ("other": an unknown theme colour) is like none."""
+    one, other = _channels(font or "000000"), _channels(fill or "FFFFFF")
+    if one is None or other is None:
+        return False
+    return all(abs(a - b) <= 25 for a, b in zip(one, other, strict=True))
+
+
+def _channels(colour: str) -> tuple[int, int, int] | None:
+    """RRGGBB as three numbers, None for anything else ("other", a malformed value)."""
+    try:
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return None
+    return (red, green, blue) if len(colour) == 6 else None
 
 
 def _differential_hides(piece: bytes) -> bool:
