@@ -98,6 +98,15 @@ CASES: dict[str, tuple[bytes, bytes, tuple[bytes, ...], bool]] = {
     "polygon-over": (_line() + b"q 1 g 40 710 m 520 712 l 515 735 l 45 733 l h f Q\n", b"", (), False),
     "polygon-beside": (_line() + b"q 1 g 40 610 m 520 612 l 515 635 l 45 633 l h f Q\n", b"", (), True),
     "polygon-half": (_line() + b"q 1 g 40 710 m 120 712 l 115 735 l 45 733 l h f Q\n", b"", (), True),
+    # review of round 12: a white shape of 70 points, or with a curve, over the line; text
+    # flattened to no height by its matrix; text turned or slanted is read
+    "polygon-70-points": (_line() + b"q 1 g 40 710 m " + b" ".join(b"%d 711 l" % (40 + 7 * n) for n in range(68)) + b" 515 735 l 45 733 l h f Q\n", b"", (), False),
+    "polygon-with-a-curve": (_line() + b"q 1 g 40 710 m 520 712 l 530 720 530 728 515 735 c 45 733 l h f Q\n", b"", (), False),
+    "circle-beside": (_line() + b"q 1 g 300 600 m 330 600 340 610 340 630 c 340 650 330 660 300 660 c 270 660 260 650 260 630 c 260 610 270 600 300 600 c h f Q\n", b"", (), True),
+    "matrix-no-height": (b"BT /F1 11 Tf 1 0 0 0 56 720 Tm (" + OWN + b") Tj ET\n", b"", (), False),
+    "cm-flattened": (b"q 1 0 0 0.01 0 712.8 cm\n" + _line() + b"Q\n", b"", (), False),
+    "matrix-turned": (b"BT /F1 11 Tf 0 1 -1 0 300 300 Tm (" + OWN + b") Tj ET\n", b"", (), True),
+    "matrix-slanted": (b"BT /F1 11 Tf 1 0 0.3 1 56 720 Tm (" + OWN + b") Tj ET\n", b"", (), True),
     "form-box-moved": (_line() + b"q 1 0 0 1 50 714 cm /Fx1 Do Q\n", b"/XObject << /Fx1 6 0 R >>", (stream(b"1 g 1 0 0 1 0 -300 cm 0 0 450 18 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 450 18] "),), True),
     # review of round 10: a clip judged by its shape, not by the box around it
     "evenodd-frame": (b"q 0 0 595 842 re 10 10 575 822 re W* n\n" + _line() + b"Q\n", b"", (), False),

@@ -98,6 +98,11 @@ def test_a_sentence_in_the_footer_of_every_page_is_read_once(tmp_path: Path) -> 
 FN = b"<< /FunctionType 2 /Domain [0 1] /C0 [1] /C1 [0] /N 1 >>"
 WHITE_FN = b"<< /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [1 1 1] /N 1 >>"
 CMYK_NONE = b"<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 0 0 0] /N 1 >>"
+LAB = b"/ColorSpace << /CS1 [/Lab << /WhitePoint [0.9505 1 1.089] >>] >>"
+WHITE_SHADING = (
+    b"<< /ShadingType 2 /ColorSpace /DeviceRGB /Coords [0 0 600 0] /Function << /FunctionType 2 "
+    b"/Domain [0 1] /C0 [1 1 1] /C1 [1 1 1] /N 1 >> >>"
+)
 BLUE_FN = b"<< /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [0 0 0.5] /N 1 >>"
 LAYER = b"<< /Type /OCG /Name (Utkast) >>"  # object 6
 DRAWN = b"BT /F1 11 Tf 56 760 Td " + OWN + b" ET"
@@ -170,6 +175,11 @@ DRAWN_UNSEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
     "a one-colourant DeviceN space that is white": (
         b"/CS1 cs 0.7 scn " + DRAWN,
         {"resources": b"/ColorSpace << /CS1 [/DeviceN [/Vit] /DeviceCMYK " + CMYK_NONE + b"] >>"},
+    ),
+    "white in Lab (round 13, f09)": (b"/CS1 cs 100 0 0 scn " + DRAWN, {"resources": LAB}),
+    "a shading pattern white everywhere (round 13, f14)": (
+        b"/Pattern cs /P1 scn " + DRAWN,
+        {"resources": b"/Pattern << /P1 << /PatternType 2 /Shading " + WHITE_SHADING + b" >> >>"},
     ),
     "outside the crop box": (DRAWN, {"page": b"/CropBox [0 0 595 720]"}),
     "clipped away": (b"q 0 0 1 1 re W n " + DRAWN + b" Q", {}),
@@ -245,6 +255,15 @@ DRAWN_SEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
     "a spot colour whose transform is not worked out (sampled)": (
         b"/CS1 cs 1 scn " + DRAWN,
         {"resources": b"/ColorSpace << /CS1 [/Separation /X /DeviceGray << /FunctionType 0 >>] >>"},
+    ),
+    "dark in Lab": (b"/CS1 cs 20 0 0 scn " + DRAWN, {"resources": LAB}),
+    "a shading pattern from white to navy": (
+        b"/Pattern cs /P1 scn " + DRAWN,
+        {
+            "resources": b"/Pattern << /P1 << /PatternType 2 /Shading "
+            + WHITE_SHADING.replace(b"/C1 [1 1 1]", b"/C1 [0 0 0.4]")
+            + b" >> >>"
+        },
     ),
     "spot colour at full tint": (
         b"/CS1 cs 1 scn " + DRAWN,

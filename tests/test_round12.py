@@ -95,6 +95,8 @@ def test_a_requirement_only_on_a_very_hidden_sheet_is_no_requirement(
     path = tmp_path / "krav.xlsx"
     book.save(path)
     assert _spec(cli, path)["DATA-OWNERSHIP"] == "not_met"
+    result = cli("spec", "check", path, "--lang", "sv")
+    assert "Dold!B2: " in result.out and "rad None" not in result.out, result.out
     hidden.sheet_state = "visible"
     book.save(path)
     assert _spec(cli, path)["DATA-OWNERSHIP"] == "met"
@@ -121,3 +123,89 @@ def test_round12_clauses(
     path = tmp_path / "krav.md"
     path.write_text("\n\n".join(["# Krav", *REQUIREMENTS, clause]) + "\n", "utf-8")
     assert _spec(cli, path)[requirement] == outcome_
+
+
+def _polygon(x: float, y: float, points: int) -> bytes:
+    """A filled shape of `points` straight lines around (x, y), a few points across."""
+    import math
+
+    corners = [
+        (x + 3 * math.cos(2 * math.pi * n / points), y + 3 * math.sin(2 * math.pi * n / points))
+        for n in range(points)
+    ]
+    path = b" ".join(
+        b"%.2f %.2f %s" % (cx, cy, b"m" if n == 0 else b"l") for n, (cx, cy) in enumerate(corners)
+    )
+    return path + b" h f\n"
+
+
+def test_a_logo_of_many_shapes_leaves_a_later_box_over_the_text_judged(tmp_path: Path) -> None:
+    """Review of round 12: 300 shapes of 63 points drawn away from the text used up the page's
+    comparisons, so a white box drawn after them over K1 hid nothing."""
+    lines = b"".join(
+        b"BT /F1 9 Tf 56 %d Td (Rad %d av sidans brodtext om annat.) Tj ET\n" % (650 - 9 * n, n)
+        for n in range(60)
+    )
+    logo = (
+        b"q 0 0 1 rg "
+        + b"".join(_polygon(40 + n % 30 * 10, 20 + n // 30 * 5, 63) for n in range(300))
+        + b" Q\n"
+    )
+    box = b"q 1 g 50 714 450 18 re f Q\n"
+    text, unread = _read(_page(tmp_path, _line() + REST + lines + logo + box))
+    assert "Kommunen ska aga" not in text and "Systemet ska bygga" in text and not unread
+    text, unread = _read(_page(tmp_path, _line() + REST + lines + logo))
+    assert "Kommunen ska aga" in text and not unread
+
+
+def _sliver(points: int) -> bytes:
+    """A thin shape of `points` straight lines along the page's diagonal: the box around it
+    holds all the text, its inside none."""
+    half = points // 2
+    there = [(40 + 520 * n / half, 100 + 600 * n / half) for n in range(half)]
+    back = [(x + 2, y - 2) for x, y in reversed(there)]
+    return (
+        b" ".join(
+            b"%.1f %.1f %s" % (x, y, b"m" if n == 0 else b"l")
+            for n, (x, y) in enumerate(there + back)
+        )
+        + b" h f\n"
+    )
+
+
+def test_shapes_past_the_pages_budget_leave_the_page_unread(tmp_path: Path) -> None:
+    """Shapes over the text past the page's comparisons: what they cover is not worked out,
+    so the page is not read ("drawing") rather than taken as shown."""
+    lines = b"".join(
+        b"BT /F1 9 Tf 56 %d Td (Rad %d av sidans brodtext om annat.) Tj ET\n" % (650 - 9 * n, n)
+        for n in range(60)
+    )
+    over = b"q 0 0 1 rg " + _sliver(60) * 400 + b" Q\n"
+    text, unread = _read(_page(tmp_path, _line() + REST + lines + over))
+    assert unread == ["drawing"] and "Kommunen ska aga" in text
+    text, unread = _read(_page(tmp_path, _line() + REST + lines + _sliver(60) * 10))
+    assert not unread and "Kommunen ska aga" in text
+
+
+@pytest.mark.parametrize("fold", ["group", "filter", "plain"])
+def test_a_requirement_in_a_collapsed_group_or_filtered_out_is_read(
+    cli: Callable[..., Any], tmp_path: Path, fold: str
+) -> None:
+    """Review of round 12: a requirement list's rows folded into a collapsed outline group or
+    filtered out are the list's order, shown again at one click: read; a row merely hidden
+    is not."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Kravnummer", "Kravtext"], *([r[:2], r[4:]] for r in REQUIREMENTS)):
+        sheet.append(row)
+    sheet.row_dimensions[2].hidden = True
+    if fold == "group":
+        sheet.row_dimensions[2].outlineLevel = 1
+    elif fold == "filter":
+        sheet.auto_filter.ref = "A1:B4"
+    path = tmp_path / "krav.xlsx"
+    book.save(path)
+    assert _spec(cli, path)["DATA-OWNERSHIP"] == ("not_met" if fold == "plain" else "met")

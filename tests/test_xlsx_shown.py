@@ -70,6 +70,11 @@ def tinted(theme: int, tint: float, text: str | None = None) -> Callable[[Any], 
     return change
 
 
+def fold_row(sheet: Any) -> None:
+    sheet.row_dimensions[3].hidden = True
+    sheet.row_dimensions[3].outlineLevel = 1
+
+
 def hide_row(sheet: Any) -> None:
     sheet.row_dimensions[3].hidden = True
 
@@ -520,6 +525,7 @@ SHOWN_OTHERWISE = {
     "format showing nothing": (fmt(";;;"), "number format shows nothing"),
     "white comment": (white, "colour of its cell's background"),
     "hidden row": (hide_row, "hidden row"),
+    "row in a collapsed group": (fold_row, "collapsed group"),
     "hidden column": (hide_column, "hidden column"),
     "comment merged over rows": (merged_comment, '"mot tilläggsavgift"'),
     "cell note": (note, '"mot avgift"'),

@@ -1241,6 +1241,9 @@ UNSEEN_REASONS = {
         "evaluate, so the sheet may show other words than the file holds"
     ),
     "hidden-row": N_("{requirement}: the answer is on a hidden row of the sheet"),
+    "folded-row": N_(
+        "{requirement}: the answer is on a row of the sheet hidden in a collapsed group or by a filter"
+    ),
     "hidden-column": N_("{requirement}: the answer or comment is in a hidden column"),
     "hidden-sheet": N_("{requirement}: the answer is on a hidden sheet of the workbook"),
     "drawn-over": N_(

@@ -1404,12 +1404,14 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     of an exact height under 4 points.
 
     In a PDF: text drawn invisibly (render mode 3 or 7) or with no ink (opacity 0, the
-    colourant /None, a spot colour at tint 0 on a white page, a blend mode such as Lighten
+    colourant /None, a spot colour at tint 0 or one its tint transform makes white, at font
+    size 0 or flattened by its matrix, a blend mode such as Lighten
     that leaves the white page white), in white (an Indexed palette's white too), under 1.5
     points high, outside the page's visible (crop) box or its clipping path, in a layer that
     is off, under a soft mask, squeezed or run together past reading (`Tz`, `Tc`), raised off
     the page (`Ts`), clipped by its form's box, in the colour of the box drawn beneath it, or
-    covered afterwards by an opaque filled box, picture, shading or box a form fills, found
+    covered afterwards by an opaque filled box or shape (straight lines or curves), picture,
+    shading, box a form fills, filled square annotation or redaction mark drawn as a bar, found
     while the page's content is read; text a line or thin bar is drawn through, or a
     strike-out annotation covers, is withdrawn. A free-text annotation (a text box on the
     page), a form field's value and a button's caption are read as the page's text. A page
@@ -1418,7 +1420,8 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     picture is taken as a cover and only reported), a font whose letters read as other text
     than they show or whose glyphs have names no reader knows, a stamp or box annotation that
     draws text or a picture, a watermark annotation in a font whose letters are its own (one in
-    a standard font is read as text), a pattern that draws text, or a picture shaped like a
+    a standard font is read as text), a pattern that draws text, more shapes drawn over the
+    text than are worked out, or a picture shaped like a
     line of text set among the text (9 to 40 points high, ten times as wide, a third of the page wide,
     outside the top and bottom tenth of the page where letterheads and footers go; in Word,
     such a picture in the body after its first two paragraphs), or pieces of one side by side
@@ -1426,7 +1429,11 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
     updates on opening whose result proccheck cannot work out (an IF it cannot evaluate, a
     document property it does not read). In Markdown: an HTML element
     that a rendered page does not show (`<div hidden>`, `style="display: none"` or
-    `visibility: hidden`); an HTML comment is an author's note and is left out silently.
+    `visibility: hidden`, `<template>`, a `<dialog>` not open); an HTML comment is an author's
+    note and is left out silently. In an XLSX or CSV requirement table: a row on a hidden
+    sheet, a hidden row or column (a row in a collapsed outline group or filtered out is read:
+    Excel shows it at one click), and a row whose Status column says "Utgår" (withdrawn).
+    In Word, text kept hidden by `specVanish` and the text of a shape Word does not draw.
 
     Why it matters
     Hidden text is neither shown on screen nor printed with Word's usual settings, yet it stays
@@ -1450,8 +1457,8 @@ def hidden_text(document: SpecDocument, ctx: SpecContext) -> Iterator[Finding]:
         ),
         _(
             ctx.lang,
-            "Delete the hidden text or make it ordinary text (Word: Font, clear Hidden), "
-            "then check again.",
+            "Delete the hidden text or make it ordinary text (Word: Font, clear Hidden; "
+            "Excel: unhide the sheet, row or column), then check again.",
         ),
     )
     yield from _unread_passages(
@@ -1503,8 +1510,22 @@ UNREAD_PAGES = {
     "line picture": N_(
         "{where}: a picture shaped like a line of text is set among the text; proccheck cannot read what it shows, so no requirement is taken as met"
     ),
+    "drawing": N_(
+        "{where}: the page draws so many shapes over its text that proccheck cannot tell which text they cover, so no requirement is taken as met"
+    ),
 }
 """Why a page's content is not read (`SpecDocument.unread_pages`), as reported."""
+
+
+def _place(location: Location, lang: Lang) -> str:
+    """A passage's place as a reader names it: a Word element, a page, a sheet's cell, a line."""
+    if location.element:
+        return location.element
+    if location.page:
+        return _(lang, "page {page}", page=location.page)
+    if location.sheet is not None:
+        return f"{location.sheet}!{location.column or ''}{location.row or ''}"
+    return _(lang, "line {line}", line=location.line)
 
 
 def _unread_passages(
@@ -1525,12 +1546,7 @@ def _unread_passages(
             message=_(
                 ctx.lang,
                 message,
-                where=location.element
-                or (
-                    _(ctx.lang, "page {page}", page=location.page)
-                    if location.page
-                    else _(ctx.lang, "line {line}", line=location.line)
-                ),
+                where=_place(location, ctx.lang),
                 text=text if len(text) <= 120 else text[:119] + "…",
             ),
             location=location,

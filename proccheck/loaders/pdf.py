@@ -386,7 +386,11 @@ class _Ink:
         self.clipping = False  # W or W* seen: the path ends as the new clip
         self.even_odd = False  # the clip is W* (even-odd), not W (nonzero)
         self.outline: list[list[tuple[float, float]]] | None = []
-        """The path's points, per subpath, on the page (None: more than 64 of them)."""
+        """The path's points, per subpath, on the page (None: more than 64 of them), a curve's
+        control points among them: what a clip keeps is judged by them."""
+        self.drawn: list[list[tuple[float, float]]] | None = []
+        """The path's points as a fill draws it, per subpath, each curve followed along four
+        points on it (None: more than `_MAX_SHAPE_POINTS` of them)."""
         self.boxes: list[tuple[Rect, tuple[float, ...] | None]] = []
         """Filled boxes and images, in drawing order, with their colour (None: not known)."""
         self.segments: list[tuple[float, float, float, float]] = []  # lines: x0, y0, x1, y1
@@ -477,6 +481,8 @@ class _Ink:
                 fill = _from_palette(state.palette, operands)
             elif state.tint:
                 fill = _through(state.tint, operands)
+            elif state.space == "pattern":
+                fill = self._pattern_colour(operands[-1] if operands else None)
             else:
                 fill = _fill(state.space, operands)
             self.states[-1] = state._replace(fill=fill)
@@ -500,7 +506,10 @@ class _Ink:
                 x, y, w, h = (float(value) for value in operands)
                 self.path.append(_bounds(cm, (x, y, x + w, y + h)))
                 corners = ((x, y), (x + w, y), (x + w, y + h), (x, y + h))
-                self._outline([_apply(cm, *corner) for corner in corners], start=True)
+                on_page = [_apply(cm, *corner) for corner in corners]
+                self._outline(on_page, start=True)
+                self._follow(on_page, start=True)
+                self.point = on_page[0]
         elif operator in (b"m", b"l") and len(operands) == 2 and cm is not None:
             self.path_other = True
             with contextlib.suppress(TypeError, ValueError):
@@ -510,9 +519,9 @@ class _Ink:
                 self.point = point
                 self._extend([point])
                 self._outline([point], start=operator == b"m")
+                self._follow([point], start=operator == b"m")
         elif operator in (b"c", b"v", b"y", b"h"):
             self.path_other = True
-            self.curved |= operator != b"h"
             if cm is not None and len(operands) in (4, 6):  # a curve stays within its points
                 with contextlib.suppress(TypeError, ValueError):
                     values = [float(value) for value in operands]
@@ -521,6 +530,13 @@ class _Ink:
                     ]
                     self._extend(points)
                     self._outline(points, start=False)
+                    start = self.point or points[0]
+                    if operator == b"v":
+                        points = [start, *points]
+                    elif operator == b"y":
+                        points = [*points, points[-1]]
+                    self._follow(_along_curve(start, *points), start=False)
+                    self.point = points[-1]
         elif operator in (b"W", b"W*"):
             self.clipping, self.even_odd = True, operator == b"W*"
         elif operator in _FILLS or operator in (b"n", b"S", b"s"):
@@ -532,8 +548,9 @@ class _Ink:
                         self._strike(min(x0, x1), max(x0, x1), (y0 + y1) / 2)
             if self.clipping:
                 self._clip(state)
-            self.path, self.path_other, self.clipping, self.curved = [], False, False, False
+            self.path, self.path_other, self.clipping = [], False, False
             self.segments, self.point, self.extent, self.outline = [], None, None, []
+            self.drawn = []
 
     def after(self, operator: bytes, *_: object) -> None:
         if operator == b"Do" and self.draws:
@@ -550,8 +567,8 @@ class _Ink:
         (round 12: a white polygon over a line)."""
         if state.space == "none" or state.alpha < _CLEAR:
             return
-        if self.path_other and not self.curved and self.outline and state.opaque:
-            self._cover_shape((even_odd, tuple(tuple(points) for points in self.outline)))
+        if self.path_other and self.drawn and state.opaque:
+            self._cover_shape((even_odd, tuple(tuple(points) for points in self.drawn)))
         if len(self.path) != 1 or self.path_other:
             return  # a frame (two boxes, one inside the other) or a shape: not judged
         colour = state.fill if state.opaque and state.space == "device" else None
@@ -567,23 +584,40 @@ class _Ink:
                 self._cover(rect)
 
     def _cover_shape(self, shape: Shape) -> None:
-        """The chunks of text shown before an opaque shape whose start and middle it holds
-        (each test walks the shape's points, so each counts as that many comparisons)."""
-        self.comparisons += len(self.shown) * 2 * sum(len(points) for points in shape[1])
-        if self.comparisons > _MAX_COMPARISONS:
+        """The chunks of text shown before an opaque shape whose start and middle it holds.
+        Only a chunk within the box around the shape is tested against its points, and each
+        such test counts as that many comparisons (a logo of many shapes away from the text
+        costs one comparison a chunk, and cannot use up the page's budget)."""
+        points = [point for part in shape[1] for point in part]
+        if not points or not self._within_budget(len(self.shown)):
             return
-        for chunk, x, y, height, width in self.shown:
-            if width != width:  # NaN: where the text is is not known
-                continue
+        left, right = min(x for x, _ in points), max(x for x, _ in points)
+        bottom, top = min(y for _, y in points), max(y for _, y in points)
+        inside = [
+            (chunk, x, y, height, width)
+            for chunk, x, y, height, width in self.shown
+            if left <= x <= right and bottom <= y <= top  # NaN: where it is is not known
+        ]
+        if not inside or not self._within_budget(len(inside) * 2 * len(points)):
+            return
+        for chunk, x, y, height, width in inside:
             inner = y + height / 3
             if _inside(shape, x + height / 4, inner) and _inside(shape, x + width / 2, inner):
                 self.covered.add(chunk)
 
+    def _within_budget(self, comparisons: int) -> bool:
+        """Count `comparisons` against the page's budget; past it, what is drawn over the text
+        is not worked out, and the page is not read ("drawing") rather than taken as shown."""
+        self.comparisons += comparisons
+        if self.comparisons > _MAX_COMPARISONS:
+            self.unread.add("drawing")
+            return False
+        return True
+
     def _cover(self, rect: Rect) -> None:
         """The chunks of text shown before an opaque box or image drawn over them."""
         left, bottom, right, top = rect
-        self.comparisons += len(self.shown)
-        if self.comparisons > _MAX_COMPARISONS:
+        if not self._within_budget(len(self.shown)):
             return
         for chunk, x, y, height, width in self.shown:
             if bottom <= y and y + height / 2 <= top and _spans(left, right, x, width, height):
@@ -593,8 +627,7 @@ class _Ink:
         """The chunks of text a horizontal line from `left` to `right` at height `at` runs
         through: between a sixth and three fifths of the way up from the baseline (an
         underline runs below it, a table's rule above the letters), over a letter's width."""
-        self.comparisons += len(self.shown)
-        if self.comparisons > _MAX_COMPARISONS:
+        if not self._within_budget(len(self.shown)):
             return
         for chunk, x, y, height, width in self.shown:
             if y + height / 6 <= at <= y + height * 0.6 and _spans(left, right, x, width, height):
@@ -616,14 +649,24 @@ class _Ink:
     def _outline(self, points: list[tuple[float, float]], start: bool) -> None:
         """Add `points` to the path's outline, as a new subpath if `start` (a path of more
         than 64 points is judged by its box alone)."""
-        if self.outline is None:
+        if self.outline is not None:
+            if sum(len(subpath) for subpath in self.outline) + len(points) > 64:
+                self.outline = None
+            elif start or not self.outline:
+                self.outline.append(list(points))
+            else:
+                self.outline[-1] += points
+
+    def _follow(self, points: list[tuple[float, float]], start: bool) -> None:
+        """Add `points` to what a fill draws (`drawn`), as a new subpath if `start`."""
+        if self.drawn is None:
             return
-        if sum(len(subpath) for subpath in self.outline) + len(points) > 64:
-            self.outline = None
-        elif start or not self.outline:
-            self.outline.append(list(points))
+        if sum(len(subpath) for subpath in self.drawn) + len(points) > _MAX_SHAPE_POINTS:
+            self.drawn = None
+        elif start or not self.drawn:
+            self.drawn.append(list(points))
         else:
-            self.outline[-1] += points
+            self.drawn[-1] += points
 
     def _extend(self, points: list[tuple[float, float]]) -> None:
         """Widen `extent` to hold `points` (bounds, not a list: a path may have a million)."""
@@ -637,6 +680,8 @@ class _Ink:
         """The kind of colour space `cs` selects (see `_State.space`)."""
         if str(name).lstrip("/") in _DEVICE_SPACES:
             return "device"
+        if str(name) == "/Pattern":
+            return "pattern"
         try:
             space = self.resources()["/ColorSpace"].get_object()[name].get_object()
             family = space[0] if isinstance(space, list) else space
@@ -647,9 +692,33 @@ class _Ink:
             if family == "/DeviceN":
                 names = space[1].get_object()
                 return "none" if all(part == "/None" for part in names) else "tint"
+            if family == "/Lab":
+                return "lab"
+            if family == "/Pattern":
+                return "pattern"
         except Exception:  # a missing or damaged colour space: its colour is not judged
             return "other"
         return "other"
+
+    def _pattern_colour(self, name: Any) -> tuple[float, ...] | None:
+        """The one colour a shading pattern paints, where its shading's function is
+        exponential (type 2) in a device space from one colour to the same: a text filled
+        with a pattern that is white everywhere is white (attack round 13, f14). Other
+        patterns: None, not judged."""
+        with contextlib.suppress(Exception):  # a missing or damaged pattern: not judged
+            pattern = self.resources()["/Pattern"].get_object()[name].get_object()
+            shading = pattern["/Shading"].get_object()
+            function = shading["/Function"].get_object()
+            space = str(shading["/ColorSpace"]).lstrip("/")
+            if pattern["/PatternType"] != 2 or space not in _DEVICE_SPACES:
+                return None
+            if function["/FunctionType"] != 2:
+                return None
+            start = tuple(float(v) for v in function.get("/C0", [0.0]))
+            end = tuple(float(v) for v in function.get("/C1", [1.0]))
+            if len(start) == len(end) and len(start) in (1, 3, 4) and _alike(start, end):
+                return start
+        return None
 
     def _tint(self, name: Any) -> Tint | None:
         """A Separation (or one-colourant DeviceN) space's tint transform where it is an
@@ -794,8 +863,11 @@ class _Ink:
             return None
         if size > 0 and state.spacing < -0.4 * size:  # the letters pile onto each other
             return None
-        try:
-            scale = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+        try:  # the letters' height along the text's up axis, their width along its baseline
+            scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+            across = math.hypot(tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3])
+            if across < 0.2 * scale:  # squeezed by the matrix as by `Tz` under 20
+                return None
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             x += state.rise * (tm[2] * cm[0] + tm[3] * cm[2])
@@ -1141,6 +1213,19 @@ def _from_palette(palette: tuple[int, bytes] | None, operands: Any) -> tuple[flo
     return tuple(byte / 255 for byte in entry) if count and len(entry) == count else None
 
 
+def _along_curve(
+    start: tuple[float, float], *controls: tuple[float, float]
+) -> list[tuple[float, float]]:
+    """Four points along a cubic Bézier curve from `start` through its three `controls`, the
+    last its end: the chords between them stand for the curve's edge of a fill."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = start, *controls
+    points = []
+    for step in (0.25, 0.5, 0.75, 1.0):
+        a, b, c, d = (1 - step) ** 3, 3 * step * (1 - step) ** 2, 3 * step**2 * (1 - step), step**3
+        points.append((a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3))
+    return points
+
+
 def _through(tint: Tint, operands: Any) -> tuple[float, ...] | None:
     """The device colour a tint (the operand, clipped to 0..1) becomes through an exponential
     transform: C0 + t^N (C1 - C0), each component clipped to 0..1."""
@@ -1162,6 +1247,10 @@ def _fill(space: str, operands: Any) -> tuple[float, ...] | None:
         values = _colour(operands) or ()
         if values and all(value <= 0.05 for value in values):
             return (1.0,)
+    if space == "lab":  # L* a* b*: near the white point is white (attack round 13, f09)
+        values = _colour(operands) or ()
+        if len(values) == 3 and values[0] >= 95 and abs(values[1]) <= 5 and abs(values[2]) <= 5:
+            return (1.0,)
     return None
 
 
@@ -1173,8 +1262,11 @@ _FILLS = frozenset({b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
 _MAX_BOXES = 2000
 """Filled boxes and text starts kept per page: past them, white text is not judged (a page
 that draws so many shapes may draw one under any text)."""
+_MAX_SHAPE_POINTS = 1024
+"""Points of a filled path followed to find the text it covers; past them, only its box."""
 _MAX_COMPARISONS = 2_000_000
-"""Box-over-text comparisons per page: past them, no more text is taken as covered."""
+"""Box-over-text comparisons per page: past them, no more text is taken as covered and the
+page is reported as not read ("drawing"), so no requirement is met while it is there."""
 
 
 Rect = tuple[float, float, float, float]

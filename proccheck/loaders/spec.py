@@ -181,8 +181,8 @@ class SpecDocument:
     why: "scan" (a picture without text), "cover" (such a first page of several: reported
     only), "font" (letters that read as other text than they show), "annotation" or
     "pattern" (text or a picture drawn by one), "line picture" (a picture shaped like a line
-    of text among the text). While one other than a cover is there, no requirement is met
-    (`engine`)."""
+    of text among the text), "drawing" (more shapes over the text than are worked out). While
+    one other than a cover is there, no requirement is met (`engine`)."""
     unlisted: tuple[SpecItem, ...] = ()
     """Text a reader sees that is no item: headings, a table's header row, code blocks. Never a
     requirement, but read for clauses that undermine one (a heading "Leverantören behåller
@@ -512,8 +512,11 @@ def _load_table(path: Path, display: str) -> SpecDocument:
             if not text:
                 continue
             location = table.location(row, "text", display)
-            if any(column == table.columns["text"] for column, _why in row.unseen):
-                hidden.append((location, text))  # on a hidden sheet, row or column; white
+            if any(
+                column == table.columns["text"] and why != "folded-row"
+                for column, why in row.unseen
+            ):  # on a hidden sheet, row or column; white. A collapsed group's or filtered row
+                hidden.append((location, text))  # is a list's order, shown at one click: read
                 continue
             if any(i < len(row.cells) and _WITHDRAWN_STATUS.match(row.cells[i]) for i in statuses):
                 withdrawn.append((location, text))  # its Status column says "Utgår"
@@ -579,8 +582,10 @@ _INLINE_TAG_IN_WORD = re.compile(
 )
 """An inline HTML tag between two letters of one word: the rendered page shows the word whole
 (a line break or a block, `<br>` or `</td><td>`, stays a space)."""
-_STRUCK = re.compile(r"(?<!~)~~(?=\S)[^~\n]{1,2000}?(?<=\S)~~(?!~)")
-"""Struck-through text (GitHub's `~~…~~`): withdrawn, so no requirement (`_struck_text`)."""
+_STRUCK = re.compile(r"(?<!~)(~~?)(?=\S)[^~\n]{1,2000}?(?<=\S)\1(?!~)")
+"""Struck-through text (GitHub's `~~…~~`, and `~…~`, which GitHub strikes too): withdrawn, so
+no requirement (`_struck_text`). "~5 min, ~10 min" strikes nothing: a tilde after a space
+closes nothing."""
 
 
 def refuse_long(count: int, display: str) -> None:
@@ -813,12 +818,12 @@ def _within_any(ranges: list[tuple[int, int]], position: int) -> bool:
 
 
 def _struck_text(lines: list[str]) -> list[tuple[int, str]]:
-    """Each struck-through passage of Markdown (`~~…~~`) with its line: a reader takes it as
-    withdrawn, so it is left out (`_as_rendered`) and reported as withdrawn."""
+    """Each struck-through passage of Markdown (`~~…~~`, `~…~`) with its line: a reader takes
+    it as withdrawn, so it is left out (`_as_rendered`) and reported as withdrawn."""
     return [
         (number, " ".join(found.group(0).strip("~").split()))
         for number, line in enumerate(lines, start=1)
-        if "~~" in line
+        if "~" in line
         for found in _STRUCK.finditer(line)
     ]
 

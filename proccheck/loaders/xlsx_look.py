@@ -25,8 +25,9 @@ from typing import Any, NamedTuple, TypeVar
 
 Unseen = str
 """Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
-"struck part", "tiny", "conditional", "drawn-over", "background", "hidden-row", "hidden-column",
-"hidden-sheet", "covered" or "pictured"."""
+"struck part", "tiny", "conditional", "drawn-over", "background", "hidden-row", "folded-row" (a
+row hidden in a collapsed outline group or by the sheet's filter, which Excel shows with a
+button to open it), "hidden-column", "hidden-sheet", "covered" or "pictured"."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class Look:
     unseen: dict[tuple[int, int], Unseen] = field(default_factory=dict)
     """(row, column index from 0) of a cell whose own formatting changes what it shows."""
     hidden_rows: frozenset[int] = frozenset()
+    folded_rows: frozenset[int] = frozenset()
+    """The hidden rows that are hidden only as a collapsed outline group's or by the sheet's
+    filter (`autoFilter`): Excel marks them with a button that shows them again."""
     hidden_columns: frozenset[int] = frozenset()
     merges: tuple[tuple[int, int, int, int], ...] = ()
     """(first row, first column, last row, last column) of each merged range, columns from 0."""
@@ -59,7 +63,7 @@ class Look:
         if self.sheet_hidden:
             return "hidden-sheet"
         if row in self.hidden_rows:
-            return "hidden-row"
+            return "folded-row" if row in self.folded_rows else "hidden-row"
         if column in self.hidden_columns:
             return "hidden-column"
         why = self.unseen.get((row, column))  # a cell under a merge: `tables._as_shown`
@@ -923,6 +927,7 @@ def look(
         )
         and found.get(b"r", b"").isdigit()
     )
+    folded_rows = _folded_rows(xml, hidden_rows)
     hidden_columns: set[int] = set()
     shown_columns: set[int] = set()  # given a width of their own that shows them
     for tag in _TAG[b"col"].finditer(xml):
@@ -950,6 +955,7 @@ def look(
     return Look(
         unseen,
         hidden_rows,
+        folded_rows,
         frozenset(hidden_columns),
         tuple(merges),
         notes,
@@ -963,6 +969,37 @@ def look(
 _BACKGROUND = re.compile(rb"<(?:\w+:)?picture\b[^<>]{0,500}\bid=")
 _HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^<>]*)>")
 _SHEET_FORMAT = re.compile(rb"<(?:\w+:)?sheetFormatPr\b([^<>]*)>")
+
+
+_AUTOFILTER = re.compile(
+    rb'<(?:\w+:)?autoFilter\b[^>]*?\bref="[A-Z]{1,3}(\d{1,7}):[A-Z]{1,3}(\d{1,7})"'
+)
+
+
+def _folded_rows(xml: bytes, hidden_rows: frozenset[int]) -> frozenset[int]:
+    """The hidden rows hidden by the attribute alone (a normal height) that belong to an
+    outline group (`outlineLevel` 1 or more) or lie under the header of the sheet's filter."""
+    if not hidden_rows:
+        return frozenset()
+    filtered = range(0)
+    if found := _AUTOFILTER.search(xml):
+        filtered = range(int(found.group(1)) + 1, int(found.group(2)) + 1)
+    folded = set()
+    for tag in _TAG[b"row"].finditer(xml):
+        found_row = _attributes(tag.group(1))
+        number = found_row.get(b"r", b"")
+        if not number.isdigit() or int(number) not in hidden_rows:
+            continue
+        height = found_row.get(b"ht", b"")
+        if height and _too_low(height):
+            continue
+        grouped = (
+            found_row.get(b"outlineLevel", b"0").isdigit()
+            and int(found_row.get(b"outlineLevel", b"0")) > 0
+        )
+        if grouped or int(number) in filtered:
+            folded.add(int(number))
+    return frozenset(folded)
 
 
 def _row_hidden(attributes: dict[bytes, bytes], zero_height: bool) -> bool:
