@@ -28,6 +28,7 @@ sv | DATA-OWNERSHIP | Först om leverantören upphör med sin verksamhet lämnas
 sv | DATA-OWNERSHIP | Vid avtalets slut lämnas data ut endast om leverantören har försatts i likvidation.
 en | DATA-OWNERSHIP | Customer Data is held in escrow and released to the Customer only if the Supplier becomes insolvent.
 en | DATA-OWNERSHIP | The deposited data will not be released unless the Supplier is declared bankrupt.
+sv | DATA-OWNERSHIP | Data lämnas inte ut förrän leverantören har försatts i konkurs.
 sv | DATA-OWNERSHIP | Vid avtalets upphörande lämnas data ut i det skick de befinner sig, utan struktur eller dokumentation.
 sv | DATA-OWNERSHIP | Kommunens uppgifter återlämnas i befintligt skick.
 sv | DATA-OWNERSHIP | Datan levereras vid avtalets slut utan tillhörande dokumentation.
@@ -39,6 +40,7 @@ sv | OPEN-STANDARDS | Leverantören publicerar inte sitt interna dataformat.
 en | OPEN-STANDARDS | Documents are stored as PDF; other information is kept in the Supplier's database schema, which is not published.
 en | OPEN-STANDARDS | The data model is confidential.
 en | OPEN-STANDARDS | The Supplier does not publish its internal data format.
+en | OPEN-STANDARDS | Other information is kept in the Supplier's database schema, which is not disclosed to the Customer.
 en | DATA-OWNERSHIP | Upon termination the Supplier may delete all Customer Data after ten (10) days without any prior export.
 en | DATA-OWNERSHIP | All Customer Data will be deleted 30 days after termination, whether or not it has been exported.
 sv | DATA-OWNERSHIP | Vid avtalets upphörande får leverantören radera all kommunens data efter tio dagar utan föregående export.
@@ -59,12 +61,20 @@ sv | DATA-OWNERSHIP | Data lämnas ut i befintligt skick i öppna, dokumenterade
 sv | DATA-OWNERSHIP | Data exporteras utan förlust av struktur eller samband.
 en | DATA-OWNERSHIP | On termination the data is returned in an open, structured format with documentation.
 en | DATA-OWNERSHIP | Data is exported without loss of structure.
+en | DATA-OWNERSHIP | Customer Data is exported in its current state, in CSV and JSON, with a data dictionary.
+sv | DATA-OWNERSHIP | Data exporteras i befintligt skick till e-arkivet enligt FGS.
+sv | DATA-OWNERSHIP | Information lämnas ut endast till kommunen, även vid leverantörens konkurs.
+sv | DATA-OWNERSHIP | Data lämnas inte ut förrän kommunen har begärt det.
 sv | OPEN-STANDARDS | Databasschemat publiceras på leverantörens webbplats.
 sv | OPEN-STANDARDS | Datamodellen ska dokumenteras och får inte hållas hemlig.
 sv | OPEN-STANDARDS | Leverantören får inte hålla datamodellen hemlig.
 en | OPEN-STANDARDS | The data model is published.
 en | OPEN-STANDARDS | The data model is not only published but also versioned.
 en | OPEN-STANDARDS | The database schema shall not be kept confidential.
+en | OPEN-STANDARDS | The Supplier's formats, which are not published, may not be used for storage.
+sv | OPEN-STANDARDS | Leverantörens format, som inte är dokumenterade, får inte användas för export.
+en | OPEN-STANDARDS | The database schema is not published on the Internet but is delivered to the Customer with full documentation.
+sv | OPEN-STANDARDS | Databasschemat publiceras inte öppet men lämnas till kommunen med full dokumentation.
 en | DATA-OWNERSHIP | The Supplier shall delete Customer Data after the export has been confirmed by the Customer.
 en | DATA-OWNERSHIP | The Supplier shall delete Customer Data 30 days after returning it to the Customer.
 en | DATA-OWNERSHIP | The Supplier shall not delete Customer Data without a prior export.
@@ -73,6 +83,8 @@ sv | DATA-OWNERSHIP | Leverantören ska radera kommunens data först när kommun
 sv | DATA-OWNERSHIP | Leverantören får inte radera data utan föregående export.
 sv | DATA-OWNERSHIP | Kommunen ska själv kunna radera data utan föregående export.
 sv | DATA-OWNERSHIP | Leverantören ska radera data utan kostnad efter export och intyga detta skriftligen.
+en | DATA-OWNERSHIP | The Supplier shall delete all Customer Data without undue delay after the data has been returned.
+sv | DATA-OWNERSHIP | Leverantören ska radera all data efter avtalets upphörande utan att någon kopia sparas.
 """
 
 
