@@ -636,6 +636,56 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
             "special client software."
         ),
     ),
+    "data-transfer-indemnity": (
+        N_(
+            "{where}: the buyer must indemnify the vendor for exporting its own data or handing "
+            'it to others, which makes moving the data a risk for the buyer ("{phrase}")'
+        ),
+        N_(
+            "Remove the text; the buyer may export its data and hand it to anyone it chooses "
+            "without liability towards the vendor."
+        ),
+    ),
+    "data-escrowed": (
+        N_(
+            "{where}: the buyer gets its data only on an event on the vendor's side (bankruptcy, "
+            'liquidation, ceasing business), not whenever it asks ("{phrase}")'
+        ),
+        N_(
+            "State that the buyer can export all its data itself at any time and gets it back at "
+            "the end of the contract; an escrow may come on top of that, never in its place."
+        ),
+    ),
+    "data-unstructured": (
+        N_(
+            "{where}: the data is handed back as it stands, with no promise of structure, "
+            'documentation or a usable format ("{phrase}")'
+        ),
+        N_(
+            "State that the data is handed back complete, in open, documented, machine-readable "
+            "formats that keep its structure, with a description of the data model."
+        ),
+    ),
+    "model-unpublished": (
+        N_(
+            "{where}: the data model, schema or format the data is kept in is not published, so "
+            'the data cannot be read without the vendor ("{phrase}")'
+        ),
+        N_(
+            "Demand that the data model and every format used to store or export the data are "
+            "documented and published to the buyer, without an NDA."
+        ),
+    ),
+    "deleted-without-return": (
+        N_(
+            "{where}: the vendor may delete the buyer's data without first handing it back or "
+            'letting the buyer export it ("{phrase}")'
+        ),
+        N_(
+            "State that the vendor deletes the data only after the buyer has confirmed that a "
+            "complete export or return has been received, and certifies the deletion in writing."
+        ),
+    ),
     "vendor-terms-prevail": (
         N_('{where}: the vendor\'s own terms take precedence over the requirements ("{phrase}")'),
         N_(
