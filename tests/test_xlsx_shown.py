@@ -70,6 +70,21 @@ def tinted(theme: int, tint: float, text: str | None = None) -> Callable[[Any], 
     return change
 
 
+def array_spill(sheet: Any) -> None:
+    """Round 13, f01: an array formula in C2 over C2:C4 decides what C3 shows once Excel
+    recalculates, whatever C3 stores."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    sheet["C2"] = ArrayFormula("C2:C4", '={"Ja";"Ja, endast mot avgift";"Ja"}')
+
+
+def pushed_out(sheet: Any) -> None:
+    """Round 13, f02: an indent of 250 (about 750 characters) starts the answer out of sight."""
+    from openpyxl.styles import Alignment
+
+    sheet["C3"].alignment = Alignment(horizontal="left", indent=250)
+
+
 def fold_row(sheet: Any) -> None:
     sheet.row_dimensions[3].hidden = True
     sheet.row_dimensions[3].outlineLevel = 1
@@ -526,6 +541,8 @@ SHOWN_OTHERWISE = {
     "white comment": (white, "colour of its cell's background"),
     "hidden row": (hide_row, "hidden row"),
     "row in a collapsed group": (fold_row, "collapsed group"),
+    "under another cell's array formula": (array_spill, "computed by a formula"),
+    "indented out of its cell": (pushed_out, "indented so far"),
     "hidden column": (hide_column, "hidden column"),
     "comment merged over rows": (merged_comment, '"mot tilläggsavgift"'),
     "cell note": (note, '"mot avgift"'),
@@ -790,6 +807,9 @@ def test_the_plain_workbook_and_ordinary_formatting_stay_met(
         sheet["D4"] = "Ingår i licensen"
         sheet["B4"].comment = Comment("Se även bilaga 2", "Kommunen")  # a note, no reservation
         sheet["C5"].font = Font(strike=False, italic=True)
+        from openpyxl.styles import Alignment
+
+        sheet["D3"].alignment = Alignment(horizontal="left", indent=2)  # an ordinary indent
 
     assert outcome(cli, workbook(tmp_path / "plain.xlsx"))[0] == "met"
     for code in ('"Ja";"Ja";"Nej"', '#,##0.00\\ "kr"', "@", "yyyy-mm-dd"):  # text as typed

@@ -1228,6 +1228,9 @@ UNSEEN_REASONS = {
     "struck part": N_(
         "{requirement}: part of the answer or comment is struck through, so a reader sees other words than the file holds"
     ),
+    "indent": N_(
+        "{requirement}: the answer or comment is indented so far that its cell shows nothing, so a reader of the sheet does not see it"
+    ),
     "tiny": N_(
         "{requirement}: the answer or comment is written in a font too small to read (under 4 "
         "points), so a reader of the sheet does not see it"

@@ -115,10 +115,16 @@ def _squeezed(properties: Any, node: Any) -> bool:
     into under 2 points a character (`w:fitText`), raised or lowered 50 points or more
     (`w:position`), or a word set in a symbol font that draws pictograms for letters
     (Webdings, Wingdings, Symbol; a lone tick or box glyph is no word). The paragraph's exact
-    line height and the row's exact height under 4 points cut its lines off too."""
+    line height and the row's exact height under 4 points cut its lines off too, and a text
+    frame placed off the page (attack round 13, f07)."""
     paragraph = next(node.iterancestors(f"{_W}p"), None)
     spacing = _own_find(paragraph, "pPr", "spacing") if paragraph is not None else None
     if _exact_under(spacing, "lineRule", "line"):
+        return True
+    frame = _own_find(paragraph, "pPr", "framePr") if paragraph is not None else None
+    if frame is not None and any(
+        not -_OFF_PAGE < _number(frame.get(f"{_W}{axis}")) < _LARGEST_PAGE for axis in ("x", "y")
+    ):
         return True
     row = next(node.iterancestors(f"{_W}tr"), None)
     height = _own_find(row, "trPr", "trHeight") if row is not None else None
@@ -142,6 +148,14 @@ def _squeezed(properties: Any, node: Any) -> bool:
         named = {fonts.get(f"{_W}{which}", "").strip().lower() for which in ("ascii", "hAnsi")}
         return bool(named & _PICTOGRAM_FONTS)
     return False
+
+
+_OFF_PAGE = 5000
+"""Twips (3.5 inches) a text frame may stand left of or above its anchor before no line of
+it reaches the page."""
+_LARGEST_PAGE = 31680
+"""Twips (22 inches): the widest and highest page Word makes; a frame placed past it is off
+any page."""
 
 
 def _exact_under(element: Any, rule: str, value: str) -> bool:
@@ -499,20 +513,21 @@ a space between words ("behåller⏎äganderätten" is two words, not one)."""
 
 
 def _pieces(element: Any) -> Iterator[tuple[Any, str]]:
-    """Each text element (`w:t`), symbol (`w:sym`) and break of a paragraph or cell with what
-    it shows, in order, leaving out runs inside deleted content (`w:del`, `w:moveFrom`), which
+    """Each text element (`w:t`, and an equation's `m:t`, which Word shows as a line of text:
+    attack round 13, f06), symbol (`w:sym`) and break of a paragraph or cell with what it
+    shows, in order, leaving out runs inside deleted content (`w:del`, `w:moveFrom`), which
     Word does not show as text even when they hold `w:t` rather than `w:delText`."""
     alternatives = next(element.iter(f"{_MC}AlternateContent"), None) is not None
-    for node in element.iter(f"{_W}t", f"{_W}sym", *_RUN_BREAKS):
+    for node in element.iter(f"{_W}t", f"{_M}t", f"{_W}sym", *_RUN_BREAKS):
         run = node.getparent()
         holder = run.getparent() if run is not None else None
-        if run is None or run.tag != f"{_W}r":
+        if run is None or run.tag not in (f"{_W}r", f"{_M}r"):
             continue  # a tab stop in paragraph properties, not a tab in the text
         if holder is not None and holder is not element and _deleted(holder, element):
             continue
         if alternatives and _in_unshown_alternative(node, element):
             continue
-        if node.tag == f"{_W}t":
+        if node.tag in (f"{_W}t", f"{_M}t"):
             yield node, node.text or ""
         else:
             yield node, _symbol(node) if node.tag == f"{_W}sym" else _RUN_BREAKS[node.tag]
@@ -543,6 +558,7 @@ def _deleted(node: Any, top: Any) -> bool:
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
@@ -809,6 +825,11 @@ def _hide_shapes(root: Any) -> bool:
         for shape in root.iter(*_VML_SHAPES)
         if _VML_HIDDEN.search(str(shape.get("style", "")))
     ]
+    for anchor in root.iter(f"{_WP}anchor"):
+        paragraph = next(anchor.iterancestors(f"{_W}p"), None)
+        if paragraph is not None and _covers_its_paragraph(anchor):
+            drawn = set(anchor.iter(f"{_W}r"))
+            hidden += [run for run in paragraph.iter(f"{_W}r") if run not in drawn]
     for shape in hidden:
         for run in shape.iter(f"{_W}r"):
             properties = _own(run, "rPr")
@@ -817,6 +838,37 @@ def _hide_shapes(root: Any) -> bool:
                 run.insert(0, properties)
             properties.append(properties.makeelement(f"{_W}vanish", {}))
     return bool(hidden)
+
+
+def _covers_its_paragraph(anchor: Any) -> bool:
+    """Whether a floating shape is laid over the line of the paragraph it is anchored in,
+    opaque: in front of the text (not behind it), with no wrapping (the text runs on beneath
+    it), placed at the paragraph (within half an inch of it), at least a line high and most of
+    a line wide, filled with a solid colour that is not see-through (attack round 13, f08: a
+    white rectangle over K1)."""
+    if str(anchor.get("behindDoc", "0")).lower() in ("1", "true", "on"):
+        return False
+    if anchor.find(f"{_WP}wrapNone") is None:
+        return False
+    vertical = anchor.find(f"{_WP}positionV")
+    offset = vertical.find(f"{_WP}posOffset") if vertical is not None else None
+    if vertical is None or vertical.get("relativeFrom") not in ("paragraph", "line"):
+        return False
+    if offset is None or abs(_number(offset.text, 1e9)) > 450_000:  # EMU: half an inch
+        return False
+    extent = anchor.find(f"{_WP}extent")
+    if (
+        extent is None
+        or _number(extent.get("cy")) < 120_000
+        or _number(extent.get("cx")) < 2_500_000
+    ):
+        return False
+    fill = next(anchor.iter("{*}spPr"), None)  # a shape's (wps:) or a picture's (pic:)
+    solid = fill.find(f"{_A}solidFill") if fill is not None else None
+    if solid is None:
+        return False
+    alpha = next(solid.iter(f"{_A}alpha"), None)
+    return alpha is None or _number(alpha.get("val"), 100_000) >= 95_000
 
 
 _TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"

@@ -1288,7 +1288,34 @@ def formula_cells(archive: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
         for letter in reference.group(1):
             index = index * 26 + letter - 64
         found.add((int(reference.group(2)), index - 1))
+        tag_end = xml.find(b">", match.start(), match.start() + 500)
+        spread = _FORMULA_RANGE.search(xml, match.start(), tag_end if tag_end > 0 else match.end())
+        if spread is not None:  # an array formula fills its whole range (round 13, f01)
+            found |= _range_cells(spread.group(1).decode("ascii"), len(found))
     return found
+
+
+_FORMULA_RANGE = re.compile(rb'\bref="([A-Z]{1,3}\d{1,7}:[A-Z]{1,3}\d{1,7})"')
+_MAX_FORMULA_CELLS = 200_000
+"""Cells of array formulas' ranges taken as computed, in all (Excel's sheets are wider)."""
+
+
+def _range_cells(reference: str, already: int) -> set[tuple[int, int]]:
+    """(row, column index) of each cell of an A1:B2 range, up to `_MAX_FORMULA_CELLS` with
+    the `already` found."""
+    from proccheck.loaders.xlsx_look import cell_range
+
+    span = cell_range(reference)
+    if span is None:
+        return set()
+    first_row, first_column, last_row, last_column = span
+    cells: set[tuple[int, int]] = set()
+    for row in range(first_row, last_row + 1):
+        for column in range(first_column, last_column + 1):
+            if already + len(cells) >= _MAX_FORMULA_CELLS:
+                return cells
+            cells.add((row, column))
+    return cells
 
 
 Sheets = list[tuple[str | None, list[tuple[int, tuple[str, ...]]]]]

@@ -25,9 +25,9 @@ from typing import Any, NamedTuple, TypeVar
 
 Unseen = str
 """Why a cell is not shown as stored: "format-text", "format-hides", "colour", "struck",
-"struck part", "tiny", "conditional", "drawn-over", "background", "hidden-row", "folded-row" (a
-row hidden in a collapsed outline group or by the sheet's filter, which Excel shows with a
-button to open it), "hidden-column", "hidden-sheet", "covered" or "pictured"."""
+"struck part", "tiny", "indent" (text indented out of its cell), "conditional", "drawn-over",
+"background", "hidden-row", "folded-row" (a row hidden in a collapsed outline group or by the
+sheet's filter, which Excel shows with a button to open it), "hidden-column", "hidden-sheet", "covered" or "pictured"."""
 
 
 @dataclass(frozen=True)
@@ -283,13 +283,16 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
     fills = _colours(xml, b"fills", b"fill", b"fgColor", palette)
     reasons: dict[int, StyleLook] = {}
     section = _SECTION[b"cellXfs"].search(xml)
-    for index, tag in enumerate(_TAG[b"xf"].finditer(section.group(1) if section else b"")):
+    styles = section.group(1) if section else b""
+    for index, tag in enumerate(_TAG[b"xf"].finditer(styles)):
         found = _attributes(tag.group(1))
         code = formats.get(found.get(b"numFmtId", b""), "")
         font = _at(fonts, found.get(b"fontId", b"0"))
         fill = _at(fills, found.get(b"fillId", b"0"))
         coloured: Unseen | None = None
-        if _same_colour(font, fill):
+        if _pushed_out(styles, tag):
+            coloured = "indent"
+        elif _same_colour(font, fill):
             coloured = "colour"
         elif _at_index(struck, found.get(b"fontId", b"0")):
             coloured = "struck"
@@ -305,6 +308,21 @@ def style_reasons(archive: zipfile.ZipFile) -> dict[int, StyleLook]:
                 text, number, format_words(code, True), format_words(code, False), filled
             )
     return reasons
+
+
+_INDENT = re.compile(rb'<(?:\w+:)?alignment\b[^>]{0,500}?\bindent="(\d{1,6})"')
+_PUSHED_OUT = 50
+"""An indent (in steps of about three characters) past which a cell's text starts beyond any
+column a sheet of answers uses: Excel shows the cell empty (attack round 13, f02: 250)."""
+
+
+def _pushed_out(styles: bytes, tag: re.Match[bytes]) -> bool:
+    """Whether a cell style (`xf`) indents its text out of sight (`_PUSHED_OUT`)."""
+    if tag.group(0).endswith(b"/>"):
+        return False
+    end = styles.find(b"</", tag.end(), tag.end() + 2000)
+    found = _INDENT.search(styles, tag.end(), end if end > 0 else tag.end())
+    return found is not None and int(found.group(1)) >= _PUSHED_OUT
 
 
 @dataclass(frozen=True)
