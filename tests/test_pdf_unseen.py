@@ -105,20 +105,26 @@ WHITE_SHADING = (
 )
 BLUE_FN = b"<< /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [0 0 0.5] /N 1 >>"
 LAYER = b"<< /Type /OCG /Name (Utkast) >>"  # object 6
+PRINT_ONLY = b"<< /Type /OCG /Name (Utkast) /Usage << /View << /ViewState /OFF >> >> >>"
+VIEW_STATES = (
+    b"/OCProperties << /OCGs [6 0 R] /D << /ON [6 0 R] "
+    b"/AS [<< /Event /View /OCGs [6 0 R] /Category [/View] >>] >> >>"
+)
 DRAWN = b"BT /F1 11 Tf 56 760 Td " + OWN + b" ET"
 BOX = b" 40 740 520 40 re f"
 
 
 def layered(tmp_path: Path, content: bytes, **parts: bytes) -> Any:
     """A one-page spec whose page has more resources (`resources`), page entries (`page`),
-    catalogue entries (`catalog`); object 6 is a layer (optional content group)."""
+    catalogue entries (`catalog`); object 6 is a layer (optional content group, `layer`)."""
     page_dict = (
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R %s "
         b"/Resources << /Font << /F1 4 0 R %s >> %s >> >>"
         % (parts.get("page", b""), parts.get("fonts", b""), parts.get("resources", b""))
     )
     catalog = b"<< /Type /Catalog /Pages 2 0 R %s >>" % parts.get("catalog", b"")
-    objects = [catalog, ONE_PAGE, page_dict, FONT, stream(content), LAYER, FORM, *MORE]
+    layer = parts.get("layer", LAYER)
+    objects = [catalog, ONE_PAGE, page_dict, FONT, stream(content), layer, FORM, *MORE]
     return load_spec(pdf(tmp_path / "l.pdf", objects), "l.pdf")
 
 
@@ -194,6 +200,14 @@ DRAWN_UNSEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
             "catalog": b"/OCProperties << /OCGs [6 0 R] /D << /BaseState /OFF >> >>",
         },
     ),
+    "in a layer its usage turns off on viewing (round 13, f16)": (
+        b"/OC /L1 BDC " + DRAWN + b" EMC",
+        {
+            "resources": b"/Properties << /L1 6 0 R >>",
+            "catalog": VIEW_STATES,
+            "layer": PRINT_ONLY,
+        },
+    ),
     "a form in a layer that is off": (
         b"/Fm1 Do",
         {"resources": b"/XObject << /Fm1 7 0 R >>", "catalog": LAYERS_OFF},
@@ -222,6 +236,14 @@ DRAWN_SEEN: dict[str, tuple[bytes, dict[str, bytes]]] = {
         {
             "resources": b"/Properties << /L1 6 0 R >>",
             "catalog": b"/OCProperties << /OCGs [6 0 R] /D << >> >>",
+        },
+    ),
+    "a print-only usage the view does not apply": (
+        b"/OC /L1 BDC " + DRAWN + b" EMC",
+        {
+            "resources": b"/Properties << /L1 6 0 R >>",
+            "catalog": b"/OCProperties << /OCGs [6 0 R] /D << /ON [6 0 R] >> >>",
+            "layer": PRINT_ONLY,
         },
     ),
     "a form in a layer that is on": (b"/Fm1 Do", {"resources": b"/XObject << /Fm1 7 0 R >>"}),

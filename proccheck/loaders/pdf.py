@@ -1187,7 +1187,9 @@ def _object_id(found: Any) -> int:
 
 def off_groups(reader: Any) -> frozenset[int]:
     """The optional content groups (layers) that the document's default view hides: those in
-    /OFF, or all but those in /ON when the base state is /OFF."""
+    /OFF, or all but those in /ON when the base state is /OFF, and those the view's automatic
+    states (/AS, on the View event) turn off by their usage (/Usage /View /ViewState /OFF: a
+    print-only layer; attack round 13, f16)."""
     try:
         properties = reader.trailer["/Root"].get_object()["/OCProperties"].get_object()
         view = properties["/D"].get_object()
@@ -1196,10 +1198,31 @@ def off_groups(reader: Any) -> frozenset[int]:
             return {_object_id(group) for group in where.get(key, None) or []}
 
         if view.get("/BaseState") == "/OFF":
-            return frozenset(ids(properties, "/OCGs") - ids(view, "/ON"))
-        return frozenset(ids(view, "/OFF"))
+            off = ids(properties, "/OCGs") - ids(view, "/ON")
+        else:
+            off = ids(view, "/OFF")
+        return frozenset(off | _off_by_usage(view))
     except Exception:  # no layers, or a damaged dictionary: every layer shows
         return frozenset()
+
+
+def _off_by_usage(view: Any) -> set[int]:
+    """The layers a view's automatic states turn off when the document is viewed: each group
+    an /AS entry for the View event names whose usage says /ViewState /OFF."""
+    off: set[int] = set()
+    with contextlib.suppress(Exception):  # no automatic states, or damaged ones: none off
+        for entry in list(view.get("/AS", None) or [])[:100]:
+            entry = entry.get_object()
+            if entry.get("/Event") != "/View" or "/View" not in (entry.get("/Category") or []):
+                continue
+            for group in list(entry.get("/OCGs", None) or [])[:1000]:
+                usage = group.get_object().get("/Usage")
+                state = (
+                    usage.get_object()["/View"].get_object().get("/ViewState") if usage else None
+                )
+                if state == "/OFF":
+                    off.add(_object_id(group))
+    return off
 
 
 def _from_palette(palette: tuple[int, bytes] | None, operands: Any) -> tuple[float, ...] | None:
