@@ -256,7 +256,7 @@ def test_oauth_the_buyer_cannot_use_is_no_evidence(
 def test_export_sold_as_consultancy_in_the_summary_limits_every_listing(tmp_path: Path) -> None:
     doc = _listing()
     doc["info"]["description"] = (
-        "Läs och skriv ärenden. Begränsning: 100 anrop per dygn; större uttag beställs som "
+        "Läs och skriv ärenden. Begränsning: 100 anrop per sekund; större uttag beställs som "
         "konsulttjänst."
     )
     outcome, reason = outcomes(tmp_path, doc)["DO-02"]

@@ -51,9 +51,11 @@ from proccheck.loaders.openapi import (
     Media,
     Operation,
     Parameter,
+    access_limited,
     as_dict,
     as_list,
     as_text,
+    kept_from_buyer,
     limited_words,
     paging_limited,
     ref_name,
@@ -254,6 +256,7 @@ HollowWhy = Literal[
     "search",
     "fixed filter",
     "sealed",
+    "withheld",
 ]
 _DATA_KEYWORDS = frozenset(
     {"type", "properties", "items", "prefixItems", "additionalProperties", "patternProperties",
@@ -400,6 +403,10 @@ class Analysis:
     HTTPS with TLS 1.2 is accepted (`weak_transport`): "Stöder TLS 1.0", "anrop över HTTP
     besvaras utan omdirigering"."""
     rate_limit_evidence: list[str]
+    access_limits: list[tuple[str, str]]
+    """(words, pointer): the API's or a security scheme's description saying access is rationed
+    or closed to third parties (`access_limited`): "Ansökningar behandlas en gång per kvartal",
+    "konsulter och andra leverantörer får inte använda API:et"."""
     licence: str
     terms: str
     federated: list[str]
@@ -1155,6 +1162,45 @@ def _told_limit(index: ApiIndex, media: Media, item: str | None) -> str:
     )
 
 
+_FIELDS_READ = 200
+"""How many of a type's properties `_withheld` reads."""
+
+
+def _withheld(index: ApiIndex, name: str) -> tuple[HollowWhy, str, str] | tuple[()]:
+    """Why a type's data cannot all be read, where and in what words: one of its own
+    properties is described as not returned to the buyer ("withheld": "fältet returneras inte
+    till kunden") or as sealed with the vendor's key ("sealed": "Krypterad med Norrdatas
+    nyckel"); `()` if none is. A property's own description is read, not that of a schema it
+    refers to (which describes that type); a secret or a key (`_SECRET`) is no data kept back."""
+    if name not in index.schemas:
+        return ()
+    described = [
+        (key, text)
+        for key, value in list(_props(index, index.schemas[name]).items())[:_FIELDS_READ]
+        if isinstance(value, dict) and (text := as_text(value.get("description"))[:2000])
+    ]
+    if not described or not kept_from_buyer("\n".join(text for _key, text in described)):
+        return ()  # what no text says together, none says alone: one search, not one each
+    prefix = "/definitions/" if index.version == "2.0" else "/components/schemas/"
+    for key, text in described:
+        if _SECRET.search(norm := _norm(key)) or "key" in norm:
+            continue
+        if kept := kept_from_buyer(text):
+            at = f"{prefix}{escape_pointer(name)}/properties/{escape_pointer(key)}"
+            return (*kept, at)
+    return ()
+
+
+def _access_limits(index: ApiIndex) -> list[tuple[str, str]]:
+    """What the API's description and its security schemes' say rations access or closes it
+    to third parties (`access_limited`), with where, quoted."""
+    prefix = "/securityDefinitions/" if index.version == "2.0" else "/components/securitySchemes/"
+    texts = [("/info/description", as_text(index.info.get("description"))[:20_000])]
+    texts += [(prefix + escape_pointer(str(name)), _scheme_text(index, name))
+              for name in list(index.security_schemes)[:100]]  # fmt: skip
+    return [(words, pointer) for pointer, text in texts if text and (words := access_limited(text))]
+
+
 def _paging_limit(index: ApiIndex, op: Operation, media: Media) -> str:
     """What the texts on a list GET's paging say stops it before the end (`paging_limited`),
     quoted: the operation's summary and description, its query parameters', its success
@@ -1286,6 +1332,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     read_paths: dict[str, set[str]] = {}
     hollow_reads: dict[tuple[str, int], Hollow] = {}  # (type, id(op)): GETs that describe no data
     hollow_lists: dict[str, Hollow] = {}  # path: lists that describe no data
+    withheld: dict[str, tuple[HollowWhy, str, str] | tuple[()]] = {}  # type: `_withheld`
     for op in index.operations:
         if op.method != "get":
             continue
@@ -1326,6 +1373,10 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                 why_hollow, marker, pointer = "sealed", sealed, media.pointer
             if why_hollow is None and collection and (told := _told_limit(index, media, name)):
                 why_hollow, marker, pointer = "limited operation", told, media.pointer
+            if why_hollow is None and (kept := withheld.get(name)) is None:
+                kept = withheld[name] = _withheld(index, name)
+            if why_hollow is None and kept:
+                why_hollow, marker, pointer = kept
             if why_hollow is not None:  # a read, but no evidence the type can be read out
                 on_op = op.internal or op.deprecated or bool(marker)
                 if not pointer:
@@ -1609,6 +1660,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         urls=_urls(index, base_url),
         weak_transport=_weak_transport(index),
         rate_limit_evidence=rate,
+        access_limits=_access_limits(index),
         licence=licence_text,
         terms=str(info.get("termsOfService") or ""),
         federated=federated,
@@ -1811,25 +1863,37 @@ _HANDED_OUT = frozenset(
 """Paging parameters whose value only a previous page can give (an opaque token): they page
 only if a page hands one out (`_continues`) or a header gives the next address."""
 _DOES_NOTHING = re.compile(
-    r"(?:^\W*(?:ignored|ignoreras|unused|reserved|not (?:yet )?(?:supported|implemented|used))"
-    r"|\b(?:this|the) (?:parameter|param|option|field) (?:is|will be) (?:currently )?"
-    r"(?:ignored|not (?:yet )?(?:supported|implemented|used))"
+    r"(?:^\W*(?:ignored|ignoreras|unused|reserved|not (?:yet )?(?:supported|implemented|used)"
+    r"|has no effect|har ingen (?:effekt|verkan))"
+    r"|\b(?:this|the) (?:parameter|param|option|field) (?:has no effect|(?:is|will be)"
+    r" (?:currently )?(?:ignored|not (?:yet )?(?:supported|implemented|used)))"
     r"|\bparametern (?:ignoreras|stöds inte|används inte)"
     r"|\b(?:reserved for future use|reserverad för framtida (?:bruk|användning)))"
     r"\b(?! when| if| unless| for| with| in combination| när| om| då| för| i kombination)",
     re.IGNORECASE,
 )
 """A parameter's description that says it does nothing: opening so ("Ignoreras i nuvarande
-version", "Not supported"), or saying so of the parameter ("This parameter is ignored",
-"reserved for future use"); not one that refuses some values ("Negative values are not
+version", "Not supported", "Has no effect"), or saying so of the parameter ("This parameter
+is ignored", "reserved for future use"); not one that refuses some values ("Negative values are not
 supported") or does nothing in one case only ("ignored when a cursor is given")."""
 
 
+_ACCEPTED_BUT_IGNORED = re.compile(
+    r"\b(?:accepted|accepteras|tas emot|parsed|läses) (?:but|men) (?:is |are )?(?:ignored"
+    r"|ignoreras|not used|används inte|has no effect|har ingen (?:effekt|verkan))",
+    re.IGNORECASE,
+)
+"""A parameter said to be taken but not used ("Accepteras men ignoreras"): searched only in
+a description with "but" or "men" (`_does_nothing`)."""
+
+
 def _does_nothing(description: str) -> bool:
-    """Whether a parameter's description says it does nothing (`_DOES_NOTHING`), other than
-    in a sentence that sets a condition first ("When a cursor is given, this parameter is
-    ignored")."""
+    """Whether a parameter's description says it does nothing (`_DOES_NOTHING`,
+    `_ACCEPTED_BUT_IGNORED`), other than in a sentence that sets a condition first ("When a
+    cursor is given, this parameter is ignored")."""
     found = _DOES_NOTHING.search(description)
+    if found is None and (" but " in description or " men " in description):
+        found = _ACCEPTED_BUT_IGNORED.search(description)
     if found is None:
         return False
     sentence = description[: found.start()].rsplit(".", 1)[-1]
@@ -1890,10 +1954,13 @@ def _created_only(parameter: Parameter) -> bool:
 
 def _may_be_a_time(parameter: Parameter) -> bool:
     """Whether a change-named parameter can hold a point in time or a change token: not
-    deprecated, not a flag, not a choice of words, and not named for who or what changed."""
+    deprecated, not a flag, not a choice of words, not named for who or what changed, and not
+    described as doing nothing (`_DOES_NOTHING`: "Accepteras men ignoreras")."""
     kind, enum = _declared(parameter)
     named = _NOT_A_TIME.search(_norm(parameter.name))
-    return not (parameter.deprecated or kind == "boolean" or enum is not None or named)
+    if parameter.deprecated or kind == "boolean" or enum is not None or named:
+        return False
+    return not _does_nothing(parameter.description[:2000])
 
 
 def _is_problem(index: ApiIndex, media_type: str, schema: Any) -> bool:

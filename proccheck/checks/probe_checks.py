@@ -692,8 +692,13 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     beta`, "[BETA] …"), as offered only at extra cost or on a higher plan ("Enterprise add-on",
     a required "X-Enterprise-Licence" header, a 402 Payment Required naming an add-on, "debiteras
     enligt prislista"), as not available to customers ("inte tillgänglig för kunder", "planned
-    for version 3.0") or as returning only part of the records ("De 50 senast ändrade", "högst
-    30 dagar bakåt"), a schema that holds no data (`false`, `not:
+    for version 3.0"), as returning only part of the records ("De 50 senast ändrade", "högst
+    30 dagar bakåt") or as too limited to read them all (a quota under 10,000 calls a day or
+    longer: "50 anrop per klient och dygn"; terms forbidding moving the data to another
+    system; a full read said to take days or not to be had; records in random order at each
+    call; single records that cannot be listed), a type one of whose properties is described
+    as not returned to the buyer ("fältet returneras inte till kunden") or as sealed with the
+    vendor's key ("Krypterad med Norrdatas nyckel"), a schema that holds no data (`false`, `not:
     {}`, `type: null`, `maxProperties: 0`, `allOf` types that exclude each other), a list with
     `maxItems: 0`, one with only writeOnly properties (`deprecated` and `writeOnly` count
     anywhere in the `allOf`), and an untyped `{}` say nothing about what can be read out: a type
@@ -807,8 +812,8 @@ HOLLOW_REASONS = {
     "deprecated operation": N_("the operation is deprecated"),
     "limited operation": N_(
         "the operation is described as a preview, as not available to customers, as "
-        "offered only at extra cost or on a higher plan, or as returning only part of the "
-        "records ({marker})"
+        "offered only at extra cost or on a higher plan, or as not letting all records be "
+        "read ({marker})"
     ),
     "nothing": N_("{pointer} is a schema that can hold no data"),
     "write-only": N_("{pointer} has only writeOnly properties, which are never returned"),
@@ -830,6 +835,10 @@ HOLLOW_REASONS = {
     "sealed": N_(
         '{pointer} returns content described as sealed against the buyer ("{marker}"), '
         "so its data cannot be read without the vendor's key or program"
+    ),
+    "withheld": N_(
+        '{pointer} is described as not returned to the buyer ("{marker}"), so not all of '
+        "the type's data can be read"
     ),
     "fixed filter": N_(
         "{pointer} is a required filter that can take one value only, so the list returns only "
@@ -869,7 +878,8 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     paging name that is a flag or a choice of words (`size: small|large`) or of one value
     (`page: [1]`, or a `maximum` of 1), a string `first`, `size` or `start`, a deprecated
     parameter, and a change name that is a flag, a choice, says who changed (`updatedBy`,
-    `includeDeltaFields`), is a higher id (`since_id`) or a sort order (`orderByModified`) do
+    `includeDeltaFields`), is a higher id (`since_id`), a sort order (`orderByModified`) or
+    is described as doing nothing ("Accepteras men ignoreras", "This parameter is ignored") do
     not count; nor do conditional requests (`If-Modified-Since`, `If-None-Match`, `ETag`,
     `Last-Modified`), which return the whole list or nothing (RFC 9110), not what changed. A
     filter on creation time alone (`createdSince`) fetches new records but perhaps not changed
@@ -1434,7 +1444,11 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     OAuth 2.0 must also protect every operation that reads or changes data on its own: one
     callable without credentials (`security: []`, an empty alternative `{}`, WSO2's
     `x-auth-type: None`), one protected only by another scheme, or one that needs a
-    proprietary key besides the token makes the requirement not verified, naming them.
+    proprietary key besides the token makes the requirement not verified, naming them. So
+    does access described as rationed or closed to third parties, in the API's or a security
+    scheme's description ("Ansökningar behandlas en gång per kvartal", "only the customer's own
+    staff may connect", "konsulter och andra leverantörer får inte använda API:et"), quoting
+    the words: the buyer and the vendor of a successor system must be able to connect.
 
     Why it matters
     Standard authorisation lets the buyer use its own identity provider and standard client
@@ -1531,6 +1545,21 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
         )  # fmt: skip
     elif analysis.applied_schemes and analysis.without_oauth:
         yield from _oauth_gaps(index, ctx)
+    if analysis.access_limits:
+        words, pointer = analysis.access_limits[0]
+        yield _finding(
+            authentication, index, ctx, pointer, "warning", "not_verified",
+            _(
+                ctx.lang,
+                'Access to the API is described as rationed or closed to third parties ("{words}"), so whether the buyer, and those it appoints, can be given access when needed cannot be told',
+                words=words,
+            ),
+            _(
+                ctx.lang,
+                "Ask the vendor for clients issued on request to the buyer and to anyone it appoints (consultants, the vendor of a successor system).",
+            ),
+            evidence=_evidence([(w, ptr) for w, ptr in analysis.access_limits]),
+        )  # fmt: skip
     if not analysis.applied_schemes:
         yield _finding(
             authentication, index, ctx, prefix + next(iter(schemes)), "note", "not_verified",

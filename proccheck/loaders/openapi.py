@@ -951,15 +951,16 @@ _SENTENCE = re.compile(r"[^.;!?\n]{1,600}[.;!?\n]?")
 
 def _export_terms(root: dict[str, Any]) -> tuple[str, ...]:
     """The sentences of the description's summary (`info.description`, `x-availability`)
-    that speak of exporting or extracting data: there a vendor writes "larger extracts are
-    ordered as a consultancy service", which limits every listing."""
+    that speak of exporting or extracting data, or of a quota or terms every listing is under
+    (`_WHOLE_API`): there a vendor writes "larger extracts are ordered as a consultancy
+    service" or "Begränsning: 50 anrop per klient och dygn", which limits every listing."""
     info = as_dict(root.get("info"))
     texts = [as_text(info.get("description"))[:20_000], as_text(root.get("x-availability"))[:2000]]
     return tuple(
         sentence.strip()
         for text in texts
         for sentence in _SENTENCE.findall(text)[:200]
-        if _EXPORT_WORDS.search(sentence)
+        if _EXPORT_WORDS.search(sentence) or _WHOLE_API.search(sentence.lower())
     )
 
 
@@ -1223,8 +1224,45 @@ _PAGING_LIMIT = "|".join(_PAGING_LIMIT_PARTS)
 """Words (in lower case, part of `_PARTIAL`) that say the paging of a list itself stops
 before the end: "Saknas efter sida 50", "högst 25 000 poster kan bläddras fram", "pagination
 is limited to the first 10,000 results"; OA003 quotes them (`paging_limited`)."""
+_QUOTA = (
+    r"\d(?<![\d,.]\d)(?<!\d \d)(?:\d{0,3}|[ ,.]\d{3})(?![\d]|[ ,.]\d) (?:api[- ])?(?:anrop|calls"
+    r"|requests|queries|förfrågningar)\b[^.;]{0,30}?\b(?:per|each|a|every|om|i) (?:\w+ (?:och"
+    r"|and|per) )?(?:dygn|dag|dagen|day|24 hours|24 timmar|vecka|veckan|week|månad|månaden"
+    r"|month|år|året|year)\b"
+)
+"""A quota of fewer than 10,000 calls a day or longer ("50 anrop per klient och dygn", "up to
+2,000 queries per month"): too few to read every record out; not a rate a minute or second."""
+_NO_MOVING = (
+    r"\b(?:får|may|must|shall) (?:inte|ej|not|never|aldrig) (?:användas|be used|nyttjas)\b"
+    r"[^.;]{0,40}?\b(?:flytta|migrera|överföra|föra över|move|migrate|transfer)\w*\b[^.;]{0,60}?"
+    r"\b(?:annat|annan|andra|another|other|competing|konkurrerande|alternative)\b"
+)
+"""Terms of use forbidding the API to move the data elsewhere ("API:et får inte användas för
+att flytta data till ett annat ärendehanteringssystem", "may not be used to migrate data to
+another system")."""
+_WHOLE_API = re.compile(f"{_QUOTA}|{_NO_MOVING}")
+"""What the description's summary may say of every listing besides exporting: a small quota,
+terms forbidding moving the data (`_export_terms`)."""
 _PARTIAL_PARTS = (
-    r"\b(?:only|endast|enbart|bara) (?:the |de )?\d+ (?:latest|most recent|senast\w*|newest)",
+    r"\b(?:only|endast|enbart|bara|högst|max(?:imalt)?|at most|no more than) (?:the |de )?\d+"
+    r" (?:latest|most recent|senast\w*|newest)",
+    _QUOTA,
+    _NO_MOVING,
+    r"\b(?:fullständig\w*|komplett\w*|full|complete|hela)\b[^.;]{0,60}?\b(?:export\w*|uttag\w*"
+    r"|genomläsning\w*|läsning|read|extract\w*|download\w*)\b[^.;]{0,60}?\b(?:tar|takes"
+    r"|would take|will take|kräver|requires)\b[^.;]{0,20}? \d[\d ,.]* (?:dygn|dagar|veckor"
+    r"|månader|år|days|weeks|months|years)\b",
+    r"\b(?:(?:ger|medger|möjliggör|tillåter|gives?|allows?|permits?|guarantees?|garanterar)"
+    r" (?:därför |därmed |therefore |thus )?(?:inte|ej|not|no)|(?:does|do|can|will)(?: not|n't)"
+    r" (?:therefore |thus )?(?:give|allow|permit|guarantee|provide)|cannot (?:give|allow|permit"
+    r"|guarantee|provide)) (?:en |a )?(?:fullständig|komplett|full|complete)\w* (?:genomläsning"
+    r"|läsning|export|uttag|listning|read|listing|traversal|enumeration)\b",
+    r"\b(?:slumpmässig|slumpvis|random|arbitrary|godtycklig)\w* (?:ordning|order)\b (?:vid|för"
+    r"|på|on|for|at|with|in) (?:varje|each|every) (?:anrop|förfrågan|sida|request|call|page)\b",
+    r"\b(?:enskilda|individual|single|separate) (?:poster|ärenden|rader|objekt|records|items"
+    r"|entries|rows|objects)\b[^.;]{0,20}?\b(?:kan inte|kan ej|går inte att|cannot|can't"
+    r"|can not|are not|is not) (?:be )?(?:listas|hämtas|läsas|listed|retrieved|read|returned"
+    r"|fetched)\b",
     r"\b(?:högst|max(?:imalt)?|at most|no more than) \d+ (?:dagar|days|veckor|weeks|månader"
     r"|months) (?:bakåt|back)\b",
     r"\bäldre (?:poster|ärenden|data|uppgifter|handlingar)\b[^.]{0,30}"
@@ -1255,7 +1293,10 @@ WORD_GATED = (*_AT_EXTRA_COST_PARTS, *_UNAVAILABLE_PARTS, *_PARTIAL_PARTS)
 latest", "högst 30 dagar bakåt", "older records cannot be listed", "the first 1,000 matching
 cases only" (not "the first 50 per page"), "Currently returns an empty list", "older cases are
 archived", only what the signed-in user registered personally; not an order ("the 20 most
-recent first")."""
+recent first"). Or that it cannot be read to the end: a small quota (`_QUOTA`), terms
+forbidding moving the data (`_NO_MOVING`), a full read said to take days ("tar därmed 200
+dygn") or not to be had ("offset ger därför inte en fullständig genomläsning"), records in
+random order at each call, single records that cannot be listed (statistics only)."""
 
 
 def _limited(
@@ -1413,7 +1454,7 @@ def weak_transport(text: str) -> str:
 
 _NOT_THE_BUYERS = (
     r"(?!(?:customer|kund|client|buyer|your|din |ditt |dina |er |ert |era |valfri|any |an? "
-    r"(?:standard|common)|standard|vanlig|en vanlig|all )\w*)"
+    r"(?:standard|common)|standard|vanlig|en vanlig|all |this |its |kms )\w*)"
 )
 _SEALED = re.compile(
     rf"\b(?:krypter\w*|encrypted|sealed|förseglade?|förseglat)\b[^.;]{{0,40}}?\b(?:med|with|using"
@@ -1444,6 +1485,79 @@ def sealed_words(text: str) -> str:
     if not any(stem in lowered for stem in _SEALED_STEMS):
         return ""
     found = _SEALED.search(lowered)
+    return _quoted(text, found) if found else ""
+
+
+_WITHHELD = re.compile(
+    r"\b(?:returneras|lämnas ut|lämnas|exponeras|levereras|exporteras) (?:inte|ej|aldrig) (?:ut )?"
+    r"(?:till|för|via|genom) (?:kunden|kunder|kunderna|beställaren|köparen|api\w*"
+    r"|gränssnittet)(?!\w)"
+    r"|\b(?:never|not) (?:returned|exposed|disclosed|delivered|exported) (?:to|via"
+    r"|through) (?:the |our )?(?:customers?|buyers?|api|rest api)\b"
+    r"|\b(?:cannot|can't|can not|may not) be (?:read|retrieved|fetched|exported) (?:by|via"
+    r"|through) (?:the )?(?:customers?|buyers?|api)\b"
+)
+"""Words (in lower case) that say a field of a returned type is kept from the buyer:
+"Reserverat för Norrdata; fältet returneras inte till kunden", "never returned to the
+customer", "cannot be retrieved via the API"; not what is hidden from a user in a screen
+("not shown to the user")."""
+_WITHHELD_STEMS = ("returneras", "lämnas", "exponeras", "levereras", "exporteras", "returned",
+                   "exposed", "disclosed", "delivered", "exported", "be read", "be retrieved",
+                   "be fetched")  # fmt: skip
+
+
+_KEPT_STEMS = re.compile("|".join(map(re.escape, (*_WITHHELD_STEMS, *_SEALED_STEMS))))
+"""Parts of words one of which every match of `_WITHHELD` or `_SEALED` holds."""
+
+
+@functools.lru_cache(maxsize=4096)
+def kept_from_buyer(text: str) -> tuple[Literal["withheld", "sealed"], str] | None:
+    """Whether one text (a field's description) says the field is kept from the buyer: not
+    returned to it ("withheld", `_WITHHELD`) or sealed with the vendor's key ("sealed",
+    `sealed_words`: "Krypterad med Norrdatas nyckel"), with the words quoted; None if not."""
+    lowered = text.lower()
+    if not _KEPT_STEMS.search(lowered):
+        return None
+    if found := _WITHHELD.search(lowered):
+        return "withheld", _quoted(text, found)
+    if words := sealed_words(text):
+        return "sealed", words
+    return None
+
+
+_ACCESS_LIMITED = re.compile(
+    r"\b(?:behandlas|handläggs|prövas|godkänns|beviljas|utfärdas|skapas|reviewed|processed"
+    r"|handled|approved|granted|issued|created) (?:endast |bara |enbart |only )?(?:(?:en gång"
+    r"|två gånger|once|twice) (?:per|i|om|a|an|every|each) (?:kvartal|halvår|år|quarter"
+    r"|half-year|half year|year)|kvartalsvis|halvårsvis|årsvis|årligen|quarterly|annually"
+    r"|yearly)\b"
+    r"|\b(?:endast|bara|enbart|only) (?:\w+s |the customer's |the buyer's |your |its |their )?"
+    r"(?:egen |egna |own )?(?:personal|anställda|medarbetare|staff|employees|personnel)"
+    r" (?:får|may|can|is allowed to|are allowed to) (?:ansluta|använda|nyttja|connect|use"
+    r"|access)\b"
+    r"|\b(?:konsulter|andra leverantörer|tredje part|externa parter|third[- ]part(?:y|ies)"
+    r"|consultants|contractors|other (?:vendors|suppliers|providers)|external (?:parties|vendors"
+    r"|suppliers))\b[^.;]{0,40}?\b(?:får inte|får ej|may not|must not|are not (?:allowed"
+    r"|permitted) to|cannot|can't) (?:använda|ansluta|nyttja|use|access|connect)\b"
+)
+"""Words (in lower case) that say access to the API is rationed or closed to those the buyer
+would let in: clients issued at long intervals ("Ansökningar behandlas en gång per kvartal",
+"applications are reviewed quarterly"), only the buyer's own staff may connect, consultants or
+other vendors may not use it (the successor system's vendor among them)."""
+_ACCESS_STEMS = ("gång", "once", "twice", "quarterly", "annually", "yearly", "kvartalsvis",
+                 "halvårsvis", "årsvis", "årligen", "personal", "anställda", "medarbetare",
+                 "staff", "employees", "personnel", "konsult", "leverantör", "tredje", "externa",
+                 "third", "consultant", "contractor", "vendors", "suppliers", "providers",
+                 "external")  # fmt: skip
+
+
+def access_limited(text: str) -> str:
+    """Where one text (the API's description, a security scheme's) says access to the API is
+    rationed or closed to third parties (`_ACCESS_LIMITED`), quoted; "" if nowhere."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _ACCESS_STEMS):
+        return ""
+    found = _ACCESS_LIMITED.search(lowered)
     return _quoted(text, found) if found else ""
 
 
