@@ -576,9 +576,9 @@ _SCHEDULED = re.compile(
 )
 """A fixed schedule or a clock window ("kvartalsvis", "on a monthly basis", "kl. 01.00–04.00")
 narrows only a requirement of export or access at any time (round 11), and not where the
-answer says any time of export or in its first sentence ("när som helst; driftstatistik
-månadsvis"); "löpande" backups or a dashboard "i realtid" elsewhere cancel nothing. Answering
-a requirement on releases or backups a schedule is the answer."""
+answer says "any time" in its first sentence or in one about export ("Ja, när som helst. Vi
+rapporterar driftstatistik månadsvis."); said of backups or a dashboard it cancels nothing.
+Answering a requirement on releases or backups a schedule is the answer."""
 _SCOPED = re.compile(
     r"\d|\b(första|first|version|release|export|exporter|exports?|uttag)\b|registrer|skapa"
     r"|created|registered",
