@@ -108,6 +108,8 @@ HONEST = {
     "between-minutes": ("K2", "Yes. A full export takes between 5 and 10 minutes.", ""),
     "forlangning-samma": ("K2", "Ja. Vid avtalets förlängning gäller samma villkor.", ""),
     "aven-vid-forlangning": ("K5", "Ja. API:et ingår i samtliga licensnivåer, även vid förlängning av avtalet.", ""),
+    "same-terms-if-extended": ("K5", "Yes. The same terms apply if the contract is extended.", ""),
+    "samma-villkor-vid-forlangning": ("K5", "Ja. Samma villkor gäller vid förlängning av avtalet.", ""),
     "renewal-same-terms": ("K5", "Yes. If the contract is extended, the same terms apply.", ""),
     "anonymiserade-kommunen": ("K1", "Ja, kommunen äger all data. Även anonymiserade och aggregerade uppgifter ägs av kommunen.", ""),
     "anonymised-council": ("K1", "Yes. Anonymised and aggregated data derived from the system is also owned by the Council.", ""),
