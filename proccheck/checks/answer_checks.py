@@ -6,6 +6,7 @@ quotes the vendor's own words and says why they matter.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import difflib
 import functools
@@ -502,10 +503,7 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     owning = not own or _OWNERSHIP.search(own) is not None
     asks_api = not own or _API.search(own) is not None
     vendor = folded_vendor(text)
-    # a schedule narrows a requirement of any time, unless the answer says "any time" itself
-    scheduled_limits = (not own or _ANY_TIME.search(own) is not None) and not _ANY_TIME.search(
-        vendor
-    )
+    reading = _Reading(vendor, own)
     found = [
         (kind, match)
         for kind, match, phrase in _hedges(vendor)
@@ -519,7 +517,7 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
         and not (at_end and _CONTRACT_END.search(match.group(0)))
         and not (not owning and kind == "reservation" and _LICENCE.search(match.group(0)))
         and not (not asks_api and kind == "reservation" and _FILE_DROP.search(match.group(0)))
-        and not (not scheduled_limits and kind == "partial" and _SCHEDULED.search(match.group(0)))
+        and reading.limits(kind, match)
     ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
     kept: list[tuple[str, re.Match[str]]] = []
@@ -563,19 +561,53 @@ _OWNERSHIP = re.compile(r"\bäg(a|er|s|de)\b|äganderätt|\bown(s|ed|ership)?\b"
 """A licence or a right of use in place of ownership is a reservation only to a requirement
 that the buyer owns something; to one on licensing ("Licens ska ingå") it is the answer."""
 _ANY_TIME = re.compile(
-    r"när som helst|(?:at )?any time|whenever|när (?:kommunen|beställaren|kunden|köparen)"
-    r" (?:så )?(?:vill|önskar|begär)|löpande|kontinuerligt|continuous|on demand|på begäran"
-    r"|dygnet runt|24/7|realtid|real[- ]time",
+    r"\b(när som helst|(at )?any ?time|whenever|när (kommunen|beställaren|kunden|köparen)"
+    r" (så )?(vill|önskar|begär)|dygnet runt|around the clock|självbetjäning|self-service)\b"
+    r"|\b24/7\b",
     re.IGNORECASE,
 )
+"""Words that say export or access at any time (not "på begäran" or "on demand", which are
+the vendor's doing, nor "löpande" or "realtid", said of backups and dashboards too)."""
 _SCHEDULED = re.compile(
-    r"kvartalsvis|månadsvis|halvårsvis|årsvis|schema|schedule|basis|quarterly|monthly"
-    r"|twice a year|once a year"
+    r"\b(kvartalsvis|månadsvis|halvårsvis|årsvis|veckovis|schema|schedule|quarterly|monthly"
+    r"|weekly|yearly|annual|twice a year|once a year|nattetid|kl|klockan|between|am|pm)\b"
+    r"|\d[.:]\d\d",
+    re.IGNORECASE,
 )
-"""A fixed schedule ("kvartalsvis", "on a monthly basis") narrows only a requirement of export
-or access at any time (round 11), and only where the answer does not say "any time" itself
-("när som helst; driftstatistik månadsvis" speaks of something else); answering one on
-releases or backups it is the answer."""
+"""A fixed schedule or a clock window ("kvartalsvis", "on a monthly basis", "kl. 01.00–04.00")
+narrows only a requirement of export or access at any time (round 11), and not where the
+answer says "any time" in its first sentence or in one about export ("Ja, när som helst. Vi
+rapporterar driftstatistik månadsvis."); said of backups or a dashboard it cancels nothing.
+Answering a requirement on releases or backups a schedule is the answer."""
+_SCOPED = re.compile(
+    r"\d|\b(första|first|version|release|export|exporter|exports?|uttag)\b|registrer|skapa"
+    r"|created|registered",
+    re.IGNORECASE,
+)
+"""A part of the data named by size, version, date or count ("för exporter under 10 GB",
+"som registrerats i version 8", "de två första exporterna"): a limit unless the answer
+takes in the rest too (`_Reading.limits`)."""
+_SUBJECT = re.compile(
+    r"export|uttag|nedladdning|ladda(s|r)? (ned|ner)|hämt|åtkomst|tillgång|\bdata|\buppgift"
+    r"|\bapi|gränssnitt|\baccess|retriev|extract|download|interface",
+    re.IGNORECASE,
+)
+"""Words of what the requirements on data ask about: export, access, data, an API."""
+_ANCILLARY = re.compile(
+    r"\b(utbildning\w*|användarutbildning\w*|kurs|kurser|kurserna|resor|resekostnad\w*"
+    r"|training|courses?|travel|travel expenses)\b",
+    re.IGNORECASE,
+)
+"""A service bought beside the system (training, travel)."""
+_ANCILLARY_ALONE = re.compile(
+    r"\s*((all|the|our|vår|våra|er|en|ett) )?(användarutbildning\w*|utbildning\w*|kurs|kurser"
+    r"|kurserna|resor|resekostnad\w*|training|courses?|travel|travel expenses)( (av|för|of|for)"
+    r" [\wåäö-]+)? ((is|are|will be|can be|kan|ska|will) )?$",
+    re.IGNORECASE,
+)
+"""A clause whose subject is training or travel alone: "Utbildning avropas separat" is about
+the training, not the export the requirement asks for ("Modulen och utbildning avropas
+separat" is not alone)."""
 _API = re.compile(r"\bapi|\bgränssnitt|\binterface", re.IGNORECASE)
 _FILE_DROP = re.compile(
     r"filöverföring|sftp|ftp|filexport|fildump|batchfil|file (transfer|export|drop)|batch file"
@@ -591,6 +623,108 @@ _LIMITS = re.compile(
 använda data för andra ändamål"): a vendor's "Endast HTTPS" or "Ja, enbart för att leverera
 tjänsten" echoes the limit rather than narrowing the Yes (as "Ja, endast CSV" does to a
 requirement of CSV, JSON or XML)."""
+
+
+class _Reading:
+    """A folded answer read sentence by sentence (a sentence ends at ".", "!" or "?" before a
+    space, not the dot of "kl." or "t.ex.", or at a line break), to judge a reservation phrase
+    by the sentence it stands in. Built per answer; the sentences are found only when a
+    phrase needs them."""
+
+    def __init__(self, text: str, own: str) -> None:
+        self.text = text
+        self.own = own
+        self._ends: list[int] | None = None
+        self._any_time: bool | None = None
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        return self._ends
+
+    def bounds(self, pos: int) -> tuple[int, int, int]:
+        """The start and end of the sentence holding `pos`, and its number."""
+        ends = self.ends
+        index = bisect.bisect_right(ends, pos)
+        return (
+            (ends[index - 1] if index else 0),
+            (ends[index] if index < len(ends) else len(self.text)),
+            index,
+        )
+
+    def sentences(self) -> Iterator[str]:
+        ends = [*self.ends, len(self.text)]
+        return (self.text[a:b] for a, b in zip([0, *self.ends], ends, strict=True))
+
+    def schedule_narrows(self) -> bool:
+        """Whether a schedule can narrow the requirement: it asks for any time (or is not
+        known), and no sentence about export or the Yes itself says any time."""
+        if self._any_time is None:
+            asked = not self.own or _ANY_TIME.search(self.own) is not None
+            self._any_time = asked and not any(
+                _ANY_TIME.search(sentence) and _about(sentence, index)
+                for index, sentence in enumerate(self.sentences())
+            )
+        return self._any_time
+
+    def limits(self, kind: str, match: re.Match[str]) -> bool:
+        """Whether a reservation phrase limits the Yes, read in its sentence: a schedule only
+        under `schedule_narrows`; a part of the data named (`_SCOPED`) unless the words around
+        it take in the rest too ("inklusive ärenden som skapats …", "ingår också", "liksom
+        alla därefter", "större exporter delas upp"); and nothing said of training or travel
+        alone ("Utbildning avropas separat") in a sentence that names no export, data or API."""
+        phrase = match.group(0)
+        start, end, _index = self.bounds(match.start())
+        sentence = self.text[start:end]
+        clause = _CLAUSE.split(self.text[start : match.start()])[-1]
+        if (
+            _ANCILLARY_ALONE.match(clause)
+            and not _SUBJECT.search(sentence)
+            and not _ANCILLARY.search(self.own)
+        ):
+            return False
+        if kind != "partial":
+            return True
+        if _SCHEDULED.search(phrase):
+            return self.schedule_narrows()
+        if not _SCOPED.search(phrase):
+            return True
+        after = self.text[match.end() : end]
+        return not (
+            _ALSO_BEFORE.search(clause[-60:])
+            or _ALSO_AFTER.search(after.split(";")[0])
+            or _LARGER_TOO.search(after)
+        )
+
+
+def _about(sentence: str, index: int) -> bool:
+    """Whether a sentence speaks of what the requirement asks: the first (the Yes itself), or
+    one naming export, data or an API."""
+    return index == 0 or _SUBJECT.search(sentence) is not None
+
+
+_SENTENCE_END = re.compile(r"(?<!\bkl)(?<!\bca)(?<!\bnr)(?<!\bex)(?<!\bbl\.a)[.!?](?=\s|$)|\n")
+_ALSO_BEFORE = re.compile(
+    r"\b(inklusive|inkl|även|också|including|also|even)( [\wåäö-]+){0,2} ?$", re.IGNORECASE
+)
+"""A part named right after words that add it to the rest: "all data inklusive ärenden som
+skapats i år 2005", "även för datamängder under 50 GB"."""
+_ALSO_AFTER = re.compile(
+    r"\b((ingår|omfattas|exporteras|följer med|finns med|är med) (också|även)|(också|även)"
+    r" (ingår|omfattas|exporteras)|liksom (alla|samtliga|övriga|resten)|(is|are) also (included"
+    r"|exported|covered)|as (are|is) (all|any|every)|as well as all|like all)\b",
+    re.IGNORECASE,
+)
+"""Words after a part named that take it in beside the rest, in its clause: "… ingår också
+i exporten", "… varje år ingår liksom alla därefter"."""
+_LARGER_TOO = re.compile(
+    r"\b(större|larger|bigger)\b[^.;]{0,60}\b(delas upp|delas i|levereras i (flera|fler)|split"
+    r"|divided|chunked|delivered in (several|multiple))",
+    re.IGNORECASE,
+)
+"""A size named only for how it is delivered: "för exporter under 10 GB sker nedladdningen
+direkt; större exporter delas upp i flera filer" ("större exporter stöds inte" limits)."""
 
 
 @functools.lru_cache(maxsize=4096)
