@@ -69,7 +69,10 @@ MUSTS = (
             "gives the vendor ownership",
         ),
         ("Leverantörens allmänna villkor har företräde framför dessa krav.", "take precedence"),
-        ("API:erna får endast användas av leverantörens certifierade partners.", "some parties"),
+        (
+            "API:erna får endast användas av leverantörens certifierade partners.",
+            "who may use the APIs",
+        ),
         ("API-specifikationen är leverantörens företagshemlighet.", "non-disclosure"),
         (
             "Data lämnas i leverantörens eget filformat, som är likvärdigt med öppna standarder.",

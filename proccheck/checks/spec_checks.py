@@ -23,9 +23,11 @@ from proccheck.model import Cues, Finding, Lang, Location, RequirementSet
 from proccheck.regexsafety import Needs, WordGate, cue_group, cue_problem, known_safe, needed_any
 from proccheck.text import blank_links, excerpt
 
-Strength = Literal["explicit", "strong", "weak", "mention"]
+Strength = Literal["explicit", "strong", "weak", "mention", "tagged"]
 """How sure a match is: named by id, all cue groups, the topic only, or named in text that is
-not worded as a requirement (a statement of fact or an explanation: it binds nobody for sure)."""
+not worded as a requirement (a statement of fact or an explanation: it binds nobody for sure);
+or named by id (`implements:` or in the text) in a requirement whose words speak of nothing
+the set requirement's cues look for: a tag is a claim, and the text is what binds."""
 
 
 def _quoted(shortest: int) -> str:
@@ -66,6 +68,10 @@ class Analysis:
     def mentions(self, requirement_id: str) -> list[Match]:
         """Items not worded as requirements that name it (a person should decide)."""
         return [m for m in self.matches.get(requirement_id, []) if m.strength == "mention"]
+
+    def tagged(self, requirement_id: str) -> list[Match]:
+        """Requirements that name it by id but whose text does not speak of it."""
+        return [m for m in self.matches.get(requirement_id, []) if m.strength == "tagged"]
 
 
 _BINDING = ("explicit", "strong")
@@ -137,7 +143,10 @@ def analyse(
         candidates = {p for group in open_groups[index] for p in by_topic.get(group, ())}
         explicit = (named | {item.implements}) & known if item.implements else named & known
         for requirement_id in explicit:
-            analysis.matches[requirement_id].append(Match(item, kind))
+            said = kind != "explicit" or _speaks_of(
+                compiled[requirement_id], texts[index], open_groups[index]
+            )
+            analysis.matches[requirement_id].append(Match(item, kind if said else "tagged"))
         if not candidates or _alternative_escape(texts[index]) is not None:
             continue  # "if a point cannot be met, describe an alternative" implements nothing
         if _about_personnel(texts[index], item.lead_in):
@@ -159,6 +168,13 @@ def analyse(
                     Match(item, strength if index < binding else "mention")
                 )
     return analysis
+
+
+def _speaks_of(cues: tuple[tuple[_CueGroup, ...], ...], text: str, open_groups: set[int]) -> bool:
+    """Whether `text` names anything one of a requirement's cue groups looks for, in either
+    language (a requirement without cues is taken at its word)."""
+    groups = [group for by_lang in cues for group in by_lang]
+    return not groups or any(group.found_in(text, open_groups) for group in groups)
 
 
 def _undermines(
@@ -333,12 +349,63 @@ def _contradictions(
     document: SpecDocument, requirement_set: RequirementSet, lang: str
 ) -> Iterator[tuple[SpecItem, Finding]]:
     hidden = [SpecItem(text, location) for location, text in document.hidden_text]
+    referred = _Referred(document, requirement_set)
     for item in (*document.items, *document.unlisted, *hidden):  # hidden text too: whether
-        for finding in _item_contradictions(item, requirement_set, lang):  # a viewer shows
-            yield item, finding  # it is not for proccheck to bet on (SP011 names it)
+        for finding in _item_contradictions(item, requirement_set, lang, referred=referred):
+            yield item, finding  # a viewer shows it is not for proccheck to bet on (SP011)
     for item, joined, boundary in _continued(document):
-        for finding in _item_contradictions(joined, requirement_set, lang, across=boundary):
+        for finding in _item_contradictions(
+            joined, requirement_set, lang, across=boundary, referred=referred
+        ):
             yield item, finding
+
+
+class _Referred:
+    """The set requirements a clause undermines when its kind names none of its own
+    (`Contradiction.by_reference`): those implemented by the specification's requirements it
+    names by id ("Krav K2 anses uppfyllt om …"), else those its own sentence implements."""
+
+    def __init__(self, document: SpecDocument, requirement_set: RequirementSet) -> None:
+        self._document = document
+        self._requirement_set = requirement_set
+        self._items: dict[str, list[SpecItem]] | None = None
+        self._refs: re.Pattern[str] | None = None
+
+    def __call__(self, sentence: str) -> list[str]:
+        if self._items is None:
+            self._items = {}
+            for item in self._document.requirements:
+                if item.ref:
+                    self._items.setdefault(item.ref, []).append(item)
+            refs = sorted(self._items, key=len, reverse=True)
+            self._refs = (
+                re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, refs)) + r")(?![\w-])")
+                if refs
+                else None
+            )
+        named = (
+            [item for ref in self._refs.findall(sentence) for item in self._items[ref]]
+            if self._refs
+            else []
+        )
+        found: list[str] = []
+        for item in named:
+            if item.implements and self._requirement_set.get(item.implements) is not None:
+                found.append(item.implements)
+            found += self._implemented(_obligation_text(item))
+        if not named:
+            found = self._implemented(sentence)
+        return list(dict.fromkeys(found))
+
+    def _implemented(self, text: str) -> list[str]:
+        """The set requirements all of whose cue groups `text` matches."""
+        found = []
+        for requirement in self._requirement_set.requirements:
+            cues = _compile_cues(requirement.cues)
+            groups = {id(group) for by_lang in cues for group in by_lang}
+            if _cue_strength(cues, text, groups) == "strong":
+                found.append(requirement.id)
+        return found
 
 
 _SENTENCE_ENDS = frozenset(".!?;)]\"'”’")
@@ -388,10 +455,18 @@ def _joined(first: SpecItem, head: str, second: SpecItem) -> SpecItem:
 
 
 def _item_contradictions(
-    item: SpecItem, requirement_set: RequirementSet, lang: str, *, across: int | None = None
+    item: SpecItem,
+    requirement_set: RequirementSet,
+    lang: str,
+    *,
+    across: int | None = None,
+    referred: _Referred | None = None,
 ) -> Iterator[Finding]:
     """The text of one item that undermines requirements of the set, one finding each; with
-    `across`, only a match that runs over that offset (a clause split over two items)."""
+    `across`, only a match that runs over that offset (a clause split over two items). A kind
+    that narrows a requirement's own wording is read only in a must-requirement; one that
+    names no requirement of its own undermines those `referred` finds (without it: one
+    finding with no requirement, enough to tell that the item undermines something)."""
     kinds: set[str] = set()
     shown = blank_links(item.text)  # a host name or address is not a term or a brand
     if any(lexicon(lang).has("rejection", shown) for lang in LANGS):
@@ -404,6 +479,8 @@ def _item_contradictions(
             for contradiction, pattern in lex.undermining_in(text):
                 if contradiction.kind in kinds:
                     continue  # one finding per kind and text: its first pattern that matches
+                if contradiction.in_requirement and read.level != "must":
+                    continue
                 match = pattern.search(text)
                 if not match or _in_quotes(text, match.start()):
                     continue
@@ -413,10 +490,15 @@ def _item_contradictions(
                     continue
                 if contradiction.unless and contradiction.unless.search(_sentence(text, match)):
                     continue
-                kinds.add(contradiction.kind)
-                for target in _targets(
+                targets: list[str | None] = _targets(
                     contradiction.undermines, contradiction.fallback, requirement_set
-                ):
+                )
+                if contradiction.by_reference:
+                    targets = list(referred(_sentence(text, match))) if referred else [None]
+                    if not targets:
+                        continue  # it speaks of no requirement of the set
+                kinds.add(contradiction.kind)
+                for target in targets:
                     yield _contradiction_finding(read, contradiction.kind, target, match, lang)
     if "compatible-with-product" not in kinds and item.is_requirement and across is None:
         for brand in _brands_without_equivalent(shown, item.lead_in or ""):
@@ -601,9 +683,14 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
     ),
     "api-restricted": (
         N_(
-            '{where}: only some parties (certified partners, licensees) may use the APIs ("{phrase}")'
+            "{where}: the vendor decides who may use the APIs and for what (only partners or "
+            "integrations it has approved, or the buyer may not build or publish software that "
+            'uses them) ("{phrase}")'
         ),
-        N_("Demand that the buyer, and anyone the buyer appoints, may use the APIs."),
+        N_(
+            "Demand that the buyer, and anyone the buyer appoints, may use the APIs and build and "
+            "share software for them, without the vendor's approval."
+        ),
     ),
     "buyer-rights-denied": (
         N_('{where}: the text denies the buyer rights to its own data ("{phrase}")'),
@@ -686,6 +773,107 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
             "complete export or return has been received, and certifies the deletion in writing."
         ),
     ),
+    "data-moved-without-consent": (
+        N_(
+            "{where}: the vendor may move the buyer's data to sub-processors or to another "
+            "country without the buyer's consent, so the buyer no longer controls where its data "
+            'is or who handles it ("{phrase}")'
+        ),
+        N_(
+            "State where the data is stored and processed (e.g. within the EU/EEA), and that "
+            "sub-processors and any transfer to a third country need the buyer's prior written "
+            "consent and must follow chapter V of the GDPR."
+        ),
+    ),
+    "data-handover-vendor-consent": (
+        N_(
+            "{where}: the buyer needs the vendor's consent to hand its own data to another "
+            'vendor or a third party, so the vendor decides over the buyer\'s data ("{phrase}")'
+        ),
+        N_(
+            "Remove the text; the buyer may hand its data to anyone it chooses, a new vendor "
+            "included, without asking the vendor."
+        ),
+    ),
+    "buyer-right-lapses": (
+        N_(
+            "{where}: the buyer's right to its data ends (at a deadline or with the contract), "
+            'so data not fetched in time is lost to the buyer ("{phrase}")'
+        ),
+        N_(
+            "State that the buyer's right to its data has no end date; a deadline may apply to "
+            "how long the vendor keeps a copy, never to the buyer's right to the data."
+        ),
+    ),
+    "open-standard-redefined": (
+        N_(
+            '{where}: the text stretches "open standard" to cover the vendor\'s own or '
+            "proprietary formats, so the requirement for open standards can be met with formats "
+            'only the vendor controls ("{phrase}")'
+        ),
+        N_(
+            "Define an open standard as one that is published, free to use and maintained "
+            "independently of any one vendor (e.g. the criteria of the European Interoperability "
+            "Framework or DIGG), and do not count the vendor's own formats as open."
+        ),
+    ),
+    "requirement-deemed-met": (
+        N_(
+            "{where}: a requirement counts as met if the vendor follows its own rules or "
+            'judgement, so the vendor alone decides whether it is met ("{phrase}")'
+        ),
+        N_(
+            "Remove the text; whether a requirement is met is judged against the requirement "
+            "itself, on evidence the buyer can check."
+        ),
+    ),
+    "vendor-discretion": (
+        N_(
+            "{where}: the requirement applies only as far as the vendor finds it commercially "
+            'reasonable or sees fit, so the vendor decides whether to meet it ("{phrase}")'
+        ),
+        N_("Remove the qualification; if there are real exceptions, name them in the requirement."),
+    ),
+    "data-excluded": (
+        N_(
+            "{where}: part of the buyer's data (logs, metadata, history and the like) is never "
+            'handed to the buyer, so it does not get all its data ("{phrase}")'
+        ),
+        N_(
+            "State that all data, logs, metadata and history included, is handed to the buyer "
+            "on request and at the end of the contract, before any deletion."
+        ),
+    ),
+    "data-scope-entered": (
+        N_(
+            "{where}: the requirement covers only the data the buyer enters itself, not logs, "
+            'metadata or the data the system creates ("{phrase}")'
+        ),
+        N_(
+            "Let the requirement cover all data in the system, whoever or whatever creates it, "
+            "logs, metadata and generated data included."
+        ),
+    ),
+    "api-narrowed": (
+        N_(
+            "{where}: the requirement for open APIs covers only reading one kind of "
+            'information, not the data as a whole ("{phrase}")'
+        ),
+        N_(
+            "Demand open APIs through which all data in the system can be read, created and "
+            "updated."
+        ),
+    ),
+    "requirement-deferred": (
+        N_(
+            "{where}: the requirement applies only from a later date or version, so the system "
+            'delivered need not meet it until then ("{phrase}")'
+        ),
+        N_(
+            "Demand that the requirement is met at delivery; if a later date is really needed, "
+            "put it within the contract period and tie a sanction to it."
+        ),
+    ),
     "vendor-terms-prevail": (
         N_('{where}: the vendor\'s own terms take precedence over the requirements ("{phrase}")'),
         N_(
@@ -750,6 +938,14 @@ _LEADS: dict[str, tuple[str, str]] = {
         ),
         N_("Word it as a requirement (the Supplier shall …) or declare it as Skall/Mandatory."),
     ),
+    "tagged": (
+        N_(
+            "{requirement} ({title}) is marked as implemented by {where}, but the text of {where} does not say anything {requirement} asks for. Check it against the set's text: {text}"
+        ),
+        N_(
+            "Write the requirement so that its text says what {requirement} asks for, or remove the mark `{requirement}`."
+        ),
+    ),
 }
 """Per kind of lead (`Match.strength`): the message and the fix of a requirement that is only
 possibly covered."""
@@ -775,9 +971,11 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
 
     What it checks
     Every requirement of the chosen set is implemented by a requirement of the specification:
-    by explicit reference (`implements: DO-02`, or the id in the text), or by meaning, when a
-    requirement sentence contains a term from every group of the set requirement's detection
-    cues (in Swedish or English), matched as words, not inside other words or web addresses.
+    by explicit reference (`implements: DO-02`, or the id in the text) in a requirement whose
+    text names something the set requirement asks for (a mark on text about something else is
+    only a lead: not verified, quoting the line), or by meaning, when a requirement sentence
+    contains a term from every group of the set requirement's detection cues (in Swedish or
+    English), matched as words, not inside other words or web addresses.
     A requirement whose topic is named but not everything it asks for is reported as possibly
     covered (not verified, never met), quoting the line to read; so is one named only in text
     not worded as a requirement (a statement of fact, an explanation). A clause that lets the vendor
@@ -813,7 +1011,11 @@ def requirement_missing(document: SpecDocument, ctx: SpecContext) -> Iterator[Fi
         if analysis.implementing(requirement.id):
             continue
         title = requirement.title.get(ctx.lang)
-        leads = analysis.weak(requirement.id) or analysis.mentions(requirement.id)
+        leads = (
+            analysis.tagged(requirement.id)
+            or analysis.weak(requirement.id)
+            or analysis.mentions(requirement.id)
+        )
         if leads:  # possibly covered: a person should read the line
             message, fix = _LEADS[leads[0].strength]
             yield requirement_missing.finding(
@@ -1076,7 +1278,13 @@ def requirement_undermined(document: SpecDocument, ctx: SpecContext) -> Iterator
     of an open standard; a named product or brand without "eller likvärdigt" / "or equivalent";
     API access only for a fee or under a non-disclosure agreement; a definition that narrows
     what counts as the buyer's data ("Med data avses endast …", "Customer Data does not include
-    Usage Data, logs or metadata"). Text the document hides (SP011) is read too: whether a
+    Usage Data, logs or metadata"); the vendor moving the data to another country or to
+    sub-processors without the buyer's consent; the buyer needing the vendor's consent to hand
+    its data to a new vendor; a requirement deemed met if the vendor follows its own rules, or
+    binding only as far as commercially reasonable for it; API use only with the vendor's
+    approval. A must-requirement that in its own words covers only the data the buyer entered,
+    only reading one item through the APIs, or applies only from a later year, is undermined
+    too. Text the document hides (SP011) is read too: whether a
     viewer shows it depends on more than proccheck can see. Negated wording ("leverantören äger
     inte data", "utan extra kostnad") and quoted examples are not reported. The patterns
     live in the lexicon files (`proccheck/data/lexicon/sv.yaml`, `en.yaml`).

@@ -70,6 +70,13 @@ class Contradiction:
     unless: re.Pattern[str] | None = None
     """Words that, in the sentence of a match, make it something else: closing the APIs "vid
     ett angrepp" protects the data rather than taking the APIs back."""
+    in_requirement: bool = False
+    """The patterns narrow or defer a requirement in its own wording ("ska senast år 2032 …"):
+    read only in must-requirements (a should deferred takes nothing back)."""
+    by_reference: bool = False
+    """The clause undermines the requirement it names ("Krav K2 anses uppfyllt om …") or
+    speaks of ("Open standards … to the extent commercially reasonable"), not a fixed one:
+    `undermines` is empty and the targets are worked out from the document."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +147,8 @@ def lexicon(lang: Lang) -> Lexicon:
             tuple(entry["patterns"]),
             bool(entry.get("own_negation", False)),
             re.compile("|".join(entry["unless"]), re.IGNORECASE) if entry.get("unless") else None,
+            bool(entry.get("in_requirement", False)),
+            bool(entry.get("by_reference", False)),
         )
         for kind, entry in data.get("contradictions", {}).items()
     )
