@@ -57,9 +57,12 @@ from proccheck.loaders.openapi import (
     as_text,
     kept_from_buyer,
     limited_words,
+    notice_limited,
+    originals_withheld,
     paging_limited,
     ref_name,
     sealed_words,
+    test_server_words,
     weak_transport,
     withdrawn,
 )
@@ -415,6 +418,18 @@ class Analysis:
     sealed_media: list[tuple[str, str, str]] = field(default_factory=list)
     """(media type, pointer, words): file content of a successful response whose texts say it
     is sealed against the buyer (`_sealed`), apart from file content and counted nowhere."""
+    withheld_originals: list[tuple[str, str, str]] = field(default_factory=list)
+    """(media type, pointer, words): file content of a successful response whose texts say the
+    original files are not handed out (`originals_withheld`): "Originalfilen lämnas inte ut"."""
+    notice_limits: list[tuple[str, str]] = field(default_factory=list)
+    """(words, pointer): webhooks, callbacks or subscriptions described as not telling which
+    record changed or as sent only at some hours (`_notice_limit`), declared but not relied on."""
+    dead_callbacks: list[tuple[str, str]] = field(default_factory=list)
+    """(expression, pointer): callbacks whose address expression names a field or parameter the
+    subscribing request does not have (`_dead_expression`): no address can be given."""
+    test_servers: tuple[str, str] = ("", "")
+    """(words, pointer): every server is a test environment, one described with data that is not
+    the buyer's or with production kept apart (`test_server_words`)."""
     error_media: int = 0  # media types of error responses, not counted as data formats
     service_ops: list[Operation] = field(default_factory=list)  # documentation, health: apart
     unnamed_files: list[tuple[str, str]] = field(default_factory=list)  # octet-stream, no schema
@@ -562,9 +577,36 @@ def _array_item(index: ApiIndex, schema: Any) -> tuple[bool, str | None]:
         name = ref_name(items)
         if name is None and isinstance(index.resolve(items), dict):
             title = index.resolve(items).get("title")
-            name = title if isinstance(title, str) else None
+            name = title if isinstance(title, str) else _common_base(index, index.resolve(items))
         return True, name
     return False, None
+
+
+_VARIANTS_READ = 128
+"""How many variants `_common_base` reads at each end of a longer `anyOf` or `oneOf`."""
+
+
+def _common_base(index: ApiIndex, items: dict[str, Any]) -> str | None:
+    """The one named type every variant of a list's `anyOf` or `oneOf` items is or extends
+    (`anyOf: [{allOf: [Case, {…}]}, …]`, `oneOf: [Case, CaseWithNotes]` where the latter is
+    `allOf: [Case, …]`): a polymorphic listing lists that type. None if the variants share no
+    such type. Of a long list of variants the first and last `_VARIANTS_READ` are read: the
+    list is read on every operation that returns it."""
+    variants = items.get("anyOf") or items.get("oneOf")
+    if not isinstance(variants, list) or not variants:
+        return None
+    if len(variants) > 2 * _VARIANTS_READ:
+        variants = variants[:_VARIANTS_READ] + variants[-_VARIANTS_READ:]
+    common: list[str] | None = None
+    for variant in variants:
+        resolved = index.resolve(variant)
+        members = resolved.get("allOf") if isinstance(resolved, dict) else None
+        names = [ref_name(variant)] + [ref_name(m) for m in as_list(members)[:20]]
+        found = [name for name in names if name is not None]
+        common = found if common is None else [name for name in common if name in found]
+        if not common:
+            return None
+    return common[0] if common else None
 
 
 def shape(index: ApiIndex, schema: Any) -> tuple[str | None, bool, bool]:
@@ -854,6 +896,46 @@ _DRY_RUN_NAMES = frozenset(
 )
 
 
+def etag_unknown(index: ApiIndex, op: Operation) -> str:
+    """The pointer of a write's required `If-Match` header when nothing shows where its ETag
+    comes from, or "": no response of the API documents an `ETag` header, no schema has an
+    `etag` property, and the header's description names no source ("från GET", "as returned
+    by") nor allows `*`. A client then cannot make the write succeed from the description."""
+    match = next(
+        (p for p in op.parameters if p.required and p.location == "header"
+         and p.name.lower() == "if-match"),
+        None,
+    )  # fmt: skip
+    if match is None or _ETAG_SOURCE.search(match.description[:2000]):
+        return ""
+    if _documents_etag(index):
+        return ""
+    return match.pointer
+
+
+_ETAG_SOURCE = re.compile(
+    r"\*|\b(?:från|from|returned|returneras|returnerades|received|fås|ges av|given by|header"
+    r"|huvud\w*|property|egenskap\w*|fält\w*|field)\b",
+    re.IGNORECASE,
+)
+"""Words in an `If-Match` description that say where its value comes from, or `*`."""
+
+
+def _documents_etag(index: ApiIndex) -> bool:
+    """Whether any response documents an `ETag` header or any schema an `etag` property."""
+    if any(
+        header.lower() == "etag"
+        for op in index.operations
+        for response in op.responses
+        for header in response.headers
+    ):
+        return True
+    return any(
+        "etag" in {_norm(str(key)) for key in as_dict(as_dict(schema).get("properties"))}
+        for schema in index.schemas.values()
+    )
+
+
 def _relied_on(index: ApiIndex, op: Operation) -> bool:
     """Whether an operation can be relied on to exist: not internal, deprecated, a preview or
     sold separately, and documenting more than errors (`only_errors`)."""
@@ -992,6 +1074,98 @@ _PERSON_ADDRESS = re.compile(r"mail|phone|sms|mobile|return|redirect")
 unless they also name a system's address (`smsUrl`, `mobileCallbackUrl`, `_SYSTEM_ADDRESS`);
 a sign-in's return address is told by its path (`_AUTH_PATH`)."""
 _SYSTEM_ADDRESS = re.compile(r"url|uri|hook|endpoint|callback")
+
+
+def _notice_limit(index: ApiIndex, nodes: list[Any], webhooks: list[dict[str, Any]]) -> str:
+    """What says a webhook, callback or subscription cannot tell the buyer of every change,
+    quoted: its summary or description (`notice_limited`: "meddelandet anger inte vilket
+    ärende", "Skickas vardagar 08.00–17.00"), or a webhook's body whose every property is fixed
+    to a choice of words (`{event: {enum: [changed]}}`: it names no record); "" if nothing."""
+    for node in nodes:
+        node = index.resolve(node)
+        if not isinstance(node, dict):
+            continue
+        for key in ("summary", "description"):
+            if words := notice_limited(as_text(node.get(key))[:2000]):
+                return words
+    for op in webhooks:
+        body = index.resolve(op.get("requestBody"))
+        for media_type, media in as_dict(as_dict(body).get("content")).items():
+            props = _props(index, as_dict(media).get("schema"))
+            if props and all(_fixed_choice(index, prop) for prop in props.values()):
+                names = ", ".join(list(props)[:5])
+                return f"{media_type}: {{{names}}}"
+    return ""
+
+
+def _fixed_choice(index: ApiIndex, schema: Any) -> bool:
+    """Whether a property can hold only values written out (`enum`, `const`, a boolean): no
+    record's id, address or data."""
+    resolved = index.resolve(schema)
+    if not isinstance(resolved, dict):
+        return False
+    return "enum" in resolved or "const" in resolved or resolved.get("type") == "boolean"
+
+
+_EXPRESSION = re.compile(r"\{\$request\.(body#|query\.|header\.|path\.)([^{}]*)\}")
+
+
+def _dead_expression(index: ApiIndex, op: Operation) -> str:
+    """The address expression of an operation's callbacks when each names a field or
+    parameter the request does not have (`{$request.body#/callbackUrl}` with a body of only
+    `events`): no subscriber can give the address, so they notify nobody; "" if one can. A
+    body whose schema is not a plain object with properties (or allows other properties by an
+    explicit `additionalProperties`) may hold the field."""
+    dead = ""
+    for callback in as_dict(op.source.get("callbacks")).values():
+        for expression in as_dict(index.resolve(callback)):
+            found = list(_EXPRESSION.finditer(str(expression)))
+            missing = [m for m in found if not _has_source(index, op, m.group(1), m.group(2))]
+            if not missing:
+                return ""
+            dead = dead or missing[0].group()
+    return dead
+
+
+def _has_source(index: ApiIndex, op: Operation, where: str, name: str) -> bool:
+    """Whether the request of `op` can carry the value a runtime expression reads."""
+    if where != "body#":
+        location = where.rstrip(".")
+        return any(p.location == location and p.name.lower() == name.lower() for p in op.parameters)
+    first = name.strip("/").split("/", 1)[0].replace("~1", "/").replace("~0", "~")
+    if not first or not op.request:  # a body not described may hold anything
+        return True
+    for media in op.request:
+        schema = index.resolve(media.schema)
+        if not isinstance(schema, dict) or {"anyOf", "oneOf", "patternProperties"} & schema.keys():
+            return True
+        extra = schema.get("additionalProperties")
+        props = _props(index, schema)
+        if not props or extra is True or isinstance(extra, dict) or first in props:
+            return True
+    return False
+
+
+def _test_servers(index: ApiIndex) -> tuple[str, str]:
+    """(words, pointer) when every server the description names is a test environment (a
+    host for tests, `not_production`, or one described so) and one's description says its
+    data is not the buyer's or the production is kept apart (`test_server_words`: "Testmiljö
+    med syntetiska data. Produktionsmiljön nås endast via Norrdatas VPN"); ("", "") if not."""
+    servers = as_list(index.root.get("servers"))[:50]
+    found = ("", "")
+    for number, server in enumerate(servers):
+        server = as_dict(server)
+        description = as_text(server.get("description"))[:2000]
+        words = test_server_words(description)
+        try:
+            parts = urlsplit(as_text(server.get("url")))
+        except ValueError:
+            return ("", "")
+        if not words and not (parts.netloc and not_production(parts) == "local"):
+            return ("", "")  # a server that may be the production
+        if words and not found[0]:
+            found = (words, f"/servers/{number}")
+    return found
 
 
 def _hollow(index: ApiIndex, op: Operation, schema: Any) -> HollowWhy | None:
@@ -1490,23 +1664,37 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     webhooks = index.root.get("webhooks")
     notifications: list[str] = []
     withdrawn_webhooks: list[str] = []
+    notice_limits: list[tuple[str, str]] = []
     for name, item in webhooks.items() if isinstance(webhooks, dict) else ():
         operations = _webhook_operations(index, item)
         if operations and not _CONNECTION_TEST.fullmatch(str(name)):
             # "webhooks: none", an empty item or a connection test announces no change
             pointer = f"/webhooks/{escape_pointer(str(name))}"
             live = any(not withdrawn(op) for op in operations) and not withdrawn(item)
+            if live and (words := _notice_limit(index, [item, *operations], operations)):
+                notice_limits.append((words, pointer))
+                live = False
             (notifications if live else withdrawn_webhooks).append(pointer)
     callbacks = [op for op in index.operations if op.callbacks and not fixed_address(index, op)]
+    dead_callbacks = [(dead, op.pointer + "/callbacks") for op in callbacks
+                      if (dead := _dead_expression(index, op))]  # fmt: skip
     subscriptions = [op for op in index.operations if _SUBSCRIBE_PATH.search(op.path)
                      and op.method in WRITE_METHODS and _takes_address(index, op)]  # fmt: skip
     for op in callbacks:  # one deprecated, internal or sold apart is declared but not relied on
-        (notifications if _relied_on(index, op) else withdrawn_webhooks).append(
-            op.pointer + "/callbacks"
-        )
+        if any(pointer == op.pointer + "/callbacks" for _dead, pointer in dead_callbacks):
+            continue
+        relied = _relied_on(index, op)
+        if relied and (words := _notice_limit(index, [op.source], [])):
+            notice_limits.append((words, op.pointer + "/callbacks"))
+            relied = False
+        (notifications if relied else withdrawn_webhooks).append(op.pointer + "/callbacks")
     relied_paths: dict[str, bool] = {}
     for op in subscriptions:
-        relied_paths[op.path] = relied_paths.get(op.path, False) or _relied_on(index, op)
+        relied = _relied_on(index, op)
+        if relied and (words := _notice_limit(index, [op.source], [])):
+            notice_limits.append((words, op.pointer))
+            relied = False
+        relied_paths[op.path] = relied_paths.get(op.path, False) or relied
     for path, relied in sorted(relied_paths.items()):
         pointer = "/paths/" + path.replace("~", "~0").replace("/", "~1")
         (notifications if relied else withdrawn_webhooks).append(pointer)
@@ -1514,6 +1702,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     media_seen: dict[MediaClass, list[tuple[str, str]]] = {"open": [], "vendor": [], "opaque": []}
     file_media: list[tuple[str, str]] = []
     sealed_media: list[tuple[str, str, str]] = []
+    withheld_originals: list[tuple[str, str, str]] = []
     error_media = 0
     unnamed_files: list[tuple[str, str]] = []
     undescribed: list[tuple[str, str]] = []
@@ -1538,6 +1727,9 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     if words := _sealed(index, response.description, item):
                         sealed_media.append((item.media_type, item.pointer, words))
                         continue
+                    texts = (op.summary, op.description, response.description)
+                    if words := next((w for t in texts if (w := originals_withheld(t[:2000]))), ""):
+                        withheld_originals.append((item.media_type, item.pointer, words))
                     file_media.append((item.media_type, item.pointer))
                     bare = (
                         item.media_type.split(";")[0].strip().lower() == "application/octet-stream"
@@ -1667,6 +1859,10 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         left_out=dict(sorted(left_out.items())),
         file_media=file_media,
         sealed_media=sealed_media,
+        withheld_originals=withheld_originals,
+        notice_limits=notice_limits,
+        dead_callbacks=dead_callbacks,
+        test_servers=_test_servers(index),
         error_media=error_media,
         service_ops=service_ops,
         unnamed_files=unnamed_files,

@@ -19,6 +19,7 @@ from proccheck.checks.api_analysis import (
     Resource,
     analyse,
     dry_run,
+    etag_unknown,
     fixed_address,
     limits,
     not_production,
@@ -707,6 +708,13 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     required `ids`, `caseIds` or `id` query parameter): it returns only records already known;
     and a list with `maxItems` that cannot be paged. A schema of only counts (`CaseCount:
     {total: integer}`) or only links (`ExportLink: {pdfUrl, expires}`) is no resource type.
+    A listing read from a copy refreshed once a week or more seldom ("rapportdatabasen, som
+    läses in från produktionen en gång per år", "a snapshot updated quarterly") is no
+    evidence of export either, and when every server named is a test environment and one is
+    described with data that is not the buyer's or with the production kept apart
+    ("Testmiljö med syntetiska data. Produktionsmiljön nås endast via VPN"), the check is not
+    verified, quoting the words. A list whose items are any of several variants that all
+    extend one type (`anyOf: [{allOf: [Case, …]}, …]`) lists that type.
 
     Why it matters
     A buyer owns its data only if it can take all of it out, at any time and without the
@@ -740,6 +748,20 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             evidence=_evidence(_left_out_items(analysis, ctx.lang)),
         )  # fmt: skip
         return
+    words, where = analysis.test_servers
+    if words:
+        yield _finding(
+            export_coverage, index, ctx, where, "warning", "not_verified",
+            _(
+                ctx.lang,
+                "Every server the description names is a test environment (\"{words}\"), so whether the buyer's own data can be read out of the production service cannot be told",
+                words=words,
+            ),
+            _(
+                ctx.lang,
+                "Ask the vendor to describe the production server the buyer will use, and how it is reached.",
+            ),
+        )  # fmt: skip
     unproven = [r for r in resources if not r.exportable and r.hollow]
     if unproven:
         yield _finding(
@@ -1018,7 +1040,13 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     (another file not read, a missing pointer) leave the check not verified; callbacks or a
     subscription whose address is fixed (an `enum` of one or a `const`, a `pattern` that spells
     out one host, or `readOnly`, which the client does not send: the vendor's own endpoint)
-    notify nobody the buyer names and count for nothing.
+    notify nobody the buyer names and count for nothing. A webhook, callback or subscription
+    described as not telling which record changed ("meddelandet anger inte vilket ärende", or
+    a webhook body of only fixed values: `{event: {enum: [changed]}}`) or as sent only at some
+    hours ("Skickas vardagar 08.00–17.00"; not retries during office hours) is declared but
+    not relied on, quoted: not verified. So are callbacks whose address expression reads a
+    field or parameter the subscribing request does not have (`{$request.body#/callbackUrl}`
+    with a body of only `events`): no subscriber can give the address.
 
     With nothing to measure (no operations, resource types, media types or server URLs, as
     applies) the check reports what is missing instead of passing, so the requirement is not
@@ -1036,7 +1064,32 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     - CloudEvents: https://cloudevents.io/
     """
     withdrawn = ctx.analysis.withdrawn_webhooks
-    if not ctx.analysis.notifications and withdrawn:
+    limited, dead = ctx.analysis.notice_limits, ctx.analysis.dead_callbacks
+    if not ctx.analysis.notifications and limited:
+        message = ngettext(
+            ctx.lang,
+            "{count} webhook, callback or subscription is declared, but it is described as not telling which record changed or as sent only at some hours, so it shows no notification of every change (\"{words}\")",
+            "{count} webhooks, callbacks or subscriptions are declared, but each is described as not telling which record changed or as sent only at some hours, so none shows a notification of every change (\"{words}\")",
+            len(limited), count=len(limited), words=limited[0][0],
+        )  # fmt: skip
+        fix = _(
+            ctx.lang,
+            "Ask for notifications sent at any hour that name the record that changed (its id or address).",
+        )
+        yield _finding(notifications, index, ctx, limited[0][1], "note", "not_verified", message, fix)  # fmt: skip
+    elif not ctx.analysis.notifications and dead and not withdrawn:
+        message = ngettext(
+            ctx.lang,
+            "{count} operation describes callbacks whose address ({expression}) is read from a field or parameter its request does not have, so no subscriber can give the address",
+            "{count} operations describe callbacks whose address ({expression}) is read from a field or parameter their requests do not have, so no subscriber can give the address",
+            len(dead), count=len(dead), expression=dead[0][0],
+        )  # fmt: skip
+        fix = _(
+            ctx.lang,
+            "Describe the field of the subscription request that carries the callback address.",
+        )
+        yield _finding(notifications, index, ctx, dead[0][1], "warning", "not_verified", message, fix)  # fmt: skip
+    elif not ctx.analysis.notifications and withdrawn:
         message = ngettext(
             ctx.lang,
             "{count} webhook is declared, but it is deprecated, marked internal, a preview, not available or sold separately, so it shows no notification to rely on",
@@ -1121,7 +1174,11 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     `dryRun` or `validateOnly` fixed to true makes only check the request, one that takes its
     data only as opaque bytes (`application/octet-stream`) on a path that is no file's, and one
     that carries no data (a body that must be empty, is readOnly as a whole, or holds only readOnly or fixed
-    values, on the path where a GET reads the type) are no
+    values, on the path where a GET reads the type), one that must be signed with a key only
+    the vendor's client holds ("signeringsnyckeln i Norrdatas klientprogram", "Nyckeln lämnas
+    inte ut"), and one that requires an `If-Match` header when no response documents an
+    `ETag` (nor any schema an `etag` property, nor the header's description a source or `*`)
+    are no
     evidence, and a type written only through such operations is not verified, naming the
     operation and why.
 
@@ -1226,6 +1283,8 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
         return _OPAQUE_BODY
     if any(read.path == op.path for read in resource.read_ops) and writes_nothing(index, op):
         return _NO_DATA
+    if etag_unknown(index, op):
+        return _NO_ETAG
     return ""
 
 
@@ -1238,6 +1297,10 @@ _OPAQUE_BODY = N_(
 _NO_DATA = N_(
     "it carries no data: its body holds nothing a client can set, and its path is the one a "
     "GET of the type is read at"
+)
+_NO_ETAG = N_(
+    "it requires an If-Match header, but no response documents an ETag to give it and its "
+    "description says not where one comes from"
 )
 
 
@@ -1286,7 +1349,9 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     schema's, its encoded properties') say is sealed against the buyer ("Krypterat med
     Norrdatas nyckel; öppnas med Norrdata Viewer", "can only be opened with the Acme Reader";
     not data encrypted with the customer's key, nor a named file format such as PDF) makes
-    the check not verified, quoting the words. A file
+    the check not verified, quoting the words; so does file content whose operation or
+    response says the original files are not handed out ("Originalfilen lämnas inte ut", "the
+    original files are not available": only renderings such as page images are). A file
     download that declares only `application/octet-stream` and no schema names no file format at
     all: it is reported on its own as not verified, to be read by hand. Elsewhere a bare
     `application/octet-stream` names no format and stays opaque.
@@ -1331,6 +1396,23 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 "Ask for the data in an open format the buyer can read without the vendor's key or program.",
             ),
             evidence=_evidence([(m, p) for m, p, _words in sealed]),
+        )  # fmt: skip
+    if kept := analysis.withheld_originals:
+        yield _finding(
+            closed_media, index, ctx, kept[0][1], "warning", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} response returns files whose originals are described as not handed out, so whether documents can be exported in their own format cannot be told: {quotes}",
+                "{count} responses return files whose originals are described as not handed out, so whether documents can be exported in their own format cannot be told: {quotes}",
+                len(kept),
+                count=len(kept),
+                quotes=_names(ctx.lang, sorted({f"{m} (\"{words}\")" for m, _p, words in kept}), 3),
+            ),
+            _(
+                ctx.lang,
+                "Ask for the original files (or an archival format such as PDF/A) through the API, not only renderings of them.",
+            ),
+            evidence=_evidence([(m, p) for m, p, _words in kept]),
         )  # fmt: skip
     if not total and analysis.file_media:
         yield _finding(

@@ -1171,6 +1171,11 @@ _NOT_THERE = (
     r"tillgängligt|öppen|öppet|öppna|implementerad|i drift)|för internt bruk"
     r"|planerad(?: funktion)?|ingår inte i (?:det )?publicerade)"
 )
+_NOT_THE_BUYERS = (
+    r"(?!(?:customer|kund|client|buyer|your|din |ditt |dina |er |ert |era |valfri|any |an? "
+    r"(?:standard|common)|standard|vanlig|en vanlig|all |this |its |kms )\w*)"
+)
+"""What opens a key, program or person that is not the buyer's (`_SEALED`, a write's key)."""
 _UNAVAILABLE_PARTS = (
     r"^\W*(?:\[?(?:planned|planerad|coming soon|not yet available|unavailable"
     r"|(?:ej|inte) (?:ännu )?tillgänglig\w*|(?:for )?internal use only|för internt bruk"
@@ -1200,6 +1205,12 @@ _UNAVAILABLE_PARTS = (
     r"|are (?:changed|edited|set|managed|maintained)) (?:endast |bara |enbart |only )?(?:i|in"
     r"|through|via) (?:\w+s |vår |leverantörens |the |our )?(?:\w+ )?(?:\w*klient\w*"
     r"|\w*gränssnitt\w*|portal\w*|client|user interface|ui|dashboard|web app)\b",
+    r"\b(?:\w*nyckeln|\w*nycklarna|the (?:signing |private |secret )?keys?)\b[^.;]{0,30}?\b(?:lämnas"
+    r" (?:inte|ej|aldrig) ut|(?:is|are) (?:not|never) (?:handed|given) out|(?:is|are) (?:not|never)"
+    r" (?:provided|issued|released|disclosed) to (?:customers|clients|the customer|integrators))",
+    rf"\b(?:signera\w*|signed|signature|signatur\w*|hmac)\b[^.;]{{0,60}}?(?:nyckel\w*|\bkeys?)\b"
+    rf"[^.;]{{0,20}}? (?:i|in) {_NOT_THE_BUYERS}(?:\w+s |\w+'s |the vendor'?s |leverantörens |vår |our )"
+    r"(?:egna? |own )?(?:\w*klient\w*|\w*program\w*|client|application|software|app)\b",
 )
 _UNAVAILABLE = _Alternatives(_UNAVAILABLE_PARTS)
 """Words (in lower case) that say the operation itself is not there for the buyer: a text that
@@ -1284,9 +1295,39 @@ _PARTIAL_PARTS = (
     r"(?! (?:per|each|in (?:one|a single|each)|at a time|i taget|åt gången|i (?:ett|varje|en)"
     r"|på (?:en|ett|varje)|on (?:a|one|each))\b)",
     *_PAGING_LIMIT_PARTS,
+    r"\b(?:\w*databas\w*|kopia\w*|kopior\w*|replik\w*|spegling\w*|ögonblicksbild\w*|datalager\w*"
+    r"|snapshots?|replicas?|cop(?:y|ies)|mirrors?|(?:data )?warehouse|database)\b[^.;]{0,80}?"
+    r"\b(?:uppdateras|läses in|laddas|synkroniseras|synkas|speglas|kopieras|importeras|byggs om"
+    r"|förnyas|refreshed|updated|synchroni[sz]ed|synced|loaded|replicated|copied|imported"
+    r"|rebuilt)\b[^.;]{0,30}?\b(?:(?:en gång|två gånger|once|twice) (?:per|a|om|i|every|each)"
+    r" (?:år|året|kvartal|kvartalet|halvår|månad|månaden|vecka|veckan|year|quarter|half-year"
+    r"|month|week)|(?:varje|every|each) (?:år|kvartal|halvår|månad|vecka|year|quarter|month"
+    r"|week)|årligen|kvartalsvis|halvårsvis|månadsvis|veckovis|annually|yearly|quarterly"
+    r"|monthly|weekly)\b",
 )
 _PARTIAL = _Alternatives(_PARTIAL_PARTS)
-WORD_GATED = (*_AT_EXTRA_COST_PARTS, *_UNAVAILABLE_PARTS, *_PARTIAL_PARTS)
+_NOTICE_LIMIT_PARTS = (
+    r"\b(?:anger|innehåller|säger|identifierar|visar|uppger|namnger) (?:inte|ej|aldrig)"
+    r" (?:vilket|vilken|vilka)\b",
+    r"\butan (?:att )?(?:ange|säga|identifiera|namnge|uppge) (?:vilket|vilken|vilka)\b",
+    r"\b(?:does|do|will) (?:not|never) (?:say|identify|include|indicate|tell|specify|state"
+    r"|contain|name) which\b",
+    r"\bwithout (?:saying|identifying|naming|indicating|specifying) which\b",
+    r"\b(?:skickas|levereras|sänds|aviseras|triggas|sent|delivered|fired|triggered|dispatched)"
+    r" (?:endast |bara |enbart |only )?(?:på |under |on |during |in )?(?:helgfria )?(?:vardagar"
+    r"|kontorstid|arbetstid|weekdays|business hours|office hours|working hours)\b",
+    r"\b(?:utanför|outside) (?:denna tid|dessa tider|kontorstid|arbetstid|business hours"
+    r"|office hours|working hours|these hours|this window|that window)\b[^.;]{0,40}?\b(?:inte"
+    r"|ej|aldrig|not|never)\b",
+)
+_NOTICE_LIMIT = _Alternatives(_NOTICE_LIMIT_PARTS)
+"""Words (in lower case) that say a notification cannot tell the buyer of every change: it
+does not say which record changed ("meddelandet anger inte vilket ärende", "does not say which
+record"), or it is sent only at some hours ("Skickas vardagar 08.00–17.00", "changes outside
+business hours are not notified"); not retries made during office hours."""
+
+
+WORD_GATED = (*_AT_EXTRA_COST_PARTS, *_UNAVAILABLE_PARTS, *_PARTIAL_PARTS, *_NOTICE_LIMIT_PARTS)
 """The parts of the alternations above, whose needed words the memo file keeps
 (`scripts/update_regex_memo.py`)."""
 """Words (in lower case) that say a listing returns only part of the records: "only the 50
@@ -1452,10 +1493,6 @@ def weak_transport(text: str) -> str:
     return ""
 
 
-_NOT_THE_BUYERS = (
-    r"(?!(?:customer|kund|client|buyer|your|din |ditt |dina |er |ert |era |valfri|any |an? "
-    r"(?:standard|common)|standard|vanlig|en vanlig|all |this |its |kms )\w*)"
-)
 _SEALED = re.compile(
     rf"\b(?:krypter\w*|encrypted|sealed|förseglade?|förseglat)\b[^.;]{{0,40}}?\b(?:med|with|using"
     rf"|by) {_NOT_THE_BUYERS}(?:\w+s |vår |våra |leverantörens |our |the vendor'?s |\w+'s )"
@@ -1558,6 +1595,61 @@ def access_limited(text: str) -> str:
     if not any(stem in lowered for stem in _ACCESS_STEMS):
         return ""
     found = _ACCESS_LIMITED.search(lowered)
+    return _quoted(text, found) if found else ""
+
+
+@functools.lru_cache(maxsize=1024)
+def notice_limited(text: str) -> str:
+    """Where one text on a webhook, callback or subscription says it cannot tell the buyer of
+    every change (`_NOTICE_LIMIT`), quoted; "" if nowhere."""
+    found = _NOTICE_LIMIT.search(text.lower())
+    return _quoted(text, found) if found else ""
+
+
+_ORIGINALS_WITHHELD = re.compile(
+    r"\boriginal\w*\b[^.;]{0,40}?\b(?:lämnas|returneras|levereras|exporteras|hämtas|ges)"
+    r" (?:inte|ej|aldrig)\b"
+    r"|\boriginal\w*\b[^.;]{0,40}?\b(?:kan|går) (?:inte|ej) (?:att )?(?:hämtas|hämta|laddas"
+    r" (?:ned|ner)|exporteras)\b"
+    r"|\boriginals?\b(?: (?:files?|documents?|formats?))?[^.;]{0,40}?\b(?:(?:is|are) (?:not"
+    r"|never)|cannot be|can't be|will not be|won't be) (?:returned|provided|available|exported"
+    r"|downloaded|handed out|delivered|exposed|accessible|retrievable)\b"
+)
+"""Words (in lower case) that say the original files are not handed out, only a rendering of
+them ("Originalfilen lämnas inte ut via API:et", "the original files are not available")."""
+
+
+@functools.lru_cache(maxsize=1024)
+def originals_withheld(text: str) -> str:
+    """Where one text on a file a response returns says the originals are not handed out
+    (`_ORIGINALS_WITHHELD`), quoted; "" if nowhere."""
+    lowered = text.lower()
+    if "original" not in lowered:
+        return ""
+    found = _ORIGINALS_WITHHELD.search(lowered)
+    return _quoted(text, found) if found else ""
+
+
+_TEST_SERVER = re.compile(
+    r"\b(?:testmiljö\w*|test ?environment|sandbox\w*|staging|demomiljö\w*|demo environment"
+    r"|utvecklingsmiljö\w*|development environment)\b"
+)
+_NOT_REAL_DATA = re.compile(
+    r"\b(?:syntetisk\w* (?:data|uppgifter|ärenden|poster)|synthetic (?:data|records)"
+    r"|fiktiv\w* (?:data|uppgifter)|fictitious (?:data|records)|dummy data|mock data"
+    r"|(?:produktion\w*|production)\b[^.;]{0,60}?\b(?:vpn|ansökan|application|på begäran"
+    r"|on request))\b"
+)
+
+
+def test_server_words(text: str) -> str:
+    """Where a server's description says it is a test environment with data that is not the
+    buyer's, or with the production kept apart ("Testmiljö med syntetiska data",
+    "Produktionsmiljön nås endast via Norrdatas VPN"), quoted; "" if it does not."""
+    lowered = text.lower()
+    if not _TEST_SERVER.search(lowered):
+        return ""
+    found = _NOT_REAL_DATA.search(lowered)
     return _quoted(text, found) if found else ""
 
 
