@@ -65,9 +65,15 @@ def test_a_listing_that_cannot_be_read_to_the_end_is_no_evidence(
         ("operation", "Alla ärenden, sidvis; offset ger en fullständig genomläsning."),
         ("operation", "Statistik finns under /stats; här listas enskilda poster."),
         ("operation", "A full export takes a few minutes."),
+        # review of round 13: a sandbox's, a trial's or a keyless quota; personal data abroad
+        ("info", "Sandlådemiljön är begränsad till 1 000 anrop per dygn. Produktionen: 100 anrop per sekund."),
+        ("info", "Without an API key you may make 1000 requests per day; with a key, 100 requests per second."),
+        ("info", "The trial plan allows 2,000 calls per month."),
+        ("info", "API:et får inte användas för att överföra personuppgifter till annat land utanför EU/EES."),
     ],
     ids=["rate-a-minute", "large-quota", "quota-10000", "moving-allowed", "latest-first",
-         "random-unless-sorted", "full-read", "statistics-elsewhere", "export-minutes"],
+         "random-unless-sorted", "full-read", "statistics-elsewhere", "export-minutes",
+         "sandbox-quota", "keyless-quota", "trial-quota", "personal-data-abroad"],
 )  # fmt: skip
 def test_listing_look_alikes_keep_export(tmp_path: Path, where: str, value: str) -> None:
     got = outcomes(tmp_path, _limited(where, value))

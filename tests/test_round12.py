@@ -209,3 +209,23 @@ def test_a_requirement_in_a_collapsed_group_or_filtered_out_is_read(
     path = tmp_path / "krav.xlsx"
     book.save(path)
     assert _spec(cli, path)["DATA-OWNERSHIP"] == ("not_met" if fold == "plain" else "met")
+
+
+def test_a_map_of_many_small_shapes_among_its_labels_is_read(tmp_path: Path) -> None:
+    """Review of round 13: a vector map (300 labels, then 8,000 small shapes) counts only the
+    labels near each shape against the page's budget, so the page is read, not 'drawing'."""
+    labels = b"".join(
+        b"BT /F1 6 Tf %d %d Td (Ort %d) Tj ET\n" % (40 + n % 20 * 26, 100 + n // 20 * 30, n)
+        for n in range(300)
+    )
+    shapes = (
+        b"q 0.8 0.9 0.8 rg "
+        + b"".join(
+            b"%d %d m %d %d l %d %d l h f\n" % (x, y, x + 3, y, x, y + 3)
+            for n in range(8000)
+            for x, y in [(35 + n % 100 * 5, 90 + n // 100 * 6)]
+        )
+        + b" Q\n"
+    )
+    text, unread = _read(_page(tmp_path, _line() + REST + labels + shapes))
+    assert not unread and "Kommunen ska aga" in text

@@ -55,13 +55,18 @@ def test_a_text_frame_off_the_page_is_hidden(tmp_path: Path, frame: str, shown: 
 
 
 def _shape(
-    fill: str, *, behind: str = "0", wrap: str = "<wp:wrapNone/>", offset: int = -20000
+    fill: str,
+    *,
+    behind: str = "0",
+    wrap: str = "<wp:wrapNone/>",
+    offset: int = -20000,
+    across: int = -20000,
 ) -> str:
     return (
         f'<w:r><w:drawing><wp:anchor xmlns:wp="{WP}" behindDoc="{behind}" distT="0" distB="0" '
         'distL="0" distR="0" simplePos="0" relativeHeight="1" locked="1" layoutInCell="1" '
         'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-        '<wp:positionH relativeFrom="column"><wp:posOffset>-20000</wp:posOffset></wp:positionH>'
+        f'<wp:positionH relativeFrom="column"><wp:posOffset>{across}</wp:posOffset></wp:positionH>'
         f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{offset}</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="6000000" cy="260000"/>{wrap}<wp:docPr id="5" name="Rektangel 5"/>'
         f'<a:graphic xmlns:a="{A}"><a:graphicData uri="{WPS}"><wps:wsp xmlns:wps="{WPS}">'
@@ -88,8 +93,9 @@ WHITE = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
             True,
         ),
         (_shape(WHITE, offset=3000000), True),  # placed well below the paragraph
+        (_shape(WHITE, across=3600000), True),  # a callout 10 cm along, beside a short line
     ],
-    ids=["white", "navy", "behind", "wrapped", "outline", "see-through", "elsewhere"],
+    ids=["white", "navy", "behind", "wrapped", "outline", "see-through", "elsewhere", "beside"],
 )
 def test_a_shape_laid_over_its_paragraph_hides_it(tmp_path: Path, shape: str, shown: bool) -> None:
     """Round 13, f08: a white rectangle in front of the text, not wrapped, over K1's line."""

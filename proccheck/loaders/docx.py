@@ -843,9 +843,10 @@ def _hide_shapes(root: Any) -> bool:
 def _covers_its_paragraph(anchor: Any) -> bool:
     """Whether a floating shape is laid over the line of the paragraph it is anchored in,
     opaque: in front of the text (not behind it), with no wrapping (the text runs on beneath
-    it), placed at the paragraph (within half an inch of it), at least a line high and most of
-    a line wide, filled with a solid colour that is not see-through (attack round 13, f08: a
-    white rectangle over K1)."""
+    it), placed at the paragraph (within half an inch of it) and where its line starts, at
+    least a line high and most of a line wide, filled with a solid colour that is not
+    see-through (attack round 13, f08: a white rectangle over K1; a callout beside a short
+    line covers nothing of it)."""
     if str(anchor.get("behindDoc", "0")).lower() in ("1", "true", "on"):
         return False
     if anchor.find(f"{_WP}wrapNone") is None:
@@ -855,6 +856,15 @@ def _covers_its_paragraph(anchor: Any) -> bool:
     if vertical is None or vertical.get("relativeFrom") not in ("paragraph", "line"):
         return False
     if offset is None or abs(_number(offset.text, 1e9)) > 450_000:  # EMU: half an inch
+        return False
+    across = anchor.find(f"{_WP}positionH")
+    start = across.find(f"{_WP}posOffset") if across is not None else None
+    if across is None or start is None:  # aligned (left, centre…): where it lands is not known
+        return False
+    reach = 1_400_000 if across.get("relativeFrom") == "page" else 450_000  # the margin, or not
+    if across.get("relativeFrom") not in ("column", "margin", "page", "character"):
+        return False
+    if not -450_000 <= _number(start.text, 1e9) <= reach:  # it starts where the line starts
         return False
     extent = anchor.find(f"{_WP}extent")
     if (

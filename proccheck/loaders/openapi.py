@@ -1306,6 +1306,20 @@ _PARTIAL_PARTS = (
     r"|monthly|weekly)\b",
 )
 _PARTIAL = _Alternatives(_PARTIAL_PARTS)
+_NOT_FOR_ALL = {
+    _QUOTA: re.compile(
+        r"\b(?:sandl[åa]d\w*|sandbox\w*|test\w*|trial|prov\w*|demo\w*|free|gratis\w*"
+        r"|kostnadsfri\w*|utan (?:api-?)?nyckel|without (?:an? )?(?:api )?key|per (?:sekund|second"
+        r"|minut|minute)|/s\b)"
+    ),
+    _NO_MOVING: re.compile(
+        r"\b(?:personuppgift\w*|personal data|tredje land|third countr\w*|utanför (?:eu|eés|ees)"
+        r"|outside the (?:eu|eea))"
+    ),
+}
+"""Words beside a quota or terms that make them no limit on reading every record: a quota of a
+sandbox, a trial or the use without a key, or beside a rate a second or minute; terms on
+moving personal data to another country (the review of round 13)."""
 _NOTICE_LIMIT_PARTS = (
     r"\b(?:anger|innehåller|säger|identifierar|visar|uppger|namnger) (?:inte|ej|aldrig)"
     r" (?:vilket|vilken|vilka)\b",
@@ -1425,7 +1439,17 @@ def limited_words(text: str, *, reads: bool = False, where: Where = "own") -> st
         return _quoted(text, cost)
     found = _UNAVAILABLE.search(lowered)
     if found is None and reads:
-        found = _PARTIAL.search(lowered)
+        found = next(
+            (
+                part
+                for index, part in _PARTIAL.finditer(lowered)
+                if not (
+                    (exempt := _NOT_FOR_ALL.get(_PARTIAL.parts[index]))
+                    and exempt.search(_sentence_around(lowered, part))
+                )
+            ),
+            None,
+        )
     return _quoted(text, found) if found else ""
 
 

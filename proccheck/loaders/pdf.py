@@ -404,9 +404,11 @@ class _Ink:
         self.pieces: list[str] = []
         """The strings shown unseen since pypdf last handed over text: it hands over a text
         object's strings together, so a white word between black ones is found by its own."""
-        self.shown: list[tuple[int, float, float, float, float]] = []
+        self.shown: list[Chunk] = []
         """Per chunk of text shown: its index, where it starts, its height and about how wide
         it is (half its height a character)."""
+        self.rows: dict[int, list[Chunk]] = {}  # `shown` by the band of the page it starts in
+        self.tallest = 0.0  # the highest chunk shown
         self.covered: set[int] = set()  # chunks a box drawn later covers
         self.comparisons = 0
         self.picture = False  # an image covers at least 40 % of the visible page
@@ -589,14 +591,14 @@ class _Ink:
         such test counts as that many comparisons (a logo of many shapes away from the text
         costs one comparison a chunk, and cannot use up the page's budget)."""
         points = [point for part in shape[1] for point in part]
-        if not points or not self._within_budget(len(self.shown)):
+        if not points:
             return
         left, right = min(x for x, _ in points), max(x for x, _ in points)
         bottom, top = min(y for _, y in points), max(y for _, y in points)
         inside = [
             (chunk, x, y, height, width)
-            for chunk, x, y, height, width in self.shown
-            if left <= x <= right and bottom <= y <= top  # NaN: where it is is not known
+            for chunk, x, y, height, width in self._between(bottom, top)
+            if left <= x <= right and bottom <= y <= top
         ]
         if not inside or not self._within_budget(len(inside) * 2 * len(points)):
             return
@@ -604,6 +606,27 @@ class _Ink:
             inner = y + height / 3
             if _inside(shape, x + height / 4, inner) and _inside(shape, x + width / 2, inner):
                 self.covered.add(chunk)
+
+    def add_shown(self, chunk: Chunk) -> None:
+        """Keep a chunk of text shown, by the band of the page it starts in (`_between`)."""
+        self.shown.append(chunk)
+        _number, _x, y, height, _width = chunk
+        if y == y:  # NaN: where it is is not known, and nothing is taken to cover it
+            self.rows.setdefault(math.floor(y / _BAND), []).append(chunk)
+            self.tallest = max(self.tallest, height if height == height else 0.0)
+
+    def _between(self, bottom: float, top: float) -> list[Chunk]:
+        """The chunks shown that start between heights `bottom` and `top` (and a band more
+        each way), each counted against the page's budget: a box drawn far from the text
+        costs nothing (the review of round 13: a map of 8,000 shapes beside 300 labels)."""
+        if not bottom <= top or not self.rows:  # NaN or an empty box
+            return []
+        low, high = math.floor(bottom / _BAND) - 1, math.floor(top / _BAND) + 1
+        if high - low > len(self.rows):
+            found = [c for band, chunks in self.rows.items() if low <= band <= high for c in chunks]
+        else:
+            found = [c for band in range(low, high + 1) for c in self.rows.get(band, ())]
+        return found if self._within_budget(len(found)) else []
 
     def _within_budget(self, comparisons: int) -> bool:
         """Count `comparisons` against the page's budget; past it, what is drawn over the text
@@ -617,9 +640,7 @@ class _Ink:
     def _cover(self, rect: Rect) -> None:
         """The chunks of text shown before an opaque box or image drawn over them."""
         left, bottom, right, top = rect
-        if not self._within_budget(len(self.shown)):
-            return
-        for chunk, x, y, height, width in self.shown:
+        for chunk, x, y, height, width in self._between(bottom, top):
             if bottom <= y and y + height / 2 <= top and _spans(left, right, x, width, height):
                 self.covered.add(chunk)
 
@@ -627,9 +648,7 @@ class _Ink:
         """The chunks of text a horizontal line from `left` to `right` at height `at` runs
         through: between a sixth and three fifths of the way up from the baseline (an
         underline runs below it, a table's rule above the letters), over a letter's width."""
-        if not self._within_budget(len(self.shown)):
-            return
-        for chunk, x, y, height, width in self.shown:
+        for chunk, x, y, height, width in self._between(at - 0.6 * self.tallest, at):
             if y + height / 6 <= at <= y + height * 0.6 and _spans(left, right, x, width, height):
                 self.struck.add(chunk)
 
@@ -1295,6 +1314,10 @@ page is reported as not read ("drawing"), so no requirement is met while it is t
 Rect = tuple[float, float, float, float]
 """(left, bottom, right, top) on the page."""
 
+Chunk = tuple[int, float, float, float, float]
+"""A chunk of text shown: its number, where it starts (x, y), how high and about how wide."""
+_BAND = 20.0
+"""Points of page height a band of shown chunks spans (`_Ink._between`)."""
 Tint = tuple[tuple[float, ...], tuple[float, ...], float]
 """A spot colour's exponential tint transform: the device colours at tint 0 and 1, the exponent."""
 
@@ -1503,7 +1526,7 @@ def _page_text(
                 hidden.append(seen)
                 seen = ""
             elif len(ink.shown) < _MAX_BOXES:
-                ink.shown.append((len(chunks), *place, len(seen.strip()) * place[2] / 2))
+                ink.add_shown((len(chunks), *place, len(seen.strip()) * place[2] / 2))
         chunks.append((text, seen, height))
 
     text = (
