@@ -397,6 +397,24 @@ class _Referred:
             found = self._implemented(sentence)
         return list(dict.fromkeys(found))
 
+    def in_full(self, requirement_id: str, item: SpecItem) -> bool:
+        """Whether a must-requirement other than `item` implements the set requirement with
+        nothing narrowed or deferred in its own words: "K4. … API för sökning i diariet"
+        beside "K3. … stödja öppna API:er" adds a specific API rather than narrowing K3."""
+        for other in self._document.requirements:
+            if other.text == item.text or other.level != "must":
+                continue
+            text = _obligation_text(other)
+            if other.implements != requirement_id and requirement_id not in self._implemented(text):
+                continue
+            if not any(
+                contradiction.in_requirement and pattern.search(other.text)
+                for lang in LANGS
+                for contradiction, pattern in lexicon(lang).undermining_in(other.text)
+            ):
+                return True
+        return False
+
     def _implemented(self, text: str) -> list[str]:
         """The set requirements all of whose cue groups `text` matches."""
         found = []
@@ -490,21 +508,33 @@ def _item_contradictions(
                     continue
                 if contradiction.unless and contradiction.unless.search(_sentence(text, match)):
                     continue
+                sentence = _sentence(text, match)
                 targets: list[str | None] = _targets(
                     contradiction.undermines, contradiction.fallback, requirement_set
                 )
-                if contradiction.by_reference:
-                    targets = list(referred(_sentence(text, match))) if referred else [None]
-                    if not targets:
-                        continue  # it speaks of no requirement of the set
+                if contradiction.by_reference:  # in a requirement: the one it is part of
+                    about = text if contradiction.in_requirement else sentence
+                    targets = list(referred(about)) if referred else [None]
+                if contradiction.kind in _REFINEMENTS and referred:
+                    targets = [t for t in targets if t is None or not referred.in_full(t, item)]
+                if not targets:
+                    continue  # it speaks of no requirement of the set, or another meets it
+                doubt = contradiction.doubt is not None and contradiction.doubt.search(sentence)
                 kinds.add(contradiction.kind)
                 for target in targets:
-                    yield _contradiction_finding(read, contradiction.kind, target, match, lang)
+                    yield _contradiction_finding(
+                        read, contradiction.kind, target, match, lang, doubtful=bool(doubt)
+                    )
     if "compatible-with-product" not in kinds and item.is_requirement and across is None:
         for brand in _brands_without_equivalent(shown, item.lead_in or ""):
             for target in _targets(("OS-08",), ("OPEN-STANDARDS",), requirement_set):
                 yield _contradiction_finding(item, "brand-without-equivalent", target, brand, lang)
 
+
+_REFINEMENTS = frozenset({"api-narrowed", "requirement-deferred"})
+"""Kinds that narrow or defer a requirement in its own words: an extra, specific
+requirement ("ett API för sökning i diariet", "senast 2027 stödja REST API-profilen")
+undermines nothing when another must-requirement asks for the principle in full."""
 
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 
@@ -874,6 +904,16 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
             "put it within the contract period and tie a sanction to it."
         ),
     ),
+    "requirement-applies-later": (
+        N_(
+            "{where}: the requirement applies only from a later date or version, so the system "
+            'delivered need not meet it until then ("{phrase}")'
+        ),
+        N_(
+            "Demand that the requirement is met at delivery; if a later date is really needed, "
+            "put it within the contract period and tie a sanction to it."
+        ),
+    ),
     "vendor-terms-prevail": (
         N_('{where}: the vendor\'s own terms take precedence over the requirements ("{phrase}")'),
         N_(
@@ -886,14 +926,22 @@ CONTRADICTIONS: dict[str, tuple[str, str]] = {
 
 
 def _contradiction_finding(
-    item: SpecItem, kind: str, target: str | None, match: re.Match[str], lang: str
+    item: SpecItem,
+    kind: str,
+    target: str | None,
+    match: re.Match[str],
+    lang: str,
+    *,
+    doubtful: bool = False,
 ) -> Finding:
+    """The finding of a clause of `kind`; `doubtful` (`Contradiction.doubt`): a lead to check,
+    not a breach."""
     lang_: Lang = "sv" if lang == "sv" else "en"
     message, fix = CONTRADICTIONS[kind]
     return requirement_undermined.finding(
         requirement=target,
-        severity="error",
-        outcome="not_met",
+        severity="warning" if doubtful else "error",
+        outcome="not_verified" if doubtful else "not_met",
         message=_(
             lang_, message, where=_where(item, match, lang_), phrase=_whole_words(item.text, match)
         ),

@@ -77,6 +77,10 @@ class Contradiction:
     """The clause undermines the requirement it names ("Krav K2 anses uppfyllt om …") or
     speaks of ("Open standards … to the extent commercially reasonable"), not a fixed one:
     `undermines` is empty and the targets are worked out from the document."""
+    doubt: re.Pattern[str] | None = None
+    """Words that, in the sentence of a match, leave it a lead to check rather than a breach:
+    sub-processors changed without consent "but with 30 days' notice" and a right to object
+    is GDPR art. 28(2)'s general authorisation, lawful but worth reading (not verified)."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,7 @@ def lexicon(lang: Lang) -> Lexicon:
             re.compile("|".join(entry["unless"]), re.IGNORECASE) if entry.get("unless") else None,
             bool(entry.get("in_requirement", False)),
             bool(entry.get("by_reference", False)),
+            re.compile("|".join(entry["doubt"]), re.IGNORECASE) if entry.get("doubt") else None,
         )
         for kind, entry in data.get("contradictions", {}).items()
     )
