@@ -590,7 +590,7 @@ Avslutad", "de två första exporterna", "hanteras utanför exporten"): a limit 
 answer takes in the rest too (`_Reading.limits`)."""
 _USUALLY = re.compile(
     r"(normalt|i regel|oftast|vanligtvis|i normalfallet|som (en )?huvudregel|huvudsakligen"
-    r"|i huvudsak|i första hand|normally|usually|generally|as a (general |main )?rule|mainly"
+    r"|i huvudsak|normally|usually|generally|as a (general |main )?rule|mainly"
     r"|primarily|mostly|largely)",
     re.IGNORECASE,
 )
