@@ -580,13 +580,44 @@ answer says "any time" in its first sentence or in one about export ("Ja, när s
 rapporterar driftstatistik månadsvis."); said of backups or a dashboard it cancels nothing.
 Answering a requirement on releases or backups a schedule is the answer."""
 _SCOPED = re.compile(
-    r"\d|\b(första|first|version|release|export|exporter|exports?|uttag)\b|registrer|skapa"
-    r"|created|registered",
+    r"\d|\b(första|first|version|release|export|exporter|exports?|uttag|status|state|ärenden"
+    r"|cases|records|utanför|outside)\b|registrer|skapa|created|registered|år\b|\byears?\b",
     re.IGNORECASE,
 )
-"""A part of the data named by size, version, date or count ("för exporter under 10 GB",
-"som registrerats i version 8", "de två första exporterna"): a limit unless the answer
-takes in the rest too (`_Reading.limits`)."""
+"""A part of the data named by size, version, date, year, status or count ("för exporter under
+10 GB", "som registrerats i version 8", "för innevarande kalenderår", "för ärenden med status
+Avslutad", "de två första exporterna", "hanteras utanför exporten"): a limit unless the
+answer takes in the rest too (`_Reading.limits`)."""
+_USUALLY = re.compile(
+    r"(normalt|i regel|oftast|vanligtvis|i normalfallet|som (en )?huvudregel|huvudsakligen"
+    r"|i huvudsak|normally|usually|generally|as a (general |main )?rule|mainly"
+    r"|primarily|mostly|largely)",
+    re.IGNORECASE,
+)
+"""Words that say what holds as a rule: a reservation on the Yes, unless they qualify how long
+the work takes or which of several open formats is the default (`_Reading.limits`)."""
+_DURATION = re.compile(
+    r"\b(tar|tar det|går|varar|är klar|blir klar|är färdig|takes|lasts|runs for|completes"
+    r"|finishes|is (completed|done|ready|finished))\b[^.;,]{0,30}?\b(\d+|en|ett|några|par|a"
+    r"|one|a few|couple of|två|tre|two|three) ?(sekund|minut|timm|second|minute|hour|min\b|sek\b)",
+    re.IGNORECASE,
+)
+"""How long the work takes, in seconds to hours ("normalt tar exporten under en minut",
+"the export usually takes a few minutes"): a duration, not a limit on the Yes."""
+_ORDERED = re.compile(r"beställ|begär|förfrågan|\border|request", re.IGNORECASE)
+_OPEN_FORMAT = re.compile(
+    r"\b(csv|tsv|json(-ld)?|xml|rdf|ods|odt|odf|pdf/a|html|yaml|geojson|gml|sql|parquet|rest"
+    r"|odata|graphql|soap|fhir|hl7|sie)\b",
+    re.IGNORECASE,
+)
+_FORMAT_NEXT = re.compile(r"\s*(\w+\s+){0,2}?" + _OPEN_FORMAT.pattern, re.IGNORECASE)
+_ALSO_NAMED = re.compile(
+    r"\b(även|också|likaså|dessutom|also|as well|too)\b|\b(alla|samtliga|all|every)\b[^.;]{0,40}"
+    r"\b(öppna|open)\b",
+    re.IGNORECASE,
+)
+"""After "i regel CSV": words that name the other formats too ("även JSON", "JSON och XML finns
+också", "alla är öppna standarder"): the rule says which open format is the default."""
 _SUBJECT = re.compile(
     r"export|uttag|nedladdning|ladda(s|r)? (ned|ner)|hämt|åtkomst|tillgång|\bdata|\buppgift"
     r"|\bapi|gränssnitt|\baccess|retriev|extract|download|interface",
@@ -684,18 +715,40 @@ class _Reading:
             and not _ANCILLARY.search(self.own)
         ):
             return False
+        if _USUALLY.fullmatch(phrase.strip()) and self._not_the_yes(match, clause, end):
+            return False
         if kind != "partial":
             return True
         if _SCHEDULED.search(phrase):
             return self.schedule_narrows()
         if not _SCOPED.search(phrase):
             return True
-        after = self.text[match.end() : end]
+        after = self.text[match.end() : min(end, match.end() + _AFTER_READ)]
         return not (
             _ALSO_BEFORE.search(clause[-60:])
             or _ALSO_AFTER.search(after.split(";")[0])
             or _LARGER_TOO.search(after)
         )
+
+    def _not_the_yes(self, match: re.Match[str], clause: str, end: int) -> bool:
+        """Whether a word of what holds as a rule qualifies something beside the Yes: how long
+        the work takes ("normalt tar exporten under en minut", not one counted from an order),
+        or the default of several open formats it names ("i regel CSV, även JSON")."""
+        after = self.text[match.end() : min(end, match.end() + _AFTER_READ)]
+        around = clause[-40:] + match.group(0) + re.split(r"[.;,]", after[:80])[0]
+        if _DURATION.search(around) and not _ORDERED.search(around):
+            return True
+        rest = self.text[match.end() : match.end() + _AFTER_READ]
+        return (
+            _FORMAT_NEXT.match(after) is not None
+            and _ALSO_NAMED.search(rest) is not None
+            and len({m.group(0).lower() for m in _OPEN_FORMAT.finditer(rest)}) > 1
+        )
+
+
+_AFTER_READ = 300
+"""Characters read after a reservation phrase for words that take in the rest or name other
+formats (enough for a sentence or two; a 50 kB answer is not read again for each phrase)."""
 
 
 def _about(sentence: str, index: int) -> bool:
@@ -1127,6 +1180,13 @@ def reservation(document: AnswerDocument, ctx: AnswersContext) -> Iterator[Findi
     förutsatt att / but, provided that), extra cost (mot avgift, enligt offert / at additional
     cost), future delivery (i kommande version, planerat / on the roadmap), on request,
     partial fulfilment, dependence on a partner, and the vendor's own or proprietary format;
+    the vendor's discretion ("som utgångspunkt", "within reasonable limits", "med vissa
+    anpassningar", "the standards relevant to our product"), a part of the data by year,
+    status, share per day or edition, or owned by the vendor ("Service Data is owned by …"),
+    and a no-cost or an API for one category of customers only ("för Care-kunder", "customers
+    in our pilot"). A word of what holds as a rule ("normalt", "i regel", "mainly") is no
+    reservation where it says how long the work takes ("normalt tar exporten under en minut")
+    or which of several open formats it names is the default ("i regel CSV, även JSON");
     and a remaining-work column of a compliance matrix ("Remaining", "Återstår") that lists
     something still to do. Negated phrases ("utan extra kostnad", "no additional cost") are not reservations. The
     phrase lists live in the lexicon files per language.
