@@ -113,6 +113,11 @@ HONEST = {
     "k01": ("K2", "Ja, självbetjäning när som helst; normalt tar exporten under en minut.", ""),
     "k02": ("K4", "Ja, i regel används CSV; JSON och XML finns också. Alla är öppna standarder.", ""),
     "k09": ("K1", "Ja, även efter avtalets slut.", ""),
+    # review of the session: a licence named in brackets that costs nothing extra, an FGS level
+    # in brackets, customers' own habit of exporting monthly
+    "licence-included": ("K3", "Ja, export ingår i licensen (SaaS-licensen) utan extra kostnad.", ""),
+    "fgs-level": ("K4", "Ja, CSV, JSON och XML enligt FGS (nivå 2).", ""),
+    "customers-habit": ("K2", "Ja, kunden kan exportera när som helst. Många kunder gör en export i månaden som extra säkerhetskopia.", ""),
     "k07": ("K2", "Ja, för alla ärenden oavsett status.", ""),
     "k10": ("K3", "Ja, utan extra kostnad för alla kunder; Norrdata Care behövs inte.", ""),
     # look-alikes of the new phrases
