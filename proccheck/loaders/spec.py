@@ -543,12 +543,21 @@ def _load_table(path: Path, display: str) -> SpecDocument:
 
 
 _STATUS_HEADER = re.compile(
-    r"\s*(status|tillstånd|state|ändringsstatus|kravstatus)\s*:?\s*", re.IGNORECASE
+    r"\s*(status|tillstånd|state|ändringsstatus|kravstatus)\s*(?:[:(\[][^()\[\]]{0,40}[)\]]?)?\s*",
+    re.IGNORECASE,
 )
 """A column of a requirement table that says whether a requirement still stands ("Gäller",
-"Utgår"): one marked withdrawn there is no requirement (round 12)."""
-_WITHDRAWN_STATUS = re.compile(r"[\W_]*" + _WITHDRAWN_WORDS + r"\b", re.IGNORECASE)
-"""A status that starts with a withdrawing word ("Utgår (beslut 2026-09-01)", "Withdrawn")."""
+"Utgår"; its header may say its values: "Status (Gäller/Utgår)"): one marked withdrawn there is
+no requirement (round 12)."""
+_WITHDRAWN_STATUS = re.compile(
+    r"[\W_]*(?:"
+    + _WITHDRAWN_WORDS
+    + r"|borttag\w*|makulera\w*|ersatt|ersätts|obsolete|superseded|replaced|cancelled|canceled"
+    + r"|upphäv\w*|återkalla\w*)\b",
+    re.IGNORECASE,
+)
+"""A status that starts with a withdrawing word ("Utgår (beslut 2026-09-01)", "Withdrawn",
+"Borttagen", "Makulerad", "Ersatt av K9", "Obsolete")."""
 
 
 _INLINE_MARKUP = re.compile(
