@@ -127,6 +127,17 @@ def test_a_requirement_only_on_a_very_hidden_sheet_is_no_requirement(
         ("API calls beyond 1,000 a month are billed at 0.20 EUR per call.", "API-06", "not_met"),
         ("API:erna omfattas inte av SLA-bilagan och kan stängas av vid hög belastning.", "OPEN-APIS", "not_met"),
         ("The APIs may be switched off during peak load.", "OPEN-APIS", "not_met"),
+        # review of round 12: close variants, and honest look-alikes
+        ("Avidentifierade uppgifter blir leverantörens egendom.", "DATA-OWNERSHIP", "not_met"),
+        ("Uppgifterna blir aldrig leverantörens egendom.", "DATA-OWNERSHIP", "met"),
+        ("Export sker i ett i branschen vedertaget format.", "OPEN-STANDARDS", "not_met"),
+        ("Data is exported in a format customary in the industry.", "OPEN-STANDARDS", "not_met"),
+        ("Export sker i ett i branschen vedertaget öppet format, till exempel CSV.", "OPEN-STANDARDS", "met"),
+        ("API:erna kan tillfälligt stängas av vid hög belastning.", "OPEN-APIS", "not_met"),
+        ("The APIs may be temporarily suspended during peak load.", "OPEN-APIS", "not_met"),
+        ("Leverantören får stänga av API:erna vid hög belastning.", "OPEN-APIS", "not_met"),
+        ("Leverantören får inte stänga av API:erna vid hög belastning.", "OPEN-APIS", "met"),
+        ("Tillgång till API:erna ges i mån av tillgänglighet.", "OPEN-APIS", "not_met"),
     ],
 )  # fmt: skip
 def test_round12_clauses(
