@@ -502,6 +502,8 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
     at_end = bool(own) and _CONTRACT_END.search(own) is not None
     owning = not own or _OWNERSHIP.search(own) is not None
     asks_api = not own or _API.search(own) is not None
+    asks_open = not own or _OPEN_ASKED.search(own) is not None
+    asks_notice = bool(own) and _NOTICE_ASKED.search(own) is not None
     vendor = folded_vendor(text)
     reading = _Reading(vendor, own)
     found = [
@@ -517,6 +519,12 @@ def hedges_in(text: str, requirement_text: str = "") -> list[tuple[str, re.Match
         and not (at_end and _CONTRACT_END.search(match.group(0)))
         and not (not owning and kind == "reservation" and _LICENCE.search(match.group(0)))
         and not (not asks_api and kind == "reservation" and _FILE_DROP.search(match.group(0)))
+        and not (asks_notice and kind == "reservation" and _NOTICE.search(match.group(0)))
+        and not (
+            kind == "proprietary"
+            and _CLOSED_FORMAT.search(match.group(0))
+            and (not asks_open or _OPEN_TOO.search(vendor))
+        )
         and reading.limits(kind, match)
     ]
     found.sort(key=lambda pair: (pair[1].start(), -pair[1].end()))
@@ -642,9 +650,31 @@ separat" is not alone)."""
 _API = re.compile(r"\bapi|\bgränssnitt|\binterface", re.IGNORECASE)
 _FILE_DROP = re.compile(
     r"filöverföring|sftp|ftp|filexport|fildump|batchfil|file (transfer|export|drop)|batch file"
+    r"|odbc|jdbc|\bdirekt|\bdirect"
 )
-"""A file sent over (SFTP, a nightly batch file) in place of an API is a reservation only to a
-requirement of an API (round 11); to one of export it is an answer."""
+"""A file sent over (SFTP, a nightly batch file) or a connection straight to the database
+(ODBC, JDBC) in place of an API is a reservation only to a requirement of an API (rounds 11
+and 14); to one of export it is an answer."""
+_NOTICE = re.compile(
+    r"varsel|framförhållning|förvarning|bokningstid|notice|in advance|i förväg"
+    r"|(dagar|dygn|veckor|timmar) (innan|före)"
+)
+_NOTICE_ASKED = re.compile(
+    r"varsel|underrätt|utfas|version|notice|notif|deprecat|ändring|change", re.IGNORECASE
+)
+"""Days of notice before an export are a reservation (round 14), but to a requirement of notice
+before a change or a deprecation ("utfasning med 12 månaders varsel") they are the answer."""
+_OPEN_ASKED = re.compile(
+    r"\böppn\w* (\w+ )?(standard|format|filformat)|\bopen (\w+ )?(standard|format)", re.IGNORECASE
+)
+_CLOSED_FORMAT = re.compile(r"\.(xls|doc|ppt|mdb|accdb|xlsb|wpd|wps)\b|97|binär|binary|access")
+_OPEN_TOO = re.compile(
+    _OPEN_FORMAT.pattern + r"|\b(xlsx|docx|pptx|ooxml|office open xml|odf|ods|odt|iso/iec 29500)\b",
+    re.IGNORECASE,
+)
+"""An old closed format (Excel 97-2003 .xls, Word .doc, Access .mdb) is a reservation only to a
+requirement of open standards or formats, and not where the answer names an open format too
+("CSV och .xls"): to one of export, or beside CSV, it is one more format offered."""
 _ONLY = re.compile(r"\b(endast|enbart|bara|uteslutande|only|solely|exclusively)\b")
 _LIMITS = re.compile(
     r"\b(endast|enbart|uteslutande|only|solely|exclusively|avvisas|rejected|inte|ej|aldrig"
@@ -717,6 +747,11 @@ class _Reading:
             return False
         if _USUALLY.fullmatch(phrase.strip()) and self._not_the_yes(match, clause, end):
             return False
+        if kind == "future" and (
+            (_FURTHER.search(clause[-60:]) and _NOW.search(self.text[: match.start()]))
+            or (_PLAN_VERB.match(phrase) and _WITH_BUYER.search(sentence))
+        ):
+            return False
         if kind != "partial":
             return True
         if _SCHEDULED.search(phrase):
@@ -745,6 +780,29 @@ class _Reading:
             and len({m.group(0).lower() for m in _OPEN_FORMAT.finditer(rest)}) > 1
         )
 
+
+_FURTHER = re.compile(
+    r"vidareutveckl|vidare utveckl|ytterligare|förbättring|further develop|enhancement"
+    r"|improvement",
+    re.IGNORECASE,
+)
+_NOW = re.compile(
+    r"\b(finns|redan|i dag|idag|i drift|i produktion|today|already|in production|currently"
+    r"|available now)\b",
+    re.IGNORECASE,
+)
+"""A plan for what comes after a function that exists now ("finns i dag; vidareutveckling
+enligt produktplan 2027", "available today; further development per our roadmap") is no
+future delivery of the function."""
+_PLAN_VERB = re.compile(r"\bplan", re.IGNORECASE)
+_WITH_BUYER = re.compile(
+    r"\b(i samråd|i samarbete|tillsammans|i dialog) med (kommunen|kunden|beställaren|köparen"
+    r"|regionen|myndigheten|er|dig)\b|\b(in consultation|together|jointly|in coordination)"
+    r" with (the )?(customer|buyer|client|council|authority|municipality|you)\b",
+    re.IGNORECASE,
+)
+"""An export planned together with the buyer ("i samråd med kommunen planeras exporten") is
+the buyer's own scheduling, not a function promised for later."""
 
 _AFTER_READ = 300
 """Characters read after a reservation phrase for words that take in the rest or name other
