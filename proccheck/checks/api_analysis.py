@@ -55,6 +55,7 @@ from proccheck.loaders.openapi import (
     as_dict,
     as_list,
     as_text,
+    fields_left_out,
     kept_from_buyer,
     limited_words,
     notice_limited,
@@ -63,6 +64,7 @@ from proccheck.loaders.openapi import (
     ref_name,
     sealed_words,
     test_server_words,
+    vendor_layout,
     weak_transport,
     withdrawn,
 )
@@ -328,6 +330,10 @@ class Resource:
     created_since: bool = False
     """Its lists can be filtered by when records were created only (`createdSince`): new
     records can be fetched, changed ones perhaps not."""
+    withdrawn_filter: str = ""
+    """The name of a change filter of one of its lists that is deprecated or described as doing
+    nothing (`modifiedSince`, "besvaras med 410 Gone"), when no list of it has a working one:
+    the way to fetch changes was taken away, which webhooks alone do not make up for."""
     paging_limit: str = ""
     """Words beside one of its lists saying the paging stops before the end ("Saknas efter
     sida 50"), quoted (`_paging_limit`): the list cannot be shown to reach every record."""
@@ -421,9 +427,14 @@ class Analysis:
     withheld_originals: list[tuple[str, str, str]] = field(default_factory=list)
     """(media type, pointer, words): file content of a successful response whose texts say the
     original files are not handed out (`originals_withheld`): "Originalfilen lämnas inte ut"."""
+    vendor_layouts: list[tuple[str, str, str]] = field(default_factory=list)
+    """(media type, pointer, words): plain text of a successful response whose texts say it
+    holds records in the vendor's own layout (`vendor_layout`: "fastbreddsformat enligt
+    Norrdatas postlayout NDL-7"), counted as vendor-specific, not open."""
     notice_limits: list[tuple[str, str]] = field(default_factory=list)
     """(words, pointer): webhooks, callbacks or subscriptions described as not telling which
-    record changed or as sent only at some hours (`_notice_limit`), declared but not relied on."""
+    record changed, as sent only at some hours or only for records from one channel
+    (`_notice_limit`), declared but not relied on."""
     dead_callbacks: list[tuple[str, str]] = field(default_factory=list)
     """(expression, pointer): callbacks whose address expression names a field or parameter the
     subscribing request does not have (`_dead_expression`): no address can be given."""
@@ -891,6 +902,24 @@ def opaque_body(op: Operation) -> str:
     return ", ".join(sorted({media.media_type for media in op.request}))[:200]
 
 
+def vendor_body(index: ApiIndex, op: Operation) -> str:
+    """What says a write takes its record only as one text field in the vendor's own format,
+    quoted (`vendor_layout`: a form field `ndi` "Posten i Norrdatas importformat NDI"), or "":
+    every body it takes is an object of one string property so described, and the record's
+    fields are described nowhere a client could read them."""
+    words = ""
+    for media in op.request:
+        props = _props(index, media.schema)
+        if len(props) != 1:
+            return ""
+        prop = as_dict(index.resolve(next(iter(props.values()))))
+        if prop.get("type") != "string":
+            return ""
+        if not (words := vendor_layout(as_text(prop.get("description"))[:2000])):
+            return ""
+    return words
+
+
 _DRY_RUN_NAMES = frozenset(
     {"dryrun", "validateonly", "simulate", "simulation", "checkonly", "whatif"}
 )
@@ -1344,10 +1373,15 @@ def _withheld(index: ApiIndex, name: str) -> tuple[HollowWhy, str, str] | tuple[
     """Why a type's data cannot all be read, where and in what words: one of its own
     properties is described as not returned to the buyer ("withheld": "fältet returneras inte
     till kunden") or as sealed with the vendor's key ("sealed": "Krypterad med Norrdatas
-    nyckel"); `()` if none is. A property's own description is read, not that of a schema it
+    nyckel"), or the type's description says the buyer's own fields are left out
+    (`fields_left_out`: "Egna fält … ingår inte i API:et"); `()` if none is. A property's own description is read, not that of a schema it
     refers to (which describes that type); a secret or a key (`_SECRET`) is no data kept back."""
     if name not in index.schemas:
         return ()
+    prefix = "/definitions/" if index.version == "2.0" else "/components/schemas/"
+    own = index.resolve(index.schemas[name])
+    if words := fields_left_out(as_text(as_dict(own).get("description"))[:2000]):
+        return ("withheld", words, prefix + escape_pointer(name))  # the buyer's own fields
     described = [
         (key, text)
         for key, value in list(_props(index, index.schemas[name]).items())[:_FIELDS_READ]
@@ -1355,7 +1389,6 @@ def _withheld(index: ApiIndex, name: str) -> tuple[HollowWhy, str, str] | tuple[
     ]
     if not described or not kept_from_buyer("\n".join(text for _key, text in described)):
         return ()  # what no text says together, none says alone: one search, not one each
-    prefix = "/definitions/" if index.version == "2.0" else "/components/schemas/"
     for key, text in described:
         if _SECRET.search(norm := _norm(key)) or "key" in norm:
             continue
@@ -1572,6 +1605,8 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                     resource.changed_since = True
                 elif _changed_since(op, created=True):
                     resource.created_since = True
+                elif not resource.withdrawn_filter:
+                    resource.withdrawn_filter = _withdrawn_filter(op)
     listing: dict[str, set[str]] = {}  # path: the types its lists return, described as data
     for r in resources.values():
         for op in r.collection_ops:
@@ -1703,6 +1738,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
     file_media: list[tuple[str, str]] = []
     sealed_media: list[tuple[str, str, str]] = []
     withheld_originals: list[tuple[str, str, str]] = []
+    vendor_layouts: list[tuple[str, str, str]] = []
     error_media = 0
     unnamed_files: list[tuple[str, str]] = []
     undescribed: list[tuple[str, str]] = []
@@ -1738,6 +1774,11 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
                         unnamed_files.append((item.media_type, item.pointer))
                 else:
                     kind = media_class(item.media_type)
+                    if item.media_type.split(";")[0].strip().lower() == "text/plain":
+                        texts = (response.description, op.summary, op.description)
+                        if words := next((w for t in texts if (w := vendor_layout(t[:2000]))), ""):
+                            vendor_layouts.append((item.media_type, item.pointer, words))
+                            kind = "vendor"
                     media_seen[kind].append((item.media_type, item.pointer))
                     if kind == "open" and not data_described and structured_media(item.media_type):
                         # OA006 speaks only when none is described: the first one settles it
@@ -1860,6 +1901,7 @@ def _analyse(index: ApiIndex, base_url: str | None) -> Analysis:
         file_media=file_media,
         sealed_media=sealed_media,
         withheld_originals=withheld_originals,
+        vendor_layouts=vendor_layouts,
         notice_limits=notice_limits,
         dead_callbacks=dead_callbacks,
         test_servers=_test_servers(index),
@@ -2141,6 +2183,21 @@ def _changed_since(op: Operation, *, created: bool = False) -> bool:
     )
 
 
+def _withdrawn_filter(op: Operation) -> str:
+    """The name of a list GET's change-named query parameter that would hold a time but is
+    deprecated or described as doing nothing (`_DOES_NOTHING`, "besvaras med 410 Gone"), or
+    "": a filter the API once had and took away."""
+    for p in op.parameters:
+        if p.location != "query" or not _CHANGED.search(p.name.lower()) or _created_only(p):
+            continue
+        kind, enum = _declared(p)
+        if kind == "boolean" or enum is not None or _NOT_A_TIME.search(_norm(p.name)):
+            continue
+        if p.deprecated or _does_nothing(p.description[:2000]):
+            return p.name[:80]
+    return ""
+
+
 def _created_only(parameter: Parameter) -> bool:
     """Whether a time parameter is a creation or publishing time (`createdSince`), which
     returns new records but no changed ones, not one of change (`createdOrUpdatedSince`)."""
@@ -2235,6 +2292,42 @@ def _flows(scheme: dict[str, Any]) -> list[tuple[str, Any]]:
     return found
 
 
+_PASSWORD_PARAM = re.compile(r"[?&](?:pwd|pass|passwd|password|lösenord|losenord)=", re.IGNORECASE)
+_PASSWORD_IN_QUERY = re.compile(
+    r"(?i:\b(?:lösenord\w*|passwords?)\b[^.;]{0,60}?\b(?:frågeparamet\w*|query ?(?:string|param"
+    r"\w*)|i url\w*|in the url))"
+)
+"""A flow's URL carrying a password (`/login?user={user}&pwd={pwd}`), or a scheme's description
+saying the password is sent in the query string: credentials end up in logs and histories."""
+_LIKE_OAUTH = re.compile(
+    r"(?i:\boauth[\w .-]{0,6}?-?(?:liknande|like|inspired|inspirerad\w*)\b|\b(?:liknar|likt"
+    r"|similar to|resembl\w*|påminner om) oauth)"
+)
+"""A scheme's description saying it only resembles OAuth ("OAuth-liknande flöde")."""
+
+
+def _password_in_url(scheme: dict[str, Any], said: str) -> str:
+    """What shows an oauth2 scheme sends the password in a URL (`_PASSWORD_PARAM`,
+    `_PASSWORD_IN_QUERY`), quoted, or ""."""
+    for _name, flow in _flows(scheme):
+        for key in ("authorizationUrl", "tokenUrl", "refreshUrl"):
+            url = flow.get(key) if isinstance(flow, dict) else None
+            if isinstance(url, str) and _PASSWORD_PARAM.search(url[:2000]):
+                return url.strip()[:200]
+    found = _PASSWORD_IN_QUERY.search(said)
+    return found.group(0) if found and not _NEVER.search(found.group(0)) else ""
+
+
+_NEVER = re.compile(r"\b(?:aldrig|inte|ej|never|not)\b", re.IGNORECASE)
+
+
+def _password_only(scheme: dict[str, Any]) -> bool:
+    """Whether an oauth2 scheme's only usable flow is the password flow: described as only
+    like OAuth, it shows no standard sign-in (an authorization-code or client-credentials
+    flow described so, "OAuth 2.0-liknande inloggning via Azure AD", still does)."""
+    return _usable_flows(scheme) == ["password"]
+
+
 def _usable_flows(scheme: dict[str, Any]) -> list[str]:
     """The flows of an oauth2 scheme that name every URL a client needs (OpenAPI 3 `flows`, or
     2.0's one `flow` with its URLs on the scheme): a flow without its token URL, an unknown
@@ -2324,6 +2417,17 @@ def _schemes(
             labels[name] = SchemeLabel(
                 N_('{kind} only for the vendor\'s own clients ("{words}")'),
                 (("kind", kind), ("words", vendors.group(0))),
+            )
+        elif kind == "oauth2" and (words := _password_in_url(scheme, said)):
+            classes[name] = "weak"
+            labels[name] = SchemeLabel(
+                N_('oauth2 sending the password in the URL ("{words}")'), (("words", words),)
+            )
+        elif kind == "oauth2" and (like := _LIKE_OAUTH.search(said)) and _password_only(scheme):
+            classes[name] = "standard"
+            labels[name] = SchemeLabel(
+                N_('oauth2 described as only like OAuth, with a password flow ("{words}")'),
+                (("words", like.group(0)),),
             )
         elif kind == "oauth2" and not _usable_flows(scheme):
             placeholder = _placeholder_url(scheme)

@@ -26,6 +26,7 @@ from proccheck.checks.api_analysis import (
     only_errors,
     opaque_body,
     structured_media,
+    vendor_body,
     writes_nothing,
 )
 from proccheck.i18n import N_, _, ngettext
@@ -695,11 +696,14 @@ def export_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     enligt prislista"), as not available to customers ("inte tillgänglig för kunder", "planned
     for version 3.0"), as returning only part of the records ("De 50 senast ändrade", "högst
     30 dagar bakåt") or as too limited to read them all (a quota under 10,000 calls a day or
-    longer: "50 anrop per klient och dygn"; terms forbidding moving the data to another
+    longer: "50 anrop per klient och dygn", or under 100,000 records a month or year: "Högst
+    50 000 poster per kund och kalenderår", not of a sandbox; terms forbidding moving the data to another
     system; a full read said to take days or not to be had; records in random order at each
     call; single records that cannot be listed), a type one of whose properties is described
     as not returned to the buyer ("fältet returneras inte till kunden") or as sealed with the
-    vendor's key ("Krypterad med Norrdatas nyckel"), a schema that holds no data (`false`, `not:
+    vendor's key ("Krypterad med Norrdatas nyckel"), or whose description says the buyer's own
+    fields are left out ("Egna fält som kommunen har lagt till ingår inte i API:et"; not where
+    `expand`, an `extensions` object or another path gives them), a schema that holds no data (`false`, `not:
     {}`, `type: null`, `maxProperties: 0`, `allOf` types that exclude each other), a list with
     `maxItems: 0`, one with only writeOnly properties (`deprecated` and `writeOnly` count
     anywhere in the `allOf`), and an untyped `{}` say nothing about what can be read out: a type
@@ -904,6 +908,9 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     is described as doing nothing ("Accepteras men ignoreras", "This parameter is ignored") do
     not count; nor do conditional requests (`If-Modified-Since`, `If-None-Match`, `ETag`,
     `Last-Modified`), which return the whole list or nothing (RFC 9110), not what changed. A
+    filter taken away (deprecated or described as doing nothing: `modifiedSince` "besvaras
+    med 410 Gone") with no working one beside it is not made up for by webhooks, which do not
+    give back what a receiver missed: not verified, naming it. A
     filter on creation time alone (`createdSince`) fetches new records but perhaps not changed
     ones: where it is all a list has, the check is not verified; so is a list whose paging is
     described as stopping before the end ("Saknas efter sida 50", "at most 25,000 records can
@@ -980,6 +987,25 @@ def change_retrieval(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
             ),
             evidence=_evidence([(r.name, r.collection_ops[0].path) for r in stopping]),
         )  # fmt: skip
+    withdrawn = [r for r in lists if not r.changed_since and r.withdrawn_filter]
+    if analysis.notifications and withdrawn:
+        yield _finding(
+            change_retrieval, index, ctx, withdrawn[0].collection_ops[0].pointer, "warning", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} of {total} collection has its filter for changes withdrawn (deprecated or described as doing nothing), so changes since a point in time cannot be fetched, and webhooks do not give back what was missed: {names}",
+                "{count} of {total} collections have their filter for changes withdrawn (deprecated or described as doing nothing), so changes since a point in time cannot be fetched, and webhooks do not give back what was missed: {names}",
+                len(lists),
+                count=len(withdrawn),
+                total=len(lists),
+                names=_names(ctx.lang, [f"{r.name} ({r.withdrawn_filter})" for r in withdrawn]),
+            ),
+            _(
+                ctx.lang,
+                "Ask the vendor for a working filter such as modified_since, or the successor of the withdrawn one.",
+            ),
+            evidence=_evidence([(r.name, r.collection_ops[0].path) for r in withdrawn]),
+        )  # fmt: skip
     if not analysis.notifications:
         unchanged = [r for r in lists if not r.changed_since]
         if unchanged:
@@ -1043,8 +1069,10 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     notify nobody the buyer names and count for nothing. A webhook, callback or subscription
     described as not telling which record changed ("meddelandet anger inte vilket ärende", or
     a webhook body of only fixed values: `{event: {enum: [changed]}}`) or as sent only at some
-    hours ("Skickas vardagar 08.00–17.00"; not retries during office hours) is declared but
-    not relied on, quoted: not verified. So are callbacks whose address expression reads a
+    hours ("Skickas vardagar 08.00–17.00"; not retries during office hours) or only for
+    records that came in through one channel ("ett ärende som har skapats via e-tjänsten"; not
+    a channel named as a filter or an example) is declared but not relied on, quoted: not
+    verified. So are callbacks whose address expression reads a
     field or parameter the subscribing request does not have (`{$request.body#/callbackUrl}`
     with a body of only `events`): no subscriber can give the address.
 
@@ -1068,8 +1096,8 @@ def notifications(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     if not ctx.analysis.notifications and limited:
         message = ngettext(
             ctx.lang,
-            "{count} webhook, callback or subscription is declared, but it is described as not telling which record changed or as sent only at some hours, so it shows no notification of every change (\"{words}\")",
-            "{count} webhooks, callbacks or subscriptions are declared, but each is described as not telling which record changed or as sent only at some hours, so none shows a notification of every change (\"{words}\")",
+            "{count} webhook, callback or subscription is declared, but it is described as not telling which record changed, as sent only at some hours or only for records from one channel, so it shows no notification of every change (\"{words}\")",
+            "{count} webhooks, callbacks or subscriptions are declared, but each is described as not telling which record changed, as sent only at some hours or only for records from one channel, so none shows a notification of every change (\"{words}\")",
             len(limited), count=len(limited), words=limited[0][0],
         )  # fmt: skip
         fix = _(
@@ -1177,8 +1205,9 @@ def write_coverage(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     values, on the path where a GET reads the type), one that must be signed with a key only
     the vendor's client holds ("signeringsnyckeln i Norrdatas klientprogram", "Nyckeln lämnas
     inte ut"), and one that requires an `If-Match` header when no response documents an
-    `ETag` (nor any schema an `etag` property, nor the header's description a source or `*`)
-    are no
+    `ETag` (nor any schema an `etag` property, nor the header's description a source or `*`),
+    and one that takes the record only as one text field in the vendor's own format (a form
+    field `ndi`: "Posten i Norrdatas importformat NDI") are no
     evidence, and a type written only through such operations is not verified, naming the
     operation and why.
 
@@ -1267,7 +1296,8 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
     response it documents is an error ("501 Not implemented", "403 requires Enterprise
     licence", a `default` that says so), a required `dryRun` or `validateOnly` fixed to true
     makes it only check the request, it takes its data only as opaque bytes on a path that is
-    no file's (`opaque_body`), or it carries no data (`writes_nothing`) on a path where a GET of the type reads
+    no file's (`opaque_body`) or only as one text field in the vendor's own format
+    (`vendor_body`: "Posten i Norrdatas importformat NDI"), or it carries no data (`writes_nothing`) on a path where a GET of the type reads
     it, so its path parameters only address the item. A type with at least one other write is
     writable; a write without a body is not ruled out, since its path may be the data ("PUT
     /videos/{id}/privacy/domains/{domain}", "PUT /user/follows/networks/{network_id}")."""
@@ -1285,6 +1315,8 @@ def _no_write(index: ApiIndex, resource: Resource, op: Operation) -> str:
         return _NO_DATA
     if etag_unknown(index, op):
         return _NO_ETAG
+    if vendor_body(index, op):
+        return _VENDOR_BODY
     return ""
 
 
@@ -1297,6 +1329,10 @@ _OPAQUE_BODY = N_(
 _NO_DATA = N_(
     "it carries no data: its body holds nothing a client can set, and its path is the one a "
     "GET of the type is read at"
+)
+_VENDOR_BODY = N_(
+    'it takes the record only as one text field in the vendor\'s own format ("{words}"), '
+    "whose fields are described nowhere here"
 )
 _NO_ETAG = N_(
     "it requires an If-Match header, but no response documents an ETag to give it and its "
@@ -1314,6 +1350,7 @@ def _describe_no_write(index: ApiIndex, lang: Lang, resource: Resource) -> str:
         marker=limits(index, op),
         statuses=statuses,
         media=opaque_body(op),
+        words=vendor_body(index, op),
     )
     return f"{resource.name} ({op.method.upper()} {op.path}: {why})"
 
@@ -1351,7 +1388,9 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     not data encrypted with the customer's key, nor a named file format such as PDF) makes
     the check not verified, quoting the words; so does file content whose operation or
     response says the original files are not handed out ("Originalfilen lämnas inte ut", "the
-    original files are not available": only renderings such as page images are). A file
+    original files are not available": only renderings such as page images are), and plain
+    text of a successful response said to hold records in the vendor's own layout
+    ("fastbreddsformat enligt Norrdatas postlayout NDL-7"), which counts as vendor-specific. A file
     download that declares only `application/octet-stream` and no schema names no file format at
     all: it is reported on its own as not verified, to be read by hand. Elsewhere a bare
     `application/octet-stream` names no format and stays opaque.
@@ -1413,6 +1452,23 @@ def closed_media(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
                 "Ask for the original files (or an archival format such as PDF/A) through the API, not only renderings of them.",
             ),
             evidence=_evidence([(m, p) for m, p, _words in kept]),
+        )  # fmt: skip
+    if layouts := analysis.vendor_layouts:
+        yield _finding(
+            closed_media, index, ctx, layouts[0][1], "warning", "not_verified",
+            ngettext(
+                ctx.lang,
+                "{count} response returns plain text described as the vendor's own layout, so whether its data can be read without the vendor's documentation cannot be told: {quotes}",
+                "{count} responses return plain text described as the vendor's own layout, so whether their data can be read without the vendor's documentation cannot be told: {quotes}",
+                len(layouts),
+                count=len(layouts),
+                quotes=_names(ctx.lang, sorted({f"{m} (\"{words}\")" for m, _p, words in layouts}), 3),
+            ),
+            _(
+                ctx.lang,
+                "Ask for the records in an open structured format (JSON, XML or CSV with a described schema).",
+            ),
+            evidence=_evidence([(m, p) for m, p, _words in layouts]),
         )  # fmt: skip
     if not total and analysis.file_media:
         yield _finding(
@@ -1530,7 +1586,12 @@ def authentication(index: ApiIndex, ctx: ProbeContext) -> Iterator[Finding]:
     does access described as rationed or closed to third parties, in the API's or a security
     scheme's description ("Ansökningar behandlas en gång per kvartal", "only the customer's own
     staff may connect", "konsulter och andra leverantörer får inte använda API:et"), quoting
-    the words: the buyer and the vendor of a successor system must be able to connect.
+    the words: the buyer and the vendor of a successor system must be able to connect. An
+    oauth2 scheme whose flow URL carries a password (`/login?user={user}&pwd={pwd}`) or whose
+    description says the password goes in the query string is weak (not met); one described
+    as only like OAuth ("OAuth-liknande") whose only flow is the password flow shows no OAuth
+    2.0 (not verified). An authorization-code or client-credentials flow stays standard however
+    it is described ("OAuth 2.0-liknande inloggning via Azure AD").
 
     Why it matters
     Standard authorisation lets the buyer use its own identity provider and standard client

@@ -1243,6 +1243,13 @@ _QUOTA = (
 )
 """A quota of fewer than 10,000 calls a day or longer ("50 anrop per klient och dygn", "up to
 2,000 queries per month"): too few to read every record out; not a rate a minute or second."""
+_RECORD_QUOTA = (
+    r"\d(?<![\d,.]\d)(?<!\d \d)(?:\d{0,4}|\d?[ ,.]\d{3})(?![\d]|[ ,.]\d) (?:poster|ärenden|rader"
+    r"|objekt|records|items|rows|objects|entries)\b[^.;]{0,30}?\b(?:per|each|a|every|om|i)"
+    r" (?:\w+ (?:och|and|per) )?(?:kalenderår|år|året|calendar year|year|månad|månaden|month)\b"
+)
+"""A quota of fewer than 100,000 records a month or a year ("Högst 50 000 poster per kund och
+kalenderår"): too few to read every record of a case system out; not a page size."""
 _NO_MOVING = (
     r"\b(?:får|may|must|shall) (?:inte|ej|not|never|aldrig) (?:användas|be used|nyttjas)\b"
     r"[^.;]{0,40}?\b(?:flytta|migrera|överföra|föra över|move|migrate|transfer)\w*\b[^.;]{0,60}?"
@@ -1258,6 +1265,7 @@ _PARTIAL_PARTS = (
     r"\b(?:only|endast|enbart|bara|högst|max(?:imalt)?|at most|no more than) (?:the |de )?\d+"
     r" (?:latest|most recent|senast\w*|newest)",
     _QUOTA,
+    _RECORD_QUOTA,
     _NO_MOVING,
     r"\b(?:fullständig\w*|komplett\w*|full|complete|hela)\b[^.;]{0,60}?\b(?:export\w*|uttag\w*"
     r"|genomläsning\w*|läsning|read|extract\w*|download\w*)\b[^.;]{0,60}?\b(?:tar|takes"
@@ -1306,12 +1314,14 @@ _PARTIAL_PARTS = (
     r"|monthly|weekly)\b",
 )
 _PARTIAL = _Alternatives(_PARTIAL_PARTS)
+_NOT_FOR_ALL_QUOTA = re.compile(
+    r"\b(?:sandl[åa]d\w*|sandbox\w*|test\w*|trial|prov\w*|demo\w*|free|gratis\w*"
+    r"|kostnadsfri\w*|utan (?:api-?)?nyckel|without (?:an? )?(?:api )?key|per (?:sekund|second"
+    r"|minut|minute)|/s\b)"
+)
 _NOT_FOR_ALL = {
-    _QUOTA: re.compile(
-        r"\b(?:sandl[åa]d\w*|sandbox\w*|test\w*|trial|prov\w*|demo\w*|free|gratis\w*"
-        r"|kostnadsfri\w*|utan (?:api-?)?nyckel|without (?:an? )?(?:api )?key|per (?:sekund|second"
-        r"|minut|minute)|/s\b)"
-    ),
+    _QUOTA: _NOT_FOR_ALL_QUOTA,
+    _RECORD_QUOTA: _NOT_FOR_ALL_QUOTA,
     _NO_MOVING: re.compile(
         r"\b(?:personuppgift\w*|personal data|tredje land|third countr\w*|utanför (?:eu|eés|ees)"
         r"|outside the (?:eu|eea))"
@@ -1320,6 +1330,23 @@ _NOT_FOR_ALL = {
 """Words beside a quota or terms that make them no limit on reading every record: a quota of a
 sandbox, a trial or the use without a key, or beside a rate a second or minute; terms on
 moving personal data to another country (the review of round 13)."""
+_ONE_CHANNEL_SV = (
+    r"\b(?:ärende\w*|post\w*|handling\w*) som (?:har )?(?:skapats|registrerats|inkommit|lämnats"
+    r" in|kommit in|skickats in) (?:via|genom|i|från) (?:e-tjänst\w*|webbformulär\w*"
+    r"|självservice\w*|portal\w*|mina sidor)"
+)
+_ONE_CHANNEL_EN = (
+    r"\b(?:records?|cases?|items?|errands?) (?:that|which) (?:were|was|have been|has been|are)"
+    r" (?:created|submitted|registered|filed) (?:via|through|in|from) (?:the )?(?:e-service\w*"
+    r"|web form\w*|self-service|portal\w*)"
+)
+_NOT_ONE_CHANNEL = re.compile(
+    r"\b(?:filtr\w*|filter\w*|oavsett|regardless|t\.ex|e\.g|till exempel|for example|such as"
+    r"|även|also|or|eller|kanal\w*|channels?|parameter\w*)\b"
+)
+"""Words of a notice sent only for records that came in through one channel (the e-service,
+a portal), and words beside them that say the channel is only an example or a filter
+("Filtrera på kanal", "oavsett om … eller …")."""
 _NOTICE_LIMIT_PARTS = (
     r"\b(?:anger|innehåller|säger|identifierar|visar|uppger|namnger) (?:inte|ej|aldrig)"
     r" (?:vilket|vilken|vilka)\b",
@@ -1330,6 +1357,8 @@ _NOTICE_LIMIT_PARTS = (
     r"\b(?:skickas|levereras|sänds|aviseras|triggas|sent|delivered|fired|triggered|dispatched)"
     r" (?:endast |bara |enbart |only )?(?:på |under |on |during |in )?(?:helgfria )?(?:vardagar"
     r"|kontorstid|arbetstid|weekdays|business hours|office hours|working hours)\b",
+    _ONE_CHANNEL_SV,
+    _ONE_CHANNEL_EN,
     r"\b(?:utanför|outside) (?:denna tid|dessa tider|kontorstid|arbetstid|business hours"
     r"|office hours|working hours|these hours|this window|that window)\b[^.;]{0,40}?\b(?:inte"
     r"|ej|aldrig|not|never)\b",
@@ -1337,8 +1366,10 @@ _NOTICE_LIMIT_PARTS = (
 _NOTICE_LIMIT = _Alternatives(_NOTICE_LIMIT_PARTS)
 """Words (in lower case) that say a notification cannot tell the buyer of every change: it
 does not say which record changed ("meddelandet anger inte vilket ärende", "does not say which
-record"), or it is sent only at some hours ("Skickas vardagar 08.00–17.00", "changes outside
-business hours are not notified"); not retries made during office hours."""
+record"), it is sent only at some hours ("Skickas vardagar 08.00–17.00", "changes outside
+business hours are not notified") or only for records that came in through one channel ("ett
+ärende som har skapats via e-tjänsten"); not retries made during office hours, nor a channel
+named as a filter or an example."""
 
 
 WORD_GATED = (*_AT_EXTRA_COST_PARTS, *_UNAVAILABLE_PARTS, *_PARTIAL_PARTS, *_NOTICE_LIMIT_PARTS)
@@ -1586,6 +1617,51 @@ def kept_from_buyer(text: str) -> tuple[Literal["withheld", "sealed"], str] | No
     return None
 
 
+_FIELDS_LEFT_OUT = re.compile(
+    r"\b(?:egna|anpassade|kundspecifika|användardefinierade|custom|user-defined"
+    r"|customer-specific) (?:fält|attribut|egenskaper|fields|attributes|properties)\b[^.;]{0,60}?"
+    r"\b(?:(?:ingår|returneras|exponeras|levereras|exporteras|finns) (?:inte|ej)"
+    r"|(?:are|is) (?:not|never) (?:included|returned|exposed|exported|available))\b"
+    r"(?![^.;]{0,80}\b(?:utom|except|unless|förutom|expand\w*|include\w*|parameter\w*|hämtas"
+    r"|fetch\w*|retriev\w*|extensions|separat\w*|separate\w*)\b)"
+)
+"""Words (in lower case) that say the fields the buyer has added are left out of a type ("Egna
+fält som kommunen har lagt till ingår inte i API:et", "custom fields are not included"), not
+where another way to read them is named ("not included unless expand=customFields")."""
+
+
+@functools.lru_cache(maxsize=1024)
+def fields_left_out(text: str) -> str:
+    """Where a type's description says the buyer's own fields are left out of it
+    (`_FIELDS_LEFT_OUT`), quoted; "" if it does not."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in ("fält", "field", "attribut", "egenskaper", "propert")):
+        return ""
+    found = _FIELDS_LEFT_OUT.search(lowered)
+    return _quoted(text, found) if found else ""
+
+
+_VENDOR_LAYOUT = re.compile(
+    r"\b(?:fastbredd\w*|fixed[- ]width|\w*postlayout\w*|\w*(?:import|export)format\w*"
+    r"|\w+'s (?:own )?(?:import|export|record) (?:format|layout)|(?:proprietär\w*|proprietary"
+    r"|leverantörsspecifik\w*|vendor-specific|internal|intern\w*) (?:format|layout|file format"
+    r"|filformat|postformat)\b)"
+)
+"""Words (in lower case) that say a text holds records in the vendor's own layout ("Poster i
+fastbreddsformat enligt Norrdatas postlayout NDL-7", "Posten i Norrdatas importformat NDI")."""
+
+
+@functools.lru_cache(maxsize=1024)
+def vendor_layout(text: str) -> str:
+    """Where one text on a plain-text body says it holds records in the vendor's own layout
+    (`_VENDOR_LAYOUT`), quoted; "" if it does not."""
+    lowered = text.lower()
+    if "format" not in lowered and "layout" not in lowered and "width" not in lowered:
+        return ""
+    found = _VENDOR_LAYOUT.search(lowered)
+    return _quoted(text, found) if found else ""
+
+
 _ACCESS_LIMITED = re.compile(
     r"\b(?:behandlas|handläggs|prövas|godkänns|beviljas|utfärdas|skapas|reviewed|processed"
     r"|handled|approved|granted|issued|created) (?:endast |bara |enbart |only )?(?:(?:en gång"
@@ -1626,8 +1702,13 @@ def access_limited(text: str) -> str:
 def notice_limited(text: str) -> str:
     """Where one text on a webhook, callback or subscription says it cannot tell the buyer of
     every change (`_NOTICE_LIMIT`), quoted; "" if nowhere."""
-    found = _NOTICE_LIMIT.search(text.lower())
-    return _quoted(text, found) if found else ""
+    lowered = text.lower()
+    for index, found in _NOTICE_LIMIT.finditer(lowered):
+        part = _NOTICE_LIMIT.parts[index]
+        one_channel = part in (_ONE_CHANNEL_SV, _ONE_CHANNEL_EN)
+        if not (one_channel and _NOT_ONE_CHANNEL.search(_sentence_around(lowered, found))):
+            return _quoted(text, found)
+    return ""
 
 
 _ORIGINALS_WITHHELD = re.compile(
