@@ -13,7 +13,7 @@ import functools
 import gc
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1494,11 +1494,7 @@ _PAGING_LIMITED = re.compile(_PAGING_LIMIT)
 def paging_limited(text: str) -> str:
     """Where one text says the paging of a list stops before its end (`_PAGING_LIMIT`),
     quoted; "" if nowhere."""
-    lowered = text.lower()
-    if not any(stem in lowered for stem in _PAGING_STEMS):
-        return ""
-    found = _PAGING_LIMITED.search(lowered)
-    return _quoted(text, found) if found else ""
+    return _gated_quote(text, _PAGING_STEMS, _PAGING_LIMITED)
 
 
 _WEAK_TRANSPORT = re.compile(
@@ -1573,11 +1569,7 @@ _SEALED_STEMS = ("krypter", "encrypt", "sealed", "försegl", "öppnas", "läses"
 def sealed_words(text: str) -> str:
     """Where one text says a file or blob is sealed against the buyer (`_SEALED`), quoted;
     "" if nowhere."""
-    lowered = text.lower()
-    if not any(stem in lowered for stem in _SEALED_STEMS):
-        return ""
-    found = _SEALED.search(lowered)
-    return _quoted(text, found) if found else ""
+    return _gated_quote(text, _SEALED_STEMS, _SEALED)
 
 
 _WITHHELD = re.compile(
@@ -1634,11 +1626,9 @@ where another way to read them is named ("not included unless expand=customField
 def fields_left_out(text: str) -> str:
     """Where a type's description says the buyer's own fields are left out of it
     (`_FIELDS_LEFT_OUT`), quoted; "" if it does not."""
-    lowered = text.lower()
-    if not any(stem in lowered for stem in ("fält", "field", "attribut", "egenskaper", "propert")):
-        return ""
-    found = _FIELDS_LEFT_OUT.search(lowered)
-    return _quoted(text, found) if found else ""
+    return _gated_quote(
+        text, ("fält", "field", "attribut", "egenskaper", "propert"), _FIELDS_LEFT_OUT
+    )
 
 
 _VENDOR_LAYOUT = re.compile(
@@ -1655,11 +1645,7 @@ fastbreddsformat enligt Norrdatas postlayout NDL-7", "Posten i Norrdatas importf
 def vendor_layout(text: str) -> str:
     """Where one text on a plain-text body says it holds records in the vendor's own layout
     (`_VENDOR_LAYOUT`), quoted; "" if it does not."""
-    lowered = text.lower()
-    if "format" not in lowered and "layout" not in lowered and "width" not in lowered:
-        return ""
-    found = _VENDOR_LAYOUT.search(lowered)
-    return _quoted(text, found) if found else ""
+    return _gated_quote(text, ("format", "layout", "width"), _VENDOR_LAYOUT)
 
 
 _ACCESS_LIMITED = re.compile(
@@ -1691,11 +1677,7 @@ _ACCESS_STEMS = ("gång", "once", "twice", "quarterly", "annually", "yearly", "k
 def access_limited(text: str) -> str:
     """Where one text (the API's description, a security scheme's) says access to the API is
     rationed or closed to third parties (`_ACCESS_LIMITED`), quoted; "" if nowhere."""
-    lowered = text.lower()
-    if not any(stem in lowered for stem in _ACCESS_STEMS):
-        return ""
-    found = _ACCESS_LIMITED.search(lowered)
-    return _quoted(text, found) if found else ""
+    return _gated_quote(text, _ACCESS_STEMS, _ACCESS_LIMITED)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -1728,11 +1710,7 @@ them ("Originalfilen lämnas inte ut via API:et", "the original files are not av
 def originals_withheld(text: str) -> str:
     """Where one text on a file a response returns says the originals are not handed out
     (`_ORIGINALS_WITHHELD`), quoted; "" if nowhere."""
-    lowered = text.lower()
-    if "original" not in lowered:
-        return ""
-    found = _ORIGINALS_WITHHELD.search(lowered)
-    return _quoted(text, found) if found else ""
+    return _gated_quote(text, ("original",), _ORIGINALS_WITHHELD)
 
 
 _TEST_SERVER = re.compile(
@@ -1789,6 +1767,16 @@ def withdrawn(node: dict[str, Any]) -> bool:
     operation: deprecated, marked internal (`_marked_internal`), or a preview or sold
     separately (`_limited`)."""
     return node.get("deprecated") is True or _marked_internal(node) or bool(_limited(node, []))
+
+
+def _gated_quote(text: str, stems: Iterable[str], pattern: re.Pattern[str]) -> str:
+    """Where `pattern` (lower case) matches `text`, quoted (`_quoted`); "" if it does not.
+    Searched only when the text holds one of `stems`, one of which every match holds."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in stems):
+        return ""
+    found = pattern.search(lowered)
+    return _quoted(text, found) if found else ""
 
 
 def _quoted(text: str, found: re.Match[str]) -> str:
